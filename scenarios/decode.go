@@ -1,0 +1,274 @@
+package scenarios
+
+import (
+	"fmt"
+	"math"
+	"reflect"
+	"strconv"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/sixparty/sixparty/internal/suggest"
+	"github.com/sixparty/sixparty/sim"
+)
+
+// decoder fills sim's scenario types from a YAML node tree, field by field,
+// so that every mistake is reported with its line and column and decoding
+// goes on after one. It fills the Pos and FieldPos fields of each struct.
+type decoder struct {
+	file    string
+	lines   []string // the source, for the columns of block scalars
+	errs    sim.ErrorList
+	tainted map[sim.Pos]bool // structs that had a mistake inside
+}
+
+var (
+	exprType     = reflect.TypeOf(sim.Expr{})
+	posType      = reflect.TypeOf(sim.Pos{})
+	fieldPosType = reflect.TypeOf(map[string]sim.Pos{})
+)
+
+func (d *decoder) pos(n *yaml.Node) sim.Pos {
+	return sim.Pos{File: d.file, Line: n.Line, Col: n.Column}
+}
+
+func (d *decoder) errorf(n *yaml.Node, format string, args ...any) {
+	d.errs.Add(d.pos(n), format, args...)
+}
+
+// kindName names a YAML node's kind for messages.
+func kindName(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "a mapping"
+	case yaml.SequenceNode:
+		return "a list"
+	case yaml.ScalarNode:
+		if n.Tag == "!!null" {
+			return "nothing"
+		}
+		return fmt.Sprintf("%q", n.Value)
+	}
+	return "something else"
+}
+
+// yamlName returns the YAML name of a struct field, or "" if it has none.
+func yamlName(f reflect.StructField) string {
+	tag := f.Tag.Get("yaml")
+	name, _, _ := strings.Cut(tag, ",")
+	if name == "-" {
+		return ""
+	}
+	return name
+}
+
+// decode fills v from n. what names the value for messages.
+func (d *decoder) decode(n *yaml.Node, v reflect.Value, what string) {
+	for n.Kind == yaml.AliasNode {
+		n = n.Alias
+	}
+	if n.Kind == yaml.ScalarNode && n.Tag == "!!null" {
+		return
+	}
+	if v.Type() == exprType {
+		d.expr(n, v)
+		return
+	}
+	switch v.Kind() {
+	case reflect.Pointer:
+		if v.IsNil() {
+			v.Set(reflect.New(v.Type().Elem()))
+		}
+		d.decode(n, v.Elem(), what)
+	case reflect.Struct:
+		d.structure(n, v, what)
+	case reflect.Slice:
+		if n.Kind != yaml.SequenceNode {
+			d.errorf(n, "%s must be a list, found %s", what, kindName(n))
+			return
+		}
+		s := reflect.MakeSlice(v.Type(), len(n.Content), len(n.Content))
+		for i, item := range n.Content {
+			d.decode(item, s.Index(i), fmt.Sprintf("%s[%d]", what, i))
+		}
+		v.Set(s)
+	case reflect.Map:
+		if n.Kind != yaml.MappingNode {
+			d.errorf(n, "%s must be a mapping, found %s", what, kindName(n))
+			return
+		}
+		m := reflect.MakeMap(v.Type())
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k, val := n.Content[i], n.Content[i+1]
+			if m.MapIndex(reflect.ValueOf(k.Value)).IsValid() {
+				d.errorf(k, "%q is given twice in %s", k.Value, what)
+				continue
+			}
+			e := reflect.New(v.Type().Elem()).Elem()
+			d.decode(val, e, what+"."+k.Value)
+			m.SetMapIndex(reflect.ValueOf(k.Value), e)
+		}
+		v.Set(m)
+	default:
+		d.scalar(n, v, what)
+	}
+}
+
+func (d *decoder) structure(n *yaml.Node, v reflect.Value, what string) {
+	if n.Kind != yaml.MappingNode {
+		d.errorf(n, "%s must be a mapping, found %s", what, kindName(n))
+		return
+	}
+	t := v.Type()
+	fields := map[string]int{}
+	var names []string
+	for i := 0; i < t.NumField(); i++ {
+		if name := yamlName(t.Field(i)); name != "" {
+			fields[name] = i
+			names = append(names, name)
+		}
+	}
+	here := d.pos(n)
+	if f := v.FieldByName("Pos"); f.IsValid() && f.Type() == posType {
+		f.Set(reflect.ValueOf(here))
+	}
+	fp := map[string]sim.Pos{}
+	if f := v.FieldByName("FieldPos"); f.IsValid() && f.Type() == fieldPosType {
+		f.Set(reflect.ValueOf(fp))
+	}
+	setDefaults(v)
+	before := len(d.errs)
+	seen := map[string]bool{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, val := n.Content[i], n.Content[i+1]
+		name := k.Value
+		fi, ok := fields[name]
+		if !ok {
+			d.errorf(k, "unknown field %q in %s%s", name, what, suggest.Hint(name, names))
+			continue
+		}
+		if seen[name] {
+			d.errorf(k, "field %q is given twice", name)
+			continue
+		}
+		seen[name] = true
+		fp[name] = d.valuePos(val)
+		f := v.Field(fi)
+		// Remember where each item of a list of scalars, and each key of a
+		// mapping, is written.
+		switch {
+		case f.Kind() == reflect.Slice && val.Kind == yaml.SequenceNode:
+			for j, item := range val.Content {
+				fp[fmt.Sprintf("%s[%d]", name, j)] = d.valuePos(item)
+			}
+		case f.Kind() == reflect.Map && val.Kind == yaml.MappingNode:
+			for j := 0; j+1 < len(val.Content); j += 2 {
+				fp[name+"."+val.Content[j].Value] = d.pos(val.Content[j])
+			}
+		}
+		d.decode(val, f, name)
+	}
+	if len(d.errs) > before {
+		d.tainted[here] = true
+	}
+}
+
+// valuePos is where a value's text begins (inside any quotes).
+func (d *decoder) valuePos(n *yaml.Node) sim.Pos {
+	p := d.pos(n)
+	if n.Kind == yaml.ScalarNode && (n.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle)) != 0 {
+		p.Col++
+	}
+	return p
+}
+
+func (d *decoder) scalar(n *yaml.Node, v reflect.Value, what string) {
+	if n.Kind != yaml.ScalarNode {
+		d.errorf(n, "%s must be a single value, found %s", what, kindName(n))
+		return
+	}
+	s := n.Value
+	switch v.Kind() {
+	case reflect.String:
+		v.SetString(s)
+	case reflect.Bool:
+		b, err := strconv.ParseBool(s)
+		if err != nil || n.Tag != "!!bool" {
+			d.errorf(n, "%s must be true or false, found %q", what, s)
+			return
+		}
+		v.SetBool(b)
+	case reflect.Int:
+		i, err := strconv.ParseInt(s, 10, 0)
+		if err != nil || n.Tag != "!!int" {
+			d.errorf(n, "%s must be a whole number, found %q", what, s)
+			return
+		}
+		v.SetInt(i)
+	case reflect.Uint64:
+		u, err := strconv.ParseUint(s, 10, 64)
+		if err != nil || n.Tag != "!!int" {
+			d.errorf(n, "%s must be a whole number of at least 0, found %q", what, s)
+			return
+		}
+		v.SetUint(u)
+	case reflect.Float64:
+		f, err := strconv.ParseFloat(strings.ReplaceAll(s, "_", ""), 64)
+		if err != nil || (n.Tag != "!!int" && n.Tag != "!!float") || math.IsNaN(f) || math.IsInf(f, 0) {
+			d.errorf(n, "%s must be a number, found %q", what, s)
+			return
+		}
+		v.SetFloat(f)
+	default:
+		d.errorf(n, "%s: cannot decode into %s", what, v.Type())
+	}
+}
+
+// expr decodes an expression, recording where its text begins so that an
+// error inside it can point at the right column.
+func (d *decoder) expr(n *yaml.Node, v reflect.Value) {
+	if n.Kind != yaml.ScalarNode {
+		d.errorf(n, "an expression must be a single value, found %s", kindName(n))
+		return
+	}
+	x := sim.Expr{Src: n.Value, Pos: d.valuePos(n)}
+	x.Indent = x.Pos.Col
+	if n.Style&(yaml.LiteralStyle|yaml.FoldedStyle) != 0 {
+		// The text starts on the line after the indicator, at its indent.
+		line := n.Line + 1
+		for line-1 < len(d.lines) && strings.TrimSpace(d.lines[line-1]) == "" {
+			line++
+		}
+		col := 1
+		if line-1 < len(d.lines) {
+			col = len(d.lines[line-1]) - len(strings.TrimLeft(d.lines[line-1], " ")) + 1
+		}
+		x.Pos = sim.Pos{File: d.file, Line: line, Col: col}
+		x.Indent = col
+	}
+	v.Set(reflect.ValueOf(x))
+}
+
+// setDefaults gives the fields of struct v that carry a default tag their
+// default value, before the file's values are decoded over them.
+func setDefaults(v reflect.Value) {
+	t := v.Type()
+	for i := 0; i < t.NumField(); i++ {
+		def, ok := t.Field(i).Tag.Lookup("default")
+		if !ok {
+			continue
+		}
+		f := v.Field(i)
+		switch f.Kind() {
+		case reflect.String:
+			f.SetString(def)
+		case reflect.Float64:
+			x, _ := strconv.ParseFloat(def, 64)
+			f.SetFloat(x)
+		case reflect.Int:
+			x, _ := strconv.Atoi(def)
+			f.SetInt(int64(x))
+		}
+	}
+}

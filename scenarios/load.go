@@ -1,0 +1,106 @@
+// Package scenarios loads sixparty scenarios from YAML into the engine's
+// model, checking them thoroughly, and holds the built-in scenarios.
+package scenarios
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"os"
+	"reflect"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/sixparty/sixparty/sim"
+)
+
+// Parse decodes a scenario from YAML source without compiling it. name is
+// the file name used in error positions. Every mistake is reported, sorted,
+// in a sim.ErrorList.
+func Parse(name string, src []byte) (s *sim.Scenario, err error) {
+	defer func() {
+		// yaml.v3 is not known to panic on any input, but a loader must
+		// never take the program down: report it as an error instead.
+		if r := recover(); r != nil {
+			s, err = nil, sim.ErrorList{{Pos: sim.Pos{File: name}, Msg: fmt.Sprintf("cannot read the file: %v", r)}}
+		}
+	}()
+	s, errs := parse(name, src)
+	if err := errs.Err(); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+
+func parse(name string, src []byte) (*sim.Scenario, sim.ErrorList) {
+	d := &decoder{file: name, lines: strings.Split(string(src), "\n"), tainted: map[sim.Pos]bool{}}
+	var doc yaml.Node
+	if err := yaml.Unmarshal(src, &doc); err != nil {
+		var el sim.ErrorList
+		for _, msg := range yamlMessages(err) {
+			p := sim.Pos{File: name}
+			if g := yamlLine.FindStringSubmatch(msg); g != nil {
+				p.Line, _ = strconv.Atoi(g[1])
+				p.Col = 1
+				msg = g[2]
+			}
+			el.Add(p, "%s", strings.TrimPrefix(msg, "yaml: "))
+		}
+		return nil, el
+	}
+	if len(doc.Content) == 0 {
+		return nil, sim.ErrorList{{Pos: sim.Pos{File: name, Line: 1, Col: 1}, Msg: "the file is empty"}}
+	}
+	s := &sim.Scenario{}
+	d.decode(doc.Content[0], reflect.ValueOf(s).Elem(), "the scenario")
+	sum := sha256.Sum256(src)
+	s.Hash = hex.EncodeToString(sum[:])
+	s.Pos = sim.Pos{File: name, Line: 1, Col: 1}
+	if len(d.errs) == 0 {
+		return s, nil
+	}
+	// Decoding went on after each mistake so that all are reported; the
+	// engine's checks then add what they find, except on structs that
+	// already had a mistake, where they would only repeat it.
+	if _, err := sim.Compile(s); err != nil {
+		for _, e := range err.(sim.ErrorList) {
+			if !d.tainted[e.Pos] {
+				d.errs = append(d.errs, e)
+			}
+		}
+	}
+	return nil, d.errs
+}
+
+func yamlMessages(err error) []string {
+	var te *yaml.TypeError
+	if errors.As(err, &te) {
+		return te.Errors
+	}
+	return []string{err.Error()}
+}
+
+// Load parses and compiles a scenario: the model, or every mistake in the
+// file as a sorted sim.ErrorList.
+func Load(name string, src []byte) (*sim.Model, error) {
+	s, err := Parse(name, src)
+	if err != nil {
+		return nil, err
+	}
+	return sim.Compile(s)
+}
+
+// LoadFile reads and loads the scenario in the file at path.
+func LoadFile(path string) (*sim.Model, error) {
+	src, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("scenario: %w", err)
+	}
+	return Load(path, src)
+}

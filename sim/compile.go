@@ -1,0 +1,557 @@
+package sim
+
+import (
+	"fmt"
+	"math"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/sixparty/sixparty/internal/suggest"
+)
+
+// Model is a compiled scenario: names resolved to slots and every
+// expression compiled, ready to resolve turns. A Model is immutable and
+// safe to share between games and goroutines.
+type Model struct {
+	// Scenario is the definition the model was compiled from. It must not
+	// be changed.
+	Scenario *Scenario
+
+	nv, nl    int // variables and levers
+	slotTurn  int
+	slotLevel int
+	nslots    int
+
+	vars      map[string]int
+	levers    map[string]int
+	actors    map[string]int
+	lo, hi    []float64
+	visible   [][]bool // [var][actor]
+	cLevers   []cLever
+	byActor   [][]int // lever indices per actor
+	cRules    []cRule
+	cEvents   []cEvent
+	cOutcomes []cOutcome
+	limit     int // index of the turn-limit outcome
+	cObj      [][]cObjective
+	cChecks   []compiled
+	start     int // months since year 0 of turn 1
+	step      int // months per turn
+}
+
+type cEffect struct {
+	target int
+	change numFn
+	delay  int
+	lasts  int
+	pos    Pos
+}
+
+type cLever struct {
+	actor    int
+	cost     []float64
+	requires boolFn
+	effects  []cEffect
+}
+
+type cRule struct {
+	target int
+	fn     numFn
+	set    bool
+	when   boolFn
+	pos    Pos
+}
+
+type cEvent struct {
+	when    boolFn
+	chance  numFn
+	effects []cEffect
+	chooser int // actor index, or -1
+	options [][]cEffect
+}
+
+type cOutcome struct {
+	when boolFn
+}
+
+type cObjective struct {
+	score    numFn
+	weight   float64
+	doctrine float64
+}
+
+var (
+	idPattern     = regexp.MustCompile(`^[a-z][a-z0-9_]*$`)
+	varIDPattern  = regexp.MustCompile(`^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)?$`)
+	colourPattern = regexp.MustCompile(`^#[0-9a-fA-F]{6}$`)
+	startPattern  = regexp.MustCompile(`^(\d{4})-(\d{2})$`)
+	reserved      = map[string]bool{"turn": true, "level": true, "true": true, "false": true, "and": true, "or": true, "not": true, "in": true, "nil": true}
+)
+
+// Compile checks a scenario and compiles it into a Model. It reports every
+// mistake it finds, sorted, as an ErrorList; it never returns a partial
+// model.
+func Compile(s *Scenario) (*Model, error) {
+	c := &compiler{s: s, m: &Model{Scenario: s}}
+	c.compile()
+	if err := c.errs.Err(); err != nil {
+		return nil, err
+	}
+	return c.m, nil
+}
+
+type compiler struct {
+	s    *Scenario
+	m    *Model
+	errs ErrorList
+}
+
+func (c *compiler) add(pos Pos, format string, args ...any) { c.errs.Add(pos, format, args...) }
+
+func (c *compiler) compile() {
+	s, m := c.s, c.m
+	if s.Format != FormatVersion {
+		c.add(fieldPos(s.FieldPos, "format", s.Pos), "format must be %d, found %d", FormatVersion, s.Format)
+	}
+	c.meta()
+
+	// Actors.
+	m.actors = map[string]int{}
+	actorIDs := make([]string, 0, len(s.Actors))
+	if len(s.Actors) == 0 {
+		c.add(fieldPos(s.FieldPos, "actors", s.Pos), "a scenario needs at least one actor")
+	}
+	for i := range s.Actors {
+		a := &s.Actors[i]
+		c.ident(a.ID, idPattern, "actor", a.FieldPos, a.Pos)
+		if _, dup := m.actors[a.ID]; dup {
+			c.add(fieldPos(a.FieldPos, "id", a.Pos), "actor %q is defined twice", a.ID)
+		} else {
+			m.actors[a.ID] = i
+		}
+		actorIDs = append(actorIDs, a.ID)
+		if a.Name == "" {
+			c.add(a.Pos, "actor %q needs a name", a.ID)
+		}
+		if a.Budget < 0 || math.IsInf(a.Budget, 0) || math.IsNaN(a.Budget) {
+			c.add(fieldPos(a.FieldPos, "budget", a.Pos), "budget must be a number of at least 0")
+		}
+		if a.Colour != "" && !colourPattern.MatchString(a.Colour) {
+			c.add(fieldPos(a.FieldPos, "colour", a.Pos), "colour must be #rrggbb, found %q", a.Colour)
+		}
+	}
+
+	// Variables and levers share one namespace with turn and level.
+	sc := &scope{names: map[string]int{}}
+	m.vars = map[string]int{}
+	m.nv = len(s.Vars)
+	m.lo = make([]float64, m.nv)
+	m.hi = make([]float64, m.nv)
+	m.visible = make([][]bool, m.nv)
+	for i := range s.Vars {
+		v := &s.Vars[i]
+		c.ident(v.ID, varIDPattern, "variable", v.FieldPos, v.Pos)
+		if _, dup := sc.names[v.ID]; dup || reserved[v.ID] {
+			c.add(fieldPos(v.FieldPos, "id", v.Pos), "name %q is already used", v.ID)
+		}
+		sc.names[v.ID] = i
+		m.vars[v.ID] = i
+		c.variable(i, v, actorIDs)
+	}
+	m.levers = map[string]int{}
+	m.nl = len(s.Levers)
+	for i := range s.Levers {
+		l := &s.Levers[i]
+		c.ident(l.ID, varIDPattern, "lever", l.FieldPos, l.Pos)
+		if _, dup := sc.names[l.ID]; dup || reserved[l.ID] {
+			c.add(fieldPos(l.FieldPos, "id", l.Pos), "name %q is already used", l.ID)
+		}
+		sc.names[l.ID] = m.nv + i
+		m.levers[l.ID] = i
+	}
+	m.slotTurn = m.nv + m.nl
+	m.slotLevel = m.slotTurn + 1
+	m.nslots = m.slotLevel + 1
+	sc.names["turn"] = m.slotTurn
+	for _, v := range s.Vars {
+		sc.all = append(sc.all, v.ID)
+	}
+	for _, l := range s.Levers {
+		sc.all = append(sc.all, l.ID)
+	}
+	sc.all = append(sc.all, "turn")
+	fx := &scope{names: map[string]int{"level": m.slotLevel}, all: append(append([]string{}, sc.all...), "level"), hasLevel: true}
+	for k, v := range sc.names {
+		fx.names[k] = v
+	}
+
+	// Objectives and doctrine.
+	m.cObj = make([][]cObjective, len(s.Actors))
+	for i := range s.Actors {
+		a := &s.Actors[i]
+		seen := map[string]bool{}
+		var ids []string
+		for j := range a.Objectives {
+			o := &a.Objectives[j]
+			c.ident(o.ID, idPattern, "objective", o.FieldPos, o.Pos)
+			if seen[o.ID] {
+				c.add(fieldPos(o.FieldPos, "id", o.Pos), "objective %q is defined twice for actor %q", o.ID, a.ID)
+			}
+			seen[o.ID] = true
+			ids = append(ids, o.ID)
+			w := o.Weight
+			score := c.num(o.Score, sc, "score", o.FieldPos, o.Pos)
+			m.cObj[i] = append(m.cObj[i], cObjective{score: score, weight: w, doctrine: w})
+		}
+		for _, k := range sortedKeys(a.Doctrine.Weights) {
+			j := indexOf(ids, k)
+			if j < 0 {
+				c.add(fieldPos(a.Doctrine.FieldPos, "weights."+k, a.Doctrine.Pos), "unknown objective %q%s", k, suggest.Hint(k, ids))
+				continue
+			}
+			m.cObj[i][j].doctrine = a.Doctrine.Weights[k]
+		}
+		if r := a.Doctrine.Risk; r < 0 || r > 1 {
+			c.add(fieldPos(a.Doctrine.FieldPos, "risk", a.Doctrine.Pos), "risk must be between 0 and 1, found %g", r)
+		}
+	}
+
+	// Levers.
+	m.cLevers = make([]cLever, m.nl)
+	m.byActor = make([][]int, len(s.Actors))
+	for i := range s.Levers {
+		l := &s.Levers[i]
+		cl := &m.cLevers[i]
+		cl.actor = c.actorRef(l.Actor, actorIDs, "actor", l.FieldPos, l.Pos)
+		if cl.actor >= 0 {
+			m.byActor[cl.actor] = append(m.byActor[cl.actor], i)
+		}
+		if len(l.Levels) < 2 {
+			c.add(fieldPos(l.FieldPos, "levels", l.Pos), "lever %q needs at least two levels", l.ID)
+		}
+		switch {
+		case len(l.Cost) == 0:
+			cl.cost = make([]float64, len(l.Levels))
+		case len(l.Cost) != len(l.Levels):
+			c.add(fieldPos(l.FieldPos, "cost", l.Pos), "lever %q has %d levels but %d costs", l.ID, len(l.Levels), len(l.Cost))
+		default:
+			cl.cost = l.Cost
+			for k, v := range l.Cost {
+				if v < 0 {
+					c.add(fieldPos(l.FieldPos, fmt.Sprintf("cost[%d]", k), l.Pos), "cost must not be negative")
+				}
+			}
+		}
+		if !l.Requires.IsZero() {
+			cl.requires = c.cond(l.Requires, sc)
+		}
+		cl.effects = c.effects(l.Effects, fx)
+	}
+
+	// Rules.
+	seen := map[string]bool{}
+	for i := range s.Rules {
+		r := &s.Rules[i]
+		c.ident(r.ID, idPattern, "rule", r.FieldPos, r.Pos)
+		if seen[r.ID] {
+			c.add(fieldPos(r.FieldPos, "id", r.Pos), "rule %q is defined twice", r.ID)
+		}
+		seen[r.ID] = true
+		cr := cRule{target: c.varRef(r.Target, "target", r.FieldPos, r.Pos), pos: r.Pos}
+		switch {
+		case r.Change.IsZero() == r.Set.IsZero():
+			c.add(r.Pos, "rule %q needs exactly one of 'change' and 'set'", r.ID)
+		case !r.Set.IsZero():
+			cr.set = true
+			cr.fn = c.num(r.Set, sc, "set", r.FieldPos, r.Pos)
+			cr.pos = r.Set.Pos
+		default:
+			cr.fn = c.num(r.Change, sc, "change", r.FieldPos, r.Pos)
+			cr.pos = r.Change.Pos
+		}
+		if !r.When.IsZero() {
+			cr.when = c.cond(r.When, sc)
+		}
+		m.cRules = append(m.cRules, cr)
+	}
+
+	// Events.
+	seen = map[string]bool{}
+	for i := range s.Events {
+		ev := &s.Events[i]
+		c.ident(ev.ID, idPattern, "event", ev.FieldPos, ev.Pos)
+		if seen[ev.ID] {
+			c.add(fieldPos(ev.FieldPos, "id", ev.Pos), "event %q is defined twice", ev.ID)
+		}
+		seen[ev.ID] = true
+		ce := cEvent{chooser: -1}
+		if ev.Turn < 0 || (s.Meta.Turns > 0 && ev.Turn > s.Meta.Turns) {
+			c.add(fieldPos(ev.FieldPos, "turn", ev.Pos), "turn must be between 1 and %d, found %d", s.Meta.Turns, ev.Turn)
+		}
+		if ev.Turn == 0 && ev.When.IsZero() {
+			c.add(ev.Pos, "event %q needs a 'turn' or a 'when'", ev.ID)
+		}
+		if !ev.When.IsZero() {
+			ce.when = c.cond(ev.When, sc)
+		}
+		if !ev.Chance.IsZero() {
+			ce.chance = c.num(ev.Chance, sc, "chance", ev.FieldPos, ev.Pos)
+		}
+		ce.effects = c.effects(ev.Effects, fx)
+		if ch := ev.Choice; ch != nil {
+			ce.chooser = c.actorRef(ch.Actor, actorIDs, "actor", ch.FieldPos, ch.Pos)
+			if len(ch.Options) < 2 {
+				c.add(fieldPos(ch.FieldPos, "options", ch.Pos), "a choice needs at least two options")
+			}
+			ids := map[string]bool{}
+			for j := range ch.Options {
+				o := &ch.Options[j]
+				c.ident(o.ID, idPattern, "option", o.FieldPos, o.Pos)
+				if ids[o.ID] {
+					c.add(fieldPos(o.FieldPos, "id", o.Pos), "option %q is defined twice", o.ID)
+				}
+				ids[o.ID] = true
+				if o.Weight < 0 {
+					c.add(fieldPos(o.FieldPos, "weight", o.Pos), "weight must not be negative")
+				}
+				ce.options = append(ce.options, c.effects(o.Effects, fx))
+			}
+		}
+		m.cEvents = append(m.cEvents, ce)
+	}
+
+	// Outcomes.
+	seen = map[string]bool{}
+	m.limit = -1
+	for i := range s.Outcomes {
+		o := &s.Outcomes[i]
+		c.ident(o.ID, idPattern, "outcome", o.FieldPos, o.Pos)
+		if seen[o.ID] {
+			c.add(fieldPos(o.FieldPos, "id", o.Pos), "outcome %q is defined twice", o.ID)
+		}
+		seen[o.ID] = true
+		var co cOutcome
+		if o.When.IsZero() {
+			if m.limit >= 0 {
+				c.add(o.Pos, "outcome %q has no 'when', but %q already ends the game at the turn limit", o.ID, s.Outcomes[m.limit].ID)
+			}
+			m.limit = i
+		} else {
+			co.when = c.cond(o.When, sc)
+		}
+		m.cOutcomes = append(m.cOutcomes, co)
+	}
+	if m.limit < 0 {
+		c.add(fieldPos(s.FieldPos, "outcomes", s.Pos), "one outcome must have no 'when': it ends the game at the turn limit")
+	}
+
+	// Checks.
+	var outcomeIDs []string
+	for _, o := range s.Outcomes {
+		outcomeIDs = append(outcomeIDs, o.ID)
+	}
+	for i := range s.Checks {
+		ck := &s.Checks[i]
+		var cc compiled
+		switch {
+		case (ck.Outcome == "") == ck.Expect.IsZero():
+			c.add(ck.Pos, "check needs exactly one of 'outcome' and 'expect'")
+		case ck.Outcome != "":
+			if indexOf(outcomeIDs, ck.Outcome) < 0 {
+				c.add(fieldPos(ck.FieldPos, "outcome", ck.Pos), "unknown outcome %q%s", ck.Outcome, suggest.Hint(ck.Outcome, outcomeIDs))
+			}
+		default:
+			cc.cond = c.cond(ck.Expect, sc)
+		}
+		if len(ck.Share) != 2 || ck.Share[0] < 0 || ck.Share[1] > 1 || ck.Share[0] > ck.Share[1] {
+			c.add(fieldPos(ck.FieldPos, "share", ck.Pos), "share must be [low, high] with 0 <= low <= high <= 1")
+		}
+		if ck.Games < 0 {
+			c.add(fieldPos(ck.FieldPos, "games", ck.Pos), "games must not be negative")
+		}
+		if ck.Turn < 0 || ck.Turn > s.Meta.Turns {
+			c.add(fieldPos(ck.FieldPos, "turn", ck.Pos), "turn must be between 0 and %d", s.Meta.Turns)
+		}
+		m.cChecks = append(m.cChecks, cc)
+	}
+}
+
+func (c *compiler) meta() {
+	s, m := c.s, c.m
+	mt := &s.Meta
+	if mt.ID == "" {
+		c.add(fieldPos(s.FieldPos, "meta", s.Pos), "meta needs an id")
+	} else if !regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`).MatchString(mt.ID) {
+		c.add(fieldPos(mt.FieldPos, "id", mt.Pos), "id must be lower-case letters, digits and dashes, found %q", mt.ID)
+	}
+	if mt.Title == "" {
+		c.add(fieldPos(s.FieldPos, "meta", s.Pos), "meta needs a title")
+	}
+	if mt.Turns < 1 {
+		c.add(fieldPos(mt.FieldPos, "turns", fieldPos(s.FieldPos, "meta", s.Pos)), "turns must be at least 1, found %d", mt.Turns)
+	}
+	switch mt.Step {
+	case "month":
+		m.step = 1
+	case "quarter", "":
+		m.step = 3
+	case "year":
+		m.step = 12
+	default:
+		c.add(fieldPos(mt.FieldPos, "step", mt.Pos), "step must be month, quarter or year, found %q%s", mt.Step, suggest.Hint(mt.Step, []string{"month", "quarter", "year"}))
+	}
+	if mt.Start == "" {
+		m.start = 0
+	} else if g := startPattern.FindStringSubmatch(mt.Start); g == nil {
+		c.add(fieldPos(mt.FieldPos, "start", mt.Pos), "start must be YYYY-MM, found %q", mt.Start)
+	} else {
+		y, _ := strconv.Atoi(g[1])
+		mo, _ := strconv.Atoi(g[2])
+		if mo < 1 || mo > 12 {
+			c.add(fieldPos(mt.FieldPos, "start", mt.Pos), "start month must be 01 to 12, found %q", mt.Start)
+		}
+		m.start = y*12 + mo - 1
+	}
+}
+
+func (c *compiler) variable(i int, v *Var, actorIDs []string) {
+	m := c.m
+	m.lo[i], m.hi[i] = math.Inf(-1), math.Inf(1)
+	if v.Min != nil {
+		m.lo[i] = *v.Min
+	}
+	if v.Max != nil {
+		m.hi[i] = *v.Max
+	}
+	if m.lo[i] > m.hi[i] {
+		c.add(fieldPos(v.FieldPos, "max", v.Pos), "max %g is below min %g", m.hi[i], m.lo[i])
+	} else if v.Init < m.lo[i] || v.Init > m.hi[i] {
+		c.add(fieldPos(v.FieldPos, "init", v.Pos), "init %g is outside the bounds %g..%g", v.Init, m.lo[i], m.hi[i])
+	}
+	if v.Name == "" {
+		c.add(v.Pos, "variable %q needs a name", v.ID)
+	}
+	if v.Owner != "" {
+		c.actorRef(v.Owner, actorIDs, "owner", v.FieldPos, v.Pos)
+	}
+	m.visible[i] = make([]bool, len(actorIDs))
+	if _, given := v.FieldPos["visible"]; !given && v.Visible == nil {
+		for a := range m.visible[i] {
+			m.visible[i][a] = true
+		}
+	}
+	for k, id := range v.Visible {
+		if a := c.actorRef(id, actorIDs, fmt.Sprintf("visible[%d]", k), v.FieldPos, v.Pos); a >= 0 {
+			m.visible[i][a] = true
+		}
+	}
+	if v.Noise < 0 {
+		c.add(fieldPos(v.FieldPos, "noise", v.Pos), "noise must not be negative")
+	}
+	if v.Format != "" {
+		if n := strings.Count(strings.ReplaceAll(v.Format, "%%", ""), "%"); n != 1 || strings.Contains(fmt.Sprintf(v.Format, 1.5), "%!") {
+			c.add(fieldPos(v.FieldPos, "format", v.Pos), "format must hold one number verb such as %%.1f, found %q", v.Format)
+		}
+	}
+}
+
+func (c *compiler) effects(list []Effect, sc *scope) []cEffect {
+	out := make([]cEffect, 0, len(list))
+	for i := range list {
+		e := &list[i]
+		ce := cEffect{target: c.varRef(e.Target, "target", e.FieldPos, e.Pos), delay: e.Delay, lasts: e.Lasts, pos: e.Pos}
+		if e.Change.IsZero() {
+			c.add(e.Pos, "effect needs a 'change'")
+		} else {
+			ce.change = c.num(e.Change, sc, "change", e.FieldPos, e.Pos)
+			ce.pos = e.Change.Pos
+		}
+		if e.Delay < 0 {
+			c.add(fieldPos(e.FieldPos, "delay", e.Pos), "delay must not be negative")
+		}
+		if e.Lasts < 0 {
+			c.add(fieldPos(e.FieldPos, "lasts", e.Pos), "lasts must be at least 1")
+		}
+		if ce.lasts == 0 {
+			ce.lasts = 1
+		}
+		out = append(out, ce)
+	}
+	return out
+}
+
+func (c *compiler) ident(id string, re *regexp.Regexp, what string, fields map[string]Pos, pos Pos) {
+	at := fieldPos(fields, "id", pos)
+	if id == "" {
+		c.add(pos, "%s needs an id", what)
+	} else if !re.MatchString(id) {
+		form := "lower-case letters, digits and underscores"
+		if re == varIDPattern {
+			form += ", optionally after a prefix and a dot (like us.sanctions)"
+		}
+		c.add(at, "%s id %q must be %s", what, id, form)
+	}
+}
+
+func (c *compiler) actorRef(id string, actorIDs []string, field string, fields map[string]Pos, pos Pos) int {
+	at := fieldPos(fields, field, pos)
+	if id == "" {
+		c.add(pos, "missing %s", strings.TrimSuffix(field, "[0]"))
+		return -1
+	}
+	if i, ok := c.m.actors[id]; ok {
+		return i
+	}
+	c.add(at, "unknown actor %q%s", id, suggest.Hint(id, actorIDs))
+	return -1
+}
+
+func (c *compiler) varRef(id, field string, fields map[string]Pos, pos Pos) int {
+	if id == "" {
+		c.add(pos, "missing %s", field)
+		return 0
+	}
+	if i, ok := c.m.vars[id]; ok {
+		return i
+	}
+	var ids []string
+	for _, v := range c.s.Vars {
+		ids = append(ids, v.ID)
+	}
+	hint := suggest.Hint(id, ids)
+	if _, isLever := c.m.levers[id]; isLever {
+		hint = " (it is a lever; effects change variables)"
+	}
+	c.add(fieldPos(fields, field, pos), "unknown variable %q%s", id, hint)
+	return 0
+}
+
+func (c *compiler) num(x Expr, sc *scope, field string, fields map[string]Pos, pos Pos) numFn {
+	if x.IsZero() {
+		c.add(pos, "missing %s", field)
+		return func(*env) float64 { return 0 }
+	}
+	f, ok := compileExpr(x, tNum, sc, &c.errs)
+	if !ok {
+		return func(*env) float64 { return 0 }
+	}
+	return f.num
+}
+
+func (c *compiler) cond(x Expr, sc *scope) boolFn {
+	f, ok := compileExpr(x, tBool, sc, &c.errs)
+	if !ok {
+		return func(*env) bool { return false }
+	}
+	return f.cond
+}
+
+func indexOf(list []string, s string) int {
+	for i, x := range list {
+		if x == s {
+			return i
+		}
+	}
+	return -1
+}

@@ -1,0 +1,200 @@
+package sim
+
+import (
+	"cmp"
+	"fmt"
+	"math"
+	"slices"
+)
+
+// Game is one play of a scenario: the current state, the states at the
+// start of every turn played, the ledger, and the record that replays it.
+type Game struct {
+	Model *Model
+	// Seed is the seed the game's generator started from.
+	Seed uint64
+
+	history []*State // history[t-1] is the state at the start of turn t
+	ledger  []Entry
+	reports []TurnReport
+	record  Record
+	stepper *Stepper
+	pending []Adjustment
+}
+
+// TurnReport is what one turn did.
+type TurnReport struct {
+	Turn int
+	// Events are the indices of the events that fired.
+	Events []int
+	// Choices holds the option chosen for each event, -1 where none.
+	Choices []int
+	// Levels holds every lever's ordered level.
+	Levels []int
+	// Entries is the turn's part of the ledger, in the order applied.
+	Entries []Entry
+}
+
+// NewGame starts a game of m with the given seed.
+func NewGame(m *Model, seed uint64) *Game {
+	g := &Game{Model: m, Seed: seed, stepper: m.NewStepper()}
+	g.history = []*State{m.InitialState(NewRNG(seed))}
+	g.record = Record{Format: RecordFormat, Scenario: m.Scenario.Meta.ID, Hash: m.Scenario.Hash, Seed: seed}
+	return g
+}
+
+// State returns the current state. It must not be changed.
+func (g *Game) State() *State { return g.history[len(g.history)-1] }
+
+// Turn returns the turn about to be played.
+func (g *Game) Turn() int { return g.State().Turn }
+
+// Over reports whether the game has ended.
+func (g *Game) Over() bool { return g.State().Over() }
+
+// Outcome returns the outcome that ended the game, or nil.
+func (g *Game) Outcome() *Outcome {
+	if o := g.State().Outcome; o >= 0 {
+		return &g.Model.Scenario.Outcomes[o]
+	}
+	return nil
+}
+
+// History returns the state at the start of each turn played so far, then
+// the current state. The states must not be changed.
+func (g *Game) History() []*State { return g.history }
+
+// Reports returns the report of every turn played.
+func (g *Game) Reports() []TurnReport { return g.reports }
+
+// Ledger returns every change of the game so far, in order.
+func (g *Game) Ledger() []Entry { return g.ledger }
+
+// Briefing returns the events firing on the current turn.
+func (g *Game) Briefing() []*Event {
+	var out []*Event
+	for _, ei := range g.State().Briefing {
+		out = append(out, &g.Model.Scenario.Events[ei])
+	}
+	return out
+}
+
+// Play resolves the current turn with every actor's orders and the choices
+// made in the briefing's events. Orders are checked first; on any error
+// the game is unchanged.
+func (g *Game) Play(o Orders, c Choices) (*TurnReport, error) {
+	cur := g.State()
+	if cur.Over() {
+		return nil, fmt.Errorf("sim: the game is over")
+	}
+	levels, err := g.Model.Levels(cur, o)
+	if err != nil {
+		return nil, err
+	}
+	choices, err := g.Model.ChoiceIndices(cur, c)
+	if err != nil {
+		return nil, err
+	}
+	next := &State{}
+	led, err := g.stepper.Step(cur, levels, choices, next, nil)
+	if err != nil {
+		return nil, err
+	}
+	rep := TurnReport{Turn: cur.Turn, Events: slices.Clone(cur.Briefing), Choices: choices, Levels: levels, Entries: led}
+	g.history = append(g.history, next)
+	g.ledger = append(g.ledger, led...)
+	g.reports = append(g.reports, rep)
+	g.record.Turns = append(g.record.Turns, TurnRecord{Adjust: g.pending, Orders: compactOrders(o), Choices: c})
+	g.pending = nil
+	return &g.reports[len(g.reports)-1], nil
+}
+
+// Adjust sets a variable by hand, as a facilitator does, with a reason
+// that the ledger keeps. It applies to the current turn's state.
+func (g *Game) Adjust(varID string, value float64, reason string) error {
+	vi := g.Model.VarIndex(varID)
+	if vi < 0 {
+		return fmt.Errorf("sim: adjust: unknown variable %q", varID)
+	}
+	if math.IsNaN(value) || math.IsInf(value, 0) {
+		return fmt.Errorf("sim: adjust: %v is not a finite number", value)
+	}
+	lo, hi := g.Model.Bounds(vi)
+	if value < lo || value > hi {
+		return fmt.Errorf("sim: adjust: %g is outside the bounds of %s (%g..%g)", value, varID, lo, hi)
+	}
+	if g.Over() {
+		return fmt.Errorf("sim: the game is over")
+	}
+	cur := g.State().Clone()
+	d := value - cur.Vals[vi]
+	cur.Vals[vi] = value
+	g.history[len(g.history)-1] = cur
+	g.ledger = append(g.ledger, Entry{Turn: cur.Turn, Var: vi, Amount: d, Cause: Cause{Kind: ByFacilitator, Index: -1, Actor: -1, Option: -1}, Reason: reason})
+	g.pending = append(g.pending, Adjustment{Var: varID, Value: value, Reason: reason})
+	return nil
+}
+
+// Why returns the ledger entries that changed variable vi on the given
+// turn, largest change first (ties in the order applied).
+func (g *Game) Why(vi, turn int) []Entry {
+	var out []Entry
+	for _, e := range g.ledger {
+		if e.Var == vi && e.Turn == turn {
+			out = append(out, e)
+		}
+	}
+	slices.SortStableFunc(out, func(a, b Entry) int { return cmp.Compare(math.Abs(b.Amount), math.Abs(a.Amount)) })
+	return out
+}
+
+// Scores returns each actor's current score.
+func (g *Game) Scores() []float64 { return g.Model.Scores(g.State()) }
+
+// Describe names a cause in words: the lever and level, the rule, the
+// event and option, the facilitator or the bounds.
+func (m *Model) Describe(c Cause) string {
+	s := m.Scenario
+	switch c.Kind {
+	case ByLever:
+		l := &s.Levers[c.Index]
+		lvl := fmt.Sprint(c.Level)
+		if c.Level < len(l.Levels) {
+			lvl = l.Levels[c.Level]
+		}
+		return fmt.Sprintf("%s: %s (%s)", s.Actors[c.Actor].Name, l.Name, lvl)
+	case ByRule:
+		r := &s.Rules[c.Index]
+		if r.Name != "" {
+			return "rule: " + r.Name
+		}
+		return "rule: " + r.ID
+	case ByEvent:
+		e := &s.Events[c.Index]
+		if c.Option >= 0 && e.Choice != nil {
+			return fmt.Sprintf("event: %s (%s chose %s)", e.Name, s.Actors[c.Actor].Name, e.Choice.Options[c.Option].ID)
+		}
+		return "event: " + e.Name
+	case ByFacilitator:
+		return "facilitator"
+	case ByBounds:
+		return "bounds of " + s.Vars[c.Index].ID
+	}
+	return c.Kind.String()
+}
+
+func compactOrders(o Orders) Orders {
+	out := Orders{}
+	for a, ls := range o {
+		for l, v := range ls {
+			if v == 0 {
+				continue
+			}
+			if out[a] == nil {
+				out[a] = map[string]int{}
+			}
+			out[a][l] = v
+		}
+	}
+	return out
+}

@@ -1,0 +1,253 @@
+package sim
+
+// The types in this file are a scenario as its author wrote it. The
+// scenarios package fills them from YAML (the yaml tags name the fields of
+// the format; the doc tags are the format reference, which docs/ and the
+// JSON schema are generated from). Compile checks them and turns them into
+// a Model.
+
+// FormatVersion is the scenario format version this engine reads.
+const FormatVersion = 1
+
+// Scenario is a whole scenario definition.
+type Scenario struct {
+	Format   int       `yaml:"format" doc:"Format version of the file; must be 1."`
+	Meta     Meta      `yaml:"meta" doc:"Title, dates and defaults of the scenario."`
+	Actors   []Actor   `yaml:"actors" doc:"The sides that give orders, in the order they are shown."`
+	Vars     []Var     `yaml:"variables" doc:"The state of the world: every number the rules read and write."`
+	Levers   []Lever   `yaml:"levers" doc:"The policy levers actors pull each turn."`
+	Rules    []Rule    `yaml:"rules" doc:"Per-turn dynamics, applied in the order written after all lever and event effects."`
+	Events   []Event   `yaml:"events" doc:"Injects: scheduled or conditional events, with narrative, effects and optional choices."`
+	Outcomes []Outcome `yaml:"outcomes" doc:"End conditions, checked in order after each turn; one without 'when' ends the game at the turn limit."`
+	Checks   []Check   `yaml:"checks" doc:"Balance checks that 'sixparty check' measures over many computer-played games."`
+
+	// Hash identifies the exact source text; the loader sets it. Game
+	// records carry it so that a record is never replayed on another
+	// version of the scenario.
+	Hash string `yaml:"-"`
+	// Pos is where the scenario starts (its file).
+	Pos Pos `yaml:"-"`
+	// FieldPos maps each field's YAML name to where its value is written;
+	// the other types' FieldPos fields mean the same. Sequence items of
+	// scalars are keyed as name[i].
+	FieldPos map[string]Pos `yaml:"-"`
+}
+
+// Meta describes the scenario as a whole.
+type Meta struct {
+	ID       string         `yaml:"id" doc:"Short identifier, lower case, used in saved games."`
+	Title    string         `yaml:"title" doc:"Title shown to players."`
+	Summary  string         `yaml:"summary" doc:"A paragraph introducing the scenario."`
+	Sources  []string       `yaml:"sources" doc:"Where the scenario's facts and arguments come from."`
+	Start    string         `yaml:"start" doc:"Date of the first turn, as YYYY-MM (for example 2017-10)."`
+	Step     string         `yaml:"step" doc:"Length of a turn: month, quarter or year." default:"quarter"`
+	Turns    int            `yaml:"turns" doc:"Number of turns before the game ends in the outcome without 'when'."`
+	Seed     uint64         `yaml:"seed" doc:"Default random seed."`
+	Pos      Pos            `yaml:"-"`
+	FieldPos map[string]Pos `yaml:"-"`
+}
+
+// Actor is one side of the game.
+type Actor struct {
+	ID         string         `yaml:"id" doc:"Identifier, used as the prefix of the actor's levers and variables (for example 'us')."`
+	Name       string         `yaml:"name" doc:"Name shown to players."`
+	Colour     string         `yaml:"colour" doc:"Display colour as #rrggbb."`
+	Budget     float64        `yaml:"budget" doc:"Political capital per turn: the total cost of the actor's lever levels may not exceed it."`
+	Brief      string         `yaml:"brief" doc:"The actor's role, interests and fears, shown to whoever plays it."`
+	Capital    *Place         `yaml:"capital" doc:"Where the actor is drawn on the map."`
+	Objectives []Objective    `yaml:"objectives" doc:"What the actor is scored on: the weighted sum of these expressions at the end of the game."`
+	Doctrine   Doctrine       `yaml:"doctrine" doc:"How the computer plays this actor."`
+	Pos        Pos            `yaml:"-"`
+	FieldPos   map[string]Pos `yaml:"-"`
+}
+
+// Place is a point on the map.
+type Place struct {
+	Name     string         `yaml:"name" doc:"Name of the place (for example the capital)."`
+	Lon      float64        `yaml:"lon" doc:"Longitude in degrees east."`
+	Lat      float64        `yaml:"lat" doc:"Latitude in degrees north."`
+	Pos      Pos            `yaml:"-"`
+	FieldPos map[string]Pos `yaml:"-"`
+}
+
+// Objective is one scored aim of an actor.
+type Objective struct {
+	ID       string         `yaml:"id" doc:"Identifier, unique within the actor."`
+	Name     string         `yaml:"name" doc:"What the objective means, in words."`
+	Score    Expr           `yaml:"score" doc:"Number expression over the state; higher is better for the actor."`
+	Weight   float64        `yaml:"weight" doc:"Weight of this objective in the actor's score." default:"1"`
+	Pos      Pos            `yaml:"-"`
+	FieldPos map[string]Pos `yaml:"-"`
+}
+
+// Doctrine steers the computer player of an actor.
+type Doctrine struct {
+	Weights  map[string]float64 `yaml:"weights" doc:"Weight per objective id for the computer player; objectives not listed keep their scoring weight."`
+	Risk     float64            `yaml:"risk" doc:"Risk appetite from 0 (cautious) to 1 (bold)." default:"0.5"`
+	Pos      Pos                `yaml:"-"`
+	FieldPos map[string]Pos     `yaml:"-"`
+}
+
+// Var is one variable of the state.
+type Var struct {
+	ID          string         `yaml:"id" doc:"Identifier, as 'owner.name' or 'name' (for example dprk.fx_reserves); expressions refer to it by this name."`
+	Name        string         `yaml:"name" doc:"Name shown to players."`
+	Unit        string         `yaml:"unit" doc:"Unit shown after values (for example 'US$ bn')."`
+	Description string         `yaml:"description" doc:"What the number means and where its starting value comes from."`
+	Group       string         `yaml:"group" doc:"Dashboard group the variable is shown in."`
+	Init        float64        `yaml:"init" doc:"Value at the start of the game."`
+	Min         *float64       `yaml:"min" doc:"Lower bound; values below it are raised to it (the ledger records the correction)."`
+	Max         *float64       `yaml:"max" doc:"Upper bound; values above it are lowered to it."`
+	Owner       string         `yaml:"owner" doc:"Actor the variable belongs to, if any."`
+	Visible     []string       `yaml:"visible" doc:"Actors that see the exact value; if absent, everyone does. Others see an estimate."`
+	Noise       float64        `yaml:"noise" doc:"Standard deviation of the estimate seen by actors not in 'visible'."`
+	Format      string         `yaml:"format" doc:"How values are printed, as a Go fmt verb (for example %.1f)." default:"%.1f"`
+	Source      string         `yaml:"source" doc:"Where the starting value comes from."`
+	Pos         Pos            `yaml:"-"`
+	FieldPos    map[string]Pos `yaml:"-"`
+}
+
+// Lever is a policy an actor sets to a level each turn.
+type Lever struct {
+	ID           string         `yaml:"id" doc:"Identifier (for example us.secondary_sanctions); expressions read the level ordered this turn by this name."`
+	Actor        string         `yaml:"actor" doc:"Actor who pulls the lever."`
+	Name         string         `yaml:"name" doc:"Name shown to players."`
+	Description  string         `yaml:"description" doc:"What the lever does, in words, shown on the orders screen."`
+	Levels       []string       `yaml:"levels" doc:"Names of the levels, from 0 (usually off) upwards."`
+	Cost         []float64      `yaml:"cost" doc:"Political capital each level costs per turn; one number per level."`
+	Requires     Expr           `yaml:"requires" doc:"Condition that must hold at the start of the turn to set the lever above level 0."`
+	RequiresText string         `yaml:"requires_text" doc:"The condition in words, shown when the lever is unavailable."`
+	Effects      []Effect       `yaml:"effects" doc:"Changes the lever makes while above level 0."`
+	Source       string         `yaml:"source" doc:"The argument or fact the lever stands on."`
+	Pos          Pos            `yaml:"-"`
+	FieldPos     map[string]Pos `yaml:"-"`
+}
+
+// Effect is a change to one variable made by a lever or an event.
+type Effect struct {
+	Target   string         `yaml:"target" doc:"Variable changed."`
+	Change   Expr           `yaml:"change" doc:"Number expression for the change per turn; 'level' is the lever's level (or 1 for events). Evaluated on the start-of-turn state."`
+	Delay    int            `yaml:"delay" doc:"Turns before the effect starts (0 = this turn)."`
+	Lasts    int            `yaml:"lasts" doc:"Turns the effect keeps applying." default:"1"`
+	Note     string         `yaml:"note" doc:"The effect in words, for the handbook and the orders screen."`
+	Pos      Pos            `yaml:"-"`
+	FieldPos map[string]Pos `yaml:"-"`
+}
+
+// Rule is a per-turn dynamic of the model.
+type Rule struct {
+	ID       string         `yaml:"id" doc:"Identifier of the rule, shown as the cause in the ledger."`
+	Name     string         `yaml:"name" doc:"What the rule models, in words."`
+	Target   string         `yaml:"target" doc:"Variable the rule changes."`
+	Change   Expr           `yaml:"change" doc:"Number expression added to the target each turn (give this or 'set')."`
+	Set      Expr           `yaml:"set" doc:"Number expression that replaces the target each turn (give this or 'change')."`
+	When     Expr           `yaml:"when" doc:"Condition; the rule applies only on turns when it holds."`
+	Source   string         `yaml:"source" doc:"The argument or fact the rule stands on."`
+	Pos      Pos            `yaml:"-"`
+	FieldPos map[string]Pos `yaml:"-"`
+}
+
+// Event is an inject: something that happens at the start of a turn.
+type Event struct {
+	ID       string         `yaml:"id" doc:"Identifier of the event."`
+	Name     string         `yaml:"name" doc:"Headline shown to players."`
+	Text     string         `yaml:"text" doc:"Narrative shown in the briefing."`
+	Turn     int            `yaml:"turn" doc:"Turn on which a scheduled event fires (1 = first turn)."`
+	When     Expr           `yaml:"when" doc:"Condition for a conditional event, checked at the end of each turn for the next."`
+	Chance   Expr           `yaml:"chance" doc:"Probability (0 to 1, an expression) that a conditional event fires when its condition holds." default:"1"`
+	Repeat   bool           `yaml:"repeat" doc:"Whether the event may fire more than once."`
+	Effects  []Effect       `yaml:"effects" doc:"Changes the event makes."`
+	Choice   *Choice        `yaml:"choice" doc:"A decision the event asks of one actor."`
+	Source   string         `yaml:"source" doc:"The fact the event stands on."`
+	Pos      Pos            `yaml:"-"`
+	FieldPos map[string]Pos `yaml:"-"`
+}
+
+// Choice is a decision an event asks of one actor.
+type Choice struct {
+	Actor    string         `yaml:"actor" doc:"Actor who decides."`
+	Prompt   string         `yaml:"prompt" doc:"The question put to the actor."`
+	Options  []Option       `yaml:"options" doc:"The possible answers; the first is the default."`
+	Pos      Pos            `yaml:"-"`
+	FieldPos map[string]Pos `yaml:"-"`
+}
+
+// Option is one answer to a Choice.
+type Option struct {
+	ID       string         `yaml:"id" doc:"Identifier of the option."`
+	Text     string         `yaml:"text" doc:"The option in words."`
+	Effects  []Effect       `yaml:"effects" doc:"Changes the option makes."`
+	Weight   float64        `yaml:"weight" doc:"Relative likelihood that a computer-played actor picks it." default:"1"`
+	Pos      Pos            `yaml:"-"`
+	FieldPos map[string]Pos `yaml:"-"`
+}
+
+// Outcome is a way the game can end.
+type Outcome struct {
+	ID       string         `yaml:"id" doc:"Identifier of the outcome."`
+	Name     string         `yaml:"name" doc:"Headline shown at the end."`
+	When     Expr           `yaml:"when" doc:"Condition that ends the game after a turn; absent for the outcome of the turn limit."`
+	Text     string         `yaml:"text" doc:"Narrative shown at the end."`
+	Pos      Pos            `yaml:"-"`
+	FieldPos map[string]Pos `yaml:"-"`
+}
+
+// Check is a balance expectation measured over many computer-played games.
+type Check struct {
+	Name     string         `yaml:"name" doc:"What the check is for, in words."`
+	Outcome  string         `yaml:"outcome" doc:"Outcome whose share of games is measured (give this or 'expect')."`
+	Expect   Expr           `yaml:"expect" doc:"Condition whose share of games is measured at 'turn' (give this or 'outcome')."`
+	Turn     int            `yaml:"turn" doc:"Turn after which 'expect' is evaluated; 0 means the end of the game."`
+	Share    []float64      `yaml:"share" doc:"Allowed share of games as [low, high], each from 0 to 1."`
+	Games    int            `yaml:"games" doc:"Number of seeded games to play." default:"200"`
+	Pos      Pos            `yaml:"-"`
+	FieldPos map[string]Pos `yaml:"-"`
+}
+
+// Expr is an expression in a scenario, in the language of
+// github.com/expr-lang/expr, with where it was written.
+type Expr struct {
+	Src string
+	// Pos is where the expression's first character is in the file.
+	Pos Pos
+	// Indent is the column that continuation lines of a multi-line
+	// expression start at, so that an error inside the expression can be
+	// placed on the right line and column.
+	Indent int
+}
+
+// IsZero reports whether the expression was left out.
+func (e Expr) IsZero() bool { return e.Src == "" }
+
+// PosAt returns the file position of the rune at offset off of Src.
+func (e Expr) PosAt(off int) Pos {
+	p := e.Pos
+	if !p.IsValid() {
+		return p
+	}
+	i := 0
+	for _, r := range e.Src {
+		if i == off {
+			break
+		}
+		if r == '\n' {
+			p.Line++
+			p.Col = e.Indent
+			if p.Col == 0 {
+				p.Col = 1
+			}
+		} else {
+			p.Col++
+		}
+		i++
+	}
+	return p
+}
+
+// fieldPos returns where field is written, or fallback if that is unknown.
+func fieldPos(fields map[string]Pos, field string, fallback Pos) Pos {
+	if p, ok := fields[field]; ok {
+		return p
+	}
+	return fallback
+}

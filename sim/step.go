@@ -1,0 +1,297 @@
+package sim
+
+import (
+	"fmt"
+	"math"
+)
+
+// Stepper resolves turns. It holds scratch space so that resolving a turn
+// allocates nothing once its buffers have grown; a Stepper must not be
+// used by two goroutines at once (make one each).
+type Stepper struct {
+	m      *Model
+	start  []float64 // slots at the start of the turn
+	live   []float64 // slots as effects and rules change them
+	deltas []float64
+	fault  fault
+	env    env
+}
+
+// NewStepper returns a Stepper for m.
+func (m *Model) NewStepper() *Stepper {
+	st := &Stepper{
+		m:      m,
+		start:  make([]float64, m.nslots),
+		live:   make([]float64, m.nslots),
+		deltas: make([]float64, m.nv),
+	}
+	st.env.fault = &st.fault
+	return st
+}
+
+// EvalError is a fault found while resolving a turn: a division by zero, or
+// an expression whose value is not a finite number. The turn is not
+// applied.
+type EvalError struct {
+	Turn int
+	Pos  Pos
+	Msg  string
+}
+
+func (e *EvalError) Error() string {
+	return fmt.Sprintf("sim: turn %d: %s: %s", e.Turn, e.Pos, e.Msg)
+}
+
+// InitialState returns the state before the first turn, with the first
+// turn's briefing drawn from rng.
+func (m *Model) InitialState(rng RNG) *State {
+	s := &State{
+		Turn:    1,
+		Vals:    make([]float64, m.nv),
+		Levels:  make([]int, m.nl),
+		RNG:     rng,
+		Fired:   make([]bool, len(m.cEvents)),
+		Outcome: -1,
+	}
+	for i, v := range m.Scenario.Vars {
+		s.Vals[i] = v.Init
+	}
+	st := m.NewStepper()
+	st.load(st.live, s)
+	st.live[m.slotTurn] = 0
+	// A conditional event whose expression faults on the initial state
+	// simply does not fire; the fault shows on the first turn instead.
+	_ = st.brief(s, st.live)
+	return s
+}
+
+// load fills slots from a state: values, last levels and turn.
+func (st *Stepper) load(slots []float64, s *State) {
+	copy(slots, s.Vals)
+	for i, l := range s.Levels {
+		slots[st.m.nv+i] = float64(l)
+	}
+	slots[st.m.slotTurn] = float64(s.Turn)
+	slots[st.m.slotLevel] = 0
+}
+
+// Step resolves one turn. cur is the state at the start of the turn;
+// levels holds every lever's ordered level (already checked with
+// CheckLevels); choices holds the option chosen for each event of the
+// briefing, by event index (-1 or absent for the default, the first
+// option). The new state is written into next (whose storage is reused)
+// and the turn's ledger entries are appended to led. On error next and
+// the returned ledger are not meaningful and cur is unchanged.
+func (st *Stepper) Step(cur *State, levels []int, choices []int, next *State, led []Entry) ([]Entry, error) {
+	m := st.m
+	if cur.Over() {
+		return led, fmt.Errorf("sim: the game is over")
+	}
+	turn := cur.Turn
+	cur.copyInto(next)
+	copy(next.Levels, levels)
+	st.load(st.start, next)
+	st.env.rng = &next.RNG
+	st.fault = fault{}
+
+	// Queue the effects that start this turn: events first, then levers,
+	// each in the scenario's order.
+	for _, ei := range cur.Briefing {
+		ev := &m.cEvents[ei]
+		opt := -1
+		if ev.chooser >= 0 {
+			opt = 0
+			if ei < len(choices) && choices[ei] >= 0 && choices[ei] < len(ev.options) {
+				opt = choices[ei]
+			}
+		}
+		cause := Cause{Kind: ByEvent, Index: ei, Actor: ev.chooser, Level: 1, Option: opt}
+		for k, e := range ev.effects {
+			next.Queue = append(next.Queue, Pending{Cause: cause, Effect: k, From: turn + e.delay, To: turn + e.delay + e.lasts - 1})
+		}
+		if opt >= 0 {
+			for k, e := range ev.options[opt] {
+				next.Queue = append(next.Queue, Pending{Cause: cause, Effect: len(ev.effects) + k, From: turn + e.delay, To: turn + e.delay + e.lasts - 1})
+			}
+		}
+	}
+	for li, lvl := range levels {
+		if lvl <= 0 {
+			continue
+		}
+		cl := &m.cLevers[li]
+		cause := Cause{Kind: ByLever, Index: li, Actor: cl.actor, Level: lvl, Option: -1}
+		for k, e := range cl.effects {
+			next.Queue = append(next.Queue, Pending{Cause: cause, Effect: k, From: turn + e.delay, To: turn + e.delay + e.lasts - 1})
+		}
+	}
+
+	// Apply every effect due this turn, each computed from the same
+	// start-of-turn state.
+	clear(st.deltas)
+	keep := next.Queue[:0]
+	for _, p := range next.Queue {
+		if p.From > turn {
+			keep = append(keep, p)
+			continue
+		}
+		e := m.effect(p)
+		st.start[m.slotLevel] = float64(p.Cause.Level)
+		st.env.s = st.start
+		d := e.change(&st.env)
+		if err := st.check(turn, e.pos, d); err != nil {
+			return led, err
+		}
+		if d != 0 {
+			st.deltas[e.target] += d
+			led = append(led, Entry{Turn: turn, Var: e.target, Amount: d, Cause: p.Cause, Pos: e.pos})
+		}
+		if p.To > turn {
+			keep = append(keep, p)
+		}
+	}
+	next.Queue = keep
+	st.start[m.slotLevel] = 0
+	copy(st.live, st.start)
+	for i, d := range st.deltas {
+		st.live[i] += d
+		led = st.bound(turn, i, led)
+	}
+
+	// Rules, in the order written, each seeing the changes before it.
+	st.env.s = st.live
+	for ri := range m.cRules {
+		r := &m.cRules[ri]
+		if r.when != nil {
+			ok := r.when(&st.env)
+			if st.fault.set {
+				return led, &EvalError{Turn: turn, Pos: st.fault.pos, Msg: st.fault.msg}
+			}
+			if !ok {
+				continue
+			}
+		}
+		v := r.fn(&st.env)
+		if err := st.check(turn, r.pos, v); err != nil {
+			return led, err
+		}
+		d := v
+		if r.set {
+			d = v - st.live[r.target]
+		}
+		if d != 0 {
+			st.live[r.target] += d
+			led = append(led, Entry{Turn: turn, Var: r.target, Amount: d, Cause: Cause{Kind: ByRule, Index: ri, Actor: -1, Option: -1}, Pos: r.pos})
+			led = st.bound(turn, r.target, led)
+		}
+	}
+	copy(next.Vals, st.live[:m.nv])
+
+	// Outcomes.
+	for oi := range m.cOutcomes {
+		o := &m.cOutcomes[oi]
+		if o.when == nil {
+			continue
+		}
+		ok := o.when(&st.env)
+		if st.fault.set {
+			return led, &EvalError{Turn: turn, Pos: st.fault.pos, Msg: st.fault.msg}
+		}
+		if ok {
+			next.Outcome = oi
+			break
+		}
+	}
+	if next.Outcome < 0 && turn >= m.Scenario.Meta.Turns {
+		next.Outcome = m.limit
+	}
+	next.Turn = turn + 1
+
+	// The next turn's briefing.
+	next.Briefing = next.Briefing[:0]
+	if !next.Over() {
+		if err := st.brief(next, st.live); err != nil {
+			return led, err
+		}
+	}
+	return led, nil
+}
+
+// brief draws the events that fire on s.Turn, judged on slots, and marks
+// them fired.
+func (st *Stepper) brief(s *State, slots []float64) error {
+	m := st.m
+	st.env.s = slots
+	st.env.rng = &s.RNG
+	st.fault = fault{}
+	s.Briefing = s.Briefing[:0]
+	for ei := range m.cEvents {
+		ev := &m.cEvents[ei]
+		if s.Fired[ei] && !m.Scenario.Events[ei].Repeat {
+			continue
+		}
+		sched := m.Scenario.Events[ei].Turn
+		fire := false
+		switch {
+		case sched > 0 && ev.when == nil:
+			fire = sched == s.Turn
+		case sched > 0 && sched != s.Turn:
+			fire = false
+		default:
+			fire = ev.when(&st.env)
+			if fire && ev.chance != nil {
+				p := ev.chance(&st.env)
+				if err := st.check(s.Turn-1, m.Scenario.Events[ei].Chance.Pos, p); err != nil {
+					return err
+				}
+				fire = s.RNG.Float64() < p
+			}
+		}
+		if st.fault.set {
+			return &EvalError{Turn: s.Turn - 1, Pos: st.fault.pos, Msg: st.fault.msg}
+		}
+		if fire {
+			s.Fired[ei] = true
+			s.Briefing = append(s.Briefing, ei)
+		}
+	}
+	return nil
+}
+
+// check turns an evaluation fault or a value that is not finite into an
+// error.
+func (st *Stepper) check(turn int, pos Pos, v float64) error {
+	if st.fault.set {
+		return &EvalError{Turn: turn, Pos: st.fault.pos, Msg: st.fault.msg}
+	}
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return &EvalError{Turn: turn, Pos: pos, Msg: fmt.Sprintf("expression gave %v, not a finite number", v)}
+	}
+	return nil
+}
+
+// bound clamps live variable i to its bounds, recording any correction.
+func (st *Stepper) bound(turn, i int, led []Entry) []Entry {
+	m := st.m
+	v := st.live[i]
+	c := math.Max(m.lo[i], math.Min(m.hi[i], v))
+	if c != v {
+		st.live[i] = c
+		led = append(led, Entry{Turn: turn, Var: i, Amount: c - v, Cause: Cause{Kind: ByBounds, Index: i, Actor: -1, Option: -1}, Pos: m.Scenario.Vars[i].Pos})
+	}
+	return led
+}
+
+// effect returns the compiled effect a pending entry refers to.
+func (m *Model) effect(p Pending) *cEffect {
+	switch p.Cause.Kind {
+	case ByLever:
+		return &m.cLevers[p.Cause.Index].effects[p.Effect]
+	default:
+		ev := &m.cEvents[p.Cause.Index]
+		if p.Effect < len(ev.effects) {
+			return &ev.effects[p.Effect]
+		}
+		return &ev.options[p.Cause.Option][p.Effect-len(ev.effects)]
+	}
+}
