@@ -1,0 +1,106 @@
+package main
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/sixparty/sixparty/report"
+	"github.com/sixparty/sixparty/scenarios"
+	"github.com/sixparty/sixparty/sim"
+	"github.com/sixparty/sixparty/sim/ai"
+)
+
+var runCmd = command{
+	name:    "run",
+	summary: "Play a whole game headless and print a report per turn (or JSON lines with --json).",
+	usage:   "[FILE|NAME]",
+}
+
+func init() {
+	runCmd.run = runRun
+	register(runCmd)
+}
+
+func runRun(args []string, stdout, stderr io.Writer) int {
+	fs := newFlags(runCmd, stderr)
+	seed := fs.Uint64("seed", 0, "random seed (default: the scenario's own)")
+	turns := fs.Int("turns", 0, "stop after this many turns (default: play to the end)")
+	ordersFile := fs.String("orders", "", "YAML file of orders per turn for some or all actors; the rest are computer-played")
+	asJSON := fs.Bool("json", false, "write one JSON object per turn and a last one with the outcome and scores")
+	pos, code, ok := parseFlags(fs, args)
+	if !ok {
+		return code
+	}
+	if len(pos) > 1 {
+		fmt.Fprintln(stderr, "sixparty run: give at most one scenario")
+		return exitUsage
+	}
+	arg := ""
+	if len(pos) == 1 {
+		arg = pos[0]
+	}
+	m, err := loadScenario(arg)
+	if err != nil {
+		printErr(stderr, err)
+		return exitFail
+	}
+	var track *scenarios.Track
+	if *ordersFile != "" {
+		src, err := os.ReadFile(*ordersFile)
+		if err != nil {
+			fmt.Fprintf(stderr, "sixparty run: %v\n", err)
+			return exitFail
+		}
+		if track, err = scenarios.LoadTrack(*ordersFile, src, m); err != nil {
+			printErr(stderr, err)
+			return exitFail
+		}
+	}
+	s := *seed
+	if !isFlagSet(fs, "seed") {
+		s = m.Scenario.Meta.Seed
+	}
+	out := bufio.NewWriter(stdout)
+	defer out.Flush()
+	if !*asJSON {
+		fmt.Fprintf(out, "%s (seed %d)\n\n", m.Scenario.Meta.Title, s)
+	}
+	g := sim.NewGame(m, s)
+	computer := make([]bool, len(m.Scenario.Actors))
+	for i := range computer {
+		computer[i] = track == nil || !track.Scripted[i]
+	}
+	for !g.Over() && (*turns <= 0 || g.Turn() <= *turns) {
+		o, c := sim.Orders{}, sim.Choices{}
+		if track != nil {
+			o, c = track.Orders(g.Turn())
+		}
+		ai.Play(g, ai.Greedy{}, computer, o, c)
+		t := g.Turn()
+		if _, err := g.Play(o, c); err != nil {
+			out.Flush()
+			fmt.Fprintf(stderr, "sixparty run: turn %d (%s): %v\n", t, m.Date(t), err)
+			return exitFail
+		}
+		r := report.FromGame(g, t, nil)
+		if *asJSON {
+			if err := report.WriteJSON(out, r); err != nil {
+				fmt.Fprintln(stderr, err)
+				return exitFail
+			}
+		} else {
+			report.WriteText(out, g, r)
+		}
+	}
+	if *asJSON {
+		if err := report.WriteJSON(out, report.EndOf(g)); err != nil {
+			fmt.Fprintln(stderr, err)
+			return exitFail
+		}
+	} else {
+		report.WriteEnd(out, g)
+	}
+	return exitOK
+}
