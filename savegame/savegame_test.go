@@ -1,0 +1,151 @@
+package savegame
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/sixparty/sixparty/scenarios"
+	"github.com/sixparty/sixparty/sim"
+)
+
+func played(t *testing.T, turns int) (*sim.Model, *sim.Game) {
+	t.Helper()
+	m, err := scenarios.LoadBuiltin(scenarios.Default)
+	if err != nil {
+		t.Fatal(err)
+	}
+	g := sim.NewGame(m, 7)
+	for range turns {
+		// Each turn the first actor pulls its first lever as far as it can.
+		o := sim.Orders{}
+		li := m.ActorLevers(0)[0]
+		l := m.Scenario.Levers[li]
+		for lvl := len(l.Levels) - 1; lvl > 0; lvl-- {
+			if m.Cost(li, lvl) <= m.Scenario.Actors[0].Budget {
+				o[l.Actor] = map[string]int{l.ID: lvl}
+				break
+			}
+		}
+		if _, err := g.Play(o, nil); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return m, g
+}
+
+func seats(n int) []string {
+	s := make([]string, n)
+	for i := range s {
+		s[i] = "computer:normal"
+	}
+	s[0] = "person"
+	return s
+}
+
+func TestRoundTrip(t *testing.T) {
+	m, g := played(t, 3)
+	path := filepath.Join(t.TempDir(), "sub", "save.json")
+	f := New(scenarios.Default, seats(len(m.Scenario.Actors)), g.Record())
+	if err := Write(path, f); err != nil {
+		t.Fatal(err)
+	}
+	back, err := Read(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(back, f) {
+		t.Fatalf("read back %+v, want %+v", back, f)
+	}
+	g2, err := back.Game(m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if g2.Turn() != g.Turn() || !reflect.DeepEqual(g2.State().Vals, g.State().Vals) {
+		t.Errorf("replayed game at turn %d %v, want turn %d %v", g2.Turn(), g2.State().Vals, g.Turn(), g.State().Vals)
+	}
+	entries, _ := os.ReadDir(filepath.Dir(path))
+	if len(entries) != 1 {
+		t.Errorf("directory holds %d files after the write, want only the save", len(entries))
+	}
+}
+
+func TestDamaged(t *testing.T) {
+	m, g := played(t, 1)
+	good, err := New(scenarios.Default, seats(len(m.Scenario.Actors)), g.Record()).Marshal()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name string
+		data string
+		want string
+	}{
+		{"truncated", string(good[:len(good)/2]), "savegame: not a sixparty save (damaged or another kind of file)"},
+		{"empty", "", "savegame: not a sixparty save (damaged or another kind of file): EOF"},
+		{"other json", `{"format": "something-else", "version": 1}`, `savegame: not a sixparty save (format "something-else", want "sixparty-save")`},
+		{"unknown field", `{"format": "sixparty-save", "colour": 1}`, "savegame: not a sixparty save (damaged or another kind of file): json: unknown field \"colour\""},
+		{"future", strings.Replace(string(good), `"version": 1`, `"version": 9`, 1), "savegame: save version 9, this program reads version 1"},
+		{"edited header", strings.Replace(string(good), `"scenario": "pressure-2017"`, `"scenario": "other"`, 1), "savegame: the save's header and record disagree"},
+	} {
+		path := filepath.Join(t.TempDir(), "save.json")
+		os.WriteFile(path, []byte(tc.data), 0o644)
+		_, err := Read(path)
+		if err == nil || !strings.HasPrefix(err.Error(), tc.want) {
+			t.Errorf("%s: err = %v, want prefix %q", tc.name, err, tc.want)
+		}
+		if after, _ := os.ReadFile(path); !bytes.Equal(after, []byte(tc.data)) {
+			t.Errorf("%s: reading changed the file", tc.name)
+		}
+	}
+	if _, err := Read(filepath.Join(t.TempDir(), "missing.json")); err == nil || !strings.HasPrefix(err.Error(), "savegame: open ") {
+		t.Errorf("missing file: err = %v", err)
+	}
+}
+
+func TestForeign(t *testing.T) {
+	m, g := played(t, 1)
+	f := New(scenarios.Default, seats(len(m.Scenario.Actors)), g.Record())
+	f.Hash, f.Record.Hash = "0123456789abcdef", "0123456789abcdef"
+	if _, err := f.Game(m); err == nil || err.Error() != `savegame: the save was made with another version of scenario "pressure-2017"` {
+		t.Errorf("other version: err = %v", err)
+	}
+	f = New(scenarios.Default, seats(len(m.Scenario.Actors)), g.Record())
+	f.Scenario, f.Record.Scenario = "elsewhere", "elsewhere"
+	if _, err := f.Game(m); err == nil || err.Error() != `savegame: the save is of scenario "elsewhere", not "pressure-2017"` {
+		t.Errorf("other scenario: err = %v", err)
+	}
+	f = New(scenarios.Default, []string{"person"}, g.Record())
+	if _, err := f.Game(m); err == nil || !strings.Contains(err.Error(), "1 seats for 6 actors") {
+		t.Errorf("seats: err = %v", err)
+	}
+}
+
+func TestWriteKeepsOldOnError(t *testing.T) {
+	m, g := played(t, 1)
+	dir := t.TempDir()
+	path := filepath.Join(dir, "save.json")
+	f := New(scenarios.Default, seats(len(m.Scenario.Actors)), g.Record())
+	if err := Write(path, f); err != nil {
+		t.Fatal(err)
+	}
+	before, _ := os.ReadFile(path)
+	// A directory where the save should go makes the rename fail.
+	bad := filepath.Join(dir, "dir")
+	os.MkdirAll(filepath.Join(bad, "x"), 0o755)
+	if err := Write(bad, f); err == nil {
+		t.Fatal("Write over a directory succeeded")
+	}
+	if after, _ := os.ReadFile(path); !bytes.Equal(before, after) {
+		t.Error("a failed write changed another save")
+	}
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		if strings.HasSuffix(e.Name(), ".tmp") {
+			t.Errorf("temporary file %s left behind", e.Name())
+		}
+	}
+}
