@@ -8,7 +8,7 @@ import (
 
 func TestCanvas(t *testing.T) {
 	for _, tc := range []struct {
-		w, h         int
+		w, h          int
 		scale, bw, bh float64
 	}{
 		{1920, 1080, 1, 1920, 1080},
