@@ -5,13 +5,14 @@ import (
 	"fmt"
 	"io"
 
+	"github.com/sixparty/sixparty/lint"
 	"github.com/sixparty/sixparty/scenarios"
 	"github.com/sixparty/sixparty/sim"
 )
 
 var validateCmd = command{
 	name:    "validate",
-	summary: "Check scenario files and list every mistake as file:line:col: message.",
+	summary: "Check scenario files: every mistake as file:line:col: message, then warnings (--strict makes them errors).",
 	usage:   "FILE...",
 }
 
@@ -22,6 +23,8 @@ func init() {
 
 func runValidate(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags(validateCmd, stderr)
+	strict := fs.Bool("strict", false, "treat warnings as errors (exit 1 when there is one)")
+	games := fs.Int("games", lint.DefaultGames, "computer-played games used to find events and outcomes that never happen (0: none)")
 	files, code, ok := parseFlags(fs, args)
 	if !ok {
 		return code
@@ -33,12 +36,29 @@ func runValidate(args []string, stdout, stderr io.Writer) int {
 	}
 	status := exitOK
 	for _, f := range files {
-		if _, err := scenarios.LoadFile(f); err != nil {
+		m, err := scenarios.LoadFile(f)
+		if err != nil {
 			printErr(stderr, err)
 			status = exitFail
 			continue
 		}
-		fmt.Fprintf(stdout, "%s: ok\n", f)
+		n := *games
+		if n <= 0 {
+			n = -1
+		}
+		ws := lint.Check(m, lint.Options{Games: n})
+		for _, w := range ws {
+			fmt.Fprintln(stderr, w)
+		}
+		switch {
+		case len(ws) > 0 && *strict:
+			fmt.Fprintf(stderr, "%s: %d warning(s), which --strict makes errors\n", f, len(ws))
+			status = exitFail
+		case len(ws) > 0:
+			fmt.Fprintf(stdout, "%s: ok, %d warning(s)\n", f, len(ws))
+		default:
+			fmt.Fprintf(stdout, "%s: ok\n", f)
+		}
 	}
 	return status
 }

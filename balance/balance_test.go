@@ -1,0 +1,116 @@
+package balance
+
+import (
+	"fmt"
+	"reflect"
+	"testing"
+
+	"github.com/sixparty/sixparty/scenarios"
+	"github.com/sixparty/sixparty/sim"
+)
+
+const tiny = `format: 1
+meta: {id: tiny, title: Tiny, turns: 3, seed: 7}
+actors:
+  - {id: a, name: A, budget: 1, objectives: [{id: up, score: x}]}
+variables:
+  - {id: x, name: X, init: 0}
+levers:
+  - {id: a.push, actor: a, levels: [off, on], cost: [0, 1], effects: [{target: x, change: "1 + noise(1)"}]}
+outcomes:
+  - {id: high, when: "x >= 2.5"}
+  - {id: limit}
+checks:
+  - {name: high often, outcome: high, share: [0.2, 0.9], games: 40}
+  - {expect: "x > 0", turn: 1, share: [0, 1], games: 20}
+  - {name: never, outcome: limit, share: [0.99, 1]}
+`
+
+func load(t testing.TB, src string) *sim.Model {
+	t.Helper()
+	m, err := scenarios.Load("tiny.yaml", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
+}
+
+// TestDeterministic shows that results do not depend on the number of
+// workers: game i always has seed i and lands in slot i.
+func TestDeterministic(t *testing.T) {
+	m := load(t, tiny)
+	one := Play(m, 30, Options{Workers: 1})
+	var calls []int
+	two := Play(m, 30, Options{Workers: 2, Progress: func(done, total int) {
+		if total != 30 {
+			t.Errorf("total = %d, want 30", total)
+		}
+		calls = append(calls, done)
+	}})
+	if !reflect.DeepEqual(one, two) {
+		t.Error("results differ between 1 and 2 workers")
+	}
+	if len(calls) != 30 || calls[29] != 30 {
+		t.Errorf("progress calls %v, want 1..30", calls)
+	}
+	for i, g := range one {
+		if g.Seed != 7+uint64(i) {
+			t.Errorf("game %d has seed %d, want %d", i, g.Seed, 7+i)
+		}
+		if g.Err != nil {
+			t.Errorf("game %d: %v", i, g.Err)
+		}
+	}
+}
+
+func TestMeasure(t *testing.T) {
+	m := load(t, tiny)
+	games := make([]Game, 50)
+	for i := range games {
+		// high in games 0-9, x > 0 in even games, never the limit.
+		games[i] = Game{Checks: []bool{i < 10, i%2 == 0, false}}
+	}
+	if n := GamesNeeded(m); n != DefaultGames {
+		t.Errorf("GamesNeeded = %d, want %d", n, DefaultGames)
+	}
+	var got []string
+	for _, r := range Measure(m, games, false) {
+		got = append(got, r.String())
+	}
+	want := []string{
+		"PASS high often: 25.0% of 40 games (allowed 20.0%–90.0%)",
+		"PASS x > 0 after turn 1: 50.0% of 20 games (allowed 0.0%–100.0%)",
+		"FAIL never: 0.0% of 50 games (allowed 99.0%–100.0%)",
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("got\n%q\nwant\n%q", got, want)
+	}
+	r := Measure(m, games, true)[0]
+	if r.Games != 50 || r.Hits != 10 || !r.Pass {
+		t.Errorf("override: %+v", r)
+	}
+}
+
+func ExampleMeasure() {
+	m, _ := scenarios.Load("tiny.yaml", []byte(tiny))
+	games := Play(m, GamesNeeded(m), Options{Workers: 2})
+	for _, r := range Measure(m, games, false) {
+		fmt.Println(r.Name(), r.Games)
+	}
+	// Output:
+	// high often 40
+	// x > 0 after turn 1 20
+	// never 200
+}
+
+// BenchmarkPlayOne measures one computer-played game of the default
+// scenario.
+func BenchmarkPlayOne(b *testing.B) {
+	m, err := scenarios.LoadBuiltin(scenarios.Default)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for i := 0; b.Loop(); i++ {
+		PlayOne(m, i)
+	}
+}
