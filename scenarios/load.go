@@ -69,8 +69,12 @@ func parse(name string, src []byte) (*sim.Scenario, sim.ErrorList) {
 	// engine's checks then add what they find, except on structs that
 	// already had a mistake, where they would only repeat it.
 	if _, err := sim.Compile(s); err != nil {
+		at := map[sim.Pos]bool{}
+		for _, e := range d.errs {
+			at[e.Pos] = true
+		}
 		for _, e := range err.(sim.ErrorList) {
-			if !d.tainted[e.Pos] {
+			if !d.tainted[e.Pos] && !at[e.Pos] {
 				d.errs = append(d.errs, e)
 			}
 		}

@@ -426,8 +426,10 @@ func (c *compiler) variable(i int, v *Var, actorIDs []string) {
 	}
 	if m.lo[i] > m.hi[i] {
 		c.add(fieldPos(v.FieldPos, "max", v.Pos), "max %g is below min %g", m.hi[i], m.lo[i])
-	} else if v.Init < m.lo[i] || v.Init > m.hi[i] {
-		c.add(fieldPos(v.FieldPos, "init", v.Pos), "init %g is outside the bounds %g..%g", v.Init, m.lo[i], m.hi[i])
+	} else if v.Init < m.lo[i] {
+		c.add(fieldPos(v.FieldPos, "init", v.Pos), "init %g is below min %g", v.Init, m.lo[i])
+	} else if v.Init > m.hi[i] {
+		c.add(fieldPos(v.FieldPos, "init", v.Pos), "init %g is above max %g", v.Init, m.hi[i])
 	}
 	if v.Name == "" {
 		c.add(v.Pos, "variable %q needs a name", v.ID)

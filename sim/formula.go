@@ -173,7 +173,12 @@ func (c *exprCompiler) node(n ast.Node) (exprType, numFn, boolFn) {
 		}
 		slot, ok := c.sc.names[name]
 		if !ok {
-			return c.errorf(n, "unknown name %q%s", name, suggest.Hint(name, c.sc.all))
+			// Point at the start of the whole dotted name.
+			root := ast.Node(n)
+			for mn, ok := root.(*ast.MemberNode); ok; mn, ok = root.(*ast.MemberNode) {
+				root = mn.Node
+			}
+			return c.errorf(root, "unknown name %q%s", name, suggest.Hint(name, c.sc.all))
 		}
 		return tNum, func(e *env) float64 { return e.s[slot] }, nil
 	case *ast.UnaryNode:
@@ -242,6 +247,9 @@ func (c *exprCompiler) binary(n *ast.BinaryNode) (exprType, numFn, boolFn) {
 			return tBool, nil, func(e *env) bool { return (bl(e) == br(e)) == eq }
 		}
 		return tBool, nil, func(e *env) bool { return (nl(e) == nr(e)) == eq }
+	}
+	if f, ok := c.specialised(n); ok {
+		return f()
 	}
 	l, r := c.num(n.Left), c.num(n.Right)
 	pos := c.pos(n)
@@ -318,7 +326,11 @@ func (c *exprCompiler) call(n ast.Node, name string, args []ast.Node) (exprType,
 	}
 	arity := func(want int) bool {
 		if len(fs) != want {
-			c.errs.Add(c.pos(n), "%s takes %d argument(s), got %d", name, want, len(fs))
+			plural := "s"
+			if want == 1 {
+				plural = ""
+			}
+			c.errs.Add(c.pos(n), "%s takes %d argument%s, got %d", name, want, plural, len(fs))
 			return false
 		}
 		return true
@@ -437,4 +449,130 @@ func describe(x Expr) string {
 		s = s[:57] + "..."
 	}
 	return fmt.Sprintf("%q", s)
+}
+
+// constOf folds a subtree made only of number literals and arithmetic.
+func constOf(n ast.Node) (float64, bool) {
+	switch n := n.(type) {
+	case *ast.IntegerNode:
+		return float64(n.Value), true
+	case *ast.FloatNode:
+		return n.Value, true
+	case *ast.UnaryNode:
+		if v, ok := constOf(n.Node); ok {
+			switch n.Operator {
+			case "-":
+				return -v, true
+			case "+":
+				return v, true
+			}
+		}
+	case *ast.BinaryNode:
+		a, ok1 := constOf(n.Left)
+		b, ok2 := constOf(n.Right)
+		if ok1 && ok2 {
+			switch n.Operator {
+			case "+":
+				return a + b, true
+			case "-":
+				return a - b, true
+			case "*":
+				return a * b, true
+			case "/":
+				if b != 0 {
+					return a / b, true
+				}
+			}
+		}
+	}
+	return 0, false
+}
+
+// slotOf returns the slot a name node reads, if it is one.
+func (c *exprCompiler) slotOf(n ast.Node) (int, bool) {
+	name, ok := dotted(n)
+	if !ok || (name == "level" && !c.sc.hasLevel) {
+		return 0, false
+	}
+	slot, ok := c.sc.names[name]
+	return slot, ok
+}
+
+// specialised compiles the common shapes "operand op constant" and
+// "constant op operand" into single closures, which roughly halves their
+// cost; ok is false for any other shape.
+func (c *exprCompiler) specialised(n *ast.BinaryNode) (func() (exprType, numFn, boolFn), bool) {
+	if v, ok := constOf(n); ok {
+		return func() (exprType, numFn, boolFn) { return tNum, func(*env) float64 { return v }, nil }, true
+	}
+	k, rightConst := constOf(n.Right)
+	kl, leftConst := constOf(n.Left)
+	if !rightConst && !leftConst {
+		return nil, false
+	}
+	if leftConst {
+		k = kl
+	}
+	switch n.Operator {
+	case "+", "-", "*":
+	case "/":
+		if !rightConst || k == 0 {
+			return nil, false
+		}
+	case "<", "<=", ">", ">=":
+		if !rightConst {
+			return nil, false
+		}
+	default:
+		return nil, false
+	}
+	other := n.Left
+	if leftConst {
+		other = n.Right
+	}
+	return func() (exprType, numFn, boolFn) {
+		if slot, isSlot := c.slotOf(other); isSlot {
+			switch {
+			case n.Operator == "*":
+				return tNum, func(e *env) float64 { return e.s[slot] * k }, nil
+			case n.Operator == "+":
+				return tNum, func(e *env) float64 { return e.s[slot] + k }, nil
+			case n.Operator == "-" && rightConst:
+				return tNum, func(e *env) float64 { return e.s[slot] - k }, nil
+			case n.Operator == "-":
+				return tNum, func(e *env) float64 { return k - e.s[slot] }, nil
+			case n.Operator == "/":
+				inv := 1 / k
+				return tNum, func(e *env) float64 { return e.s[slot] * inv }, nil
+			case n.Operator == "<":
+				return tBool, nil, func(e *env) bool { return e.s[slot] < k }
+			case n.Operator == "<=":
+				return tBool, nil, func(e *env) bool { return e.s[slot] <= k }
+			case n.Operator == ">":
+				return tBool, nil, func(e *env) bool { return e.s[slot] > k }
+			case n.Operator == ">=":
+				return tBool, nil, func(e *env) bool { return e.s[slot] >= k }
+			}
+		}
+		f := c.num(other)
+		switch {
+		case n.Operator == "*":
+			return tNum, func(e *env) float64 { return f(e) * k }, nil
+		case n.Operator == "+":
+			return tNum, func(e *env) float64 { return f(e) + k }, nil
+		case n.Operator == "-" && rightConst:
+			return tNum, func(e *env) float64 { return f(e) - k }, nil
+		case n.Operator == "-":
+			return tNum, func(e *env) float64 { return k - f(e) }, nil
+		case n.Operator == "/":
+			return tNum, func(e *env) float64 { return f(e) / k }, nil
+		case n.Operator == "<":
+			return tBool, nil, func(e *env) bool { return f(e) < k }
+		case n.Operator == "<=":
+			return tBool, nil, func(e *env) bool { return f(e) <= k }
+		case n.Operator == ">":
+			return tBool, nil, func(e *env) bool { return f(e) > k }
+		}
+		return tBool, nil, func(e *env) bool { return f(e) >= k }
+	}, true
 }

@@ -261,6 +261,9 @@ func (st *Stepper) brief(s *State, slots []float64) error {
 // check turns an evaluation fault or a value that is not finite into an
 // error.
 func (st *Stepper) check(turn int, pos Pos, v float64) error {
+	if !st.fault.set && v-v == 0 {
+		return nil // finite: the fast path
+	}
 	if st.fault.set {
 		return &EvalError{Turn: turn, Pos: st.fault.pos, Msg: st.fault.msg}
 	}
@@ -274,7 +277,12 @@ func (st *Stepper) check(turn int, pos Pos, v float64) error {
 func (st *Stepper) bound(turn, i int, led []Entry) []Entry {
 	m := st.m
 	v := st.live[i]
-	c := math.Max(m.lo[i], math.Min(m.hi[i], v))
+	c := v
+	if v < m.lo[i] {
+		c = m.lo[i]
+	} else if v > m.hi[i] {
+		c = m.hi[i]
+	}
 	if c != v {
 		st.live[i] = c
 		led = append(led, Entry{Turn: turn, Var: i, Amount: c - v, Cause: Cause{Kind: ByBounds, Index: i, Actor: -1, Option: -1}, Pos: m.Scenario.Vars[i].Pos})

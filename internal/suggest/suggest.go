@@ -15,13 +15,13 @@ func Closest(name string, candidates []string) string {
 	}
 	for _, c := range candidates {
 		d := distance(strings.ToLower(name), strings.ToLower(c))
-		if d > limit {
+		if d > limit || d >= len(name) {
 			// A name that ends the same way after a namespace prefix is
 			// still a good hint ("reserves" for "dprk.reserves").
 			if i := strings.LastIndexByte(c, '.'); i < 0 || c[i+1:] != name {
 				continue
 			}
-			d = limit
+			d = min(limit, len(name))
 		}
 		if bestD < 0 || d < bestD {
 			best, bestD = c, d

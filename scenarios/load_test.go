@@ -1,0 +1,161 @@
+package scenarios
+
+import (
+	"errors"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/sixparty/sixparty/sim"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata")
+
+// TestBrokenFiles loads each file in testdata/broken and compares the
+// sorted list of mistakes with the .errors file beside it.
+func TestBrokenFiles(t *testing.T) {
+	files, err := filepath.Glob("testdata/broken/*.yaml")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no broken files: %v", err)
+	}
+	for _, f := range files {
+		t.Run(filepath.Base(f), func(t *testing.T) {
+			_, err := LoadFile(f)
+			var el sim.ErrorList
+			if !errors.As(err, &el) {
+				t.Fatalf("error = %v, want a sim.ErrorList", err)
+			}
+			got := el.Lines()
+			golden := strings.TrimSuffix(f, ".yaml") + ".errors"
+			if *update {
+				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got != string(want) {
+				t.Errorf("errors differ from %s:\n got:\n%s\nwant:\n%s", golden, got, want)
+			}
+		})
+	}
+}
+
+// base is a valid scenario that the table below breaks in one place each.
+const base = `format: 1
+meta: {id: base, title: Base, turns: 3}
+actors:
+  - {id: a, name: Alpha, budget: 2}
+variables:
+  - {id: x, name: X, init: 1}
+levers:
+  - {id: a.push, actor: a, name: Push, levels: [off, on], cost: [0, 1], effects: [{target: x, change: "level"}]}
+outcomes:
+  - {id: end, name: End}
+`
+
+func TestMistakes(t *testing.T) {
+	tests := []struct {
+		old, new string
+		want     string
+	}{
+		{`init: 1`, `init: 1, unit: "%", nmae: X`, `t.yaml:6:42: unknown field "nmae" in variables[0]; did you mean "name"?`},
+		{`change: "level"`, `change: "level * (x"`, `t.yaml:8:113: syntax error: unexpected token EOF`},
+		{`change: "level"`, `change: "lvl + x"`, `t.yaml:8:104: unknown name "lvl"; did you mean "level"?`},
+		{`change: "level"`, `change: "x > 1"`, `t.yaml:8:104: expression is a condition, want a number`},
+		{`change: "level"`, `change: "max()"`, `t.yaml:8:104: max needs at least one argument`},
+		{`target: x`, `target: a.push`, `t.yaml:8:92: unknown variable "a.push" (it is a lever; effects change variables)`},
+		{`actor: a,`, `actor: b,`, `t.yaml:8:25: unknown actor "b"`},
+		{`budget: 2`, `budget: -2`, `t.yaml:4:34: budget must be a number of at least 0`},
+		{`budget: 2`, `budget: .nan`, `t.yaml:4:34: budget must be a number, found ".nan"`},
+		{`turns: 3`, `turns: 3.5`, `t.yaml:2:38: turns must be a whole number, found "3.5"`},
+		{`{id: x, name: X`, `{id: X, name: X`, "t.yaml:6:10: variable id \"X\" must be lower-case letters, digits and underscores, optionally after a prefix and a dot (like us.sanctions)\nt.yaml:8:92: unknown variable \"x\"; did you mean \"X\"?"},
+		{`{id: x, name: X`, `{id: turn, name: X`, "t.yaml:6:10: name \"turn\" is already used\nt.yaml:8:92: unknown variable \"x\""},
+		{`{id: a, name: Alpha`, `{id: a, id: b, name: Alpha`, `t.yaml:4:13: field "id" is given twice`},
+		{"  - {id: end, name: End}\n", "  - {id: end, name: End, when: \"x > 1\"}\n", `t.yaml:10:3: one outcome must have no 'when': it ends the game at the turn limit`},
+		{"outcomes:", "rules:\n  - {id: r, target: x, set: \"x\", when: \"x\"}\noutcomes:", `t.yaml:10:41: expression is a number, want a condition`},
+		{"outcomes:", "events:\n  - {id: e, name: E, turn: 9}\noutcomes:", `t.yaml:10:28: turn must be between 1 and 3, found 9`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.want, func(t *testing.T) {
+			src := strings.Replace(base, tt.old, tt.new, 1)
+			if src == base {
+				t.Fatalf("%q not found in the base scenario", tt.old)
+			}
+			m, err := Load("t.yaml", []byte(src))
+			if m != nil {
+				t.Errorf("a broken scenario gave a model")
+			}
+			if err == nil {
+				t.Fatalf("no error, want %s", tt.want)
+			}
+			if got := strings.TrimSpace(err.(sim.ErrorList).Lines()); got != tt.want {
+				t.Errorf("errors:\n%s\nwant:\n%s", got, tt.want)
+			}
+		})
+	}
+	if _, err := Load("t.yaml", []byte(base)); err != nil {
+		t.Fatalf("the base scenario is broken: %v", err)
+	}
+}
+
+func TestBlockScalarPositions(t *testing.T) {
+	src := strings.Replace(base, `change: "level"}]}`, `change: "level"}]}
+rules:
+  - id: r
+    target: x
+    change: |
+      x * 2 +
+        (1 - nope)`, 1)
+	_, err := Load("t.yaml", []byte(src))
+	if want := `t.yaml:14:14: unknown name "nope"`; err == nil || strings.TrimSpace(err.(sim.ErrorList).Lines()) != want {
+		t.Errorf("error = %v, want %s", err, want)
+	}
+}
+
+func TestEmptyAndMissing(t *testing.T) {
+	if _, err := Load("e.yaml", nil); err == nil || err.Error() != "e.yaml:1:1: the file is empty" {
+		t.Errorf("empty file: %v", err)
+	}
+	if _, err := LoadFile("testdata/none.yaml"); err == nil || !strings.HasPrefix(err.Error(), "scenario: open testdata/none.yaml:") {
+		t.Errorf("missing file: %v", err)
+	}
+	if _, err := LoadBuiltin("nosuch"); err == nil || !strings.HasPrefix(err.Error(), `scenario: no built-in scenario "nosuch" (have `) {
+		t.Errorf("missing built-in: %v", err)
+	}
+}
+
+// FuzzLoad feeds the loader arbitrary bytes: it must never panic, and it
+// returns either a model or an error list, never both or neither.
+func FuzzLoad(f *testing.F) {
+	f.Add([]byte(base))
+	for _, name := range Builtin() {
+		src, _ := BuiltinSource(name)
+		f.Add(src)
+	}
+	files, _ := filepath.Glob("testdata/broken/*.yaml")
+	for _, file := range files {
+		src, _ := os.ReadFile(file)
+		f.Add(src)
+	}
+	f.Fuzz(func(t *testing.T, src []byte) {
+		m, err := Load("f.yaml", src)
+		if (m == nil) == (err == nil) {
+			t.Fatalf("model %v and error %v", m != nil, err)
+		}
+		if err != nil {
+			var el sim.ErrorList
+			if !errors.As(err, &el) || len(el) == 0 {
+				t.Fatalf("error %T %v is not a non-empty ErrorList", err, err)
+			}
+			return
+		}
+		// A model that loads must play a turn without panicking.
+		g := sim.NewGame(m, 1)
+		g.Play(sim.Orders{}, nil)
+	})
+}
