@@ -1,0 +1,105 @@
+// Package flow is the front end's scene state machine: which screen is
+// shown, what is selected, whose turn it is to order, and what the players
+// have chosen so far. Every change comes from a named Action, so the
+// keyboard, the mouse and the scripted autoplay all drive the same code,
+// and the whole game can be played and tested without a window. It calls
+// the engine (sim) and the computer players (sim/ai); it does not import
+// the graphics library.
+package flow
+
+// Action is a named thing a player can do. The window maps keys and mouse
+// clicks onto actions; nothing in the game reads keys directly.
+type Action int
+
+// The actions.
+const (
+	None      Action = iota
+	Up               // move the selection up
+	Down             // move the selection down
+	Left             // lower the selected value (a lever's level, a seat)
+	Right            // raise the selected value
+	Confirm          // accept: start, submit, go on
+	Back             // leave the current view, or go back a step
+	Select           // select row Item (a mouse click)
+	SetLevel         // set lever row Item to level Value (a mouse click)
+	OpenDashboard    // open the dashboard of the indicators
+	OpenMap          // open the map
+	ToggleBriefs     // show every actor's brief
+	AskWhy           // explain why the selected indicator moved
+	Save             // save the game
+	Load             // load the saved game
+	Autosave         // continue from the autosave
+	EndGame          // end the game here and show the end screen
+	Type             // type Rune into the selected text field
+	Erase            // erase the last character of the selected text field
+	PageNext         // next page of a paged screen
+	PagePrev         // previous page
+	Fullscreen       // toggle full screen (handled by the window)
+	Quit             // leave the program
+	numActions
+)
+
+var actionNames = [...]string{
+	None: "none", Up: "up", Down: "down", Left: "less", Right: "more",
+	Confirm: "continue", Back: "back", Select: "select", SetLevel: "set level",
+	OpenDashboard: "dashboard", OpenMap: "map", ToggleBriefs: "briefs", AskWhy: "why?",
+	Save: "save", Load: "load", Autosave: "autosave", EndGame: "end game",
+	Type: "type", Erase: "erase", PageNext: "next page", PagePrev: "previous page",
+	Fullscreen: "full screen", Quit: "quit",
+}
+
+// String names the action as the help line shows it.
+func (a Action) String() string {
+	if a >= 0 && a < numActions {
+		return actionNames[a]
+	}
+	return "action?"
+}
+
+// Input is one action with its arguments: the row for Select and
+// SetLevel, the level for SetLevel, the character for Type.
+type Input struct {
+	Action Action
+	Item   int
+	Value  int
+	Rune   rune
+}
+
+// Do is shorthand for an Input of an action with no arguments.
+func Do(a Action) Input { return Input{Action: a} }
+
+// Scene is a screen of the game.
+type Scene int
+
+// The scenes.
+const (
+	Title        Scene = iota // the title and main menu
+	Setup                     // scenario, seats and seed
+	Briefing                  // the turn's date and events
+	Handover                  // pass the machine to the next player
+	Choice                    // an event asks the current actor to choose
+	Orders                    // the current actor sets its levers
+	Adjudication              // orders revealed, then the turn's changes
+	Report                    // the largest changes with their causes
+	Why                       // why one indicator moved, and its chart
+	Dashboard                 // every indicator the viewer may see
+	Map                       // the map with the actors and their flows
+	End                       // outcome, scores, timeline and charts
+	numScenes
+
+	noScene Scene = -1
+)
+
+var sceneNames = [...]string{
+	Title: "title", Setup: "setup", Briefing: "briefing", Handover: "handover",
+	Choice: "choice", Orders: "orders", Adjudication: "adjudication", Report: "report",
+	Why: "why", Dashboard: "dashboard", Map: "map", End: "end",
+}
+
+// String names the scene (used in screenshot file names).
+func (s Scene) String() string {
+	if s >= 0 && s < numScenes {
+		return sceneNames[s]
+	}
+	return "scene?"
+}

@@ -1,0 +1,455 @@
+package flow
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/sixparty/sixparty/savegame"
+	"github.com/sixparty/sixparty/scenarios"
+	"github.com/sixparty/sixparty/sim"
+	"github.com/sixparty/sixparty/sim/ai"
+)
+
+// memStore keeps saves in memory.
+type memStore map[string][]byte
+
+func (s memStore) Save(slot string, f *savegame.File) error {
+	b, err := f.Marshal()
+	if err != nil {
+		return err
+	}
+	s[slot] = b
+	return nil
+}
+
+func (s memStore) Load(slot string) (*savegame.File, error) {
+	b, ok := s[slot]
+	if !ok {
+		return nil, errors.New("savegame: no save in slot " + slot)
+	}
+	return savegame.Unmarshal(b)
+}
+
+func open(src string) (*sim.Model, error) { return scenarios.LoadBuiltin(src) }
+
+func newFlow(t *testing.T, seats ...Seat) (*Flow, memStore) {
+	t.Helper()
+	return newFlowStore(t, memStore{}, seats...)
+}
+
+func newFlowStore(t *testing.T, st memStore, seats ...Seat) (*Flow, memStore) {
+	t.Helper()
+	f := New(Config{Builtin: scenarios.Builtin(), Source: scenarios.Default, Open: open, Store: st, Seats: seats})
+	if f.Model == nil {
+		t.Fatalf("default scenario did not load: %s", f.Message)
+	}
+	return f, st
+}
+
+// solo seats: the first actor a person, the rest the computer.
+func solo(n int) []Seat {
+	s := make([]Seat, n)
+	for i := range s {
+		s[i] = Seat{Level: ai.Easy}
+	}
+	s[0].Human = true
+	return s
+}
+
+// chooser returns the actor of the default scenario's first event choice.
+func chooser(t *testing.T) int {
+	m, _ := open(scenarios.Default)
+	for ei, e := range m.Scenario.Events {
+		if e.Choice != nil {
+			return m.Chooser(ei)
+		}
+	}
+	t.Skip("the default scenario has no event choices")
+	return -1
+}
+
+func TestScenes(t *testing.T) {
+	const n = 6
+	two := solo(n)
+	two[1].Human = true
+	for _, tc := range []struct {
+		name   string
+		seats  []Seat
+		inputs []Input
+		want   Scene
+	}{
+		{"title", solo(n), nil, Title},
+		{"new game", solo(n), []Input{Do(Confirm)}, Setup},
+		{"setup back", solo(n), []Input{Do(Confirm), Do(Back)}, Title},
+		{"start", solo(n), []Input{Do(Confirm), Do(Confirm)}, Briefing},
+		{"solo orders", solo(n), []Input{Do(Confirm), Do(Confirm), Do(Confirm)}, Orders},
+		{"briefs do not advance", solo(n), []Input{Do(Confirm), Do(Confirm), Do(ToggleBriefs), Do(Confirm)}, Briefing},
+		{"map and back", solo(n), []Input{Do(Confirm), Do(Confirm), Do(OpenMap)}, Map},
+		{"map closes", solo(n), []Input{Do(Confirm), Do(Confirm), Do(OpenMap), Do(Back)}, Briefing},
+		{"dashboard from orders", solo(n), []Input{Do(Confirm), Do(Confirm), Do(Confirm), Do(OpenDashboard)}, Dashboard},
+		{"dashboard back to orders", solo(n), []Input{Do(Confirm), Do(Confirm), Do(Confirm), Do(OpenDashboard), Do(Back)}, Orders},
+		{"submit", solo(n), []Input{Do(Confirm), Do(Confirm), Do(Confirm), Do(Confirm)}, Adjudication},
+		{"report", solo(n), []Input{Do(Confirm), Do(Confirm), Do(Confirm), Do(Confirm), Do(Confirm), Do(Confirm)}, Report},
+		{"why", solo(n), []Input{Do(Confirm), Do(Confirm), Do(Confirm), Do(Confirm), Do(Confirm), Do(Confirm), Do(AskWhy)}, Why},
+		{"why back", solo(n), []Input{Do(Confirm), Do(Confirm), Do(Confirm), Do(Confirm), Do(Confirm), Do(Confirm), Do(AskWhy), Do(Back)}, Report},
+		{"next turn", solo(n), []Input{Do(Confirm), Do(Confirm), Do(Confirm), Do(Confirm), Do(Confirm), Do(Confirm), Do(Confirm)}, Briefing},
+		{"end early", solo(n), []Input{Do(Confirm), Do(Confirm), Do(EndGame)}, End},
+		{"end pages then title", solo(n), []Input{Do(Confirm), Do(Confirm), Do(EndGame), Do(Confirm), Do(Confirm), Do(Confirm)}, Title},
+		{"hot-seat handover", two, []Input{Do(Confirm), Do(Confirm), Do(Confirm)}, Handover},
+		{"hot-seat first orders", two, []Input{Do(Confirm), Do(Confirm), Do(Confirm), Do(Confirm)}, Orders},
+		{"hot-seat second handover", two, []Input{Do(Confirm), Do(Confirm), Do(Confirm), Do(Confirm), Do(Confirm)}, Handover},
+		{"hot-seat adjudication", two, []Input{Do(Confirm), Do(Confirm), Do(Confirm), Do(Confirm), Do(Confirm), Do(Confirm), Do(Confirm)}, Adjudication},
+		{"quit", solo(n), []Input{Do(Back)}, Title},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			f, _ := newFlow(t, tc.seats...)
+			for i, in := range tc.inputs {
+				f.Do(in)
+				if f.Message != "" && strings.HasPrefix(f.Message, "The turn could not") {
+					t.Fatalf("input %d: %s", i, f.Message)
+				}
+			}
+			if f.Scene != tc.want {
+				t.Errorf("scene %v, want %v (message %q)", f.Scene, tc.want, f.Message)
+			}
+		})
+	}
+}
+
+func TestQuit(t *testing.T) {
+	f, _ := newFlow(t)
+	f.Do(Do(Back))
+	if !f.Quit {
+		t.Error("Back on the title did not quit")
+	}
+}
+
+func TestChoicePopsUpForChooser(t *testing.T) {
+	c := chooser(t)
+	m, _ := open(scenarios.Default)
+	seats := solo(len(m.Scenario.Actors))
+	seats[0].Human = false
+	seats[c].Human = true
+	f, _ := newFlow(t, seats...)
+	f.Do(Do(Confirm)) // setup
+	f.Do(Do(Confirm)) // briefing
+	var ev *sim.Event
+	for turn := 1; turn <= m.Scenario.Meta.Turns && f.Scene != End; turn++ {
+		f.Do(Do(Confirm)) // leave briefing
+		if f.Scene == Choice {
+			ev = &m.Scenario.Events[f.Pending[0]]
+			f.Do(Do(Down))
+			f.Do(Do(Confirm))
+			break
+		}
+		for f.Scene != Briefing && f.Scene != End {
+			f.Do(Do(Confirm))
+		}
+	}
+	if ev == nil {
+		t.Fatal("the chooser was never asked to choose")
+	}
+	if f.Scene != Orders {
+		t.Fatalf("after the choice: scene %v, want orders", f.Scene)
+	}
+	f.Do(Do(Confirm))
+	rep := f.Game.Reports()[f.Played-1]
+	if got := rep.Choices[m.EventIndex(ev.ID)]; got != 1 {
+		t.Errorf("option played %d, want 1 (the second, chosen with Down)", got)
+	}
+}
+
+func TestOrdersLevels(t *testing.T) {
+	f, _ := newFlow(t, solo(6)...)
+	f.Do(Do(Confirm))
+	f.Do(Do(Confirm))
+	f.Do(Do(Confirm))
+	if f.Scene != Orders {
+		t.Fatalf("scene %v", f.Scene)
+	}
+	m := f.Game.Model
+	mine := m.ActorLevers(f.Current)
+	budget := m.Scenario.Actors[f.Current].Budget
+	// Raise every lever as far as it goes: the budget must hold and the
+	// refusals must say why.
+	for row := range mine {
+		f.Do(Input{Action: Select, Item: row})
+		for range 5 {
+			f.Do(Do(Right))
+		}
+	}
+	if f.Spent() > budget {
+		t.Errorf("spent %g over the budget %g", f.Spent(), budget)
+	}
+	refused := false
+	for row, li := range mine {
+		l := m.Scenario.Levers[li]
+		for lvl := range l.Levels {
+			if err := f.CheckLevel(li, lvl); err != nil {
+				refused = true
+				if !strings.Contains(err.Error(), "not enough political capital") && !strings.Contains(err.Error(), "not available") {
+					t.Errorf("row %d level %d: unexpected refusal %v", row, lvl, err)
+				}
+			}
+		}
+	}
+	if !refused {
+		t.Log("every level was affordable; the budget check was not exercised")
+	}
+	f.Do(Input{Action: SetLevel, Item: 0, Value: 0})
+	if f.Levels[mine[0]] != 0 {
+		t.Errorf("SetLevel to 0 left level %d", f.Levels[mine[0]])
+	}
+	f.Do(Input{Action: SetLevel, Item: 0, Value: 99})
+	if f.Levels[mine[0]] != 0 {
+		t.Errorf("SetLevel out of range changed the level to %d", f.Levels[mine[0]])
+	}
+	f.Do(Input{Action: SetLevel, Item: 0, Value: 1})
+	f.Do(Do(Confirm))
+	if f.Scene != Adjudication {
+		t.Fatalf("scene %v after submitting", f.Scene)
+	}
+	rep := f.Game.Reports()[0]
+	if rep.Levels[mine[0]] != 1 {
+		t.Errorf("played level %d, want 1", rep.Levels[mine[0]])
+	}
+	if len(f.Explain) != 5 {
+		t.Errorf("%d explanations, want one per computer seat (5)", len(f.Explain))
+	}
+}
+
+func TestSetupEditing(t *testing.T) {
+	f, _ := newFlow(t)
+	f.Do(Do(Confirm))
+	f.Do(Input{Action: Select, Item: RowSeed})
+	if !f.WantsText() {
+		t.Fatal("the seed row takes no text")
+	}
+	for range 10 {
+		f.Do(Do(Erase))
+	}
+	for _, r := range "4x2" {
+		f.Do(Input{Action: Type, Rune: r})
+	}
+	if f.SeedText != "42" {
+		t.Errorf("seed text %q, want 42 (letters refused)", f.SeedText)
+	}
+	f.Do(Input{Action: Select, Item: SeatRow(2)})
+	f.Do(Do(Left))
+	f.Do(Do(Left))
+	if !f.Seats[2].Human {
+		t.Errorf("seat 2 is %v after Left twice from computer (normal), want person", f.Seats[2])
+	}
+	f.Do(Do(Left))
+	if f.Seats[2] != (Seat{Level: ai.Hard}) {
+		t.Errorf("seat 2 is %v after Left from person, want computer (hard)", f.Seats[2])
+	}
+	f.Do(Input{Action: Select, Item: RowPath})
+	for _, r := range "/nonexistent.yaml" {
+		f.Do(Input{Action: Type, Rune: r})
+	}
+	f.Do(Do(Confirm))
+	if f.Model != nil || f.Message == "" {
+		t.Errorf("a missing file loaded (message %q)", f.Message)
+	}
+	f.Do(Input{Action: Select, Item: f.StartRow()})
+	f.Do(Do(Confirm))
+	if f.Scene != Setup || f.Message != "Choose a scenario that loads first." {
+		t.Errorf("started without a scenario: scene %v, message %q", f.Scene, f.Message)
+	}
+	f.Do(Input{Action: Select, Item: RowScenario})
+	f.Do(Do(Right))
+	if f.Model == nil {
+		t.Fatalf("cycling back to the built-in scenario did not load it: %s", f.Message)
+	}
+	f.Do(Input{Action: Select, Item: RowSeed})
+	for _, r := range "7" {
+		f.Do(Input{Action: Type, Rune: r})
+	}
+	f.Do(Input{Action: Select, Item: f.StartRow()})
+	f.Do(Do(Confirm))
+	if f.Scene != Briefing || f.Game.Seed != f.Model.Scenario.Meta.Seed*10+7 {
+		t.Errorf("scene %v seed %d", f.Scene, f.Game.Seed)
+	}
+}
+
+func playTurn(f *Flow) {
+	for f.Scene != Report {
+		f.Do(Do(Confirm))
+	}
+	f.Do(Do(Confirm))
+}
+
+func TestSaveLoad(t *testing.T) {
+	f, st := newFlow(t, solo(6)...)
+	f.Do(Do(Confirm))
+	f.Do(Do(Confirm))
+	playTurn(f)
+	playTurn(f)
+	if _, ok := st[SlotAuto]; !ok {
+		t.Fatal("no autosave after a turn")
+	}
+	f.Do(Do(Save))
+	if !strings.HasPrefix(f.Message, "Saved after 2 turns") {
+		t.Errorf("save message %q", f.Message)
+	}
+	vals := append([]float64(nil), f.Game.State().Vals...)
+
+	g, _ := newFlowStore(t, st)
+	g.Do(Do(Load))
+	if g.Scene != Briefing || g.Played != 2 || g.Game.Turn() != 3 {
+		t.Fatalf("after load: scene %v played %d turn %d (%s)", g.Scene, g.Played, g.Game.Turn(), g.Message)
+	}
+	for i := range vals {
+		if vals[i] != g.Game.State().Vals[i] {
+			t.Errorf("var %d: %v after load, want %v", i, g.Game.State().Vals[i], vals[i])
+		}
+	}
+
+	// A damaged save changes nothing and says so.
+	st[SlotSave] = []byte(`{"format": "sixparty-save", "version": 1, "source": "x"`)
+	before := g.Game
+	g.Do(Do(Save)) // overwrite with the good game first, then damage it
+	st[SlotSave] = st[SlotSave][:40]
+	g.Scene = Title
+	g.Do(Do(Load))
+	if g.Game != before || g.Scene != Title || !strings.HasPrefix(g.Message, "Could not load: savegame: not a sixparty save") {
+		t.Errorf("damaged save: scene %v, message %q", g.Scene, g.Message)
+	}
+	g.Do(Do(Autosave))
+	if g.Scene != Briefing || g.Played != 2 {
+		t.Errorf("autosave: scene %v played %d (%s)", g.Scene, g.Played, g.Message)
+	}
+
+	// A save of another scenario version is refused.
+	file, _ := st.Load(SlotAuto)
+	file.Hash, file.Record.Hash = "feed", "feed"
+	st.Save(SlotSave, file)
+	h, _ := newFlowStore(t, st)
+	h.Do(Do(Load))
+	if h.Game != nil || !strings.Contains(h.Message, "another version") {
+		t.Errorf("foreign save: game %v, message %q", h.Game != nil, h.Message)
+	}
+}
+
+func TestHotSeatFog(t *testing.T) {
+	m, _ := open(scenarios.Default)
+	seats := solo(len(m.Scenario.Actors))
+	seats[len(seats)-1].Human = true // the last actor too
+	f, _ := newFlow(t, seats...)
+	f.Do(Do(Confirm))
+	f.Do(Do(Confirm))
+	if f.Viewer() != -2 {
+		t.Fatalf("shared briefing viewer %d, want -2", f.Viewer())
+	}
+	for _, vi := range f.DashVars() {
+		for _, h := range f.Humans() {
+			if !f.Game.View(h).Exact[vi] {
+				t.Errorf("shared dashboard shows %s, which actor %d sees only as an estimate", m.Scenario.Vars[vi].ID, h)
+			}
+		}
+	}
+	f.Do(Do(Confirm)) // handover
+	f.Do(Do(Confirm)) // orders of the first person
+	if f.Scene != Orders || f.Viewer() != f.Current {
+		t.Fatalf("scene %v viewer %d current %d", f.Scene, f.Viewer(), f.Current)
+	}
+	est := false
+	for _, vi := range f.DashVars() {
+		if !f.Known(vi) {
+			est = true
+			if v := f.Value(vi); !strings.HasPrefix(v, "≈ ") || !strings.Contains(v, " ± ") {
+				t.Errorf("estimate of %s shown as %q", m.Scenario.Vars[vi].ID, v)
+			}
+		}
+	}
+	if !est {
+		t.Error("the first person sees every variable exactly; the scenario has fog")
+	}
+}
+
+func TestScript(t *testing.T) {
+	m, _ := open(scenarios.Default)
+	seats := solo(len(m.Scenario.Actors))
+	seats[chooser(t)].Human = true
+	f, _ := newFlow(t, seats...)
+	s := &Script{Turns: 2}
+	seen := map[string]bool{}
+	for i := 0; !f.Quit; i++ {
+		if i > 1000 {
+			t.Fatal("the script did not end")
+		}
+		seen[f.ShotKey()] = true
+		f.Do(s.Next(f))
+	}
+	for _, k := range []string{"title", "setup", "briefing", "briefing-briefs", "map", "handover", "orders", "dashboard", "adjudication", "adjudication-changes", "report", "why", "end-1", "end-2", "end-3"} {
+		if !seen[k] {
+			t.Errorf("the script never showed %s", k)
+		}
+	}
+	if f.Played != 2 {
+		t.Errorf("played %d turns, want 2", f.Played)
+	}
+}
+
+func TestFormatting(t *testing.T) {
+	m, _ := open(scenarios.Default)
+	vi := 0
+	for i, v := range m.Scenario.Vars {
+		if v.Unit != "" {
+			vi = i
+			break
+		}
+	}
+	v := m.Scenario.Vars[vi]
+	if got, want := FormatValue(m, vi, 2, 0.5, true), "≈ "+m.Format(vi, 2)+" ± "+m.Format(vi, 0.5)+" "+v.Unit; got != want {
+		t.Errorf("FormatValue estimate = %q, want %q", got, want)
+	}
+	if got, want := FormatValue(m, vi, 2, 0, false), m.Format(vi, 2)+" "+v.Unit; got != want {
+		t.Errorf("FormatValue = %q, want %q", got, want)
+	}
+	for _, tc := range []struct {
+		d    float64
+		want string
+	}{{2, "▲ +"}, {-2, "▼ -"}, {0, "= "}} {
+		if got := Signed(m, vi, tc.d); !strings.HasPrefix(got, tc.want) {
+			t.Errorf("Signed(%v) = %q, want prefix %q", tc.d, got, tc.want)
+		}
+	}
+	e := sim.Effect{Target: v.ID, Change: sim.Expr{Src: "3 *\n level"}, Delay: 1, Lasts: 4}
+	if got, want := EffectText(m, e), v.Name+" changes by 3 * level (after 1 turns, for 4 turns)"; got != want {
+		t.Errorf("EffectText = %q, want %q", got, want)
+	}
+	e.Note = "rises"
+	e.Delay, e.Lasts = 0, 1
+	if got, want := EffectText(m, e), v.Name+": rises"; got != want {
+		t.Errorf("EffectText = %q, want %q", got, want)
+	}
+}
+
+func TestSeatStrings(t *testing.T) {
+	for _, s := range seatCycle {
+		back, err := ParseSeat(s.String())
+		if err != nil || back != s {
+			t.Errorf("ParseSeat(%q) = %v, %v", s.String(), back, err)
+		}
+	}
+	if _, err := ParseSeat("robot"); err == nil || err.Error() != `ui: unknown seat "robot" (want person or computer:DIFFICULTY)` {
+		t.Errorf("ParseSeat(robot) err = %v", err)
+	}
+}
+
+func TestGroups(t *testing.T) {
+	m, _ := open(scenarios.Default)
+	n := 0
+	for _, g := range Groups(m) {
+		if g.Name == "" || len(g.Vars) == 0 {
+			t.Errorf("empty group %+v", g)
+		}
+		n += len(g.Vars)
+	}
+	if n != len(m.Scenario.Vars) {
+		t.Errorf("groups hold %d variables, want %d", n, len(m.Scenario.Vars))
+	}
+}

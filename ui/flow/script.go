@@ -1,0 +1,101 @@
+package flow
+
+import "fmt"
+
+// Script is the scripted player of `sixparty play --autoplay`: it plays
+// Turns turns through every scene (briefs, map, dashboard, the why view,
+// the choices and orders of the people's seats, the hand-over, the
+// adjudication, the report) and then the end screen's pages, and quits.
+type Script struct {
+	// Turns is how many turns to play before ending the game.
+	Turns int
+	done  map[string]bool
+	steps int
+}
+
+// MaxSteps bounds a script's inputs so that it always ends.
+const MaxSteps = 5000
+
+// once reports whether key is new, and marks it done.
+func (s *Script) once(key string) bool {
+	if s.done == nil {
+		s.done = map[string]bool{}
+	}
+	if s.done[key] {
+		return false
+	}
+	s.done[key] = true
+	return true
+}
+
+// Next returns the scripted player's next input for f.
+func (s *Script) Next(f *Flow) Input {
+	s.steps++
+	if s.steps > MaxSteps {
+		return Do(Quit)
+	}
+	switch f.Scene {
+	case Title:
+		if f.Game != nil || s.done["end"] {
+			return Do(Quit)
+		}
+		if f.Cursor != MenuNew {
+			return Input{Action: Select, Item: MenuNew}
+		}
+		return Do(Confirm)
+	case Setup:
+		if f.Cursor != f.StartRow() {
+			return Input{Action: Select, Item: f.StartRow()}
+		}
+		return Do(Confirm)
+	case Briefing:
+		if f.ShowBriefs {
+			return Do(Back)
+		}
+		if s.once("briefs") {
+			return Do(ToggleBriefs)
+		}
+		if s.once("map") {
+			return Do(OpenMap)
+		}
+		return Do(Confirm)
+	case Map, Why:
+		return Do(Back)
+	case Dashboard:
+		return Do(Back)
+	case Handover, Choice:
+		return Do(Confirm)
+	case Orders:
+		if s.once("dashboard") {
+			return Do(OpenDashboard)
+		}
+		// Raise the first lever that can be raised, once per turn and seat.
+		if s.once(fmt.Sprintf("order %d %d", f.Game.Turn(), f.Current)) {
+			m := f.Game.Model
+			for row, li := range m.ActorLevers(f.Current) {
+				lvl := f.Levels[li] + 1
+				if lvl < len(m.Scenario.Levers[li].Levels) && f.CheckLevel(li, lvl) == nil {
+					return Input{Action: SetLevel, Item: row, Value: lvl}
+				}
+			}
+		}
+		return Do(Confirm)
+	case Adjudication:
+		return Do(Confirm)
+	case Report:
+		if len(f.ReportRows()) > 0 && s.once("why") {
+			return Do(AskWhy)
+		}
+		if f.Played >= s.Turns && !f.Game.Over() {
+			return Do(EndGame)
+		}
+		return Do(Confirm)
+	case End:
+		s.done["end"] = true
+		if f.Page < EndPages-1 {
+			return Do(PageNext)
+		}
+		return Do(Quit)
+	}
+	return Do(Quit)
+}

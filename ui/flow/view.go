@@ -1,0 +1,252 @@
+package flow
+
+import (
+	"cmp"
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+
+	"github.com/sixparty/sixparty/report"
+	"github.com/sixparty/sixparty/sim"
+)
+
+// MaxReportRows is how many changes the turn report lists.
+const MaxReportRows = 10
+
+// ReportRows returns the largest changes of the last turn played that the
+// viewer may see exactly, largest first.
+func (f *Flow) ReportRows() []sim.Entry {
+	if f.Game == nil || f.Played < 1 {
+		return nil
+	}
+	var known []sim.Entry
+	for _, e := range f.Game.Reports()[f.Played-1].Entries {
+		if f.Known(e.Var) && e.Amount != 0 {
+			known = append(known, e)
+		}
+	}
+	return report.Largest(f.Game.Model, known, MaxReportRows)
+}
+
+// HiddenChanges returns how many of the last turn's changes the viewer
+// does not see.
+func (f *Flow) HiddenChanges() int {
+	if f.Game == nil || f.Played < 1 {
+		return 0
+	}
+	n := 0
+	for _, e := range f.Game.Reports()[f.Played-1].Entries {
+		if !f.Known(e.Var) && e.Amount != 0 {
+			n++
+		}
+	}
+	return n
+}
+
+// NetChange is a variable's change over one turn.
+type NetChange struct {
+	Var           int
+	Before, After float64
+}
+
+// NetChanges returns the net change of every variable the viewer knows
+// exactly that moved on the last turn played, largest (relative to the
+// variable's scale) first.
+func (f *Flow) NetChanges() []NetChange {
+	if f.Game == nil || f.Played < 1 {
+		return nil
+	}
+	h := f.Game.History()
+	before, after := h[f.Played-1], h[f.Played]
+	var out []NetChange
+	for vi := range before.Vals {
+		if f.Known(vi) && math.Abs(after.Vals[vi]-before.Vals[vi]) > 1e-9 {
+			out = append(out, NetChange{Var: vi, Before: before.Vals[vi], After: after.Vals[vi]})
+		}
+	}
+	m := f.Game.Model
+	rel := func(c NetChange) float64 { return math.Abs(c.After-c.Before) / report.Scale(m, c.Var) }
+	slices.SortStableFunc(out, func(a, b NetChange) int { return cmp.Compare(rel(b), rel(a)) })
+	return out
+}
+
+// Group is a dashboard group of variables.
+type Group struct {
+	Name string
+	Vars []int
+}
+
+// Groups returns the scenario's variable groups in the order they first
+// appear, each with its variables in the scenario's order. Variables with
+// no group go into "Other".
+func Groups(m *sim.Model) []Group {
+	var out []Group
+	idx := map[string]int{}
+	for vi, v := range m.Scenario.Vars {
+		name := v.Group
+		if name == "" {
+			name = "Other"
+		}
+		k, ok := idx[name]
+		if !ok {
+			k = len(out)
+			idx[name] = k
+			out = append(out, Group{Name: name})
+		}
+		out[k].Vars = append(out[k].Vars, vi)
+	}
+	return out
+}
+
+// DashGroups returns the groups with only the variables the viewer may see.
+func (f *Flow) DashGroups() []Group {
+	var out []Group
+	for _, g := range Groups(f.Game.Model) {
+		var vars []int
+		for _, vi := range g.Vars {
+			if f.Shown(vi) {
+				vars = append(vars, vi)
+			}
+		}
+		if len(vars) > 0 {
+			out = append(out, Group{Name: g.Name, Vars: vars})
+		}
+	}
+	return out
+}
+
+// DashVars returns the dashboard's variables in the order shown.
+func (f *Flow) DashVars() []int {
+	var out []int
+	for _, g := range f.DashGroups() {
+		out = append(out, g.Vars...)
+	}
+	return out
+}
+
+// Series returns variable vi as the viewer saw it at the start of every
+// turn so far (and now), with each estimate's standard deviation (0 where
+// exact).
+func (f *Flow) Series(vi int) (vals, sd []float64) {
+	for _, s := range f.Game.History() {
+		v := f.View(s)
+		vals = append(vals, v.Vals[vi])
+		sd = append(sd, v.SD[vi])
+	}
+	return vals, sd
+}
+
+// Value formats a value of variable vi as the viewer sees it now:
+// "4.5 US$ bn", or "≈ 4.5 ± 1.0 US$ bn" for an estimate.
+func (f *Flow) Value(vi int) string {
+	m := f.Game.Model
+	v := f.View(f.Game.State())
+	return FormatValue(m, vi, v.Vals[vi], v.SD[vi], !v.Exact[vi])
+}
+
+// FormatValue formats a value of variable vi with its unit, marking an
+// estimate with "≈" and its standard deviation.
+func FormatValue(m *sim.Model, vi int, x, sd float64, estimate bool) string {
+	s := m.Format(vi, x)
+	if estimate {
+		s = "≈ " + s + " ± " + m.Format(vi, sd)
+	}
+	if u := m.Scenario.Vars[vi].Unit; u != "" {
+		s += " " + u
+	}
+	return s
+}
+
+// Signed formats a change of variable vi with its sign and an arrow, so
+// that the direction never depends on colour: "▲ +2.0", "▼ -1.5".
+func Signed(m *sim.Model, vi int, d float64) string {
+	s := m.Format(vi, d)
+	switch {
+	case d > 0:
+		if !strings.HasPrefix(s, "+") {
+			s = "+" + s
+		}
+		return "▲ " + s
+	case d < 0:
+		return "▼ " + s
+	}
+	return "= " + s
+}
+
+// EffectText describes a lever's or event's effect in words: its note if
+// the scenario gives one, else its target, change and timing.
+func EffectText(m *sim.Model, e sim.Effect) string {
+	name := e.Target
+	if vi := m.VarIndex(e.Target); vi >= 0 {
+		name = m.Scenario.Vars[vi].Name
+	}
+	var b strings.Builder
+	if e.Note != "" {
+		fmt.Fprintf(&b, "%s: %s", name, e.Note)
+	} else {
+		fmt.Fprintf(&b, "%s changes by %s", name, strings.Join(strings.Fields(e.Change.Src), " "))
+	}
+	switch {
+	case e.Delay > 0 && e.Lasts > 1:
+		fmt.Fprintf(&b, " (after %d turns, for %d turns)", e.Delay, e.Lasts)
+	case e.Delay > 0:
+		fmt.Fprintf(&b, " (after %d turns)", e.Delay)
+	case e.Lasts > 1:
+		fmt.Fprintf(&b, " (for %d turns)", e.Lasts)
+	}
+	return b.String()
+}
+
+// Timeline returns one entry per turn played: its date, the events (with
+// choices) and every actor's orders, in words.
+func Timeline(g *sim.Game) []TimelineTurn {
+	m := g.Model
+	s := m.Scenario
+	var out []TimelineTurn
+	for _, r := range g.Reports() {
+		t := TimelineTurn{Turn: r.Turn, Date: m.Date(r.Turn)}
+		for _, ei := range r.Events {
+			line := s.Events[ei].Name
+			if c := r.Choices[ei]; c >= 0 {
+				line += fmt.Sprintf(" — %s chose: %s", s.Actors[m.Chooser(ei)].Name, s.Events[ei].Choice.Options[c].Text)
+			}
+			t.Events = append(t.Events, line)
+		}
+		for ai, a := range s.Actors {
+			var parts []string
+			for _, li := range m.ActorLevers(ai) {
+				if lvl := r.Levels[li]; lvl > 0 {
+					parts = append(parts, s.Levers[li].Name+": "+s.Levers[li].Levels[lvl])
+				}
+			}
+			if len(parts) > 0 {
+				t.Orders = append(t.Orders, a.Name+" — "+strings.Join(parts, ", "))
+			}
+		}
+		out = append(out, t)
+	}
+	return out
+}
+
+// TimelineTurn is one turn of the end screen's timeline.
+type TimelineTurn struct {
+	Turn   int
+	Date   string
+	Events []string
+	Orders []string
+}
+
+// ShotKey names what is on screen, for screenshots: the scene, and the
+// page or overlay where a scene has several.
+func (f *Flow) ShotKey() string {
+	switch {
+	case f.Scene == Briefing && f.ShowBriefs:
+		return "briefing-briefs"
+	case f.Scene == Adjudication && f.Page == 1:
+		return "adjudication-changes"
+	case f.Scene == End:
+		return fmt.Sprintf("end-%d", f.Page+1)
+	}
+	return f.Scene.String()
+}

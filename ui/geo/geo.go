@@ -1,0 +1,91 @@
+// Package geo projects the map for the front end and derives from a
+// scenario which actors' levers act on which other actors, so the map can
+// draw the flows between them. It does not import the graphics library,
+// and names no country: everything comes from the scenario.
+package geo
+
+import (
+	"math"
+	"strings"
+
+	"github.com/sixparty/sixparty/sim"
+	"github.com/sixparty/sixparty/ui/layout"
+)
+
+// Projection is an equirectangular projection scaled by the cosine of the
+// central latitude, fitted into a rectangle.
+type Projection struct {
+	lon0, lat1 float64 // west edge and north edge of the view, degrees
+	k, cos     float64 // canvas units per degree of latitude; cos(lat0)
+	x0, y0     float64 // canvas position of (lon0, lat1)
+}
+
+// Fit returns the projection that shows the box (minLon, minLat, maxLon,
+// maxLat) as large as possible inside r, centred.
+func Fit(bbox [4]float64, r layout.Rect) Projection {
+	latC := (bbox[1] + bbox[3]) / 2
+	c := math.Cos(latC * math.Pi / 180)
+	wDeg := (bbox[2] - bbox[0]) * c
+	hDeg := bbox[3] - bbox[1]
+	k := math.Min(r.W/math.Max(wDeg, 1e-9), r.H/math.Max(hDeg, 1e-9))
+	p := Projection{lon0: bbox[0], lat1: bbox[3], k: k, cos: c}
+	p.x0 = r.X + (r.W-wDeg*k)/2
+	p.y0 = r.Y + (r.H-hDeg*k)/2
+	return p
+}
+
+// Point returns the canvas position of a longitude and latitude.
+func (p Projection) Point(lon, lat float64) (x, y float64) {
+	return p.x0 + (lon-p.lon0)*p.cos*p.k, p.y0 + (p.lat1-lat)*p.k
+}
+
+// Link is a flow on the map: an actor's lever acting on another actor.
+type Link struct {
+	From, To int // actor indices
+	Lever    int
+	// Weight is the lever's level as a share of its highest level, in (0, 1].
+	Weight float64
+}
+
+// Owner returns the actor a variable belongs to: its owner field, or else
+// the actor whose id is the prefix of the variable's id (before the dot);
+// -1 if none.
+func Owner(m *sim.Model, vi int) int {
+	v := m.Scenario.Vars[vi]
+	if v.Owner != "" {
+		return m.ActorIndex(v.Owner)
+	}
+	if i := strings.IndexByte(v.ID, '.'); i > 0 {
+		return m.ActorIndex(v.ID[:i])
+	}
+	return -1
+}
+
+// Links returns the flows of the given lever levels: one per lever above
+// level 0 and per other actor owning a variable its effects change, in the
+// scenario's order.
+func Links(m *sim.Model, levels []int) []Link {
+	var out []Link
+	for li, lvl := range levels {
+		if lvl <= 0 {
+			continue
+		}
+		l := &m.Scenario.Levers[li]
+		from := m.LeverActor(li)
+		w := float64(lvl) / float64(max(1, len(l.Levels)-1))
+		seen := map[int]bool{}
+		for _, e := range l.Effects {
+			vi := m.VarIndex(e.Target)
+			if vi < 0 {
+				continue
+			}
+			to := Owner(m, vi)
+			if to < 0 || to == from || seen[to] {
+				continue
+			}
+			seen[to] = true
+			out = append(out, Link{From: from, To: to, Lever: li, Weight: w})
+		}
+	}
+	return out
+}

@@ -1,0 +1,82 @@
+package geo
+
+import (
+	"math"
+	"reflect"
+	"testing"
+
+	"github.com/sixparty/sixparty/scenarios"
+	"github.com/sixparty/sixparty/ui/layout"
+)
+
+func TestFit(t *testing.T) {
+	// At the equator degrees are square: a 20x10 degree box fills a 200x100 rect.
+	p := Fit([4]float64{-10, -5, 10, 5}, layout.Rect{X: 0, Y: 0, W: 200, H: 100})
+	for _, tc := range []struct{ lon, lat, x, y float64 }{
+		{-10, 5, 0, 0}, {10, -5, 200, 100}, {0, 0, 100, 50},
+	} {
+		x, y := p.Point(tc.lon, tc.lat)
+		if math.Abs(x-tc.x) > 1e-9 || math.Abs(y-tc.y) > 1e-9 {
+			t.Errorf("Point(%v,%v) = %v,%v, want %v,%v", tc.lon, tc.lat, x, y, tc.x, tc.y)
+		}
+	}
+	// At 60 degrees north a degree of longitude is half as wide: the box is
+	// centred horizontally in a square rect.
+	p = Fit([4]float64{0, 55, 20, 65}, layout.Rect{W: 100, H: 100})
+	x0, y0 := p.Point(0, 65)
+	x1, y1 := p.Point(20, 55)
+	if math.Abs((x1-x0)-(y1-y0)) > 1e-6 || math.Abs(x0+x1-100) > 1e-6 {
+		t.Errorf("box at 60N maps to (%v,%v)-(%v,%v), want a centred square", x0, y0, x1, y1)
+	}
+}
+
+func TestLinks(t *testing.T) {
+	m, err := scenarios.LoadBuiltin(scenarios.Default)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := Links(m, make([]int, m.NumLevers())); len(got) != 0 {
+		t.Errorf("no levers pulled gave links %v", got)
+	}
+	// Every lever at its top level: each link must go from the lever's
+	// actor to an actor owning one of its targets, never to itself.
+	levels := make([]int, m.NumLevers())
+	for li := range levels {
+		levels[li] = len(m.Scenario.Levers[li].Levels) - 1
+	}
+	links := Links(m, levels)
+	if len(links) == 0 {
+		t.Fatal("no links with every lever pulled")
+	}
+	for _, l := range links {
+		if l.From == l.To || l.From != m.LeverActor(l.Lever) || l.Weight != 1 {
+			t.Errorf("bad link %+v", l)
+		}
+		owns := false
+		for _, e := range m.Scenario.Levers[l.Lever].Effects {
+			owns = owns || Owner(m, m.VarIndex(e.Target)) == l.To
+		}
+		if !owns {
+			t.Errorf("link %+v goes to an actor owning none of the lever's targets", l)
+		}
+	}
+	if !reflect.DeepEqual(links, Links(m, levels)) {
+		t.Error("Links is not deterministic")
+	}
+}
+
+func TestOwner(t *testing.T) {
+	m, err := scenarios.LoadBuiltin(scenarios.Default)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for vi, v := range m.Scenario.Vars {
+		o := Owner(m, vi)
+		if v.Owner != "" && o != m.ActorIndex(v.Owner) {
+			t.Errorf("%s: owner %d, want %s", v.ID, o, v.Owner)
+		}
+		if o >= 0 && v.Owner == "" && m.Scenario.Actors[o].ID+"." != v.ID[:len(m.Scenario.Actors[o].ID)+1] {
+			t.Errorf("%s: owner %s does not prefix the id", v.ID, m.Scenario.Actors[o].ID)
+		}
+	}
+}
