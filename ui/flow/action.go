@@ -13,29 +13,29 @@ type Action int
 
 // The actions.
 const (
-	None      Action = iota
-	Up               // move the selection up
-	Down             // move the selection down
-	Left             // lower the selected value (a lever's level, a seat)
-	Right            // raise the selected value
-	Confirm          // accept: start, submit, go on
-	Back             // leave the current view, or go back a step
-	Select           // select row Item (a mouse click)
-	SetLevel         // set lever row Item to level Value (a mouse click)
-	OpenDashboard    // open the dashboard of the indicators
-	OpenMap          // open the map
-	ToggleBriefs     // show every actor's brief
-	AskWhy           // explain why the selected indicator moved
-	Save             // save the game
-	Load             // load the saved game
-	Autosave         // continue from the autosave
-	EndGame          // end the game here and show the end screen
-	Type             // type Rune into the selected text field
-	Erase            // erase the last character of the selected text field
-	PageNext         // next page of a paged screen
-	PagePrev         // previous page
-	Fullscreen       // toggle full screen (handled by the window)
-	Quit             // leave the program
+	None          Action = iota
+	Up                   // move the selection up
+	Down                 // move the selection down
+	Left                 // lower the selected value (a lever's level, a seat)
+	Right                // raise the selected value
+	Confirm              // accept: start, submit, go on
+	Back                 // leave the current view, or go back a step
+	Select               // select row Item (a mouse click)
+	SetLevel             // set lever row Item to level Value (a mouse click)
+	OpenDashboard        // open the dashboard of the indicators
+	OpenMap              // open the map
+	ToggleBriefs         // show every actor's brief
+	AskWhy               // explain why the selected indicator moved
+	Save                 // save the game
+	Load                 // load the saved game
+	Autosave             // continue from the autosave
+	EndGame              // end the game here and show the end screen
+	Type                 // type Rune into the selected text field
+	Erase                // erase the last character of the selected text field
+	PageNext             // next page of a paged screen
+	PagePrev             // previous page
+	Fullscreen           // toggle full screen (handled by the window)
+	Quit                 // leave the program
 	numActions
 )
 
