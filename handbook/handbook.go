@@ -1,0 +1,333 @@
+// Package handbook writes a scenario's player handbook in Markdown: the
+// situation, each actor with its brief, objectives and levers, what every
+// lever costs and does in words, the variables with their units and who
+// sees them, the rules, the events and the ways the game can end.
+package handbook
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/sixparty/sixparty/sim"
+)
+
+// Write writes the handbook of m to w.
+func Write(w io.Writer, m *sim.Model) error {
+	b := bufio.NewWriter(w)
+	h := &writer{b: b, m: m, s: m.Scenario}
+	h.all()
+	return b.Flush()
+}
+
+type writer struct {
+	b *bufio.Writer
+	m *sim.Model
+	s *sim.Scenario
+}
+
+func (h *writer) p(format string, args ...any) { fmt.Fprintf(h.b, format, args...) }
+
+// para writes text as a paragraph, with its line breaks folded.
+func (h *writer) para(text string) {
+	if t := strings.Join(strings.Fields(text), " "); t != "" {
+		h.p("%s\n\n", t)
+	}
+}
+
+func (h *writer) all() {
+	s, m := h.s, h.m
+	h.p("# %s\n\n", s.Meta.Title)
+	h.para(s.Meta.Summary)
+	step := s.Meta.Step
+	if step == "" {
+		step = "quarter"
+	}
+	h.p("The game lasts at most %d turns of a %s each, from %s to %s. ", s.Meta.Turns, step, m.Date(1), m.Date(s.Meta.Turns))
+	h.p("Each turn every actor sets its levers; the levels it orders may cost no more than its political capital for the turn. ")
+	h.p("All orders are resolved together, then the rules of the world move every number, then the game checks whether it has ended.\n\n")
+
+	h.p("## Actors\n\n")
+	for ai, a := range s.Actors {
+		h.p("### %s\n\n", a.Name)
+		h.para(a.Brief)
+		h.p("Political capital: %s per turn.\n\n", num(a.Budget))
+		if len(a.Objectives) > 0 {
+			h.p("Scored on:\n\n")
+			for _, o := range a.Objectives {
+				name := o.Name
+				if name == "" {
+					name = o.ID
+				}
+				h.p("- %s (weight %s): `%s`\n", name, num(o.Weight), flat(o.Score.Src))
+			}
+			h.p("\n")
+		}
+		if ls := m.ActorLevers(ai); len(ls) > 0 {
+			var names []string
+			for _, li := range ls {
+				names = append(names, s.Levers[li].Name)
+			}
+			h.p("Levers: %s.\n\n", strings.Join(names, "; "))
+		} else {
+			h.p("No levers: this actor only answers events.\n\n")
+		}
+	}
+
+	if len(s.Levers) > 0 {
+		h.p("## Levers\n\n")
+		for ai, a := range s.Actors {
+			for _, li := range m.ActorLevers(ai) {
+				h.lever(a, &s.Levers[li])
+			}
+		}
+	}
+
+	if len(s.Vars) > 0 {
+		h.p("## Variables\n\n")
+		h.p("| Variable | Unit | Start | Range | Seen exactly by | Meaning |\n|---|---|---|---|---|---|\n")
+		for vi, v := range s.Vars {
+			lo, hi := m.Bounds(vi)
+			rng := ""
+			if lo > -1e308 || hi < 1e308 {
+				rng = bound(m, vi, lo) + " to " + bound(m, vi, hi)
+			}
+			mean := strings.TrimSpace(strings.Join(strings.Fields(v.Description+" "+sourceNote(v.Source)), " "))
+			h.p("| %s (`%s`) | %s | %s | %s | %s | %s |\n", v.Name, v.ID, v.Unit, m.Format(vi, v.Init), rng, h.seers(vi, v), cell(mean))
+		}
+		h.p("\nActors not listed as seeing a variable exactly see an estimate: the true value plus random noise of the spread given.\n\n")
+	}
+
+	if len(s.Rules) > 0 {
+		h.p("## How the world moves\n\n")
+		h.p("After the orders and events of a turn, these rules apply in order:\n\n")
+		for _, r := range s.Rules {
+			name := r.Name
+			if name == "" {
+				name = r.ID
+			}
+			what := "changes by `" + flat(r.Change.Src) + "`"
+			if !r.Set.IsZero() {
+				what = "becomes `" + flat(r.Set.Src) + "`"
+			}
+			when := ""
+			if !r.When.IsZero() {
+				when = " when `" + flat(r.When.Src) + "`"
+			}
+			h.p("- %s: %s %s each turn%s.%s\n", name, h.varName(r.Target), what, when, sourceNote(r.Source))
+		}
+		h.p("\n")
+	}
+
+	if len(s.Events) > 0 {
+		h.p("## Events\n\n")
+		for _, ev := range s.Events {
+			h.event(&ev)
+		}
+	}
+
+	h.p("## How the game ends\n\n")
+	for _, o := range s.Outcomes {
+		name := o.Name
+		if name == "" {
+			name = o.ID
+		}
+		if o.When.IsZero() {
+			h.p("- **%s** — after turn %d (%s), if nothing else has ended the game.", name, s.Meta.Turns, m.Date(s.Meta.Turns))
+		} else {
+			h.p("- **%s** — as soon as `%s` after a turn.", name, flat(o.When.Src))
+		}
+		if t := strings.Join(strings.Fields(o.Text), " "); t != "" {
+			h.p(" %s", t)
+		}
+		h.p("\n")
+	}
+	if len(s.Meta.Sources) > 0 {
+		h.p("\n## Sources\n\n")
+		for _, src := range s.Meta.Sources {
+			h.p("- %s\n", src)
+		}
+	}
+}
+
+func (h *writer) lever(a sim.Actor, l *sim.Lever) {
+	h.p("### %s: %s\n\n", a.Name, l.Name)
+	h.para(l.Description)
+	var lv []string
+	for k, name := range l.Levels {
+		c := 0.0
+		if k < len(l.Cost) {
+			c = l.Cost[k]
+		}
+		lv = append(lv, fmt.Sprintf("%s (cost %s)", name, num(c)))
+	}
+	h.p("Levels: %s.\n\n", strings.Join(lv, ", "))
+	if !l.Requires.IsZero() {
+		req := l.RequiresText
+		if req == "" {
+			req = "`" + flat(l.Requires.Src) + "`"
+		}
+		h.p("Only available above %s when: %s.\n\n", l.Levels[0], req)
+	}
+	if len(l.Effects) > 0 {
+		h.p("While above %s:\n\n", l.Levels[0])
+		for _, e := range l.Effects {
+			h.p("- %s\n", h.effect(e))
+		}
+		h.p("\n")
+	}
+	if l.Source != "" {
+		h.p("Source: %s\n\n", l.Source)
+	}
+}
+
+func (h *writer) event(ev *sim.Event) {
+	name := ev.Name
+	if name == "" {
+		name = ev.ID
+	}
+	h.p("### %s\n\n", name)
+	switch {
+	case ev.Turn > 0:
+		h.p("Scheduled for turn %d (%s).", ev.Turn, h.m.Date(ev.Turn))
+	default:
+		h.p("Happens when `%s`", flat(ev.When.Src))
+		if !ev.Chance.IsZero() && flat(ev.Chance.Src) != "1" {
+			h.p(", with probability `%s` each time", flat(ev.Chance.Src))
+		}
+		if ev.Repeat {
+			h.p("; it may happen again")
+		} else {
+			h.p("; at most once")
+		}
+		h.p(".")
+	}
+	h.p("\n\n")
+	h.para(ev.Text)
+	for _, e := range ev.Effects {
+		h.p("- %s\n", h.effect(e))
+	}
+	if len(ev.Effects) > 0 {
+		h.p("\n")
+	}
+	if ch := ev.Choice; ch != nil {
+		who := ch.Actor
+		if ai := h.m.ActorIndex(ch.Actor); ai >= 0 {
+			who = h.s.Actors[ai].Name
+		}
+		h.p("%s decides: %s\n\n", who, strings.Join(strings.Fields(ch.Prompt), " "))
+		for k, o := range ch.Options {
+			text := o.Text
+			if text == "" {
+				text = o.ID
+			}
+			def := ""
+			if k == 0 {
+				def = " (the default)"
+			}
+			h.p("- **%s**%s", text, def)
+			var fx []string
+			for _, e := range o.Effects {
+				fx = append(fx, h.effect(e))
+			}
+			if len(fx) > 0 {
+				h.p(": %s", strings.Join(fx, "; "))
+			}
+			h.p("\n")
+		}
+		h.p("\n")
+	}
+	if ev.Source != "" {
+		h.p("Source: %s\n\n", ev.Source)
+	}
+}
+
+// effect describes an effect in words: its note if it has one, else its
+// target, change and timing.
+func (h *writer) effect(e sim.Effect) string {
+	var b strings.Builder
+	if e.Note != "" {
+		b.WriteString(strings.Join(strings.Fields(e.Note), " "))
+		b.WriteString(" (")
+	}
+	src := flat(e.Change.Src)
+	if f, err := strconv.ParseFloat(src, 64); err == nil {
+		fmt.Fprintf(&b, "%s %s", h.varName(e.Target), signed(f))
+	} else {
+		fmt.Fprintf(&b, "%s changes by `%s`", h.varName(e.Target), src)
+	}
+	if e.Lasts > 1 {
+		fmt.Fprintf(&b, " a turn for %d turns", e.Lasts)
+	}
+	switch {
+	case e.Delay == 1:
+		b.WriteString(", starting next turn")
+	case e.Delay > 1:
+		fmt.Fprintf(&b, ", starting in %d turns", e.Delay)
+	}
+	if e.Note != "" {
+		b.WriteString(")")
+	}
+	return b.String()
+}
+
+func (h *writer) varName(id string) string {
+	if vi := h.m.VarIndex(id); vi >= 0 {
+		v := h.s.Vars[vi]
+		return v.Name
+	}
+	return id
+}
+
+func (h *writer) seers(vi int, v sim.Var) string {
+	if _, given := v.FieldPos["visible"]; !given && v.Visible == nil {
+		return "everyone"
+	}
+	var names []string
+	for _, id := range v.Visible {
+		if ai := h.m.ActorIndex(id); ai >= 0 {
+			names = append(names, h.s.Actors[ai].Name)
+		}
+	}
+	out := "nobody"
+	if len(names) > 0 {
+		out = strings.Join(names, ", ")
+	}
+	if v.Noise > 0 {
+		out += "; others ±" + h.m.Format(vi, v.Noise)
+	}
+	return out
+}
+
+func sourceNote(src string) string {
+	if src == "" {
+		return ""
+	}
+	return " Source: " + src + "."
+}
+
+func bound(m *sim.Model, vi int, x float64) string {
+	switch {
+	case x < -1e308:
+		return "−∞"
+	case x > 1e308:
+		return "∞"
+	}
+	return m.Format(vi, x)
+}
+
+func num(x float64) string { return strconv.FormatFloat(x, 'f', -1, 64) }
+
+func signed(x float64) string {
+	if x >= 0 {
+		return "+" + num(x)
+	}
+	return "−" + num(-x)
+}
+
+// flat folds an expression onto one line.
+func flat(src string) string { return strings.Join(strings.Fields(src), " ") }
+
+func cell(s string) string { return strings.ReplaceAll(s, "|", `\|`) }

@@ -1,0 +1,75 @@
+package handbook
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/sixparty/sixparty/scenarios"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden handbooks in testdata")
+
+// TestGolden compares the handbook of the tutorial's scenario with
+// testdata/harbour.md (go test ./handbook -update rewrites it).
+func TestGolden(t *testing.T) {
+	m, err := scenarios.LoadFile("../docs/tutorial/harbour.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	if err := Write(&b, m); err != nil {
+		t.Fatal(err)
+	}
+	golden := filepath.Join("testdata", "harbour.md")
+	if *update {
+		if err := os.WriteFile(golden, b.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(b.Bytes(), want) {
+		t.Errorf("handbook differs from %s (run go test ./handbook -update and review the diff):\n%s", golden, b.String())
+	}
+}
+
+// TestBuiltins writes the handbook of every built-in scenario and checks
+// that each actor, lever, variable, event and outcome is in it.
+func TestBuiltins(t *testing.T) {
+	for _, name := range scenarios.Builtin() {
+		m, err := scenarios.LoadBuiltin(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var b bytes.Buffer
+		if err := Write(&b, m); err != nil {
+			t.Fatal(err)
+		}
+		out := b.String()
+		s := m.Scenario
+		var want []string
+		for _, a := range s.Actors {
+			want = append(want, "### "+a.Name+"\n")
+		}
+		for _, l := range s.Levers {
+			want = append(want, ": "+l.Name+"\n")
+		}
+		for _, v := range s.Vars {
+			want = append(want, "(`"+v.ID+"`)")
+		}
+		for _, o := range s.Outcomes {
+			want = append(want, "**"+o.Name+"**")
+		}
+		for _, w := range want {
+			if !strings.Contains(out, w) {
+				t.Errorf("%s: the handbook lacks %q", name, w)
+			}
+		}
+	}
+}
