@@ -4,11 +4,13 @@ GO ?= go
 
 .PHONY: play run test deps vet bench fuzz build
 
+# bin/sixparty is the command line; bin/sixparty-play the window it opens
+# (a separate program because Ebitengine cannot start without a display).
 build: deps
-	$(GO) build -o sixparty ./cmd/sixparty
+	$(GO) build -o bin/ ./cmd/sixparty ./cmd/sixparty-play
 
-play: deps
-	$(GO) run ./cmd/sixparty
+play: build
+	./bin/sixparty play
 
 run: deps
 	$(GO) run ./cmd/sixparty run
