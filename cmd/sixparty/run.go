@@ -29,12 +29,18 @@ func runRun(args []string, stdout, stderr io.Writer) int {
 	turns := fs.Int("turns", 0, "stop after this many turns (default: play to the end)")
 	ordersFile := fs.String("orders", "", "YAML file of orders per turn for some or all actors; the rest are computer-played")
 	asJSON := fs.Bool("json", false, "write one JSON object per turn and a last one with the outcome and scores")
+	difficulty := fs.String("difficulty", "normal", "how hard the computer-played actors try: easy, normal or hard")
 	pos, code, ok := parseFlags(fs, args)
 	if !ok {
 		return code
 	}
 	if len(pos) > 1 {
 		fmt.Fprintln(stderr, "sixparty run: give at most one scenario")
+		return exitUsage
+	}
+	level, err := ai.ParseDifficulty(*difficulty)
+	if err != nil {
+		fmt.Fprintf(stderr, "sixparty run: %v\n", err)
 		return exitUsage
 	}
 	arg := ""
@@ -69,22 +75,30 @@ func runRun(args []string, stdout, stderr io.Writer) int {
 	}
 	g := sim.NewGame(m, s)
 	computer := make([]bool, len(m.Scenario.Actors))
+	levels := make([]ai.Difficulty, len(m.Scenario.Actors))
 	for i := range computer {
 		computer[i] = track == nil || !track.Scripted[i]
+		levels[i] = level
 	}
 	for !g.Over() && (*turns <= 0 || g.Turn() <= *turns) {
 		o, c := sim.Orders{}, sim.Choices{}
 		if track != nil {
 			o, c = track.Orders(g.Turn())
 		}
-		ai.Play(g, ai.Greedy{}, computer, o, c)
+		var explain map[string]string
+		for id, d := range ai.Fill(g, levels, computer, o, c) {
+			if explain == nil {
+				explain = map[string]string{}
+			}
+			explain[id] = d.Explain
+		}
 		t := g.Turn()
 		if _, err := g.Play(o, c); err != nil {
 			out.Flush()
 			fmt.Fprintf(stderr, "sixparty run: turn %d (%s): %v\n", t, m.Date(t), err)
 			return exitFail
 		}
-		r := report.FromGame(g, t, nil)
+		r := report.FromGame(g, t, explain)
 		if *asJSON {
 			if err := report.WriteJSON(out, r); err != nil {
 				fmt.Fprintln(stderr, err)

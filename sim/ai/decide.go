@@ -2,7 +2,7 @@ package ai
 
 import (
 	"fmt"
-	"strings"
+	"slices"
 
 	"github.com/sixparty/sixparty/sim"
 )
@@ -43,6 +43,50 @@ func ParseDifficulty(s string) (Difficulty, error) {
 	return 0, fmt.Errorf("ai: unknown difficulty %q (want easy, normal or hard)", s)
 }
 
+// Budget is what a difficulty lets a computer player spend on one
+// decision, and how carefully it chooses. Budgets count engine turns, not
+// time, so a decision is the same on any machine.
+type Budget struct {
+	// Horizon is how many turns ahead each candidate set of orders is
+	// played out (fewer when the game ends sooner).
+	Horizon int
+	// Samples is how many possible worlds each candidate is played out
+	// in: the first is the actor's estimate of the state, the others
+	// redraw every value hidden from it within the estimate's noise and
+	// draw the game's chance afresh. All candidates share the same worlds.
+	Samples int
+	// Opponents, when set, predicts each other actor's orders as its best
+	// reply by its own doctrine over three turns (judged on what this
+	// actor believes); otherwise the others are assumed to repeat their
+	// last orders.
+	Opponents bool
+	// MaxCandidates is the most sets of orders weighed one by one; an
+	// actor with more legal combinations is searched one lever change at a
+	// time instead.
+	MaxCandidates int
+	// MaxSteps is the most engine turns simulated for one decision; the
+	// number of worlds, then the horizon, shrink to fit.
+	MaxSteps int
+	// Temperature is how loosely the player picks among the candidates:
+	// each is picked with a weight of exp(-gap/(Temperature*range)), where
+	// gap is how far its utility falls short of the best and range is how
+	// far the worst falls short, so near-equal orders are picked about
+	// evenly and clearly worse ones rarely. 0 always picks the best.
+	Temperature float64
+}
+
+// Budget returns what difficulty d lets a player spend.
+func (d Difficulty) Budget() Budget {
+	switch {
+	case d <= Easy:
+		return Budget{Horizon: 1, Samples: 1, MaxCandidates: 64, MaxSteps: 2000, Temperature: 0.6}
+	case d == Normal:
+		return Budget{Horizon: 3, Samples: 4, MaxCandidates: 128, MaxSteps: 20000, Temperature: 0.2}
+	default:
+		return Budget{Horizon: 12, Samples: 16, Opponents: true, MaxCandidates: 512, MaxSteps: 150000}
+	}
+}
+
 // Decision is a computer player's orders and choices for one turn, with
 // its explanation.
 type Decision struct {
@@ -52,24 +96,100 @@ type Decision struct {
 	Choices sim.Choices
 	// Explain says why, in a sentence or two.
 	Explain string
+	// Reasons are the actor's objectives as the lookahead expects them to
+	// move under the chosen orders, most important first (by doctrine
+	// weight times expected change); at most three.
+	Reasons []Reason
+	// Alternative is the best set of orders the player rejected, or nil
+	// when it had no other legal orders.
+	Alternative *Alternative
+	// Impulse reports that the player did not play the orders its
+	// lookahead rated best (which are then the Alternative); only a
+	// player with a Temperature does that.
+	Impulse bool
+	// Horizon is how many turns ahead the player looked.
+	Horizon int
+	// Steps is how many engine turns it simulated to decide.
+	Steps int
+}
+
+// Reason is one objective's expected course under the chosen orders.
+type Reason struct {
+	// Objective is the objective's id and Name its name in the scenario.
+	Objective string
+	Name      string
+	// Weight is the actor's doctrine weight for the objective.
+	Weight float64
+	// Now is the objective's value in the state as the actor believes it
+	// to be; Expected its mean value at the end of the lookahead.
+	Now, Expected float64
+	// VsAlternative is Expected minus the value expected under the
+	// Alternative's orders (0 when there is none).
+	VsAlternative float64
+}
+
+// Change returns the objective's expected change over the lookahead.
+func (r Reason) Change() float64 { return r.Expected - r.Now }
+
+// Alternative is a rejected set of orders.
+type Alternative struct {
+	// Orders holds its lever levels (levels above 0 only).
+	Orders map[string]int
+	// Utility is how much lower its risk-adjusted doctrine score was than
+	// the chosen orders' (negative after an impulse).
+	Utility float64
 }
 
 // Decide returns actor ai's decision for the current turn of g at the given
-// difficulty.
+// difficulty. It plans only on what ai may see (see Plan).
 func Decide(g *sim.Game, ai int, d Difficulty) Decision {
-	o := Greedy{}.Orders(g, ai)
-	dec := Decision{Orders: o, Choices: Choose(g, ai)}
-	m := g.Model
-	var parts []string
-	for _, li := range m.ActorLevers(ai) {
-		if lvl := o[m.Scenario.Levers[li].ID]; lvl > 0 {
-			parts = append(parts, m.Scenario.Levers[li].Name+" "+m.Scenario.Levers[li].Levels[lvl])
+	return Plan(g.Model, g.State(), g.View(ai), g.Seed, ai, d)
+}
+
+// Plan is Decide on explicit inputs. From s it uses only what every player
+// knows: the turn, the orders last played, the effects still queued, the
+// events that have fired, the briefing, and which levers the rules allow
+// (which the orders screen shows every player). The values of the
+// variables come from v, actor ai's view, never from s; and the game's
+// chance is drawn afresh from streams derived from seed, never from the
+// generator in s. The same inputs always give the same decision.
+func Plan(m *sim.Model, s *sim.State, v sim.View, seed uint64, ai int, d Difficulty) Decision {
+	if s.Over() {
+		return Decision{Orders: map[string]int{}, Choices: sim.Choices{}, Explain: "The game is over."}
+	}
+	p := newPlanner(m, s, v, seed, ai, d.Budget())
+	return p.decide()
+}
+
+// Fill fills in orders and choices for every actor marked in computer, at
+// its difficulty in diff (indexed by actor), leaving any orders already
+// given for other actors as they are. It returns the decisions by actor
+// id.
+func Fill(g *sim.Game, diff []Difficulty, computer []bool, o sim.Orders, c sim.Choices) map[string]Decision {
+	out := map[string]Decision{}
+	for ai, a := range g.Model.Scenario.Actors {
+		if !computer[ai] {
+			continue
 		}
+		d := Normal
+		if ai < len(diff) {
+			d = diff[ai]
+		}
+		dec := Decide(g, ai, d)
+		o[a.ID] = dec.Orders
+		for _, k := range sortedChoiceKeys(dec.Choices) {
+			c[k] = dec.Choices[k]
+		}
+		out[a.ID] = dec
 	}
-	if len(parts) == 0 {
-		dec.Explain = "No lever looked worth its cost this turn."
-	} else {
-		dec.Explain = "Best for its objectives one or two turns ahead: " + strings.Join(parts, ", ") + "."
+	return out
+}
+
+func sortedChoiceKeys(c sim.Choices) []string {
+	keys := make([]string, 0, len(c))
+	for k := range c {
+		keys = append(keys, k)
 	}
-	return dec
+	slices.Sort(keys)
+	return keys
 }

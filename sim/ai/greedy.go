@@ -98,8 +98,11 @@ func (p Greedy) Orders(g *sim.Game, ai int) map[string]int {
 // to choose, at random in proportion to the options' weights, from a
 // stream derived from the game's seed.
 func Choose(g *sim.Game, ai int) sim.Choices {
-	m := g.Model
-	s := g.State()
+	return choose(g.Model, g.State(), g.Seed, ai)
+}
+
+// choose is Choose on explicit inputs.
+func choose(m *sim.Model, s *sim.State, seed uint64, ai int) sim.Choices {
 	out := sim.Choices{}
 	for _, ei := range s.Briefing {
 		if m.Chooser(ei) != ai {
@@ -110,7 +113,7 @@ func Choose(g *sim.Game, ai int) sim.Choices {
 		for _, o := range ch.Options {
 			total += weight(o)
 		}
-		rng := sim.Derive(g.Seed, 0xc4, uint64(s.Turn), uint64(ei))
+		rng := sim.Derive(seed, 0xc4, uint64(s.Turn), uint64(ei))
 		x := rng.Float64() * total
 		pick := ch.Options[0].ID
 		for _, o := range ch.Options {

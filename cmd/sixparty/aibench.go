@@ -1,0 +1,273 @@
+package main
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"strings"
+	"sync"
+
+	"github.com/sixparty/sixparty/sim"
+	"github.com/sixparty/sixparty/sim/ai"
+)
+
+var aibenchCmd = command{
+	name:    "aibench",
+	summary: "Measure the computer players: strength (hard against easy, paired by seed) and variety (all-computer games at normal).",
+	usage:   "[FILE|NAME]",
+}
+
+func init() {
+	aibenchCmd.run = runAIBench
+	register(aibenchCmd)
+}
+
+// benchGame is what one measured game gives.
+type benchGame struct {
+	outcome string
+	scores  []float64
+	orders  []string // per actor: its orders on every turn, as one key
+	steps   [3]int   // engine turns simulated per difficulty
+	calls   [3]int   // decisions per difficulty
+	err     error
+}
+
+// playBench plays one all-computer game with the given difficulty per
+// actor.
+func playBench(m *sim.Model, seed uint64, diff []ai.Difficulty) benchGame {
+	g := sim.NewGame(m, seed)
+	n := len(m.Scenario.Actors)
+	computer := make([]bool, n)
+	for i := range computer {
+		computer[i] = true
+	}
+	r := benchGame{orders: make([]string, n)}
+	keys := make([]strings.Builder, n)
+	for !g.Over() {
+		o, c := sim.Orders{}, sim.Choices{}
+		decs := ai.Fill(g, diff, computer, o, c)
+		for i, a := range m.Scenario.Actors {
+			d := decs[a.ID]
+			r.steps[diff[i]] += d.Steps
+			r.calls[diff[i]]++
+			for _, li := range m.ActorLevers(i) {
+				fmt.Fprintf(&keys[i], "%d", d.Orders[m.Scenario.Levers[li].ID])
+			}
+			keys[i].WriteByte('|')
+		}
+		if _, err := g.Play(o, c); err != nil {
+			r.err = fmt.Errorf("seed %d, turn %d: %v", seed, g.Turn(), err)
+			return r
+		}
+	}
+	if o := g.Outcome(); o != nil {
+		r.outcome = o.ID
+	}
+	r.scores = g.Scores()
+	for i := range keys {
+		r.orders[i] = keys[i].String()
+	}
+	return r
+}
+
+// runAll plays every game of specs on jobs goroutines; results keep the
+// order of specs.
+func runAll(m *sim.Model, specs []benchSpec, jobs int) []benchGame {
+	out := make([]benchGame, len(specs))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range max(1, jobs) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				out[i] = playBench(m, specs[i].seed, specs[i].diff)
+			}
+		}()
+	}
+	for i := range specs {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	return out
+}
+
+type benchSpec struct {
+	seed uint64
+	diff []ai.Difficulty
+}
+
+func runAIBench(args []string, stdout, stderr io.Writer) int {
+	fs := newFlags(aibenchCmd, stderr)
+	strength := fs.Int("strength", 200, "seeds per actor for the strength table (0 skips it)")
+	variety := fs.Int("variety", 100, "seeds for the variety table (0 skips it)")
+	first := fs.Uint64("first-seed", 1, "first seed; games use consecutive seeds from it")
+	jobs := fs.Int("jobs", 2, "games played at once")
+	pos, code, ok := parseFlags(fs, args)
+	if !ok {
+		return code
+	}
+	if len(pos) > 1 {
+		fmt.Fprintln(stderr, "sixparty aibench: give at most one scenario")
+		return exitUsage
+	}
+	if *strength < 0 || *variety < 0 || *jobs < 1 {
+		fmt.Fprintln(stderr, "sixparty aibench: -strength and -variety must be at least 0, -jobs at least 1")
+		return exitUsage
+	}
+	arg := ""
+	if len(pos) == 1 {
+		arg = pos[0]
+	}
+	m, err := loadScenario(arg)
+	if err != nil {
+		printErr(stderr, err)
+		return exitFail
+	}
+	out := bufio.NewWriter(stdout)
+	defer out.Flush()
+	actors := m.Scenario.Actors
+	n := len(actors)
+	fmt.Fprintf(out, "Computer players on %s (%s, %d actors, %d turns)\n\n", m.Scenario.Meta.Title, m.Scenario.Meta.ID, n, m.Scenario.Meta.Turns)
+
+	fmt.Fprintln(out, "Budgets")
+	fmt.Fprintf(out, "  %-8s %7s %6s %9s %10s %9s %11s\n", "level", "horizon", "worlds", "opponents", "candidates", "max steps", "temperature")
+	for _, d := range ai.Difficulties {
+		b := d.Budget()
+		opp := "repeat"
+		if b.Opponents {
+			opp = "predicted"
+		}
+		fmt.Fprintf(out, "  %-8s %7d %6d %9s %10d %9d %11.2f\n", d, b.Horizon, b.Samples, opp, b.MaxCandidates, b.MaxSteps, b.Temperature)
+	}
+	fmt.Fprintln(out)
+
+	var steps, calls [3]int
+	failed := false
+	tally := func(r benchGame) {
+		for d := range steps {
+			steps[d] += r.steps[d]
+			calls[d] += r.calls[d]
+		}
+		if r.err != nil && !failed {
+			failed = true
+			fmt.Fprintf(stderr, "sixparty aibench: %v\n", r.err)
+		}
+	}
+
+	if *strength > 0 {
+		var specs []benchSpec
+		for ai0 := range n {
+			for k := range *strength {
+				for _, d := range []ai.Difficulty{ai.Hard, ai.Easy} {
+					diff := make([]ai.Difficulty, n)
+					for i := range diff {
+						diff[i] = ai.Normal
+					}
+					diff[ai0] = d
+					specs = append(specs, benchSpec{seed: *first + uint64(k), diff: diff})
+				}
+			}
+		}
+		res := runAll(m, specs, *jobs)
+		fmt.Fprintf(out, "Strength: one actor hard, then easy, the others normal; %d seeds each, paired by seed (goal: hard higher in at least 65%%)\n", *strength)
+		fmt.Fprintf(out, "  %-20s %9s %6s %9s %7s %10s %10s %s\n", "actor", "hard>easy", "ties", "easy>hard", "share", "mean hard", "mean easy", "")
+		for ai0, a := range actors {
+			win, tie, loss := 0, 0, 0
+			sh, se := 0.0, 0.0
+			for k := range *strength {
+				h, e := res[(ai0**strength+k)*2], res[(ai0**strength+k)*2+1]
+				tally(h)
+				tally(e)
+				if h.err != nil || e.err != nil {
+					continue
+				}
+				hs, es := h.scores[ai0], e.scores[ai0]
+				sh += hs
+				se += es
+				switch {
+				case hs > es+1e-9:
+					win++
+				case es > hs+1e-9:
+					loss++
+				default:
+					tie++
+				}
+			}
+			share := float64(win) / float64(*strength)
+			verdict := "ok"
+			if share < 0.65 {
+				verdict = "below goal"
+			}
+			fmt.Fprintf(out, "  %-20s %9d %6d %9d %6.1f%% %10.3f %10.3f %s\n", a.Name, win, tie, loss, 100*share, sh/float64(*strength), se/float64(*strength), verdict)
+		}
+		fmt.Fprintln(out)
+	}
+
+	if *variety > 0 {
+		var specs []benchSpec
+		for k := range *variety {
+			diff := make([]ai.Difficulty, n)
+			for i := range diff {
+				diff[i] = ai.Normal
+			}
+			specs = append(specs, benchSpec{seed: *first + uint64(k), diff: diff})
+		}
+		res := runAll(m, specs, *jobs)
+		counts := map[string]int{}
+		for _, r := range res {
+			tally(r)
+			if r.err == nil {
+				counts[r.outcome]++
+			}
+		}
+		fmt.Fprintf(out, "Variety: %d all-computer games at normal (goal: at least 2 outcomes; every actor's orders differ between some games)\n", *variety)
+		fmt.Fprintf(out, "  %-28s %6s %7s\n", "outcome", "games", "share")
+		distinct := 0
+		for _, o := range m.Scenario.Outcomes {
+			if c := counts[o.ID]; c > 0 {
+				distinct++
+				fmt.Fprintf(out, "  %-28s %6d %6.1f%%\n", o.Name, c, 100*float64(c)/float64(*variety))
+			}
+		}
+		verdict := "ok"
+		if distinct < 2 {
+			verdict = "below goal"
+		}
+		fmt.Fprintf(out, "  %d different outcomes: %s\n", distinct, verdict)
+		fmt.Fprintf(out, "  %-20s %9s %12s %s\n", "actor", "distinct", "most common", "")
+		for ai0, a := range actors {
+			seqs := map[string]int{}
+			for _, r := range res {
+				if r.err == nil {
+					seqs[r.orders[ai0]]++
+				}
+			}
+			top := 0
+			for _, c := range seqs {
+				top = max(top, c)
+			}
+			verdict := "ok"
+			if len(seqs) < 2 {
+				verdict = "same orders in every game"
+			}
+			fmt.Fprintf(out, "  %-20s %9d %11.1f%% %s\n", a.Name, len(seqs), 100*float64(top)/float64(*variety), verdict)
+		}
+		fmt.Fprintln(out, "  (distinct: different sequences of orders over a whole game; most common: share of games playing the commonest one)")
+		fmt.Fprintln(out)
+	}
+
+	if calls != [3]int{} {
+		fmt.Fprintln(out, "Engine turns simulated per decision")
+		for _, d := range ai.Difficulties {
+			if calls[d] > 0 {
+				fmt.Fprintf(out, "  %-8s %8.0f  (%d decisions)\n", d, float64(steps[d])/float64(calls[d]), calls[d])
+			}
+		}
+	}
+	if failed {
+		return exitFail
+	}
+	return exitOK
+}

@@ -1,0 +1,583 @@
+package ai
+
+import (
+	"cmp"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/sixparty/sixparty/sim"
+)
+
+// Keys of the random streams the planner derives from the game's seed.
+const (
+	keyWorld   = 0xa1b0 // the sampled worlds' hidden values and chance
+	keyPick    = 0xa1b1 // picking among near-best orders, and impulses
+	keyOpening = 0xa1b2 // the chance of the worlds' games
+	keyOthers  = 0xa1b3 // the others' orders in each world
+)
+
+// cand is one set of orders for the planning actor, with what the
+// lookahead expects of it.
+type cand struct {
+	levels []int // level per lever of the actor, in ActorLevers order
+	cost   float64
+	mean   float64   // mean doctrine score over the worlds
+	sd     float64   // its standard deviation
+	util   float64   // mean adjusted for the actor's risk appetite
+	obj    []float64 // mean value of each objective
+	fault  bool      // some world's play-out failed
+}
+
+// planner holds one decision's inputs and scratch space.
+type planner struct {
+	m       *sim.Model
+	s       *sim.State // only its public parts are read
+	view    sim.View
+	seed    uint64
+	ai      int
+	b       Budget
+	turn    uint64
+	mine    []int
+	avail   []bool // per lever
+	base    *sim.State
+	worlds  []*sim.State
+	levels  []int   // every lever's level last turn, where still allowed
+	wlevels [][]int // every lever's level in each world's play-outs
+	choices []int   // the briefing's choices, by event
+	horizon int
+	wts     []float64
+	risk    float64
+	st      *sim.Stepper
+	sc      *sim.Scorer
+	x, y    sim.State
+	led     []sim.Entry
+	buf     []float64
+	steps   int
+	cands   []*cand
+	seen    map[string]*cand
+}
+
+func newPlanner(m *sim.Model, s *sim.State, v sim.View, seed uint64, ai int, b Budget) *planner {
+	p := &planner{
+		m: m, s: s, view: v, seed: seed, ai: ai, b: b, turn: uint64(s.Turn),
+		mine: m.ActorLevers(ai), st: m.NewStepper(), sc: m.NewScorer(),
+		wts: m.DoctrineWeights(ai), risk: m.Scenario.Actors[ai].Doctrine.Risk,
+		seen: map[string]*cand{},
+	}
+	p.avail = make([]bool, m.NumLevers())
+	for li := range p.avail {
+		p.avail[li], _ = m.Available(s, li)
+	}
+	// The state as ai believes it, with chance of its own: the generator
+	// in s would tell the future.
+	p.base = s.Believed(v)
+	p.base.RNG = sim.Derive(seed, keyOpening, p.turn, uint64(ai), 0)
+
+	// Everyone's last orders, where still allowed.
+	p.levels = make([]int, m.NumLevers())
+	for li, lvl := range s.Levels {
+		if li < len(p.levels) && p.avail[li] {
+			p.levels[li] = lvl
+		}
+	}
+	for ai2 := range m.Scenario.Actors {
+		if cost(m, m.ActorLevers(ai2), p.levels) > m.Scenario.Actors[ai2].Budget+1e-9 {
+			for _, li := range m.ActorLevers(ai2) {
+				p.levels[li] = 0
+			}
+		}
+	}
+
+	// The briefing's choices: its own as it will make them, the others'
+	// as their most likely option.
+	p.choices = make([]int, len(m.Scenario.Events))
+	for i := range p.choices {
+		p.choices[i] = -1
+	}
+	own := choose(m, s, seed, ai)
+	for _, ei := range s.Briefing {
+		ev := &m.Scenario.Events[ei]
+		switch c := m.Chooser(ei); {
+		case c == ai:
+			for k, o := range ev.Choice.Options {
+				if o.ID == own[ev.ID] {
+					p.choices[ei] = k
+				}
+			}
+		case c >= 0:
+			best := 0
+			for k, o := range ev.Choice.Options {
+				if o.Weight > ev.Choice.Options[best].Weight {
+					best = k
+				}
+			}
+			p.choices[ei] = best
+		}
+	}
+
+	p.horizon = max(1, min(b.Horizon, m.Scenario.Meta.Turns-s.Turn+1))
+	return p
+}
+
+// sampleWorlds makes n worlds: the believed state, and n-1 redraws of the
+// hidden values within the estimates' noise, each with its own chance.
+func (p *planner) sampleWorlds(v sim.View, n int) {
+	p.worlds = []*sim.State{p.base}
+	p.wlevels = [][]int{slices.Clone(p.levels)}
+	for k := 1; k < n; k++ {
+		w := p.base.Clone()
+		r := sim.Derive(p.seed, keyWorld, p.turn, uint64(p.ai), uint64(k))
+		for i := range w.Vals {
+			if v.Exact[i] {
+				continue
+			}
+			lo, hi := p.m.Bounds(i)
+			w.Vals[i] = math.Max(lo, math.Min(hi, v.Vals[i]+v.SD[i]*r.NormFloat64()))
+		}
+		w.RNG = sim.Derive(p.seed, keyOpening, p.turn, uint64(p.ai), uint64(k))
+		p.worlds = append(p.worlds, w)
+		p.wlevels = append(p.wlevels, slices.Clone(p.levels))
+	}
+}
+
+// playOut plays levels from start for h turns (or to the end of the game)
+// and returns the state reached, or nil if a turn failed.
+func (p *planner) playOut(start *sim.State, levels []int, h int) *sim.State {
+	cur := start
+	next := &p.x
+	for t := 0; t < h && !cur.Over(); t++ {
+		var ch []int
+		if t == 0 {
+			ch = p.choices
+		}
+		var err error
+		p.led, err = p.st.Step(cur, levels, ch, next, p.led[:0])
+		p.steps++
+		if err != nil {
+			return nil
+		}
+		cur = next
+		if next == &p.x {
+			next = &p.y
+		} else {
+			next = &p.x
+		}
+	}
+	return cur
+}
+
+// score returns actor ai's doctrine score in s with the given weights,
+// and its objective values in p.buf.
+func (p *planner) score(s *sim.State, ai int, wts []float64) float64 {
+	var ok bool
+	p.buf, ok = p.sc.Objectives(p.buf, s, ai)
+	if !ok {
+		return 0
+	}
+	t := 0.0
+	for k, v := range p.buf {
+		t += wts[k] * v
+	}
+	return t
+}
+
+// predict sets every other actor's orders in each world: in the first,
+// its best reply by its own doctrine, judged over three turns in the
+// believed state assuming everyone else repeats their last orders; in the
+// others, a draw from its replies weighted as a player at normal
+// difficulty weighs them, so the worlds cover what it might well do.
+func (p *planner) predict() {
+	m := p.m
+	last := slices.Clone(p.levels)
+	h := min(3, p.horizon)
+	temp := Normal.Budget().Temperature
+	for o := range m.Scenario.Actors {
+		levers := m.ActorLevers(o)
+		if o == p.ai || len(levers) == 0 {
+			continue
+		}
+		wts := m.DoctrineWeights(o)
+		trial := slices.Clone(last)
+		eval := func(lv []int) float64 {
+			for k, li := range levers {
+				trial[li] = lv[k]
+			}
+			end := p.playOut(p.base, trial, h)
+			if end == nil {
+				return math.Inf(-1)
+			}
+			return p.score(end, o, wts)
+		}
+		budget := m.Scenario.Actors[o].Budget
+		combos, ok := enumerate(m, levers, p.avail, budget, p.b.MaxCandidates)
+		if !ok {
+			cur := make([]int, len(levers))
+			for k, li := range levers {
+				cur[k] = last[li]
+			}
+			best := search(m, levers, p.avail, budget, p.b.MaxCandidates, cur, eval, func() bool { return false })
+			for _, wl := range p.wlevels {
+				for k, li := range levers {
+					wl[li] = best[k]
+				}
+			}
+			continue
+		}
+		utils := make([]float64, len(combos))
+		costs := make([]float64, len(combos))
+		bi := 0
+		for i, lv := range combos {
+			utils[i], costs[i] = eval(lv), levelsCost(m, levers, lv)
+			if utils[i] > utils[bi] || utils[i] == utils[bi] && costs[i] < costs[bi]-1e-12 {
+				bi = i
+			}
+		}
+		rng := sim.Derive(p.seed, keyOthers, p.turn, uint64(p.ai), uint64(o))
+		for w, wl := range p.wlevels {
+			pick := bi
+			if w > 0 {
+				pick = softPick(utils, bi, temp, &rng)
+			}
+			for k, li := range levers {
+				wl[li] = combos[pick][k]
+			}
+		}
+	}
+}
+
+// softPick draws an index with weight exp(-gap/(temp*spread)), where gap
+// is how far utils[i] falls short of the best, utils[best], and spread how
+// far the worst does; infinitely bad entries are never drawn.
+func softPick(utils []float64, best int, temp float64, rng *sim.RNG) int {
+	top := utils[best]
+	worst := top
+	for _, u := range utils {
+		if !math.IsInf(u, -1) && u < worst {
+			worst = u
+		}
+	}
+	spread := top - worst
+	total := 0.0
+	w := make([]float64, len(utils))
+	for i, u := range utils {
+		switch {
+		case math.IsInf(u, -1):
+		case spread <= 0:
+			w[i] = 1
+		default:
+			w[i] = math.Exp(-(top - u) / (temp * spread))
+		}
+		total += w[i]
+	}
+	x := rng.Float64() * total
+	for i := range w {
+		if x < w[i] {
+			return i
+		}
+		x -= w[i]
+	}
+	return best
+}
+
+// search returns the best legal levels for levers by eval: every
+// combination when there are at most limit, else a climb one lever change
+// at a time from start and from all levers off. stop ends a climb early.
+// Ties go to the cheaper orders, then to the earlier ones.
+func search(m *sim.Model, levers []int, avail []bool, budget float64, limit int, start []int, eval func([]int) float64, stop func() bool) []int {
+	type scored struct {
+		lv   []int
+		cost float64
+		v    float64
+	}
+	better := func(a, b scored) bool {
+		if a.v != b.v {
+			return a.v > b.v
+		}
+		return a.cost < b.cost-1e-12
+	}
+	if combos, ok := enumerate(m, levers, avail, budget, limit); ok {
+		var best scored
+		for i, lv := range combos {
+			sc := scored{lv, levelsCost(m, levers, lv), eval(lv)}
+			if i == 0 || better(sc, best) {
+				best = sc
+			}
+		}
+		return best.lv
+	}
+	memo := map[string]float64{}
+	val := func(lv []int) float64 {
+		k := key(lv)
+		if v, ok := memo[k]; ok {
+			return v
+		}
+		v := eval(lv)
+		memo[k] = v
+		return v
+	}
+	zero := make([]int, len(levers))
+	var best scored
+	for i, s0 := range [][]int{legalStart(m, levers, avail, budget, start), zero} {
+		cur := scored{s0, levelsCost(m, levers, s0), val(s0)}
+		for !stop() {
+			next := cur
+			for k, li := range levers {
+				for lvl := range m.Scenario.Levers[li].Levels {
+					if lvl == cur.lv[k] || (lvl > 0 && !avail[li]) {
+						continue
+					}
+					lv := slices.Clone(cur.lv)
+					lv[k] = lvl
+					c := levelsCost(m, levers, lv)
+					if c > budget+1e-9 {
+						continue
+					}
+					if sc := (scored{lv, c, val(lv)}); better(sc, next) {
+						next = sc
+					}
+				}
+			}
+			if !better(next, cur) {
+				break
+			}
+			cur = next
+		}
+		if i == 0 || better(cur, best) {
+			best = cur
+		}
+	}
+	return best.lv
+}
+
+// enumerate lists every legal combination of levels for levers, in
+// lexicographic order, or reports false when there are more than limit.
+func enumerate(m *sim.Model, levers []int, avail []bool, budget float64, limit int) ([][]int, bool) {
+	var out [][]int
+	lv := make([]int, len(levers))
+	var rec func(k int, spent float64) bool
+	rec = func(k int, spent float64) bool {
+		if k == len(levers) {
+			if len(out) >= limit {
+				return false
+			}
+			out = append(out, slices.Clone(lv))
+			return true
+		}
+		li := levers[k]
+		for lvl := range m.Scenario.Levers[li].Levels {
+			if lvl > 0 && !avail[li] {
+				break
+			}
+			c := spent + m.Cost(li, lvl)
+			if c > budget+1e-9 {
+				continue
+			}
+			lv[k] = lvl
+			if !rec(k+1, c) {
+				return false
+			}
+		}
+		lv[k] = 0
+		return true
+	}
+	if !rec(0, 0) {
+		return nil, false
+	}
+	return out, true
+}
+
+// legalStart returns start if it is legal, else all levers off.
+func legalStart(m *sim.Model, levers []int, avail []bool, budget float64, start []int) []int {
+	for k, li := range levers {
+		if start[k] > 0 && !avail[li] {
+			return make([]int, len(levers))
+		}
+	}
+	if levelsCost(m, levers, start) > budget+1e-9 {
+		return make([]int, len(levers))
+	}
+	return slices.Clone(start)
+}
+
+func levelsCost(m *sim.Model, levers []int, lv []int) float64 {
+	t := 0.0
+	for k, li := range levers {
+		t += m.Cost(li, lv[k])
+	}
+	return t
+}
+
+func key(lv []int) string {
+	var b strings.Builder
+	for _, l := range lv {
+		b.WriteString(strconv.Itoa(l))
+		b.WriteByte(',')
+	}
+	return b.String()
+}
+
+// evaluate plays the actor's levels lv out in every world and records the
+// result as a candidate (once per distinct set of levels).
+func (p *planner) evaluate(lv []int) *cand {
+	k := key(lv)
+	if c, ok := p.seen[k]; ok {
+		return c
+	}
+	c := &cand{levels: slices.Clone(lv), cost: levelsCost(p.m, p.mine, lv), obj: make([]float64, len(p.wts))}
+	sum, sum2 := 0.0, 0.0
+	for w, world := range p.worlds {
+		levels := p.wlevels[w]
+		for k, li := range p.mine {
+			levels[li] = lv[k]
+		}
+		end := p.playOut(world, levels, p.horizon)
+		if end == nil {
+			c.fault = true
+			continue
+		}
+		v := p.score(end, p.ai, p.wts)
+		sum += v
+		sum2 += v * v
+		for j, x := range p.buf {
+			if x == x {
+				c.obj[j] += x
+			}
+		}
+	}
+	n := float64(len(p.worlds))
+	if c.fault {
+		c.mean, c.util = math.Inf(-1), math.Inf(-1)
+	} else {
+		c.mean = sum / n
+		c.sd = math.Sqrt(math.Max(0, sum2/n-c.mean*c.mean))
+		c.util = c.mean + (2*p.risk-1)*c.sd
+		for j := range c.obj {
+			c.obj[j] /= n
+		}
+	}
+	p.seen[k] = c
+	p.cands = append(p.cands, c)
+	return c
+}
+
+// decide searches the actor's orders and picks, explains and returns them.
+func (p *planner) decide() Decision {
+	m := p.m
+	b := p.b
+	budget := m.Scenario.Actors[p.ai].Budget
+	combos, all := enumerate(m, p.mine, p.avail, budget, b.MaxCandidates)
+	n := b.Samples
+	if all {
+		for n > 1 && len(combos)*n*p.horizon > b.MaxSteps {
+			n--
+		}
+		for p.horizon > 1 && len(combos)*n*p.horizon > b.MaxSteps {
+			p.horizon--
+		}
+	}
+	p.sampleWorlds(p.view, max(1, n))
+	if b.Opponents {
+		p.predict()
+	}
+	start := make([]int, len(p.mine))
+	for k, li := range p.mine {
+		start[k] = p.levels[li]
+	}
+	if all {
+		for _, lv := range combos {
+			p.evaluate(lv)
+		}
+	} else {
+		search(m, p.mine, p.avail, budget, b.MaxCandidates, start, func(lv []int) float64 {
+			return p.evaluate(lv).util
+		}, func() bool { return p.steps >= b.MaxSteps })
+	}
+	return p.pick()
+}
+
+// pick chooses among the evaluated candidates and builds the decision.
+func (p *planner) pick() Decision {
+	b := p.b
+	order := slices.Clone(p.cands)
+	slices.SortStableFunc(order, func(a, c *cand) int {
+		if a.util != c.util {
+			return cmp.Compare(c.util, a.util)
+		}
+		return cmp.Compare(a.cost, c.cost)
+	})
+	best := order[0]
+	chosen := best
+	impulse := false
+	rng := sim.Derive(p.seed, keyPick, p.turn, uint64(p.ai))
+	if b.Temperature > 0 && len(order) > 1 {
+		utils := make([]float64, len(order))
+		for i, c := range order {
+			utils[i] = c.util
+		}
+		chosen = order[softPick(utils, 0, b.Temperature, &rng)]
+		impulse = chosen.util < best.util
+	}
+	var alt *cand
+	if impulse {
+		alt = best
+	} else {
+		for _, c := range order {
+			if c != chosen {
+				alt = c
+				break
+			}
+		}
+	}
+	d := Decision{
+		Orders:  p.orders(chosen.levels),
+		Choices: choose(p.m, p.s, p.seed, p.ai),
+		Impulse: impulse,
+		Horizon: p.horizon,
+		Steps:   p.steps,
+	}
+	if alt != nil {
+		d.Alternative = &Alternative{Orders: p.orders(alt.levels), Utility: chosen.util - alt.util}
+		if math.IsInf(d.Alternative.Utility, 0) || d.Alternative.Utility != d.Alternative.Utility {
+			d.Alternative.Utility = 0
+		}
+	}
+	d.Reasons = p.reasons(chosen, alt)
+	d.Explain = p.explain(d, chosen, alt)
+	return d
+}
+
+// orders turns the actor's levels into orders by lever id.
+func (p *planner) orders(lv []int) map[string]int {
+	out := map[string]int{}
+	for k, li := range p.mine {
+		if lv[k] > 0 {
+			out[p.m.Scenario.Levers[li].ID] = lv[k]
+		}
+	}
+	return out
+}
+
+// reasons ranks the objectives by how much their expected change counts
+// under the actor's doctrine.
+func (p *planner) reasons(chosen, alt *cand) []Reason {
+	a := &p.m.Scenario.Actors[p.ai]
+	now, _ := p.sc.Objectives(nil, p.base, p.ai)
+	var out []Reason
+	for k, o := range a.Objectives {
+		r := Reason{Objective: o.ID, Name: o.Name, Weight: p.wts[k], Now: now[k], Expected: chosen.obj[k]}
+		if alt != nil {
+			r.VsAlternative = chosen.obj[k] - alt.obj[k]
+		}
+		out = append(out, r)
+	}
+	slices.SortStableFunc(out, func(x, y Reason) int {
+		return cmp.Compare(math.Abs(y.Weight*y.Change()), math.Abs(x.Weight*x.Change()))
+	})
+	keep := 0
+	for keep < len(out) && keep < 3 && (keep == 0 || math.Abs(out[keep].Weight*out[keep].Change()) > 1e-9) {
+		keep++
+	}
+	return out[:keep]
+}
