@@ -68,6 +68,9 @@ func parse(name string, src []byte) (*sim.Scenario, sim.ErrorList) {
 	// Decoding went on after each mistake so that all are reported; the
 	// engine's checks then add what they find, except on structs that
 	// already had a mistake, where they would only repeat it.
+	if d.visits >= maxVisits {
+		return nil, d.errs
+	}
 	if _, err := sim.Compile(s); err != nil {
 		at := map[sim.Pos]bool{}
 		for _, e := range d.errs {

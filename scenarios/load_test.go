@@ -129,6 +129,22 @@ func TestEmptyAndMissing(t *testing.T) {
 	}
 }
 
+func TestAliasBomb(t *testing.T) {
+	// Each level repeats the one below it 100 times: a million effects.
+	list := func(ref string) string { return "[" + strings.Repeat(ref+", ", 99) + ref + "]" }
+	src := "anchors:\n" +
+		"  - &e {target: x, change: \"1\"}\n" +
+		"  - &es " + list("*e") + "\n" +
+		"  - &o {id: a, effects: *es}\n" +
+		"  - &os " + list("*o") + "\n" +
+		"  - &ev {id: e, name: E, turn: 1, choice: {actor: a, options: *os}}\n" +
+		"events: " + list("*ev") + "\n"
+	_, err := Load("bomb.yaml", []byte(src))
+	if err == nil || !strings.Contains(err.(sim.ErrorList).Lines(), "the file expands to too many values") {
+		t.Errorf("error = %.200v", err)
+	}
+}
+
 // FuzzLoad feeds the loader arbitrary bytes: it must never panic, and it
 // returns either a model or an error list, never both or neither.
 func FuzzLoad(f *testing.F) {
