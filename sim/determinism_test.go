@@ -130,6 +130,16 @@ func TestRecordReplay(t *testing.T) {
 	}
 	g.Play(noisyOrders[1], sim.Choices{"summit": "stay"})
 	g.Adjust("a.money", 1, "audit")
+	if err := g.Inject("summit"); err != nil {
+		t.Fatal(err)
+	}
+	if err := g.Inject("summit"); err == nil || err.Error() != `sim: inject: event "summit" is already in this turn's briefing` {
+		t.Errorf("second inject: %v", err)
+	}
+	if err := g.Inject("sumit"); err == nil || err.Error() != `sim: inject: unknown event "sumit"; did you mean "summit"?` {
+		t.Errorf("unknown inject: %v", err)
+	}
+	g.Play(noisyOrders[2], sim.Choices{"summit": "go"})
 
 	b, err := json.Marshal(g.Record())
 	if err != nil {

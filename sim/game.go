@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"math"
 	"slices"
+
+	"github.com/sixparty/sixparty/internal/suggest"
 )
 
 // Game is one play of a scenario: the current state, the states at the
@@ -132,6 +134,33 @@ func (g *Game) Adjust(varID string, value float64, reason string) error {
 	g.history[len(g.history)-1] = cur
 	g.ledger = append(g.ledger, Entry{Turn: cur.Turn, Var: vi, Amount: d, Cause: Cause{Kind: ByFacilitator, Index: -1, Actor: -1, Option: -1}, Reason: reason})
 	g.pending = append(g.pending, Adjustment{Var: varID, Value: value, Reason: reason})
+	return nil
+}
+
+// Inject adds an event to the current turn's briefing, as a facilitator
+// does, whatever its schedule or condition. Its effects apply when the
+// turn is played, like those of any event of the briefing.
+func (g *Game) Inject(eventID string) error {
+	ei := g.Model.EventIndex(eventID)
+	if ei < 0 {
+		var ids []string
+		for _, e := range g.Model.Scenario.Events {
+			ids = append(ids, e.ID)
+		}
+		return fmt.Errorf("sim: inject: unknown event %q%s", eventID, suggest.Hint(eventID, ids))
+	}
+	if g.Over() {
+		return fmt.Errorf("sim: the game is over")
+	}
+	cur := g.State()
+	if slices.Contains(cur.Briefing, ei) {
+		return fmt.Errorf("sim: inject: event %q is already in this turn's briefing", eventID)
+	}
+	next := cur.Clone()
+	next.Briefing = append(next.Briefing, ei)
+	next.Fired[ei] = true
+	g.history[len(g.history)-1] = next
+	g.pending = append(g.pending, Adjustment{Inject: eventID})
 	return nil
 }
 

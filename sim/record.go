@@ -25,11 +25,22 @@ type TurnRecord struct {
 	Choices Choices      `json:"choices,omitempty"`
 }
 
-// Adjustment is a facilitator's change to a variable.
+// Adjustment is a facilitator's intervention before a turn is played:
+// either a variable set by hand (Var, Value, Reason) or an event injected
+// into the briefing (Inject).
 type Adjustment struct {
-	Var    string  `json:"var"`
-	Value  float64 `json:"value"`
+	Var    string  `json:"var,omitempty"`
+	Value  float64 `json:"value,omitempty"`
 	Reason string  `json:"reason,omitempty"`
+	Inject string  `json:"inject,omitempty"`
+}
+
+// apply makes the adjustment on g.
+func (a Adjustment) apply(g *Game) error {
+	if a.Inject != "" {
+		return g.Inject(a.Inject)
+	}
+	return g.Adjust(a.Var, a.Value, a.Reason)
 }
 
 // Record returns the game's record so far.
@@ -56,7 +67,7 @@ func Replay(m *Model, r Record) (*Game, error) {
 	g := NewGame(m, r.Seed)
 	for i, t := range r.Turns {
 		for _, a := range t.Adjust {
-			if err := g.Adjust(a.Var, a.Value, a.Reason); err != nil {
+			if err := a.apply(g); err != nil {
 				return nil, fmt.Errorf("sim: replay: turn %d: %w", i+1, err)
 			}
 		}
@@ -65,7 +76,7 @@ func Replay(m *Model, r Record) (*Game, error) {
 		}
 	}
 	for _, a := range r.Pending {
-		if err := g.Adjust(a.Var, a.Value, a.Reason); err != nil {
+		if err := a.apply(g); err != nil {
 			return nil, fmt.Errorf("sim: replay: %w", err)
 		}
 	}
