@@ -1,16 +1,193 @@
 // Command sixparty-play is the sixparty game window. Users start it as
 // `sixparty play` (or plain `sixparty`), which finds this program beside
 // itself; see cmd/sixparty/play.go for why the window is a program of its
-// own. It needs a display: Ebitengine panics at start-up without one.
+// own: Ebitengine panics at start-up without a display, so the headless
+// commands must live in a binary that does not link it.
 package main
 
 import (
+	"errors"
+	"flag"
 	"fmt"
+	"io"
 	"os"
+	"path/filepath"
+
+	"github.com/sixparty/sixparty/savegame"
+	"github.com/sixparty/sixparty/scenarios"
+	"github.com/sixparty/sixparty/sim"
+	"github.com/sixparty/sixparty/sim/ai"
+	"github.com/sixparty/sixparty/ui"
+	"github.com/sixparty/sixparty/ui/flow"
+)
+
+// Exit codes, as for sixparty.
+const (
+	exitOK    = 0
+	exitFail  = 1
+	exitUsage = 2
 )
 
 func main() {
-	// The front end (package ui) is wired in here.
-	fmt.Fprintln(os.Stderr, "sixparty-play: the window is not built yet")
-	os.Exit(1)
+	os.Exit(runPlay(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// parseFlags parses args, allowing flags after positional arguments as
+// well as before them. It returns the positional arguments, or an exit
+// code when parsing ended the command (help or a usage error).
+func parseFlags(fs *flag.FlagSet, args []string) ([]string, int, bool) {
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				return nil, exitOK, false
+			}
+			return nil, exitUsage, false
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			return pos, 0, true
+		}
+		pos = append(pos, args[0])
+		args = args[1:]
+	}
+}
+
+// isFlagSet reports whether the flag was given on the command line.
+func isFlagSet(fs *flag.FlagSet, name string) bool {
+	set := false
+	fs.Visit(func(f *flag.Flag) { set = set || f.Name == name })
+	return set
+}
+
+// dirStore keeps saved games as JSON files in a directory.
+type dirStore string
+
+func (s dirStore) path(slot string) string { return filepath.Join(string(s), slot+".json") }
+
+func (s dirStore) Save(slot string, f *savegame.File) error { return savegame.Write(s.path(slot), f) }
+
+func (s dirStore) Load(slot string) (*savegame.File, error) {
+	f, err := savegame.Read(s.path(slot))
+	if os.IsNotExist(unwrapAll(err)) {
+		return nil, fmt.Errorf("there is no saved game in %s", s.path(slot))
+	}
+	return f, err
+}
+
+func unwrapAll(err error) error {
+	for {
+		u, ok := err.(interface{ Unwrap() error })
+		if !ok {
+			return err
+		}
+		next := u.Unwrap()
+		if next == nil {
+			return err
+		}
+		err = next
+	}
+}
+
+func defaultSaveDir() string {
+	dir, err := os.UserConfigDir()
+	if err != nil {
+		return ".sixparty"
+	}
+	return filepath.Join(dir, "sixparty")
+}
+
+func runPlay(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("sixparty play", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprintf(fs.Output(), "Usage: sixparty play [flags] [FILE|NAME]\n\nPlay in a window: solo or hot-seat, with computer players for the other actors.\n\nFlags:\n")
+		fs.PrintDefaults()
+	}
+	seed := fs.Uint64("seed", 0, "random seed (default: the scenario's own; editable on the setup screen)")
+	saves := fs.String("saves", defaultSaveDir(), "directory of the saved game and the autosave")
+	autoplay := fs.Int("autoplay", 0, "play this many turns with a scripted player through every scene, then exit")
+	shots := fs.String("shots", "", "with --autoplay: write a PNG of each scene to this directory")
+	pos, code, ok := parseFlags(fs, args)
+	if !ok {
+		return code
+	}
+	if len(pos) > 1 {
+		fmt.Fprintln(stderr, "sixparty play: give at most one scenario")
+		return exitUsage
+	}
+	if *shots != "" && *autoplay <= 0 {
+		fmt.Fprintln(stderr, "sixparty play: --shots needs --autoplay N")
+		return exitUsage
+	}
+	source := scenarios.Default
+	if len(pos) == 1 {
+		source = pos[0]
+	}
+	// Check the scenario before a window opens, so that a mistake is
+	// reported on the terminal with every error.
+	m, err := scenarios.Open(source)
+	if err != nil {
+		var el sim.ErrorList
+		if errors.As(err, &el) {
+			fmt.Fprint(stderr, el.Lines())
+		} else {
+			fmt.Fprintln(stderr, err)
+		}
+		return exitFail
+	}
+	cfg := flow.Config{
+		Builtin: scenarios.Builtin(),
+		Source:  source,
+		Open:    scenarios.Open,
+		Store:   dirStore(*saves),
+		Seed:    *seed,
+		SeedSet: isFlagSet(fs, "seed"),
+	}
+	opts := ui.Options{}
+	if *autoplay > 0 {
+		dir, err := os.MkdirTemp("", "sixparty-autoplay-")
+		if err != nil {
+			fmt.Fprintf(stderr, "sixparty play: %v\n", err)
+			return exitFail
+		}
+		defer os.RemoveAll(dir)
+		cfg.Store = dirStore(dir)
+		cfg.Seats = autoSeats(m)
+		opts.Script = &flow.Script{Turns: *autoplay}
+		opts.ShotsDir = *shots
+		opts.Width, opts.Height = 1920, 1080
+	}
+	opts.Flow = flow.New(cfg)
+	if err := ui.Run(opts); err != nil {
+		fmt.Fprintf(stderr, "sixparty play: %v\n", err)
+		return exitFail
+	}
+	if *shots != "" {
+		fmt.Fprintf(stdout, "screenshots in %s\n", *shots)
+	}
+	return exitOK
+}
+
+// autoSeats seats people at the actor who makes the scenario's first
+// event choice and at one other actor, so that the scripted game shows the
+// choice and the hand-over; the computer plays the rest.
+func autoSeats(m *sim.Model) []flow.Seat {
+	n := len(m.Scenario.Actors)
+	seats := make([]flow.Seat, n)
+	for i := range seats {
+		seats[i] = flow.Seat{Level: ai.Normal}
+	}
+	first := 0
+	for ei, e := range m.Scenario.Events {
+		if e.Choice != nil && m.Chooser(ei) >= 0 {
+			first = m.Chooser(ei)
+			break
+		}
+	}
+	seats[first] = flow.Seat{Human: true}
+	if n > 1 {
+		seats[(first+1)%n] = flow.Seat{Human: true}
+	}
+	return seats
 }

@@ -77,8 +77,12 @@ func usage(w io.Writer) {
 	fmt.Fprintln(w, "sixparty is a turn-based policy-options wargame.")
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, "Usage: sixparty [command] [flags] [arguments]")
-	fmt.Fprintf(w, "With no command, sixparty runs %q.\n\nCommands:\n", defaultCommand)
+	fmt.Fprintln(w, "With no command, sixparty opens the game window (or, without a display, plays headless).")
+	fmt.Fprintln(w, "\nCommands:")
 	for _, c := range commands {
+		if c.summary == "" {
+			continue // internal, such as the default
+		}
 		fmt.Fprintf(w, "  %-10s %s\n", c.name, c.summary)
 	}
 	fmt.Fprintln(w, "\nRun 'sixparty COMMAND -h' for a command's flags.")

@@ -119,7 +119,7 @@ func TestUsage(t *testing.T) {
 		{[]string{"frobnicate"}, 2, "sixparty: unknown command \"frobnicate\"\n"},
 		{[]string{"run", "--seed", "x"}, 2, "invalid value \"x\" for flag -seed"},
 		{[]string{"run", "a.yaml", "b.yaml"}, 2, "sixparty run: give at most one scenario\n"},
-		{[]string{"run", "nosuch"}, 1, "sixparty: no scenario file or built-in scenario \"nosuch\""},
+		{[]string{"run", "nosuch"}, 1, "scenario: no scenario file or built-in scenario \"nosuch\""},
 		{[]string{"run", "missing.yaml"}, 1, "scenario: open missing.yaml: no such file or directory\n"},
 	}
 	for _, tt := range tests {

@@ -1,5 +1,9 @@
 package main
 
+// NOTE for the front end: the window's code (flags, flow.Config, ui.Run,
+// autoplay) lives in cmd/sixparty-play/main.go; edit it there. This file
+// only hands over to that program.
+//
 // Why the window is a second program.
 //
 // Ebitengine initialises its windowing library (GLFW) in a package init
@@ -23,14 +27,25 @@ import (
 
 var playCmd = command{
 	name:    "play",
-	summary: "Open the game window (the sixparty-play program); 'sixparty play -h' lists its flags.",
+	summary: "Play in a window: solo or hot-seat, with computer players for the other actors (sixparty-play).",
 	usage:   "[FILE|NAME]",
 }
 
 func init() {
 	playCmd.run = runPlay
 	register(playCmd)
-	defaultCommand = "play"
+	defaultCommand = "default"
+	register(command{name: "default", run: runDefault})
+}
+
+// runDefault is what plain `sixparty` does: open the window, or, where no
+// window can open, play headless and say so.
+func runDefault(args []string, stdout, stderr io.Writer) int {
+	if !hasDisplay() && !helpOnly(args) {
+		fmt.Fprintln(stderr, "sixparty: no display, so playing headless ('sixparty run'); 'sixparty help' lists the commands")
+		return dispatch("run", args, stdout, stderr)
+	}
+	return runPlay(args, stdout, stderr)
 }
 
 // windowProgram is the name of the window program.
