@@ -40,6 +40,9 @@ type Game struct {
 type Options struct {
 	// Workers is the number of games played at once; 0 means one per CPU.
 	Workers int
+	// Difficulty is how hard every computer player tries; the zero value
+	// is ai.Easy, the fastest.
+	Difficulty ai.Difficulty
 	// Progress, if not nil, is called after each game with the number of
 	// games finished and the total. Calls are serialised, with done
 	// increasing.
@@ -50,19 +53,21 @@ type Options struct {
 // i.
 func Seed(m *sim.Model, i int) uint64 { return m.Scenario.Meta.Seed + uint64(i) }
 
-// PlayOne plays game i of m to its end, every actor computer-played by the
-// greedy player, and evaluates the scenario's checks on it.
-func PlayOne(m *sim.Model, i int) Game {
+// PlayOne plays game i of m to its end, every actor computer-played at
+// difficulty d, and evaluates the scenario's checks on it.
+func PlayOne(m *sim.Model, i int, d ai.Difficulty) Game {
 	seed := Seed(m, i)
 	g := sim.NewGame(m, seed)
 	all := make([]bool, len(m.Scenario.Actors))
+	diff := make([]ai.Difficulty, len(all))
 	for k := range all {
 		all[k] = true
+		diff[k] = d
 	}
 	res := Game{Seed: seed, Outcome: -1}
 	for !g.Over() {
 		o, c := sim.Orders{}, sim.Choices{}
-		ai.Play(g, ai.Greedy{}, all, o, c)
+		ai.Fill(g, diff, all, o, c)
 		if _, err := g.Play(o, c); err != nil {
 			res.Err = fmt.Errorf("game %d (seed %d): %w", i, seed, err)
 			break
@@ -112,7 +117,7 @@ func Play(m *sim.Model, n int, opt Options) []Game {
 				if i >= n {
 					return
 				}
-				out[i] = PlayOne(m, i)
+				out[i] = PlayOne(m, i, opt.Difficulty)
 				if opt.Progress != nil {
 					mu.Lock()
 					done++

@@ -7,6 +7,7 @@ import (
 
 	"github.com/sixparty/sixparty/scenarios"
 	"github.com/sixparty/sixparty/sim"
+	"github.com/sixparty/sixparty/sim/ai"
 )
 
 const tiny = `format: 1
@@ -103,14 +104,20 @@ func ExampleMeasure() {
 	// never 200
 }
 
-// BenchmarkPlayOne measures one computer-played game of the default
-// scenario.
+// BenchmarkPlayOne measures one computer-played game of each built-in
+// scenario at each difficulty.
 func BenchmarkPlayOne(b *testing.B) {
-	m, err := scenarios.LoadBuiltin(scenarios.Default)
-	if err != nil {
-		b.Fatal(err)
-	}
-	for i := 0; b.Loop(); i++ {
-		PlayOne(m, i)
+	for _, name := range scenarios.Builtin() {
+		m, err := scenarios.LoadBuiltin(name)
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, d := range ai.Difficulties[:2] {
+			b.Run(name+"/"+d.String(), func(b *testing.B) {
+				for i := 0; b.Loop(); i++ {
+					PlayOne(m, i, d)
+				}
+			})
+		}
 	}
 }

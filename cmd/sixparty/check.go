@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/sixparty/sixparty/balance"
+	"github.com/sixparty/sixparty/sim/ai"
 )
 
 var checkCmd = command{
@@ -26,6 +27,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	jobs := fs.Int("j", runtime.NumCPU(), "number of games played at once")
 	games := fs.Int("games", 0, "play this many games for every check (default: each check's own 'games')")
 	quiet := fs.Bool("q", false, "no progress bar or timing on standard error")
+	difficulty := fs.String("difficulty", "easy", "how hard the computer players try: easy, normal or hard")
 	pos, code, ok := parseFlags(fs, args)
 	if !ok {
 		return code
@@ -37,6 +39,11 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	}
 	if *jobs < 1 || *games < 0 {
 		fmt.Fprintln(stderr, "sixparty check: -j must be at least 1 and -games at least 0")
+		return exitUsage
+	}
+	level, err := ai.ParseDifficulty(*difficulty)
+	if err != nil {
+		fmt.Fprintf(stderr, "sixparty check: %v\n", err)
 		return exitUsage
 	}
 	m, err := loadScenario(pos[0])
@@ -52,7 +59,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	if n == 0 {
 		n = balance.GamesNeeded(m)
 	}
-	opt := balance.Options{Workers: *jobs}
+	opt := balance.Options{Workers: *jobs, Difficulty: level}
 	var bar *progressBar
 	if !*quiet {
 		bar = &progressBar{w: stderr, label: "check"}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -94,7 +95,8 @@ func TestValidateWarnings(t *testing.T) {
 
 func TestCheckCommand(t *testing.T) {
 	code, out, _ := invoke(t, "check", "-q", "-j", "2", "../../docs/tutorial/harbour.yaml")
-	if code != exitOK || out != "PASS a deal is often signed: 50.0% of 100 games (allowed 20.0%–80.0%)\n" {
+	// The share depends on how the computer players play; the format does not.
+	if ok, _ := regexp.MatchString(`^PASS a deal is often signed: [0-9.]+% of 100 games \(allowed 20\.0%–95\.0%\)\n$`, out); code != exitOK || !ok {
 		t.Errorf("check: code %d, output %q", code, out)
 	}
 	file := filepath.Join(t.TempDir(), "f.yaml")
