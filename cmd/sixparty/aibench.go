@@ -132,14 +132,14 @@ func runAIBench(args []string, stdout, stderr io.Writer) int {
 	fmt.Fprintf(out, "Computer players on %s (%s, %d actors, %d turns)\n\n", m.Scenario.Meta.Title, m.Scenario.Meta.ID, n, m.Scenario.Meta.Turns)
 
 	fmt.Fprintln(out, "Budgets")
-	fmt.Fprintf(out, "  %-8s %7s %6s %9s %10s %9s %11s\n", "level", "horizon", "worlds", "opponents", "candidates", "max steps", "temperature")
+	fmt.Fprintf(out, "  %-8s %7s %6s %6s %9s %9s %10s %9s %6s\n", "level", "horizon", "worlds", "screen", "finalists", "opponents", "candidates", "max steps", "lapse")
 	for _, d := range ai.Difficulties {
 		b := d.Budget()
 		opp := "repeat"
 		if b.Opponents {
 			opp = "predicted"
 		}
-		fmt.Fprintf(out, "  %-8s %7d %6d %9s %10d %9d %11.2f\n", d, b.Horizon, b.Samples, opp, b.MaxCandidates, b.MaxSteps, b.Temperature)
+		fmt.Fprintf(out, "  %-8s %7d %6d %6d %9d %9s %10d %9d %6.2f\n", d, b.Horizon, b.Samples, b.Screen, b.Finalists, opp, b.MaxCandidates, b.MaxSteps, b.Lapse)
 	}
 	fmt.Fprintln(out)
 

@@ -50,11 +50,16 @@ type Budget struct {
 	// Horizon is how many turns ahead each candidate set of orders is
 	// played out (fewer when the game ends sooner).
 	Horizon int
-	// Samples is how many possible worlds each candidate is played out
+	// Samples is how many possible worlds the finalists are played out
 	// in: the first is the actor's estimate of the state, the others
-	// redraw every value hidden from it within the estimate's noise and
-	// draw the game's chance afresh. All candidates share the same worlds.
+	// redraw every value hidden from it within the estimate's noise, the
+	// others' orders (when Opponents is set) and the game's chance. All
+	// candidates share the same worlds.
 	Samples int
+	// Screen is how many of those worlds every candidate is first played
+	// out in; the best Finalists candidates are then played out in all.
+	Screen    int
+	Finalists int
 	// Opponents, when set, predicts each other actor's orders as its best
 	// reply by its own doctrine over three turns (judged on what this
 	// actor believes); otherwise the others are assumed to repeat their
@@ -65,25 +70,24 @@ type Budget struct {
 	// time instead.
 	MaxCandidates int
 	// MaxSteps is the most engine turns simulated for one decision; the
-	// number of worlds, then the horizon, shrink to fit.
+	// screen's worlds, then the finalists' worlds, then the horizon shrink
+	// to fit.
 	MaxSteps int
-	// Temperature is how loosely the player picks among the candidates:
-	// each is picked with a weight of exp(-gap/(Temperature*range)), where
-	// gap is how far its utility falls short of the best and range is how
-	// far the worst falls short, so near-equal orders are picked about
-	// evenly and clearly worse ones rarely. 0 always picks the best.
-	Temperature float64
+	// Lapse is the chance, each turn, of playing one of the next Among
+	// best finalists instead of the best: the slips of a weaker player.
+	Lapse float64
+	Among int
 }
 
 // Budget returns what difficulty d lets a player spend.
 func (d Difficulty) Budget() Budget {
 	switch {
 	case d <= Easy:
-		return Budget{Horizon: 1, Samples: 1, MaxCandidates: 64, MaxSteps: 2000, Temperature: 0.6}
+		return Budget{Horizon: 1, Samples: 1, Screen: 1, Finalists: 6, MaxCandidates: 64, MaxSteps: 1000, Lapse: 0.4, Among: 5}
 	case d == Normal:
-		return Budget{Horizon: 3, Samples: 4, MaxCandidates: 128, MaxSteps: 20000, Temperature: 0.2}
+		return Budget{Horizon: 3, Samples: 4, Screen: 1, Finalists: 4, MaxCandidates: 128, MaxSteps: 1500, Lapse: 0.1, Among: 2}
 	default:
-		return Budget{Horizon: 12, Samples: 16, Opponents: true, MaxCandidates: 512, MaxSteps: 150000}
+		return Budget{Horizon: 8, Samples: 12, Screen: 3, Finalists: 6, Opponents: true, MaxCandidates: 256, MaxSteps: 6000}
 	}
 }
 
@@ -104,8 +108,8 @@ type Decision struct {
 	// when it had no other legal orders.
 	Alternative *Alternative
 	// Impulse reports that the player did not play the orders its
-	// lookahead rated best (which are then the Alternative); only a
-	// player with a Temperature does that.
+	// lookahead rated best (which are then the Alternative): one of the
+	// lapses its Budget allows.
 	Impulse bool
 	// Horizon is how many turns ahead the player looked.
 	Horizon int

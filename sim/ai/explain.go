@@ -124,6 +124,8 @@ func num(x float64) string {
 	if a == 0 || a >= 100 {
 		return strconv.FormatFloat(x, 'f', 0, 64)
 	}
-	prec := max(0, min(6, 1-int(math.Floor(math.Log10(a)))))
-	return strconv.FormatFloat(x, 'f', prec, 64)
+	if s := strconv.FormatFloat(x, 'g', 2, 64); !strings.Contains(s, "e") {
+		return s
+	}
+	return strconv.FormatFloat(x, 'f', 6, 64)
 }

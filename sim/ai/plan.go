@@ -18,6 +18,10 @@ const (
 	keyOthers  = 0xa1b3 // the others' orders in each world
 )
 
+// othersLapse is the chance that another actor, in a sampled world, plays
+// one of its next best replies rather than its best.
+const othersLapse = 0.3
+
 // cand is one set of orders for the planning actor, with what the
 // lookahead expects of it.
 type cand struct {
@@ -28,6 +32,7 @@ type cand struct {
 	util   float64   // mean adjusted for the actor's risk appetite
 	obj    []float64 // mean value of each objective
 	fault  bool      // some world's play-out failed
+	worlds int       // how many worlds it was played out in
 }
 
 // planner holds one decision's inputs and scratch space.
@@ -186,13 +191,13 @@ func (p *planner) score(s *sim.State, ai int, wts []float64) float64 {
 // predict sets every other actor's orders in each world: in the first,
 // its best reply by its own doctrine, judged over three turns in the
 // believed state assuming everyone else repeats their last orders; in the
-// others, a draw from its replies weighted as a player at normal
-// difficulty weighs them, so the worlds cover what it might well do.
+// others, the same except that with a chance of othersLapse it plays one
+// of its next three best replies instead, so that the worlds cover what it
+// might well do.
 func (p *planner) predict() {
 	m := p.m
 	last := slices.Clone(p.levels)
 	h := min(3, p.horizon)
-	temp := Normal.Budget().Temperature
 	for o := range m.Scenario.Actors {
 		levers := m.ActorLevers(o)
 		if o == p.ai || len(levers) == 0 {
@@ -226,59 +231,30 @@ func (p *planner) predict() {
 			continue
 		}
 		utils := make([]float64, len(combos))
-		costs := make([]float64, len(combos))
-		bi := 0
 		for i, lv := range combos {
-			utils[i], costs[i] = eval(lv), levelsCost(m, levers, lv)
-			if utils[i] > utils[bi] || utils[i] == utils[bi] && costs[i] < costs[bi]-1e-12 {
-				bi = i
-			}
+			utils[i] = eval(lv)
 		}
+		byUtil := make([]int, len(combos))
+		for i := range byUtil {
+			byUtil[i] = i
+		}
+		slices.SortStableFunc(byUtil, func(i, j int) int {
+			if utils[i] != utils[j] {
+				return cmp.Compare(utils[j], utils[i])
+			}
+			return cmp.Compare(levelsCost(m, levers, combos[i]), levelsCost(m, levers, combos[j]))
+		})
 		rng := sim.Derive(p.seed, keyOthers, p.turn, uint64(p.ai), uint64(o))
 		for w, wl := range p.wlevels {
-			pick := bi
-			if w > 0 {
-				pick = softPick(utils, bi, temp, &rng)
+			pick := byUtil[0]
+			if w > 0 && len(byUtil) > 1 && rng.Float64() < othersLapse {
+				pick = byUtil[1+rng.Intn(min(len(byUtil)-1, 3))]
 			}
 			for k, li := range levers {
 				wl[li] = combos[pick][k]
 			}
 		}
 	}
-}
-
-// softPick draws an index with weight exp(-gap/(temp*spread)), where gap
-// is how far utils[i] falls short of the best, utils[best], and spread how
-// far the worst does; infinitely bad entries are never drawn.
-func softPick(utils []float64, best int, temp float64, rng *sim.RNG) int {
-	top := utils[best]
-	worst := top
-	for _, u := range utils {
-		if !math.IsInf(u, -1) && u < worst {
-			worst = u
-		}
-	}
-	spread := top - worst
-	total := 0.0
-	w := make([]float64, len(utils))
-	for i, u := range utils {
-		switch {
-		case math.IsInf(u, -1):
-		case spread <= 0:
-			w[i] = 1
-		default:
-			w[i] = math.Exp(-(top - u) / (temp * spread))
-		}
-		total += w[i]
-	}
-	x := rng.Float64() * total
-	for i := range w {
-		if x < w[i] {
-			return i
-		}
-		x -= w[i]
-	}
-	return best
 }
 
 // search returns the best legal levels for levers by eval: every
@@ -418,16 +394,17 @@ func key(lv []int) string {
 	return b.String()
 }
 
-// evaluate plays the actor's levels lv out in every world and records the
-// result as a candidate (once per distinct set of levels).
-func (p *planner) evaluate(lv []int) *cand {
+// evaluate plays the actor's levels lv out in the first nw worlds and
+// records the result as a candidate (once per distinct set of levels and
+// number of worlds).
+func (p *planner) evaluate(lv []int, nw int) *cand {
 	k := key(lv)
-	if c, ok := p.seen[k]; ok {
+	if c, ok := p.seen[k]; ok && c.worlds >= nw {
 		return c
 	}
-	c := &cand{levels: slices.Clone(lv), cost: levelsCost(p.m, p.mine, lv), obj: make([]float64, len(p.wts))}
+	c := &cand{levels: slices.Clone(lv), cost: levelsCost(p.m, p.mine, lv), obj: make([]float64, len(p.wts)), worlds: nw}
 	sum, sum2 := 0.0, 0.0
-	for w, world := range p.worlds {
+	for w, world := range p.worlds[:nw] {
 		levels := p.wlevels[w]
 		for k, li := range p.mine {
 			levels[li] = lv[k]
@@ -446,7 +423,7 @@ func (p *planner) evaluate(lv []int) *cand {
 			}
 		}
 	}
-	n := float64(len(p.worlds))
+	n := float64(nw)
 	if c.fault {
 		c.mean, c.util = math.Inf(-1), math.Inf(-1)
 	} else {
@@ -457,27 +434,46 @@ func (p *planner) evaluate(lv []int) *cand {
 			c.obj[j] /= n
 		}
 	}
+	if old, ok := p.seen[k]; ok {
+		*old = *c
+		return old
+	}
 	p.seen[k] = c
 	p.cands = append(p.cands, c)
 	return c
 }
 
-// decide searches the actor's orders and picks, explains and returns them.
+// decide screens the actor's orders in a few worlds, confirms the best
+// few in all of them, and picks, explains and returns one.
 func (p *planner) decide() Decision {
 	m := p.m
 	b := p.b
 	budget := m.Scenario.Actors[p.ai].Budget
 	combos, all := enumerate(m, p.mine, p.avail, budget, b.MaxCandidates)
-	n := b.Samples
-	if all {
-		for n > 1 && len(combos)*n*p.horizon > b.MaxSteps {
-			n--
+	// How many candidates the screen will weigh: all of them, or about
+	// three climbs' worth of single changes from each of two starts.
+	screened := len(combos)
+	if !all {
+		moves := 0
+		for _, li := range p.mine {
+			if p.avail[li] {
+				moves += len(m.Scenario.Levers[li].Levels) - 1
+			}
 		}
-		for p.horizon > 1 && len(combos)*n*p.horizon > b.MaxSteps {
-			p.horizon--
-		}
+		screened = 6 * moves
 	}
-	p.sampleWorlds(p.view, max(1, n))
+	samples, screen := max(1, b.Samples), max(1, min(b.Screen, b.Samples))
+	cost := func() int { return (screened*screen + b.Finalists*samples) * p.horizon }
+	for screen > 1 && cost() > b.MaxSteps {
+		screen--
+	}
+	for samples > screen && cost() > b.MaxSteps {
+		samples--
+	}
+	for p.horizon > 1 && cost() > b.MaxSteps {
+		p.horizon--
+	}
+	p.sampleWorlds(p.view, samples)
 	if b.Opponents {
 		p.predict()
 	}
@@ -487,38 +483,45 @@ func (p *planner) decide() Decision {
 	}
 	if all {
 		for _, lv := range combos {
-			p.evaluate(lv)
+			p.evaluate(lv, screen)
 		}
 	} else {
 		search(m, p.mine, p.avail, budget, b.MaxCandidates, start, func(lv []int) float64 {
-			return p.evaluate(lv).util
+			return p.evaluate(lv, screen).util
 		}, func() bool { return p.steps >= b.MaxSteps })
 	}
-	return p.pick()
+	// Confirm the finalists in every world.
+	order := rank(p.cands)
+	final := order[:min(len(order), max(2, b.Finalists))]
+	for _, c := range final {
+		p.evaluate(c.levels, samples)
+	}
+	return p.pick(rank(final))
 }
 
-// pick chooses among the evaluated candidates and builds the decision.
-func (p *planner) pick() Decision {
-	b := p.b
-	order := slices.Clone(p.cands)
-	slices.SortStableFunc(order, func(a, c *cand) int {
+// rank orders candidates by utility, best first; ties go to the cheaper,
+// then to the one found first.
+func rank(cs []*cand) []*cand {
+	out := slices.Clone(cs)
+	slices.SortStableFunc(out, func(a, c *cand) int {
 		if a.util != c.util {
 			return cmp.Compare(c.util, a.util)
 		}
 		return cmp.Compare(a.cost, c.cost)
 	})
+	return out
+}
+
+// pick chooses among the finalists, best first, and builds the decision.
+func (p *planner) pick(order []*cand) Decision {
+	b := p.b
 	best := order[0]
 	chosen := best
-	impulse := false
 	rng := sim.Derive(p.seed, keyPick, p.turn, uint64(p.ai))
-	if b.Temperature > 0 && len(order) > 1 {
-		utils := make([]float64, len(order))
-		for i, c := range order {
-			utils[i] = c.util
-		}
-		chosen = order[softPick(utils, 0, b.Temperature, &rng)]
-		impulse = chosen.util < best.util
+	if b.Lapse > 0 && len(order) > 1 && rng.Float64() < b.Lapse {
+		chosen = order[1+rng.Intn(min(len(order)-1, max(1, b.Among)))]
 	}
+	impulse := chosen.util < best.util
 	var alt *cand
 	if impulse {
 		alt = best
