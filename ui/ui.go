@@ -1,0 +1,271 @@
+// Package ui is the Ebitengine window of sixparty: it draws the scenes of
+// package flow and turns keys and clicks into flow's named actions. It
+// holds no game logic of its own; everything that needs no pixels lives in
+// ui/flow, ui/layout, ui/chart and ui/geo, which are tested without a
+// display. Tests of this package need one and carry the "display" build
+// tag.
+package ui
+
+import (
+	"errors"
+	"fmt"
+	"image"
+	"image/png"
+	"os"
+	"path/filepath"
+
+	"github.com/hajimehoshi/ebiten/v2"
+	"github.com/hajimehoshi/ebiten/v2/inpututil"
+
+	"github.com/sixparty/sixparty/assets"
+	"github.com/sixparty/sixparty/ui/flow"
+	"github.com/sixparty/sixparty/ui/layout"
+)
+
+// Options configures the window.
+type Options struct {
+	// Flow is the game's state machine, at its title screen.
+	Flow *flow.Flow
+	// Script, when set, plays instead of the keyboard and mouse.
+	Script *flow.Script
+	// ShotsDir, when set, receives a PNG of every new screen.
+	ShotsDir string
+	// Width and Height are the window's starting size (default 1600x900).
+	Width, Height int
+}
+
+// Game is the ebiten.Game of the front end.
+type Game struct {
+	opts  Options
+	f     *flow.Flow
+	geo   *assets.Geo
+	hits  layout.Hits[[]flow.Input]
+	shots map[string]bool
+	nshot int
+	err   error
+
+	w, h      int
+	canvas    layout.Canvas
+	dirty     bool
+	drawn     bool // drawn since the last scripted input
+	idle      int  // updates since the last change
+	mapCache  mapCache
+	lastInput string
+}
+
+// NewGame returns the front end for the options.
+func NewGame(opts Options) (*Game, error) {
+	geo, err := assets.Map()
+	if err != nil {
+		return nil, err
+	}
+	if opts.ShotsDir != "" {
+		if err := os.MkdirAll(opts.ShotsDir, 0o755); err != nil {
+			return nil, fmt.Errorf("ui: %w", err)
+		}
+	}
+	return &Game{opts: opts, f: opts.Flow, geo: geo, shots: map[string]bool{}, dirty: true}, nil
+}
+
+// Run opens the window and plays until the player quits.
+func Run(opts Options) error {
+	g, err := NewGame(opts)
+	if err != nil {
+		return err
+	}
+	w, h := opts.Width, opts.Height
+	if w <= 0 || h <= 0 {
+		w, h = 1600, 900
+	}
+	ebiten.SetWindowSize(w, h)
+	ebiten.SetWindowTitle("sixparty")
+	ebiten.SetWindowResizingMode(ebiten.WindowResizingModeEnabled)
+	// The screen keeps its pixels between frames and is redrawn only when
+	// something changed; a turn-based game needs no more than 30 updates
+	// a second to feel immediate.
+	ebiten.SetScreenClearedEveryFrame(false)
+	ebiten.SetTPS(30)
+	if err := ebiten.RunGame(g); err != nil && !errors.Is(err, ebiten.Termination) {
+		return err
+	}
+	return g.err
+}
+
+// Layout uses the window's full resolution so that text stays sharp; the
+// scenes scale through layout.Canvas.
+func (g *Game) Layout(outsideWidth, outsideHeight int) (int, int) {
+	s := ebiten.Monitor().DeviceScaleFactor()
+	w, h := int(float64(outsideWidth)*s), int(float64(outsideHeight)*s)
+	if w != g.w || h != g.h {
+		g.w, g.h = w, h
+		g.canvas = layout.NewCanvas(w, h)
+		g.dirty = true
+	}
+	return w, h
+}
+
+// Update reads the input, applies it to the flow, and ends the program
+// when the flow quits.
+func (g *Game) Update() error {
+	if g.err != nil {
+		return g.err
+	}
+	if g.f.Quit {
+		return ebiten.Termination
+	}
+	if g.opts.Script != nil {
+		if !g.drawn {
+			return nil
+		}
+		g.apply(g.opts.Script.Next(g.f))
+		g.drawn = false
+		return nil
+	}
+	ins := g.inputs()
+	for _, in := range ins {
+		g.apply(in)
+	}
+	return nil
+}
+
+func (g *Game) apply(in flow.Input) {
+	if in.Action == flow.Fullscreen {
+		ebiten.SetFullscreen(!ebiten.IsFullscreen())
+	} else {
+		g.f.Do(in)
+	}
+	g.dirty = true
+}
+
+// Draw redraws the screen only when something changed.
+func (g *Game) Draw(screen *ebiten.Image) {
+	if !g.dirty {
+		return
+	}
+	g.dirty = false
+	screen.Fill(colBG)
+	g.hits.Reset()
+	d := &dc{dst: screen, s: g.canvas.Scale, hits: &g.hits}
+	g.drawScene(d, g.canvas.Bounds())
+	g.drawn = true
+	if g.opts.ShotsDir != "" {
+		key := g.f.ShotKey()
+		if !g.shots[key] {
+			g.shots[key] = true
+			g.nshot++
+			if err := g.shoot(screen, fmt.Sprintf("%02d-%s.png", g.nshot, key)); err != nil {
+				g.err = err
+			}
+		}
+	}
+}
+
+func (g *Game) shoot(screen *ebiten.Image, name string) error {
+	b := screen.Bounds()
+	img := image.NewRGBA(b)
+	screen.ReadPixels(img.Pix)
+	file, err := os.Create(filepath.Join(g.opts.ShotsDir, name))
+	if err != nil {
+		return fmt.Errorf("ui: %w", err)
+	}
+	if err := png.Encode(file, img); err != nil {
+		file.Close()
+		return fmt.Errorf("ui: %w", err)
+	}
+	if err := file.Close(); err != nil {
+		return fmt.Errorf("ui: %w", err)
+	}
+	return nil
+}
+
+// binding maps a key to an action.
+type binding struct {
+	key    ebiten.Key
+	action flow.Action
+	name   string // key name for the help line
+	ctrl   bool
+}
+
+// keymap is every key the game reads. The first binding of an action
+// names its key on the help line.
+var keymap = []binding{
+	{ebiten.KeyArrowUp, flow.Up, "↑", false},
+	{ebiten.KeyArrowDown, flow.Down, "↓", false},
+	{ebiten.KeyArrowLeft, flow.Left, "←", false},
+	{ebiten.KeyArrowRight, flow.Right, "→", false},
+	{ebiten.KeyEnter, flow.Confirm, "Enter", false},
+	{ebiten.KeyNumpadEnter, flow.Confirm, "Enter", false},
+	{ebiten.KeySpace, flow.Confirm, "Space", false},
+	{ebiten.KeyEscape, flow.Back, "Esc", false},
+	{ebiten.KeyB, flow.ToggleBriefs, "B", false},
+	{ebiten.KeyM, flow.OpenMap, "M", false},
+	{ebiten.KeyD, flow.OpenDashboard, "D", false},
+	{ebiten.KeyW, flow.AskWhy, "W", false},
+	{ebiten.KeyS, flow.Save, "S", false},
+	{ebiten.KeyL, flow.Load, "L", false},
+	{ebiten.KeyA, flow.Autosave, "A", false},
+	{ebiten.KeyE, flow.EndGame, "E", false},
+	{ebiten.KeyPageDown, flow.PageNext, "PgDn", false},
+	{ebiten.KeyPageUp, flow.PagePrev, "PgUp", false},
+	{ebiten.KeyF11, flow.Fullscreen, "F11", false},
+	{ebiten.KeyQ, flow.Quit, "Ctrl+Q", true},
+}
+
+// KeyName returns the name of the key bound to an action, or "".
+func KeyName(a flow.Action) string {
+	for _, b := range keymap {
+		if b.action == a {
+			return b.name
+		}
+	}
+	return ""
+}
+
+// repeats reports whether a held arrow key should repeat this update.
+func repeats(k ebiten.Key) bool {
+	d := inpututil.KeyPressDuration(k)
+	return d == 1 || d > 12 && d%3 == 0
+}
+
+// inputs returns this update's inputs from the keyboard and the mouse.
+func (g *Game) inputs() []flow.Input {
+	var out []flow.Input
+	text := g.f.WantsText()
+	ctrl := ebiten.IsKeyPressed(ebiten.KeyControl)
+	if text {
+		for _, r := range ebiten.AppendInputChars(nil) {
+			out = append(out, flow.Input{Action: flow.Type, Rune: r})
+		}
+		if repeats(ebiten.KeyBackspace) {
+			out = append(out, flow.Do(flow.Erase))
+		}
+	}
+	for _, b := range keymap {
+		if b.ctrl != ctrl && b.ctrl {
+			continue
+		}
+		arrow := b.action == flow.Up || b.action == flow.Down || b.action == flow.Left || b.action == flow.Right
+		if text && !arrow && b.action != flow.Confirm && b.action != flow.Back && b.action != flow.Quit || text && b.key == ebiten.KeySpace {
+			continue
+		}
+		if arrow && repeats(b.key) || !arrow && inpututil.IsKeyJustPressed(b.key) {
+			out = append(out, flow.Do(b.action))
+		}
+	}
+	if !text && inpututil.IsKeyJustPressed(ebiten.KeyBackspace) {
+		out = append(out, flow.Do(flow.Back))
+	}
+	if inpututil.IsMouseButtonJustPressed(ebiten.MouseButtonLeft) {
+		x, y := ebiten.CursorPosition()
+		cx, cy := g.canvas.ToCanvas(float64(x), float64(y))
+		if ins, ok := g.hits.At(cx, cy); ok {
+			out = append(out, ins...)
+		}
+	}
+	if _, wy := ebiten.Wheel(); wy > 0 {
+		out = append(out, flow.Do(flow.Up))
+	} else if wy < 0 {
+		out = append(out, flow.Do(flow.Down))
+	}
+	return out
+}
