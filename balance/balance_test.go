@@ -121,3 +121,21 @@ func BenchmarkPlayOne(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkPlay measures games per second of the Nile scenario on one and
+// on two workers; the speed-up from the second core is the ratio.
+func BenchmarkPlay(b *testing.B) {
+	m, err := scenarios.LoadBuiltin("nile-2020")
+	if err != nil {
+		b.Fatal(err)
+	}
+	const n = 100
+	for _, w := range []int{1, 2} {
+		b.Run(fmt.Sprintf("workers=%d", w), func(b *testing.B) {
+			for b.Loop() {
+				Play(m, n, Options{Workers: w})
+			}
+			b.ReportMetric(float64(n*b.N)/b.Elapsed().Seconds(), "games/s")
+		})
+	}
+}

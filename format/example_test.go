@@ -1,0 +1,27 @@
+package format_test
+
+import (
+	"fmt"
+	"reflect"
+
+	"github.com/sixparty/sixparty/format"
+	"github.com/sixparty/sixparty/sim"
+)
+
+func ExampleTypes() {
+	for _, t := range format.Types()[:3] {
+		fmt.Println(t.Name, t.Where, len(t.Fields))
+	}
+	// Output:
+	// Scenario [] 9
+	// Meta [meta] 8
+	// Actor [actors[]] 8
+}
+
+func ExampleTypeName() {
+	fmt.Println(format.TypeName(reflect.TypeOf(sim.Lever{}.Cost)))
+	fmt.Println(format.TypeName(reflect.TypeOf(sim.Doctrine{}.Weights)))
+	// Output:
+	// list of numbers
+	// mapping of name to number
+}
