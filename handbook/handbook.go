@@ -255,6 +255,8 @@ func (h *writer) effect(e sim.Effect) string {
 	src := flat(e.Change.Src)
 	if f, err := strconv.ParseFloat(src, 64); err == nil {
 		fmt.Fprintf(&b, "%s %s", h.varName(e.Target), signed(f))
+	} else if f, ok := perLevel(src); ok {
+		fmt.Fprintf(&b, "%s %s per level", h.varName(e.Target), signed(f))
 	} else {
 		fmt.Fprintf(&b, "%s changes by `%s`", h.varName(e.Target), src)
 	}
@@ -325,6 +327,27 @@ func signed(x float64) string {
 		return "+" + num(x)
 	}
 	return "−" + num(-x)
+}
+
+// perLevel recognises a change of the form "k * level", "level * k" or
+// "level" and returns k.
+func perLevel(src string) (float64, bool) {
+	if src == "level" {
+		return 1, true
+	}
+	a, b, ok := strings.Cut(src, "*")
+	if !ok {
+		return 0, false
+	}
+	a, b = strings.TrimSpace(a), strings.TrimSpace(b)
+	if a == "level" {
+		a, b = b, a
+	}
+	if b != "level" {
+		return 0, false
+	}
+	k, err := strconv.ParseFloat(a, 64)
+	return k, err == nil
 }
 
 // flat folds an expression onto one line.

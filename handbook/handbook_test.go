@@ -73,3 +73,24 @@ func TestBuiltins(t *testing.T) {
 		}
 	}
 }
+
+func TestPerLevel(t *testing.T) {
+	tests := []struct {
+		src string
+		k   float64
+		ok  bool
+	}{
+		{"level", 1, true},
+		{"3 * level", 3, true},
+		{"level * -0.5", -0.5, true},
+		{"-15 * level", -15, true},
+		{"x * level", 0, false},
+		{"3 * level * 2", 0, false},
+		{"level + 1", 0, false},
+	}
+	for _, tt := range tests {
+		if k, ok := perLevel(tt.src); k != tt.k || ok != tt.ok {
+			t.Errorf("perLevel(%q) = %g, %v; want %g, %v", tt.src, k, ok, tt.k, tt.ok)
+		}
+	}
+}
