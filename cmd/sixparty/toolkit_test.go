@@ -116,6 +116,17 @@ func TestCheckCommand(t *testing.T) {
 	}
 }
 
+// TestShippedScenariosStrict keeps the tutorial's scenario and the
+// built-in ones free of warnings.
+func TestShippedScenariosStrict(t *testing.T) {
+	files := []string{"../../docs/tutorial/harbour.yaml", "../../scenarios/nile-2020.yaml"}
+	for _, f := range files {
+		if code, out, errs := invoke(t, "validate", "--strict", "-games", "100", f); code != exitOK {
+			t.Errorf("validate --strict %s: code %d\n%s%s", f, code, out, errs)
+		}
+	}
+}
+
 func TestDocCommand(t *testing.T) {
 	code, out, errs := invoke(t, "doc", "../../docs/tutorial/harbour.yaml")
 	want, err := os.ReadFile("../../handbook/testdata/harbour.md")
