@@ -88,10 +88,15 @@ func newWhite() *ebiten.Image {
 
 // dc draws on the screen in canvas units and records the clickable
 // regions it draws.
+//
+// Antialiasing is off except for the cached map layer: under a software
+// renderer every antialiased draw call renders a double-size offscreen
+// pass, which made a chart-heavy screen take seconds to draw.
 type dc struct {
 	dst  *ebiten.Image
 	s    float64
 	hits *layout.Hits[[]flow.Input]
+	aa   bool
 }
 
 func (d *dc) fill(r layout.Rect, c color.Color) {
@@ -99,19 +104,19 @@ func (d *dc) fill(r layout.Rect, c color.Color) {
 }
 
 func (d *dc) stroke(r layout.Rect, w float64, c color.Color) {
-	vector.StrokeRect(d.dst, float32(r.X*d.s), float32(r.Y*d.s), float32(r.W*d.s), float32(r.H*d.s), float32(w*d.s), c, true)
+	vector.StrokeRect(d.dst, float32(r.X*d.s), float32(r.Y*d.s), float32(r.W*d.s), float32(r.H*d.s), float32(w*d.s), c, d.aa)
 }
 
 func (d *dc) line(x0, y0, x1, y1, w float64, c color.Color) {
-	vector.StrokeLine(d.dst, float32(x0*d.s), float32(y0*d.s), float32(x1*d.s), float32(y1*d.s), float32(w*d.s), c, true)
+	vector.StrokeLine(d.dst, float32(x0*d.s), float32(y0*d.s), float32(x1*d.s), float32(y1*d.s), float32(w*d.s), c, d.aa)
 }
 
 func (d *dc) circle(x, y, r float64, c color.Color) {
-	vector.DrawFilledCircle(d.dst, float32(x*d.s), float32(y*d.s), float32(r*d.s), c, true)
+	vector.DrawFilledCircle(d.dst, float32(x*d.s), float32(y*d.s), float32(r*d.s), c, d.aa)
 }
 
 func (d *dc) ring(x, y, r, w float64, c color.Color) {
-	vector.StrokeCircle(d.dst, float32(x*d.s), float32(y*d.s), float32(r*d.s), float32(w*d.s), c, true)
+	vector.StrokeCircle(d.dst, float32(x*d.s), float32(y*d.s), float32(r*d.s), float32(w*d.s), c, d.aa)
 }
 
 // fillPath fills a closed path given in canvas units.
@@ -134,7 +139,7 @@ func (d *dc) tris(vs []ebiten.Vertex, is []uint16, c color.RGBA) {
 		vs[i].ColorB = float32(c.B) / 255
 		vs[i].ColorA = float32(c.A) / 255
 	}
-	d.dst.DrawTriangles(vs, is, white, &ebiten.DrawTrianglesOptions{FillRule: ebiten.FillRuleNonZero, AntiAlias: true})
+	d.dst.DrawTriangles(vs, is, white, &ebiten.DrawTrianglesOptions{FillRule: ebiten.FillRuleNonZero, AntiAlias: d.aa})
 }
 
 // path returns a vector path in device pixels from canvas points.

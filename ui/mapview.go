@@ -2,7 +2,9 @@ package ui
 
 import (
 	"fmt"
+	"image/color"
 	"math"
+	"strings"
 
 	"github.com/hajimehoshi/ebiten/v2"
 	"github.com/hajimehoshi/ebiten/v2/vector"
@@ -16,15 +18,15 @@ import (
 // the last rectangle and scale it was drawn at.
 type mapCache struct {
 	img  *ebiten.Image
-	key  [5]float64
+	key  [9]float64
 	proj geo.Projection
 }
 
 // land returns the projection and an image of the land for rectangle r.
-func (g *Game) land(d *dc, r layout.Rect) (geo.Projection, *ebiten.Image) {
+func (g *Game) land(d *dc, r layout.Rect, frame [4]float64) (geo.Projection, *ebiten.Image) {
 	c := &g.mapCache
-	key := [5]float64{r.X, r.Y, r.W, r.H, d.s}
-	proj := geo.Fit(g.geo.BBox, r)
+	key := [9]float64{r.X, r.Y, r.W, r.H, d.s, frame[0], frame[1], frame[2], frame[3]}
+	proj := geo.Fit(frame, r)
 	if c.img != nil && c.key == key {
 		return c.proj, c.img
 	}
@@ -34,8 +36,8 @@ func (g *Game) land(d *dc, r layout.Rect) (geo.Projection, *ebiten.Image) {
 	w, h := int(math.Ceil(r.W*d.s)), int(math.Ceil(r.H*d.s))
 	img := ebiten.NewImage(max(1, w), max(1, h))
 	// Draw in canvas units shifted so that r's corner is the origin.
-	sub := &dc{dst: img, s: d.s, hits: d.hits}
-	local := geo.Fit(g.geo.BBox, layout.Rect{W: r.W, H: r.H})
+	sub := &dc{dst: img, s: d.s, hits: d.hits, aa: true}
+	local := geo.Fit(frame, layout.Rect{W: r.W, H: r.H})
 	for _, country := range g.geo.Countries {
 		var p vector.Path
 		for _, ring := range country.Rings {
@@ -56,12 +58,13 @@ func (g *Game) land(d *dc, r layout.Rect) (geo.Projection, *ebiten.Image) {
 	return proj, img
 }
 
-// drawMap draws the map in r: land, the actors at their capitals, and a
-// flow for every lever above level 0 in levels (nil for none). If legend
-// is not nil it receives a numbered line per flow.
+// drawMap draws the map in r: land, the actors at their capitals, and the
+// flows of the lever levels given (nil for none), merged per pair of
+// actors. If legend is not nil it receives a numbered line per flow.
 func (g *Game) drawMap(d *dc, r layout.Rect, m *sim.Model, levels []int, legend *[]string) {
 	d.fill(r, rgb(0x0d, 0x1a, 0x26))
-	proj, img := g.land(d, r)
+	frame := geo.Frame(m, g.geo.BBox)
+	proj, img := g.land(d, r, frame)
 	op := &ebiten.DrawImageOptions{}
 	op.GeoM.Translate(r.X*d.s, r.Y*d.s)
 	d.dst.DrawImage(img, op)
@@ -75,80 +78,30 @@ func (g *Game) drawMap(d *dc, r layout.Rect, m *sim.Model, levels []int, legend 
 			pos[i] = [2]float64{math.Max(r.X+20, math.Min(r.Right()-20, x)), math.Max(r.Y+20, math.Min(r.Bottom()-20, y))}
 		}
 	}
-	// Flows: lines between capitals, fanned out where several join the
-	// same pair, numbered to match the legend.
 	if levels != nil {
-		links := geo.Links(m, levels)
-		pair := map[[2]int]int{}
-		count := map[[2]int]int{}
-		key := func(a, b int) [2]int {
-			if a > b {
-				a, b = b, a
-			}
-			return [2]int{a, b}
-		}
-		for _, l := range links {
-			count[key(l.From, l.To)]++
-		}
-		for n, l := range links {
-			a, b := pos[l.From], pos[l.To]
+		for n, p := range geo.Pairs(geo.Links(m, levels)) {
+			a, b := pos[p.From], pos[p.To]
 			if math.IsNaN(a[0]) || math.IsNaN(b[0]) {
 				continue
 			}
-			k := key(l.From, l.To)
-			idx := pair[k]
-			pair[k]++
-			dx, dy := b[0]-a[0], b[1]-a[1]
-			length := math.Hypot(dx, dy)
-			if length < 1 {
-				continue
-			}
-			// Perpendicular of the pair's canonical direction.
-			px, py := -dy/length, dx/length
-			if l.From > l.To {
-				px, py = -px, -py
-			}
-			off := (float64(idx) - float64(count[k]-1)/2) * 22
-			// Curve the line a little so that opposite flows separate.
-			bend := 30.0 + off
-			mx, my := (a[0]+b[0])/2+px*bend, (a[1]+b[1])/2+py*bend
-			col := parseColour(acts[l.From].Colour)
-			w := 3 + 9*l.Weight
-			var p vector.Path
-			p.MoveTo(d.scaled(a[0], a[1]))
-			p.QuadTo(float32(mx*d.s), float32(my*d.s), float32(b[0]*d.s), float32(b[1]*d.s))
-			d.strokePath(&p, w+4, colBG)
-			d.strokePath(&p, w, col)
-			// Arrowhead near the target, along the curve's last tangent.
-			tx, ty := b[0]-mx, b[1]-my
-			tl := math.Hypot(tx, ty)
-			tx, ty = tx/tl, ty/tl
-			hx, hy := b[0]-tx*26, b[1]-ty*26
-			var ah vector.Path
-			ah.MoveTo(d.scaled(hx+tx*8, hy+ty*8))
-			ah.LineTo(d.scaled(hx-tx*20-ty*12, hy-ty*20+tx*12))
-			ah.LineTo(d.scaled(hx-tx*20+ty*12, hy-ty*20-tx*12))
-			ah.Close()
-			d.fillPath(&ah, col)
-			// Number badge at the curve's middle.
-			bx, by := (a[0]+2*mx+b[0])/4, (a[1]+2*my+b[1])/4
-			d.circle(bx, by, 17, colBG)
-			d.ring(bx, by, 17, 2, col)
-			d.textCentre(fmt.Sprint(n+1), bx, by-sizeSmall*0.62, 22, colText, true)
+			g.drawFlow(d, a, b, p, n+1, parseColour(acts[p.From].Colour))
 			if legend != nil {
-				lv := m.Scenario.Levers[l.Lever]
-				*legend = append(*legend, fmt.Sprintf("%d. %s → %s: %s (%s)", n+1, acts[l.From].Name, acts[l.To].Name, lv.Name, lv.Levels[levels[l.Lever]]))
+				var parts []string
+				for _, li := range p.Levers {
+					lv := m.Scenario.Levers[li]
+					parts = append(parts, fmt.Sprintf("%s (%s)", lv.Name, lv.Levels[levels[li]]))
+				}
+				*legend = append(*legend, fmt.Sprintf("%d. %s → %s: %s", n+1, acts[p.From].Name, acts[p.To].Name, strings.Join(parts, "; ")))
 			}
 		}
 	}
-	// Actors on top, with their names (colour is never the only label).
+	// Actors on top, with their names: colour is never the only label.
 	for i, a := range acts {
 		p := pos[i]
 		if math.IsNaN(p[0]) {
 			continue
 		}
-		c := parseColour(a.Colour)
-		d.circle(p[0], p[1], 14, c)
+		d.circle(p[0], p[1], 14, parseColour(a.Colour))
 		d.ring(p[0], p[1], 14, 3, colText)
 		name := a.Name
 		w := measure(name, sizeSmall, true)
@@ -161,4 +114,38 @@ func (g *Game) drawMap(d *dc, r layout.Rect, m *sim.Model, levels []int, legend 
 		d.text(name, x, y, sizeSmall, colText, true)
 	}
 	d.text("Map: Natural Earth (public domain)", r.X+10, r.Y+8, 18, colMuted, false)
+}
+
+// drawFlow draws one flow from a to b: a curve (bending to the left of its
+// direction, so opposite flows part), an arrowhead and a number badge.
+func (g *Game) drawFlow(d *dc, a, b [2]float64, p geo.Pair, n int, col color.RGBA) {
+	dx, dy := b[0]-a[0], b[1]-a[1]
+	length := math.Hypot(dx, dy)
+	if length < 1 {
+		return
+	}
+	px, py := dy/length, -dx/length
+	bend := 0.14 * length
+	mx, my := (a[0]+b[0])/2+px*bend, (a[1]+b[1])/2+py*bend
+	w := 3 + 3*math.Min(p.Weight, 3)
+	// Stop short of the target's marker.
+	tx, ty := b[0]-mx, b[1]-my
+	tl := math.Hypot(tx, ty)
+	tx, ty = tx/tl, ty/tl
+	ex, ey := b[0]-tx*18, b[1]-ty*18
+	var path vector.Path
+	path.MoveTo(d.scaled(a[0], a[1]))
+	path.QuadTo(float32(mx*d.s), float32(my*d.s), float32(ex*d.s), float32(ey*d.s))
+	d.strokePath(&path, w+4, colBG)
+	d.strokePath(&path, w, col)
+	var ah vector.Path
+	ah.MoveTo(d.scaled(ex+tx*4, ey+ty*4))
+	ah.LineTo(d.scaled(ex-tx*22-ty*12, ey-ty*22+tx*12))
+	ah.LineTo(d.scaled(ex-tx*22+ty*12, ey-ty*22-tx*12))
+	ah.Close()
+	d.fillPath(&ah, col)
+	bx, by := (a[0]+2*mx+b[0])/4, (a[1]+2*my+b[1])/4
+	d.circle(bx, by, 17, colBG)
+	d.ring(bx, by, 17, 3, col)
+	d.textCentre(fmt.Sprint(n), bx, by-13, 21, colText, true)
 }

@@ -6,7 +6,6 @@ import (
 	"math"
 	"strings"
 
-	"github.com/sixparty/sixparty/sim"
 	"github.com/sixparty/sixparty/ui/flow"
 	"github.com/sixparty/sixparty/ui/layout"
 )
@@ -42,7 +41,7 @@ func (g *Game) hintBar(d *dc, r layout.Rect) {
 	y := r.Y + (r.H-sizeSmall*1.2)/2
 	for _, a := range g.f.Hints() {
 		key := KeyName(a)
-		label := a.String()
+		label := g.f.Label(a)
 		w := measure(key, sizeSmall, true) + 12 + measure(label, sizeSmall, false) + 28
 		if x+w > r.Right()-margin {
 			break
@@ -159,7 +158,7 @@ func (g *Game) drawSetup(d *dc, b layout.Rect) {
 	left, right := body.CutLeft(body.W * 0.58)
 	left.X += 40
 	left.W -= 80
-	labelW := 300.0
+	labelW := 380.0
 	n := f.SetupRows()
 	h := math.Min(64, (left.H-float64(n)*rowGap)/float64(n))
 	g.rows(d, left, n, h, f.Cursor, true, func(i int, row layout.Rect) {
@@ -208,9 +207,6 @@ func (g *Game) drawSetup(d *dc, b layout.Rect) {
 			val(f.Seats[a].Label(), true)
 		}
 	})
-	if f.Model == nil && i0(f.Cursor) {
-		return
-	}
 	d.panel(right)
 	in := right.Inset(28)
 	if m := f.Model; m != nil {
@@ -220,89 +216,6 @@ func (g *Game) drawSetup(d *dc, b layout.Rect) {
 		y += d.para(fmt.Sprintf("%d turns of a %s from %s · %d actors", sc.Meta.Turns, sc.Meta.Step, m.Date(1), len(sc.Actors)), layout.Rect{X: in.X, Y: y, W: in.W, H: 80}, sizeSmall, colMuted, false) + 16
 		y += d.para(sc.Meta.Summary, layout.Rect{X: in.X, Y: y, W: in.W, H: in.Bottom() - y - 140}, sizeBody, colText, false) + 24
 		d.para("Each person gives orders in turn on this machine; a hand-over screen keeps their orders private. The seed fixes every chance in the game, so the same seed and orders replay the same game.", layout.Rect{X: in.X, Y: y, W: in.W, H: in.Bottom() - y}, sizeSmall, colMuted, false)
-	}
-}
-
-func i0(int) bool { return false }
-
-func (g *Game) drawBriefing(d *dc, b layout.Rect) {
-	f := g.f
-	gm := f.Game
-	m := gm.Model
-	body := g.frame(d, b, "Briefing", g.turnLabel())
-	if f.ShowBriefs {
-		g.drawBriefs(d, body)
-		return
-	}
-	left, right := body.CutLeft(body.W * 0.5)
-	left.W -= 30
-	y := left.Y
-	if gm.Turn() == 1 {
-		d.text(m.Scenario.Meta.Title, left.X, y, sizeHead, colAccent, true)
-		y += sizeHead * 1.5
-		y += d.para(m.Scenario.Meta.Summary, layout.Rect{X: left.X, Y: y, W: left.W, H: 240}, sizeBody, colText, false) + 30
-	}
-	d.text("Events this turn", left.X, y, sizeHead, colText, true)
-	y += sizeHead * 1.6
-	evs := gm.Briefing()
-	if len(evs) == 0 {
-		d.text("Nothing new: no event fires this turn.", left.X, y, sizeBody, colMuted, false)
-	}
-	for _, ev := range evs {
-		if y > left.Bottom()-60 {
-			d.text("… more events", left.X, y, sizeBody, colMuted, false)
-			break
-		}
-		r := layout.Rect{X: left.X, Y: y, W: left.W, H: left.Bottom() - y}
-		d.fill(layout.Rect{X: r.X, Y: y, W: 8, H: sizeBody * 1.3}, colAccent)
-		y += d.para(ev.Name, layout.Rect{X: r.X + 24, Y: y, W: r.W - 24, H: r.H}, sizeBody, colText, true) + 4
-		y += d.para(ev.Text, layout.Rect{X: r.X + 24, Y: y, W: r.W - 24, H: left.Bottom() - y}, sizeBody, colText, false) + 4
-		if ev.Choice != nil {
-			who := m.Scenario.Actors[m.Chooser(m.EventIndex(ev.ID))].Name
-			y += d.para(who+" must choose: "+ev.Choice.Prompt, layout.Rect{X: r.X + 24, Y: y, W: r.W - 24, H: left.Bottom() - y}, sizeSmall, colMuted, false)
-		}
-		y += 24
-	}
-	var levels []int
-	if len(gm.Reports()) > 0 {
-		levels = gm.State().Levels
-	}
-	g.drawMap(d, right, m, levels, nil)
-	if levels == nil {
-		d.text("No levers pulled yet.", right.X+20, right.Bottom()-sizeSmall*1.6, sizeSmall, colMuted, false)
-	} else {
-		d.text("Flows: the orders of last turn.", right.X+20, right.Bottom()-sizeSmall*1.6, sizeSmall, colMuted, false)
-	}
-}
-
-func (g *Game) drawBriefs(d *dc, body layout.Rect) {
-	m := g.f.Game.Model
-	acts := m.Scenario.Actors
-	cols := 3
-	if len(acts) <= 4 {
-		cols = 2
-	}
-	cells := body.Grid(len(acts), cols, 20)
-	for i, a := range acts {
-		c := cells[i]
-		d.panel(c)
-		in := c.Inset(20)
-		d.swatch(in.X, in.Y+4, 30, parseColour(a.Colour))
-		d.fit(a.Name, in.X+44, in.Y, in.W-44, sizeHead, colText, true)
-		y := in.Y + sizeHead*1.5
-		seat := "computer"
-		if g.f.Seats[i].Human {
-			seat = "person"
-		}
-		d.text(fmt.Sprintf("Budget %g per turn · played by a %s", a.Budget, seat), in.X, y, sizeSmall, colMuted, false)
-		y += sizeSmall * 1.6
-		y += d.para(a.Brief, layout.Rect{X: in.X, Y: y, W: in.W, H: in.Bottom() - y}, sizeBody, colText, false) + 10
-		for _, o := range a.Objectives {
-			if y > in.Bottom()-sizeSmall {
-				break
-			}
-			y += d.para("• "+o.Name, layout.Rect{X: in.X, Y: y, W: in.W, H: in.Bottom() - y}, sizeSmall, colMuted, false)
-		}
 	}
 }
 
@@ -354,7 +267,7 @@ func (g *Game) drawOrders(d *dc, b layout.Rect) {
 	left.X += 36
 	left.W -= 66
 	mine := m.ActorLevers(f.Current)
-	rowH := 118.0
+	rowH := 150.0
 	g.rows(d, left, len(mine), rowH, f.Cursor, f.Scene == flow.Orders, func(i int, row layout.Rect) {
 		li := mine[i]
 		l := m.Scenario.Levers[li]
@@ -384,7 +297,7 @@ func (g *Game) drawOrders(d *dc, b layout.Rect) {
 			x += cw + 12
 		}
 		if !ok {
-			d.fit("Unavailable: "+why, x+10, cy+8, row.Right()-x-30, sizeSmall, colWarn, false)
+			d.fit("Unavailable: "+why, row.X+20, cy+56, row.W-40, sizeSmall, colWarn, false)
 		}
 	})
 	if len(mine) == 0 {
@@ -487,13 +400,16 @@ func (g *Game) drawAdjudication(d *dc, b layout.Rect) {
 			c := ch[i]
 			v := m.Scenario.Vars[c.Var]
 			ty := row.Y + (row.H-sizeBody*1.2)/2
-			d.fit(v.Name, row.X+20, ty, row.W*0.42, sizeBody, colText, false)
-			d.text(m.Format(c.Var, c.Before)+" → "+m.Format(c.Var, c.After), row.X+row.W*0.45, ty, sizeBody, colText, false)
-			col := colGood
-			if c.After < c.Before {
-				col = colBad
+			delta := flow.Signed(m, c.Var, c.After-c.Before)
+			dw := measure(delta, sizeBody, true)
+			vals := m.Format(c.Var, c.Before) + " → " + m.Format(c.Var, c.After)
+			vw := measure(vals, sizeBody, false)
+			nw := d.text(layout.Ellipsis(v.Name, row.W-dw-vw-120, func(s string) float64 { return measure(s, sizeBody, false) }), row.X+20, ty, sizeBody, colText, false)
+			if v.Unit != "" {
+				d.fit(v.Unit, row.X+20+nw+12, ty+4, row.W-dw-vw-nw-150, sizeSmall, colMuted, false)
 			}
-			d.textRight(flow.Signed(m, c.Var, c.After-c.Before)+" "+v.Unit, row.Right()-20, ty, sizeBody, col, true)
+			d.textRight(vals, row.Right()-dw-60, ty, sizeBody, colText, false)
+			d.textRight(delta, row.Right()-20, ty, sizeBody, changeColour(c.After-c.Before), true)
 		})
 	}
 	g.drawMap(d, right, m, rep.Levels, nil)
@@ -513,10 +429,7 @@ func (g *Game) drawReport(d *dc, b layout.Rect) {
 	g.rows(d, list, len(rows), 82, f.Cursor, true, func(i int, row layout.Rect) {
 		e := rows[i]
 		v := m.Scenario.Vars[e.Var]
-		col := colGood
-		if e.Amount < 0 {
-			col = colBad
-		}
+		col := changeColour(e.Amount)
 		amt := flow.Signed(m, e.Var, e.Amount) + " " + v.Unit
 		aw := measure(amt, sizeBody, true)
 		d.fit(v.Name, row.X+16, row.Y+6, row.W-aw-60, sizeBody, colText, true)
@@ -555,111 +468,12 @@ func (g *Game) drawReport(d *dc, b layout.Rect) {
 			}
 			d.swatch(in.X, y+6, 20, parseColour(a.Colour))
 			_ = i
-			y += d.para(a.Name+": "+ex, layout.Rect{X: in.X + 32, Y: y, W: in.W - 32, H: in.Bottom() - y}, sizeSmall, colText, false) + 8
+			lines := 3.0
+			if len(f.Explain) <= 2 {
+				lines = 8
+			}
+			y += d.para(a.Name+": "+ex, layout.Rect{X: in.X + 32, Y: y, W: in.W - 32, H: math.Min(in.Bottom()-y, sizeSmall*1.3*lines)}, sizeSmall, colText, false) + 8
 		}
-	}
-}
-
-func (g *Game) drawWhy(d *dc, b layout.Rect) {
-	f := g.f
-	gm := f.Game
-	m := gm.Model
-	vi := f.WhyVar
-	v := m.Scenario.Vars[vi]
-	body := g.frame(d, b, "Why did "+v.Name+" move?", fmt.Sprintf("Turn %d · %s", f.WhyTurn, m.Date(f.WhyTurn)))
-	top, bottom := body.CutTop(body.H * 0.5)
-	h := gm.History()
-	before, after := h[f.WhyTurn-1].Vals[vi], h[f.WhyTurn].Vals[vi]
-	y := top.Y
-	d.text(fmt.Sprintf("%s → %s %s (%s)", m.Format(vi, before), m.Format(vi, after), v.Unit, flow.Signed(m, vi, after-before)), top.X, y, sizeHead, colText, true)
-	y += sizeHead * 1.5
-	if v.Description != "" {
-		y += d.para(v.Description, layout.Rect{X: top.X, Y: y, W: top.W, H: 80}, sizeSmall, colMuted, false) + 8
-	}
-	entries := gm.Why(vi, f.WhyTurn)
-	if len(entries) == 0 {
-		d.text("Nothing changed it on this turn.", top.X, y, sizeBody, colMuted, false)
-	}
-	list := layout.Rect{X: top.X, Y: y, W: top.W, H: top.Bottom() - y}
-	g.rows(d, list, len(entries), 56, -1, false, func(i int, row layout.Rect) {
-		e := entries[i]
-		ty := row.Y + (row.H-sizeBody*1.2)/2
-		col := colGood
-		if e.Amount < 0 {
-			col = colBad
-		}
-		d.text(flow.Signed(m, vi, e.Amount), row.X+20, ty, sizeBody, col, true)
-		cause := m.Describe(e.Cause)
-		if e.Reason != "" {
-			cause += ": " + e.Reason
-		}
-		pos := ""
-		if e.Pos.IsValid() {
-			pos = e.Pos.String()
-		}
-		pw := measure(pos, sizeSmall, false)
-		d.fit(cause, row.X+240, ty, row.W-240-pw-50, sizeBody, colText, false)
-		d.textRight(pos, row.Right()-20, ty+4, sizeSmall, colMuted, false)
-	})
-	vals, sd := f.Series(vi)
-	g.drawChart(d, bottom.Inset(8), m, vi, vals, sd, f.WhyTurn, true)
-}
-
-func (g *Game) drawDashboard(d *dc, b layout.Rect) {
-	f := g.f
-	gm := f.Game
-	m := gm.Model
-	who := "as everyone sees it"
-	switch v := f.Viewer(); {
-	case v >= 0:
-		who = "as " + m.Scenario.Actors[v].Name + " sees it"
-	case v == -2:
-		who = "what every player sees exactly"
-	}
-	body := g.frame(d, b, "Dashboard — "+who, g.turnLabel())
-	vars := f.DashVars()
-	groupOf := map[int]string{}
-	for _, gr := range f.DashGroups() {
-		for _, vi := range gr.Vars {
-			groupOf[vi] = gr.Name
-		}
-	}
-	cols := 4
-	cardH := 200.0
-	visRows := max(1, int((body.H+16)/(cardH+16)))
-	rowsN := (len(vars) + cols - 1) / cols
-	first := layout.Window(rowsN, visRows, f.Cursor/cols) * cols
-	cells := body.Grid(min(len(vars)-first, visRows*cols), cols, 16)
-	for k, c := range cells {
-		i := first + k
-		c.H = math.Min(c.H, cardH)
-		vi := vars[i]
-		if i == f.Cursor {
-			d.fill(c, colPanelHi)
-			d.stroke(c, 4, colAccent)
-		} else {
-			d.panel(c)
-		}
-		d.hit(c, flow.Input{Action: flow.Select, Item: i})
-		in := c.Inset(14)
-		d.fit(strings.ToUpper(groupOf[vi]), in.X, in.Y, in.W, 20, colMuted, false)
-		d.fit(m.Scenario.Vars[vi].Name, in.X, in.Y+26, in.W, sizeSmall, colText, true)
-		exact := f.Known(vi)
-		valCol := colText
-		if !exact {
-			valCol = colYellow
-		}
-		d.fit(f.Value(vi), in.X, in.Y+60, in.W, sizeSmall, valCol, !exact)
-		vals, sd := f.Series(vi)
-		g.sparkline(d, layout.Rect{X: in.X, Y: in.Y + 100, W: in.W, H: in.H - 100}, vals, sd)
-	}
-	if rowsN > visRows {
-		d.textRight(fmt.Sprintf("%d indicators · ↑↓ to scroll", len(vars)), body.Right(), body.Y-sizeSmall*1.3, sizeSmall, colMuted, false)
-	}
-	if f.Viewer() >= 0 {
-		d.text("Values marked ≈ ± are estimates with their uncertainty (one standard deviation); the band on the chart shows it.", body.X, body.Bottom()-sizeSmall*1.2, sizeSmall, colMuted, false)
-	} else if f.Viewer() == -2 {
-		d.text("Indicators some players see only as estimates are left out here; open the dashboard from your orders.", body.X, body.Bottom()-sizeSmall*1.2, sizeSmall, colMuted, false)
 	}
 }
 
@@ -691,53 +505,6 @@ func (g *Game) drawMapScene(d *dc, b layout.Rect) {
 			break
 		}
 		y += d.para(l, layout.Rect{X: in.X, Y: y, W: in.W, H: in.Bottom() - y}, sizeSmall, colText, false) + 6
-	}
-}
-
-func (g *Game) drawEnd(d *dc, b layout.Rect) {
-	f := g.f
-	gm := f.Game
-	m := gm.Model
-	titles := []string{"The end: outcome and scores", "The end: timeline", "The end: the indicators over the game"}
-	body := g.frame(d, b, titles[f.Page], fmt.Sprintf("page %d of %d · %d turns played", f.Page+1, flow.EndPages, len(gm.Reports())))
-	switch f.Page {
-	case 0:
-		left, right := body.CutLeft(body.W * 0.5)
-		left.W -= 40
-		y := left.Y
-		if o := gm.Outcome(); o != nil {
-			y += d.para(o.Name, layout.Rect{X: left.X, Y: y, W: left.W, H: 160}, sizeTitle, colAccent, true) + 16
-			y += d.para(o.Text, layout.Rect{X: left.X, Y: y, W: left.W, H: 300}, sizeBody, colText, false)
-		} else {
-			y += d.para("Stopped before the end", layout.Rect{X: left.X, Y: y, W: left.W, H: 160}, sizeTitle, colAccent, true) + 16
-			y += d.para(fmt.Sprintf("The game was ended after %d of %d turns, before any outcome was reached.", len(gm.Reports()), m.Scenario.Meta.Turns), layout.Rect{X: left.X, Y: y, W: left.W, H: 300}, sizeBody, colText, false)
-		}
-		y += 30
-		d.para("Scores are each actor's objectives, weighted as the scenario says, in the final state. Higher is better for that actor; scores of different actors are on different scales.", layout.Rect{X: left.X, Y: y, W: left.W, H: left.Bottom() - y}, sizeSmall, colMuted, false)
-		g.drawScores(d, right)
-	case 1:
-		g.drawTimeline(d, body)
-	case 2:
-		vars := make([]int, len(m.Scenario.Vars))
-		for i := range vars {
-			vars[i] = i
-		}
-		cols := 4
-		if len(vars) > 16 {
-			cols = 5
-		}
-		cells := body.Grid(len(vars), cols, 16)
-		for i, c := range cells {
-			vi := vars[i]
-			d.panel(c)
-			in := c.Inset(10)
-			d.fit(m.Scenario.Vars[vi].Name, in.X, in.Y, in.W, sizeSmall, colText, true)
-			var vals []float64
-			for _, s := range gm.History() {
-				vals = append(vals, s.Vals[vi])
-			}
-			g.drawChart(d, layout.Rect{X: in.X, Y: in.Y + sizeSmall*1.4, W: in.W, H: in.H - sizeSmall*1.4}, m, vi, vals, nil, -1, false)
-		}
 	}
 }
 
@@ -801,10 +568,15 @@ func (g *Game) drawTimeline(d *dc, body layout.Rect) {
 	}
 }
 
-// lerp returns a colour between a and b.
-func lerp(a, b color.RGBA, t float64) color.RGBA {
-	f := func(x, y uint8) uint8 { return uint8(float64(x) + (float64(y)-float64(x))*t) }
-	return color.RGBA{f(a.R, b.R), f(a.G, b.G), f(a.B, b.B), 255}
+// changeColour colours a change by its direction only (blue up, orange
+// down, from the Okabe–Ito palette); the arrow and sign say the same in
+// text, and neither colour means good or bad.
+func changeColour(d float64) color.RGBA {
+	switch {
+	case d > 0:
+		return colAccent
+	case d < 0:
+		return colWarn
+	}
+	return colMuted
 }
-
-var _ = sim.ByLever

@@ -11,8 +11,10 @@ import (
 	"fmt"
 	"image"
 	"image/png"
+	"io"
 	"os"
 	"path/filepath"
+	"time"
 
 	"github.com/hajimehoshi/ebiten/v2"
 	"github.com/hajimehoshi/ebiten/v2/inpututil"
@@ -30,6 +32,8 @@ type Options struct {
 	Script *flow.Script
 	// ShotsDir, when set, receives a PNG of every new screen.
 	ShotsDir string
+	// Log, when set, receives a line per screenshot with its drawing time.
+	Log io.Writer
 	// Width and Height are the window's starting size (default 1600x900).
 	Width, Height int
 }
@@ -44,13 +48,11 @@ type Game struct {
 	nshot int
 	err   error
 
-	w, h      int
-	canvas    layout.Canvas
-	dirty     bool
-	drawn     bool // drawn since the last scripted input
-	idle      int  // updates since the last change
-	mapCache  mapCache
-	lastInput string
+	w, h     int
+	canvas   layout.Canvas
+	dirty    bool
+	drawn    bool // drawn since the last scripted input
+	mapCache mapCache
 }
 
 // NewGame returns the front end for the options.
@@ -143,6 +145,7 @@ func (g *Game) Draw(screen *ebiten.Image) {
 		return
 	}
 	g.dirty = false
+	start := time.Now()
 	screen.Fill(colBG)
 	g.hits.Reset()
 	d := &dc{dst: screen, s: g.canvas.Scale, hits: &g.hits}
@@ -153,8 +156,12 @@ func (g *Game) Draw(screen *ebiten.Image) {
 		if !g.shots[key] {
 			g.shots[key] = true
 			g.nshot++
-			if err := g.shoot(screen, fmt.Sprintf("%02d-%s.png", g.nshot, key)); err != nil {
+			name := fmt.Sprintf("%02d-%s.png", g.nshot, key)
+			if err := g.shoot(screen, name); err != nil {
 				g.err = err
+			}
+			if g.opts.Log != nil {
+				fmt.Fprintf(g.opts.Log, "%s: drawn in %v\n", name, time.Since(start).Round(time.Millisecond))
 			}
 		}
 	}

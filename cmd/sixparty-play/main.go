@@ -156,6 +156,7 @@ func runPlay(args []string, stdout, stderr io.Writer) int {
 		cfg.Seats = autoSeats(m)
 		opts.Script = &flow.Script{Turns: *autoplay}
 		opts.ShotsDir = *shots
+		opts.Log = stderr
 		opts.Width, opts.Height = 1920, 1080
 	}
 	opts.Flow = flow.New(cfg)

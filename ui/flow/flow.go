@@ -875,14 +875,24 @@ func (f *Flow) doDashboard(in Input) {
 	}
 }
 
-// EndPages is the number of pages of the end screen: the outcome and
-// scores, the timeline, the charts.
-const EndPages = 3
+// ChartsPerPage is how many indicator charts one page of the end screen
+// shows.
+const ChartsPerPage = 12
+
+// EndPages returns the number of pages of the end screen: the outcome and
+// scores, the timeline, then the charts of every indicator.
+func (f *Flow) EndPages() int {
+	if f.Game == nil {
+		return 2
+	}
+	n := len(f.Game.Model.Scenario.Vars)
+	return 2 + (n+ChartsPerPage-1)/ChartsPerPage
+}
 
 func (f *Flow) doEnd(in Input) {
 	switch in.Action {
 	case Right, PageNext, Confirm:
-		if f.Page < EndPages-1 {
+		if f.Page < f.EndPages()-1 {
 			f.Page++
 		} else if in.Action == Confirm {
 			f.Game = nil
@@ -909,7 +919,7 @@ func (f *Flow) Hints() []Action {
 	case Title:
 		return []Action{Confirm, Load, Autosave, Quit}
 	case Setup:
-		return []Action{Up, Down, Left, Right, Confirm, Back}
+		return []Action{Up, Down, Right, Confirm, Back}
 	case Briefing:
 		if f.ShowBriefs {
 			return []Action{ToggleBriefs, Back}
@@ -930,7 +940,65 @@ func (f *Flow) Hints() []Action {
 	case Map:
 		return []Action{Back}
 	case End:
-		return []Action{Left, Right, Confirm}
+		return []Action{Confirm, Left, Right}
 	}
 	return nil
+}
+
+// Label names an action on the help line of the current scene: mostly the
+// action's own name, but Continue says where it goes.
+func (f *Flow) Label(a Action) string {
+	switch {
+	case a == Confirm:
+		switch f.Scene {
+		case Title:
+			return "choose"
+		case Setup:
+			if f.Cursor == f.StartRow() {
+				return "start"
+			}
+			return "next"
+		case Briefing:
+			if f.ShowBriefs {
+				return "close"
+			}
+			return "to the orders"
+		case Handover:
+			return "I am ready"
+		case Choice:
+			return "choose"
+		case Orders:
+			return "submit orders"
+		case Adjudication:
+			return "next"
+		case Report:
+			if f.Game != nil && f.Game.Over() {
+				return "to the end"
+			}
+			return "next turn"
+		case End:
+			if f.Page == f.EndPages()-1 {
+				return "back to the title"
+			}
+			return "next page"
+		}
+	case (a == Left || a == Right) && f.Scene == Why:
+		if a == Left {
+			return "earlier turn"
+		}
+		return "later turn"
+	case (a == Left || a == Right) && f.Scene == End:
+		if a == Left {
+			return "previous page"
+		}
+		return "next page"
+	case (a == Left || a == Right) && f.Scene == Orders:
+		if a == Left {
+			return "lower level"
+		}
+		return "raise level"
+	case (a == Left || a == Right) && f.Scene == Setup:
+		return "change"
+	}
+	return a.String()
 }

@@ -95,7 +95,6 @@ func TestScenes(t *testing.T) {
 		{"why back", solo(n), []Input{Do(Confirm), Do(Confirm), Do(Confirm), Do(Confirm), Do(Confirm), Do(Confirm), Do(AskWhy), Do(Back)}, Report},
 		{"next turn", solo(n), []Input{Do(Confirm), Do(Confirm), Do(Confirm), Do(Confirm), Do(Confirm), Do(Confirm), Do(Confirm)}, Briefing},
 		{"end early", solo(n), []Input{Do(Confirm), Do(Confirm), Do(EndGame)}, End},
-		{"end pages then title", solo(n), []Input{Do(Confirm), Do(Confirm), Do(EndGame), Do(Confirm), Do(Confirm), Do(Confirm)}, Title},
 		{"hot-seat handover", two, []Input{Do(Confirm), Do(Confirm), Do(Confirm)}, Handover},
 		{"hot-seat first orders", two, []Input{Do(Confirm), Do(Confirm), Do(Confirm), Do(Confirm)}, Orders},
 		{"hot-seat second handover", two, []Input{Do(Confirm), Do(Confirm), Do(Confirm), Do(Confirm), Do(Confirm)}, Handover},
@@ -114,6 +113,34 @@ func TestScenes(t *testing.T) {
 				t.Errorf("scene %v, want %v (message %q)", f.Scene, tc.want, f.Message)
 			}
 		})
+	}
+}
+
+func TestEndPages(t *testing.T) {
+	f, _ := newFlow(t, solo(6)...)
+	f.Do(Do(Confirm))
+	f.Do(Do(Confirm))
+	f.Do(Do(EndGame))
+	pages := f.EndPages()
+	if want := 2 + (len(f.Game.Model.Scenario.Vars)+ChartsPerPage-1)/ChartsPerPage; pages != want {
+		t.Errorf("EndPages = %d, want %d", pages, want)
+	}
+	for p := 1; p < pages; p++ {
+		f.Do(Do(Right))
+		if f.Scene != End || f.Page != p {
+			t.Fatalf("after %d Rights: scene %v page %d", p, f.Scene, f.Page)
+		}
+	}
+	f.Do(Do(Right))
+	if f.Page != pages-1 {
+		t.Errorf("Right on the last page moved to page %d", f.Page)
+	}
+	if f.Label(Confirm) != "back to the title" {
+		t.Errorf("label of Confirm on the last page %q", f.Label(Confirm))
+	}
+	f.Do(Do(Confirm))
+	if f.Scene != Title || f.Game != nil {
+		t.Errorf("Confirm on the last page: scene %v", f.Scene)
 	}
 }
 
@@ -383,7 +410,7 @@ func TestScript(t *testing.T) {
 		seen[f.ShotKey()] = true
 		f.Do(s.Next(f))
 	}
-	for _, k := range []string{"title", "setup", "briefing", "briefing-briefs", "map", "handover", "orders", "dashboard", "adjudication", "adjudication-changes", "report", "why", "end-1", "end-2", "end-3"} {
+	for _, k := range []string{"title", "setup", "briefing", "briefing-briefs", "map", "handover", "orders", "dashboard", "adjudication", "adjudication-changes", "report", "why", "end-1", "end-2", "end-3", "end-4"} {
 		if !seen[k] {
 			t.Errorf("the script never showed %s", k)
 		}

@@ -92,7 +92,7 @@ func (s *Script) Next(f *Flow) Input {
 		return Do(Confirm)
 	case End:
 		s.done["end"] = true
-		if f.Page < EndPages-1 {
+		if f.Page < f.EndPages()-1 {
 			return Do(PageNext)
 		}
 		return Do(Quit)

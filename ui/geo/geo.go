@@ -89,3 +89,67 @@ func Links(m *sim.Model, levels []int) []Link {
 	}
 	return out
 }
+
+// Pair is every flow from one actor to another: the levers, and the sum of
+// their weights.
+type Pair struct {
+	From, To int
+	Levers   []int
+	Weight   float64
+}
+
+// Pairs merges links by their ordered pair of actors, in the order each
+// pair first appears.
+func Pairs(links []Link) []Pair {
+	var out []Pair
+	idx := map[[2]int]int{}
+	for _, l := range links {
+		k := [2]int{l.From, l.To}
+		i, ok := idx[k]
+		if !ok {
+			i = len(out)
+			idx[k] = i
+			out = append(out, Pair{From: l.From, To: l.To})
+		}
+		out[i].Levers = append(out[i].Levers, l.Lever)
+		out[i].Weight += l.Weight
+	}
+	return out
+}
+
+// Frame returns the part of the map worth showing for m: the box around
+// the actors' capitals, widened by a quarter of its size on every side
+// (and to at least 24 by 14 degrees), kept inside bbox. With no capitals
+// it returns bbox.
+func Frame(m *sim.Model, bbox [4]float64) [4]float64 {
+	lo := [2]float64{math.Inf(1), math.Inf(1)}
+	hi := [2]float64{math.Inf(-1), math.Inf(-1)}
+	for _, a := range m.Scenario.Actors {
+		if a.Capital == nil {
+			continue
+		}
+		lo[0], lo[1] = math.Min(lo[0], a.Capital.Lon), math.Min(lo[1], a.Capital.Lat)
+		hi[0], hi[1] = math.Max(hi[0], a.Capital.Lon), math.Max(hi[1], a.Capital.Lat)
+	}
+	if math.IsInf(lo[0], 1) {
+		return bbox
+	}
+	minSpan := [2]float64{24, 14}
+	var out [4]float64
+	for k := range 2 {
+		span := hi[k] - lo[k]
+		pad := math.Max(span/4, (minSpan[k]-span)/2)
+		a, b := lo[k]-pad, hi[k]+pad
+		// Keep inside bbox, shifting before shrinking.
+		if a < bbox[k] {
+			b += bbox[k] - a
+			a = bbox[k]
+		}
+		if b > bbox[k+2] {
+			a -= b - bbox[k+2]
+			b = bbox[k+2]
+		}
+		out[k], out[k+2] = math.Max(a, bbox[k]), b
+	}
+	return out
+}

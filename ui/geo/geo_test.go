@@ -80,3 +80,34 @@ func TestOwner(t *testing.T) {
 		}
 	}
 }
+
+func TestPairs(t *testing.T) {
+	links := []Link{{From: 0, To: 1, Lever: 3, Weight: 0.5}, {From: 1, To: 0, Lever: 4, Weight: 1}, {From: 0, To: 1, Lever: 5, Weight: 1}}
+	want := []Pair{{From: 0, To: 1, Levers: []int{3, 5}, Weight: 1.5}, {From: 1, To: 0, Levers: []int{4}, Weight: 1}}
+	if got := Pairs(links); !reflect.DeepEqual(got, want) {
+		t.Errorf("Pairs = %+v, want %+v", got, want)
+	}
+}
+
+func TestFrame(t *testing.T) {
+	m, err := scenarios.LoadBuiltin(scenarios.Default)
+	if err != nil {
+		t.Fatal(err)
+	}
+	bbox := [4]float64{95, 20, 150, 58}
+	f := Frame(m, bbox)
+	for _, a := range m.Scenario.Actors {
+		if a.Capital == nil {
+			continue
+		}
+		if a.Capital.Lon < f[0] || a.Capital.Lon > f[2] || a.Capital.Lat < f[1] || a.Capital.Lat > f[3] {
+			t.Errorf("%s's capital (%v, %v) is outside the frame %v", a.ID, a.Capital.Lon, a.Capital.Lat, f)
+		}
+	}
+	if f[0] < bbox[0] || f[1] < bbox[1] || f[2] > bbox[2] || f[3] > bbox[3] {
+		t.Errorf("frame %v leaves the map %v", f, bbox)
+	}
+	if f[2]-f[0] < 24 || f[3]-f[1] < 14 {
+		t.Errorf("frame %v is smaller than 24x14 degrees", f)
+	}
+}

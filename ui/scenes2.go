@@ -1,0 +1,271 @@
+package ui
+
+import (
+	"fmt"
+	"math"
+	"strings"
+
+	"github.com/sixparty/sixparty/ui/flow"
+	"github.com/sixparty/sixparty/ui/layout"
+)
+
+func (g *Game) drawBriefing(d *dc, b layout.Rect) {
+	f := g.f
+	gm := f.Game
+	m := gm.Model
+	body := g.frame(d, b, "Briefing", g.turnLabel())
+	if f.ShowBriefs {
+		g.drawBriefs(d, body)
+		return
+	}
+	left, right := body.CutLeft(body.W * 0.56)
+	left.W -= 36
+	y := left.Y
+	if gm.Turn() == 1 {
+		d.text(m.Scenario.Meta.Title, left.X, y, sizeHead, colAccent, true)
+		y += sizeHead * 1.5
+		y += d.para(m.Scenario.Meta.Summary, layout.Rect{X: left.X, Y: y, W: left.W, H: sizeSmall * 1.3 * 4}, sizeSmall, colMuted, false) + 26
+	}
+	d.text("Events this turn", left.X, y, sizeHead, colText, true)
+	y += sizeHead * 1.5
+	evs := gm.Briefing()
+	if len(evs) == 0 {
+		d.text("Nothing new: no event fires this turn.", left.X, y, sizeBody, colMuted, false)
+	}
+	// The events at the body size if they fit, else smaller.
+	size := float64(sizeBody)
+	need := func(size float64) float64 {
+		h := 0.0
+		for _, ev := range evs {
+			h += paraHeight(ev.Name, left.W-24, size, true) + paraHeight(strings.TrimSpace(ev.Text), left.W-24, size, false) + 20
+			if ev.Choice != nil {
+				h += size * 1.3
+			}
+		}
+		return h
+	}
+	if need(size) > left.Bottom()-y {
+		size = sizeSmall
+	}
+	for k, ev := range evs {
+		if y > left.Bottom()-size*2.6 {
+			d.text(fmt.Sprintf("… and %d more (see the turn report)", len(evs)-k), left.X, y, size, colMuted, false)
+			break
+		}
+		x, w := left.X+24, left.W-24
+		d.fill(layout.Rect{X: left.X, Y: y + 2, W: 8, H: size * 1.2}, colAccent)
+		y += d.para(ev.Name, layout.Rect{X: x, Y: y, W: w, H: left.Bottom() - y}, size, colText, true)
+		y += d.para(strings.TrimSpace(ev.Text), layout.Rect{X: x, Y: y, W: w, H: left.Bottom() - y}, size, colText, false)
+		if ev.Choice != nil {
+			who := m.Scenario.Actors[m.Chooser(m.EventIndex(ev.ID))].Name
+			y += d.para(who+" must choose: "+ev.Choice.Prompt, layout.Rect{X: x, Y: y, W: w, H: left.Bottom() - y}, size, colYellow, false)
+		}
+		y += 20
+	}
+	var levels []int
+	if len(gm.Reports()) > 0 {
+		levels = gm.State().Levels
+	}
+	g.drawMap(d, right, m, levels, nil)
+	note := "Flows: last turn's orders (M for the key)."
+	if levels == nil {
+		note = "No levers pulled yet."
+	}
+	nw := measure(note, sizeSmall, false)
+	d.fill(layout.Rect{X: right.X + 2, Y: right.Bottom() - sizeSmall*1.7, W: nw + 28, H: sizeSmall*1.7 - 2}, alpha(colBG, 0.85))
+	d.text(note, right.X+14, right.Bottom()-sizeSmall*1.45, sizeSmall, colText, false)
+}
+
+func (g *Game) drawDashboard(d *dc, b layout.Rect) {
+	f := g.f
+	gm := f.Game
+	m := gm.Model
+	who := "as everyone sees it"
+	switch v := f.Viewer(); {
+	case v >= 0:
+		who = "as " + m.Scenario.Actors[v].Name + " sees it"
+	case v == -2:
+		who = "what every player sees exactly"
+	}
+	body := g.frame(d, b, "Dashboard — "+who, g.turnLabel())
+	body, note := body.CutBottom(sizeSmall * 1.6)
+	vars := f.DashVars()
+	groupOf := map[int]string{}
+	for _, gr := range f.DashGroups() {
+		for _, vi := range gr.Vars {
+			groupOf[vi] = gr.Name
+		}
+	}
+	const cols, gap = 5, 14.0
+	visRows := max(1, int((body.H+gap)/(170+gap)))
+	rowsN := (len(vars) + cols - 1) / cols
+	first := layout.Window(rowsN, visRows, f.Cursor/cols) * cols
+	cells := body.Grid(visRows*cols, cols, gap)
+	for k, c := range cells {
+		i := first + k
+		if i >= len(vars) {
+			break
+		}
+		vi := vars[i]
+		if i == f.Cursor {
+			d.fill(c, colPanelHi)
+			d.stroke(c, 4, colAccent)
+		} else {
+			d.panel(c)
+		}
+		d.hit(c, flow.Input{Action: flow.Select, Item: i})
+		in := c.Inset(14)
+		d.fit(strings.ToUpper(groupOf[vi]), in.X, in.Y, in.W, 19, colMuted, false)
+		d.fit(m.Scenario.Vars[vi].Name, in.X, in.Y+24, in.W, sizeSmall, colText, true)
+		exact := f.Known(vi)
+		val := f.Value(vi)
+		valCol := colText
+		if !exact {
+			valCol = colYellow
+		}
+		d.fit(val, in.X, in.Y+24+sizeSmall*1.3, in.W, sizeSmall, valCol, false)
+		top := in.Y + 24 + sizeSmall*2.7
+		vals, sd := f.Series(vi)
+		g.sparkline(d, layout.Rect{X: in.X, Y: top, W: in.W, H: in.Bottom() - top}, vals, sd)
+	}
+	hint := "Select an indicator and press W for why it moved."
+	if rowsN > visRows {
+		hint = fmt.Sprintf("Indicators %d–%d of %d (↑↓ to scroll). ", first+1, min(len(vars), first+visRows*cols), len(vars)) + hint
+	}
+	switch f.Viewer() {
+	case -2:
+		hint += " Indicators some players see only as estimates are left out; see them from your own orders."
+	case -1:
+	default:
+		hint += " Values with ≈ ± are estimates (one standard deviation)."
+	}
+	d.fit(hint, note.X, note.Y+8, note.W, sizeSmall, colMuted, false)
+}
+
+func (g *Game) drawWhy(d *dc, b layout.Rect) {
+	f := g.f
+	gm := f.Game
+	m := gm.Model
+	vi := f.WhyVar
+	v := m.Scenario.Vars[vi]
+	body := g.frame(d, b, "Why did "+v.Name+" move?", fmt.Sprintf("Turn %d · %s", f.WhyTurn, m.Date(f.WhyTurn)))
+	h := gm.History()
+	before, after := h[f.WhyTurn-1].Vals[vi], h[f.WhyTurn].Vals[vi]
+	y := body.Y
+	d.text(fmt.Sprintf("%s → %s %s   (%s)", m.Format(vi, before), m.Format(vi, after), v.Unit, flow.Signed(m, vi, after-before)), body.X, y, sizeHead, colText, true)
+	y += sizeHead * 1.5
+	if v.Description != "" {
+		y += d.para(strings.TrimSpace(v.Description), layout.Rect{X: body.X, Y: y, W: body.W, H: sizeSmall * 1.3 * 2}, sizeSmall, colMuted, false) + 10
+	}
+	entries := gm.Why(vi, f.WhyTurn)
+	if len(entries) == 0 {
+		d.text("Nothing changed it on this turn.", body.X, y, sizeBody, colMuted, false)
+		y += sizeBody * 1.6
+	}
+	rows := math.Min(float64(len(entries)), 6)
+	list := layout.Rect{X: body.X, Y: y, W: body.W, H: rows * (56 + rowGap)}
+	g.rows(d, list, len(entries), 56, -1, false, func(i int, row layout.Rect) {
+		e := entries[i]
+		ty := row.Y + (row.H-sizeBody*1.2)/2
+		d.text(flow.Signed(m, vi, e.Amount), row.X+20, ty, sizeBody, changeColour(e.Amount), true)
+		cause := m.Describe(e.Cause)
+		if e.Reason != "" {
+			cause += ": " + e.Reason
+		}
+		pos := ""
+		if e.Pos.IsValid() {
+			pos = "scenario line " + e.Pos.String()
+		}
+		pw := measure(pos, sizeSmall, false)
+		d.fit(cause, row.X+240, ty, row.W-240-pw-50, sizeBody, colText, false)
+		d.textRight(pos, row.Right()-20, ty+4, sizeSmall, colMuted, false)
+	})
+	y = list.Bottom() + 20
+	d.text(v.Name+" at the start of each turn (the shaded turn is the one explained)", body.X, y, sizeSmall, colMuted, false)
+	y += sizeSmall * 1.5
+	vals, sd := f.Series(vi)
+	g.drawChart(d, layout.Rect{X: body.X, Y: y, W: body.W, H: body.Bottom() - y}, m, vi, vals, sd, f.WhyTurn, true)
+}
+
+func (g *Game) drawEnd(d *dc, b layout.Rect) {
+	f := g.f
+	gm := f.Game
+	m := gm.Model
+	pages := f.EndPages()
+	title := "The end: the indicators over the game"
+	switch f.Page {
+	case 0:
+		title = "The end: outcome and scores"
+	case 1:
+		title = "The end: timeline"
+	}
+	body := g.frame(d, b, title, fmt.Sprintf("page %d of %d · %d turns played", f.Page+1, pages, len(gm.Reports())))
+	switch f.Page {
+	case 0:
+		left, right := body.CutLeft(body.W * 0.5)
+		left.W -= 40
+		y := left.Y
+		if o := gm.Outcome(); o != nil {
+			y += d.para(o.Name, layout.Rect{X: left.X, Y: y, W: left.W, H: 160}, sizeTitle, colAccent, true) + 16
+			y += d.para(strings.TrimSpace(o.Text), layout.Rect{X: left.X, Y: y, W: left.W, H: 360}, sizeBody, colText, false)
+		} else {
+			y += d.para("Stopped before the end", layout.Rect{X: left.X, Y: y, W: left.W, H: 160}, sizeTitle, colAccent, true) + 16
+			y += d.para(fmt.Sprintf("The game was ended after %d of %d turns, before any outcome was reached.", len(gm.Reports()), m.Scenario.Meta.Turns), layout.Rect{X: left.X, Y: y, W: left.W, H: 300}, sizeBody, colText, false)
+		}
+		y += 30
+		d.para("Scores are each actor's objectives, weighted as the scenario says, in the final state. Higher is better for that actor; scores of different actors are on different scales.", layout.Rect{X: left.X, Y: y, W: left.W, H: left.Bottom() - y}, sizeSmall, colMuted, false)
+		g.drawScores(d, right)
+	case 1:
+		g.drawTimeline(d, body)
+	default:
+		first := (f.Page - 2) * flow.ChartsPerPage
+		n := min(flow.ChartsPerPage, len(m.Scenario.Vars)-first)
+		cells := body.Grid(flow.ChartsPerPage, 4, 16)
+		for k := range n {
+			vi := first + k
+			c := cells[k]
+			d.panel(c)
+			in := c.Inset(12)
+			v := m.Scenario.Vars[vi]
+			d.fit(v.Name, in.X, in.Y, in.W, sizeSmall, colText, true)
+			d.fit(v.Unit, in.X, in.Y+sizeSmall*1.3, in.W, 20, colMuted, false)
+			var vals []float64
+			for _, s := range gm.History() {
+				vals = append(vals, s.Vals[vi])
+			}
+			top := in.Y + sizeSmall*1.3 + 26
+			g.drawChart(d, layout.Rect{X: in.X, Y: top, W: in.W, H: in.Bottom() - top}, m, vi, vals, nil, -1, false)
+		}
+	}
+}
+
+func (g *Game) drawBriefs(d *dc, body layout.Rect) {
+	m := g.f.Game.Model
+	acts := m.Scenario.Actors
+	cols := 3
+	if len(acts) <= 4 {
+		cols = 2
+	}
+	cells := body.Grid(len(acts), cols, 20)
+	for i, a := range acts {
+		c := cells[i]
+		d.panel(c)
+		in := c.Inset(20)
+		d.swatch(in.X, in.Y+4, 30, parseColour(a.Colour))
+		d.fit(a.Name, in.X+44, in.Y, in.W-44, sizeHead, colText, true)
+		y := in.Y + sizeHead*1.5
+		seat := "computer"
+		if g.f.Seats[i].Human {
+			seat = "person"
+		}
+		d.text(fmt.Sprintf("Budget %g per turn · played by a %s", a.Budget, seat), in.X, y, sizeSmall, colMuted, false)
+		y += sizeSmall * 1.6
+		y += d.para(a.Brief, layout.Rect{X: in.X, Y: y, W: in.W, H: in.Bottom() - y}, sizeBody, colText, false) + 10
+		for _, o := range a.Objectives {
+			if y > in.Bottom()-sizeSmall {
+				break
+			}
+			y += d.para("• "+o.Name, layout.Rect{X: in.X, Y: y, W: in.W, H: in.Bottom() - y}, sizeSmall, colMuted, false)
+		}
+	}
+}
