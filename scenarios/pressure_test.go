@@ -93,8 +93,8 @@ func playScripted(t testing.TB, m *sim.Model, seed uint64, p plan) *sim.Game {
 	for !g.Over() {
 		o := p.orders(t, m, g.Turn())
 		c := sim.Choices{}
-		for ai := range m.Scenario.Actors {
-			for k, v := range aiChoose(g, ai) {
+		for a := range m.Scenario.Actors {
+			for k, v := range ai.Choose(g, a) {
 				c[k] = v
 			}
 		}
@@ -104,8 +104,6 @@ func playScripted(t testing.TB, m *sim.Model, seed uint64, p plan) *sim.Game {
 	}
 	return g
 }
-
-func aiChoose(g *sim.Game, a int) sim.Choices { return ai.Choose(g, a) }
 
 // series returns a variable's value after each turn played.
 func series(m *sim.Model, g *sim.Game, id string) []float64 {
@@ -321,9 +319,9 @@ func playAgainstComputer(t testing.TB, m *sim.Model, seed uint64, p plan) (*sim.
 	for !g.Over() {
 		o := p.orders(t, m, g.Turn())
 		c := sim.Choices{}
-		for ai := range m.Scenario.Actors {
-			if !computer[ai] {
-				for k, v := range aiChoose(g, ai) {
+		for a := range m.Scenario.Actors {
+			if !computer[a] {
+				for k, v := range ai.Choose(g, a) {
 					c[k] = v
 				}
 			}
@@ -414,9 +412,9 @@ func TestHistoricalTrack(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for ai, scripted := range tr.Scripted {
+	for a, scripted := range tr.Scripted {
 		if !scripted {
-			t.Errorf("the track leaves %s to the computer; it should give every government's orders", m.Scenario.Actors[ai].ID)
+			t.Errorf("the track leaves %s to the computer; it should give every government's orders", m.Scenario.Actors[a].ID)
 		}
 	}
 	g := sim.NewGame(m, m.Scenario.Meta.Seed)
