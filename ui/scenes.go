@@ -413,7 +413,7 @@ func (g *Game) drawAdjudication(d *dc, b layout.Rect) {
 		})
 	}
 	g.drawMap(d, right, m, rep.Levels, nil)
-	d.text("Flows: this turn's orders.", right.X+20, right.Bottom()-sizeSmall*1.6, sizeSmall, colMuted, false)
+	mapNote(d, right, "Flows: this turn's orders (M for the key).")
 }
 
 func (g *Game) drawReport(d *dc, b layout.Rect) {

@@ -71,9 +71,15 @@ func (g *Game) drawBriefing(d *dc, b layout.Rect) {
 	if levels == nil {
 		note = "No levers pulled yet."
 	}
+	mapNote(d, right, note)
+}
+
+// mapNote writes a caption in the bottom-left corner of a map, on a dark
+// band so that it stays readable over land.
+func mapNote(d *dc, r layout.Rect, note string) {
 	nw := measure(note, sizeSmall, false)
-	d.fill(layout.Rect{X: right.X + 2, Y: right.Bottom() - sizeSmall*1.7, W: nw + 28, H: sizeSmall*1.7 - 2}, alpha(colBG, 0.85))
-	d.text(note, right.X+14, right.Bottom()-sizeSmall*1.45, sizeSmall, colText, false)
+	d.fill(layout.Rect{X: r.X + 2, Y: r.Bottom() - sizeSmall*1.7, W: nw + 28, H: sizeSmall*1.7 - 2}, alpha(colBG, 0.85))
+	d.text(note, r.X+14, r.Bottom()-sizeSmall*1.45, sizeSmall, colText, false)
 }
 
 func (g *Game) drawDashboard(d *dc, b layout.Rect) {

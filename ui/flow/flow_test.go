@@ -445,7 +445,7 @@ func TestFormatting(t *testing.T) {
 		}
 	}
 	e := sim.Effect{Target: v.ID, Change: sim.Expr{Src: "3 *\n level"}, Delay: 1, Lasts: 4}
-	if got, want := EffectText(m, e), v.Name+" changes by 3 * level (after 1 turns, for 4 turns)"; got != want {
+	if got, want := EffectText(m, e), v.Name+" changes each turn by: 3 * level (after 1 turn, for 4 turns)"; got != want {
 		t.Errorf("EffectText = %q, want %q", got, want)
 	}
 	e.Note = "rises"

@@ -185,15 +185,15 @@ func EffectText(m *sim.Model, e sim.Effect) string {
 	if e.Note != "" {
 		fmt.Fprintf(&b, "%s: %s", name, e.Note)
 	} else {
-		fmt.Fprintf(&b, "%s changes by %s", name, strings.Join(strings.Fields(e.Change.Src), " "))
+		fmt.Fprintf(&b, "%s changes each turn by: %s", name, strings.Join(strings.Fields(e.Change.Src), " "))
 	}
 	switch {
 	case e.Delay > 0 && e.Lasts > 1:
-		fmt.Fprintf(&b, " (after %d turns, for %d turns)", e.Delay, e.Lasts)
+		fmt.Fprintf(&b, " (after %s, for %s)", turns(e.Delay), turns(e.Lasts))
 	case e.Delay > 0:
-		fmt.Fprintf(&b, " (after %d turns)", e.Delay)
+		fmt.Fprintf(&b, " (after %s)", turns(e.Delay))
 	case e.Lasts > 1:
-		fmt.Fprintf(&b, " (for %d turns)", e.Lasts)
+		fmt.Fprintf(&b, " (for %s)", turns(e.Lasts))
 	}
 	return b.String()
 }
@@ -249,4 +249,11 @@ func (f *Flow) ShotKey() string {
 		return fmt.Sprintf("end-%d", f.Page+1)
 	}
 	return f.Scene.String()
+}
+
+func turns(n int) string {
+	if n == 1 {
+		return "1 turn"
+	}
+	return fmt.Sprintf("%d turns", n)
 }

@@ -1,0 +1,155 @@
+//go:build display
+
+// These tests need a display (run them under Xvfb with -tags display): a
+// test binary that links Ebitengine cannot start without one.
+
+package ui
+
+import (
+	"bytes"
+	"os"
+	"testing"
+
+	"github.com/hajimehoshi/ebiten/v2"
+
+	"github.com/sixparty/sixparty/scenarios"
+	"github.com/sixparty/sixparty/sim/ai"
+	"github.com/sixparty/sixparty/ui/flow"
+)
+
+// runner runs the tests inside the game loop, where pixels can be read.
+type runner struct {
+	run  func() int
+	code int
+	done bool
+}
+
+func (r *runner) Update() error {
+	if !r.done {
+		r.code = r.run()
+		r.done = true
+	}
+	return ebiten.Termination
+}
+
+func (r *runner) Draw(*ebiten.Image)         {}
+func (r *runner) Layout(w, h int) (int, int) { return w, h }
+func TestMain(m *testing.M) {
+	r := &runner{run: m.Run}
+	ebiten.SetWindowSize(320, 200)
+	if err := ebiten.RunGame(r); err != nil {
+		panic(err)
+	}
+	os.Exit(r.code)
+}
+
+func newTestGame(t *testing.T) *Game {
+	t.Helper()
+	m, err := scenarios.LoadBuiltin(scenarios.Default)
+	if err != nil {
+		t.Fatal(err)
+	}
+	seats := make([]flow.Seat, len(m.Scenario.Actors))
+	for i := range seats {
+		seats[i] = flow.Seat{Level: ai.Easy}
+	}
+	seats[0] = flow.Seat{Human: true}
+	seats[1] = flow.Seat{Human: true}
+	f := flow.New(flow.Config{Builtin: scenarios.Builtin(), Source: scenarios.Default, Open: scenarios.LoadBuiltin, Seats: seats})
+	g, err := NewGame(Options{Flow: f})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return g
+}
+
+// render draws the current scene at w x h and returns its pixels.
+func render(g *Game, w, h int) []byte {
+	g.Layout(w, h)
+	img := ebiten.NewImage(w, h)
+	defer img.Deallocate()
+	g.dirty = true
+	g.Draw(img)
+	pix := make([]byte, 4*w*h)
+	img.ReadPixels(pix)
+	return pix
+}
+
+// colours counts the distinct colours of an image.
+func colours(pix []byte) int {
+	seen := map[[3]byte]bool{}
+	for i := 0; i+3 < len(pix); i += 4 {
+		seen[[3]byte{pix[i], pix[i+1], pix[i+2]}] = true
+	}
+	return len(seen)
+}
+
+// TestEveryScene plays a scripted turn and checks that every scene draws
+// something (text in several colours, not a blank screen), the same way
+// twice, at two window sizes.
+func TestEveryScene(t *testing.T) {
+	g := newTestGame(t)
+	s := &flow.Script{Turns: 1}
+	seen := map[string]bool{}
+	for i := 0; !g.f.Quit && i < 300; i++ {
+		key := g.f.ShotKey()
+		if !seen[key] {
+			seen[key] = true
+			for _, size := range [][2]int{{1280, 720}, {800, 600}} {
+				a := render(g, size[0], size[1])
+				if n := colours(a); n < 20 {
+					t.Errorf("%s at %dx%d: only %d colours; the scene looks blank", key, size[0], size[1], n)
+				}
+				if b := render(g, size[0], size[1]); !bytes.Equal(a, b) {
+					t.Errorf("%s at %dx%d: two draws of the same state differ", key, size[0], size[1])
+				}
+			}
+		}
+		g.f.Do(s.Next(g.f))
+	}
+	for _, k := range []string{"title", "setup", "briefing", "map", "handover", "orders", "dashboard", "adjudication", "report", "why", "end-1"} {
+		if !seen[k] {
+			t.Errorf("scene %s was not reached", k)
+		}
+	}
+}
+
+// TestClicks checks that the regions drawn are where a click lands: a
+// click on the menu's last row quits.
+func TestClicks(t *testing.T) {
+	g := newTestGame(t)
+	render(g, 1280, 720)
+	if g.hits.Len() == 0 {
+		t.Fatal("the title screen has no clickable regions")
+	}
+	// Scan down the left part of the screen for the row that selects the
+	// last menu entry, and click it.
+	b := g.canvas.Bounds()
+	for y := 0.0; y < b.H; y += 4 {
+		ins, ok := g.hits.At(200, y)
+		if ok && len(ins) == 1 && ins[0].Action == flow.Select && ins[0].Item == flow.MenuQuit {
+			g.f.Do(ins[0])
+			if !g.f.Quit {
+				t.Error("clicking Quit did not quit")
+			}
+			return
+		}
+	}
+	t.Error("no clickable Quit row on the title screen")
+}
+
+// TestIdleDoesNotRedraw checks that a frame with nothing new draws nothing.
+func TestIdleDoesNotRedraw(t *testing.T) {
+	g := newTestGame(t)
+	render(g, 640, 360)
+	img := ebiten.NewImage(640, 360)
+	defer img.Deallocate()
+	g.Draw(img) // not dirty: must leave img untouched
+	pix := make([]byte, 4*640*360)
+	img.ReadPixels(pix)
+	for _, p := range pix {
+		if p != 0 {
+			t.Fatal("Draw painted a frame although nothing changed")
+		}
+	}
+}
