@@ -1,0 +1,78 @@
+package report_test
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/sixparty/sixparty/report"
+	"github.com/sixparty/sixparty/scenarios"
+	"github.com/sixparty/sixparty/sim"
+)
+
+const chain = `
+format: 1
+meta: {id: chain, title: Chain, turns: 3}
+actors:
+  - {id: gov, name: Government, budget: 2}
+variables:
+  - {id: ban, name: Ban, init: 0, min: 0, max: 1}
+  - {id: sales, name: Sales, init: 10, min: 0, max: 100}
+  - {id: price, name: Price, unit: won, init: 8000}
+  - {id: mood, name: Mood, init: 50, min: 0, max: 100}
+levers:
+  - {id: gov.ban, actor: gov, name: Ban sales, levels: [no, yes], cost: [0, 1],
+     effects: [{target: ban, change: "level"}]}
+  - {id: gov.cheer, actor: gov, name: Cheer, levels: [no, yes], cost: [0, 1],
+     effects: [{target: mood, change: "5 * level"}]}
+rules:
+  - {id: sell, name: Sales fall under the ban, target: sales, change: "-5 * ban"}
+  - {id: pricing, name: Price follows sales, target: price, set: "8000 + 100 * (10 - sales) + mood"}
+outcomes:
+  - {id: end, name: End}
+`
+
+func play(t *testing.T) *sim.Game {
+	m, err := scenarios.Load("chain.yaml", []byte(chain))
+	if err != nil {
+		t.Fatal(err)
+	}
+	g := sim.NewGame(m, 1)
+	if _, err := g.Play(sim.Orders{"gov": {"gov.ban": 1, "gov.cheer": 1}}, nil); err != nil {
+		t.Fatal(err)
+	}
+	return g
+}
+
+func TestWhyFollowsInputs(t *testing.T) {
+	g := play(t)
+	m := g.Model
+	reasons := report.Why(g, m.VarIndex("price"), 1)
+	if len(reasons) != 1 {
+		t.Fatalf("%d reasons, want 1", len(reasons))
+	}
+	r := reasons[0]
+	if got := m.Describe(r.Entry.Cause); got != "rule: Price follows sales" || r.Entry.Amount != 555 {
+		t.Errorf("reason = %s %+v", got, r.Entry.Amount)
+	}
+	var got []string
+	for _, in := range r.Inputs {
+		got = append(got, fmt.Sprintf("%s %+g by %s", m.Scenario.Vars[in.Var].ID, in.Change, m.Describe(in.Top.Cause)))
+	}
+	// Sales moved by half its range-less scale; mood by 5 of 100.
+	want := "sales -5 by rule: Sales fall under the ban; mood +5 by Government: Cheer (yes)"
+	if strings.Join(got, "; ") != want {
+		t.Errorf("inputs = %q, want %q", strings.Join(got, "; "), want)
+	}
+}
+
+func TestLargestIsRelative(t *testing.T) {
+	g := play(t)
+	m := g.Model
+	// Price moved by 555 won (on a scale of 8000), the ban by 1 (on a
+	// range of 1): the ban's change is the larger.
+	top := report.Largest(m, g.Reports()[0].Entries, 2)
+	if m.Scenario.Vars[top[0].Var].ID != "ban" {
+		t.Errorf("largest change is of %s, want ban", m.Scenario.Vars[top[0].Var].ID)
+	}
+}

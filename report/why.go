@@ -1,0 +1,68 @@
+package report
+
+import (
+	"cmp"
+	"math"
+	"slices"
+
+	"github.com/sixparty/sixparty/sim"
+)
+
+// Reason is one cause of a variable's change on a turn, with the inputs of
+// that cause that themselves moved on the same turn.
+type Reason struct {
+	Entry sim.Entry
+	// Inputs are the variables the cause's expression reads that changed
+	// on the turn, largest relative change first.
+	Inputs []Input
+}
+
+// Input is a variable read by a cause, its net change on the turn and the
+// largest entry behind that change.
+type Input struct {
+	Var int
+	// Change is the net change of the variable over the turn.
+	Change float64
+	// Top is the largest ledger entry of the variable on the turn.
+	Top sim.Entry
+}
+
+// MaxInputs is how many moved inputs a Reason lists.
+const MaxInputs = 3
+
+// Why answers "why did variable vi move on turn?": the ledger entries,
+// largest first, each with the inputs of its cause that moved on the same
+// turn, so that a formula ("rule: recorded exports") leads on to what moved
+// its inputs ("exports to China, down 0.6, by China's enforcement").
+func Why(g *sim.Game, vi, turn int) []Reason {
+	m := g.Model
+	var out []Reason
+	for _, e := range g.Why(vi, turn) {
+		r := Reason{Entry: e}
+		for _, in := range m.Inputs(e) {
+			if in == vi {
+				continue // its own previous value
+			}
+			entries := g.Why(in, turn)
+			if len(entries) == 0 {
+				continue
+			}
+			net := 0.0
+			for _, x := range entries {
+				net += x.Amount
+			}
+			if math.Abs(net) < 1e-12 {
+				continue
+			}
+			r.Inputs = append(r.Inputs, Input{Var: in, Change: net, Top: Largest(m, entries, 1)[0]})
+		}
+		slices.SortStableFunc(r.Inputs, func(a, b Input) int {
+			return cmp.Compare(math.Abs(b.Change)/Scale(m, b.Var), math.Abs(a.Change)/Scale(m, a.Var))
+		})
+		if len(r.Inputs) > MaxInputs {
+			r.Inputs = r.Inputs[:MaxInputs]
+		}
+		out = append(out, r)
+	}
+	return out
+}
