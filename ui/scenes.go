@@ -497,7 +497,7 @@ func (g *Game) drawMapScene(d *dc, b layout.Rect) {
 	if len(legend) == 0 {
 		y += d.para("No lever acts on another actor yet. After a turn, each lever pulled is drawn from its actor to the actors whose indicators it changes; the thicker the line, the higher the level.", layout.Rect{X: in.X, Y: y, W: in.W, H: 300}, sizeSmall, colMuted, false)
 	} else {
-		y += d.para("Each line runs from the actor pulling a lever to the actor whose indicators it changes; thicker means a higher level. Numbers match the map.", layout.Rect{X: in.X, Y: y, W: in.W, H: 200}, sizeSmall, colMuted, false) + 12
+		y += d.para(fmt.Sprintf("The orders of turn %d (%s). Each line runs from the actor pulling a lever to the actor whose indicators it changes; thicker means a higher level. Numbers match the map.", f.Played, m.Date(f.Played)), layout.Rect{X: in.X, Y: y, W: in.W, H: 200}, sizeSmall, colMuted, false) + 12
 	}
 	for _, l := range legend {
 		if y > in.Bottom()-sizeSmall*1.3 {
@@ -534,38 +534,6 @@ func (g *Game) drawScores(d *dc, r layout.Rect) {
 		d.line(zero, bar.Y-6, zero, bar.Bottom()+6, 2, colMuted)
 		d.textRight(fmt.Sprintf("%.2f", scores[i]), row.Right()-16, row.Y+(row.H-sizeBody*1.2)/2, sizeBody, colText, true)
 	})
-}
-
-func (g *Game) drawTimeline(d *dc, body layout.Rect) {
-	tl := flow.Timeline(g.f.Game)
-	cols := body.Columns(2, 40)
-	col, y := 0, body.Y
-	for _, t := range tl {
-		lines := append(append([]string{}, t.Events...), t.Orders...)
-		need := sizeBody*1.4 + float64(len(lines))*sizeSmall*1.3
-		if y+need > body.Bottom() && y > body.Y {
-			col++
-			y = body.Y
-			if col >= len(cols) {
-				d.textRight("… later turns on the charts page", body.Right(), body.Bottom()-sizeSmall*1.3, sizeSmall, colMuted, false)
-				return
-			}
-		}
-		c := cols[col]
-		d.text(t.Date, c.X, y, sizeBody, colAccent, true)
-		y += sizeBody * 1.4
-		for k, l := range lines {
-			colr := colText
-			prefix := "• "
-			if k < len(t.Events) {
-				prefix = "Event: "
-				colr = colYellow
-			}
-			d.fit(prefix+l, c.X+24, y, c.W-24, sizeSmall, colr, false)
-			y += sizeSmall * 1.3
-		}
-		y += 14
-	}
 }
 
 // changeColour colours a change by its direction only (blue up, orange

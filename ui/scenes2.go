@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"image/color"
 	"math"
 	"strings"
 
@@ -198,16 +199,17 @@ func (g *Game) drawEnd(d *dc, b layout.Rect) {
 	gm := f.Game
 	m := gm.Model
 	pages := f.EndPages()
+	kind, first := f.EndPage(f.Page)
 	title := "The end: the indicators over the game"
-	switch f.Page {
-	case 0:
+	switch kind {
+	case flow.EndSummary:
 		title = "The end: outcome and scores"
-	case 1:
+	case flow.EndTimeline:
 		title = "The end: timeline"
 	}
 	body := g.frame(d, b, title, fmt.Sprintf("page %d of %d · %d turns played", f.Page+1, pages, len(gm.Reports())))
-	switch f.Page {
-	case 0:
+	switch kind {
+	case flow.EndSummary:
 		left, right := body.CutLeft(body.W * 0.5)
 		left.W -= 40
 		y := left.Y
@@ -221,10 +223,9 @@ func (g *Game) drawEnd(d *dc, b layout.Rect) {
 		y += 30
 		d.para("Scores are each actor's objectives, weighted as the scenario says, in the final state. Higher is better for that actor; scores of different actors are on different scales.", layout.Rect{X: left.X, Y: y, W: left.W, H: left.Bottom() - y}, sizeSmall, colMuted, false)
 		g.drawScores(d, right)
-	case 1:
-		g.drawTimeline(d, body)
+	case flow.EndTimeline:
+		g.drawTimeline(d, body, first)
 	default:
-		first := (f.Page - 2) * flow.ChartsPerPage
 		n := min(flow.ChartsPerPage, len(m.Scenario.Vars)-first)
 		cells := body.Grid(flow.ChartsPerPage, 4, 16)
 		for k := range n {
@@ -272,6 +273,41 @@ func (g *Game) drawBriefs(d *dc, body layout.Rect) {
 				break
 			}
 			y += d.para("• "+o.Name, layout.Rect{X: in.X, Y: y, W: in.W, H: in.Bottom() - y}, sizeSmall, colMuted, false)
+		}
+	}
+}
+
+// drawTimeline draws the timeline's turns from turn first on: two columns
+// of two turns, each with its events, turning points and orders.
+func (g *Game) drawTimeline(d *dc, body layout.Rect, first int) {
+	tl := flow.Timeline(g.f.Game)
+	var cells []layout.Rect
+	for _, c := range body.Columns(2, 40) {
+		cells = append(cells, c.Rows(2, 20)...)
+	}
+	const size = 22.0 // the densest page: every order of four turns
+	lh := size * 1.3
+	for k := 0; k < flow.TurnsPerPage && first-1+k < len(tl); k++ {
+		t := tl[first-1+k]
+		c := cells[k]
+		d.panel(c)
+		in := c.Inset(16)
+		d.text(fmt.Sprintf("Turn %d · %s", t.Turn, t.Date), in.X, in.Y, sizeBody, colAccent, true)
+		y := in.Y + sizeBody*1.4
+		line := func(prefix, s string, col color.RGBA, maxLines float64) {
+			if y+lh > in.Bottom() {
+				return
+			}
+			y += d.para(prefix+s, layout.Rect{X: in.X, Y: y, W: in.W, H: math.Min(in.Bottom()-y, lh*maxLines)}, size, col, false)
+		}
+		for _, e := range t.Events {
+			line("Event: ", e, colYellow, 1)
+		}
+		for _, ch := range t.Changes {
+			line("Turning point: ", ch, colAccent, 1)
+		}
+		for _, o := range t.Orders {
+			line("• ", o, colText, 1)
 		}
 	}
 }

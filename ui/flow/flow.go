@@ -735,6 +735,8 @@ func (f *Flow) adjudicate() {
 	if f.cfg.Store != nil {
 		if err := f.cfg.Store.Save(SlotAuto, f.saveFile()); err != nil {
 			f.Message = "Autosave failed: " + err.Error()
+		} else {
+			f.Message = fmt.Sprintf("Turn %d played and autosaved.", t)
 		}
 	}
 }
@@ -876,17 +878,48 @@ func (f *Flow) doDashboard(in Input) {
 }
 
 // ChartsPerPage is how many indicator charts one page of the end screen
-// shows.
-const ChartsPerPage = 12
+// shows, and TurnsPerPage how many turns one page of its timeline shows.
+const (
+	ChartsPerPage = 12
+	TurnsPerPage  = 4
+)
+
+// The kinds of end screen page.
+const (
+	EndSummary  = "summary"
+	EndTimeline = "timeline"
+	EndCharts   = "charts"
+)
+
+// EndPage says what page p of the end screen shows: the summary (outcome
+// and scores), a page of the timeline, or a page of charts, with the
+// index of its first turn (from 1) or first variable.
+func (f *Flow) EndPage(p int) (kind string, first int) {
+	tl := f.timelinePages()
+	switch {
+	case p <= 0:
+		return EndSummary, 0
+	case p <= tl:
+		return EndTimeline, (p-1)*TurnsPerPage + 1
+	}
+	return EndCharts, (p - 1 - tl) * ChartsPerPage
+}
+
+func (f *Flow) timelinePages() int {
+	if f.Game == nil {
+		return 0
+	}
+	return max(1, (len(f.Game.Reports())+TurnsPerPage-1)/TurnsPerPage)
+}
 
 // EndPages returns the number of pages of the end screen: the outcome and
 // scores, the timeline, then the charts of every indicator.
 func (f *Flow) EndPages() int {
 	if f.Game == nil {
-		return 2
+		return 1
 	}
 	n := len(f.Game.Model.Scenario.Vars)
-	return 2 + (n+ChartsPerPage-1)/ChartsPerPage
+	return 1 + f.timelinePages() + (n+ChartsPerPage-1)/ChartsPerPage
 }
 
 func (f *Flow) doEnd(in Input) {

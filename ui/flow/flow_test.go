@@ -122,7 +122,7 @@ func TestEndPages(t *testing.T) {
 	f.Do(Do(Confirm))
 	f.Do(Do(EndGame))
 	pages := f.EndPages()
-	if want := 2 + (len(f.Game.Model.Scenario.Vars)+ChartsPerPage-1)/ChartsPerPage; pages != want {
+	if want := 1 + 1 + (len(f.Game.Model.Scenario.Vars)+ChartsPerPage-1)/ChartsPerPage; pages != want {
 		t.Errorf("EndPages = %d, want %d", pages, want)
 	}
 	for p := 1; p < pages; p++ {
@@ -141,6 +141,31 @@ func TestEndPages(t *testing.T) {
 	f.Do(Do(Confirm))
 	if f.Scene != Title || f.Game != nil {
 		t.Errorf("Confirm on the last page: scene %v", f.Scene)
+	}
+}
+
+func TestEndPageKinds(t *testing.T) {
+	f, _ := newFlow(t, solo(6)...)
+	f.Do(Do(Confirm))
+	f.Do(Do(Confirm))
+	for range 5 {
+		playTurn(f)
+	}
+	f.Do(Do(EndGame))
+	nv := len(f.Game.Model.Scenario.Vars)
+	want := [][2]any{{EndSummary, 0}, {EndTimeline, 1}, {EndTimeline, 5}, {EndCharts, 0}}
+	for p, w := range want {
+		kind, first := f.EndPage(p)
+		if kind != w[0] || first != w[1] {
+			t.Errorf("EndPage(%d) = %s %d, want %v %v", p, kind, first, w[0], w[1])
+		}
+	}
+	if got, want := f.EndPages(), 3+(nv+ChartsPerPage-1)/ChartsPerPage; got != want {
+		t.Errorf("EndPages = %d, want %d", got, want)
+	}
+	tl := Timeline(f.Game)
+	if len(tl) != 5 || len(tl[0].Changes) != 2 || tl[4].Date != f.Game.Model.Date(5) {
+		t.Errorf("timeline %+v", tl)
 	}
 }
 

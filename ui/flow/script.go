@@ -55,9 +55,6 @@ func (s *Script) Next(f *Flow) Input {
 		if s.once("briefs") {
 			return Do(ToggleBriefs)
 		}
-		if s.once("map") {
-			return Do(OpenMap)
-		}
 		return Do(Confirm)
 	case Map, Why:
 		return Do(Back)
@@ -83,6 +80,9 @@ func (s *Script) Next(f *Flow) Input {
 	case Adjudication:
 		return Do(Confirm)
 	case Report:
+		if s.once("map") {
+			return Do(OpenMap)
+		}
 		if len(f.ReportRows()) > 0 && s.once("why") {
 			return Do(AskWhy)
 		}

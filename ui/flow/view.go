@@ -213,6 +213,9 @@ func Timeline(g *sim.Game) []TimelineTurn {
 			}
 			t.Events = append(t.Events, line)
 		}
+		for _, e := range report.Largest(m, r.Entries, 2) {
+			t.Changes = append(t.Changes, fmt.Sprintf("%s %s (%s)", s.Vars[e.Var].Name, Signed(m, e.Var, e.Amount), m.Describe(e.Cause)))
+		}
 		for ai, a := range s.Actors {
 			var parts []string
 			for _, li := range m.ActorLevers(ai) {
@@ -229,12 +232,14 @@ func Timeline(g *sim.Game) []TimelineTurn {
 	return out
 }
 
-// TimelineTurn is one turn of the end screen's timeline.
+// TimelineTurn is one turn of the end screen's timeline: its events, every
+// actor's orders, and its turning points (the two largest changes).
 type TimelineTurn struct {
-	Turn   int
-	Date   string
-	Events []string
-	Orders []string
+	Turn    int
+	Date    string
+	Events  []string
+	Orders  []string
+	Changes []string
 }
 
 // ShotKey names what is on screen, for screenshots: the scene, and the
