@@ -2,7 +2,7 @@
 # Both install the Debian packages the build needs when they are missing.
 GO ?= go
 
-.PHONY: play run test deps vet bench fuzz build
+.PHONY: play run test deps vet bench fuzz build screenshots
 
 # bin/sixparty is the command line; bin/sixparty-play the window it opens
 # (a separate program because Ebitengine cannot start without a display).
@@ -18,7 +18,18 @@ run: deps
 test: deps
 	gofmt -l . | tee /dev/stderr | (! read)
 	$(GO) vet ./...
+	$(GO) vet -tags display ./ui/...
 	$(GO) test ./...
+	xvfb-run -a -s "-screen 0 1280x720x24" $(GO) test -tags display ./ui/...
+
+# The README's screenshots: a scripted two-turn game through every scene,
+# rendered under Xvfb; a few scenes are kept in docs/screenshots.
+SHOTS ?= /tmp/sixparty-shots
+screenshots: build
+	rm -rf $(SHOTS)
+	xvfb-run -a -s "-screen 0 1920x1080x24" ./bin/sixparty play --autoplay 2 --shots $(SHOTS)
+	mkdir -p docs/screenshots
+	for s in briefing orders adjudication report why dashboard map end-1; do cp $(SHOTS)/*-$$s.png docs/screenshots/$$s.png; done
 
 deps:
 	@./scripts/deps.sh
