@@ -76,8 +76,12 @@ func (g *Game) drawScene(d *dc, b layout.Rect) {
 	case flow.Handover:
 		g.drawHandover(d, b)
 	case flow.Choice:
+		// The orders show behind the pop-up but take no clicks.
 		g.drawOrders(d, b)
+		g.hits.Reset()
 		g.drawChoice(d, b)
+		_, foot := b.CutBottom(footerH)
+		g.hintBar(d, foot)
 	case flow.Orders:
 		g.drawOrders(d, b)
 	case flow.Adjudication:

@@ -168,7 +168,7 @@ func (f *Flow) openSource() {
 	}
 	m, err := f.cfg.Open(f.Source)
 	if err != nil {
-		f.Message = err.Error()
+		f.Message = FirstLine(err)
 		return
 	}
 	f.Model = m
@@ -773,12 +773,12 @@ func (f *Flow) load(slot string) {
 	}
 	file, err := f.cfg.Store.Load(slot)
 	if err != nil {
-		f.Message = "Could not load: " + err.Error()
+		f.Message = "Could not load: " + FirstLine(err)
 		return
 	}
 	m, err := f.cfg.Open(file.Source)
 	if err != nil {
-		f.Message = "Could not load: " + err.Error()
+		f.Message = "Could not load: " + FirstLine(err)
 		return
 	}
 	g, err := file.Game(m)
@@ -1034,4 +1034,14 @@ func (f *Flow) Label(a Action) string {
 		return "change"
 	}
 	return a.String()
+}
+
+// FirstLine returns an error's first line, and how many more there are,
+// for the one-line status message (a scenario's errors come one a line).
+func FirstLine(err error) string {
+	lines := strings.Split(strings.TrimSpace(err.Error()), "\n")
+	if len(lines) == 1 {
+		return lines[0]
+	}
+	return fmt.Sprintf("%s (+%d more; run 'sixparty validate' on the file)", lines[0], len(lines)-1)
 }

@@ -480,6 +480,15 @@ func TestFormatting(t *testing.T) {
 	}
 }
 
+func TestFirstLine(t *testing.T) {
+	if got := FirstLine(errors.New("one")); got != "one" {
+		t.Errorf("got %q", got)
+	}
+	if got, want := FirstLine(errors.New("a.yaml:1:1: bad\na.yaml:2:1: worse\n")), "a.yaml:1:1: bad (+1 more; run 'sixparty validate' on the file)"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
 func TestSeatStrings(t *testing.T) {
 	for _, s := range seatCycle {
 		back, err := ParseSeat(s.String())
