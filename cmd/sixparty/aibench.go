@@ -104,6 +104,7 @@ func runAIBench(args []string, stdout, stderr io.Writer) int {
 	variety := fs.Int("variety", 100, "seeds for the variety table (0 skips it)")
 	first := fs.Uint64("first-seed", 1, "first seed; games use consecutive seeds from it")
 	jobs := fs.Int("jobs", 2, "games played at once")
+	only := fs.String("actors", "", "comma-separated actor ids to measure strength for (default: every actor)")
 	pos, code, ok := parseFlags(fs, args)
 	if !ok {
 		return code
@@ -124,6 +125,20 @@ func runAIBench(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		printErr(stderr, err)
 		return exitFail
+	}
+	measured := make([]bool, len(m.Scenario.Actors))
+	for i := range measured {
+		measured[i] = *only == ""
+	}
+	if *only != "" {
+		for _, id := range strings.Split(*only, ",") {
+			i := m.ActorIndex(strings.TrimSpace(id))
+			if i < 0 {
+				fmt.Fprintf(stderr, "sixparty aibench: no actor %q in %s\n", id, m.Scenario.Meta.ID)
+				return exitUsage
+			}
+			measured[i] = true
+		}
 	}
 	out := bufio.NewWriter(stdout)
 	defer out.Flush()
@@ -158,7 +173,12 @@ func runAIBench(args []string, stdout, stderr io.Writer) int {
 
 	if *strength > 0 {
 		var specs []benchSpec
+		var who []int
 		for ai0 := range n {
+			if !measured[ai0] {
+				continue
+			}
+			who = append(who, ai0)
 			for k := range *strength {
 				for _, d := range []ai.Difficulty{ai.Hard, ai.Easy} {
 					diff := make([]ai.Difficulty, n)
@@ -173,11 +193,12 @@ func runAIBench(args []string, stdout, stderr io.Writer) int {
 		res := runAll(m, specs, *jobs)
 		fmt.Fprintf(out, "Strength: one actor hard, then easy, the others normal; %d seeds each, paired by seed (goal: hard higher in at least 65%%)\n", *strength)
 		fmt.Fprintf(out, "  %-20s %9s %6s %9s %7s %10s %10s %s\n", "actor", "hard>easy", "ties", "easy>hard", "share", "mean hard", "mean easy", "")
-		for ai0, a := range actors {
+		for j, ai0 := range who {
+			a := actors[ai0]
 			win, tie, loss := 0, 0, 0
 			sh, se := 0.0, 0.0
 			for k := range *strength {
-				h, e := res[(ai0**strength+k)*2], res[(ai0**strength+k)*2+1]
+				h, e := res[(j**strength+k)*2], res[(j**strength+k)*2+1]
 				tally(h)
 				tally(e)
 				if h.err != nil || e.err != nil {

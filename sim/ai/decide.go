@@ -69,9 +69,10 @@ type Budget struct {
 	// actor with more legal combinations is searched one lever change at a
 	// time instead.
 	MaxCandidates int
-	// MaxSteps is the most engine turns simulated for one decision; the
-	// screen's worlds, then the finalists' worlds, then the horizon shrink
-	// to fit.
+	// MaxSteps is about the most engine turns simulated for one decision:
+	// the screen's worlds, then the finalists' worlds, then the horizon
+	// shrink to fit the expected search, and a climb stops when it runs
+	// out (predicting the others' orders comes on top).
 	MaxSteps int
 	// Lapse is the chance, each turn, of playing one of the next Among
 	// best finalists instead of the best: the slips of a weaker player.

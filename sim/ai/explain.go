@@ -50,8 +50,10 @@ func (p *planner) explain(d Decision, chosen, alt *cand) string {
 		fmt.Fprintf(&b, " %s would do as well, by its lookahead.", upper(other))
 	case alt.util > chosen.util:
 		fmt.Fprintf(&b, " %s looked slightly better%s, within its margin of doubt.", upper(other), p.edge(alt, chosen, "higher"))
+	case alt.mean > chosen.mean && p.risk < 0.5:
+		fmt.Fprintf(&b, " Rejected %s: a better average but too risky for its cautious doctrine.", other)
 	case alt.mean > chosen.mean:
-		fmt.Fprintf(&b, " Rejected %s: a better average but too risky for its doctrine.", other)
+		fmt.Fprintf(&b, " Rejected %s: a better average but less upside than its bold doctrine seeks.", other)
 	default:
 		fmt.Fprintf(&b, " Rejected %s%s.", other, p.edge(chosen, alt, "lower"))
 	}

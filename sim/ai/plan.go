@@ -488,7 +488,7 @@ func (p *planner) decide() Decision {
 	} else {
 		search(m, p.mine, p.avail, budget, b.MaxCandidates, start, func(lv []int) float64 {
 			return p.evaluate(lv, screen).util
-		}, func() bool { return p.steps >= b.MaxSteps })
+		}, func() bool { return p.steps+b.Finalists*samples*p.horizon >= b.MaxSteps })
 	}
 	// Confirm the finalists in every world.
 	order := rank(p.cands)
