@@ -244,12 +244,16 @@ func runAIBench(args []string, stdout, stderr io.Writer) int {
 			}
 		}
 		fmt.Fprintf(out, "Variety: %d all-computer games at normal (goal: at least 2 outcomes; every actor's orders differ between some games)\n", *variety)
-		fmt.Fprintf(out, "  %-28s %6s %7s\n", "outcome", "games", "share")
+		wide := len("outcome")
+		for _, o := range m.Scenario.Outcomes {
+			wide = max(wide, len(o.Name))
+		}
+		fmt.Fprintf(out, "  %-*s %6s %7s\n", wide, "outcome", "games", "share")
 		distinct := 0
 		for _, o := range m.Scenario.Outcomes {
 			if c := counts[o.ID]; c > 0 {
 				distinct++
-				fmt.Fprintf(out, "  %-28s %6d %6.1f%%\n", o.Name, c, 100*float64(c)/float64(*variety))
+				fmt.Fprintf(out, "  %-*s %6d %6.1f%%\n", wide, o.Name, c, 100*float64(c)/float64(*variety))
 			}
 		}
 		verdict := "ok"

@@ -22,6 +22,9 @@ func TestAIBenchSmoke(t *testing.T) {
 			t.Errorf("output lacks %q:\n%s", want, out)
 		}
 	}
+	if _, one, _ := sixparty("aibench", "testdata/tiny.yaml", "--strength", "2", "--variety", "3", "--jobs", "1"); one != out {
+		t.Errorf("one job and two gave different tables:\n%s\n%s", one, out)
+	}
 	if code, _, _ := sixparty("aibench", "--jobs", "0", "testdata/tiny.yaml"); code != exitUsage {
 		t.Errorf("--jobs 0: exit %d, want %d", code, exitUsage)
 	}
