@@ -95,7 +95,11 @@ func PlayOne(m *sim.Model, i int, d ai.Difficulty) Game {
 
 // Play plays games 0 to n-1 of m on opt.Workers goroutines, each with its
 // own sim.Game, and returns them in order.
-func Play(m *sim.Model, n int, opt Options) []Game {
+func Play(m *sim.Model, n int, opt Options) []Game { return PlayFrom(m, 0, n, opt) }
+
+// PlayFrom plays the n games first to first+n-1 of m, like Play; game
+// first+k is at index k of the result.
+func PlayFrom(m *sim.Model, first, n int, opt Options) []Game {
 	workers := opt.Workers
 	if workers <= 0 {
 		workers = runtime.NumCPU()
@@ -117,7 +121,7 @@ func Play(m *sim.Model, n int, opt Options) []Game {
 				if i >= n {
 					return
 				}
-				out[i] = PlayOne(m, i, opt.Difficulty)
+				out[i] = PlayOne(m, first+i, opt.Difficulty)
 				if opt.Progress != nil {
 					mu.Lock()
 					done++

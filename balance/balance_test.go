@@ -139,3 +139,12 @@ func BenchmarkPlay(b *testing.B) {
 		})
 	}
 }
+
+func TestPlayFrom(t *testing.T) {
+	m := load(t, tiny)
+	all := Play(m, 10, Options{Workers: 2})
+	part := PlayFrom(m, 4, 3, Options{Workers: 2})
+	if !reflect.DeepEqual(part, all[4:7]) {
+		t.Error("PlayFrom(4, 3) differs from games 4 to 6 of Play")
+	}
+}

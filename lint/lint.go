@@ -46,7 +46,7 @@ func Check(m *sim.Model, opt Options) []Warning {
 		n = DefaultGames
 	}
 	if n > 0 {
-		ws = append(ws, Unfired(m, balance.Play(m, n, balance.Options{Workers: opt.Workers}))...)
+		ws = append(ws, Unfired(m, play(m, n, opt.Workers))...)
 	}
 	sortWarnings(ws)
 	return ws
@@ -57,6 +57,23 @@ func at(fields map[string]sim.Pos, field string, pos sim.Pos) sim.Pos {
 		return p
 	}
 	return pos
+}
+
+// batch is how many games play selects between looks at what has fired.
+const batch = 50
+
+// play plays up to n games of m, in batches, and stops early once every
+// event has fired and every outcome has happened: Unfired then has nothing
+// to say, exactly as after all n games, so stopping changes no result.
+func play(m *sim.Model, n, workers int) []balance.Game {
+	var games []balance.Game
+	for len(games) < n {
+		games = append(games, balance.PlayFrom(m, len(games), min(batch, n-len(games)), balance.Options{Workers: workers})...)
+		if len(Unfired(m, games)) == 0 {
+			break
+		}
+	}
+	return games
 }
 
 // Static returns the warnings found without playing: variables nothing
