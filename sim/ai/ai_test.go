@@ -144,6 +144,33 @@ func TestDecisionsAreLegalAndExplained(t *testing.T) {
 	}
 }
 
+// TestHardBeatsEasy is the quick version of the strength measurement
+// (sixparty aibench): in the two-actor test scenario, each actor played
+// hard, the other at normal, scores higher than the same actor played
+// easy in at least two games in three, paired by seed.
+func TestHardBeatsEasy(t *testing.T) {
+	m := load(t, "testdata/duel.yaml")
+	const seeds = 12
+	for ai0, a := range m.Scenario.Actors {
+		wins := 0
+		for seed := uint64(1); seed <= seeds; seed++ {
+			var score [2]float64
+			for k, d := range []ai.Difficulty{ai.Hard, ai.Easy} {
+				diff := []ai.Difficulty{ai.Normal, ai.Normal}
+				diff[ai0] = d
+				g, _ := play(t, m, seed, diff)
+				score[k] = g.Scores()[ai0]
+			}
+			if score[0] > score[1] {
+				wins++
+			}
+		}
+		if 3*wins < 2*seeds {
+			t.Errorf("%s: hard beat easy in %d of %d games", a.ID, wins, seeds)
+		}
+	}
+}
+
 // TestSameSeedReplays plays the same seeded game twice: every decision,
 // explanation and the record are identical; other seeds play differently.
 func TestSameSeedReplays(t *testing.T) {

@@ -21,6 +21,21 @@ func (p *planner) explain(d Decision, chosen, alt *cand) string {
 	} else {
 		fmt.Fprintf(&b, "Pulls %s.", what)
 	}
+	for _, ei := range p.s.Briefing {
+		ev := &p.m.Scenario.Events[ei]
+		if p.m.Chooser(ei) != p.ai {
+			continue
+		}
+		for _, o := range ev.Choice.Options {
+			if o.ID == d.Choices[ev.ID] {
+				text := o.Text
+				if text == "" {
+					text = o.ID
+				}
+				fmt.Fprintf(&b, " %s: %s (picked by the scenario's odds).", ev.Name, strings.TrimSuffix(text, "."))
+			}
+		}
+	}
 	turns := "turn"
 	if d.Horizon != 1 {
 		turns = "turns"
