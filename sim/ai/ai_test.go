@@ -294,3 +294,36 @@ func ExampleDecide() {
 	// cash: 2.00 -> 1.90 (weight 1)
 	// map[north.drill:1 north.talk:1]
 }
+
+// TestNoLegalOrders checks that an actor whose levers cost more than its
+// budget even when off gets an empty decision that says so, not a panic,
+// and that an actor without levers explains that it has no choice.
+func TestNoLegalOrders(t *testing.T) {
+	src := `format: 1
+meta: {id: poor, title: Poor, start: 2020-01, turns: 2, seed: 1}
+actors:
+  - {id: a, name: A, budget: 0.5, objectives: [{id: x, name: Keep x, score: "x"}]}
+  - {id: b, name: B, budget: 1, objectives: [{id: y, name: Lower x, score: "-x"}]}
+variables:
+  - {id: x, name: X, init: 1}
+levers:
+  - {id: a.l, actor: a, name: L, levels: [off, on], cost: [1, 2], effects: [{target: x, change: "level"}]}
+outcomes:
+  - {id: end, name: End}
+`
+	m, err := scenarios.Load("poor.yaml", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	g := sim.NewGame(m, 1)
+	for _, d := range ai.Difficulties {
+		a := ai.Decide(g, 0, d)
+		if len(a.Orders) != 0 || a.Explain != "No orders fit within its budget." {
+			t.Errorf("%v: actor a: %+v", d, a)
+		}
+		b := ai.Decide(g, 1, d)
+		if len(b.Orders) != 0 || b.Alternative != nil || !strings.HasPrefix(b.Explain, "Pulls no lever.") || !strings.HasSuffix(b.Explain, "It had no other legal orders.") {
+			t.Errorf("%v: actor b: %+v", d, b)
+		}
+	}
+}

@@ -223,11 +223,17 @@ func (p *planner) predict() {
 				cur[k] = last[li]
 			}
 			best := search(m, levers, p.avail, budget, p.b.MaxCandidates, cur, eval, func() bool { return false })
+			if best == nil {
+				continue
+			}
 			for _, wl := range p.wlevels {
 				for k, li := range levers {
 					wl[li] = best[k]
 				}
 			}
+			continue
+		}
+		if len(combos) == 0 {
 			continue
 		}
 		utils := make([]float64, len(combos))
@@ -491,7 +497,16 @@ func (p *planner) decide() Decision {
 		}, func() bool { return p.steps+b.Finalists*samples*p.horizon >= b.MaxSteps })
 	}
 	// Confirm the finalists in every world.
-	order := rank(p.cands)
+	var legal []*cand
+	for _, c := range p.cands {
+		if c.cost <= budget+1e-9 {
+			legal = append(legal, c)
+		}
+	}
+	if len(legal) == 0 {
+		return Decision{Orders: map[string]int{}, Choices: choose(m, p.s, p.seed, p.ai), Explain: "No orders fit within its budget.", Horizon: p.horizon, Steps: p.steps}
+	}
+	order := rank(legal)
 	final := order[:min(len(order), max(2, b.Finalists))]
 	for _, c := range final {
 		p.evaluate(c.levels, samples)
