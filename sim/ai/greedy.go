@@ -2,6 +2,12 @@
 // on the state as their actor believes it to be (its fog-of-war view), and
 // draw any randomness from streams derived from the game's seed, so a game
 // replays identically.
+//
+// Decide (and Fill, for every computer-played actor at once) is the player
+// at a Difficulty: it plays candidate orders out against the orders it
+// expects of the others, within the difficulty's Budget, scores them by
+// the actor's doctrine and explains its choice in terms of the actor's
+// objectives. Greedy is a simpler, cheaper player kept for calibration.
 package ai
 
 import (
