@@ -52,6 +52,8 @@ type Game struct {
 	canvas   layout.Canvas
 	dirty    bool
 	drawn    bool // drawn since the last scripted input
+	idle     int  // updates since the last input
+	resting  bool // the game loop runs only on input
 	mapCache mapCache
 }
 
@@ -127,7 +129,38 @@ func (g *Game) Update() error {
 	for _, in := range ins {
 		g.apply(in)
 	}
+	g.rest(len(ins) > 0)
 	return nil
+}
+
+// idleAfter is how many updates without input (a second) before the game
+// loop rests.
+const idleAfter = 30
+
+// rest lets the game loop sleep while nothing happens. Skipping Draw is not
+// enough on its own: the window is still presented 60 times a second,
+// which under a software renderer cost 0.77 CPU-seconds per 10 idle
+// seconds at 1920x1080. In FPSModeVsyncOffMinimum, Update and Draw run
+// only when input arrives (measured: 0), so the loop switches to it after
+// a second without input and back at the next action, keeping key repeat
+// and animation-free redraws smooth while someone is playing. The mode is
+// deprecated in favour of SetScreenClearedEveryFrame(false), which this
+// game also uses, but is the only way to stop presenting.
+func (g *Game) rest(active bool) {
+	switch {
+	case active:
+		g.idle = 0
+		if g.resting {
+			g.resting = false
+			ebiten.SetFPSMode(ebiten.FPSModeVsyncOn) //nolint:staticcheck // see above
+		}
+	case !g.resting:
+		g.idle++
+		if g.idle >= idleAfter && !g.dirty {
+			g.resting = true
+			ebiten.SetFPSMode(ebiten.FPSModeVsyncOffMinimum) //nolint:staticcheck // see above
+		}
+	}
 }
 
 func (g *Game) apply(in flow.Input) {
