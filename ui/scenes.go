@@ -258,8 +258,9 @@ func (g *Game) drawOrders(d *dc, b layout.Rect) {
 	budgetLine, body := body.CutTop(70)
 	d.swatch(budgetLine.X, budgetLine.Y+6, 34, parseColour(act.Colour))
 	w := d.text(fmt.Sprintf("Political capital: %g of %g used, %g left", spent, act.Budget, act.Budget-spent), budgetLine.X+50, budgetLine.Y+4, sizeBody, colText, true)
-	bar := layout.Rect{X: budgetLine.X + 50 + w + 30, Y: budgetLine.Y + 10, W: math.Min(500, budgetLine.W-w-100), H: 28}
+	bar := layout.Rect{X: budgetLine.X + 50 + w + 30, Y: budgetLine.Y + 10, W: math.Min(400, budgetLine.W-w-420), H: 28}
 	if bar.W > 40 {
+		d.text("each level shows its cost", bar.Right()+24, budgetLine.Y+8, sizeSmall, colMuted, false)
 		d.stroke(bar, 2, colLine)
 		frac := 0.0
 		if act.Budget > 0 {
@@ -327,7 +328,11 @@ func (g *Game) drawOrders(d *dc, b layout.Rect) {
 		if y > in.Bottom()-sizeSmall*2 {
 			break
 		}
-		y += d.para("• "+flow.EffectText(m, e), layout.Rect{X: in.X, Y: y, W: in.W, H: in.Bottom() - y}, sizeSmall, colText, false) + 6
+		line := "• " + flow.EffectText(m, e)
+		if vi := m.VarIndex(e.Target); vi >= 0 {
+			line += " — now " + f.Value(vi)
+		}
+		y += d.para(line, layout.Rect{X: in.X, Y: y, W: in.W, H: in.Bottom() - y}, sizeSmall, colText, false) + 6
 	}
 	if l.Source != "" && y < in.Bottom()-sizeSmall*2.6 {
 		y += 12
@@ -351,8 +356,16 @@ func (g *Game) drawChoice(d *dc, b layout.Rect) {
 	y += d.para(ev.Text, layout.Rect{X: in.X, Y: y, W: in.W, H: 140}, sizeBody, colText, false) + 16
 	y += d.para(ev.Choice.Prompt, layout.Rect{X: in.X, Y: y, W: in.W, H: 100}, sizeHead, colAccent, true) + 20
 	opts := ev.Choice.Options
-	g.rows(d, layout.Rect{X: in.X + 40, Y: y, W: in.W - 40, H: in.Bottom() - y}, len(opts), 66, f.Cursor, true, func(i int, row layout.Rect) {
-		d.fit(opts[i].Text, row.X+20, row.Y+(row.H-sizeBody*1.2)/2, row.W-40, sizeBody, colText, i == f.Cursor)
+	g.rows(d, layout.Rect{X: in.X + 40, Y: y, W: in.W - 40, H: in.Bottom() - y}, len(opts), 100, f.Cursor, true, func(i int, row layout.Rect) {
+		d.fit(opts[i].Text, row.X+20, row.Y+12, row.W-40, sizeBody, colText, i == f.Cursor)
+		var fx []string
+		for _, e := range opts[i].Effects {
+			fx = append(fx, flow.EffectText(m, e))
+		}
+		if len(fx) == 0 {
+			fx = []string{"No direct effect."}
+		}
+		d.fit(strings.Join(fx, "; "), row.X+20, row.Y+18+sizeBody*1.3, row.W-40, sizeSmall, colMuted, false)
 	})
 }
 

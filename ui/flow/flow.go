@@ -958,8 +958,10 @@ func (f *Flow) Hints() []Action {
 			return []Action{ToggleBriefs, Back}
 		}
 		return []Action{Confirm, ToggleBriefs, OpenMap, OpenDashboard, Save, EndGame}
-	case Handover, Choice:
+	case Handover:
 		return []Action{Confirm}
+	case Choice:
+		return []Action{Up, Down, Confirm}
 	case Orders:
 		return []Action{Up, Down, Left, Right, Confirm, OpenDashboard, OpenMap}
 	case Adjudication:
