@@ -7,7 +7,11 @@ package ui
 
 import (
 	"bytes"
+	"fmt"
+	"image"
+	"image/png"
 	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/hajimehoshi/ebiten/v2"
@@ -75,6 +79,19 @@ func render(g *Game, w, h int) []byte {
 	return pix
 }
 
+// writePNG saves pixels for a person to look at (SIXPARTY_TEST_SHOTS=DIR).
+func writePNG(t *testing.T, path string, pix []byte, w, h int) {
+	img := &image.RGBA{Pix: pix, Stride: 4 * w, Rect: image.Rect(0, 0, w, h)}
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if err := png.Encode(f, img); err != nil {
+		t.Fatal(err)
+	}
+}
+
 // colours counts the distinct colours of an image.
 func colours(pix []byte) int {
 	seen := map[[3]byte]bool{}
@@ -95,8 +112,11 @@ func TestEveryScene(t *testing.T) {
 		key := g.f.ShotKey()
 		if !seen[key] {
 			seen[key] = true
-			for _, size := range [][2]int{{1280, 720}, {800, 600}} {
+			for _, size := range [][2]int{{1280, 720}, {800, 600}, {1280, 1024}} {
 				a := render(g, size[0], size[1])
+				if dir := os.Getenv("SIXPARTY_TEST_SHOTS"); dir != "" {
+					writePNG(t, filepath.Join(dir, fmt.Sprintf("%s-%dx%d.png", key, size[0], size[1])), a, size[0], size[1])
+				}
 				if n := colours(a); n < 20 {
 					t.Errorf("%s at %dx%d: only %d colours; the scene looks blank", key, size[0], size[1], n)
 				}
