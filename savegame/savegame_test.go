@@ -149,3 +149,31 @@ func TestWriteKeepsOldOnError(t *testing.T) {
 		}
 	}
 }
+
+// FuzzUnmarshal checks that no input makes Unmarshal panic, and that what
+// it accepts survives a round trip.
+func FuzzUnmarshal(f *testing.F) {
+	f.Add([]byte(`{"format": "sixparty-save", "version": 1, "source": "s", "scenario": "s", "hash": "h", "seats": ["person"], "record": {"format": 1, "scenario": "s", "hash": "h", "seed": 1, "turns": []}}`))
+	f.Add([]byte(`{}`))
+	f.Add([]byte(`[1, 2`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		file, err := Unmarshal(data)
+		if err != nil {
+			if !strings.HasPrefix(err.Error(), "savegame: ") {
+				t.Errorf("error without the package prefix: %v", err)
+			}
+			return
+		}
+		b, err := file.Marshal()
+		if err != nil {
+			t.Fatal(err)
+		}
+		back, err := Unmarshal(b)
+		if err != nil {
+			t.Fatalf("re-reading a save written from an accepted one: %v", err)
+		}
+		if !reflect.DeepEqual(back, file) {
+			t.Errorf("round trip changed the save: %+v, want %+v", back, file)
+		}
+	})
+}
