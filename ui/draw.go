@@ -142,7 +142,8 @@ func (d *dc) tris(vs []ebiten.Vertex, is []uint16, c color.RGBA) {
 	d.dst.DrawTriangles(vs, is, white, &ebiten.DrawTrianglesOptions{FillRule: ebiten.FillRuleNonZero, AntiAlias: d.aa})
 }
 
-// path returns a vector path in device pixels from canvas points.
+// scaled converts a point in canvas units to device pixels, as vector
+// paths take them.
 func (d *dc) scaled(x, y float64) (float32, float32) { return float32(x * d.s), float32(y * d.s) }
 
 func face(src *text.GoTextFaceSource, size float64) *text.GoTextFace {

@@ -478,13 +478,12 @@ func (g *Game) drawReport(d *dc, b layout.Rect) {
 	if len(f.Explain) > 0 {
 		d.text("Why the computer players chose", in.X, y, sizeBody, colText, true)
 		y += sizeBody * 1.5
-		for i, a := range m.Scenario.Actors {
+		for _, a := range m.Scenario.Actors {
 			ex, ok := f.Explain[a.ID]
 			if !ok || y > in.Bottom()-sizeSmall*1.3 {
 				continue
 			}
 			d.swatch(in.X, y+6, 20, parseColour(a.Colour))
-			_ = i
 			lines := 3.0
 			if len(f.Explain) <= 2 {
 				lines = 8
