@@ -86,8 +86,6 @@ const (
 	Map                       // the map with the actors and their flows
 	End                       // outcome, scores, timeline and charts
 	numScenes
-
-	noScene Scene = -1
 )
 
 var sceneNames = [...]string{

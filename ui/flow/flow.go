@@ -136,9 +136,7 @@ type Flow struct {
 	// WhyVar and WhyTurn are the indicator and turn the why view explains.
 	WhyVar, WhyTurn int
 
-	back       Scene
-	backCursor int
-	dashFrom   Scene
+	stack []opened
 }
 
 // New returns a flow at the title screen.
@@ -240,7 +238,7 @@ func (f *Flow) Humans() []int {
 // only what all of them see exactly is shown).
 func (f *Flow) Viewer() int {
 	switch {
-	case f.Scene == Orders || f.Scene == Choice || (f.Scene == Dashboard || f.Scene == Why) && f.dashFrom == Orders:
+	case f.Scene == Orders || f.Scene == Choice || f.over(Orders):
 		return f.Current
 	case f.Scene == End || f.Game != nil && f.Game.Over():
 		return -1
@@ -340,28 +338,40 @@ func (f *Flow) Do(in Input) {
 
 func (f *Flow) goTo(s Scene) {
 	f.Scene, f.Cursor, f.Page = s, 0, 0
+	f.stack = nil
 }
 
-// open shows an auxiliary scene (map, dashboard, why) that Back leaves.
+// open shows an auxiliary scene (map, dashboard, why) over the current
+// one; Back returns to it.
 func (f *Flow) open(s Scene) {
-	if f.Scene != Why && f.Scene != Map {
-		f.back, f.backCursor = f.Scene, f.Cursor
-	}
-	if s == Dashboard {
-		f.dashFrom = f.Scene
-	}
+	f.stack = append(f.stack, opened{f.Scene, f.Cursor})
 	f.Scene, f.Cursor = s, 0
 }
 
+// close returns from an auxiliary scene to the one it was opened from.
 func (f *Flow) close() {
-	if f.Scene == Why && f.dashFrom != noScene && f.back == Dashboard {
-		f.Scene, f.Cursor = Dashboard, f.WhyVarRow()
+	if len(f.stack) == 0 {
 		return
 	}
-	f.Scene, f.Cursor = f.back, f.backCursor
-	if f.Scene != Dashboard {
-		f.dashFrom = noScene
+	top := f.stack[len(f.stack)-1]
+	f.stack = f.stack[:len(f.stack)-1]
+	f.Scene, f.Cursor = top.scene, top.cursor
+}
+
+// opened is a scene under an auxiliary one, with its cursor.
+type opened struct {
+	scene  Scene
+	cursor int
+}
+
+// over reports whether the current scene was opened over scene s.
+func (f *Flow) over(s Scene) bool {
+	for _, o := range f.stack {
+		if o.scene == s {
+			return true
+		}
 	}
+	return false
 }
 
 // move moves the cursor within n rows.
@@ -521,7 +531,6 @@ func (f *Flow) startTurn() {
 	f.orders, f.picks = sim.Orders{}, sim.Choices{}
 	f.Explain = map[string]string{}
 	f.queue = f.Humans()
-	f.dashFrom = noScene
 }
 
 func (f *Flow) doBriefing(in Input) {
@@ -855,11 +864,6 @@ func (f *Flow) doWhy(in Input) {
 			f.WhyTurn++
 		}
 	}
-}
-
-// WhyVarRow returns the dashboard row of the variable the why view shows.
-func (f *Flow) WhyVarRow() int {
-	return max(0, slices.Index(f.DashVars(), f.WhyVar))
 }
 
 func (f *Flow) doDashboard(in Input) {

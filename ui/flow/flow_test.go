@@ -69,6 +69,9 @@ func chooser(t *testing.T) int {
 	return -1
 }
 
+// playOne stands for a whole turn played with Confirm.
+var playOne = Input{Action: -1}
+
 func TestScenes(t *testing.T) {
 	const n = 6
 	two := solo(n)
@@ -100,10 +103,16 @@ func TestScenes(t *testing.T) {
 		{"hot-seat second handover", two, []Input{Do(Confirm), Do(Confirm), Do(Confirm), Do(Confirm), Do(Confirm)}, Handover},
 		{"hot-seat adjudication", two, []Input{Do(Confirm), Do(Confirm), Do(Confirm), Do(Confirm), Do(Confirm), Do(Confirm), Do(Confirm)}, Adjudication},
 		{"quit", solo(n), []Input{Do(Back)}, Title},
+		{"second turn's orders", solo(n), []Input{Do(Confirm), Do(Confirm), playOne, Do(Confirm)}, Orders},
+		{"map over the dashboard", solo(n), []Input{Do(Confirm), Do(Confirm), Do(OpenDashboard), Do(Back), Do(OpenMap), Do(Back)}, Briefing},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			f, _ := newFlow(t, tc.seats...)
 			for i, in := range tc.inputs {
+				if in == playOne {
+					playTurn(f)
+					continue
+				}
 				f.Do(in)
 				if f.Message != "" && strings.HasPrefix(f.Message, "The turn could not") {
 					t.Fatalf("input %d: %s", i, f.Message)
@@ -166,6 +175,45 @@ func TestEndPageKinds(t *testing.T) {
 	tl := Timeline(f.Game)
 	if len(tl) != 5 || len(tl[0].Changes) != 2 || tl[4].Date != f.Game.Model.Date(5) {
 		t.Errorf("timeline %+v", tl)
+	}
+}
+
+func TestWhyFromDashboard(t *testing.T) {
+	f, _ := newFlow(t, solo(6)...)
+	f.Do(Do(Confirm))
+	f.Do(Do(Confirm))
+	playTurn(f)
+	f.Do(Do(Confirm)) // to the orders
+	f.Do(Do(OpenDashboard))
+	known, hidden := -1, -1
+	for row, vi := range f.DashVars() {
+		if f.Known(vi) && known < 0 {
+			known = row
+		}
+		if !f.Known(vi) && hidden < 0 {
+			hidden = row
+		}
+	}
+	if known < 0 || hidden < 0 {
+		t.Fatalf("want both a known and an estimated indicator (known row %d, estimated row %d)", known, hidden)
+	}
+	f.Do(Input{Action: Select, Item: hidden})
+	f.Do(Do(AskWhy))
+	if f.Scene != Dashboard || !strings.HasPrefix(f.Message, "You see only an estimate of ") {
+		t.Errorf("why of an estimate: scene %v, message %q", f.Scene, f.Message)
+	}
+	f.Do(Input{Action: Select, Item: known})
+	f.Do(Do(AskWhy))
+	if f.Scene != Why || f.WhyVar != f.DashVars()[known] || f.Viewer() != f.Current {
+		t.Fatalf("why: scene %v var %d viewer %d", f.Scene, f.WhyVar, f.Viewer())
+	}
+	f.Do(Do(Back))
+	if f.Scene != Dashboard || f.Cursor != known {
+		t.Errorf("back from why: scene %v cursor %d, want dashboard row %d", f.Scene, f.Cursor, known)
+	}
+	f.Do(Do(Back))
+	if f.Scene != Orders {
+		t.Errorf("back from the dashboard: scene %v, want orders", f.Scene)
 	}
 }
 
