@@ -192,7 +192,7 @@ func (d *dc) fit(str string, x, y, width, size float64, c color.Color, bold bool
 // "…".
 func (d *dc) para(str string, r layout.Rect, size float64, c color.Color, bold bool) float64 {
 	lh := size * 1.3
-	lines := layout.Wrap(str, r.W, func(s string) float64 { return measure(s, size, bold) })
+	lines := layout.Wrap(strings.TrimSpace(str), r.W, func(s string) float64 { return measure(s, size, bold) })
 	maxLines := int(r.H / lh)
 	if len(lines) > maxLines {
 		lines = lines[:max(0, maxLines)]

@@ -63,11 +63,15 @@ func (g *Game) land(d *dc, r layout.Rect, frame [4]float64) (geo.Projection, *eb
 // actors. If legend is not nil it receives a numbered line per flow.
 func (g *Game) drawMap(d *dc, r layout.Rect, m *sim.Model, levels []int, legend *[]string) {
 	d.fill(r, rgb(0x0d, 0x1a, 0x26))
-	frame := geo.Frame(m, g.geo.BBox)
-	proj, img := g.land(d, r, frame)
-	op := &ebiten.DrawImageOptions{}
-	op.GeoM.Translate(r.X*d.s, r.Y*d.s)
-	d.dst.DrawImage(img, op)
+	frame, covered := geo.Frame(m, g.geo.BBox)
+	proj := geo.Fit(frame, r)
+	if covered {
+		var img *ebiten.Image
+		proj, img = g.land(d, r, frame)
+		op := &ebiten.DrawImageOptions{}
+		op.GeoM.Translate(r.X*d.s, r.Y*d.s)
+		d.dst.DrawImage(img, op)
+	}
 	d.stroke(r, 2, colLine)
 	acts := m.Scenario.Actors
 	pos := make([][2]float64, len(acts))
@@ -76,6 +80,19 @@ func (g *Game) drawMap(d *dc, r layout.Rect, m *sim.Model, levels []int, legend 
 		if a.Capital != nil {
 			x, y := proj.Point(a.Capital.Lon, a.Capital.Lat)
 			pos[i] = [2]float64{math.Max(r.X+20, math.Min(r.Right()-20, x)), math.Max(r.Y+20, math.Min(r.Bottom()-20, y))}
+		}
+	}
+	// Actors sharing a place (or nearly) are fanned out downwards so that
+	// each marker and name stays readable.
+	for i := range pos {
+		for moved := true; moved; {
+			moved = false
+			for j := 0; j < i; j++ {
+				if math.Hypot(pos[i][0]-pos[j][0], pos[i][1]-pos[j][1]) < 34 {
+					pos[i][1] += 36
+					moved = true
+				}
+			}
 		}
 	}
 	if levels != nil {
@@ -113,7 +130,11 @@ func (g *Game) drawMap(d *dc, r layout.Rect, m *sim.Model, levels []int, legend 
 		d.fill(layout.Rect{X: x - 6, Y: y - 2, W: w + 12, H: sizeSmall*1.25 + 4}, alpha(colBG, 0.75))
 		d.text(name, x, y, sizeSmall, colText, true)
 	}
-	d.text("Map: Natural Earth (public domain)", r.X+10, r.Y+8, 18, colMuted, false)
+	if covered {
+		d.text("Map: Natural Earth (public domain)", r.X+10, r.Y+8, 18, colMuted, false)
+	} else {
+		d.fit("The map data does not cover this scenario's region: capitals placed by longitude and latitude only.", r.X+10, r.Y+8, r.W-20, 18, colMuted, false)
+	}
 }
 
 // drawFlow draws one flow from a to b: a curve (bending to the left of its

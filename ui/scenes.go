@@ -511,7 +511,7 @@ func (g *Game) drawMapScene(d *dc, b layout.Rect) {
 	d.text("Flows", in.X, y, sizeHead, colText, true)
 	y += sizeHead * 1.5
 	if len(legend) == 0 {
-		y += d.para("No lever acts on another actor yet. After a turn, each lever pulled is drawn from its actor to the actors whose indicators it changes; the thicker the line, the higher the level.", layout.Rect{X: in.X, Y: y, W: in.W, H: 300}, sizeSmall, colMuted, false)
+		y += d.para("No lever pulled last turn acts on another actor's indicators. Each lever that does is drawn from its actor to the actors whose indicators it changes; the thicker the line, the higher the level.", layout.Rect{X: in.X, Y: y, W: in.W, H: 300}, sizeSmall, colMuted, false)
 	} else {
 		y += d.para(fmt.Sprintf("The orders of turn %d (%s). Each line runs from the actor pulling a lever to the actor whose indicators it changes; thicker means a higher level. Numbers match the map.", f.Played, m.Date(f.Played)), layout.Rect{X: in.X, Y: y, W: in.W, H: 200}, sizeSmall, colMuted, false) + 12
 	}

@@ -119,37 +119,44 @@ func Pairs(links []Link) []Pair {
 
 // Frame returns the part of the map worth showing for m: the box around
 // the actors' capitals, widened by a quarter of its size on every side
-// (and to at least 24 by 14 degrees), kept inside bbox. With no capitals
-// it returns bbox.
-func Frame(m *sim.Model, bbox [4]float64) [4]float64 {
+// (and to at least 24 by 14 degrees). When every capital lies inside bbox
+// (the area the map data covers) the frame is kept inside it and covered
+// is true; otherwise the map has no land to show for the scenario, and the
+// frame is the capitals' own. With no capitals it returns bbox.
+func Frame(m *sim.Model, bbox [4]float64) (frame [4]float64, covered bool) {
 	lo := [2]float64{math.Inf(1), math.Inf(1)}
 	hi := [2]float64{math.Inf(-1), math.Inf(-1)}
+	covered = true
 	for _, a := range m.Scenario.Actors {
 		if a.Capital == nil {
 			continue
 		}
-		lo[0], lo[1] = math.Min(lo[0], a.Capital.Lon), math.Min(lo[1], a.Capital.Lat)
-		hi[0], hi[1] = math.Max(hi[0], a.Capital.Lon), math.Max(hi[1], a.Capital.Lat)
+		c := a.Capital
+		lo[0], lo[1] = math.Min(lo[0], c.Lon), math.Min(lo[1], c.Lat)
+		hi[0], hi[1] = math.Max(hi[0], c.Lon), math.Max(hi[1], c.Lat)
+		covered = covered && c.Lon >= bbox[0] && c.Lon <= bbox[2] && c.Lat >= bbox[1] && c.Lat <= bbox[3]
 	}
 	if math.IsInf(lo[0], 1) {
-		return bbox
+		return bbox, true
 	}
 	minSpan := [2]float64{24, 14}
-	var out [4]float64
 	for k := range 2 {
 		span := hi[k] - lo[k]
 		pad := math.Max(span/4, (minSpan[k]-span)/2)
 		a, b := lo[k]-pad, hi[k]+pad
-		// Keep inside bbox, shifting before shrinking.
-		if a < bbox[k] {
-			b += bbox[k] - a
-			a = bbox[k]
+		if covered {
+			// Keep inside bbox, shifting before shrinking.
+			if a < bbox[k] {
+				b += bbox[k] - a
+				a = bbox[k]
+			}
+			if b > bbox[k+2] {
+				a -= b - bbox[k+2]
+				b = bbox[k+2]
+			}
+			a = math.Max(a, bbox[k])
 		}
-		if b > bbox[k+2] {
-			a -= b - bbox[k+2]
-			b = bbox[k+2]
-		}
-		out[k], out[k+2] = math.Max(a, bbox[k]), b
+		frame[k], frame[k+2] = a, b
 	}
-	return out
+	return frame, covered
 }

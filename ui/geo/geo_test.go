@@ -95,7 +95,10 @@ func TestFrame(t *testing.T) {
 		t.Fatal(err)
 	}
 	bbox := [4]float64{95, 20, 150, 58}
-	f := Frame(m, bbox)
+	f, covered := Frame(m, bbox)
+	if !covered {
+		t.Errorf("the default scenario's capitals are not all on the map")
+	}
 	for _, a := range m.Scenario.Actors {
 		if a.Capital == nil {
 			continue
@@ -109,5 +112,23 @@ func TestFrame(t *testing.T) {
 	}
 	if f[2]-f[0] < 24 || f[3]-f[1] < 14 {
 		t.Errorf("frame %v is smaller than 24x14 degrees", f)
+	}
+}
+
+func TestFrameOffMap(t *testing.T) {
+	m, err := scenarios.LoadBuiltin(scenarios.Default)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// A map of somewhere else covers none of the capitals: the frame is
+	// the capitals' own, not clamped to the map.
+	f, covered := Frame(m, [4]float64{0, 0, 10, 10})
+	if covered {
+		t.Error("a map far away reported as covering the capitals")
+	}
+	for _, a := range m.Scenario.Actors {
+		if c := a.Capital; c != nil && (c.Lon < f[0] || c.Lon > f[2] || c.Lat < f[1] || c.Lat > f[3]) {
+			t.Errorf("%s's capital is outside the frame %v", a.ID, f)
+		}
 	}
 }
