@@ -79,7 +79,7 @@ func Run(opts Options) error {
 	}
 	w, h := opts.Width, opts.Height
 	if w <= 0 || h <= 0 {
-		w, h = 1600, 900
+		w, h = defaultWindow()
 	}
 	ebiten.SetWindowSize(w, h)
 	ebiten.SetWindowTitle("sixparty")
@@ -93,6 +93,19 @@ func Run(opts Options) error {
 		return err
 	}
 	return g.err
+}
+
+// defaultWindow returns a 16:9 window size that fits the monitor with a
+// margin, at most 1600x900.
+func defaultWindow() (int, int) {
+	w, h := 1600, 900
+	if m := ebiten.Monitor(); m != nil {
+		if mw, mh := m.Size(); mw > 0 && mh > 0 {
+			k := min(1.0, float64(mw)*0.9/float64(w), float64(mh)*0.85/float64(h))
+			w, h = int(float64(w)*k), int(float64(h)*k)
+		}
+	}
+	return w, h
 }
 
 // Layout uses the window's full resolution so that text stays sharp; the
