@@ -344,7 +344,7 @@ func (f *Flow) goTo(s Scene) {
 // open shows an auxiliary scene (map, dashboard, why) over the current
 // one; Back returns to it.
 func (f *Flow) open(s Scene) {
-	f.stack = append(f.stack, opened{f.Scene, f.Cursor})
+	f.stack = append(f.stack, opened{f.Scene, f.Cursor, f.WhyVar, f.WhyTurn})
 	f.Scene, f.Cursor = s, 0
 }
 
@@ -356,12 +356,15 @@ func (f *Flow) close() {
 	top := f.stack[len(f.stack)-1]
 	f.stack = f.stack[:len(f.stack)-1]
 	f.Scene, f.Cursor = top.scene, top.cursor
+	f.WhyVar, f.WhyTurn = top.whyVar, top.whyTurn
 }
 
-// opened is a scene under an auxiliary one, with its cursor.
+// opened is a scene under an auxiliary one, with its cursor (and the why
+// view's indicator and turn, as one why view can open another).
 type opened struct {
-	scene  Scene
-	cursor int
+	scene           Scene
+	cursor          int
+	whyVar, whyTurn int
 }
 
 // over reports whether the current scene was opened over scene s.
@@ -847,21 +850,33 @@ func (f *Flow) openWhy(vi, turn int) {
 		f.Message = "No turn has been played yet, so nothing has moved."
 		return
 	}
-	f.WhyVar, f.WhyTurn = vi, turn
 	f.open(Why)
+	f.WhyVar, f.WhyTurn = vi, turn
 }
 
 func (f *Flow) doWhy(in Input) {
+	links := f.WhyLinks()
+	if f.move(in, len(links)) {
+		return
+	}
 	switch in.Action {
-	case Back, Confirm, AskWhy:
+	case Back:
 		f.close()
+	case Confirm, AskWhy:
+		if len(links) == 0 {
+			f.close()
+			return
+		}
+		f.openWhy(links[min(f.Cursor, len(links)-1)], f.WhyTurn)
 	case Left, PagePrev:
 		if f.WhyTurn > 1 {
 			f.WhyTurn--
+			f.Cursor = 0
 		}
 	case Right, PageNext:
 		if f.WhyTurn < f.Played {
 			f.WhyTurn++
+			f.Cursor = 0
 		}
 	}
 }
@@ -973,6 +988,9 @@ func (f *Flow) Hints() []Action {
 	case Report:
 		return []Action{Confirm, AskWhy, OpenDashboard, OpenMap, Save, EndGame}
 	case Why:
+		if len(f.WhyLinks()) > 0 {
+			return []Action{Up, Down, AskWhy, Left, Right, Back}
+		}
 		return []Action{Left, Right, Back}
 	case Dashboard:
 		return []Action{Up, Down, AskWhy, Back}
@@ -1021,6 +1039,8 @@ func (f *Flow) Label(a Action) string {
 			}
 			return "next page"
 		}
+	case a == AskWhy && f.Scene == Why:
+		return "why did that move?"
 	case (a == Left || a == Right) && f.Scene == Why:
 		if a == Left {
 			return "earlier turn"

@@ -217,6 +217,48 @@ func TestWhyFromDashboard(t *testing.T) {
 	}
 }
 
+func TestWhyFollowsInputs(t *testing.T) {
+	f, _ := newFlow(t)
+	f.Seats = make([]Seat, len(f.Seats)) // all computer: everything is known
+	for i := range f.Seats {
+		f.Seats[i] = Seat{Level: ai.Easy}
+	}
+	f.Do(Do(Confirm))
+	f.Do(Do(Confirm))
+	f.Do(Do(Confirm)) // no person: straight to adjudication
+	f.Do(Do(Confirm))
+	f.Do(Do(Confirm))
+	if f.Scene != Report {
+		t.Fatalf("scene %v", f.Scene)
+	}
+	// Find a change whose cause has moved inputs.
+	var from, to int = -1, -1
+	for row, e := range f.ReportRows() {
+		f.Do(Input{Action: Select, Item: row})
+		f.Do(Do(AskWhy))
+		if links := f.WhyLinks(); len(links) > 0 {
+			from, to = e.Var, links[0]
+			break
+		}
+		f.Do(Do(Back))
+	}
+	if from < 0 {
+		t.Skip("no change on turn 1 has a cause with moved inputs")
+	}
+	f.Do(Do(AskWhy))
+	if f.Scene != Why || f.WhyVar != to {
+		t.Fatalf("following the first input: scene %v var %d, want why of %d", f.Scene, f.WhyVar, to)
+	}
+	f.Do(Do(Back))
+	if f.Scene != Why || f.WhyVar != from {
+		t.Errorf("back: scene %v var %d, want why of %d", f.Scene, f.WhyVar, from)
+	}
+	f.Do(Do(Back))
+	if f.Scene != Report {
+		t.Errorf("back again: scene %v, want report", f.Scene)
+	}
+}
+
 func TestQuit(t *testing.T) {
 	f, _ := newFlow(t)
 	f.Do(Do(Back))

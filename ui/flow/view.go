@@ -262,3 +262,35 @@ func turns(n int) string {
 	}
 	return fmt.Sprintf("%d turns", n)
 }
+
+// WhyReasons returns why the why view's indicator moved on its turn: each
+// ledger entry, largest first, with the inputs of its cause that moved on
+// the same turn (those the viewer knows exactly).
+func (f *Flow) WhyReasons() []report.Reason {
+	if f.Game == nil || f.WhyTurn < 1 {
+		return nil
+	}
+	rs := report.Why(f.Game, f.WhyVar, f.WhyTurn)
+	for i := range rs {
+		var known []report.Input
+		for _, in := range rs[i].Inputs {
+			if f.Known(in.Var) {
+				known = append(known, in)
+			}
+		}
+		rs[i].Inputs = known
+	}
+	return rs
+}
+
+// WhyLinks returns the indicators the why view can follow, in the order
+// shown: every reason's moved inputs.
+func (f *Flow) WhyLinks() []int {
+	var out []int
+	for _, r := range f.WhyReasons() {
+		for _, in := range r.Inputs {
+			out = append(out, in.Var)
+		}
+	}
+	return out
+}
