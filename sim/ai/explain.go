@@ -114,10 +114,10 @@ func (p *planner) diff(chosen, alt []int) string {
 	for k, li := range p.mine {
 		if chosen[k] != alt[k] {
 			l := &p.m.Scenario.Levers[li]
-			parts = append(parts, l.Name+" "+l.Levels[alt[k]]+" rather than "+l.Levels[chosen[k]])
+			parts = append(parts, l.Name+": "+l.Levels[alt[k]]+" rather than "+l.Levels[chosen[k]])
 		}
 	}
-	return strings.Join(parts, ", ")
+	return strings.Join(parts, "; ")
 }
 
 func upper(s string) string {

@@ -541,10 +541,11 @@ func (p *planner) pick(order []*cand) Decision {
 	if impulse {
 		alt = best
 	} else {
+		// The best orders that did worse; failing those, one that did as
+		// well.
 		for _, c := range order {
-			if c != chosen {
+			if c != chosen && (alt == nil || alt.util >= chosen.util-1e-12 && c.util < chosen.util-1e-12) {
 				alt = c
-				break
 			}
 		}
 	}
