@@ -104,6 +104,7 @@ func runAIBench(args []string, stdout, stderr io.Writer) int {
 	variety := fs.Int("variety", 100, "seeds for the variety table (0 skips it)")
 	first := fs.Uint64("first-seed", 1, "first seed; games use consecutive seeds from it")
 	jobs := fs.Int("jobs", 2, "games played at once")
+	versus := fs.String("versus", "easy", "difficulty the hard player is measured against: easy or normal")
 	only := fs.String("actors", "", "comma-separated actor ids to measure strength for (default: every actor)")
 	pos, code, ok := parseFlags(fs, args)
 	if !ok {
@@ -125,6 +126,11 @@ func runAIBench(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		printErr(stderr, err)
 		return exitFail
+	}
+	weak, err := ai.ParseDifficulty(*versus)
+	if err != nil || weak == ai.Hard {
+		fmt.Fprintf(stderr, "sixparty aibench: -versus must be easy or normal, not %q\n", *versus)
+		return exitUsage
 	}
 	measured := make([]bool, len(m.Scenario.Actors))
 	for i := range measured {
@@ -180,7 +186,7 @@ func runAIBench(args []string, stdout, stderr io.Writer) int {
 			}
 			who = append(who, ai0)
 			for k := range *strength {
-				for _, d := range []ai.Difficulty{ai.Hard, ai.Easy} {
+				for _, d := range []ai.Difficulty{ai.Hard, weak} {
 					diff := make([]ai.Difficulty, n)
 					for i := range diff {
 						diff[i] = ai.Normal
@@ -191,8 +197,12 @@ func runAIBench(args []string, stdout, stderr io.Writer) int {
 			}
 		}
 		res := runAll(m, specs, *jobs)
-		fmt.Fprintf(out, "Strength: one actor hard, then easy, the others normal; %d seeds each, paired by seed (goal: hard higher in at least 65%%)\n", *strength)
-		fmt.Fprintf(out, "  %-20s %9s %6s %9s %7s %10s %10s %s\n", "actor", "hard>easy", "ties", "easy>hard", "share", "mean hard", "mean easy", "")
+		goal := "goal: hard higher in at least 65%"
+		if weak != ai.Easy {
+			goal = "no goal set"
+		}
+		fmt.Fprintf(out, "Strength: one actor hard, then %s, the others normal; %d seeds each, paired by seed (%s)\n", weak, *strength, goal)
+		fmt.Fprintf(out, "  %-20s %11s %6s %11s %7s %10s %11s %s\n", "actor", "hard>"+weak.String(), "ties", weak.String()+">hard", "share", "mean hard", "mean "+weak.String(), "")
 		for j, ai0 := range who {
 			a := actors[ai0]
 			win, tie, loss := 0, 0, 0
@@ -218,10 +228,13 @@ func runAIBench(args []string, stdout, stderr io.Writer) int {
 			}
 			share := float64(win) / float64(*strength)
 			verdict := "ok"
-			if share < 0.65 {
+			switch {
+			case weak != ai.Easy:
+				verdict = ""
+			case share < 0.65:
 				verdict = "below goal"
 			}
-			fmt.Fprintf(out, "  %-20s %9d %6d %9d %6.1f%% %10.3f %10.3f %s\n", a.Name, win, tie, loss, 100*share, sh/float64(*strength), se/float64(*strength), verdict)
+			fmt.Fprintf(out, "  %-20s %11d %6d %11d %6.1f%% %10.3f %11.3f %s\n", a.Name, win, tie, loss, 100*share, sh/float64(*strength), se/float64(*strength), verdict)
 		}
 		fmt.Fprintln(out)
 	}

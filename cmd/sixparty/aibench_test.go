@@ -14,7 +14,7 @@ func TestAIBenchSmoke(t *testing.T) {
 	}
 	for _, want := range []string{
 		"Computer players on Tiny crisis (tiny, 2 actors, 3 turns)",
-		"Budgets", "Strength: one actor hard, then easy, the others normal; 2 seeds each",
+		"Budgets", "Strength: one actor hard, then easy, the others normal; 2 seeds each", "hard>easy",
 		"Variety: 3 all-computer games at normal", "Engine turns simulated per decision",
 		"  North ", "  South ",
 	} {
