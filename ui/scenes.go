@@ -31,7 +31,35 @@ func (g *Game) frame(d *dc, b layout.Rect, title, right string) layout.Rect {
 	if g.f.Message != "" {
 		d.fit("» "+g.f.Message, margin, msg.Y+(msgH-sizeBody*1.2)/2, msg.W-2*margin, sizeBody, colYellow, false)
 	}
+	if lines := g.f.ReloadLines(); len(lines) > 0 {
+		rest = g.reloadErrors(d, rest, lines)
+	}
 	return layout.Rect{X: rest.X + margin, Y: rest.Y + 28, W: rest.W - 2*margin, H: rest.H - 28}
+}
+
+// maxReloadLines is how many of a watched file's mistakes are shown.
+const maxReloadLines = 6
+
+// reloadErrors draws the mistakes of a watched scenario file in a panel
+// at the bottom of r and returns what is left above it.
+func (g *Game) reloadErrors(d *dc, r layout.Rect, lines []string) layout.Rect {
+	n := min(len(lines), maxReloadLines)
+	lineH := sizeSmall * 1.3
+	rest, box := r.CutBottom(float64(n+1)*lineH + 24)
+	box = layout.Rect{X: box.X + margin, Y: box.Y, W: box.W - 2*margin, H: box.H - 8}
+	d.fill(box, colPanel)
+	d.stroke(box, 3, colBad)
+	head := "The scenario file has mistakes (still playing the last good version):"
+	if len(lines) > n {
+		head = fmt.Sprintf("The scenario file has %d mistakes (still playing the last good version); the first %d:", len(lines), n)
+	}
+	y := box.Y + 10
+	d.fit(head, box.X+16, y, box.W-32, sizeSmall, colWarn, true)
+	for _, l := range lines[:n] {
+		y += lineH
+		d.fit(l, box.X+16, y, box.W-32, sizeSmall, colText, false)
+	}
+	return rest
 }
 
 // hintBar draws the help line: each action's key and name, clickable.

@@ -22,6 +22,7 @@ import (
 	"github.com/sixparty/sixparty/assets"
 	"github.com/sixparty/sixparty/ui/flow"
 	"github.com/sixparty/sixparty/ui/layout"
+	"github.com/sixparty/sixparty/watch"
 )
 
 // Options configures the window.
@@ -36,6 +37,9 @@ type Options struct {
 	Log io.Writer
 	// Width and Height are the window's starting size (default 1600x900).
 	Width, Height int
+	// Reload, when set, delivers new versions of the scenario file
+	// (sixparty play --watch); each one is handed to the flow.
+	Reload <-chan watch.Update
 }
 
 // Game is the ebiten.Game of the front end.
@@ -55,6 +59,7 @@ type Game struct {
 	idle     int  // updates since the last input
 	resting  bool // the game loop runs only on input
 	mapCache mapCache
+	reload   chan watch.Update
 }
 
 // NewGame returns the front end for the options.
@@ -89,6 +94,18 @@ func Run(opts Options) error {
 	// a second to feel immediate.
 	ebiten.SetScreenClearedEveryFrame(false)
 	ebiten.SetTPS(30)
+	if opts.Reload != nil {
+		// A reload must wake a resting game loop: forward each update and
+		// ask for a frame.
+		ch := make(chan watch.Update, 1)
+		g.reload = ch
+		go func() {
+			for u := range opts.Reload {
+				ch <- u
+				ebiten.ScheduleFrame()
+			}
+		}()
+	}
 	if err := ebiten.RunGame(g); err != nil && !errors.Is(err, ebiten.Termination) {
 		return err
 	}
@@ -142,7 +159,14 @@ func (g *Game) Update() error {
 	for _, in := range ins {
 		g.apply(in)
 	}
-	g.rest(len(ins) > 0)
+	reloaded := false
+	select {
+	case u := <-g.reload:
+		g.f.Reload(u)
+		g.dirty, reloaded = true, true
+	default:
+	}
+	g.rest(len(ins) > 0 || reloaded)
 	return nil
 }
 

@@ -6,12 +6,14 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/sixparty/sixparty/savegame"
 	"github.com/sixparty/sixparty/scenarios"
@@ -19,6 +21,7 @@ import (
 	"github.com/sixparty/sixparty/sim/ai"
 	"github.com/sixparty/sixparty/ui"
 	"github.com/sixparty/sixparty/ui/flow"
+	"github.com/sixparty/sixparty/watch"
 )
 
 // Exit codes, as for sixparty.
@@ -108,6 +111,7 @@ func runPlay(args []string, stdout, stderr io.Writer) int {
 	saves := fs.String("saves", defaultSaveDir(), "directory of the saved game and the autosave")
 	autoplay := fs.Int("autoplay", 0, "play this many turns with a scripted player through every scene, then exit")
 	shots := fs.String("shots", "", "with --autoplay: write a PNG of each scene to this directory")
+	watchFile := fs.Bool("watch", false, "reload the scenario FILE whenever it is saved, replaying the orders so far on the new version")
 	pos, code, ok := parseFlags(fs, args)
 	if !ok {
 		return code
@@ -124,9 +128,17 @@ func runPlay(args []string, stdout, stderr io.Writer) int {
 	if len(pos) == 1 {
 		source = pos[0]
 	}
+	if *watchFile && (len(pos) == 0 || !strings.ContainsAny(source, `/\`) && !strings.HasSuffix(source, ".yaml")) {
+		fmt.Fprintln(stderr, "sixparty play: --watch needs a scenario file (a built-in scenario never changes)")
+		return exitUsage
+	}
 	// Check the scenario before a window opens, so that a mistake is
 	// reported on the terminal with every error.
+	var w *watch.Watcher
 	m, err := scenarios.Open(source)
+	if err == nil && *watchFile {
+		w, err = watch.New(source)
+	}
 	if err != nil {
 		var el sim.ErrorList
 		if errors.As(err, &el) {
@@ -158,6 +170,11 @@ func runPlay(args []string, stdout, stderr io.Writer) int {
 		opts.ShotsDir = *shots
 		opts.Log = stderr
 		opts.Width, opts.Height = 1920, 1080
+	}
+	if w != nil {
+		ctx, cancel := context.WithCancel(context.Background())
+		defer cancel()
+		opts.Reload = w.Watch(ctx, watch.DefaultInterval)
 	}
 	opts.Flow = flow.New(cfg)
 	if err := ui.Run(opts); err != nil {

@@ -105,6 +105,9 @@ type Flow struct {
 	Message string
 	// Quit is set when the player leaves the program.
 	Quit bool
+	// ReloadErr holds the mistakes of a scenario file being watched
+	// (sixparty play --watch) while its last version did not load.
+	ReloadErr error
 
 	// Setup fields: the scenario's source, the file path typed in, the
 	// seed as typed, and the scenario loaded from Source (nil when it did
