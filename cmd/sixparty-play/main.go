@@ -15,6 +15,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/sixparty/sixparty/internal/cliflag"
 	"github.com/sixparty/sixparty/savegame"
 	"github.com/sixparty/sixparty/scenarios"
 	"github.com/sixparty/sixparty/sim"
@@ -26,41 +27,13 @@ import (
 
 // Exit codes, as for sixparty.
 const (
-	exitOK    = 0
-	exitFail  = 1
-	exitUsage = 2
+	exitOK    = cliflag.ExitOK
+	exitFail  = cliflag.ExitFail
+	exitUsage = cliflag.ExitUsage
 )
 
 func main() {
 	os.Exit(runPlay(os.Args[1:], os.Stdout, os.Stderr))
-}
-
-// parseFlags parses args, allowing flags after positional arguments as
-// well as before them. It returns the positional arguments, or an exit
-// code when parsing ended the command (help or a usage error).
-func parseFlags(fs *flag.FlagSet, args []string) ([]string, int, bool) {
-	var pos []string
-	for {
-		if err := fs.Parse(args); err != nil {
-			if errors.Is(err, flag.ErrHelp) {
-				return nil, exitOK, false
-			}
-			return nil, exitUsage, false
-		}
-		args = fs.Args()
-		if len(args) == 0 {
-			return pos, 0, true
-		}
-		pos = append(pos, args[0])
-		args = args[1:]
-	}
-}
-
-// isFlagSet reports whether the flag was given on the command line.
-func isFlagSet(fs *flag.FlagSet, name string) bool {
-	set := false
-	fs.Visit(func(f *flag.Flag) { set = set || f.Name == name })
-	return set
 }
 
 // dirStore keeps saved games as JSON files in a directory.
@@ -112,7 +85,7 @@ func runPlay(args []string, stdout, stderr io.Writer) int {
 	autoplay := fs.Int("autoplay", 0, "play this many turns with a scripted player through every scene, then exit")
 	shots := fs.String("shots", "", "with --autoplay: write a PNG of each scene to this directory")
 	watchFile := fs.Bool("watch", false, "reload the scenario FILE whenever it is saved, replaying the orders so far on the new version")
-	pos, code, ok := parseFlags(fs, args)
+	pos, code, ok := cliflag.Parse(fs, args)
 	if !ok {
 		return code
 	}
@@ -154,7 +127,7 @@ func runPlay(args []string, stdout, stderr io.Writer) int {
 		Open:    scenarios.Open,
 		Store:   dirStore(*saves),
 		Seed:    *seed,
-		SeedSet: isFlagSet(fs, "seed"),
+		SeedSet: cliflag.IsSet(fs, "seed"),
 	}
 	opts := ui.Options{}
 	if *autoplay > 0 {

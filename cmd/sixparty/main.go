@@ -10,13 +10,14 @@
 package main
 
 import (
-	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
 	"slices"
 	"strings"
+
+	"github.com/sixparty/sixparty/internal/cliflag"
 )
 
 // command is one subcommand. Each lives in its own file and registers
@@ -37,9 +38,9 @@ var defaultCommand = "run"
 
 // Exit codes.
 const (
-	exitOK    = 0
-	exitFail  = 1
-	exitUsage = 2
+	exitOK    = cliflag.ExitOK
+	exitFail  = cliflag.ExitFail
+	exitUsage = cliflag.ExitUsage
 )
 
 func main() {
@@ -101,30 +102,11 @@ func newFlags(c command, stderr io.Writer) *flag.FlagSet {
 	return fs
 }
 
-// parseFlags parses args, allowing flags after positional arguments as
-// well as before them. It returns the positional arguments, or an exit
-// code when parsing ended the command (help or a usage error).
+// parseFlags parses args, allowing flags after positional arguments; see
+// cliflag.Parse.
 func parseFlags(fs *flag.FlagSet, args []string) ([]string, int, bool) {
-	var pos []string
-	for {
-		if err := fs.Parse(args); err != nil {
-			if errors.Is(err, flag.ErrHelp) {
-				return nil, exitOK, false
-			}
-			return nil, exitUsage, false
-		}
-		args = fs.Args()
-		if len(args) == 0 {
-			return pos, 0, true
-		}
-		pos = append(pos, args[0])
-		args = args[1:]
-	}
+	return cliflag.Parse(fs, args)
 }
 
 // isFlagSet reports whether the flag was given on the command line.
-func isFlagSet(fs *flag.FlagSet, name string) bool {
-	set := false
-	fs.Visit(func(f *flag.Flag) { set = set || f.Name == name })
-	return set
-}
+func isFlagSet(fs *flag.FlagSet, name string) bool { return cliflag.IsSet(fs, name) }
