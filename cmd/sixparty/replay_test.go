@@ -40,6 +40,26 @@ func TestReplay(t *testing.T) {
 		t.Errorf("replay differs from the run:\n%s", got)
 	}
 
+	// The debrief of the same game with a facilitator's intervention.
+	g = sim.NewGame(m, m.Scenario.Meta.Seed)
+	if err := g.Adjust("tension", 60, "a border incident"); err != nil {
+		t.Fatal(err)
+	}
+	for !g.Over() {
+		o, c := tr.Orders(g.Turn())
+		if _, err := g.Play(o, c); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := savegame.Write(save, savegame.New("testdata/tiny.yaml", []string{"person", "computer:hard"}, g.Record())); err != nil {
+		t.Fatal(err)
+	}
+	code, got, errOut = sixparty("debrief", save)
+	if code != 0 {
+		t.Fatalf("debrief: exit %d: %s", code, errOut)
+	}
+	golden(t, "tiny.debrief.md", got)
+
 	os.WriteFile(save, []byte(`{"format": "sixparty-save", "version": 1, "sour`), 0o644)
 	code, _, errOut = sixparty("replay", save)
 	if code != 1 || !strings.HasPrefix(errOut, "savegame: not a sixparty save (damaged or another kind of file)") {
