@@ -73,7 +73,7 @@ func TestMistakes(t *testing.T) {
 		{`budget: 2`, `budget: -2`, `t.yaml:4:34: budget must be a number of at least 0`},
 		{`budget: 2`, `budget: .nan`, `t.yaml:4:34: budget must be a number, found ".nan"`},
 		{`turns: 3`, `turns: 3.5`, `t.yaml:2:38: turns must be a whole number, found "3.5"`},
-		{`{id: x, name: X`, `{id: X, name: X`, "t.yaml:6:10: variable id \"X\" must be lower-case letters, digits and underscores, optionally after a prefix and a dot (like us.sanctions)\nt.yaml:8:92: unknown variable \"x\"; did you mean \"X\"?"},
+		{`{id: x, name: X`, `{id: X, name: X`, "t.yaml:6:10: variable id \"X\" must be lower-case letters, digits and underscores, optionally after a prefix and a dot (like gov.sanctions)\nt.yaml:8:92: unknown variable \"x\"; did you mean \"X\"?"},
 		{`{id: x, name: X`, `{id: turn, name: X`, "t.yaml:6:10: name \"turn\" is already used\nt.yaml:8:92: unknown variable \"x\""},
 		{`{id: a, name: Alpha`, `{id: a, id: b, name: Alpha`, `t.yaml:4:13: field "id" is given twice`},
 		{"  - {id: end, name: End}\n", "  - {id: end, name: End, when: \"x > 1\"}\n", `t.yaml:10:3: one outcome must have no 'when': it ends the game at the turn limit`},

@@ -490,7 +490,7 @@ func (c *compiler) ident(id string, re *regexp.Regexp, what string, fields map[s
 	} else if !re.MatchString(id) {
 		form := "lower-case letters, digits and underscores"
 		if re == varIDPattern {
-			form += ", optionally after a prefix and a dot (like us.sanctions)"
+			form += ", optionally after a prefix and a dot (like gov.sanctions)"
 		}
 		c.add(at, "%s id %q must be %s", what, id, form)
 	}

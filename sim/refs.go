@@ -9,7 +9,7 @@ import (
 )
 
 // ExprNames returns the names an expression reads — variables, levers,
-// 'turn' and 'level', as written (for example dprk.exports) — sorted and
+// 'turn' and 'level', as written (for example econ.exports) — sorted and
 // without repeats. Function names are not included. Tools use it to find
 // what a scenario's expressions depend on; it does not check that the
 // names exist.

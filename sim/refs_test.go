@@ -13,7 +13,7 @@ func TestExprNames(t *testing.T) {
 		src, want string
 	}{
 		{"1 + 2", ""},
-		{"dprk.exports * level", "dprk.exports level"},
+		{"econ.exports * level", "econ.exports level"},
 		{"max(0, -a.b) + min(c, turn) ", "a.b c turn"},
 		{"x > 1 ? y : z.w", "x y z.w"},
 		{"a and not b or a", "a b"},
@@ -35,7 +35,7 @@ func TestExprNames(t *testing.T) {
 }
 
 func ExampleExprNames() {
-	names, _ := sim.ExprNames("0.8 * dprk.gdp_growth + max(0, tension - 50) * level")
+	names, _ := sim.ExprNames("0.8 * econ.growth + max(0, tension - 50) * level")
 	fmt.Println(names)
-	// Output: [dprk.gdp_growth level tension]
+	// Output: [econ.growth level tension]
 }

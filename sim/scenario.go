@@ -90,7 +90,7 @@ type Doctrine struct {
 
 // Var is one variable of the state.
 type Var struct {
-	ID          string         `yaml:"id" doc:"Identifier, as 'owner.name' or 'name' (for example dprk.fx_reserves); expressions refer to it by this name."`
+	ID          string         `yaml:"id" doc:"Identifier, as 'owner.name' or 'name' (for example econ.reserves); expressions refer to it by this name."`
 	Name        string         `yaml:"name" doc:"Name shown to players."`
 	Unit        string         `yaml:"unit" doc:"Unit shown after values (for example 'US$ bn')."`
 	Description string         `yaml:"description" doc:"What the number means and where its starting value comes from."`
@@ -109,7 +109,7 @@ type Var struct {
 
 // Lever is a policy an actor sets to a level each turn.
 type Lever struct {
-	ID           string         `yaml:"id" doc:"Identifier (for example us.secondary_sanctions); expressions read the level ordered this turn by this name."`
+	ID           string         `yaml:"id" doc:"Identifier (for example gov.sanctions); expressions read the level ordered this turn by this name."`
 	Actor        string         `yaml:"actor" doc:"Actor who pulls the lever."`
 	Name         string         `yaml:"name" doc:"Name shown to players."`
 	Description  string         `yaml:"description" doc:"What the lever does, in words, shown on the orders screen."`
