@@ -10,7 +10,7 @@ build: deps
 	$(GO) build -o bin/ ./cmd/sixparty ./cmd/sixparty-play
 
 play: build
-	./bin/sixparty play
+	./bin/sixparty
 
 run: deps
 	$(GO) run ./cmd/sixparty run

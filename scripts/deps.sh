@@ -10,7 +10,7 @@ for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
 if ! command -v go >/dev/null 2>&1; then
-  echo "deps: Go is not installed (need Go 1.24 or later; see https://go.dev/doc/install)" >&2
+  echo "deps: Go is not installed (need Go 1.26 or later; see https://go.dev/doc/install)" >&2
   exit 1
 fi
 [ ${#missing[@]} -eq 0 ] && exit 0
