@@ -253,11 +253,7 @@ func (c *compiler) compile() {
 	seen := map[string]bool{}
 	for i := range s.Rules {
 		r := &s.Rules[i]
-		c.ident(r.ID, idPattern, "rule", r.FieldPos, r.Pos)
-		if seen[r.ID] {
-			c.add(fieldPos(r.FieldPos, "id", r.Pos), "rule %q is defined twice", r.ID)
-		}
-		seen[r.ID] = true
+		c.declare(seen, "rule", r.ID, r.FieldPos, r.Pos)
 		cr := cRule{target: c.varRef(r.Target, "target", r.FieldPos, r.Pos), pos: r.Pos}
 		switch {
 		case r.Change.IsZero() == r.Set.IsZero():
@@ -280,11 +276,7 @@ func (c *compiler) compile() {
 	seen = map[string]bool{}
 	for i := range s.Events {
 		ev := &s.Events[i]
-		c.ident(ev.ID, idPattern, "event", ev.FieldPos, ev.Pos)
-		if seen[ev.ID] {
-			c.add(fieldPos(ev.FieldPos, "id", ev.Pos), "event %q is defined twice", ev.ID)
-		}
-		seen[ev.ID] = true
+		c.declare(seen, "event", ev.ID, ev.FieldPos, ev.Pos)
 		ce := cEvent{chooser: -1}
 		if ev.Turn < 0 || (s.Meta.Turns > 0 && ev.Turn > s.Meta.Turns) {
 			c.add(fieldPos(ev.FieldPos, "turn", ev.Pos), "turn must be between 1 and %d, found %d", s.Meta.Turns, ev.Turn)
@@ -307,11 +299,7 @@ func (c *compiler) compile() {
 			ids := map[string]bool{}
 			for j := range ch.Options {
 				o := &ch.Options[j]
-				c.ident(o.ID, idPattern, "option", o.FieldPos, o.Pos)
-				if ids[o.ID] {
-					c.add(fieldPos(o.FieldPos, "id", o.Pos), "option %q is defined twice", o.ID)
-				}
-				ids[o.ID] = true
+				c.declare(ids, "option", o.ID, o.FieldPos, o.Pos)
 				if o.Weight < 0 {
 					c.add(fieldPos(o.FieldPos, "weight", o.Pos), "weight must not be negative")
 				}
@@ -326,11 +314,7 @@ func (c *compiler) compile() {
 	m.limit = -1
 	for i := range s.Outcomes {
 		o := &s.Outcomes[i]
-		c.ident(o.ID, idPattern, "outcome", o.FieldPos, o.Pos)
-		if seen[o.ID] {
-			c.add(fieldPos(o.FieldPos, "id", o.Pos), "outcome %q is defined twice", o.ID)
-		}
-		seen[o.ID] = true
+		c.declare(seen, "outcome", o.ID, o.FieldPos, o.Pos)
 		var co cOutcome
 		if o.When.IsZero() {
 			if m.limit >= 0 {
@@ -481,6 +465,16 @@ func (c *compiler) effects(list []Effect, sc *scope) []cEffect {
 		out = append(out, ce)
 	}
 	return out
+}
+
+// declare checks the id of a rule, event, option or outcome: its form,
+// and that seen (the ids of its kind so far) does not hold it already.
+func (c *compiler) declare(seen map[string]bool, what, id string, fields map[string]Pos, pos Pos) {
+	c.ident(id, idPattern, what, fields, pos)
+	if seen[id] {
+		c.add(fieldPos(fields, "id", pos), "%s %q is defined twice", what, id)
+	}
+	seen[id] = true
 }
 
 func (c *compiler) ident(id string, re *regexp.Regexp, what string, fields map[string]Pos, pos Pos) {
