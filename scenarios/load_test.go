@@ -79,6 +79,7 @@ func TestMistakes(t *testing.T) {
 		{"  - {id: end, name: End}\n", "  - {id: end, name: End, when: \"x > 1\"}\n", `t.yaml:10:3: one outcome must have no 'when': it ends the game at the turn limit`},
 		{"outcomes:", "rules:\n  - {id: r, target: x, set: \"x\", when: \"x\"}\noutcomes:", `t.yaml:10:41: expression is a number, want a condition`},
 		{"outcomes:", "events:\n  - {id: e, name: E, turn: 9}\noutcomes:", `t.yaml:10:28: turn must be between 1 and 3, found 9`},
+		{"outcomes:", "rules:\n  - {id: r, target: x, set: \"x\"}\n  - {id: r, target: x, set: \"x\"}\noutcomes:", `t.yaml:11:10: rule "r" is defined twice`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.want, func(t *testing.T) {
