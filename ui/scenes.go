@@ -124,6 +124,8 @@ func (g *Game) drawScene(d *dc, b layout.Rect) {
 		g.drawMapScene(d, b)
 	case flow.End:
 		g.drawEnd(d, b)
+	case flow.Facilitator:
+		g.drawFacilitator(d, b)
 	}
 }
 
@@ -483,7 +485,7 @@ func (g *Game) drawReport(d *dc, b layout.Rect) {
 		if e.Pos.IsValid() {
 			src = "  (" + e.Pos.String() + ")"
 		}
-		d.fit(m.Describe(e.Cause)+src, row.X+16, row.Y+6+sizeBody*1.3, row.W-32, sizeSmall, colMuted, false)
+		d.fit(flow.CauseText(m, e)+src, row.X+16, row.Y+6+sizeBody*1.3, row.W-32, sizeSmall, colMuted, false)
 	})
 	if len(rows) == 0 {
 		d.text("Nothing you can see changed.", list.X, list.Y, sizeBody, colMuted, false)

@@ -255,6 +255,9 @@ func (g *Game) drawTimeline(d *dc, body layout.Rect, first int) {
 			}
 			y += d.para(prefix+s, layout.Rect{X: in.X, Y: y, W: in.W, H: math.Min(in.Bottom()-y, lh*maxLines)}, size, col, false)
 		}
+		for _, e := range t.Facilitator {
+			line("Facilitator: ", e, colWarn, 1)
+		}
 		for _, e := range t.Events {
 			line("Event: ", e, colYellow, 1)
 		}
@@ -275,7 +278,7 @@ func (g *Game) drawWhy(d *dc, b layout.Rect) {
 	v := m.Scenario.Vars[vi]
 	body := g.frame(d, b, "Why did "+v.Name+" move?", fmt.Sprintf("Turn %d · %s", f.WhyTurn, m.Date(f.WhyTurn)))
 	h := gm.History()
-	before, after := h[f.WhyTurn-1].Vals[vi], h[f.WhyTurn].Vals[vi]
+	before, after := flow.TurnStart(gm, vi, f.WhyTurn), h[f.WhyTurn].Vals[vi]
 	y := body.Y
 	d.text(fmt.Sprintf("%s → %s %s   (%s)", m.Format(vi, before), m.Format(vi, after), v.Unit, flow.Signed(m, vi, after-before)), body.X, y, sizeHead, colText, true)
 	y += sizeHead * 1.5
@@ -304,10 +307,7 @@ func (g *Game) drawWhy(d *dc, b layout.Rect) {
 		d.panel(row)
 		ty := y + (causeH-sizeBody*1.2)/2
 		d.text(flow.Signed(m, vi, e.Amount), row.X+20, ty, sizeBody, changeColour(e.Amount), true)
-		cause := m.Describe(e.Cause)
-		if e.Reason != "" {
-			cause += ": " + e.Reason
-		}
+		cause := flow.CauseText(m, e)
 		pos := ""
 		if e.Pos.IsValid() {
 			pos = "scenario line " + e.Pos.String()
@@ -323,7 +323,7 @@ func (g *Game) drawWhy(d *dc, b layout.Rect) {
 			}
 			d.hit(ir, flow.Input{Action: flow.Select, Item: link}, flow.Do(flow.AskWhy))
 			iv := m.Scenario.Vars[in.Var]
-			txt := fmt.Sprintf("because %s moved %s: %s", iv.Name, flow.Signed(m, in.Var, in.Change), m.Describe(in.Top.Cause))
+			txt := fmt.Sprintf("because %s moved %s: %s", iv.Name, flow.Signed(m, in.Var, in.Change), flow.CauseText(m, in.Top))
 			d.fit(txt, ir.X+16, iy+(inputH-4-sizeSmall*1.2)/2, ir.W-32, sizeSmall, colText, link == f.Cursor)
 			iy += inputH
 			link++

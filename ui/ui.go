@@ -282,6 +282,7 @@ var keymap = []binding{
 	{ebiten.KeyL, flow.Load, "L", false},
 	{ebiten.KeyA, flow.Autosave, "A", false},
 	{ebiten.KeyE, flow.EndGame, "E", false},
+	{ebiten.KeyF, flow.Facilitate, "F", false},
 	{ebiten.KeyPageDown, flow.PageNext, "PgDn", false},
 	{ebiten.KeyPageUp, flow.PagePrev, "PgUp", false},
 	{ebiten.KeyF11, flow.Fullscreen, "F11", false},

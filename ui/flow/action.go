@@ -36,6 +36,7 @@ const (
 	PagePrev             // previous page
 	Fullscreen           // toggle full screen (handled by the window)
 	Quit                 // leave the program
+	Facilitate           // open the facilitator's controls (pause, adjust, inject)
 	numActions
 )
 
@@ -45,7 +46,7 @@ var actionNames = [...]string{
 	OpenDashboard: "dashboard", OpenMap: "map", ToggleBriefs: "briefs", AskWhy: "why?",
 	Save: "save", Load: "load", Autosave: "autosave", EndGame: "end game",
 	Type: "type", Erase: "erase", PageNext: "next page", PagePrev: "previous page",
-	Fullscreen: "full screen", Quit: "quit",
+	Fullscreen: "full screen", Quit: "quit", Facilitate: "facilitator",
 }
 
 // String names the action as the help line shows it.
@@ -85,6 +86,7 @@ const (
 	Dashboard                 // every indicator the viewer may see
 	Map                       // the map with the actors and their flows
 	End                       // outcome, scores, timeline and charts
+	Facilitator               // the facilitator's controls: adjust an indicator, inject an event
 	numScenes
 )
 
@@ -92,6 +94,7 @@ var sceneNames = [...]string{
 	Title: "title", Setup: "setup", Briefing: "briefing", Handover: "handover",
 	Choice: "choice", Orders: "orders", Adjudication: "adjudication", Report: "report",
 	Why: "why", Dashboard: "dashboard", Map: "map", End: "end",
+	Facilitator: "facilitator",
 }
 
 // String names the scene (used in screenshot file names).

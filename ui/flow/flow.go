@@ -139,6 +139,13 @@ type Flow struct {
 	// WhyVar and WhyTurn are the indicator and turn the why view explains.
 	WhyVar, WhyTurn int
 
+	// FacPage is the facilitator scene's page; FacVar the indicator being
+	// adjusted; ValueText and ReasonText its new value and the reason, as
+	// typed.
+	FacPage               FacPage
+	FacVar                int
+	ValueText, ReasonText string
+
 	stack []opened
 }
 
@@ -220,7 +227,13 @@ func (f *Flow) ScenarioChoice() string {
 
 // WantsText reports whether typed characters go into a text field now.
 func (f *Flow) WantsText() bool {
-	return f.Scene == Setup && (f.Cursor == RowPath || f.Cursor == RowSeed)
+	switch f.Scene {
+	case Setup:
+		return f.Cursor == RowPath || f.Cursor == RowSeed
+	case Facilitator:
+		return f.FacPage == FacValue && (f.Cursor == FacRowValue || f.Cursor == FacRowReason)
+	}
+	return false
 }
 
 // Humans returns the actors played by people, in the scenario's order.
@@ -241,6 +254,8 @@ func (f *Flow) Humans() []int {
 // only what all of them see exactly is shown).
 func (f *Flow) Viewer() int {
 	switch {
+	case f.Scene == Facilitator:
+		return -1 // the facilitator sees everything
 	case f.Scene == Orders || f.Scene == Choice || f.over(Orders):
 		return f.Current
 	case f.Scene == End || f.Game != nil && f.Game.Over():
@@ -304,9 +319,14 @@ func (f *Flow) Do(in Input) {
 	case Briefing:
 		f.doBriefing(in)
 	case Handover:
-		if in.Action == Confirm {
+		switch in.Action {
+		case Confirm:
 			f.enterSeat()
+		case Facilitate:
+			f.openFacilitator()
 		}
+	case Facilitator:
+		f.doFacilitator(in)
 	case Choice:
 		f.doChoice(in)
 	case Orders:
@@ -360,6 +380,15 @@ func (f *Flow) close() {
 	f.stack = f.stack[:len(f.stack)-1]
 	f.Scene, f.Cursor = top.scene, top.cursor
 	f.WhyVar, f.WhyTurn = top.whyVar, top.whyTurn
+}
+
+// Under returns the scene the current auxiliary scene was opened over
+// (the one Back returns to), or the current scene when none is open.
+func (f *Flow) Under() Scene {
+	if len(f.stack) == 0 {
+		return f.Scene
+	}
+	return f.stack[len(f.stack)-1].scene
 }
 
 // opened is a scene under an auxiliary one, with its cursor (and the why
@@ -557,6 +586,8 @@ func (f *Flow) doBriefing(in Input) {
 		f.openDashboard()
 	case EndGame:
 		f.goTo(End)
+	case Facilitate:
+		f.openFacilitator()
 	}
 }
 
@@ -584,14 +615,21 @@ func (f *Flow) enterSeat() {
 	m := g.Model
 	f.Pending = nil
 	for _, ei := range g.State().Briefing {
-		if m.Scenario.Events[ei].Choice != nil && m.Chooser(ei) == f.Current {
+		ev := &m.Scenario.Events[ei]
+		if _, done := f.picks[ev.ID]; ev.Choice != nil && m.Chooser(ei) == f.Current && !done {
 			f.Pending = append(f.Pending, ei)
 		}
 	}
-	// The draft starts from the actor's last orders, where still allowed
-	// and affordable.
+	// The draft starts from the orders the actor already gave this turn
+	// (when a facilitator's event calls it back), else from its last
+	// orders, where still allowed and affordable.
 	s := g.State()
 	f.Levels = slices.Clone(s.Levels)
+	if given, ok := f.orders[m.Scenario.Actors[f.Current].ID]; ok {
+		for _, li := range m.ActorLevers(f.Current) {
+			f.Levels[li] = given[m.Scenario.Levers[li].ID]
+		}
+	}
 	for _, li := range m.ActorLevers(f.Current) {
 		if ok, _ := m.Available(s, li); !ok {
 			f.Levels[li] = 0
@@ -748,7 +786,7 @@ func (f *Flow) adjudicate() {
 	f.Played = t
 	f.goTo(Adjudication)
 	if f.cfg.Store != nil {
-		if err := f.cfg.Store.Save(SlotAuto, f.saveFile()); err != nil {
+		if err := f.autosave(); err != nil {
 			f.Message = "Autosave failed: " + err.Error()
 		} else {
 			f.Message = fmt.Sprintf("Turn %d played and autosaved.", t)
@@ -979,9 +1017,11 @@ func (f *Flow) Hints() []Action {
 		if f.ShowBriefs {
 			return []Action{ToggleBriefs, Back}
 		}
-		return []Action{Confirm, ToggleBriefs, OpenMap, OpenDashboard, Save, EndGame}
+		return []Action{Confirm, ToggleBriefs, OpenMap, OpenDashboard, Facilitate, Save, EndGame}
 	case Handover:
-		return []Action{Confirm}
+		return []Action{Confirm, Facilitate}
+	case Facilitator:
+		return []Action{Up, Down, Confirm, Back}
 	case Choice:
 		return []Action{Up, Down, Confirm}
 	case Orders:
@@ -1025,6 +1065,20 @@ func (f *Flow) Label(a Action) string {
 			return "to the orders"
 		case Handover:
 			return "I am ready"
+		case Facilitator:
+			switch f.FacPage {
+			case FacMenu:
+				return "choose"
+			case FacAdjust:
+				return "set a new value"
+			case FacValue:
+				if f.Cursor == FacRowApply {
+					return "apply"
+				}
+				return "next"
+			case FacInject:
+				return "inject"
+			}
 		case Choice:
 			return "choose"
 		case Orders:
@@ -1061,6 +1115,11 @@ func (f *Flow) Label(a Action) string {
 		return "raise level"
 	case (a == Left || a == Right) && f.Scene == Setup:
 		return "change"
+	case a == Back && f.Scene == Facilitator:
+		if f.FacPage == FacMenu {
+			return "back to the game"
+		}
+		return "back"
 	}
 	return a.String()
 }

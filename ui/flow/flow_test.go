@@ -525,7 +525,7 @@ func TestScript(t *testing.T) {
 		seen[f.ShotKey()] = true
 		f.Do(s.Next(f))
 	}
-	for _, k := range []string{"title", "setup", "briefing", "briefing-briefs", "map", "handover", "orders", "dashboard", "adjudication", "adjudication-changes", "report", "why", "end-1", "end-2", "end-3", "end-4"} {
+	for _, k := range []string{"title", "setup", "briefing", "briefing-briefs", "map", "handover", "orders", "dashboard", "adjudication", "adjudication-changes", "report", "why", "end-1", "end-2", "end-3", "end-4", "facilitator", "facilitator-adjust", "facilitator-value", "facilitator-inject"} {
 		if !seen[k] {
 			t.Errorf("the script never showed %s", k)
 		}

@@ -3,9 +3,10 @@ package flow
 import "fmt"
 
 // Script is the scripted player of `sixparty play --autoplay`: it plays
-// Turns turns through every scene (briefs, map, dashboard, the why view,
-// the choices and orders of the people's seats, the hand-over, the
-// adjudication, the report) and then the end screen's pages, and quits.
+// Turns turns through every scene (briefs, the facilitator's pages without
+// changing anything, map, dashboard, the why view, the choices and orders
+// of the people's seats, the hand-over, the adjudication, the report) and
+// then the end screen's pages, and quits.
 type Script struct {
 	// Turns is how many turns to play before ending the game.
 	Turns int
@@ -55,7 +56,26 @@ func (s *Script) Next(f *Flow) Input {
 		if s.once("briefs") {
 			return Do(ToggleBriefs)
 		}
+		if s.once("facilitator") {
+			return Do(Facilitate)
+		}
 		return Do(Confirm)
+	case Facilitator:
+		// Look at every page and leave without adjusting or injecting.
+		switch f.FacPage {
+		case FacMenu:
+			if s.once("fac-adjust") {
+				return Input{Action: Select, Item: FacRowAdjust}
+			}
+			if s.once("fac-inject") {
+				return Input{Action: Select, Item: FacRowInject}
+			}
+		case FacAdjust:
+			if s.once("fac-value") {
+				return Do(Confirm)
+			}
+		}
+		return Do(Back)
 	case Map, Why:
 		return Do(Back)
 	case Dashboard:

@@ -15,13 +15,14 @@ import (
 const MaxReportRows = 10
 
 // ReportRows returns the largest changes of the last turn played that the
-// viewer may see exactly, largest first.
+// viewer may see exactly, largest first: the facilitator's adjustments
+// made before it was played among them.
 func (f *Flow) ReportRows() []sim.Entry {
 	if f.Game == nil || f.Played < 1 {
 		return nil
 	}
 	var known []sim.Entry
-	for _, e := range f.Game.Reports()[f.Played-1].Entries {
+	for _, e := range f.turnEntries() {
 		if f.Known(e.Var) && e.Amount != 0 {
 			known = append(known, e)
 		}
@@ -36,12 +37,18 @@ func (f *Flow) HiddenChanges() int {
 		return 0
 	}
 	n := 0
-	for _, e := range f.Game.Reports()[f.Played-1].Entries {
+	for _, e := range f.turnEntries() {
 		if !f.Known(e.Var) && e.Amount != 0 {
 			n++
 		}
 	}
 	return n
+}
+
+// turnEntries returns the ledger entries of the last turn played: the
+// facilitator's adjustments, then the turn's own.
+func (f *Flow) turnEntries() []sim.Entry {
+	return append(facEntries(f.Game, f.Played), f.Game.Reports()[f.Played-1].Entries...)
 }
 
 // NetChange is a variable's change over one turn.
@@ -51,18 +58,19 @@ type NetChange struct {
 }
 
 // NetChanges returns the net change of every variable the viewer knows
-// exactly that moved on the last turn played, largest (relative to the
-// variable's scale) first.
+// exactly that moved on the last turn played (the facilitator's
+// adjustments before it included), largest (relative to the variable's
+// scale) first.
 func (f *Flow) NetChanges() []NetChange {
 	if f.Game == nil || f.Played < 1 {
 		return nil
 	}
-	h := f.Game.History()
-	before, after := h[f.Played-1], h[f.Played]
+	after := f.Game.History()[f.Played]
 	var out []NetChange
-	for vi := range before.Vals {
-		if f.Known(vi) && math.Abs(after.Vals[vi]-before.Vals[vi]) > 1e-9 {
-			out = append(out, NetChange{Var: vi, Before: before.Vals[vi], After: after.Vals[vi]})
+	for vi := range after.Vals {
+		before := TurnStart(f.Game, vi, f.Played)
+		if f.Known(vi) && math.Abs(after.Vals[vi]-before) > 1e-9 {
+			out = append(out, NetChange{Var: vi, Before: before, After: after.Vals[vi]})
 		}
 	}
 	m := f.Game.Model
@@ -198,14 +206,18 @@ func EffectText(m *sim.Model, e sim.Effect) string {
 	return b.String()
 }
 
-// Timeline returns one entry per turn played: its date, the events (with
-// choices) and every actor's orders, in words.
+// Timeline returns one entry per turn played: its date, the facilitator's
+// interventions, the events (with choices) and every actor's orders, in
+// words.
 func Timeline(g *sim.Game) []TimelineTurn {
 	m := g.Model
 	s := m.Scenario
 	var out []TimelineTurn
 	for _, r := range g.Reports() {
 		t := TimelineTurn{Turn: r.Turn, Date: m.Date(r.Turn)}
+		for _, iv := range Interventions(g, r.Turn) {
+			t.Facilitator = append(t.Facilitator, iv.Text)
+		}
 		for _, ei := range r.Events {
 			line := s.Events[ei].Name
 			if c := r.Choices[ei]; c >= 0 {
@@ -214,7 +226,7 @@ func Timeline(g *sim.Game) []TimelineTurn {
 			t.Events = append(t.Events, line)
 		}
 		for _, e := range report.Largest(m, r.Entries, 2) {
-			t.Changes = append(t.Changes, fmt.Sprintf("%s %s (%s)", s.Vars[e.Var].Name, Signed(m, e.Var, e.Amount), m.Describe(e.Cause)))
+			t.Changes = append(t.Changes, fmt.Sprintf("%s %s (%s)", s.Vars[e.Var].Name, Signed(m, e.Var, e.Amount), CauseText(m, e)))
 		}
 		for ai, a := range s.Actors {
 			var parts []string
@@ -232,14 +244,16 @@ func Timeline(g *sim.Game) []TimelineTurn {
 	return out
 }
 
-// TimelineTurn is one turn of the end screen's timeline: its events, every
-// actor's orders, and its turning points (the two largest changes).
+// TimelineTurn is one turn of the end screen's timeline: the facilitator's
+// interventions, its events, every actor's orders, and its turning points
+// (the two largest changes).
 type TimelineTurn struct {
-	Turn    int
-	Date    string
-	Events  []string
-	Orders  []string
-	Changes []string
+	Turn        int
+	Date        string
+	Facilitator []string
+	Events      []string
+	Orders      []string
+	Changes     []string
 }
 
 // ShotKey names what is on screen, for screenshots: the scene, and the
@@ -252,6 +266,8 @@ func (f *Flow) ShotKey() string {
 		return "adjudication-changes"
 	case f.Scene == End:
 		return fmt.Sprintf("end-%d", f.Page+1)
+	case f.Scene == Facilitator:
+		return [...]string{FacMenu: "facilitator", FacAdjust: "facilitator-adjust", FacValue: "facilitator-value", FacInject: "facilitator-inject"}[f.FacPage]
 	}
 	return f.Scene.String()
 }

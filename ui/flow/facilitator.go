@@ -1,0 +1,387 @@
+package flow
+
+import (
+	"fmt"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"github.com/sixparty/sixparty/sim"
+)
+
+// FacPage is a page of the facilitator's scene.
+type FacPage int
+
+// The facilitator's pages: the menu, the list of indicators to adjust,
+// the new value and reason of one indicator, and the events to inject.
+const (
+	FacMenu FacPage = iota
+	FacAdjust
+	FacValue
+	FacInject
+)
+
+// The facilitator menu's rows.
+const (
+	FacRowAdjust = iota
+	FacRowInject
+	FacRowBack
+	facMenuRows
+)
+
+// The rows of the value page: the new value, the reason, and Apply.
+const (
+	FacRowValue = iota
+	FacRowReason
+	FacRowApply
+	facValueRows
+)
+
+// Limits of the facilitator's text fields.
+const (
+	maxValueLen  = 24
+	maxReasonLen = 160
+)
+
+// FacMenuLabels returns the facilitator menu's entries.
+func FacMenuLabels() []string {
+	return []string{"Adjust an indicator", "Inject an event", "Back to the game"}
+}
+
+// CanFacilitate reports whether the facilitator's controls may open now:
+// from the briefing and from the hand-over screen between two people's
+// orders, so that no team's orders are on screen, and never once the game
+// is over.
+func (f *Flow) CanFacilitate() bool {
+	return f.Game != nil && !f.Game.Over() && (f.Scene == Briefing || f.Scene == Handover)
+}
+
+// openFacilitator shows the facilitator's menu over the current scene.
+// Nothing advances while it is open: Back returns to the same scene.
+func (f *Flow) openFacilitator() {
+	if !f.CanFacilitate() {
+		return
+	}
+	f.ShowBriefs = false
+	f.open(Facilitator)
+	f.FacPage = FacMenu
+	f.ValueText, f.ReasonText = "", ""
+}
+
+// FacVars returns every indicator in the dashboard's order (by group),
+// whatever the players may see: the facilitator sees everything.
+func (f *Flow) FacVars() []int {
+	var out []int
+	for _, g := range Groups(f.Game.Model) {
+		out = append(out, g.Vars...)
+	}
+	return out
+}
+
+// InjectableEvents returns the scenario's events that are not in this
+// turn's briefing yet, in the scenario's order.
+func (f *Flow) InjectableEvents() []int {
+	var out []int
+	brief := f.Game.State().Briefing
+	for ei := range f.Game.Model.Scenario.Events {
+		if !slices.Contains(brief, ei) {
+			out = append(out, ei)
+		}
+	}
+	return out
+}
+
+// FacRows returns the number of rows of the facilitator's current page.
+func (f *Flow) FacRows() int {
+	switch f.FacPage {
+	case FacAdjust:
+		return len(f.FacVars())
+	case FacValue:
+		return facValueRows
+	case FacInject:
+		return len(f.InjectableEvents())
+	}
+	return facMenuRows
+}
+
+func (f *Flow) doFacilitator(in Input) {
+	switch f.FacPage {
+	case FacMenu:
+		if f.move(in, facMenuRows) {
+			if in.Action != Select {
+				return
+			}
+			in.Action = Confirm
+		}
+		switch in.Action {
+		case Confirm:
+			switch f.Cursor {
+			case FacRowAdjust:
+				f.FacPage, f.Cursor = FacAdjust, 0
+			case FacRowInject:
+				f.FacPage, f.Cursor = FacInject, 0
+			default:
+				f.close()
+			}
+		case Back, Facilitate:
+			f.close()
+		}
+	case FacAdjust:
+		vars := f.FacVars()
+		if f.move(in, len(vars)) {
+			if in.Action != Select {
+				return
+			}
+			in.Action = Confirm // a click opens the indicator
+		}
+		switch in.Action {
+		case Confirm:
+			if len(vars) > 0 {
+				f.FacVar = vars[f.Cursor]
+				f.FacPage, f.Cursor = FacValue, FacRowValue
+				f.ValueText, f.ReasonText = "", ""
+			}
+		case Back:
+			f.FacPage, f.Cursor = FacMenu, FacRowAdjust
+		}
+	case FacValue:
+		if f.move(in, facValueRows) {
+			if in.Action == Select && in.Item == FacRowApply {
+				f.applyAdjust()
+			}
+			return
+		}
+		switch in.Action {
+		case Type:
+			f.typeFac(in.Rune)
+		case Erase:
+			switch f.Cursor {
+			case FacRowValue:
+				f.ValueText = dropLast(f.ValueText)
+			case FacRowReason:
+				f.ReasonText = dropLast(f.ReasonText)
+			}
+		case Confirm:
+			if f.Cursor == FacRowApply {
+				f.applyAdjust()
+				return
+			}
+			f.Cursor++
+		case Back:
+			f.FacPage = FacAdjust
+			f.Cursor = max(0, slices.Index(f.FacVars(), f.FacVar))
+		}
+	case FacInject:
+		evs := f.InjectableEvents()
+		if f.move(in, len(evs)) {
+			return
+		}
+		switch in.Action {
+		case Confirm:
+			if len(evs) > 0 {
+				f.injectEvent(evs[f.Cursor])
+			}
+		case Back:
+			f.FacPage, f.Cursor = FacMenu, FacRowInject
+		}
+	}
+}
+
+// typeFac types r into the value or the reason field.
+func (f *Flow) typeFac(r rune) {
+	switch f.Cursor {
+	case FacRowValue:
+		if r == ',' {
+			r = '.' // a decimal comma
+		}
+		if (r >= '0' && r <= '9' || r == '.' || r == '-' || r == '+' || r == 'e' || r == 'E') && len(f.ValueText) < maxValueLen {
+			f.ValueText += string(r)
+		}
+	case FacRowReason:
+		if unicode.IsPrint(r) && len([]rune(f.ReasonText)) < maxReasonLen {
+			f.ReasonText += string(r)
+		}
+	}
+}
+
+// BoundsText says which values variable vi may take, in words.
+func BoundsText(m *sim.Model, vi int) string {
+	lo, hi := m.Bounds(vi)
+	switch {
+	case math.IsInf(lo, -1) && math.IsInf(hi, 1):
+		return "any value"
+	case math.IsInf(lo, -1):
+		return "at most " + m.Format(vi, hi)
+	case math.IsInf(hi, 1):
+		return "at least " + m.Format(vi, lo)
+	}
+	return "from " + m.Format(vi, lo) + " to " + m.Format(vi, hi)
+}
+
+// applyAdjust sets the indicator being adjusted to the typed value with
+// the typed reason, logs it in the game's ledger and record, and
+// autosaves. A value that is not a number or is out of bounds, or a
+// missing reason, changes nothing and says why.
+func (f *Flow) applyAdjust() {
+	g := f.Game
+	m := g.Model
+	vi := f.FacVar
+	v := &m.Scenario.Vars[vi]
+	x, err := strconv.ParseFloat(strings.TrimSpace(f.ValueText), 64)
+	if err != nil || math.IsNaN(x) || math.IsInf(x, 0) {
+		f.Message = "Type the new value of " + v.Name + " as a number, such as 42 or -1.5; nothing was changed."
+		f.Cursor = FacRowValue
+		return
+	}
+	reason := strings.Join(strings.Fields(f.ReasonText), " ")
+	if reason == "" {
+		f.Message = "Give a reason: it is logged with the change and shown in the reports; nothing was changed."
+		f.Cursor = FacRowReason
+		return
+	}
+	if lo, hi := m.Bounds(vi); x < lo || x > hi {
+		f.Message = fmt.Sprintf("%s is outside the bounds of %s (%s); nothing was changed.", m.Format(vi, x), v.Name, BoundsText(m, vi))
+		f.Cursor = FacRowValue
+		return
+	}
+	before := g.State().Vals[vi]
+	if err := g.Adjust(v.ID, x, reason); err != nil {
+		f.Message = "Nothing was changed: " + err.Error()
+		return
+	}
+	f.Message = fmt.Sprintf("%s set from %s to %s, logged with the reason.", v.Name, m.Format(vi, before), FormatValue(m, vi, x, 0, false)) + f.autosaveNote()
+	f.FacPage = FacAdjust
+	f.Cursor = max(0, slices.Index(f.FacVars(), vi))
+	f.ValueText, f.ReasonText = "", ""
+}
+
+// injectEvent adds event ei to this turn's briefing and autosaves. When
+// the event asks a person who has already given this turn's orders for a
+// choice, that person is handed the machine once more after the others.
+func (f *Flow) injectEvent(ei int) {
+	g := f.Game
+	m := g.Model
+	ev := &m.Scenario.Events[ei]
+	if err := g.Inject(ev.ID); err != nil {
+		f.Message = "Nothing was injected: " + err.Error()
+		return
+	}
+	f.Message = "Injected " + ev.Name + " into this turn's briefing."
+	if ev.Choice != nil {
+		c := m.Chooser(ei)
+		a := m.Scenario.Actors[c]
+		switch {
+		case !f.Seats[c].Human:
+			f.Message += " The computer will choose for " + a.Name + "."
+		case f.ordered(c):
+			f.queue = append(f.queue, c)
+			f.Message += " " + a.Name + " has already ordered and will be asked to choose after the others."
+		default:
+			f.Message += " " + a.Name + " will be asked to choose."
+		}
+	}
+	f.Message += f.autosaveNote()
+	f.Cursor = min(f.Cursor, max(0, len(f.InjectableEvents())-1))
+}
+
+// ordered reports whether actor ai has submitted this turn's orders.
+func (f *Flow) ordered(ai int) bool {
+	_, ok := f.orders[f.Game.Model.Scenario.Actors[ai].ID]
+	return ok && !slices.Contains(f.queue, ai) && !(f.Scene == Handover && f.Current == ai)
+}
+
+// autosave writes the game to the autosave slot.
+func (f *Flow) autosave() error {
+	if f.cfg.Store == nil {
+		return nil
+	}
+	return f.cfg.Store.Save(SlotAuto, f.saveFile())
+}
+
+// autosaveNote autosaves and says how it went, for the end of a message.
+func (f *Flow) autosaveNote() string {
+	if f.cfg.Store == nil {
+		return ""
+	}
+	if err := f.autosave(); err != nil {
+		return " Autosave failed: " + err.Error()
+	}
+	return " Autosaved."
+}
+
+// Intervention is one of the facilitator's actions on a turn, in words.
+type Intervention struct {
+	// Var is the indicator set, or -1 for an injected event.
+	Var int
+	// Text says what was done: "Tension set to 60.0 0-100: a border
+	// incident", or "Injected event: Border incident".
+	Text string
+}
+
+// Interventions returns the facilitator's actions on turn t (from 1; the
+// current turn included), in the order made.
+func Interventions(g *sim.Game, t int) []Intervention {
+	r := g.Record()
+	var adj []sim.Adjustment
+	switch {
+	case t >= 1 && t <= len(r.Turns):
+		adj = r.Turns[t-1].Adjust
+	case t == len(r.Turns)+1:
+		adj = r.Pending
+	}
+	m := g.Model
+	var out []Intervention
+	for _, a := range adj {
+		if a.Inject != "" {
+			name := a.Inject
+			if ei := m.EventIndex(a.Inject); ei >= 0 {
+				name = m.Scenario.Events[ei].Name
+			}
+			out = append(out, Intervention{Var: -1, Text: "Injected event: " + name})
+			continue
+		}
+		vi := m.VarIndex(a.Var)
+		if vi < 0 {
+			continue
+		}
+		out = append(out, Intervention{Var: vi, Text: fmt.Sprintf("%s set to %s: %s", m.Scenario.Vars[vi].Name, FormatValue(m, vi, a.Value, 0, false), a.Reason)})
+	}
+	return out
+}
+
+// facEntries returns the facilitator's ledger entries of turn t.
+func facEntries(g *sim.Game, t int) []sim.Entry {
+	var out []sim.Entry
+	for _, e := range g.Ledger() {
+		if e.Turn == t && e.Cause.Kind == sim.ByFacilitator {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// TurnStart returns variable vi's value at the start of turn t, before the
+// facilitator's adjustments of that turn (the history holds it after
+// them), so that a turn's net change and its ledger entries add up.
+func TurnStart(g *sim.Game, vi, t int) float64 {
+	x := g.History()[t-1].Vals[vi]
+	for _, e := range facEntries(g, t) {
+		if e.Var == vi {
+			x -= e.Amount
+		}
+	}
+	return x
+}
+
+// CauseText names the cause of a ledger entry in words, with the
+// facilitator's reason where one was given: "facilitator: a border
+// incident".
+func CauseText(m *sim.Model, e sim.Entry) string {
+	s := m.Describe(e.Cause)
+	if e.Reason != "" {
+		s += ": " + e.Reason
+	}
+	return s
+}
