@@ -98,16 +98,21 @@ func (g *Game) facVars(d *dc, left, right layout.Rect) {
 		}
 	}
 	d.text("True values. Select one and press Enter to set it.", left.X-36, left.Y, sizeSmall, colMuted, false)
-	list := layout.Rect{X: left.X, Y: left.Y + sizeSmall*2, W: left.W, H: left.H - sizeSmall*2}
-	g.rows(d, list, len(vars), 64, f.Cursor, true, func(i int, row layout.Rect) {
+	// Room below the list for its "▼ more".
+	list := layout.Rect{X: left.X, Y: left.Y + sizeSmall*2, W: left.W, H: left.H - sizeSmall*3.4}
+	const rowH = 64.0
+	first := layout.Window(len(vars), max(1, int((list.H+rowGap)/(rowH+rowGap))), f.Cursor)
+	g.rows(d, list, len(vars), rowH, f.Cursor, true, func(i int, row layout.Rect) {
 		vi := vars[i]
 		ty := row.Y + (row.H-sizeBody*1.2)/2
 		val := flow.FormatValue(m, vi, s.Vals[vi], 0, false)
 		vw := measure(val, sizeBody, true)
-		grp := strings.ToUpper(groupOf[vi])
-		gw := min(measure(grp, sizeSmall, false), row.W*0.3)
-		d.fit(grp, row.X+16, ty+4, gw, sizeSmall, colMuted, false)
-		d.fit(m.Scenario.Vars[vi].Name, row.X+16+gw+16, ty, row.W-gw-vw-72, sizeBody, colText, i == f.Cursor)
+		// The group's name on its first row (and on the top row shown).
+		gw := row.W * 0.28
+		if i == first || groupOf[vars[i-1]] != groupOf[vi] {
+			d.fit(strings.ToUpper(groupOf[vi]), row.X+16, ty+4, gw-16, sizeSmall, colMuted, false)
+		}
+		d.fit(m.Scenario.Vars[vi].Name, row.X+gw, ty, row.W-gw-vw-48, sizeBody, colText, i == f.Cursor)
 		d.textRight(val, row.Right()-16, ty, sizeBody, colText, true)
 	})
 	if len(vars) == 0 {
@@ -121,11 +126,7 @@ func (g *Game) facVars(d *dc, left, right layout.Rect) {
 	d.text("Over the turns", in.X, y, sizeSmall, colMuted, false)
 	y += sizeSmall * 1.5
 	if in.Bottom()-y > 120 {
-		var vals []float64
-		for _, st := range f.Game.History() {
-			vals = append(vals, st.Vals[vi])
-		}
-		g.drawChart(d, layout.Rect{X: in.X, Y: y, W: in.W, H: in.Bottom() - y}, m, vi, vals, nil, -1, false)
+		g.drawChart(d, layout.Rect{X: in.X, Y: y, W: in.W, H: in.Bottom() - y}, m, vi, flow.TrueSeries(f.Game, vi), nil, -1, false)
 	}
 }
 
@@ -152,6 +153,10 @@ func (g *Game) facVarDetail(d *dc, in layout.Rect, vi int) float64 {
 		who = "Seen exactly by " + strings.Join(names, ", ") + "; the others see an estimate."
 	}
 	y += d.para(who, layout.Rect{X: in.X, Y: y, W: in.W, H: sizeSmall * 1.3 * 2}, sizeSmall, colMuted, false)
+	if rules := flow.Recomputed(m, vi); len(rules) > 0 {
+		y += 6
+		y += d.para("Recomputed every turn by the rule \""+strings.Join(rules, "\", \"")+"\": a new value lasts only until the turn is played; adjust what it is computed from instead.", layout.Rect{X: in.X, Y: y, W: in.W, H: sizeSmall * 1.3 * 3}, sizeSmall, colWarn, false)
+	}
 	return y
 }
 
@@ -161,7 +166,7 @@ func (g *Game) facValue(d *dc, r layout.Rect) {
 	f := g.f
 	y := g.facVarDetail(d, layout.Rect{X: r.X - 36, Y: r.Y, W: r.W + 36, H: r.H}, f.FacVar) + 24
 	labels := []string{"New value", "Reason", "Apply"}
-	heights := []float64{76, 76 + sizeBody*1.3, 76}
+	heights := []float64{76, 76 + sizeBody*1.3*2, 76}
 	labelW := 230.0
 	for i, label := range labels {
 		row := layout.Rect{X: r.X, Y: y, W: r.W, H: heights[i]}
@@ -188,6 +193,9 @@ func (g *Game) facValue(d *dc, r layout.Rect) {
 				s, col = hint, colDisabled
 			}
 			d.para(s, layout.Rect{X: row.X + labelW, Y: ty, W: row.W - labelW - 20, H: row.H - (ty - row.Y)}, sizeBody, col, false)
+			if u := f.Game.Model.Scenario.Vars[f.FacVar].Unit; i == flow.FacRowValue && u != "" && (sel || f.ValueText != "") {
+				d.text(u, row.X+labelW+measure(s, sizeBody, false)+14, ty+4, sizeSmall, colMuted, false)
+			}
 		default:
 			d.text("Apply the change", row.X+20, ty, sizeBody, colText, true)
 		}

@@ -6,6 +6,7 @@ import (
 	"math"
 	"strings"
 
+	"github.com/sixparty/sixparty/sim"
 	"github.com/sixparty/sixparty/ui/flow"
 	"github.com/sixparty/sixparty/ui/layout"
 )
@@ -22,30 +23,25 @@ func (g *Game) drawBriefing(d *dc, b layout.Rect) {
 	left, right := body.CutLeft(body.W * 0.56)
 	left.W -= 36
 	y := left.Y
+	evs := gm.Briefing()
 	if gm.Turn() == 1 {
 		d.text(m.Scenario.Meta.Title, left.X, y, sizeHead, colAccent, true)
 		y += sizeHead * 1.5
-		y += d.para(m.Scenario.Meta.Summary, layout.Rect{X: left.X, Y: y, W: left.W, H: sizeSmall * 1.3 * 4}, sizeSmall, colMuted, false) + 26
+		// The summary gives way when the events (an injected one among
+		// them) would not fit beside it.
+		summaryH := sizeSmall*1.3*4 + 26
+		if eventsHeight(evs, left.W-24, sizeSmall) <= left.Bottom()-y-summaryH-sizeHead*1.5 {
+			y += d.para(m.Scenario.Meta.Summary, layout.Rect{X: left.X, Y: y, W: left.W, H: sizeSmall * 1.3 * 4}, sizeSmall, colMuted, false) + 26
+		}
 	}
 	d.text("Events this turn", left.X, y, sizeHead, colText, true)
 	y += sizeHead * 1.5
-	evs := gm.Briefing()
 	if len(evs) == 0 {
 		d.text("Nothing new: no event fires this turn.", left.X, y, sizeBody, colMuted, false)
 	}
 	// The events at the body size if they fit, else smaller.
 	size := float64(sizeBody)
-	need := func(size float64) float64 {
-		h := 0.0
-		for _, ev := range evs {
-			h += paraHeight(ev.Name, left.W-24, size, true) + paraHeight(strings.TrimSpace(ev.Text), left.W-24, size, false) + 20
-			if ev.Choice != nil {
-				h += size * 1.3
-			}
-		}
-		return h
-	}
-	if need(size) > left.Bottom()-y {
+	if eventsHeight(evs, left.W-24, size) > left.Bottom()-y {
 		size = sizeSmall
 	}
 	for k, ev := range evs {
@@ -73,6 +69,19 @@ func (g *Game) drawBriefing(d *dc, b layout.Rect) {
 		note = "No levers pulled yet."
 	}
 	mapNote(d, right, note)
+}
+
+// eventsHeight returns the height the briefing's events take in width w
+// at a text size.
+func eventsHeight(evs []*sim.Event, w, size float64) float64 {
+	h := 0.0
+	for _, ev := range evs {
+		h += paraHeight(ev.Name, w, size, true) + paraHeight(strings.TrimSpace(ev.Text), w, size, false) + 20
+		if ev.Choice != nil {
+			h += size * 1.3
+		}
+	}
+	return h
 }
 
 // mapNote writes a caption in the bottom-left corner of a map, on a dark
@@ -191,12 +200,8 @@ func (g *Game) drawEnd(d *dc, b layout.Rect) {
 			v := m.Scenario.Vars[vi]
 			d.fit(v.Name, in.X, in.Y, in.W, sizeSmall, colText, true)
 			d.fit(v.Unit, in.X, in.Y+sizeSmall*1.3, in.W, 20, colMuted, false)
-			var vals []float64
-			for _, s := range gm.History() {
-				vals = append(vals, s.Vals[vi])
-			}
 			top := in.Y + sizeSmall*1.3 + 26
-			g.drawChart(d, layout.Rect{X: in.X, Y: top, W: in.W, H: in.Bottom() - top}, m, vi, vals, nil, -1, false)
+			g.drawChart(d, layout.Rect{X: in.X, Y: top, W: in.W, H: in.Bottom() - top}, m, vi, flow.TrueSeries(gm, vi), nil, -1, false)
 		}
 	}
 }

@@ -362,6 +362,35 @@ func facEntries(g *sim.Game, t int) []sim.Entry {
 	return out
 }
 
+// facAmounts returns the net amount of the facilitator's adjustments of
+// variable vi on each turn, by turn.
+func facAmounts(g *sim.Game, vi int) map[int]float64 {
+	out := map[int]float64{}
+	for _, e := range g.Ledger() {
+		if e.Var == vi && e.Cause.Kind == sim.ByFacilitator {
+			out[e.Turn] += e.Amount
+		}
+	}
+	return out
+}
+
+// Recomputed returns the names of the rules that replace variable vi's
+// value every turn (a rule with 'set'), which undo a facilitator's
+// adjustment when the turn is played.
+func Recomputed(m *sim.Model, vi int) []string {
+	var out []string
+	for _, r := range m.Scenario.Rules {
+		if r.Target == m.Scenario.Vars[vi].ID && !r.Set.IsZero() {
+			name := r.Name
+			if name == "" {
+				name = r.ID
+			}
+			out = append(out, name)
+		}
+	}
+	return out
+}
+
 // TurnStart returns variable vi's value at the start of turn t, before the
 // facilitator's adjustments of that turn (the history holds it after
 // them), so that a turn's net change and its ledger entries add up.

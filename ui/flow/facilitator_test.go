@@ -248,6 +248,9 @@ func TestFacilitatorAdjust(t *testing.T) {
 	if got := f.Game.History()[2].Vals[vi] - TurnStart(f.Game, vi, 2); math.Abs(got-sum) > 1e-9 {
 		t.Errorf("net change %v, causes add up to %v", got, sum)
 	}
+	if vals, _ := f.Series(vi); vals[1] != before || TrueSeries(f.Game, vi)[1] != before {
+		t.Errorf("series %v and %v at turn 2, want %v (before the adjustment)", vals[1], TrueSeries(f.Game, vi)[1], before)
+	}
 	if TurnStart(f.Game, vi, 2) != before {
 		t.Errorf("TurnStart = %v, want %v (before the adjustment)", TurnStart(f.Game, vi, 2), before)
 	}
@@ -373,8 +376,15 @@ func TestFacilitatorInject(t *testing.T) {
 	if !slices.Contains(rep.Events, ei) || rep.Choices[ei] != 1 {
 		t.Errorf("turn 1 events %v, choice %d, want %d with option 1", rep.Events, rep.Choices[ei], ei)
 	}
-	if tl := Timeline(g); len(tl[0].Facilitator) != 1 || tl[0].Facilitator[0] != "Injected event: "+ev.Name {
-		t.Errorf("timeline %q", tl[0].Facilitator)
+	tl := Timeline(g)
+	marked := slices.ContainsFunc(tl[0].Events, func(l string) bool {
+		return strings.HasPrefix(l, ev.Name+" (injected by the facilitator) — ")
+	})
+	if !marked || len(tl[0].Facilitator) != 0 {
+		t.Errorf("timeline events %q, adjustments %q: want %s marked as injected", tl[0].Events, tl[0].Facilitator, ev.Name)
+	}
+	if ivs := Interventions(g, 1); len(ivs) != 1 || ivs[0] != (Intervention{Var: -1, Text: "Injected event: " + ev.Name}) {
+		t.Errorf("interventions %+v", ivs)
 	}
 }
 

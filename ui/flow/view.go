@@ -134,15 +134,38 @@ func (f *Flow) DashVars() []int {
 }
 
 // Series returns variable vi as the viewer saw it at the start of every
-// turn so far (and now), with each estimate's standard deviation (0 where
-// exact).
+// turn so far, before the facilitator's adjustments of that turn (they
+// count as part of its change), and now, with each estimate's standard
+// deviation (0 where exact).
 func (f *Flow) Series(vi int) (vals, sd []float64) {
-	for _, s := range f.Game.History() {
+	h := f.Game.History()
+	adj := facAmounts(f.Game, vi)
+	for t, s := range h {
 		v := f.View(s)
-		vals = append(vals, v.Vals[vi])
+		x := v.Vals[vi]
+		if t < len(h)-1 {
+			x -= adj[t+1]
+		}
+		vals = append(vals, x)
 		sd = append(sd, v.SD[vi])
 	}
 	return vals, sd
+}
+
+// TrueSeries returns variable vi's true value at the start of every turn
+// so far, before the facilitator's adjustments of that turn, and now.
+func TrueSeries(g *sim.Game, vi int) []float64 {
+	h := g.History()
+	adj := facAmounts(g, vi)
+	var out []float64
+	for t, s := range h {
+		x := s.Vals[vi]
+		if t < len(h)-1 {
+			x -= adj[t+1]
+		}
+		out = append(out, x)
+	}
+	return out
 }
 
 // Value formats a value of variable vi as the viewer sees it now:
@@ -215,11 +238,20 @@ func Timeline(g *sim.Game) []TimelineTurn {
 	var out []TimelineTurn
 	for _, r := range g.Reports() {
 		t := TimelineTurn{Turn: r.Turn, Date: m.Date(r.Turn)}
+		injected := map[string]bool{}
+		for _, a := range g.Record().Turns[r.Turn-1].Adjust {
+			injected[a.Inject] = true
+		}
 		for _, iv := range Interventions(g, r.Turn) {
-			t.Facilitator = append(t.Facilitator, iv.Text)
+			if iv.Var >= 0 {
+				t.Facilitator = append(t.Facilitator, iv.Text)
+			}
 		}
 		for _, ei := range r.Events {
 			line := s.Events[ei].Name
+			if injected[s.Events[ei].ID] {
+				line += " (injected by the facilitator)"
+			}
 			if c := r.Choices[ei]; c >= 0 {
 				line += fmt.Sprintf(" — %s chose: %s", s.Actors[m.Chooser(ei)].Name, s.Events[ei].Choice.Options[c].Text)
 			}
@@ -245,8 +277,8 @@ func Timeline(g *sim.Game) []TimelineTurn {
 }
 
 // TimelineTurn is one turn of the end screen's timeline: the facilitator's
-// interventions, its events, every actor's orders, and its turning points
-// (the two largest changes).
+// adjustments, its events (marked when the facilitator injected them),
+// every actor's orders, and its turning points (the two largest changes).
 type TimelineTurn struct {
 	Turn        int
 	Date        string
