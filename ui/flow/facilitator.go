@@ -93,19 +93,6 @@ func (f *Flow) InjectableEvents() []int {
 	return out
 }
 
-// FacRows returns the number of rows of the facilitator's current page.
-func (f *Flow) FacRows() int {
-	switch f.FacPage {
-	case FacAdjust:
-		return len(f.FacVars())
-	case FacValue:
-		return facValueRows
-	case FacInject:
-		return len(f.InjectableEvents())
-	}
-	return facMenuRows
-}
-
 func (f *Flow) doFacilitator(in Input) {
 	switch f.FacPage {
 	case FacMenu:
@@ -251,7 +238,11 @@ func (f *Flow) applyAdjust() {
 		f.Message = "Nothing was changed: " + err.Error()
 		return
 	}
-	f.Message = fmt.Sprintf("%s set from %s to %s, logged with the reason.", v.Name, m.Format(vi, before), FormatValue(m, vi, x, 0, false)) + f.autosaveNote()
+	f.Message = fmt.Sprintf("%s set from %s to %s, logged with the reason.", v.Name, m.Format(vi, before), FormatValue(m, vi, x, 0, false))
+	for _, ai := range f.recheckOrders() {
+		f.Message += " " + m.Scenario.Actors[ai].Name + "'s orders are no longer all allowed; they will be asked to order again after the others."
+	}
+	f.Message += f.autosaveNote()
 	f.FacPage = FacAdjust
 	f.Cursor = max(0, slices.Index(f.FacVars(), vi))
 	f.ValueText, f.ReasonText = "", ""
@@ -284,6 +275,32 @@ func (f *Flow) injectEvent(ei int) {
 	}
 	f.Message += f.autosaveNote()
 	f.Cursor = min(f.Cursor, max(0, len(f.InjectableEvents())-1))
+}
+
+// recheckOrders queues again every person who has given this turn's
+// orders when one of their levers is no longer available in the adjusted
+// state (its precondition now fails), so that the turn can still be
+// played; it returns those actors.
+func (f *Flow) recheckOrders() []int {
+	m := f.Game.Model
+	s := f.Game.State()
+	var out []int
+	for _, ai := range f.Humans() {
+		if !f.ordered(ai) {
+			continue
+		}
+		given := f.orders[m.Scenario.Actors[ai].ID]
+		for _, li := range m.ActorLevers(ai) {
+			if given[m.Scenario.Levers[li].ID] > 0 {
+				if ok, _ := m.Available(s, li); !ok {
+					f.queue = append(f.queue, ai)
+					out = append(out, ai)
+					break
+				}
+			}
+		}
+	}
+	return out
 }
 
 // ordered reports whether actor ai has submitted this turn's orders.

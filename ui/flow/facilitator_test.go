@@ -447,3 +447,95 @@ func TestFacilitatorInjectAfterOrders(t *testing.T) {
 		t.Errorf("choice %d level %d, want 1 and 1", rep.Choices[ei], rep.Levels[mine[0]])
 	}
 }
+
+// TestFacilitatorAdjustRecallsOrders checks that a person whose orders an
+// adjustment makes unavailable is asked to order again, so that the turn
+// can still be played.
+func TestFacilitatorAdjustRecallsOrders(t *testing.T) {
+	f, _ := newFlow(t, solo(6)...)
+	f.Do(Do(Confirm))
+	f.Do(Do(Confirm))
+	m := f.Game.Model
+	// A lever that one value of an indicator allows and another forbids.
+	avail := func(l, v int, val float64) bool {
+		g2, err := sim.Replay(m, f.Game.Record())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if g2.Adjust(m.Scenario.Vars[v].ID, val, "probe") != nil {
+			return false
+		}
+		ok, _ := m.Available(g2.State(), l)
+		return ok
+	}
+	li, vi, on, off := -1, -1, 0.0, 0.0
+search:
+	for l := range m.Scenario.Levers {
+		a := m.LeverActor(l)
+		if m.Scenario.Levers[l].Requires.IsZero() || a == len(m.Scenario.Actors)-1 || m.Cost(l, 1) > m.Scenario.Actors[a].Budget {
+			continue
+		}
+		for v := range m.Scenario.Vars {
+			lo, hi := m.Bounds(v)
+			if math.IsInf(lo, 0) || math.IsInf(hi, 0) {
+				continue
+			}
+			for _, p := range [][2]float64{{hi, lo}, {lo, hi}} {
+				if avail(l, v, p[0]) && !avail(l, v, p[1]) {
+					li, vi, on, off = l, v, p[0], p[1]
+					break search
+				}
+			}
+		}
+	}
+	if li < 0 {
+		t.Skip("no adjustment makes a lever unavailable")
+	}
+	a := m.LeverActor(li)
+	seats := solo(len(m.Scenario.Actors))
+	seats[0].Human = false
+	seats[a].Human, seats[a+1].Human = true, true
+	f, _ = newFlow(t, seats...)
+	f.Do(Do(Confirm))
+	f.Do(Do(Confirm))
+	adjust(f, vi, fmt.Sprint(on), "the lever is allowed")
+	f.Do(Do(Back))
+	f.Do(Do(Back))
+	f.Do(Do(Confirm)) // the briefing
+	f.Do(Do(Confirm)) // the hand-over to a
+	for f.Scene == Choice {
+		f.Do(Do(Confirm))
+	}
+	row := slices.Index(m.ActorLevers(a), li)
+	f.Do(Input{Action: SetLevel, Item: row, Value: 1})
+	if f.Levels[li] != 1 {
+		t.Fatalf("lever not raised: %s", f.Message)
+	}
+	f.Do(Do(Confirm))
+	if f.Scene != Handover || f.Current != a+1 {
+		t.Fatalf("scene %v current %d", f.Scene, f.Current)
+	}
+	adjust(f, vi, fmt.Sprint(off), "the room decided")
+	if want := m.Scenario.Actors[a].Name + "'s orders are no longer all allowed; they will be asked to order again after the others."; !strings.Contains(f.Message, want) {
+		t.Errorf("message %q, want it to say %q", f.Message, want)
+	}
+	f.Do(Do(Back))
+	f.Do(Do(Back))
+	f.Do(Do(Back))
+	recalled := false
+	for f.Scene != Adjudication && f.Scene != Briefing {
+		if f.Scene == Orders && f.Current == a {
+			recalled = true
+			if f.Levels[li] != 0 {
+				t.Errorf("the unavailable lever is still at level %d in the recalled orders", f.Levels[li])
+			}
+		}
+		f.Do(Do(Confirm))
+	}
+	if !recalled {
+		t.Error("the person whose orders became unavailable was not asked again")
+	}
+	if f.Scene != Adjudication || f.Game.Reports()[0].Levels[li] != 0 {
+		t.Errorf("scene %v (%s), want the turn played without the unavailable lever", f.Scene, f.Message)
+	}
+}
