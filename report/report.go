@@ -78,9 +78,17 @@ func FromGame(g *sim.Game, t int, explain map[string]string) Turn {
 			r.Choices[s.Events[ei].ID] = s.Events[ei].Choice.Options[c].ID
 		}
 	}
-	for _, e := range Largest(m, rep.Entries, len(rep.Entries)) {
+	// The facilitator's changes before the turn belong to it too.
+	var entries []sim.Entry
+	for _, e := range g.Ledger() {
+		if e.Turn == t && e.Cause.Kind == sim.ByFacilitator {
+			entries = append(entries, e)
+		}
+	}
+	entries = append(entries, rep.Entries...)
+	for _, e := range Largest(m, entries, len(entries)) {
 		r.Changes = append(r.Changes, Change{
-			Var: s.Vars[e.Var].ID, Amount: e.Amount, Cause: m.Describe(e.Cause),
+			Var: s.Vars[e.Var].ID, Amount: e.Amount, Cause: cause(m, e),
 			Kind: e.Cause.Kind.String(), Source: posString(e.Pos), Reason: e.Reason,
 		})
 	}

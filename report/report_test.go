@@ -76,3 +76,32 @@ func TestLargestIsRelative(t *testing.T) {
 		t.Errorf("largest change is of %s, want ban", m.Scenario.Vars[top[0].Var].ID)
 	}
 }
+
+func TestFacilitatorInReport(t *testing.T) {
+	m, err := scenarios.Load("chain.yaml", []byte(chain))
+	if err != nil {
+		t.Fatal(err)
+	}
+	g := sim.NewGame(m, 1)
+	if err := g.Adjust("mood", 20, "a riot"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := g.Play(sim.Orders{}, nil); err != nil {
+		t.Fatal(err)
+	}
+	r := report.FromGame(g, 1, nil)
+	found := false
+	for _, c := range r.Changes {
+		if c.Var == "mood" && c.Amount == -30 && c.Cause == "facilitator: a riot" && c.Kind == "facilitator" && c.Reason == "a riot" {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("the facilitator's change is missing from the report: %+v", r.Changes)
+	}
+	var b strings.Builder
+	report.WriteText(&b, g, r)
+	if !strings.Contains(b.String(), "facilitator: a riot") {
+		t.Errorf("text report:\n%s", b.String())
+	}
+}
