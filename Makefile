@@ -30,7 +30,7 @@ screenshots: build
 	rm -rf $(SHOTS)
 	xvfb-run -a -s "-screen 0 1920x1080x24" ./bin/sixparty play --autoplay 2 --shots $(SHOTS)
 	mkdir -p docs/screenshots
-	for s in briefing orders adjudication report why dashboard map end-1; do cp $(SHOTS)/*-$$s.png docs/screenshots/$$s.png; done
+	for s in briefing orders adjudication report why dashboard map end-1 facilitator-value; do cp $(SHOTS)/*-$$s.png docs/screenshots/$$s.png; done
 
 deps:
 	@./scripts/deps.sh
