@@ -110,22 +110,13 @@ func runAIBench(args []string, stdout, stderr io.Writer) int {
 	if !ok {
 		return code
 	}
-	if len(pos) > 1 {
-		fmt.Fprintln(stderr, "sixparty aibench: give at most one scenario")
-		return exitUsage
-	}
 	if *strength < 0 || *variety < 0 || *jobs < 1 {
 		fmt.Fprintln(stderr, "sixparty aibench: -strength and -variety must be at least 0, -jobs at least 1")
 		return exitUsage
 	}
-	arg := ""
-	if len(pos) == 1 {
-		arg = pos[0]
-	}
-	m, err := loadScenario(arg)
-	if err != nil {
-		printErr(stderr, err)
-		return exitFail
+	m, code, ok := scenarioArg("aibench", pos, stderr)
+	if !ok {
+		return code
 	}
 	weak, err := ai.ParseDifficulty(*versus)
 	if err != nil || weak == ai.Hard {

@@ -7,7 +7,6 @@ import (
 	"os"
 
 	"github.com/sixparty/sixparty/report"
-	"github.com/sixparty/sixparty/savegame"
 )
 
 var debriefCmd = command{
@@ -29,30 +28,12 @@ func runDebrief(args []string, stdout, stderr io.Writer) int {
 	if !ok {
 		return code
 	}
-	if len(pos) != 1 {
-		fmt.Fprintln(stderr, "sixparty debrief: give one save file")
-		return exitUsage
-	}
-	f, err := savegame.Read(pos[0])
-	if err != nil {
-		fmt.Fprintln(stderr, err)
-		return exitFail
-	}
-	src := f.Source
-	if *scenario != "" {
-		src = *scenario
-	}
-	m, err := loadScenario(src)
-	if err != nil {
-		printErr(stderr, err)
-		return exitFail
-	}
-	g, err := f.Game(m)
-	if err != nil {
-		fmt.Fprintln(stderr, err)
-		return exitFail
+	f, g, code, ok := savedGame("debrief", pos, *scenario, stderr)
+	if !ok {
+		return code
 	}
 	w := stdout
+	var err error
 	var file *os.File
 	if *out != "" {
 		if file, err = os.Create(*out); err != nil {

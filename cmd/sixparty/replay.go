@@ -6,7 +6,6 @@ import (
 	"io"
 
 	"github.com/sixparty/sixparty/report"
-	"github.com/sixparty/sixparty/savegame"
 )
 
 var replayCmd = command{
@@ -28,29 +27,11 @@ func runReplay(args []string, stdout, stderr io.Writer) int {
 	if !ok {
 		return code
 	}
-	if len(pos) != 1 {
-		fmt.Fprintln(stderr, "sixparty replay: give one save file")
-		return exitUsage
+	_, g, code, ok := savedGame("replay", pos, *scenario, stderr)
+	if !ok {
+		return code
 	}
-	f, err := savegame.Read(pos[0])
-	if err != nil {
-		fmt.Fprintln(stderr, err)
-		return exitFail
-	}
-	src := f.Source
-	if *scenario != "" {
-		src = *scenario
-	}
-	m, err := loadScenario(src)
-	if err != nil {
-		printErr(stderr, err)
-		return exitFail
-	}
-	g, err := f.Game(m)
-	if err != nil {
-		fmt.Fprintln(stderr, err)
-		return exitFail
-	}
+	m := g.Model
 	out := bufio.NewWriter(stdout)
 	defer out.Flush()
 	if !*asJSON {

@@ -34,23 +34,14 @@ func runRun(args []string, stdout, stderr io.Writer) int {
 	if !ok {
 		return code
 	}
-	if len(pos) > 1 {
-		fmt.Fprintln(stderr, "sixparty run: give at most one scenario")
-		return exitUsage
-	}
 	level, err := ai.ParseDifficulty(*difficulty)
 	if err != nil {
 		fmt.Fprintf(stderr, "sixparty run: %v\n", err)
 		return exitUsage
 	}
-	arg := ""
-	if len(pos) == 1 {
-		arg = pos[0]
-	}
-	m, err := loadScenario(arg)
-	if err != nil {
-		printErr(stderr, err)
-		return exitFail
+	m, code, ok := scenarioArg("run", pos, stderr)
+	if !ok {
+		return code
 	}
 	var track *scenarios.Track
 	if *ordersFile != "" {
