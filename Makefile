@@ -2,7 +2,7 @@
 # Both install the Debian packages the build needs when they are missing.
 GO ?= go
 
-.PHONY: play run test deps vet bench fuzz build screenshots
+.PHONY: play run test deps vet bench fuzz build screenshots web
 
 # bin/sixparty is the command line; bin/sixparty-play the window it opens
 # (a separate program because Ebitengine cannot start without a display).
@@ -31,6 +31,13 @@ screenshots: build
 	xvfb-run -a -s "-screen 0 1920x1080x24" ./bin/sixparty play --autoplay 2 --shots $(SHOTS)
 	mkdir -p docs/screenshots
 	for s in briefing orders adjudication report why dashboard map end-1 facilitator-value; do cp $(SHOTS)/*-$$s.png docs/screenshots/$$s.png; done
+
+# The window in a browser: serve web/ over HTTP (for example with
+# 'python3 -m http.server -d web') and open it. Saves go to the browser's
+# local storage.
+web:
+	GOOS=js GOARCH=wasm $(GO) build -o web/sixparty.wasm ./cmd/sixparty-play
+	cp "$$($(GO) env GOROOT)/lib/wasm/wasm_exec.js" web/
 
 deps:
 	@./scripts/deps.sh

@@ -12,11 +12,9 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"strings"
 
 	"github.com/sixparty/sixparty/internal/cliflag"
-	"github.com/sixparty/sixparty/savegame"
 	"github.com/sixparty/sixparty/scenarios"
 	"github.com/sixparty/sixparty/sim"
 	"github.com/sixparty/sixparty/sim/ai"
@@ -36,43 +34,6 @@ func main() {
 	os.Exit(runPlay(os.Args[1:], os.Stdout, os.Stderr))
 }
 
-// dirStore keeps saved games as JSON files in a directory.
-type dirStore string
-
-func (s dirStore) path(slot string) string { return filepath.Join(string(s), slot+".json") }
-
-func (s dirStore) Save(slot string, f *savegame.File) error { return savegame.Write(s.path(slot), f) }
-
-func (s dirStore) Load(slot string) (*savegame.File, error) {
-	f, err := savegame.Read(s.path(slot))
-	if os.IsNotExist(unwrapAll(err)) {
-		return nil, fmt.Errorf("there is no saved game in %s", s.path(slot))
-	}
-	return f, err
-}
-
-func unwrapAll(err error) error {
-	for {
-		u, ok := err.(interface{ Unwrap() error })
-		if !ok {
-			return err
-		}
-		next := u.Unwrap()
-		if next == nil {
-			return err
-		}
-		err = next
-	}
-}
-
-func defaultSaveDir() string {
-	dir, err := os.UserConfigDir()
-	if err != nil {
-		return ".sixparty"
-	}
-	return filepath.Join(dir, "sixparty")
-}
-
 func runPlay(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("sixparty play", flag.ContinueOnError)
 	fs.SetOutput(stderr)
@@ -81,7 +42,7 @@ func runPlay(args []string, stdout, stderr io.Writer) int {
 		fs.PrintDefaults()
 	}
 	seed := fs.Uint64("seed", 0, "random seed (default: the scenario's own; editable on the setup screen)")
-	saves := fs.String("saves", defaultSaveDir(), "directory of the saved game and the autosave")
+	saves := fs.String("saves", defaultSaveDir(), "directory of the saved game and the autosave (in a browser, its local storage is used)")
 	autoplay := fs.Int("autoplay", 0, "play this many turns with a scripted player through every scene, then exit")
 	shots := fs.String("shots", "", "with --autoplay: write a PNG of each scene to this directory")
 	watchFile := fs.Bool("watch", false, "reload the scenario FILE whenever it is saved, replaying the orders so far on the new version")
@@ -125,7 +86,7 @@ func runPlay(args []string, stdout, stderr io.Writer) int {
 		Builtin: scenarios.Builtin(),
 		Source:  source,
 		Open:    scenarios.Open,
-		Store:   dirStore(*saves),
+		Store:   newStore(*saves),
 		Seed:    *seed,
 		SeedSet: cliflag.IsSet(fs, "seed"),
 	}
@@ -137,7 +98,7 @@ func runPlay(args []string, stdout, stderr io.Writer) int {
 			return exitFail
 		}
 		defer os.RemoveAll(dir)
-		cfg.Store = dirStore(dir)
+		cfg.Store = newStore(dir)
 		cfg.Seats = autoSeats(m)
 		opts.Script = &flow.Script{Turns: *autoplay}
 		opts.ShotsDir = *shots
