@@ -43,6 +43,9 @@ type Options struct {
 	// Difficulty is how hard every computer player tries; the zero value
 	// is ai.Easy, the fastest.
 	Difficulty ai.Difficulty
+	// Explore, when set, has every actor give random legal orders
+	// (ai.Explore) instead, to reach what sensible players avoid.
+	Explore bool
 	// Progress, if not nil, is called after each game with the number of
 	// games finished and the total. Calls are serialised, with done
 	// increasing.
@@ -56,6 +59,11 @@ func Seed(m *sim.Model, i int) uint64 { return m.Scenario.Meta.Seed + uint64(i) 
 // PlayOne plays game i of m to its end, every actor computer-played at
 // difficulty d, and evaluates the scenario's checks on it.
 func PlayOne(m *sim.Model, i int, d ai.Difficulty) Game {
+	return playOne(m, i, Options{Difficulty: d})
+}
+
+func playOne(m *sim.Model, i int, opt Options) Game {
+	d := opt.Difficulty
 	seed := Seed(m, i)
 	g := sim.NewGame(m, seed)
 	all := make([]bool, len(m.Scenario.Actors))
@@ -67,7 +75,16 @@ func PlayOne(m *sim.Model, i int, d ai.Difficulty) Game {
 	res := Game{Seed: seed, Outcome: -1}
 	for !g.Over() {
 		o, c := sim.Orders{}, sim.Choices{}
-		ai.Fill(g, diff, all, o, c)
+		if opt.Explore {
+			for k, a := range m.Scenario.Actors {
+				o[a.ID] = ai.Explore(g, k)
+				for e, opt := range ai.Choose(g, k) {
+					c[e] = opt
+				}
+			}
+		} else {
+			ai.Fill(g, diff, all, o, c)
+		}
 		if _, err := g.Play(o, c); err != nil {
 			res.Err = fmt.Errorf("game %d (seed %d): %w", i, seed, err)
 			break
@@ -121,7 +138,7 @@ func PlayFrom(m *sim.Model, first, n int, opt Options) []Game {
 				if i >= n {
 					return
 				}
-				out[i] = PlayOne(m, first+i, opt.Difficulty)
+				out[i] = playOne(m, first+i, opt)
 				if opt.Progress != nil {
 					mu.Lock()
 					done++

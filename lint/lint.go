@@ -65,10 +65,14 @@ const batch = 50
 // play plays up to n games of m, in batches, and stops early once every
 // event has fired and every outcome has happened: Unfired then has nothing
 // to say, exactly as after all n games, so stopping changes no result.
+// Batches alternate between computer players at easy, who play the way
+// players might, and random legal orders (ai.Explore), which reach what
+// sensible players avoid.
 func play(m *sim.Model, n, workers int) []balance.Game {
 	var games []balance.Game
-	for len(games) < n {
-		games = append(games, balance.PlayFrom(m, len(games), min(batch, n-len(games)), balance.Options{Workers: workers})...)
+	for b := 0; len(games) < n; b++ {
+		opt := balance.Options{Workers: workers, Explore: b%2 == 1}
+		games = append(games, balance.PlayFrom(m, len(games), min(batch, n-len(games)), opt)...)
 		if len(Unfired(m, games)) == 0 {
 			break
 		}

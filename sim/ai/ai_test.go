@@ -327,3 +327,31 @@ outcomes:
 		}
 	}
 }
+
+func TestExploreIsLegalAndVaried(t *testing.T) {
+	m, err := scenarios.LoadBuiltin(scenarios.Default)
+	if err != nil {
+		t.Fatal(err)
+	}
+	seen := map[string]bool{}
+	for seed := uint64(1); seed <= 20; seed++ {
+		g := sim.NewGame(m, seed)
+		for !g.Over() {
+			o := sim.Orders{}
+			for k, a := range m.Scenario.Actors {
+				o[a.ID] = ai.Explore(g, k)
+			}
+			seen[fmt.Sprint(o)] = true
+			if _, err := g.Play(o, nil); err != nil {
+				t.Fatalf("seed %d turn %d: %v", seed, g.Turn(), err)
+			}
+		}
+	}
+	if len(seen) < 200 {
+		t.Errorf("only %d different sets of orders in 20 games", len(seen))
+	}
+	g1, g2 := sim.NewGame(m, 5), sim.NewGame(m, 5)
+	if fmt.Sprint(ai.Explore(g1, 0)) != fmt.Sprint(ai.Explore(g2, 0)) {
+		t.Errorf("the same seed gave different orders")
+	}
+}
