@@ -96,11 +96,9 @@ func (f *Flow) InjectableEvents() []int {
 func (f *Flow) doFacilitator(in Input) {
 	switch f.FacPage {
 	case FacMenu:
-		if f.move(in, facMenuRows) {
-			if in.Action != Select {
-				return
-			}
-			in.Action = Confirm
+		in, ok := f.pick(in, facMenuRows)
+		if !ok {
+			return
 		}
 		switch in.Action {
 		case Confirm:
@@ -117,11 +115,9 @@ func (f *Flow) doFacilitator(in Input) {
 		}
 	case FacAdjust:
 		vars := f.FacVars()
-		if f.move(in, len(vars)) {
-			if in.Action != Select {
-				return
-			}
-			in.Action = Confirm // a click opens the indicator
+		in, ok := f.pick(in, len(vars)) // a click opens the indicator
+		if !ok {
+			return
 		}
 		switch in.Action {
 		case Confirm:

@@ -430,6 +430,19 @@ func (f *Flow) move(in Input, n int) bool {
 	return true
 }
 
+// pick is move for menus, where clicking a row also chooses it: a click
+// comes back as Confirm. ok is false when the input only moved the cursor.
+func (f *Flow) pick(in Input, n int) (out Input, ok bool) {
+	if !f.move(in, n) {
+		return in, true
+	}
+	if in.Action != Select {
+		return in, false
+	}
+	in.Action = Confirm
+	return in, true
+}
+
 // Title menu rows.
 const (
 	MenuNew = iota
@@ -445,11 +458,9 @@ func MenuLabels() []string {
 }
 
 func (f *Flow) doTitle(in Input) {
-	if f.move(in, menuRows) {
-		if in.Action != Select {
-			return
-		}
-		in.Action = Confirm
+	in, ok := f.pick(in, menuRows)
+	if !ok {
+		return
 	}
 	switch in.Action {
 	case Confirm:
