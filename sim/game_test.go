@@ -315,3 +315,26 @@ func TestDate(t *testing.T) {
 		}
 	}
 }
+
+// TestScores checks objective values and scores against the scenario's
+// expressions worked out by hand, independently of how sim evaluates them.
+func TestScores(t *testing.T) {
+	src := strings.Replace(small, `score: "-tension"}]}`, `score: "-tension", weight: 2}], doctrine: {weights: {calm: 3}}}`, 1)
+	m := load(t, src)
+	g := sim.NewGame(m, 1)
+	a, b := m.ActorIndex("a"), m.ActorIndex("b")
+	if v := m.ObjectiveValues(g.State(), b); len(v) != 1 || v[0] != -50 {
+		t.Errorf("b's objectives = %v, want [-50]", v)
+	}
+	if s := g.Scores(); s[a] != 10 || s[b] != -100 {
+		t.Errorf("scores = %v, want a 10 and b -100 (weight 2)", s)
+	}
+	if d := m.DoctrineScore(g.State(), b); d != -150 {
+		t.Errorf("b's doctrine score = %v, want -150 (doctrine weight 3)", d)
+	}
+	g.Play(sim.Orders{"a": {"a.tax": 1}}, nil)
+	// Money 10 + 2, then 10% interest; tension 50 - 1.
+	if s := g.Scores(); math.Abs(s[a]-13.2) > 1e-9 || s[b] != -98 {
+		t.Errorf("scores after a turn = %v, want a 13.2 and b -98", s)
+	}
+}

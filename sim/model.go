@@ -81,64 +81,25 @@ func (m *Model) Format(vi int, v float64) string {
 // Scores returns each actor's score in state s: the weighted sum of its
 // objectives.
 func (m *Model) Scores(s *State) []float64 {
-	return m.scores(s, false)
+	sc := m.NewScorer()
+	out := make([]float64, len(m.Scenario.Actors))
+	for ai := range out {
+		out[ai] = sc.weighted(s, ai, false)
+	}
+	return out
 }
 
 // DoctrineScore returns actor ai's objectives in state s weighted by its
 // doctrine, which is what the computer player maximises.
 func (m *Model) DoctrineScore(s *State, ai int) float64 {
-	slots := m.slotsOf(s)
-	return m.actorScore(slots, ai, true)
+	return m.NewScorer().weighted(s, ai, true)
 }
 
 // ObjectiveValues returns the value of each of actor ai's objectives in
 // state s, unweighted.
 func (m *Model) ObjectiveValues(s *State, ai int) []float64 {
-	slots := m.slotsOf(s)
-	var f fault
-	e := env{s: slots, rng: &RNG{}, fault: &f}
-	out := make([]float64, len(m.cObj[ai]))
-	for k, o := range m.cObj[ai] {
-		out[k] = o.score(&e)
-	}
+	out, _ := m.NewScorer().Objectives(nil, s, ai)
 	return out
-}
-
-func (m *Model) slotsOf(s *State) []float64 {
-	slots := make([]float64, m.nslots)
-	st := Stepper{m: m}
-	st.load(slots, s)
-	slots[m.slotTurn] = float64(s.Turn - 1)
-	return slots
-}
-
-func (m *Model) scores(s *State, doctrine bool) []float64 {
-	slots := m.slotsOf(s)
-	out := make([]float64, len(m.Scenario.Actors))
-	for ai := range out {
-		out[ai] = m.actorScore(slots, ai, doctrine)
-	}
-	return out
-}
-
-func (m *Model) actorScore(slots []float64, ai int, doctrine bool) float64 {
-	var f fault
-	// Objectives draw no random numbers that matter: a throwaway generator
-	// keeps them from touching the game's.
-	e := env{s: slots, rng: &RNG{}, fault: &f}
-	total := 0.0
-	for _, o := range m.cObj[ai] {
-		w := o.weight
-		if doctrine {
-			w = o.doctrine
-		}
-		v := o.score(&e)
-		if f.set || v != v {
-			return 0
-		}
-		total += w * v
-	}
-	return total
 }
 
 func (m *Model) actorIDs() []string {

@@ -114,8 +114,7 @@ func (m *Model) Available(s *State, li int) (bool, string) {
 		return true, ""
 	}
 	slots := make([]float64, m.nslots)
-	st := Stepper{m: m}
-	st.load(slots, s)
+	m.loadSlots(slots, s)
 	var f fault
 	e := env{s: slots, rng: &RNG{}, fault: &f}
 	if cl.requires(&e) && !f.set {

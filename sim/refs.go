@@ -82,7 +82,9 @@ func (m *Model) CheckHolds(ci int, s *State) (bool, error) {
 		return false, fmt.Errorf("sim: check %d has no condition", ci)
 	}
 	var f fault
-	e := env{s: m.slotsOf(s), rng: &RNG{}, fault: &f}
+	slots := make([]float64, m.nslots)
+	m.judgedSlots(slots, s)
+	e := env{s: slots, rng: &RNG{}, fault: &f}
 	ok := cond(&e)
 	if f.set {
 		return false, fmt.Errorf("sim: %s: %s", f.pos, f.msg)

@@ -7,6 +7,7 @@ package sim
 type Scorer struct {
 	m     *Model
 	slots []float64
+	vals  []float64
 	rng   RNG
 	f     fault
 	e     env
@@ -25,9 +26,7 @@ func (m *Model) NewScorer() *Scorer {
 // Scores count such a state as 0.
 func (sc *Scorer) Objectives(dst []float64, s *State, ai int) (out []float64, ok bool) {
 	m := sc.m
-	st := Stepper{m: m}
-	st.load(sc.slots, s)
-	sc.slots[m.slotTurn] = float64(s.Turn - 1)
+	m.judgedSlots(sc.slots, s)
 	sc.f = fault{}
 	sc.rng = RNG{}
 	out = dst[:0]
@@ -40,6 +39,33 @@ func (sc *Scorer) Objectives(dst []float64, s *State, ai int) (out []float64, ok
 		out = append(out, v)
 	}
 	return out, ok
+}
+
+// weighted returns actor ai's objectives in state s weighted by their
+// scoring weights, or by the doctrine's; a state where an objective faults
+// scores 0.
+func (sc *Scorer) weighted(s *State, ai int, doctrine bool) float64 {
+	var ok bool
+	sc.vals, ok = sc.Objectives(sc.vals, s, ai)
+	if !ok {
+		return 0
+	}
+	total := 0.0
+	for k, o := range sc.m.cObj[ai] {
+		w := o.weight
+		if doctrine {
+			w = o.doctrine
+		}
+		total += w * sc.vals[k]
+	}
+	return total
+}
+
+// judgedSlots fills slots from a state as objectives and checks read it:
+// like loadSlots, but 'turn' is the turn just played.
+func (m *Model) judgedSlots(slots []float64, s *State) {
+	m.loadSlots(slots, s)
+	slots[m.slotTurn] = float64(s.Turn - 1)
 }
 
 // DoctrineWeights returns the weight the computer player gives each of

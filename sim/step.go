@@ -66,13 +66,16 @@ func (m *Model) InitialState(rng RNG) *State {
 }
 
 // load fills slots from a state: values, last levels and turn.
-func (st *Stepper) load(slots []float64, s *State) {
+func (st *Stepper) load(slots []float64, s *State) { st.m.loadSlots(slots, s) }
+
+// loadSlots fills slots from a state: values, last levels and turn.
+func (m *Model) loadSlots(slots []float64, s *State) {
 	copy(slots, s.Vals)
 	for i, l := range s.Levels {
-		slots[st.m.nv+i] = float64(l)
+		slots[m.nv+i] = float64(l)
 	}
-	slots[st.m.slotTurn] = float64(s.Turn)
-	slots[st.m.slotLevel] = 0
+	slots[m.slotTurn] = float64(s.Turn)
+	slots[m.slotLevel] = 0
 }
 
 // Step resolves one turn. cur is the state at the start of the turn;
