@@ -1,10 +1,8 @@
 package main
 
 import (
-	"bufio"
-	"fmt"
+	"bytes"
 	"io"
-	"os"
 
 	"github.com/sixparty/sixparty/report"
 )
@@ -32,27 +30,7 @@ func runDebrief(args []string, stdout, stderr io.Writer) int {
 	if !ok {
 		return code
 	}
-	w := stdout
-	var err error
-	var file *os.File
-	if *out != "" {
-		if file, err = os.Create(*out); err != nil {
-			fmt.Fprintf(stderr, "sixparty debrief: %v\n", err)
-			return exitFail
-		}
-		w = file
-	}
-	bw := bufio.NewWriter(w)
-	report.WriteDebrief(bw, g, f.Seats)
-	err = bw.Flush()
-	if file != nil {
-		if cerr := file.Close(); err == nil {
-			err = cerr
-		}
-	}
-	if err != nil {
-		fmt.Fprintf(stderr, "sixparty debrief: %v\n", err)
-		return exitFail
-	}
-	return exitOK
+	var b bytes.Buffer
+	report.WriteDebrief(&b, g, f.Seats)
+	return writeOutput("debrief", *out, b.Bytes(), stdout, stderr)
 }

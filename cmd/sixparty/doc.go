@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"io"
-	"os"
 
 	"github.com/sixparty/sixparty/handbook"
 )
@@ -42,13 +41,5 @@ func runDoc(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "sixparty doc: %v\n", err)
 		return exitFail
 	}
-	if *out == "" {
-		stdout.Write(b.Bytes())
-		return exitOK
-	}
-	if err := os.WriteFile(*out, b.Bytes(), 0o644); err != nil {
-		fmt.Fprintf(stderr, "sixparty doc: %v\n", err)
-		return exitFail
-	}
-	return exitOK
+	return writeOutput("doc", *out, b.Bytes(), stdout, stderr)
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"os"
 
 	"github.com/sixparty/sixparty/savegame"
 	"github.com/sixparty/sixparty/scenarios"
@@ -60,4 +61,20 @@ func savedGame(cmd string, pos []string, scenario string, stderr io.Writer) (f *
 		return nil, nil, exitFail, false
 	}
 	return f, g, exitOK, true
+}
+
+// writeOutput writes a command's output to the file named by its -o flag,
+// or to stdout when none is given, and returns the exit code.
+func writeOutput(cmd, path string, data []byte, stdout, stderr io.Writer) int {
+	var err error
+	if path == "" {
+		_, err = stdout.Write(data)
+	} else {
+		err = os.WriteFile(path, data, 0o644)
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "sixparty %s: %v\n", cmd, err)
+		return exitFail
+	}
+	return exitOK
 }

@@ -3,7 +3,6 @@ package main
 import (
 	"fmt"
 	"io"
-	"os"
 
 	"github.com/sixparty/sixparty/format"
 )
@@ -35,13 +34,5 @@ func runSchema(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "sixparty schema: %v\n", err)
 		return exitFail
 	}
-	if *out == "" {
-		stdout.Write(src)
-		return exitOK
-	}
-	if err := os.WriteFile(*out, src, 0o644); err != nil {
-		fmt.Fprintf(stderr, "sixparty schema: %v\n", err)
-		return exitFail
-	}
-	return exitOK
+	return writeOutput("schema", *out, src, stdout, stderr)
 }
