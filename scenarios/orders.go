@@ -2,6 +2,7 @@ package scenarios
 
 import (
 	"reflect"
+	"slices"
 	"strconv"
 
 	"gopkg.in/yaml.v3"
@@ -119,7 +120,7 @@ func LoadTrack(name string, src []byte, m *sim.Model) (*Track, error) {
 					continue
 				}
 				lv := it.Orders[a][lid]
-				lvl := indexOfString(s.Levers[li].Levels, lv)
+				lvl := slices.Index(s.Levers[li].Levels, lv)
 				if lvl < 0 {
 					n, err := strconv.Atoi(lv)
 					if err != nil || n < 0 || n >= len(s.Levers[li].Levels) {
@@ -165,13 +166,4 @@ func (t *Track) Orders(turn int) (sim.Orders, sim.Choices) {
 		c[k] = v
 	}
 	return o, c
-}
-
-func indexOfString(list []string, s string) int {
-	for i, x := range list {
-		if x == s {
-			return i
-		}
-	}
-	return -1
 }

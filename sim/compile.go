@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -205,7 +206,7 @@ func (c *compiler) compile() {
 			m.cObj[i] = append(m.cObj[i], cObjective{score: score, weight: w, doctrine: w})
 		}
 		for _, k := range sortedKeys(a.Doctrine.Weights) {
-			j := indexOf(ids, k)
+			j := slices.Index(ids, k)
 			if j < 0 {
 				c.add(fieldPos(a.Doctrine.FieldPos, "weights."+k, a.Doctrine.Pos), "unknown objective %q%s", k, suggest.Hint(k, ids))
 				continue
@@ -342,7 +343,7 @@ func (c *compiler) compile() {
 		case (ck.Outcome == "") == ck.Expect.IsZero():
 			c.add(ck.Pos, "check needs exactly one of 'outcome' and 'expect'")
 		case ck.Outcome != "":
-			if indexOf(outcomeIDs, ck.Outcome) < 0 {
+			if slices.Index(outcomeIDs, ck.Outcome) < 0 {
 				c.add(fieldPos(ck.FieldPos, "outcome", ck.Pos), "unknown outcome %q%s", ck.Outcome, suggest.Hint(ck.Outcome, outcomeIDs))
 			}
 		default:
@@ -541,13 +542,4 @@ func (c *compiler) cond(x Expr, sc *scope) boolFn {
 		return func(*env) bool { return false }
 	}
 	return f.cond
-}
-
-func indexOf(list []string, s string) int {
-	for i, x := range list {
-		if x == s {
-			return i
-		}
-	}
-	return -1
 }

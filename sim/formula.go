@@ -1,7 +1,6 @@
 package sim
 
 import (
-	"fmt"
 	"math"
 	"strings"
 
@@ -440,15 +439,6 @@ func (c *exprCompiler) call(n ast.Node, name string, args []ast.Node) (exprType,
 		return c.errorf(n, "unknown function %q%s", name, suggest.Hint(name, funcNames()))
 	}
 	return tNum, func(*env) float64 { return 0 }, nil
-}
-
-// describe returns a short form of an expression for messages.
-func describe(x Expr) string {
-	s := strings.Join(strings.Fields(x.Src), " ")
-	if len(s) > 60 {
-		s = s[:57] + "..."
-	}
-	return fmt.Sprintf("%q", s)
 }
 
 // constOf folds a subtree made only of number literals and arithmetic.

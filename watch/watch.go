@@ -65,9 +65,6 @@ func New(path string) (*Watcher, error) {
 	return w, nil
 }
 
-// Path returns the watched file's path.
-func (w *Watcher) Path() string { return w.path }
-
 // Model returns the last version of the scenario that loaded without
 // mistakes.
 func (w *Watcher) Model() *sim.Model {
