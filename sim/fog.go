@@ -22,7 +22,7 @@ type View struct {
 func (m *Model) View(s *State, seed uint64, ai int) View {
 	v := View{Actor: ai, Turn: s.Turn, Vals: make([]float64, m.nv), Exact: make([]bool, m.nv), SD: make([]float64, m.nv)}
 	for i, x := range s.Vals {
-		if ai >= 0 && !m.visible[i][ai] {
+		if ai >= 0 && !m.SeesExactly(ai, i) {
 			sd := m.Scenario.Vars[i].Noise
 			r := Derive(seed, 0xf06, uint64(s.Turn), uint64(ai), uint64(i))
 			x += sd * r.NormFloat64()
@@ -35,6 +35,11 @@ func (m *Model) View(s *State, seed uint64, ai int) View {
 	}
 	return v
 }
+
+// SeesExactly reports whether actor ai sees variable vi exactly (else it
+// sees an estimate). It is what View's Exact holds, without drawing the
+// estimates.
+func (m *Model) SeesExactly(ai, vi int) bool { return m.visible[vi][ai] }
 
 // View returns what actor ai sees now.
 func (g *Game) View(ai int) View { return g.Model.View(g.State(), g.Seed, ai) }

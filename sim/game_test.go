@@ -257,6 +257,9 @@ func TestFog(t *testing.T) {
 	if again := g.View(a); again.Vals[ti] != va.Vals[ti] {
 		t.Errorf("asking again changed the estimate: %v then %v", va.Vals[ti], again.Vals[ti])
 	}
+	if m.SeesExactly(a, ti) || !m.SeesExactly(b, ti) {
+		t.Errorf("SeesExactly disagrees with the views")
+	}
 	if !va.Exact[m.VarIndex("a.money")] {
 		t.Errorf("a variable without 'visible' must be exact for everyone")
 	}

@@ -285,10 +285,10 @@ func (f *Flow) View(s *sim.State) sim.View {
 func (f *Flow) Known(vi int) bool {
 	switch v := f.Viewer(); {
 	case v >= 0:
-		return f.Game.View(v).Exact[vi]
+		return f.Game.Model.SeesExactly(v, vi)
 	case v == -2:
 		for _, h := range f.Humans() {
-			if !f.Game.View(h).Exact[vi] {
+			if !f.Game.Model.SeesExactly(h, vi) {
 				return false
 			}
 		}
