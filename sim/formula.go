@@ -71,6 +71,10 @@ type scope struct {
 type compiled struct {
 	num  numFn
 	cond boolFn
+	// konst reports that the whole expression folded to the constant
+	// number val at load time (filled by the fold stage).
+	konst bool
+	val   float64
 }
 
 // compileExpr parses src and compiles it to the wanted type. Mistakes are
