@@ -326,18 +326,78 @@ func TestScores(t *testing.T) {
 	m := load(t, src)
 	g := sim.NewGame(m, 1)
 	a, b := m.ActorIndex("a"), m.ActorIndex("b")
-	if v := m.ObjectiveValues(g.State(), b); len(v) != 1 || v[0] != -50 {
-		t.Errorf("b's objectives = %v, want [-50]", v)
+	if v, err := m.ObjectiveValues(g.State(), b); err != nil || len(v) != 1 || v[0] != -50 {
+		t.Errorf("b's objectives = %v (%v), want [-50]", v, err)
 	}
-	if s := g.Scores(); s[a] != 10 || s[b] != -100 {
-		t.Errorf("scores = %v, want a 10 and b -100 (weight 2)", s)
+	if s, err := g.Scores(); err != nil || s[a] != 10 || s[b] != -100 {
+		t.Errorf("scores = %v (%v), want a 10 and b -100 (weight 2)", s, err)
 	}
-	if d := m.DoctrineScore(g.State(), b); d != -150 {
-		t.Errorf("b's doctrine score = %v, want -150 (doctrine weight 3)", d)
+	if d, err := m.DoctrineScore(g.State(), b); err != nil || d != -150 {
+		t.Errorf("b's doctrine score = %v (%v), want -150 (doctrine weight 3)", d, err)
 	}
 	g.Play(sim.Orders{"a": {"a.tax": 1}}, nil)
 	// Money 10 + 2, then 10% interest; tension 50 - 1.
-	if s := g.Scores(); math.Abs(s[a]-13.2) > 1e-9 || s[b] != -98 {
-		t.Errorf("scores after a turn = %v, want a 13.2 and b -98", s)
+	if s, err := g.Scores(); err != nil || math.Abs(s[a]-13.2) > 1e-9 || s[b] != -98 {
+		t.Errorf("scores after a turn = %v (%v), want a 13.2 and b -98", s, err)
+	}
+}
+
+// TestNonFinite checks that changes which are finite one by one but add up
+// to ±Inf, and chances outside [0, 1], stop the game with an error at the
+// expression's position instead of reaching the state or being clamped.
+func TestNonFinite(t *testing.T) {
+	rules := `rules:
+  - {id: big1, target: b.walls, change: "1e308"}
+  - {id: big2, target: b.walls, change: "1e308"}`
+	effects := `      - {target: b.walls, change: "1 + a.tax"}
+      - {target: b.walls, change: "1e308"}
+      - {target: b.walls, change: "1e308"}`
+	event := func(chance string) string {
+		return `  - {id: storm, name: Storm, when: "true", chance: "` + chance + `", effects: [{target: tension, change: "1"}]}
+outcomes:`
+	}
+	for _, tc := range []struct {
+		name      string
+		old, new  string
+		orders    sim.Orders
+		newGame   bool // the error comes from NewGame (Err)
+		want      string
+		wantTurns int
+	}{
+		{"rules add up to +Inf", "rules:", rules, sim.Orders{}, false, "sim: turn 1: test.yaml:31:42: b.walls became +Inf, not a finite number", 1},
+		{"effects add up to +Inf", `      - {target: b.walls, change: "1 + a.tax"}`, effects, sim.Orders{"b": {"b.wall": 1}}, false, "sim: turn 1: test.yaml:30:36: b.walls became +Inf, not a finite number", 1},
+		{"chance of 2 in play", "outcomes:", event("turn * 2"), sim.Orders{}, false, "sim: turn 1: test.yaml:41:53: chance must be between 0 and 1, found 2", 1},
+		{"negative chance in play", "outcomes:", event("-turn"), sim.Orders{}, false, "sim: turn 1: test.yaml:41:53: chance must be between 0 and 1, found -1", 1},
+		{"chance of 2 before turn 1", "outcomes:", event("tension / 25"), sim.Orders{}, true, "sim: turn 1: test.yaml:41:53: chance must be between 0 and 1, found 2", 1},
+		{"chance of 1 is fine", "outcomes:", event("min(1, turn)"), sim.Orders{}, false, "", 2},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			src := strings.Replace(small, tc.old, tc.new, 1)
+			if src == small {
+				t.Fatal("the edit changed nothing")
+			}
+			g := sim.NewGame(load(t, src), 1)
+			if err := g.Err(); (err != nil) != tc.newGame || (err != nil && err.Error() != tc.want) {
+				t.Errorf("NewGame: %v, want %v", err, tc.newGame)
+			}
+			_, err := g.Play(tc.orders, nil)
+			if tc.want == "" {
+				if err != nil {
+					t.Fatal(err)
+				}
+			} else if err == nil || err.Error() != tc.want {
+				t.Fatalf("error = %v, want %s", err, tc.want)
+			}
+			if g.Turn() != tc.wantTurns {
+				t.Errorf("turn %d, want %d", g.Turn(), tc.wantTurns)
+			}
+			for _, s := range g.History() {
+				for i, v := range s.Vals {
+					if math.IsInf(v, 0) || math.IsNaN(v) {
+						t.Errorf("variable %d is %v in the state", i, v)
+					}
+				}
+			}
+		})
 	}
 }

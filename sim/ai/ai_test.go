@@ -159,7 +159,11 @@ func TestHardBeatsEasy(t *testing.T) {
 				diff := []ai.Difficulty{ai.Normal, ai.Normal}
 				diff[ai0] = d
 				g, _ := play(t, m, seed, diff)
-				score[k] = g.Scores()[ai0]
+				scores, err := g.Scores()
+				if err != nil {
+					t.Fatal(err)
+				}
+				score[k] = scores[ai0]
 			}
 			if score[0] > score[1] {
 				wins++

@@ -131,7 +131,8 @@ func newEvaluator(m *sim.Model, start *sim.State, ai, horizon int) *evaluator {
 }
 
 // score plays levels for the horizon (or until the game ends) and returns
-// the actor's doctrine score at the end; a turn that faults scores -Inf.
+// the actor's doctrine score at the end; a turn or an objective that
+// faults scores -Inf.
 func (e *evaluator) score(levels []int) float64 {
 	cur := e.start
 	next := &e.a
@@ -148,7 +149,11 @@ func (e *evaluator) score(levels []int) float64 {
 			next = &e.a
 		}
 	}
-	return e.m.DoctrineScore(cur, e.ai)
+	v, err := e.m.DoctrineScore(cur, e.ai)
+	if err != nil {
+		return math.Inf(-1)
+	}
+	return v
 }
 
 // Play fills in orders and choices for every actor in computer, leaving

@@ -162,18 +162,19 @@ func (p *planner) playOut(start *sim.State, levels []int, h int) *sim.State {
 }
 
 // score returns actor ai's doctrine score in s with the given weights,
-// and its objective values in p.buf.
-func (p *planner) score(s *sim.State, ai int, wts []float64) float64 {
-	var ok bool
-	p.buf, ok = p.sc.Objectives(p.buf, s, ai)
-	if !ok {
-		return 0
+// and its objective values in p.buf; ok is false when an objective faults
+// or the score is not finite, which counts as a failed play-out.
+func (p *planner) score(s *sim.State, ai int, wts []float64) (v float64, ok bool) {
+	var err error
+	p.buf, err = p.sc.Objectives(p.buf, s, ai)
+	if err != nil {
+		return 0, false
 	}
 	t := 0.0
 	for k, v := range p.buf {
 		t += wts[k] * v
 	}
-	return t
+	return t, !math.IsInf(t, 0) && t == t
 }
 
 // predict sets every other actor's orders in each world: in the first,
@@ -201,7 +202,11 @@ func (p *planner) predict() {
 			if end == nil {
 				return math.Inf(-1)
 			}
-			return p.score(end, o, wts)
+			v, ok := p.score(end, o, wts)
+			if !ok {
+				return math.Inf(-1)
+			}
+			return v
 		}
 		combos, ok := enumerate(m, o, p.avail, p.b.MaxCandidates)
 		if !ok {
@@ -416,13 +421,15 @@ func (p *planner) evaluate(lv []int, nw int) *cand {
 			c.fault = true
 			continue
 		}
-		v := p.score(end, p.ai, p.wts)
+		v, ok := p.score(end, p.ai, p.wts)
+		if !ok {
+			c.fault = true
+			continue
+		}
 		sum += v
 		sum2 += v * v
 		for j, x := range p.buf {
-			if x == x {
-				c.obj[j] += x
-			}
+			c.obj[j] += x
 		}
 	}
 	n := float64(nw)
@@ -577,7 +584,12 @@ func (p *planner) orders(lv []int) map[string]int {
 // under the actor's doctrine.
 func (p *planner) reasons(chosen, alt *cand) []Reason {
 	a := &p.m.Scenario.Actors[p.ai]
-	now, _ := p.sc.Objectives(nil, p.base, p.ai)
+	// The objectives as the actor believes them now (0 where its beliefs
+	// make one fault: the explanation then shows changes from 0).
+	now, err := p.sc.Objectives(nil, p.base, p.ai)
+	if err != nil {
+		now = make([]float64, len(a.Objectives))
+	}
 	var out []Reason
 	for k, o := range a.Objectives {
 		r := Reason{Objective: o.ID, Name: o.Name, Weight: p.wts[k], Now: now[k], Expected: chosen.obj[k]}
