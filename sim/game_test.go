@@ -96,11 +96,11 @@ func TestTurnArithmetic(t *testing.T) {
 		t.Errorf("tension after turn 2 = %v, want 40", got)
 	}
 	// Turn 3: the delayed effect's second and last turn.
-	g.Play(sim.Orders{}, nil)
+	mustPlay(t, g, sim.Orders{}, nil)
 	if got := val(g, "tension"); got != 41 {
 		t.Errorf("tension after turn 3 = %v, want 41", got)
 	}
-	g.Play(sim.Orders{}, nil)
+	mustPlay(t, g, sim.Orders{}, nil)
 	if got := val(g, "tension"); got != 40 {
 		t.Errorf("tension after turn 4 = %v, want 40", got)
 	}
@@ -115,7 +115,7 @@ func TestTurnArithmetic(t *testing.T) {
 func TestChoice(t *testing.T) {
 	m := load(t, small)
 	g := sim.NewGame(m, 1)
-	g.Play(sim.Orders{}, nil)
+	mustPlay(t, g, sim.Orders{}, nil)
 	if b := g.Briefing(); len(b) != 1 || b[0].ID != "summit" {
 		t.Fatalf("briefing of turn 2 = %v", b)
 	}
@@ -131,7 +131,7 @@ func TestChoice(t *testing.T) {
 func TestOutcomeEndsGame(t *testing.T) {
 	m := load(t, strings.Replace(small, `when: "tension < 20"`, `when: "tension < 49.5"`, 1))
 	g := sim.NewGame(m, 1)
-	g.Play(sim.Orders{}, nil)
+	mustPlay(t, g, sim.Orders{}, nil)
 	if !g.Over() || g.Outcome().ID != "peace" || g.Turn() != 2 {
 		t.Errorf("over=%v outcome=%v turn=%d", g.Over(), g.Outcome(), g.Turn())
 	}
@@ -181,7 +181,7 @@ func TestOrderErrors(t *testing.T) {
 		if want := `sim: choices: event "summit" is not in this turn's briefing`; err == nil || err.Error() != want {
 			t.Errorf("error = %v, want %s", err, want)
 		}
-		g.Play(sim.Orders{}, nil)
+		mustPlay(t, g, sim.Orders{}, nil)
 		_, err = g.Play(sim.Orders{}, sim.Choices{"summit": "goo"})
 		if want := `sim: choices: event "summit" has no option "goo"; did you mean "go"?`; err == nil || err.Error() != want {
 			t.Errorf("error = %v, want %s", err, want)
@@ -192,7 +192,7 @@ func TestOrderErrors(t *testing.T) {
 func TestWhy(t *testing.T) {
 	m := load(t, small)
 	g := sim.NewGame(m, 1)
-	g.Play(sim.Orders{"a": {"a.tax": 1}}, nil)
+	mustPlay(t, g, sim.Orders{"a": {"a.tax": 1}}, nil)
 	why := g.Why(m.VarIndex("a.money"), 1)
 	var got []string
 	for _, e := range why {
@@ -210,7 +210,7 @@ func TestWhy(t *testing.T) {
 func TestBoundsAreLedgered(t *testing.T) {
 	m := load(t, strings.Replace(small, `change: "2 * level"`, `change: "200 * level"`, 1))
 	g := sim.NewGame(m, 1)
-	g.Play(sim.Orders{"a": {"a.tax": 1}}, nil)
+	mustPlay(t, g, sim.Orders{"a": {"a.tax": 1}}, nil)
 	if v := val(g, "a.money"); v != 100 {
 		t.Errorf("money = %v, want the bound 100", v)
 	}
@@ -293,7 +293,7 @@ func TestAdjust(t *testing.T) {
 	if len(why) != 1 || why[0].Cause.Kind != sim.ByFacilitator || why[0].Amount != 20 || why[0].Reason != "a border incident" {
 		t.Errorf("ledger = %+v", why)
 	}
-	g.Play(sim.Orders{}, nil)
+	mustPlay(t, g, sim.Orders{}, nil)
 	if v := val(g, "tension"); v != 69 {
 		t.Errorf("tension = %v, want 69", v)
 	}
@@ -335,7 +335,7 @@ func TestScores(t *testing.T) {
 	if d, err := m.DoctrineScore(g.State(), b); err != nil || d != -150 {
 		t.Errorf("b's doctrine score = %v (%v), want -150 (doctrine weight 3)", d, err)
 	}
-	g.Play(sim.Orders{"a": {"a.tax": 1}}, nil)
+	mustPlay(t, g, sim.Orders{"a": {"a.tax": 1}}, nil)
 	// Money 10 + 2, then 10% interest; tension 50 - 1.
 	if s, err := g.Scores(); err != nil || math.Abs(s[a]-13.2) > 1e-9 || s[b] != -98 {
 		t.Errorf("scores after a turn = %v (%v), want a 13.2 and b -98", s, err)
@@ -399,5 +399,13 @@ outcomes:`
 				}
 			}
 		})
+	}
+}
+
+// mustPlay plays a turn of g, failing the test on an error.
+func mustPlay(t *testing.T, g *sim.Game, o sim.Orders, c sim.Choices) {
+	t.Helper()
+	if _, err := g.Play(o, c); err != nil {
+		t.Fatalf("turn %d: %v", g.Turn(), err)
 	}
 }
