@@ -3,6 +3,7 @@ package sim_test
 import (
 	"errors"
 	"math"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -148,5 +149,26 @@ func TestScoreFaults(t *testing.T) {
 				t.Errorf("after the failed turn: turn %d, scores %v (%v), want the game unchanged", g.Turn(), s, err)
 			}
 		})
+	}
+}
+
+// TestAdjustKeepsScoresFinite checks that an adjustment that would make a
+// score fault is refused and changes nothing.
+func TestAdjustKeepsScoresFinite(t *testing.T) {
+	m := load(t, strings.Replace(scored, `score: "x * 2"`, `score: "1 / (x - 20)"`, 1))
+	g := sim.NewGame(m, 1)
+	before := g.State().Clone()
+	err := g.Adjust("x", 20, "probe")
+	if err == nil || !strings.HasPrefix(err.Error(), "sim: adjust: x=20 would leave a score that cannot be computed: sim: turn 0: test.yaml:9:") || !strings.HasSuffix(err.Error(), "division by zero") {
+		t.Fatalf("error %v", err)
+	}
+	if !reflect.DeepEqual(g.State(), before) || len(g.Ledger()) != 0 || len(g.Record().Pending) != 0 {
+		t.Errorf("a refused adjustment changed the game")
+	}
+	if err := g.Adjust("x", 21, "fine"); err != nil {
+		t.Fatal(err)
+	}
+	if s, err := g.Scores(); err != nil || s[0] != 0.5*1-10+2*(21.0/4) {
+		t.Errorf("scores %v (%v) after adjusting x to 21", s, err)
 	}
 }
