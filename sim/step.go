@@ -13,21 +13,21 @@ type Stepper struct {
 	start  []float64 // slots at the start of the turn
 	live   []float64 // slots as effects and rules change them
 	deltas []float64
-	// lastPos holds, per variable, the position of the last effect that
-	// changed it this turn, for the error when the sum is not finite.
-	lastPos []Pos
-	fault   fault
-	env     env
+	// last holds, per variable, the last effect that changed it this
+	// turn, for the error when the sum of the effects is not finite.
+	last  []*cEffect
+	fault fault
+	env   env
 }
 
 // NewStepper returns a Stepper for m.
 func (m *Model) NewStepper() *Stepper {
 	st := &Stepper{
-		m:       m,
-		start:   make([]float64, m.nslots),
-		live:    make([]float64, m.nslots),
-		deltas:  make([]float64, m.nv),
-		lastPos: make([]Pos, m.nv),
+		m:      m,
+		start:  make([]float64, m.nslots),
+		live:   make([]float64, m.nslots),
+		deltas: make([]float64, m.nv),
+		last:   make([]*cEffect, m.nv),
 	}
 	st.env.fault = &st.fault
 	return st
@@ -205,7 +205,7 @@ func (st *Stepper) effects(turn int, next *State, led []Entry) ([]Entry, error) 
 		}
 		if d != 0 {
 			st.deltas[e.target] += d
-			st.lastPos[e.target] = e.pos
+			st.last[e.target] = e
 			led = append(led, Entry{Turn: turn, Var: e.target, Amount: d, Cause: p.Cause, Pos: e.pos})
 		}
 		if p.To > turn {
@@ -217,8 +217,8 @@ func (st *Stepper) effects(turn int, next *State, led []Entry) ([]Entry, error) 
 	copy(st.live, st.start)
 	for i, d := range st.deltas {
 		st.live[i] += d
-		if err := st.finite(turn, i, st.lastPos[i]); err != nil {
-			return led, err
+		if v := st.live[i]; v-v != 0 {
+			return led, st.notFinite(turn, i, st.last[i].pos)
 		}
 		led = st.bound(turn, i, led)
 	}
@@ -252,8 +252,8 @@ func (st *Stepper) rules(turn int, led []Entry) ([]Entry, error) {
 		}
 		if d != 0 {
 			st.live[r.target] += d
-			if err := st.finite(turn, r.target, r.pos); err != nil {
-				return led, err
+			if v := st.live[r.target]; v-v != 0 {
+				return led, st.notFinite(turn, r.target, r.pos)
 			}
 			led = append(led, Entry{Turn: turn, Var: r.target, Amount: d, Cause: Cause{Kind: ByRule, Index: ri, Actor: -1, Option: -1}, Pos: r.pos})
 			led = st.bound(turn, r.target, led)
@@ -286,13 +286,11 @@ func (st *Stepper) outcomes(turn int, next *State) error {
 	return nil
 }
 
-// finite checks that live variable i is still a finite number after a
-// change from the expression at pos: finite changes can add up to ±Inf.
-func (st *Stepper) finite(turn, i int, pos Pos) error {
-	if v := st.live[i]; v-v != 0 {
-		return &EvalError{Turn: turn, Pos: pos, Msg: fmt.Sprintf("%s became %v, not a finite number", st.m.Scenario.Vars[i].ID, v)}
-	}
-	return nil
+// notFinite is the error for live variable i, which a change from the
+// expression at pos has made ±Inf or NaN: finite changes can add up to
+// more than a float64 holds.
+func (st *Stepper) notFinite(turn, i int, pos Pos) error {
+	return &EvalError{Turn: turn, Pos: pos, Msg: fmt.Sprintf("%s became %v, not a finite number", st.m.Scenario.Vars[i].ID, st.live[i])}
 }
 
 // brief draws the events that fire on s.Turn, judged on slots, and marks
