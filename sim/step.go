@@ -33,9 +33,12 @@ func (m *Model) NewStepper() *Stepper {
 	return st
 }
 
-// EvalError is a fault found while resolving a turn: a division by zero, or
-// an expression whose value is not a finite number. The turn is not
-// applied.
+// EvalError is a fault met evaluating the scenario in play, at the
+// position of the expression that met it: a division by zero or another
+// fault of an expression, a value that is not a finite number (of an
+// expression, of a variable that changes add up to ±Inf, of an objective or
+// a score), or a chance outside [0, 1]. Turn is the turn being resolved
+// (for a fault met before the first, 1). The turn is not applied.
 type EvalError struct {
 	Turn int
 	Pos  Pos
