@@ -2,6 +2,7 @@ package ai
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 
 	"github.com/sixparty/sixparty/sim"
@@ -183,7 +184,7 @@ func Fill(g *sim.Game, diff []Difficulty, computer []bool, o sim.Orders, c sim.C
 		}
 		dec := Decide(g, ai, d)
 		o[a.ID] = dec.Orders
-		for _, k := range sortedChoiceKeys(dec.Choices) {
+		for _, k := range slices.Sorted(maps.Keys(dec.Choices)) {
 			if _, given := c[k]; !given {
 				c[k] = dec.Choices[k]
 			}
@@ -191,13 +192,4 @@ func Fill(g *sim.Game, diff []Difficulty, computer []bool, o sim.Orders, c sim.C
 		out[a.ID] = dec
 	}
 	return out
-}
-
-func sortedChoiceKeys(c sim.Choices) []string {
-	keys := make([]string, 0, len(c))
-	for k := range c {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
 }
