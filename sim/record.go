@@ -136,8 +136,8 @@ func replay(m *Model, r Record, lenient bool) (*Game, []Drop, error) {
 	return g, drops, nil
 }
 
-// String describes the adjustment: "tension=80 (reason)" or "inject
-// summit".
+// String describes the adjustment: "adjustment tension=80 (a reason)" or
+// "inject summit".
 func (a Adjustment) String() string {
 	if a.Inject != "" {
 		return "inject " + a.Inject
