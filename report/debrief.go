@@ -18,10 +18,16 @@ const TurningPoints = 10
 // of the whole game and their causes), then turn by turn the events,
 // every actor's orders, the facilitator's interventions and the largest
 // changes, and a table of every indicator over the turns. seats names who
-// played each actor ("person", "computer:normal"...), or is nil.
-func WriteDebrief(w io.Writer, g *sim.Game, seats []string) {
+// played each actor ("person", "computer:normal"...), or is nil. It fails,
+// writing nothing, when the scores cannot be computed (see
+// sim.Game.Scores).
+func WriteDebrief(w io.Writer, g *sim.Game, seats []string) error {
 	m := g.Model
 	s := m.Scenario
+	scores, err := g.Scores()
+	if err != nil {
+		return fmt.Errorf("report: %w", err)
+	}
 	fmt.Fprintf(w, "# After-action review: %s\n\n", s.Meta.Title)
 	played := len(g.Reports())
 	last := m.Date(max(played, 1))
@@ -36,7 +42,7 @@ func WriteDebrief(w io.Writer, g *sim.Game, seats []string) {
 	}
 	fmt.Fprintln(w, "| actor | seat | score |")
 	fmt.Fprintln(w, "|---|---|---:|")
-	for i, v := range g.Scores() {
+	for i, v := range scores {
 		seat := ""
 		if i < len(seats) {
 			seat = seats[i]
@@ -130,6 +136,7 @@ func WriteDebrief(w io.Writer, g *sim.Game, seats []string) {
 		}
 		fmt.Fprintln(w)
 	}
+	return nil
 }
 
 func cause(m *sim.Model, e sim.Entry) string {

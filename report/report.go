@@ -190,31 +190,42 @@ func signed(m *sim.Model, vi int, v float64) string {
 
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 
-// EndOf builds the closing record of a game.
-func EndOf(g *sim.Game) End {
+// EndOf builds the closing record of a game. It fails when the scores
+// cannot be computed (see sim.Game.Scores).
+func EndOf(g *sim.Game) (End, error) {
 	s := g.Model.Scenario
+	scores, err := g.Scores()
+	if err != nil {
+		return End{}, fmt.Errorf("report: %w", err)
+	}
 	e := End{Turns: len(g.Reports()), Scores: map[string]float64{}}
 	if o := g.Outcome(); o != nil {
 		e.Outcome, e.Name = o.ID, o.Name
 	}
-	for i, v := range g.Scores() {
+	for i, v := range scores {
 		e.Scores[s.Actors[i].ID] = v
 	}
-	return e
+	return e, nil
 }
 
 // WriteEnd writes the readable end of a game: the outcome and the scores.
-func WriteEnd(w io.Writer, g *sim.Game) {
+// It fails, writing nothing, when the scores cannot be computed.
+func WriteEnd(w io.Writer, g *sim.Game) error {
 	s := g.Model.Scenario
+	scores, err := g.Scores()
+	if err != nil {
+		return fmt.Errorf("report: %w", err)
+	}
 	if o := g.Outcome(); o != nil {
 		fmt.Fprintf(w, "Outcome after %d turns: %s\n  %s\n", len(g.Reports()), o.Name, oneLine(o.Text))
 	} else {
 		fmt.Fprintf(w, "Stopped after %d turns, before the game ended.\n", len(g.Reports()))
 	}
 	fmt.Fprintln(w, "Scores")
-	for i, v := range g.Scores() {
+	for i, v := range scores {
 		fmt.Fprintf(w, "  %-20s %8.2f\n", s.Actors[i].Name, v)
 	}
+	return nil
 }
 
 // WriteJSON writes v as one line of JSON.

@@ -105,3 +105,50 @@ func TestFacilitatorInReport(t *testing.T) {
 		t.Errorf("text report:\n%s", b.String())
 	}
 }
+
+// TestScoresThatFault checks that the end of a report is never written with
+// a score that is not a finite number: where the scores cannot be
+// computed, EndOf, WriteEnd and WriteDebrief fail and write nothing, and
+// where they can, every one is written.
+func TestScoresThatFault(t *testing.T) {
+	for _, tc := range []struct {
+		name, score string
+		want        string // the error's end; "" when the scores are fine
+	}{
+		{"infinite", "1e308 * (1 + ban) * 10", `objective "big" of gov gave +Inf, not a finite number`},
+		{"faulting", "1 / ban", "division by zero"},
+		{"finite", "sales * 2", ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			src := strings.Replace(chain, "budget: 2}", `budget: 2, objectives: [{id: big, name: Big, score: "`+tc.score+`"}]}`, 1)
+			m, err := scenarios.Load("chain.yaml", []byte(src))
+			if err != nil {
+				t.Fatal(err)
+			}
+			g := sim.NewGame(m, 1)
+			_, endErr := report.EndOf(g)
+			var text, md strings.Builder
+			textErr := report.WriteEnd(&text, g)
+			mdErr := report.WriteDebrief(&md, g, nil)
+			for _, err := range []error{endErr, textErr, mdErr} {
+				if tc.want == "" && err != nil {
+					t.Errorf("error %v", err)
+				}
+				if tc.want != "" && (err == nil || !strings.HasPrefix(err.Error(), "report: sim: turn 1: chain.yaml:") || !strings.HasSuffix(err.Error(), tc.want)) {
+					t.Errorf("error %v, want one ending %q", err, tc.want)
+				}
+			}
+			if tc.want != "" && (text.Len() != 0 || md.Len() != 0) {
+				t.Errorf("wrote %q and %q despite the error", text.String(), md.String())
+			}
+			if tc.want == "" && (!strings.Contains(text.String(), "Government              20.00") || !strings.Contains(md.String(), "| Government |  | 20.00 |")) {
+				t.Errorf("scores missing:\n%s\n%s", text.String(), md.String())
+			}
+			for _, s := range []string{text.String(), md.String()} {
+				if strings.Contains(s, "Inf") || strings.Contains(s, "NaN") {
+					t.Errorf("a number that is not finite was written:\n%s", s)
+				}
+			}
+		})
+	}
+}

@@ -95,6 +95,10 @@ func Read(path string) (*File, error) {
 	return f, nil
 }
 
+// rename is os.Rename; tests replace it to make the last step of a write
+// fail.
+var rename = os.Rename
+
 // Write saves f to path atomically: it writes a temporary file in the
 // same directory, syncs it and renames it over path. On any error the old
 // file at path is left as it was.
@@ -126,7 +130,7 @@ func Write(path string, f *File) (err error) {
 	if err = tmp.Close(); err != nil {
 		return fmt.Errorf("savegame: %w", err)
 	}
-	if err = os.Rename(tmp.Name(), path); err != nil {
+	if err = rename(tmp.Name(), path); err != nil {
 		return fmt.Errorf("savegame: %w", err)
 	}
 	return nil

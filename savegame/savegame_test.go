@@ -2,6 +2,7 @@ package savegame
 
 import (
 	"bytes"
+	"errors"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -25,7 +26,7 @@ func played(t *testing.T, turns int) (*sim.Model, *sim.Game) {
 		li := m.ActorLevers(0)[0]
 		l := m.Scenario.Levers[li]
 		for lvl := len(l.Levels) - 1; lvl > 0; lvl-- {
-			if m.Cost(li, lvl) <= m.Scenario.Actors[0].Budget {
+			if m.Affordable(0, m.Cost(li, lvl)) {
 				o[l.Actor] = map[string]int{l.ID: lvl}
 				break
 			}
@@ -124,29 +125,73 @@ func TestForeign(t *testing.T) {
 	}
 }
 
+// TestWriteKeepsOldOnError overwrites a save with another game and makes
+// the write fail at its last step: the old save must be as it was, and no
+// temporary file left behind. It also checks a write whose target is a
+// directory.
 func TestWriteKeepsOldOnError(t *testing.T) {
 	m, g := played(t, 1)
+	_, g2 := played(t, 2)
 	dir := t.TempDir()
 	path := filepath.Join(dir, "save.json")
 	f := New(scenarios.Default, seats(len(m.Scenario.Actors)), g.Record())
 	if err := Write(path, f); err != nil {
 		t.Fatal(err)
 	}
-	before, _ := os.ReadFile(path)
-	// A directory where the save should go makes the rename fail.
-	bad := filepath.Join(dir, "dir")
-	os.MkdirAll(filepath.Join(bad, "x"), 0o755)
-	if err := Write(bad, f); err == nil {
-		t.Fatal("Write over a directory succeeded")
+	before, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
 	}
-	if after, _ := os.ReadFile(path); !bytes.Equal(before, after) {
-		t.Error("a failed write changed another save")
+	newer := New(scenarios.Default, seats(len(m.Scenario.Actors)), g2.Record())
+	if b, _ := newer.Marshal(); bytes.Equal(b, before) {
+		t.Fatal("the second save is the same as the first: the test would prove nothing")
 	}
-	entries, _ := os.ReadDir(dir)
-	for _, e := range entries {
-		if strings.HasSuffix(e.Name(), ".tmp") {
-			t.Errorf("temporary file %s left behind", e.Name())
+	leftovers := func(t *testing.T, dir string) {
+		t.Helper()
+		entries, err := os.ReadDir(dir)
+		if err != nil {
+			t.Fatal(err)
 		}
+		for _, e := range entries {
+			if strings.HasSuffix(e.Name(), ".tmp") {
+				t.Errorf("temporary file %s left behind", e.Name())
+			}
+		}
+	}
+
+	t.Run("rename fails", func(t *testing.T) {
+		rename = func(string, string) error { return errors.New("disk full") }
+		defer func() { rename = os.Rename }()
+		if err := Write(path, newer); err == nil || err.Error() != "savegame: disk full" {
+			t.Fatalf("Write: err = %v, want savegame: disk full", err)
+		}
+		after, err := os.ReadFile(path)
+		if err != nil || !bytes.Equal(before, after) {
+			t.Errorf("a failed write changed the save it was replacing (%v)", err)
+		}
+		leftovers(t, dir)
+	})
+
+	t.Run("target is a directory", func(t *testing.T) {
+		bad := filepath.Join(dir, "dir")
+		if err := os.MkdirAll(filepath.Join(bad, "x"), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := Write(bad, newer); err == nil {
+			t.Fatal("Write over a directory succeeded")
+		}
+		if _, err := os.Stat(filepath.Join(bad, "x")); err != nil {
+			t.Errorf("the directory was changed: %v", err)
+		}
+		leftovers(t, dir)
+	})
+
+	// The same write, not made to fail, replaces the save.
+	if err := Write(path, newer); err != nil {
+		t.Fatal(err)
+	}
+	if back, err := Read(path); err != nil || !reflect.DeepEqual(back, newer) {
+		t.Errorf("read back %+v (%v), want the second save", back, err)
 	}
 }
 

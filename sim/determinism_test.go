@@ -124,22 +124,28 @@ func TestSeeds(t *testing.T) {
 func TestRecordReplay(t *testing.T) {
 	m := load(t, noisy)
 	g := sim.NewGame(m, 5)
-	g.Play(noisyOrders[0], nil)
-	if err := g.Adjust("tension", 80, "inject"); err != nil {
-		t.Fatal(err)
+	must := func(what string, err error) {
+		t.Helper()
+		if err != nil {
+			t.Fatalf("%s: %v", what, err)
+		}
 	}
-	g.Play(noisyOrders[1], sim.Choices{"summit": "stay"})
-	g.Adjust("a.money", 1, "audit")
-	if err := g.Inject("summit"); err != nil {
-		t.Fatal(err)
-	}
+	play := func(o sim.Orders, c sim.Choices) error { _, err := g.Play(o, c); return err }
+	must("turn 1", play(noisyOrders[0], nil))
+	must("adjust tension", g.Adjust("tension", 80, "inject"))
+	must("turn 2", play(noisyOrders[1], sim.Choices{"summit": "stay"}))
+	must("adjust money", g.Adjust("a.money", 1, "audit"))
+	must("inject", g.Inject("summit"))
 	if err := g.Inject("summit"); err == nil || err.Error() != `sim: inject: event "summit" is already in this turn's briefing` {
 		t.Errorf("second inject: %v", err)
 	}
 	if err := g.Inject("sumit"); err == nil || err.Error() != `sim: inject: unknown event "sumit"; did you mean "summit"?` {
 		t.Errorf("unknown inject: %v", err)
 	}
-	g.Play(noisyOrders[2], sim.Choices{"summit": "go"})
+	must("turn 3", play(noisyOrders[2], sim.Choices{"summit": "go"}))
+	if g.Turn() != 4 || len(g.Record().Turns) != 3 {
+		t.Fatalf("at turn %d with %d recorded turns, want turn 4 and 3", g.Turn(), len(g.Record().Turns))
+	}
 
 	b, err := json.Marshal(g.Record())
 	if err != nil {
@@ -159,7 +165,10 @@ func TestRecordReplay(t *testing.T) {
 	if !reflect.DeepEqual(r.Ledger(), g.Ledger()) {
 		t.Errorf("replayed ledger differs")
 	}
-	b2, _ := json.Marshal(r.Record())
+	b2, err := json.Marshal(r.Record())
+	if err != nil {
+		t.Fatal(err)
+	}
 	if string(b) != string(b2) {
 		t.Errorf("record of the replay differs:\n%s\n%s", b, b2)
 	}

@@ -21,7 +21,12 @@ type Game struct {
 	reports []TurnReport
 	record  Record
 	stepper *Stepper
+	scorer  *Scorer
+	scores  []float64 // every actor's score in the current state
 	pending []Adjustment
+	// err is the fault met preparing the first turn (drawing its briefing
+	// or scoring the initial state): such a game cannot be played.
+	err error
 }
 
 // TurnReport is what one turn did.
@@ -37,13 +42,28 @@ type TurnReport struct {
 	Entries []Entry
 }
 
-// NewGame starts a game of m with the given seed.
+// NewGame starts a game of m with the given seed. When preparing the first
+// turn faults (a conditional event's expression or chance, or an
+// objective on the initial state), the game cannot be played: Err, Play
+// and Scores return that *EvalError.
 func NewGame(m *Model, seed uint64) *Game {
-	g := &Game{Model: m, Seed: seed, stepper: m.NewStepper()}
-	g.history = []*State{m.InitialState(NewRNG(seed))}
+	g := &Game{Model: m, Seed: seed, stepper: m.NewStepper(), scorer: m.NewScorer()}
+	s, err := m.initialState(NewRNG(seed))
+	g.history = []*State{s}
 	g.record = Record{Format: RecordFormat, Scenario: m.Scenario.Meta.ID, Hash: m.Scenario.Hash, Seed: seed}
+	if err == nil {
+		g.scores, err = g.scorer.scores(nil, s)
+	}
+	if e, ok := err.(*EvalError); ok {
+		e.Turn = 1 // met before turn 1, and stops it
+	}
+	g.err = err
 	return g
 }
+
+// Err returns the fault that keeps the game from being played, met while
+// preparing its first turn, or nil.
+func (g *Game) Err() error { return g.err }
 
 // State returns the current state. It must not be changed.
 func (g *Game) State() *State { return g.history[len(g.history)-1] }
@@ -83,8 +103,13 @@ func (g *Game) Briefing() []*Event {
 
 // Play resolves the current turn with every actor's orders and the choices
 // made in the briefing's events. Orders are checked first; on any error
-// the game is unchanged.
+// the game is unchanged. A fault met resolving the turn, or scoring the
+// state it leads to, is an *EvalError with the expression's position, and
+// the game goes no further: every state and score of a game is finite.
 func (g *Game) Play(o Orders, c Choices) (*TurnReport, error) {
+	if g.err != nil {
+		return nil, g.err
+	}
 	cur := g.State()
 	if cur.Over() {
 		return nil, fmt.Errorf("sim: the game is over")
@@ -102,6 +127,11 @@ func (g *Game) Play(o Orders, c Choices) (*TurnReport, error) {
 	if err != nil {
 		return nil, err
 	}
+	scores, err := g.scorer.scores(nil, next)
+	if err != nil {
+		return nil, err
+	}
+	g.scores = scores
 	rep := TurnReport{Turn: cur.Turn, Events: slices.Clone(cur.Briefing), Choices: choices, Levels: levels, Entries: led}
 	g.history = append(g.history, next)
 	g.ledger = append(g.ledger, led...)
@@ -128,9 +158,17 @@ func (g *Game) Adjust(varID string, value float64, reason string) error {
 	if g.Over() {
 		return fmt.Errorf("sim: the game is over")
 	}
+	if g.err != nil {
+		return g.err
+	}
 	cur := g.State().Clone()
 	d := value - cur.Vals[vi]
 	cur.Vals[vi] = value
+	scores, err := g.scorer.scores(nil, cur)
+	if err != nil {
+		return fmt.Errorf("sim: adjust: %s=%g would leave a score that cannot be computed: %w", varID, value, err)
+	}
+	g.scores = scores
 	g.history[len(g.history)-1] = cur
 	g.ledger = append(g.ledger, Entry{Turn: cur.Turn, Var: vi, Amount: d, Cause: Cause{Kind: ByFacilitator, Index: -1, Actor: -1, Option: -1}, Reason: reason})
 	g.pending = append(g.pending, Adjustment{Var: varID, Value: value, Reason: reason})
@@ -177,8 +215,15 @@ func (g *Game) Why(vi, turn int) []Entry {
 	return out
 }
 
-// Scores returns each actor's current score.
-func (g *Game) Scores() []float64 { return g.Model.Scores(g.State()) }
+// Scores returns each actor's current score: the weighted sum of its
+// objectives, always finite. The error is Err's, for a game that cannot
+// be played.
+func (g *Game) Scores() ([]float64, error) {
+	if g.err != nil {
+		return nil, g.err
+	}
+	return slices.Clone(g.scores), nil
+}
 
 // Describe names a cause in words: the lever and level, the rule, the
 // event and option, the facilitator or the bounds.

@@ -96,11 +96,11 @@ func TestTurnArithmetic(t *testing.T) {
 		t.Errorf("tension after turn 2 = %v, want 40", got)
 	}
 	// Turn 3: the delayed effect's second and last turn.
-	g.Play(sim.Orders{}, nil)
+	mustPlay(t, g, sim.Orders{}, nil)
 	if got := val(g, "tension"); got != 41 {
 		t.Errorf("tension after turn 3 = %v, want 41", got)
 	}
-	g.Play(sim.Orders{}, nil)
+	mustPlay(t, g, sim.Orders{}, nil)
 	if got := val(g, "tension"); got != 40 {
 		t.Errorf("tension after turn 4 = %v, want 40", got)
 	}
@@ -115,7 +115,7 @@ func TestTurnArithmetic(t *testing.T) {
 func TestChoice(t *testing.T) {
 	m := load(t, small)
 	g := sim.NewGame(m, 1)
-	g.Play(sim.Orders{}, nil)
+	mustPlay(t, g, sim.Orders{}, nil)
 	if b := g.Briefing(); len(b) != 1 || b[0].ID != "summit" {
 		t.Fatalf("briefing of turn 2 = %v", b)
 	}
@@ -131,7 +131,7 @@ func TestChoice(t *testing.T) {
 func TestOutcomeEndsGame(t *testing.T) {
 	m := load(t, strings.Replace(small, `when: "tension < 20"`, `when: "tension < 49.5"`, 1))
 	g := sim.NewGame(m, 1)
-	g.Play(sim.Orders{}, nil)
+	mustPlay(t, g, sim.Orders{}, nil)
 	if !g.Over() || g.Outcome().ID != "peace" || g.Turn() != 2 {
 		t.Errorf("over=%v outcome=%v turn=%d", g.Over(), g.Outcome(), g.Turn())
 	}
@@ -181,7 +181,7 @@ func TestOrderErrors(t *testing.T) {
 		if want := `sim: choices: event "summit" is not in this turn's briefing`; err == nil || err.Error() != want {
 			t.Errorf("error = %v, want %s", err, want)
 		}
-		g.Play(sim.Orders{}, nil)
+		mustPlay(t, g, sim.Orders{}, nil)
 		_, err = g.Play(sim.Orders{}, sim.Choices{"summit": "goo"})
 		if want := `sim: choices: event "summit" has no option "goo"; did you mean "go"?`; err == nil || err.Error() != want {
 			t.Errorf("error = %v, want %s", err, want)
@@ -192,7 +192,7 @@ func TestOrderErrors(t *testing.T) {
 func TestWhy(t *testing.T) {
 	m := load(t, small)
 	g := sim.NewGame(m, 1)
-	g.Play(sim.Orders{"a": {"a.tax": 1}}, nil)
+	mustPlay(t, g, sim.Orders{"a": {"a.tax": 1}}, nil)
 	why := g.Why(m.VarIndex("a.money"), 1)
 	var got []string
 	for _, e := range why {
@@ -210,7 +210,7 @@ func TestWhy(t *testing.T) {
 func TestBoundsAreLedgered(t *testing.T) {
 	m := load(t, strings.Replace(small, `change: "2 * level"`, `change: "200 * level"`, 1))
 	g := sim.NewGame(m, 1)
-	g.Play(sim.Orders{"a": {"a.tax": 1}}, nil)
+	mustPlay(t, g, sim.Orders{"a": {"a.tax": 1}}, nil)
 	if v := val(g, "a.money"); v != 100 {
 		t.Errorf("money = %v, want the bound 100", v)
 	}
@@ -293,7 +293,7 @@ func TestAdjust(t *testing.T) {
 	if len(why) != 1 || why[0].Cause.Kind != sim.ByFacilitator || why[0].Amount != 20 || why[0].Reason != "a border incident" {
 		t.Errorf("ledger = %+v", why)
 	}
-	g.Play(sim.Orders{}, nil)
+	mustPlay(t, g, sim.Orders{}, nil)
 	if v := val(g, "tension"); v != 69 {
 		t.Errorf("tension = %v, want 69", v)
 	}
@@ -326,18 +326,86 @@ func TestScores(t *testing.T) {
 	m := load(t, src)
 	g := sim.NewGame(m, 1)
 	a, b := m.ActorIndex("a"), m.ActorIndex("b")
-	if v := m.ObjectiveValues(g.State(), b); len(v) != 1 || v[0] != -50 {
-		t.Errorf("b's objectives = %v, want [-50]", v)
+	if v, err := m.ObjectiveValues(g.State(), b); err != nil || len(v) != 1 || v[0] != -50 {
+		t.Errorf("b's objectives = %v (%v), want [-50]", v, err)
 	}
-	if s := g.Scores(); s[a] != 10 || s[b] != -100 {
-		t.Errorf("scores = %v, want a 10 and b -100 (weight 2)", s)
+	if s, err := g.Scores(); err != nil || s[a] != 10 || s[b] != -100 {
+		t.Errorf("scores = %v (%v), want a 10 and b -100 (weight 2)", s, err)
 	}
-	if d := m.DoctrineScore(g.State(), b); d != -150 {
-		t.Errorf("b's doctrine score = %v, want -150 (doctrine weight 3)", d)
+	if d, err := m.DoctrineScore(g.State(), b); err != nil || d != -150 {
+		t.Errorf("b's doctrine score = %v (%v), want -150 (doctrine weight 3)", d, err)
 	}
-	g.Play(sim.Orders{"a": {"a.tax": 1}}, nil)
+	mustPlay(t, g, sim.Orders{"a": {"a.tax": 1}}, nil)
 	// Money 10 + 2, then 10% interest; tension 50 - 1.
-	if s := g.Scores(); math.Abs(s[a]-13.2) > 1e-9 || s[b] != -98 {
-		t.Errorf("scores after a turn = %v, want a 13.2 and b -98", s)
+	if s, err := g.Scores(); err != nil || math.Abs(s[a]-13.2) > 1e-9 || s[b] != -98 {
+		t.Errorf("scores after a turn = %v (%v), want a 13.2 and b -98", s, err)
+	}
+}
+
+// TestNonFinite checks that changes which are finite one by one but add up
+// to ±Inf, and chances outside [0, 1], stop the game with an error at the
+// expression's position instead of reaching the state or being clamped.
+func TestNonFinite(t *testing.T) {
+	rules := `rules:
+  - {id: big1, target: b.walls, change: "1e308"}
+  - {id: big2, target: b.walls, change: "1e308"}`
+	effects := `      - {target: b.walls, change: "1 + a.tax"}
+      - {target: b.walls, change: "1e308"}
+      - {target: b.walls, change: "1e308"}`
+	event := func(chance string) string {
+		return `  - {id: storm, name: Storm, when: "true", chance: "` + chance + `", effects: [{target: tension, change: "1"}]}
+outcomes:`
+	}
+	for _, tc := range []struct {
+		name      string
+		old, new  string
+		orders    sim.Orders
+		newGame   bool // the error comes from NewGame (Err)
+		want      string
+		wantTurns int
+	}{
+		{"rules add up to +Inf", "rules:", rules, sim.Orders{}, false, "sim: turn 1: test.yaml:31:42: b.walls became +Inf, not a finite number", 1},
+		{"effects add up to +Inf", `      - {target: b.walls, change: "1 + a.tax"}`, effects, sim.Orders{"b": {"b.wall": 1}}, false, "sim: turn 1: test.yaml:30:36: b.walls became +Inf, not a finite number", 1},
+		{"chance of 2 in play", "outcomes:", event("turn * 2"), sim.Orders{}, false, "sim: turn 1: test.yaml:41:53: chance must be between 0 and 1, found 2", 1},
+		{"negative chance in play", "outcomes:", event("-turn"), sim.Orders{}, false, "sim: turn 1: test.yaml:41:53: chance must be between 0 and 1, found -1", 1},
+		{"chance of 2 before turn 1", "outcomes:", event("tension / 25"), sim.Orders{}, true, "sim: turn 1: test.yaml:41:53: chance must be between 0 and 1, found 2", 1},
+		{"chance of 1 is fine", "outcomes:", event("min(1, turn)"), sim.Orders{}, false, "", 2},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			src := strings.Replace(small, tc.old, tc.new, 1)
+			if src == small {
+				t.Fatal("the edit changed nothing")
+			}
+			g := sim.NewGame(load(t, src), 1)
+			if err := g.Err(); (err != nil) != tc.newGame || (err != nil && err.Error() != tc.want) {
+				t.Errorf("NewGame: %v, want %v", err, tc.newGame)
+			}
+			_, err := g.Play(tc.orders, nil)
+			if tc.want == "" {
+				if err != nil {
+					t.Fatal(err)
+				}
+			} else if err == nil || err.Error() != tc.want {
+				t.Fatalf("error = %v, want %s", err, tc.want)
+			}
+			if g.Turn() != tc.wantTurns {
+				t.Errorf("turn %d, want %d", g.Turn(), tc.wantTurns)
+			}
+			for _, s := range g.History() {
+				for i, v := range s.Vals {
+					if math.IsInf(v, 0) || math.IsNaN(v) {
+						t.Errorf("variable %d is %v in the state", i, v)
+					}
+				}
+			}
+		})
+	}
+}
+
+// mustPlay plays a turn of g, failing the test on an error.
+func mustPlay(t *testing.T, g *sim.Game, o sim.Orders, c sim.Choices) {
+	t.Helper()
+	if _, err := g.Play(o, c); err != nil {
+		t.Fatalf("turn %d: %v", g.Turn(), err)
 	}
 }

@@ -78,30 +78,6 @@ func (m *Model) Format(vi int, v float64) string {
 	return fmt.Sprintf(f, v)
 }
 
-// Scores returns each actor's score in state s: the weighted sum of its
-// objectives.
-func (m *Model) Scores(s *State) []float64 {
-	sc := m.NewScorer()
-	out := make([]float64, len(m.Scenario.Actors))
-	for ai := range out {
-		out[ai] = sc.weighted(s, ai, false)
-	}
-	return out
-}
-
-// DoctrineScore returns actor ai's objectives in state s weighted by its
-// doctrine, which is what the computer player maximises.
-func (m *Model) DoctrineScore(s *State, ai int) float64 {
-	return m.NewScorer().weighted(s, ai, true)
-}
-
-// ObjectiveValues returns the value of each of actor ai's objectives in
-// state s, unweighted.
-func (m *Model) ObjectiveValues(s *State, ai int) []float64 {
-	out, _ := m.NewScorer().Objectives(nil, s, ai)
-	return out
-}
-
 func (m *Model) actorIDs() []string {
 	ids := make([]string, len(m.Scenario.Actors))
 	for i, a := range m.Scenario.Actors {

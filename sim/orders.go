@@ -2,6 +2,7 @@ package sim
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/sixparty/sixparty/internal/suggest"
@@ -85,7 +86,6 @@ func (m *Model) CheckLevels(s *State, levels []int) error {
 	}
 	for ai := range m.Scenario.Actors {
 		a := m.Scenario.Actors[ai].ID
-		total := 0.0
 		for _, li := range m.byActor[ai] {
 			l := &m.Scenario.Levers[li]
 			lvl := levels[li]
@@ -97,10 +97,9 @@ func (m *Model) CheckLevels(s *State, levels []int) error {
 					return &OrderError{Actor: a, Lever: l.ID, Msg: "not available: " + why}
 				}
 			}
-			total += m.cLevers[li].cost[lvl]
 		}
-		if budget := m.Scenario.Actors[ai].Budget; total > budget+1e-9 {
-			return &OrderError{Actor: a, Msg: fmt.Sprintf("the orders cost %g, over the budget of %g", total, budget)}
+		if total := m.OrdersCost(ai, levels); !m.Affordable(ai, total) {
+			return &OrderError{Actor: a, Msg: fmt.Sprintf("the orders cost %g, over the budget of %g", total, m.Scenario.Actors[ai].Budget)}
 		}
 	}
 	return nil
@@ -131,39 +130,184 @@ func (m *Model) Available(s *State, li int) (bool, string) {
 func (m *Model) Cost(li, lvl int) float64 { return m.cLevers[li].cost[lvl] }
 
 // ChoiceIndices converts choices into an option index per event (-1 where
-// none was given), checking that each names an event of the briefing and
-// one of its options.
+// none was given), checking that each names an event of the briefing that
+// asks for a choice, and one of its options (with a did-you-mean hint for
+// a misspelt one). Events are checked in the order of their ids, so the
+// error reported does not depend on map order.
 func (m *Model) ChoiceIndices(s *State, c Choices) ([]int, error) {
 	out := make([]int, len(m.cEvents))
 	for i := range out {
 		out[i] = -1
 	}
 	for _, eid := range sortedKeys(c) {
-		ei := m.EventIndex(eid)
-		if ei < 0 {
-			return nil, fmt.Errorf("sim: choices: unknown event %q", eid)
+		ei, k, msg := m.choiceIndex(s, eid, c[eid])
+		if msg != "" {
+			return nil, fmt.Errorf("sim: choices: %s", msg)
 		}
-		ch := m.Scenario.Events[ei].Choice
-		if ch == nil {
-			return nil, fmt.Errorf("sim: choices: event %q asks for no choice", eid)
-		}
-		in := false
-		for _, b := range s.Briefing {
-			in = in || b == ei
-		}
-		if !in {
-			return nil, fmt.Errorf("sim: choices: event %q is not in this turn's briefing", eid)
-		}
-		var ids []string
-		for k, o := range ch.Options {
-			ids = append(ids, o.ID)
-			if o.ID == c[eid] {
-				out[ei] = k
-			}
-		}
-		if out[ei] < 0 {
-			return nil, fmt.Errorf("sim: choices: event %q has no option %q%s", eid, c[eid], suggest.Hint(c[eid], ids))
-		}
+		out[ei] = k
 	}
 	return out, nil
+}
+
+// choiceIndex returns the event and option indices of choosing option opt
+// in event eid, or what is wrong with the choice.
+func (m *Model) choiceIndex(s *State, eid, opt string) (ei, k int, msg string) {
+	ei = m.EventIndex(eid)
+	if ei < 0 {
+		var ids []string
+		for _, e := range m.Scenario.Events {
+			if e.Choice != nil {
+				ids = append(ids, e.ID)
+			}
+		}
+		return -1, -1, fmt.Sprintf("unknown event %q%s", eid, suggest.Hint(eid, ids))
+	}
+	ch := m.Scenario.Events[ei].Choice
+	if ch == nil {
+		return -1, -1, fmt.Sprintf("event %q asks for no choice", eid)
+	}
+	if !slices.Contains(s.Briefing, ei) {
+		return -1, -1, fmt.Sprintf("event %q is not in this turn's briefing", eid)
+	}
+	ids := make([]string, len(ch.Options))
+	for k, o := range ch.Options {
+		ids[k] = o.ID
+	}
+	if k = slices.Index(ids, opt); k < 0 {
+		return -1, -1, fmt.Sprintf("event %q has no option %q%s", eid, opt, suggest.Hint(opt, ids))
+	}
+	return ei, k, ""
+}
+
+// BudgetTolerance is how far over its budget an actor's orders may cost
+// and still count as affordable. Costs are sums of decimal fractions, which
+// binary floating point cannot hold exactly (0.1 + 0.2 is a little more
+// than 0.3), so orders that cost exactly the budget on paper must not be
+// refused for a rounding error. Every check of a budget goes through
+// Affordable, which applies it.
+const BudgetTolerance = 1e-9
+
+// OrdersCost returns what actor ai's levers cost at the levels in levels
+// (a level per lever, in the scenario's order, each in range): the sum of
+// their costs, in the scenario's order of the levers.
+func (m *Model) OrdersCost(ai int, levels []int) float64 {
+	total := 0.0
+	for _, li := range m.byActor[ai] {
+		total += m.cLevers[li].cost[levels[li]]
+	}
+	return total
+}
+
+// Affordable reports whether actor ai can pay cost from its budget,
+// within BudgetTolerance.
+func (m *Model) Affordable(ai int, cost float64) bool {
+	return cost <= m.Scenario.Actors[ai].Budget+BudgetTolerance
+}
+
+// CarryForward returns draft orders for the turn of state s, starting from
+// levels (a level per lever: usually s.Levels, the orders last played):
+// every lever at its level where state s still allows it, at 0 where the
+// level is out of range or the lever not available, and every lever of an
+// actor whose levers would then cost more than its budget at 0. The result
+// is a new slice that CheckLevels accepts.
+func (m *Model) CarryForward(s *State, levels []int) []int {
+	out := make([]int, m.nl)
+	copy(out, levels)
+	for li, lvl := range out {
+		if lvl < 0 || lvl >= len(m.cLevers[li].cost) {
+			out[li] = 0
+		} else if lvl > 0 {
+			if ok, _ := m.Available(s, li); !ok {
+				out[li] = 0
+			}
+		}
+	}
+	for ai := range m.Scenario.Actors {
+		if !m.Affordable(ai, m.OrdersCost(ai, out)) {
+			for _, li := range m.byActor[ai] {
+				out[li] = 0
+			}
+		}
+	}
+	return out
+}
+
+// Drop is a part of orders, choices or a facilitator's adjustment that
+// Sanitize or a lenient Replay left out because the scenario does not
+// allow it: what it was, on which turn, and why.
+type Drop struct {
+	Turn int
+	What string
+	Why  string
+}
+
+// String says what was dropped: "turn 2: a: a.gone=1 dropped: no such
+// lever of a".
+func (d Drop) String() string {
+	return fmt.Sprintf("turn %d: %s dropped: %s", d.Turn, d.What, d.Why)
+}
+
+// Sanitize returns the part of orders o and choices c that m allows in
+// state s, which Levels and ChoiceIndices then accept, and what it
+// dropped. A lever order is dropped when the actor or lever does not
+// exist, the lever belongs to another actor, the level is out of range or
+// the lever is not available; an actor's remaining orders are all dropped
+// when they cost more than its budget; a choice is dropped when
+// ChoiceIndices would refuse it. The drops come in a fixed order: orders
+// by actor id then lever id, then choices by event id.
+func (m *Model) Sanitize(s *State, o Orders, c Choices) (Orders, Choices, []Drop) {
+	var drops []Drop
+	drop := func(what, format string, args ...any) {
+		drops = append(drops, Drop{Turn: s.Turn, What: what, Why: fmt.Sprintf(format, args...)})
+	}
+	out := Orders{}
+	levels := make([]int, m.nl)
+	for _, a := range sortedKeys(o) {
+		ai := m.ActorIndex(a)
+		if ai < 0 {
+			drop("orders of "+a, "no such actor%s", suggest.Hint(a, m.actorIDs()))
+			continue
+		}
+		mine := map[string]int{}
+		for _, l := range sortedKeys(o[a]) {
+			lvl := o[a][l]
+			what := fmt.Sprintf("%s: %s=%d", a, l, lvl)
+			li := m.LeverIndex(l)
+			switch {
+			case li < 0 || m.LeverActor(li) != ai:
+				drop(what, "no such lever of %s", a)
+			case lvl < 0 || lvl >= len(m.Scenario.Levers[li].Levels):
+				drop(what, "no level %d (the levels are 0..%d)", lvl, len(m.Scenario.Levers[li].Levels)-1)
+			case lvl > 0 && !m.available(s, li):
+				_, why := m.Available(s, li)
+				drop(what, "not available: %s", why)
+			default:
+				mine[l] = lvl
+			}
+		}
+		clear(levels)
+		for l, lvl := range mine {
+			levels[m.LeverIndex(l)] = lvl
+		}
+		if cost := m.OrdersCost(ai, levels); !m.Affordable(ai, cost) {
+			drop("orders of "+a, "they cost %g, over the budget of %g", cost, m.Scenario.Actors[ai].Budget)
+			continue
+		}
+		out[a] = mine
+	}
+	outC := Choices{}
+	for _, e := range sortedKeys(c) {
+		if _, _, msg := m.choiceIndex(s, e, c[e]); msg != "" {
+			drop(fmt.Sprintf("choice %s=%s", e, c[e]), "%s", msg)
+			continue
+		}
+		outC[e] = c[e]
+	}
+	return out, outC, drops
+}
+
+// available reports whether lever li may be set above level 0 in state s.
+func (m *Model) available(s *State, li int) bool {
+	ok, _ := m.Available(s, li)
+	return ok
 }

@@ -1,6 +1,9 @@
 package sim
 
-import "fmt"
+import (
+	"fmt"
+	"strings"
+)
 
 // RecordFormat is the version of the game record format.
 const RecordFormat = 1
@@ -53,32 +56,95 @@ func (g *Game) Record() Record {
 
 // Replay plays a record again on m and returns the game at the point the
 // record ends. A record made for another scenario, or another version of
-// it, is refused.
+// it, is refused, and so is anything in it that m does not allow.
 func Replay(m *Model, r Record) (*Game, error) {
+	g, _, err := replay(m, r, false)
+	return g, err
+}
+
+// ReplayLenient plays a record again on m, an edited version of the
+// scenario it was made with, as hot reload does: a new game with the
+// record's seed, then every recorded turn's facilitator adjustments
+// (values set by hand and injected events), orders and choices, then the
+// adjustments pending on the current turn. Where Replay refuses, it leaves
+// out what m no longer allows and says so in the drops, in the order met:
+// an adjustment or injected event that fails (an unknown variable or event,
+// a value out of bounds), and whatever Sanitize drops from the orders and
+// choices. When the game now ends sooner, the turns left over are one last
+// drop. It returns an error only for a record of another format, or when a
+// turn cannot be played at all (such as an expression that divides by
+// zero).
+func ReplayLenient(m *Model, r Record) (*Game, []Drop, error) {
+	return replay(m, r, true)
+}
+
+// replay is Replay, or ReplayLenient when lenient is set.
+func replay(m *Model, r Record, lenient bool) (*Game, []Drop, error) {
 	if r.Format != RecordFormat {
-		return nil, fmt.Errorf("sim: replay: record format %d, this version reads %d", r.Format, RecordFormat)
+		return nil, nil, fmt.Errorf("sim: replay: record format %d, this version reads %d", r.Format, RecordFormat)
 	}
-	if r.Scenario != m.Scenario.Meta.ID {
-		return nil, fmt.Errorf("sim: replay: the record is of scenario %q, not %q", r.Scenario, m.Scenario.Meta.ID)
-	}
-	if r.Hash != m.Scenario.Hash {
-		return nil, fmt.Errorf("sim: replay: the record was made with another version of scenario %q (content hash %.12s, this one is %.12s)", r.Scenario, r.Hash, m.Scenario.Hash)
+	if !lenient {
+		if r.Scenario != m.Scenario.Meta.ID {
+			return nil, nil, fmt.Errorf("sim: replay: the record is of scenario %q, not %q", r.Scenario, m.Scenario.Meta.ID)
+		}
+		if r.Hash != m.Scenario.Hash {
+			return nil, nil, fmt.Errorf("sim: replay: the record was made with another version of scenario %q (content hash %.12s, this one is %.12s)", r.Scenario, r.Hash, m.Scenario.Hash)
+		}
 	}
 	g := NewGame(m, r.Seed)
-	for i, t := range r.Turns {
-		for _, a := range t.Adjust {
-			if err := a.apply(g); err != nil {
-				return nil, fmt.Errorf("sim: replay: turn %d: %w", i+1, err)
+	var drops []Drop
+	adjust := func(adj []Adjustment) error {
+		for _, a := range adj {
+			err := a.apply(g)
+			if err == nil {
+				continue
 			}
+			if !lenient {
+				return err
+			}
+			drops = append(drops, Drop{Turn: g.Turn(), What: a.String(), Why: strings.TrimPrefix(err.Error(), "sim: ")})
 		}
-		if _, err := g.Play(t.Orders, t.Choices); err != nil {
-			return nil, fmt.Errorf("sim: replay: turn %d: %w", i+1, err)
+		return nil
+	}
+	for i, t := range r.Turns {
+		if lenient && g.Over() {
+			drops = append(drops, Drop{Turn: i + 1, What: fmt.Sprintf("%d recorded turn(s) from turn %d", len(r.Turns)-i, i+1), Why: fmt.Sprintf("the game now ends after turn %d", i)})
+			return g, drops, nil
+		}
+		if err := adjust(t.Adjust); err != nil {
+			return nil, nil, fmt.Errorf("sim: replay: turn %d: %w", i+1, err)
+		}
+		o, c := t.Orders, t.Choices
+		if lenient {
+			var d []Drop
+			o, c, d = m.Sanitize(g.State(), o, c)
+			drops = append(drops, d...)
+		}
+		if _, err := g.Play(o, c); err != nil {
+			return nil, nil, fmt.Errorf("sim: replay: turn %d: %w", i+1, err)
 		}
 	}
-	for _, a := range r.Pending {
-		if err := a.apply(g); err != nil {
-			return nil, fmt.Errorf("sim: replay: %w", err)
+	if lenient && g.Over() {
+		if len(r.Pending) > 0 {
+			drops = append(drops, Drop{Turn: g.Turn(), What: fmt.Sprintf("%d pending adjustment(s)", len(r.Pending)), Why: "the game is over"})
 		}
+		return g, drops, nil
 	}
-	return g, nil
+	if err := adjust(r.Pending); err != nil {
+		return nil, nil, fmt.Errorf("sim: replay: %w", err)
+	}
+	return g, drops, nil
+}
+
+// String describes the adjustment: "adjustment tension=80 (a reason)" or
+// "inject summit".
+func (a Adjustment) String() string {
+	if a.Inject != "" {
+		return "inject " + a.Inject
+	}
+	s := fmt.Sprintf("adjustment %s=%g", a.Var, a.Value)
+	if a.Reason != "" {
+		s += " (" + a.Reason + ")"
+	}
+	return s
 }

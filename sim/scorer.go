@@ -1,9 +1,11 @@
 package sim
 
+import "fmt"
+
 // Scorer evaluates actors' objectives on many states without allocating,
-// for computer players that score every state they play out. It reads
-// states exactly as DoctrineScore and ObjectiveValues do. A Scorer must not
-// be used by two goroutines at once (make one each).
+// for computer players that score every state they play out. Model's
+// Scores, DoctrineScore and ObjectiveValues read states through one. A
+// Scorer must not be used by two goroutines at once (make one each).
 type Scorer struct {
 	m     *Model
 	slots []float64
@@ -21,34 +23,49 @@ func (m *Model) NewScorer() *Scorer {
 }
 
 // Objectives writes the value of each of actor ai's objectives in state s
-// into dst (grown as needed) and returns it, in the scenario's order. ok is
-// false when an objective faults or is not a number; DoctrineScore and
-// Scores count such a state as 0.
-func (sc *Scorer) Objectives(dst []float64, s *State, ai int) (out []float64, ok bool) {
+// into dst (grown as needed) and returns it, in the scenario's order. An
+// objective that faults, or whose value is not a finite number, is an
+// *EvalError at its position (on the turn just played, s.Turn-1); the
+// values are then not meaningful.
+func (sc *Scorer) Objectives(dst []float64, s *State, ai int) ([]float64, error) {
 	m := sc.m
 	m.judgedSlots(sc.slots, s)
-	sc.f = fault{}
 	sc.rng = RNG{}
-	out = dst[:0]
-	ok = true
-	for _, o := range m.cObj[ai] {
+	out := dst[:0]
+	for k, o := range m.cObj[ai] {
+		sc.f = fault{}
 		v := o.score(&sc.e)
-		if sc.f.set || v != v {
-			ok = false
-		}
 		out = append(out, v)
+		if sc.f.set {
+			return out, &EvalError{Turn: s.Turn - 1, Pos: sc.f.pos, Msg: sc.f.msg}
+		}
+		if v-v != 0 { // NaN or ±Inf
+			ob := &m.Scenario.Actors[ai].Objectives[k]
+			return out, &EvalError{Turn: s.Turn - 1, Pos: ob.Score.Pos, Msg: fmt.Sprintf("objective %q of %s gave %v, not a finite number", ob.ID, m.Scenario.Actors[ai].ID, v)}
+		}
 	}
-	return out, ok
+	return out, nil
+}
+
+// Score returns actor ai's score in state s: its objectives weighted by
+// their scoring weights. It fails as Objectives does, and when the
+// weighted sum is not a finite number.
+func (sc *Scorer) Score(s *State, ai int) (float64, error) { return sc.weighted(s, ai, false) }
+
+// DoctrineScore returns actor ai's objectives in state s weighted by its
+// doctrine, which is what the computer player maximises. It fails as
+// Score does.
+func (sc *Scorer) DoctrineScore(s *State, ai int) (float64, error) {
+	return sc.weighted(s, ai, true)
 }
 
 // weighted returns actor ai's objectives in state s weighted by their
-// scoring weights, or by the doctrine's; a state where an objective faults
-// scores 0.
-func (sc *Scorer) weighted(s *State, ai int, doctrine bool) float64 {
-	var ok bool
-	sc.vals, ok = sc.Objectives(sc.vals, s, ai)
-	if !ok {
-		return 0
+// scoring weights, or by the doctrine's.
+func (sc *Scorer) weighted(s *State, ai int, doctrine bool) (float64, error) {
+	var err error
+	sc.vals, err = sc.Objectives(sc.vals, s, ai)
+	if err != nil {
+		return 0, err
 	}
 	total := 0.0
 	for k, o := range sc.m.cObj[ai] {
@@ -57,8 +74,12 @@ func (sc *Scorer) weighted(s *State, ai int, doctrine bool) float64 {
 			w = o.doctrine
 		}
 		total += w * sc.vals[k]
+		if total-total != 0 {
+			ob := &sc.m.Scenario.Actors[ai].Objectives[k]
+			return 0, &EvalError{Turn: s.Turn - 1, Pos: ob.Score.Pos, Msg: fmt.Sprintf("the score of %s reached %v at objective %q, not a finite number", sc.m.Scenario.Actors[ai].ID, total, ob.ID)}
+		}
 	}
-	return total
+	return total, nil
 }
 
 // judgedSlots fills slots from a state as objectives and checks read it:
@@ -77,4 +98,40 @@ func (m *Model) DoctrineWeights(ai int) []float64 {
 		out[k] = o.doctrine
 	}
 	return out
+}
+
+// Scores returns each actor's score in state s: the weighted sum of its
+// objectives. An objective that faults or is not finite in s is an
+// *EvalError at its position.
+func (m *Model) Scores(s *State) ([]float64, error) {
+	return m.NewScorer().scores(nil, s)
+}
+
+// scores writes every actor's score in s into dst.
+func (sc *Scorer) scores(dst []float64, s *State) ([]float64, error) {
+	dst = dst[:0]
+	for ai := range sc.m.Scenario.Actors {
+		v, err := sc.Score(s, ai)
+		if err != nil {
+			return nil, err
+		}
+		dst = append(dst, v)
+	}
+	return dst, nil
+}
+
+// DoctrineScore returns actor ai's objectives in state s weighted by its
+// doctrine (see Scorer.DoctrineScore).
+func (m *Model) DoctrineScore(s *State, ai int) (float64, error) {
+	return m.NewScorer().DoctrineScore(s, ai)
+}
+
+// ObjectiveValues returns the value of each of actor ai's objectives in
+// state s, unweighted (see Scorer.Objectives).
+func (m *Model) ObjectiveValues(s *State, ai int) ([]float64, error) {
+	out, err := m.NewScorer().Objectives(nil, s, ai)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
 }

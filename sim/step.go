@@ -13,8 +13,11 @@ type Stepper struct {
 	start  []float64 // slots at the start of the turn
 	live   []float64 // slots as effects and rules change them
 	deltas []float64
-	fault  fault
-	env    env
+	// last holds, per variable, the last effect that changed it this
+	// turn, for the error when the sum of the effects is not finite.
+	last  []*cEffect
+	fault fault
+	env   env
 }
 
 // NewStepper returns a Stepper for m.
@@ -24,14 +27,18 @@ func (m *Model) NewStepper() *Stepper {
 		start:  make([]float64, m.nslots),
 		live:   make([]float64, m.nslots),
 		deltas: make([]float64, m.nv),
+		last:   make([]*cEffect, m.nv),
 	}
 	st.env.fault = &st.fault
 	return st
 }
 
-// EvalError is a fault found while resolving a turn: a division by zero, or
-// an expression whose value is not a finite number. The turn is not
-// applied.
+// EvalError is a fault met evaluating the scenario in play, at the
+// position of the expression that met it: a division by zero or another
+// fault of an expression, a value that is not a finite number (of an
+// expression, of a variable that changes add up to ±Inf, of an objective or
+// a score), or a chance outside [0, 1]. Turn is the turn being resolved
+// (for a fault met before the first, 1). The turn is not applied.
 type EvalError struct {
 	Turn int
 	Pos  Pos
@@ -43,8 +50,16 @@ func (e *EvalError) Error() string {
 }
 
 // InitialState returns the state before the first turn, with the first
-// turn's briefing drawn from rng.
+// turn's briefing drawn from rng. A fault met drawing the briefing leaves
+// the event that met it, and those after it, out of the briefing; NewGame
+// reports such a fault (see Game.Err).
 func (m *Model) InitialState(rng RNG) *State {
+	s, _ := m.initialState(rng)
+	return s
+}
+
+// initialState is InitialState, with the fault met drawing the briefing.
+func (m *Model) initialState(rng RNG) (*State, error) {
 	s := &State{
 		Turn:    1,
 		Vals:    make([]float64, m.nv),
@@ -59,10 +74,8 @@ func (m *Model) InitialState(rng RNG) *State {
 	st := m.NewStepper()
 	st.load(st.live, s)
 	st.live[m.slotTurn] = 0
-	// A conditional event whose expression faults on the initial state
-	// simply does not fire; the fault shows on the first turn instead.
-	_ = st.brief(s, st.live)
-	return s
+	err := st.brief(s, st.live)
+	return s, err
 }
 
 // load fills slots from a state: values, last levels and turn.
@@ -85,8 +98,24 @@ func (m *Model) loadSlots(slots []float64, s *State) {
 // option). The new state is written into next (whose storage is reused)
 // and the turn's ledger entries are appended to led. On error next and
 // the returned ledger are not meaningful and cur is unchanged.
+//
+// A turn runs in phases, each below in a method of its own:
+//
+//  1. queue: the effects that the briefing's events (and the options
+//     chosen in them) and the ordered levers start this turn join the
+//     queue of pending effects;
+//  2. effects: every effect due this turn is computed against the same
+//     start-of-turn state, so the order of actors cannot matter; their
+//     sums are added and each variable brought within its bounds;
+//  3. rules: the rules run in the order written, each seeing the changes
+//     before it, each target brought within its bounds after its change;
+//  4. outcomes: the first outcome whose condition holds ends the game, or
+//     the turn limit does;
+//  5. briefing: the events of the next turn are drawn.
+//
+// Every value computed is checked: a fault, or a value that is not a
+// finite number, stops the turn with an *EvalError at its position.
 func (st *Stepper) Step(cur *State, levels []int, choices []int, next *State, led []Entry) ([]Entry, error) {
-	m := st.m
 	if cur.Over() {
 		return led, fmt.Errorf("sim: the game is over")
 	}
@@ -97,8 +126,35 @@ func (st *Stepper) Step(cur *State, levels []int, choices []int, next *State, le
 	st.env.rng = &next.RNG
 	st.fault = fault{}
 
-	// Queue the effects that start this turn: events first, then levers,
-	// each in the scenario's order.
+	st.queue(cur, levels, choices, next)
+	led, err := st.effects(turn, next, led)
+	if err != nil {
+		return led, err
+	}
+	if led, err = st.rules(turn, led); err != nil {
+		return led, err
+	}
+	copy(next.Vals, st.live[:st.m.nv])
+	if err := st.outcomes(turn, next); err != nil {
+		return led, err
+	}
+	next.Turn = turn + 1
+	next.Briefing = next.Briefing[:0]
+	if !next.Over() {
+		if err := st.brief(next, st.live); err != nil {
+			return led, err
+		}
+	}
+	return led, nil
+}
+
+// queue adds to next's queue the effects that start this turn: the
+// briefing's events first (each event's own effects, then those of the
+// option chosen), then the levers ordered above level 0, each in the
+// scenario's order.
+func (st *Stepper) queue(cur *State, levels, choices []int, next *State) {
+	m := st.m
+	turn := cur.Turn
 	for _, ei := range cur.Briefing {
 		ev := &m.cEvents[ei]
 		opt := -1
@@ -128,9 +184,14 @@ func (st *Stepper) Step(cur *State, levels []int, choices []int, next *State, le
 			next.Queue = append(next.Queue, Pending{Cause: cause, Effect: k, From: turn + e.delay, To: turn + e.delay + e.lasts - 1})
 		}
 	}
+}
 
-	// Apply every effect due this turn, each computed from the same
-	// start-of-turn state.
+// effects applies every queued effect due this turn, each computed from
+// the start-of-turn state (st.start), and keeps in the queue those still
+// to apply. The changes are summed per variable and added to the live
+// slots, and every variable is then brought within its bounds.
+func (st *Stepper) effects(turn int, next *State, led []Entry) ([]Entry, error) {
+	m := st.m
 	clear(st.deltas)
 	keep := next.Queue[:0]
 	for _, p := range next.Queue {
@@ -147,6 +208,7 @@ func (st *Stepper) Step(cur *State, levels []int, choices []int, next *State, le
 		}
 		if d != 0 {
 			st.deltas[e.target] += d
+			st.last[e.target] = e
 			led = append(led, Entry{Turn: turn, Var: e.target, Amount: d, Cause: p.Cause, Pos: e.pos})
 		}
 		if p.To > turn {
@@ -158,10 +220,19 @@ func (st *Stepper) Step(cur *State, levels []int, choices []int, next *State, le
 	copy(st.live, st.start)
 	for i, d := range st.deltas {
 		st.live[i] += d
+		if v := st.live[i]; v-v != 0 {
+			return led, st.notFinite(turn, i, st.last[i].pos)
+		}
 		led = st.bound(turn, i, led)
 	}
+	return led, nil
+}
 
-	// Rules, in the order written, each seeing the changes before it.
+// rules runs the rules in the order written on the live slots, each seeing
+// the changes before it, and brings each rule's target within its bounds
+// after its change.
+func (st *Stepper) rules(turn int, led []Entry) ([]Entry, error) {
+	m := st.m
 	st.env.s = st.live
 	for ri := range m.cRules {
 		r := &m.cRules[ri]
@@ -184,13 +255,20 @@ func (st *Stepper) Step(cur *State, levels []int, choices []int, next *State, le
 		}
 		if d != 0 {
 			st.live[r.target] += d
+			if v := st.live[r.target]; v-v != 0 {
+				return led, st.notFinite(turn, r.target, r.pos)
+			}
 			led = append(led, Entry{Turn: turn, Var: r.target, Amount: d, Cause: Cause{Kind: ByRule, Index: ri, Actor: -1, Option: -1}, Pos: r.pos})
 			led = st.bound(turn, r.target, led)
 		}
 	}
-	copy(next.Vals, st.live[:m.nv])
+	return led, nil
+}
 
-	// Outcomes.
+// outcomes sets next.Outcome to the first outcome whose condition holds
+// on the live slots, or to the turn limit's on the last turn.
+func (st *Stepper) outcomes(turn int, next *State) error {
+	m := st.m
 	for oi := range m.cOutcomes {
 		o := &m.cOutcomes[oi]
 		if o.when == nil {
@@ -198,26 +276,24 @@ func (st *Stepper) Step(cur *State, levels []int, choices []int, next *State, le
 		}
 		ok := o.when(&st.env)
 		if st.fault.set {
-			return led, &EvalError{Turn: turn, Pos: st.fault.pos, Msg: st.fault.msg}
+			return &EvalError{Turn: turn, Pos: st.fault.pos, Msg: st.fault.msg}
 		}
 		if ok {
 			next.Outcome = oi
-			break
+			return nil
 		}
 	}
 	if next.Outcome < 0 && turn >= m.Scenario.Meta.Turns {
 		next.Outcome = m.limit
 	}
-	next.Turn = turn + 1
+	return nil
+}
 
-	// The next turn's briefing.
-	next.Briefing = next.Briefing[:0]
-	if !next.Over() {
-		if err := st.brief(next, st.live); err != nil {
-			return led, err
-		}
-	}
-	return led, nil
+// notFinite is the error for live variable i, which a change from the
+// expression at pos has made ±Inf or NaN: finite changes can add up to
+// more than a float64 holds.
+func (st *Stepper) notFinite(turn, i int, pos Pos) error {
+	return &EvalError{Turn: turn, Pos: pos, Msg: fmt.Sprintf("%s became %v, not a finite number", st.m.Scenario.Vars[i].ID, st.live[i])}
 }
 
 // brief draws the events that fire on s.Turn, judged on slots, and marks
@@ -244,8 +320,12 @@ func (st *Stepper) brief(s *State, slots []float64) error {
 			fire = ev.when(&st.env)
 			if fire && ev.chance != nil {
 				p := ev.chance(&st.env)
-				if err := st.check(s.Turn-1, m.Scenario.Events[ei].Chance.Pos, p); err != nil {
+				pos := m.Scenario.Events[ei].Chance.Pos
+				if err := st.check(s.Turn-1, pos, p); err != nil {
 					return err
+				}
+				if p < 0 || p > 1 {
+					return &EvalError{Turn: s.Turn - 1, Pos: pos, Msg: fmt.Sprintf("chance must be between 0 and 1, found %g", p)}
 				}
 				fire = s.RNG.Float64() < p
 			}

@@ -40,7 +40,7 @@ func TestFacilitatorScreens(t *testing.T) {
 		}
 	}
 	if vi < 0 {
-		t.Skip("no bounded indicator that everyone sees")
+		t.Fatal("the default scenario has no bounded indicator that everyone sees, which this test needs")
 	}
 	lo, hi := m.Bounds(vi)
 	shots := 0

@@ -557,7 +557,11 @@ func (g *Game) drawMapScene(d *dc, b layout.Rect) {
 func (g *Game) drawScores(d *dc, r layout.Rect) {
 	gm := g.f.Game
 	m := gm.Model
-	scores := gm.Scores()
+	scores, err := gm.Scores()
+	if err != nil {
+		d.text("Scores: "+err.Error(), r.X, r.Y, sizeBody, colText, false)
+		return
+	}
 	lo, hi := 0.0, 0.0
 	for _, s := range scores {
 		lo, hi = math.Min(lo, s), math.Max(hi, s)

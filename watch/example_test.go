@@ -11,8 +11,8 @@ import (
 	"github.com/sixparty/sixparty/watch"
 )
 
-// The front end's loop: poll, and on a valid edit rebuild the game from
-// its record; on an invalid one show the errors and play on.
+// The front end's loop: poll, and on a valid edit replay the game's
+// record on the new version with sim.ReplayLenient; on an invalid one show the errors and play on.
 func Example() {
 	dir, _ := os.MkdirTemp("", "watch")
 	defer os.RemoveAll(dir)
@@ -39,8 +39,8 @@ func Example() {
 	}
 	save(strings.Replace(src, `change: "1"`, `change: "5"`, 1), 1)
 	if u, ok := w.Poll(); ok && u.Err == nil {
-		g2, notes, err := watch.Rebuild(u.Model, g.Record())
-		fmt.Println("rebuilt at turn", g2.Turn(), "x =", g2.State().Vals[0], notes, err)
+		g2, drops, err := sim.ReplayLenient(u.Model, g.Record())
+		fmt.Println("replayed to turn", g2.Turn(), "x =", g2.State().Vals[0], drops, err)
 	}
 	save(strings.Replace(src, "budget: 1", "budget: lots", 1), 2)
 	if u, ok := w.Poll(); ok && u.Err != nil {
@@ -48,7 +48,7 @@ func Example() {
 		fmt.Println("still playing on version with x change", w.Model().Scenario.Levers[0].Effects[0].Change.Src)
 	}
 	// Output:
-	// rebuilt at turn 3 x = 10 [] <nil>
+	// replayed to turn 3 x = 10 [] <nil>
 	// DIR/s.yaml:3:35: budget must be a number, found "lots"
 	// still playing on version with x change 5
 }

@@ -1,8 +1,8 @@
 // Package watch reloads a scenario file when it changes on disk, for hot
-// reload while authoring ('sixparty play --watch FILE'), and rebuilds a
-// game on the new version by playing its recorded orders again. It knows
-// nothing of the window: the front end polls it (or reads its channel)
-// and swaps in the rebuilt game.
+// reload while authoring ('sixparty play --watch FILE'). It knows nothing
+// of games or of the window: the front end polls it (or reads its
+// channel) and replays its game on the new version with
+// sim.ReplayLenient.
 package watch
 
 import (

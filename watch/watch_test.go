@@ -20,6 +20,8 @@ variables:
   - {id: x, name: X, init: 0}
 levers:
   - {id: a.push, actor: a, levels: [off, on, hard], cost: [0, 1, 2], effects: [{target: x, change: "level"}]}
+events:
+  - {id: boost, name: Boost, when: "false", effects: [{target: x, change: "1"}]}
 outcomes:
   - {id: limit}
 `
@@ -112,7 +114,11 @@ func TestWatch(t *testing.T) {
 	}
 }
 
-func TestRebuild(t *testing.T) {
+// TestReloadReplays checks the hot reload's path: an edit that the
+// watcher delivers is replayed with sim.ReplayLenient, keeping the
+// facilitator's adjustments and injected events and dropping what the new
+// version no longer allows.
+func TestReloadReplays(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "w.yaml")
 	write(t, path, v1, 1)
 	w, err := New(path)
@@ -128,6 +134,9 @@ func TestRebuild(t *testing.T) {
 	if err := g.Adjust("x", 10, "test"); err != nil {
 		t.Fatal(err)
 	}
+	if err := g.Inject("boost"); err != nil {
+		t.Fatal(err)
+	}
 	rec := g.Record()
 
 	// Every level now counts double and 'hard' costs too much.
@@ -137,7 +146,7 @@ func TestRebuild(t *testing.T) {
 	if !ok || u.Model == nil {
 		t.Fatalf("edit: %+v", u)
 	}
-	g2, notes, err := Rebuild(u.Model, rec)
+	g2, drops, err := sim.ReplayLenient(u.Model, rec)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -151,38 +160,21 @@ func TestRebuild(t *testing.T) {
 	if want := []float64{0, 2, 2, 10}; !reflect.DeepEqual(xs, want) {
 		t.Errorf("x over the turns %v, want %v", xs, want)
 	}
-	if want := []string{"turn 2: orders of a dropped: they cost 3, over the budget of 2"}; !reflect.DeepEqual(notes, want) {
-		t.Errorf("notes %q, want %q", notes, want)
+	if b := g2.State().Briefing; len(b) != 1 || u.Model.Scenario.Events[b[0]].ID != "boost" {
+		t.Errorf("briefing after the reload %v, want the injected event", b)
+	}
+	if want := []sim.Drop{{Turn: 2, What: "orders of a", Why: "they cost 3, over the budget of 2"}}; !reflect.DeepEqual(drops, want) {
+		t.Errorf("drops %q, want %q", drops, want)
 	}
 
-	// A shorter game stops the rebuild early.
+	// A shorter game stops the replay early.
 	write(t, path, strings.Replace(v1, "turns: 5", "turns: 2", 1), 3)
 	u, _ = w.Poll()
-	g3, notes, err := Rebuild(u.Model, rec)
-	if err != nil || !g3.Over() || len(notes) != 1 || notes[0] != "the game now ends after turn 2; 1 recorded turn(s) not played" {
-		t.Errorf("shorter: over %v, notes %q, err %v", g3.Over(), notes, err)
+	g3, drops, err := sim.ReplayLenient(u.Model, rec)
+	want := []sim.Drop{
+		{Turn: 3, What: "1 recorded turn(s) from turn 3", Why: "the game now ends after turn 2"},
 	}
-}
-
-func TestSanitize(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "w.yaml")
-	write(t, path, v1, 1)
-	w, err := New(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	m := w.Model()
-	g := sim.NewGame(m, 1)
-	o, c, dropped := Sanitize(m, g.State(), sim.Orders{"a": {"a.push": 1, "a.gone": 1}, "b": {"b.x": 1}}, sim.Choices{"old": "yes"})
-	if !reflect.DeepEqual(o, sim.Orders{"a": {"a.push": 1}}) || len(c) != 0 {
-		t.Errorf("kept %v %v", o, c)
-	}
-	want := []string{
-		"a: a.gone dropped: no such lever of a",
-		"orders of b dropped: no such actor",
-		`choice old=yes dropped: sim: choices: unknown event "old"`,
-	}
-	if !reflect.DeepEqual(dropped, want) {
-		t.Errorf("dropped %q, want %q", dropped, want)
+	if err != nil || !g3.Over() || !reflect.DeepEqual(drops, want) {
+		t.Errorf("shorter: over %v, drops %q, err %v", g3.Over(), drops, err)
 	}
 }

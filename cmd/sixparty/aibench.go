@@ -63,7 +63,12 @@ func playBench(m *sim.Model, seed uint64, diff []ai.Difficulty) benchGame {
 	if o := g.Outcome(); o != nil {
 		r.outcome = o.ID
 	}
-	r.scores = g.Scores()
+	scores, err := g.Scores()
+	if err != nil {
+		r.err = fmt.Errorf("seed %d: %v", seed, err)
+		return r
+	}
+	r.scores = scores
 	for i := range keys {
 		r.orders[i] = keys[i].String()
 	}

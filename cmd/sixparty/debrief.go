@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"fmt"
 	"io"
 
 	"github.com/sixparty/sixparty/report"
@@ -31,6 +32,9 @@ func runDebrief(args []string, stdout, stderr io.Writer) int {
 		return code
 	}
 	var b bytes.Buffer
-	report.WriteDebrief(&b, g, f.Seats)
+	if err := report.WriteDebrief(&b, g, f.Seats); err != nil {
+		fmt.Fprintf(stderr, "sixparty debrief: %v\n", err)
+		return exitFail
+	}
 	return writeOutput("debrief", *out, b.Bytes(), stdout, stderr)
 }

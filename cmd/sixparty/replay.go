@@ -40,15 +40,28 @@ func runReplay(args []string, stdout, stderr io.Writer) int {
 	for t := 1; t <= len(g.Reports()); t++ {
 		r := report.FromGame(g, t, nil)
 		if *asJSON {
-			report.WriteJSON(out, r)
+			if err := report.WriteJSON(out, r); err != nil {
+				out.Flush()
+				fmt.Fprintf(stderr, "sixparty replay: %v\n", err)
+				return exitFail
+			}
 		} else {
 			report.WriteText(out, g, r)
 		}
 	}
+	var err error
 	if *asJSON {
-		report.WriteJSON(out, report.EndOf(g))
+		var end report.End
+		if end, err = report.EndOf(g); err == nil {
+			err = report.WriteJSON(out, end)
+		}
 	} else {
-		report.WriteEnd(out, g)
+		err = report.WriteEnd(out, g)
+	}
+	if err != nil {
+		out.Flush()
+		fmt.Fprintf(stderr, "sixparty replay: %v\n", err)
+		return exitFail
 	}
 	return exitOK
 }

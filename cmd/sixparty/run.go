@@ -99,13 +99,19 @@ func runRun(args []string, stdout, stderr io.Writer) int {
 			report.WriteText(out, g, r)
 		}
 	}
+	var err2 error
 	if *asJSON {
-		if err := report.WriteJSON(out, report.EndOf(g)); err != nil {
-			fmt.Fprintln(stderr, err)
-			return exitFail
+		var end report.End
+		if end, err2 = report.EndOf(g); err2 == nil {
+			err2 = report.WriteJSON(out, end)
 		}
 	} else {
-		report.WriteEnd(out, g)
+		err2 = report.WriteEnd(out, g)
+	}
+	if err2 != nil {
+		out.Flush()
+		fmt.Fprintf(stderr, "sixparty run: %v\n", err2)
+		return exitFail
 	}
 	return exitOK
 }

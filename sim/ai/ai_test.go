@@ -159,7 +159,11 @@ func TestHardBeatsEasy(t *testing.T) {
 				diff := []ai.Difficulty{ai.Normal, ai.Normal}
 				diff[ai0] = d
 				g, _ := play(t, m, seed, diff)
-				score[k] = g.Scores()[ai0]
+				scores, err := g.Scores()
+				if err != nil {
+					t.Fatal(err)
+				}
+				score[k] = scores[ai0]
 			}
 			if score[0] > score[1] {
 				wins++
@@ -353,5 +357,63 @@ func TestExploreIsLegalAndVaried(t *testing.T) {
 	g1, g2 := sim.NewGame(m, 5), sim.NewGame(m, 5)
 	if fmt.Sprint(ai.Explore(g1, 0)) != fmt.Sprint(ai.Explore(g2, 0)) {
 		t.Errorf("the same seed gave different orders")
+	}
+}
+
+// choosy is a scenario whose one event asks the computer-played actor to
+// choose, and whose weights make the computer always pick "go".
+const choosy = `
+format: 1
+meta: {id: choosy, title: Choosy, start: 2020-01, step: quarter, turns: 2, seed: 1}
+actors:
+  - {id: a, name: Alpha, budget: 1, objectives: [{id: calm, name: Calm, score: "-tension"}]}
+variables:
+  - {id: tension, name: Tension, init: 50, min: 0, max: 100}
+levers:
+  - {id: a.talk, actor: a, name: Talk, levels: [no, yes], cost: [0, 1], effects: [{target: tension, change: "-level"}]}
+events:
+  - id: summit
+    name: Summit
+    turn: 1
+    choice:
+      actor: a
+      options:
+        - {id: go, weight: 1, effects: [{target: tension, change: "-10"}]}
+        - {id: stay, weight: 0, effects: [{target: tension, change: "5"}]}
+outcomes:
+  - {id: limit, name: Limit}
+`
+
+// TestFillKeepsScriptedChoices checks that a choice already given (as
+// run --orders scripts it) stands although the choosing actor is played
+// by the computer, and that Fill makes the choice when none is given.
+func TestFillKeepsScriptedChoices(t *testing.T) {
+	m, err := scenarios.Load("choosy.yaml", []byte(choosy))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name  string
+		given sim.Choices
+		want  string
+	}{
+		{"scripted", sim.Choices{"summit": "stay"}, "stay"},
+		{"left to the computer", sim.Choices{}, "go"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			g := sim.NewGame(m, 1)
+			o := sim.Orders{}
+			ai.Fill(g, []ai.Difficulty{ai.Easy}, []bool{true}, o, tc.given)
+			if got := tc.given["summit"]; got != tc.want {
+				t.Errorf("choice %q, want %q", got, tc.want)
+			}
+			rep, err := g.Play(o, tc.given)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := m.Scenario.Events[0].Choice.Options[rep.Choices[0]].ID; got != tc.want {
+				t.Errorf("played %q, want %q", got, tc.want)
+			}
+		})
 	}
 }

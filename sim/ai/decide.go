@@ -2,6 +2,7 @@ package ai
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 
 	"github.com/sixparty/sixparty/sim"
@@ -168,8 +169,9 @@ func Plan(m *sim.Model, s *sim.State, v sim.View, seed uint64, ai int, d Difficu
 
 // Fill fills in orders and choices for every actor marked in computer, at
 // its difficulty in diff (indexed by actor), leaving any orders already
-// given for other actors as they are. It returns the decisions by actor
-// id.
+// given for other actors as they are. A choice already in c stands, even
+// when a computer-played actor makes it: a scripted choice (run --orders)
+// is never overridden. It returns the decisions by actor id.
 func Fill(g *sim.Game, diff []Difficulty, computer []bool, o sim.Orders, c sim.Choices) map[string]Decision {
 	out := map[string]Decision{}
 	for ai, a := range g.Model.Scenario.Actors {
@@ -182,19 +184,12 @@ func Fill(g *sim.Game, diff []Difficulty, computer []bool, o sim.Orders, c sim.C
 		}
 		dec := Decide(g, ai, d)
 		o[a.ID] = dec.Orders
-		for _, k := range sortedChoiceKeys(dec.Choices) {
-			c[k] = dec.Choices[k]
+		for _, k := range slices.Sorted(maps.Keys(dec.Choices)) {
+			if _, given := c[k]; !given {
+				c[k] = dec.Choices[k]
+			}
 		}
 		out[a.ID] = dec
 	}
 	return out
-}
-
-func sortedChoiceKeys(c sim.Choices) []string {
-	keys := make([]string, 0, len(c))
-	for k := range c {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
 }

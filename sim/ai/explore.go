@@ -17,7 +17,7 @@ func Explore(g *sim.Game, ai int) map[string]int {
 		j := rng.Intn(i + 1)
 		mine[i], mine[j] = mine[j], mine[i]
 	}
-	left := m.Scenario.Actors[ai].Budget
+	spent := 0.0
 	out := map[string]int{}
 	for _, li := range mine {
 		if ok, _ := m.Available(s, li); !ok {
@@ -25,14 +25,14 @@ func Explore(g *sim.Game, ai int) map[string]int {
 		}
 		var fits []int
 		for lvl := range m.Scenario.Levers[li].Levels {
-			if m.Cost(li, lvl) <= left+1e-9 {
+			if m.Affordable(ai, spent+m.Cost(li, lvl)) {
 				fits = append(fits, lvl)
 			}
 		}
 		lvl := fits[rng.Intn(len(fits))]
 		if lvl > 0 {
 			out[m.Scenario.Levers[li].ID] = lvl
-			left -= m.Cost(li, lvl)
+			spent += m.Cost(li, lvl)
 		}
 	}
 	return out

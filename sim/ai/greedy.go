@@ -31,30 +31,9 @@ func (p Greedy) Orders(g *sim.Game, ai int) map[string]int {
 	m := g.Model
 	s := g.State()
 	believed := s.Believed(g.View(ai))
-	levels := append([]int(nil), s.Levels...)
+	// Start from last turn's orders, where still allowed.
+	levels := m.CarryForward(s, s.Levels)
 	mine := m.ActorLevers(ai)
-	budget := m.Scenario.Actors[ai].Budget
-
-	// Keep last turn's orders only where they are still allowed.
-	for _, li := range mine {
-		if levels[li] > 0 {
-			if ok, _ := m.Available(s, li); !ok {
-				levels[li] = 0
-			}
-		}
-	}
-	if cost(m, mine, levels) > budget {
-		for _, li := range mine {
-			levels[li] = 0
-		}
-	}
-	for li := range levels {
-		if m.LeverActor(li) != ai && levels[li] > 0 {
-			if ok, _ := m.Available(s, li); !ok {
-				levels[li] = 0
-			}
-		}
-	}
 
 	horizon := p.Horizon
 	if horizon <= 0 {
@@ -75,7 +54,7 @@ func (p Greedy) Orders(g *sim.Game, ai int) map[string]int {
 					continue
 				}
 				levels[li] = lvl
-				if cost(m, mine, levels) <= budget+1e-9 {
+				if m.Affordable(ai, m.OrdersCost(ai, levels)) {
 					// A little seeded jitter breaks ties and varies play.
 					gain := ev.score(levels) - best + 1e-6*rng.NormFloat64()
 					if gain > bestGain {
@@ -136,14 +115,6 @@ func choose(m *sim.Model, s *sim.State, seed uint64, ai int) sim.Choices {
 
 func weight(o sim.Option) float64 { return o.Weight }
 
-func cost(m *sim.Model, mine []int, levels []int) float64 {
-	t := 0.0
-	for _, li := range mine {
-		t += m.Cost(li, levels[li])
-	}
-	return t
-}
-
 // evaluator plays candidate orders forward and scores them.
 type evaluator struct {
 	m       *sim.Model
@@ -160,7 +131,8 @@ func newEvaluator(m *sim.Model, start *sim.State, ai, horizon int) *evaluator {
 }
 
 // score plays levels for the horizon (or until the game ends) and returns
-// the actor's doctrine score at the end; a turn that faults scores -Inf.
+// the actor's doctrine score at the end; a turn or an objective that
+// faults scores -Inf.
 func (e *evaluator) score(levels []int) float64 {
 	cur := e.start
 	next := &e.a
@@ -177,7 +149,11 @@ func (e *evaluator) score(levels []int) float64 {
 			next = &e.a
 		}
 	}
-	return e.m.DoctrineScore(cur, e.ai)
+	v, err := e.m.DoctrineScore(cur, e.ai)
+	if err != nil {
+		return math.Inf(-1)
+	}
+	return v
 }
 
 // Play fills in orders and choices for every actor in computer, leaving

@@ -81,19 +81,7 @@ func newPlanner(m *sim.Model, s *sim.State, v sim.View, seed uint64, ai int, b B
 	p.base.RNG = sim.Derive(seed, keyOpening, p.turn, uint64(ai), 0)
 
 	// Everyone's last orders, where still allowed.
-	p.levels = make([]int, m.NumLevers())
-	for li, lvl := range s.Levels {
-		if li < len(p.levels) && p.avail[li] {
-			p.levels[li] = lvl
-		}
-	}
-	for ai2 := range m.Scenario.Actors {
-		if cost(m, m.ActorLevers(ai2), p.levels) > m.Scenario.Actors[ai2].Budget+1e-9 {
-			for _, li := range m.ActorLevers(ai2) {
-				p.levels[li] = 0
-			}
-		}
-	}
+	p.levels = m.CarryForward(s, s.Levels)
 
 	// The briefing's choices: its own as it will make them, the others'
 	// as their most likely option.
@@ -174,18 +162,19 @@ func (p *planner) playOut(start *sim.State, levels []int, h int) *sim.State {
 }
 
 // score returns actor ai's doctrine score in s with the given weights,
-// and its objective values in p.buf.
-func (p *planner) score(s *sim.State, ai int, wts []float64) float64 {
-	var ok bool
-	p.buf, ok = p.sc.Objectives(p.buf, s, ai)
-	if !ok {
-		return 0
+// and its objective values in p.buf; ok is false when an objective faults
+// or the score is not finite, which counts as a failed play-out.
+func (p *planner) score(s *sim.State, ai int, wts []float64) (v float64, ok bool) {
+	var err error
+	p.buf, err = p.sc.Objectives(p.buf, s, ai)
+	if err != nil {
+		return 0, false
 	}
 	t := 0.0
 	for k, v := range p.buf {
 		t += wts[k] * v
 	}
-	return t
+	return t, !math.IsInf(t, 0) && t == t
 }
 
 // predict sets every other actor's orders in each world: in the first,
@@ -213,16 +202,19 @@ func (p *planner) predict() {
 			if end == nil {
 				return math.Inf(-1)
 			}
-			return p.score(end, o, wts)
+			v, ok := p.score(end, o, wts)
+			if !ok {
+				return math.Inf(-1)
+			}
+			return v
 		}
-		budget := m.Scenario.Actors[o].Budget
-		combos, ok := enumerate(m, levers, p.avail, budget, p.b.MaxCandidates)
+		combos, ok := enumerate(m, o, p.avail, p.b.MaxCandidates)
 		if !ok {
 			cur := make([]int, len(levers))
 			for k, li := range levers {
 				cur[k] = last[li]
 			}
-			best := search(m, levers, p.avail, budget, p.b.MaxCandidates, cur, eval, func() bool { return false })
+			best := search(m, o, p.avail, p.b.MaxCandidates, cur, eval, func() bool { return false })
 			if best == nil {
 				continue
 			}
@@ -237,8 +229,10 @@ func (p *planner) predict() {
 			continue
 		}
 		utils := make([]float64, len(combos))
+		costs := make([]float64, len(combos))
 		for i, lv := range combos {
 			utils[i] = eval(lv)
+			costs[i] = levelsCost(m, o, lv)
 		}
 		byUtil := make([]int, len(combos))
 		for i := range byUtil {
@@ -248,7 +242,7 @@ func (p *planner) predict() {
 			if utils[i] != utils[j] {
 				return cmp.Compare(utils[j], utils[i])
 			}
-			return cmp.Compare(levelsCost(m, levers, combos[i]), levelsCost(m, levers, combos[j]))
+			return cmp.Compare(costs[i], costs[j])
 		})
 		rng := sim.Derive(p.seed, keyOthers, p.turn, uint64(p.ai), uint64(o))
 		for w, wl := range p.wlevels {
@@ -263,11 +257,12 @@ func (p *planner) predict() {
 	}
 }
 
-// search returns the best legal levels for levers by eval: every
+// search returns the best legal levels for actor ai's levers by eval: every
 // combination when there are at most limit, else a climb one lever change
 // at a time from start and from all levers off. stop ends a climb early.
 // Ties go to the cheaper orders, then to the earlier ones.
-func search(m *sim.Model, levers []int, avail []bool, budget float64, limit int, start []int, eval func([]int) float64, stop func() bool) []int {
+func search(m *sim.Model, ai int, avail []bool, limit int, start []int, eval func([]int) float64, stop func() bool) []int {
+	levers := m.ActorLevers(ai)
 	type scored struct {
 		lv   []int
 		cost float64
@@ -279,10 +274,10 @@ func search(m *sim.Model, levers []int, avail []bool, budget float64, limit int,
 		}
 		return a.cost < b.cost-1e-12
 	}
-	if combos, ok := enumerate(m, levers, avail, budget, limit); ok {
+	if combos, ok := enumerate(m, ai, avail, limit); ok {
 		var best scored
 		for i, lv := range combos {
-			sc := scored{lv, levelsCost(m, levers, lv), eval(lv)}
+			sc := scored{lv, levelsCost(m, ai, lv), eval(lv)}
 			if i == 0 || better(sc, best) {
 				best = sc
 			}
@@ -301,8 +296,8 @@ func search(m *sim.Model, levers []int, avail []bool, budget float64, limit int,
 	}
 	zero := make([]int, len(levers))
 	var best scored
-	for i, s0 := range [][]int{legalStart(m, levers, avail, budget, start), zero} {
-		cur := scored{s0, levelsCost(m, levers, s0), val(s0)}
+	for i, s0 := range [][]int{legalStart(m, ai, avail, start), zero} {
+		cur := scored{s0, levelsCost(m, ai, s0), val(s0)}
 		for !stop() {
 			next := cur
 			for k, li := range levers {
@@ -312,8 +307,8 @@ func search(m *sim.Model, levers []int, avail []bool, budget float64, limit int,
 					}
 					lv := slices.Clone(cur.lv)
 					lv[k] = lvl
-					c := levelsCost(m, levers, lv)
-					if c > budget+1e-9 {
+					c := levelsCost(m, ai, lv)
+					if !m.Affordable(ai, c) {
 						continue
 					}
 					if sc := (scored{lv, c, val(lv)}); better(sc, next) {
@@ -333,9 +328,11 @@ func search(m *sim.Model, levers []int, avail []bool, budget float64, limit int,
 	return best.lv
 }
 
-// enumerate lists every legal combination of levels for levers, in
-// lexicographic order, or reports false when there are more than limit.
-func enumerate(m *sim.Model, levers []int, avail []bool, budget float64, limit int) ([][]int, bool) {
+// enumerate lists every legal combination of levels for actor ai's
+// levers, in lexicographic order, or reports false when there are more
+// than limit.
+func enumerate(m *sim.Model, ai int, avail []bool, limit int) ([][]int, bool) {
+	levers := m.ActorLevers(ai)
 	var out [][]int
 	lv := make([]int, len(levers))
 	var rec func(k int, spent float64) bool
@@ -353,7 +350,7 @@ func enumerate(m *sim.Model, levers []int, avail []bool, budget float64, limit i
 				break
 			}
 			c := spent + m.Cost(li, lvl)
-			if c > budget+1e-9 {
+			if !m.Affordable(ai, c) {
 				continue
 			}
 			lv[k] = lvl
@@ -370,25 +367,29 @@ func enumerate(m *sim.Model, levers []int, avail []bool, budget float64, limit i
 	return out, true
 }
 
-// legalStart returns start if it is legal, else all levers off.
-func legalStart(m *sim.Model, levers []int, avail []bool, budget float64, start []int) []int {
+// legalStart returns start (levels of actor ai's levers) if it is legal,
+// else all levers off.
+func legalStart(m *sim.Model, ai int, avail []bool, start []int) []int {
+	levers := m.ActorLevers(ai)
 	for k, li := range levers {
 		if start[k] > 0 && !avail[li] {
 			return make([]int, len(levers))
 		}
 	}
-	if levelsCost(m, levers, start) > budget+1e-9 {
+	if !m.Affordable(ai, levelsCost(m, ai, start)) {
 		return make([]int, len(levers))
 	}
 	return slices.Clone(start)
 }
 
-func levelsCost(m *sim.Model, levers []int, lv []int) float64 {
-	t := 0.0
-	for k, li := range levers {
-		t += m.Cost(li, lv[k])
+// levelsCost returns the cost of lv, the levels of actor ai's levers in
+// ActorLevers order, by sim's one measure of it (OrdersCost).
+func levelsCost(m *sim.Model, ai int, lv []int) float64 {
+	full := make([]int, m.NumLevers())
+	for k, li := range m.ActorLevers(ai) {
+		full[li] = lv[k]
 	}
-	return t
+	return m.OrdersCost(ai, full)
 }
 
 func key(lv []int) string {
@@ -408,7 +409,7 @@ func (p *planner) evaluate(lv []int, nw int) *cand {
 	if c, ok := p.seen[k]; ok && c.worlds >= nw {
 		return c
 	}
-	c := &cand{levels: slices.Clone(lv), cost: levelsCost(p.m, p.mine, lv), obj: make([]float64, len(p.wts)), worlds: nw}
+	c := &cand{levels: slices.Clone(lv), cost: levelsCost(p.m, p.ai, lv), obj: make([]float64, len(p.wts)), worlds: nw}
 	sum, sum2 := 0.0, 0.0
 	for w, world := range p.worlds[:nw] {
 		levels := p.wlevels[w]
@@ -420,13 +421,15 @@ func (p *planner) evaluate(lv []int, nw int) *cand {
 			c.fault = true
 			continue
 		}
-		v := p.score(end, p.ai, p.wts)
+		v, ok := p.score(end, p.ai, p.wts)
+		if !ok {
+			c.fault = true
+			continue
+		}
 		sum += v
 		sum2 += v * v
 		for j, x := range p.buf {
-			if x == x {
-				c.obj[j] += x
-			}
+			c.obj[j] += x
 		}
 	}
 	n := float64(nw)
@@ -454,8 +457,7 @@ func (p *planner) evaluate(lv []int, nw int) *cand {
 func (p *planner) decide() Decision {
 	m := p.m
 	b := p.b
-	budget := m.Scenario.Actors[p.ai].Budget
-	combos, all := enumerate(m, p.mine, p.avail, budget, b.MaxCandidates)
+	combos, all := enumerate(m, p.ai, p.avail, b.MaxCandidates)
 	// How many candidates the screen will weigh: all of them, or about
 	// three climbs' worth of single changes from each of two starts.
 	screened := len(combos)
@@ -492,14 +494,14 @@ func (p *planner) decide() Decision {
 			p.evaluate(lv, screen)
 		}
 	} else {
-		search(m, p.mine, p.avail, budget, b.MaxCandidates, start, func(lv []int) float64 {
+		search(m, p.ai, p.avail, b.MaxCandidates, start, func(lv []int) float64 {
 			return p.evaluate(lv, screen).util
 		}, func() bool { return p.steps+b.Finalists*samples*p.horizon >= b.MaxSteps })
 	}
 	// Confirm the finalists in every world.
 	var legal []*cand
 	for _, c := range p.cands {
-		if c.cost <= budget+1e-9 {
+		if m.Affordable(p.ai, c.cost) {
 			legal = append(legal, c)
 		}
 	}
@@ -582,7 +584,12 @@ func (p *planner) orders(lv []int) map[string]int {
 // under the actor's doctrine.
 func (p *planner) reasons(chosen, alt *cand) []Reason {
 	a := &p.m.Scenario.Actors[p.ai]
-	now, _ := p.sc.Objectives(nil, p.base, p.ai)
+	// The objectives as the actor believes them now (0 where its beliefs
+	// make one fault: the explanation then shows changes from 0).
+	now, err := p.sc.Objectives(nil, p.base, p.ai)
+	if err != nil {
+		now = make([]float64, len(a.Objectives))
+	}
 	var out []Reason
 	for k, o := range a.Objectives {
 		r := Reason{Objective: o.ID, Name: o.Name, Weight: p.wts[k], Now: now[k], Expected: chosen.obj[k]}

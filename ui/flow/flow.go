@@ -635,22 +635,13 @@ func (f *Flow) enterSeat() {
 	// (when a facilitator's event calls it back), else from its last
 	// orders, where still allowed and affordable.
 	s := g.State()
-	f.Levels = slices.Clone(s.Levels)
+	draft := slices.Clone(s.Levels)
 	if given, ok := f.orders[m.Scenario.Actors[f.Current].ID]; ok {
 		for _, li := range m.ActorLevers(f.Current) {
-			f.Levels[li] = given[m.Scenario.Levers[li].ID]
+			draft[li] = given[m.Scenario.Levers[li].ID]
 		}
 	}
-	for _, li := range m.ActorLevers(f.Current) {
-		if ok, _ := m.Available(s, li); !ok {
-			f.Levels[li] = 0
-		}
-	}
-	if f.Spent() > m.Scenario.Actors[f.Current].Budget+1e-9 {
-		for _, li := range m.ActorLevers(f.Current) {
-			f.Levels[li] = 0
-		}
-	}
+	f.Levels = m.CarryForward(s, draft)
 	if len(f.Pending) > 0 {
 		f.goTo(Choice)
 		return
@@ -677,12 +668,7 @@ func (f *Flow) doChoice(in Input) {
 
 // Spent returns the cost of the current actor's draft orders.
 func (f *Flow) Spent() float64 {
-	m := f.Game.Model
-	total := 0.0
-	for _, li := range m.ActorLevers(f.Current) {
-		total += m.Cost(li, f.Levels[li])
-	}
-	return total
+	return f.Game.Model.OrdersCost(f.Current, f.Levels)
 }
 
 // SetLevel sets the current actor's lever li to lvl in the draft orders
@@ -710,8 +696,9 @@ func (f *Flow) CheckLevel(li, lvl int) error {
 		}
 	}
 	budget := m.Scenario.Actors[f.Current].Budget
-	after := f.Spent() - m.Cost(li, f.Levels[li]) + m.Cost(li, lvl)
-	if after > budget+1e-9 && m.Cost(li, lvl) > m.Cost(li, f.Levels[li]) {
+	draft := slices.Clone(f.Levels)
+	draft[li] = lvl
+	if !m.Affordable(f.Current, m.OrdersCost(f.Current, draft)) && m.Cost(li, lvl) > m.Cost(li, f.Levels[li]) {
 		return fmt.Errorf("not enough political capital: %s at %q costs %g, %g of %g is left", l.Name, l.Levels[lvl], m.Cost(li, lvl), budget-f.Spent()+m.Cost(li, f.Levels[li]), budget)
 	}
 	return nil

@@ -57,15 +57,15 @@ func solo(n int) []Seat {
 	return s
 }
 
-// chooser returns the actor of the default scenario's first event choice.
-func chooser(t *testing.T) int {
-	m, _ := open(scenarios.Default)
+// chooser returns the actor of the first event choice of m.
+func chooser(t *testing.T, m *sim.Model) int {
+	t.Helper()
 	for ei, e := range m.Scenario.Events {
 		if e.Choice != nil {
 			return m.Chooser(ei)
 		}
 	}
-	t.Skip("the default scenario has no event choices")
+	t.Fatalf("scenario %s has no event choices", m.Scenario.Meta.ID)
 	return -1
 }
 
@@ -218,7 +218,7 @@ func TestWhyFromDashboard(t *testing.T) {
 }
 
 func TestWhyFollowsInputs(t *testing.T) {
-	f, _ := newFlow(t)
+	f, _ := newFixture(t)
 	f.Seats = make([]Seat, len(f.Seats)) // all computer: everything is known
 	for i := range f.Seats {
 		f.Seats[i] = Seat{Level: ai.Easy}
@@ -243,7 +243,7 @@ func TestWhyFollowsInputs(t *testing.T) {
 		f.Do(Do(Back))
 	}
 	if from < 0 {
-		t.Skip("no change on turn 1 has a cause with moved inputs")
+		t.Fatal("no change on turn 1 has a cause with moved inputs")
 	}
 	f.Do(Do(AskWhy))
 	if f.Scene != Why || f.WhyVar != to {
@@ -268,12 +268,15 @@ func TestQuit(t *testing.T) {
 }
 
 func TestChoicePopsUpForChooser(t *testing.T) {
-	c := chooser(t)
-	m, _ := open(scenarios.Default)
+	m, err := openFixture("fixture")
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := chooser(t, m)
 	seats := solo(len(m.Scenario.Actors))
 	seats[0].Human = false
 	seats[c].Human = true
-	f, _ := newFlow(t, seats...)
+	f, _ := newFixture(t, seats...)
 	f.Do(Do(Confirm)) // setup
 	f.Do(Do(Confirm)) // briefing
 	var ev *sim.Event
@@ -303,7 +306,7 @@ func TestChoicePopsUpForChooser(t *testing.T) {
 }
 
 func TestOrdersLevels(t *testing.T) {
-	f, _ := newFlow(t, solo(6)...)
+	f, _ := newFixture(t, solo(6)...)
 	f.Do(Do(Confirm))
 	f.Do(Do(Confirm))
 	f.Do(Do(Confirm))
@@ -337,7 +340,7 @@ func TestOrdersLevels(t *testing.T) {
 		}
 	}
 	if !refused {
-		t.Log("every level was affordable; the budget check was not exercised")
+		t.Error("every level was affordable; the budget check was not exercised")
 	}
 	f.Do(Input{Action: SetLevel, Item: 0, Value: 0})
 	if f.Levels[mine[0]] != 0 {
@@ -514,7 +517,7 @@ func TestHotSeatFog(t *testing.T) {
 func TestScript(t *testing.T) {
 	m, _ := open(scenarios.Default)
 	seats := solo(len(m.Scenario.Actors))
-	seats[chooser(t)].Human = true
+	seats[chooser(t, m)].Human = true
 	f, _ := newFlow(t, seats...)
 	s := &Script{Turns: 2}
 	seen := map[string]bool{}

@@ -32,7 +32,7 @@ func (f *Flow) Reload(u watch.Update) {
 		f.Message = "Reloaded " + u.Model.Scenario.Meta.Title + "."
 		return
 	}
-	g, notes, err := watch.Rebuild(u.Model, f.Game.Record())
+	g, drops, err := sim.ReplayLenient(u.Model, f.Game.Record())
 	if err != nil {
 		f.ReloadErr = err
 		return
@@ -41,8 +41,8 @@ func (f *Flow) Reload(u watch.Update) {
 	f.Played = len(g.Reports())
 	f.stack = nil
 	f.Message = fmt.Sprintf("Reloaded: replayed %d turns on the new version.", f.Played)
-	if len(notes) > 0 {
-		f.Message += " " + strings.Join(notes, " ")
+	for _, d := range drops {
+		f.Message += " " + d.String() + "."
 	}
 	if g.Over() {
 		f.goTo(End)

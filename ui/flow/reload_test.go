@@ -1,6 +1,7 @@
 package flow
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -57,5 +58,53 @@ func TestReload(t *testing.T) {
 	}
 	if !strings.HasPrefix(f.Message, "Reloaded: replayed 2 turns on the new version.") {
 		t.Errorf("message %q", f.Message)
+	}
+}
+
+// TestReloadKeepsFacilitator checks that hot reload keeps the
+// facilitator's adjustments and injected events, of played turns and of
+// the current one, and says what the new version dropped.
+func TestReloadKeepsFacilitator(t *testing.T) {
+	f, _ := newFixture(t, solo(6)...)
+	f.Do(Do(Confirm))
+	f.Do(Do(Confirm))
+	g := f.Game
+	m := g.Model
+	summit := m.EventIndex("summit")
+	if err := g.Inject("summit"); err != nil {
+		t.Fatal(err)
+	}
+	playTurn(f)
+	if !slices.Contains(f.Game.Reports()[0].Events, summit) {
+		t.Fatalf("turn 1 events %v, want the injected summit", f.Game.Reports()[0].Events)
+	}
+	if err := f.Game.Adjust("tension", 80, "incident"); err != nil {
+		t.Fatal(err)
+	}
+	before := f.Game.State().Clone()
+
+	// The new version renames Beta's lever and makes mood rise faster.
+	edited := strings.Replace(fixture, "id: b.build", "id: b.make", 1)
+	edited = strings.Replace(edited, `change: "tension / 10"`, `change: "tension / 5"`, 1)
+	m2, err := scenarios.Load("fixture.yaml", []byte(edited))
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.Reload(watch.Update{Model: m2})
+	if f.ReloadErr != nil || f.Game.Model != m2 {
+		t.Fatalf("reload: %v (%s)", f.ReloadErr, f.Message)
+	}
+	if !slices.Contains(f.Game.Reports()[0].Events, summit) {
+		t.Errorf("after the reload turn 1 events %v, want the injected summit", f.Game.Reports()[0].Events)
+	}
+	tension := m2.VarIndex("tension")
+	if got := f.Game.State().Vals[tension]; got != 80 || got != before.Vals[tension] {
+		t.Errorf("tension %v after the reload, want the facilitator's 80", got)
+	}
+	if got, was := f.Game.State().Vals[m2.VarIndex("mood")], before.Vals[m.VarIndex("mood")]; got == was {
+		t.Errorf("mood %v, as before the edit", got)
+	}
+	if p := f.Game.Record().Pending; len(p) != 1 || p[0].Var != "tension" {
+		t.Errorf("pending %+v, want the tension adjustment", p)
 	}
 }
