@@ -658,13 +658,13 @@ func hasMessage(out, file string, at [2]int, want []string) bool {
 	return false
 }
 
-// excerpt is the first lines of a command's output, with the temporary
-// directory cut from the file name, for failure reports.
+// excerpt is the first lines and the last of a command's output, with the
+// temporary directory cut from the file name, for failure reports.
 func excerpt(out, file string) string {
 	out = strings.ReplaceAll(out, filepath.Dir(file)+string(filepath.Separator), "")
 	lines := strings.Split(strings.TrimRight(out, "\n"), "\n")
-	if len(lines) > 6 {
-		lines = append(lines[:6], fmt.Sprintf("... (%d lines in all)", len(lines)))
+	if n := len(lines); n > 6 {
+		lines = append(lines[:4], fmt.Sprintf("... (%d lines in all)", n), lines[n-1])
 	}
 	return "    | " + strings.Join(lines, "\n    | ")
 }
@@ -708,12 +708,15 @@ func TestCorpus(t *testing.T) {
 		}
 	})
 	pass, known := 0, 0
-	var slowest result
+	var slowest, slowestPass result
 	var sum time.Duration
 	for _, r := range results {
 		switch {
 		case r.pass:
 			pass++
+			if r.took > slowestPass.took {
+				slowestPass = r
+			}
 		case knownFailing[r.name[strings.IndexByte(r.name, '/')+1:]]:
 			known++
 		}
@@ -722,9 +725,10 @@ func TestCorpus(t *testing.T) {
 		}
 		sum += r.took
 	}
-	t.Logf("corpus: %d of %d mutations run: %d pass, %d fail (%d of them known); slowest %s in %v; %v in all, %v of wall time at -parallel %s",
-		len(results), len(corpus), pass, len(results)-pass, known, slowest.name, slowest.took.Round(time.Millisecond),
-		sum.Round(time.Millisecond), time.Since(start).Round(time.Millisecond), testingParallel())
+	ms := func(d time.Duration) time.Duration { return d.Round(time.Millisecond) }
+	t.Logf("corpus: %d of %d mutations run: %d pass, %d fail (%d of them known); slowest %s in %v, slowest passing %s in %v; %v in all, %v of wall time at -parallel %s",
+		len(results), len(corpus), pass, len(results)-pass, known, slowest.name, ms(slowest.took), slowestPass.name, ms(slowestPass.took),
+		ms(sum), ms(time.Since(start)), testingParallel())
 }
 
 // testingParallel is the -test.parallel setting, for the summary.
