@@ -19,6 +19,7 @@ import (
 
 	"github.com/sixparty/sixparty/internal/cliflag"
 	"github.com/sixparty/sixparty/internal/suggest"
+	"github.com/sixparty/sixparty/scenarios"
 )
 
 // command is one subcommand. Each lives in its own file and registers
@@ -59,10 +60,17 @@ func run(args []string, stdout, stderr io.Writer) int {
 	case "-version", "--version":
 		return dispatch("version", args[1:], stdout, stderr)
 	}
-	if strings.HasPrefix(args[0], "-") {
+	if strings.HasPrefix(args[0], "-") || !slices.Contains(commandNames(), args[0]) && isScenario(args[0]) {
 		return dispatch(defaultCommand, args, stdout, stderr)
 	}
 	return dispatch(args[0], args[1:], stdout, stderr)
+}
+
+// isScenario reports whether arg names a scenario rather than a command: a
+// file (with a slash or ending in .yaml) or a built-in name, so that
+// `sixparty harbour.yaml` plays it as `sixparty play harbour.yaml` does.
+func isScenario(arg string) bool {
+	return strings.ContainsAny(arg, `/\`) || strings.HasSuffix(arg, ".yaml") || slices.Contains(scenarios.Builtin(), arg)
 }
 
 // dispatch runs the command called name, or reports that there is none.
@@ -145,7 +153,8 @@ func usage(w io.Writer) {
 	fmt.Fprintln(w, "sixparty is a turn-based policy-options wargame.")
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, "Usage: sixparty [command] [flags] [arguments]")
-	fmt.Fprintln(w, "With no command, sixparty opens the game window (or, without a display, plays headless).")
+	fmt.Fprintln(w, "With no command (or only a scenario FILE or NAME), sixparty opens the game window, or,")
+	fmt.Fprintln(w, "without a display, plays headless as 'sixparty run' does.")
 	fmt.Fprintln(w, "\nCommands:")
 	for _, c := range commands {
 		if c.summary == "" {

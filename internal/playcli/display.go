@@ -78,6 +78,7 @@ func xAddresses(display string) (addrs []xAddress, ok bool) {
 	if j := strings.IndexByte(host, '/'); j >= 0 {
 		protocol, host = host[:j], host[j+1:]
 	}
+	host = strings.TrimSuffix(strings.TrimPrefix(host, "["), "]")
 	tcp := xAddress{"tcp", net.JoinHostPort(host, strconv.Itoa(6000+n))}
 	if protocol == "tcp" || protocol == "inet" || protocol == "inet6" || host != "" && host != "unix" {
 		if host == "" {
