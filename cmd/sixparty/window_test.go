@@ -3,12 +3,15 @@ package main
 import (
 	"bytes"
 	"errors"
+	"flag"
+	"fmt"
 	"net"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/sixparty/sixparty/internal/playcli"
@@ -24,11 +27,7 @@ func TestWindowWithoutDisplay(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the window program")
 	}
-	bin := t.TempDir()
-	build := exec.Command("go", "build", "-o", bin, ".", "../sixparty-play")
-	if out, err := build.CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
+	bin := buildPrograms(t)
 	sixparty := filepath.Join(bin, "sixparty")
 	window := filepath.Join(bin, "sixparty-play")
 
@@ -106,6 +105,86 @@ func TestWindowWithoutDisplay(t *testing.T) {
 	if out, err := sh.CombinedOutput(); err != nil || !strings.Contains(string(out), ": ok\n") || !strings.Contains(string(out), "Scores\n") {
 		t.Errorf("sh -c %q: %v\n%s", hint, err, out)
 	}
+}
+
+// TestAutoplay plays a scripted turn in the window under Xvfb, as
+// `make test` did before this test: it prints nothing per screen without
+// -v, keeps its saves where --saves says, and otherwise in a temporary
+// folder that it removes, never in the user's configuration folder, and
+// writes its screenshots to --shots.
+func TestAutoplay(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the window program and plays a turn in it")
+	}
+	xvfb, err := exec.LookPath("xvfb-run")
+	if err != nil {
+		t.Skip("no xvfb-run")
+	}
+	bin := buildPrograms(t)
+	shots := filepath.Join(t.TempDir(), "shots")
+	for _, saves := range []string{"", filepath.Join(t.TempDir(), "saves")} {
+		tmp, config := t.TempDir(), t.TempDir()
+		args := []string{"-a", "-s", "-screen 0 1920x1080x24", filepath.Join(bin, "sixparty"), "play", "--autoplay", "1"}
+		wantOut := ""
+		if saves != "" {
+			args = append(args, "--saves", saves, "--shots", shots)
+			wantOut = "screenshots in " + shots + "\n"
+		}
+		cmd := exec.Command(xvfb, args...)
+		cmd.Env = append(withoutDisplay(), "TMPDIR="+tmp, "XDG_CONFIG_HOME="+config, "HOME="+config)
+		var out, errOut bytes.Buffer
+		cmd.Stdout, cmd.Stderr = &out, &errOut
+		if err := cmd.Run(); err != nil || out.String() != wantOut || errOut.Len() > 0 {
+			t.Errorf("sixparty %s: %v, stdout %q, stderr %q", strings.Join(args[3:], " "), err, out.String(), errOut.String())
+		}
+		for _, dir := range []string{tmp, config} {
+			if left, _ := os.ReadDir(dir); len(left) > 0 {
+				t.Errorf("--saves %q: files left in %s: %v", saves, dir, left)
+			}
+		}
+		if saves == "" {
+			continue
+		}
+		if _, err := os.Stat(filepath.Join(saves, "autosave.json")); err != nil {
+			t.Errorf("--saves %s: no autosave: %v", saves, err)
+		}
+		if pngs, _ := filepath.Glob(filepath.Join(shots, "*-briefing.png")); len(pngs) == 0 {
+			t.Errorf("no screenshot of the briefing in %s", shots)
+		}
+	}
+}
+
+var built struct {
+	once sync.Once
+	dir  string
+	err  error
+}
+
+// buildPrograms builds sixparty and sixparty-play, once for all the tests,
+// and returns the folder that holds them; TestMain removes it.
+func buildPrograms(t *testing.T) string {
+	built.once.Do(func() {
+		if built.dir, built.err = os.MkdirTemp("", "sixparty-test-"); built.err != nil {
+			return
+		}
+		out, err := exec.Command("go", "build", "-o", built.dir, ".", "../sixparty-play").CombinedOutput()
+		if err != nil {
+			built.err = fmt.Errorf("go build: %v\n%s", err, out)
+		}
+	})
+	if built.err != nil {
+		t.Fatal(built.err)
+	}
+	return built.dir
+}
+
+func TestMain(m *testing.M) {
+	flag.Parse()
+	code := m.Run()
+	if built.dir != "" {
+		os.RemoveAll(built.dir)
+	}
+	os.Exit(code)
 }
 
 // withoutDisplay returns the environment without DISPLAY and
