@@ -193,6 +193,10 @@ func TestWithoutDisplay(t *testing.T) {
 	if want := "sixparty play: no usable display (DISPLAY is not set), so the window cannot open; play headless with 'sixparty run', or start a virtual display with 'xvfb-run -a sixparty play'\n"; code != 1 || out != "" || errOut != want {
 		t.Errorf("sixparty play without a display: exit %d, stdout %q, stderr %q, want %q", code, out, errOut, want)
 	}
+	code, out, errOut = sixparty("--watch", "testdata/tiny.yaml")
+	if want := "sixparty play: no usable display (DISPLAY is not set; --watch needs the window), so the window cannot open; play headless with 'sixparty run', or start a virtual display with 'xvfb-run -a sixparty play'\n"; code != 1 || out != "" || errOut != want {
+		t.Errorf("sixparty --watch without a display: exit %d, stdout %q, stderr %q, want %q", code, out, errOut, want)
+	}
 	// Help and usage errors come before the display is looked at.
 	if code, out, _ := sixparty("-h"); code != 0 || !strings.HasPrefix(out, "sixparty is") {
 		t.Errorf("sixparty -h without a display: exit %d", code)

@@ -52,6 +52,11 @@ func runDefault(args []string, stdout, stderr io.Writer) int {
 		return runPlay(args, stdout, stderr)
 	}
 	headless := func(reason string) int {
+		if o, _, ok := playcli.Parse(args, io.Discard, io.Discard); ok && len(o.WindowOnly) > 0 {
+			// Playing headless would refuse the flag; say why.
+			fmt.Fprintln(stderr, playcli.NoDisplay(reason+"; "+o.WindowOnly[0]+" needs the window"))
+			return exitFail
+		}
 		fmt.Fprintf(stderr, "sixparty: no usable display (%s): playing headless ('sixparty run'); 'sixparty help' lists the commands\n", reason)
 		return dispatch("run", args, stdout, stderr)
 	}

@@ -46,6 +46,9 @@ type Options struct {
 	Verbose  bool
 	// Watch reloads the scenario file whenever it is saved.
 	Watch bool
+	// WindowOnly lists the flags given that only the window has (all but
+	// --seed, which sixparty run has too), such as "--watch".
+	WindowOnly []string
 }
 
 // Parse parses the play command's arguments. Help (-h) goes to stdout and
@@ -71,6 +74,11 @@ func Parse(args []string, stdout, stderr io.Writer) (o Options, code int, ok boo
 	}
 	o.SeedSet = cliflag.IsSet(fs, "seed")
 	o.SavesSet = cliflag.IsSet(fs, "saves")
+	fs.Visit(func(f *flag.Flag) {
+		if f.Name != "seed" {
+			o.WindowOnly = append(o.WindowOnly, dashed(f.Name))
+		}
+	})
 	fail := func(msg string) (Options, int, bool) {
 		fmt.Fprintln(stderr, "sixparty play: "+msg)
 		return o, cliflag.ExitUsage, false
@@ -92,6 +100,15 @@ func Parse(args []string, stdout, stderr io.Writer) (o Options, code int, ok boo
 		return fail("--watch needs a scenario file (a built-in scenario never changes)")
 	}
 	return o, cliflag.ExitOK, true
+}
+
+// dashed returns a flag's name as the help and the README write it: one
+// dash before a letter, two before a word.
+func dashed(name string) string {
+	if len(name) == 1 {
+		return "-" + name
+	}
+	return "--" + name
 }
 
 // DefaultSaves is the directory of the saved games when --saves is not

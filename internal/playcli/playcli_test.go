@@ -21,9 +21,9 @@ func TestParse(t *testing.T) {
 	}{
 		{nil, Options{}, 0, true, "", ""},
 		{[]string{"nile-2020", "--seed", "3"}, Options{Scenario: "nile-2020", Seed: 3, SeedSet: true}, 0, true, "", ""},
-		{[]string{"--autoplay", "2", "--shots", "d", "-v", "--saves", "s"}, Options{Autoplay: 2, Shots: "d", Verbose: true, Saves: "s", SavesSet: true}, 0, true, "", ""},
-		{[]string{"--autoplay", "1", "--verbose"}, Options{Autoplay: 1, Verbose: true}, 0, true, "", ""},
-		{[]string{"--watch", "x/a.yaml"}, Options{Scenario: "x/a.yaml", Watch: true}, 0, true, "", ""},
+		{[]string{"--autoplay", "2", "--shots", "d", "-v", "--saves", "s"}, Options{Autoplay: 2, Shots: "d", Verbose: true, Saves: "s", SavesSet: true, WindowOnly: []string{"--autoplay", "--saves", "--shots", "-v"}}, 0, true, "", ""},
+		{[]string{"--autoplay", "1", "--verbose"}, Options{Autoplay: 1, Verbose: true, WindowOnly: []string{"--autoplay", "--verbose"}}, 0, true, "", ""},
+		{[]string{"--watch", "x/a.yaml"}, Options{Scenario: "x/a.yaml", Watch: true, WindowOnly: []string{"--watch"}}, 0, true, "", ""},
 		{[]string{"-h"}, Options{}, 0, false, "Usage: sixparty play [flags] [FILE|NAME]\n\nPlay in a window", ""},
 		{[]string{"--seed", "x"}, Options{}, 2, false, "", "invalid value \"x\" for flag -seed: parse error\nUsage: sixparty play"},
 		{[]string{"--watch"}, Options{}, 2, false, "", "sixparty play: --watch needs a scenario file (a built-in scenario never changes)\n"},
