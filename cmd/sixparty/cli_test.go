@@ -23,6 +23,8 @@ func TestMessages(t *testing.T) {
 			"sixparty: unknown command \"valdate\"; did you mean \"validate\"?\nRun 'sixparty help' for the list of commands.\n"},
 		{"unknown command", []string{"frobnicate"}, 2, "",
 			"sixparty: unknown command \"frobnicate\"\nRun 'sixparty help' for the list of commands.\n"},
+		{"misspelt built-in as the command", []string{"nile-2002"}, 2, "",
+			"sixparty: unknown command \"nile-2002\"; did you mean \"nile-2020\"?\nRun 'sixparty help' for the list of commands.\n"},
 		{"help for a misspelt command", []string{"help", "chekc"}, 2, "",
 			"sixparty: unknown command \"chekc\"; did you mean \"check\"?\nRun 'sixparty help' for the list of commands.\n"},
 		{"help for two commands", []string{"help", "run", "check"}, 2, "",

@@ -83,7 +83,9 @@ func dispatch(name string, args []string, stdout, stderr io.Writer) int {
 			return c.run(args, stdout, output{Writer: stderr, stdout: stdout})
 		}
 	}
-	fmt.Fprintf(stderr, "sixparty: unknown command %q%s\n", name, suggest.Hint(name, commandNames()))
+	// `sixparty NAME` plays a built-in scenario, so a misspelt one is a
+	// near miss too.
+	fmt.Fprintf(stderr, "sixparty: unknown command %q%s\n", name, suggest.Hint(name, append(commandNames(), scenarios.Builtin()...)))
 	fmt.Fprintln(stderr, "Run 'sixparty help' for the list of commands.")
 	return exitUsage
 }
@@ -167,8 +169,8 @@ func usage(w io.Writer) {
 }
 
 // newFlags returns a FlagSet for a command whose -h prints a usage line,
-// the summary and the flags.
-// Help goes to the command's standard output, usage errors to stderr.
+// the summary and the flags, on the command's standard output (see
+// parseFlags); usage errors go to stderr.
 func newFlags(c command, stderr io.Writer) *flag.FlagSet {
 	fs := flag.NewFlagSet(c.name, flag.ContinueOnError)
 	fs.SetOutput(stderr)

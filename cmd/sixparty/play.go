@@ -1,8 +1,8 @@
 package main
 
-// NOTE for the front end: the window's code (flags, flow.Config, ui.Run,
-// autoplay) lives in cmd/sixparty-play/main.go; edit it there. This file
-// only hands over to that program.
+// NOTE for the front end: the window's code (flow.Config, ui.Run, autoplay)
+// lives in cmd/sixparty-play/main.go and its flags in internal/playcli;
+// edit them there. This file only hands over to that program.
 //
 // Why the window is a second program.
 //
@@ -14,6 +14,17 @@ package main
 // cmd/sixparty-play, and `sixparty play` (and `sixparty` with no command)
 // hands over to it: the user still types one command. Everything else in
 // this binary is headless and tested by plain `go test`.
+//
+// What sixparty does before it starts the window: it parses the window's
+// flags (internal/playcli, which links no Ebitengine), so that `play -h`
+// and usage mistakes need no display; it checks that an X server answers
+// at DISPLAY, so that a missing or dead display gets a message (and plain
+// `sixparty` plays headless) instead of the window's panic; and it watches
+// the window's first line of standard error for the failure that check
+// cannot foresee (GLFW refused by the server as Ebitengine starts). The
+// window program makes the first two checks too, in a package initialised
+// before Ebitengine's (internal/playcli/preflight), for when it is started
+// by itself.
 
 import (
 	"bytes"
