@@ -131,7 +131,8 @@ func TestAutoplay(t *testing.T) {
 			wantOut = "screenshots in " + shots + "\n"
 		}
 		cmd := exec.Command(xvfb, args...)
-		cmd.Env = append(withoutDisplay(), "TMPDIR="+tmp, "XDG_CONFIG_HOME="+config, "HOME="+config)
+		// The cache (Mesa keeps shaders there) is not the saves' business.
+		cmd.Env = append(withoutDisplay(), "TMPDIR="+tmp, "XDG_CONFIG_HOME="+config, "HOME="+config, "XDG_CACHE_HOME="+t.TempDir())
 		var out, errOut bytes.Buffer
 		cmd.Stdout, cmd.Stderr = &out, &errOut
 		if err := cmd.Run(); err != nil || out.String() != wantOut || errOut.Len() > 0 {
