@@ -6,8 +6,10 @@ GO ?= go
 
 # bin/sixparty is the command line; bin/sixparty-play the window it opens
 # (a separate program because Ebitengine cannot start without a display).
+# 'sixparty version' reports VERSION (by default from git, when there is one).
+VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null)
 build: deps
-	$(GO) build -o bin/ ./cmd/sixparty ./cmd/sixparty-play
+	$(GO) build -ldflags "-X main.version=$(VERSION)" -o bin/ ./cmd/sixparty ./cmd/sixparty-play
 
 play: build
 	./bin/sixparty
@@ -15,13 +17,14 @@ play: build
 run: deps
 	$(GO) run ./cmd/sixparty run
 
+# go test ./... includes cmd/sixparty's TestAutoplay, which plays a turn
+# in the window under xvfb-run; the ui package's own tests need Xvfb too.
 test: deps
 	gofmt -l . | tee /dev/stderr | (! read)
 	$(GO) vet ./...
 	$(GO) vet -tags display ./ui/...
 	$(GO) test ./...
 	xvfb-run -a -s "-screen 0 1280x720x24" $(GO) test -tags display ./ui/...
-	xvfb-run -a -s "-screen 0 1920x1080x24" $(GO) run ./cmd/sixparty-play --autoplay 1 --shots $$(mktemp -d)
 
 # The README's screenshots: a scripted two-turn game through every scene,
 # rendered under Xvfb; a few scenes are kept in docs/screenshots.

@@ -8,13 +8,13 @@ package main
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
-	"strings"
 
 	"github.com/sixparty/sixparty/internal/cliflag"
+	"github.com/sixparty/sixparty/internal/playcli"
+	_ "github.com/sixparty/sixparty/internal/playcli/preflight" // -h, usage errors and the display, before Ebitengine starts
 	"github.com/sixparty/sixparty/scenarios"
 	"github.com/sixparty/sixparty/sim"
 	"github.com/sixparty/sixparty/sim/ai"
@@ -35,42 +35,19 @@ func main() {
 }
 
 func runPlay(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("sixparty play", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() {
-		fmt.Fprintf(fs.Output(), "Usage: sixparty play [flags] [FILE|NAME]\n\nPlay in a window: solo or hot-seat, with computer players for the other actors.\n\nFlags:\n")
-		fs.PrintDefaults()
-	}
-	seed := fs.Uint64("seed", 0, "random seed (default: the scenario's own; editable on the setup screen)")
-	saves := fs.String("saves", defaultSaveDir(), "directory of the saved game and the autosave (in a browser, its local storage is used)")
-	autoplay := fs.Int("autoplay", 0, "play this many turns with a scripted player through every scene, then exit")
-	shots := fs.String("shots", "", "with --autoplay: write a PNG of each scene to this directory")
-	watchFile := fs.Bool("watch", false, "reload the scenario FILE whenever it is saved, replaying the orders so far on the new version")
-	pos, code, ok := cliflag.Parse(fs, args)
+	o, code, ok := playcli.Parse(args, stdout, stderr)
 	if !ok {
 		return code
 	}
-	if len(pos) > 1 {
-		fmt.Fprintln(stderr, "sixparty play: give at most one scenario")
-		return exitUsage
-	}
-	if *shots != "" && *autoplay <= 0 {
-		fmt.Fprintln(stderr, "sixparty play: --shots needs --autoplay N")
-		return exitUsage
-	}
-	source := scenarios.Default
-	if len(pos) == 1 {
-		source = pos[0]
-	}
-	if *watchFile && (len(pos) == 0 || !strings.ContainsAny(source, `/\`) && !strings.HasSuffix(source, ".yaml")) {
-		fmt.Fprintln(stderr, "sixparty play: --watch needs a scenario file (a built-in scenario never changes)")
-		return exitUsage
+	source := o.Scenario
+	if source == "" {
+		source = scenarios.Default
 	}
 	// Check the scenario before a window opens, so that a mistake is
 	// reported on the terminal with every error.
 	var w *watch.Watcher
 	m, err := scenarios.Open(source)
-	if err == nil && *watchFile {
+	if err == nil && o.Watch {
 		w, err = watch.New(source)
 	}
 	if err != nil {
@@ -86,23 +63,30 @@ func runPlay(args []string, stdout, stderr io.Writer) int {
 		Builtin: scenarios.Builtin(),
 		Source:  source,
 		Open:    scenarios.Open,
-		Store:   newStore(*saves),
-		Seed:    *seed,
-		SeedSet: cliflag.IsSet(fs, "seed"),
+		Store:   newStore(o.Saves),
+		Seed:    o.Seed,
+		SeedSet: o.SeedSet,
 	}
 	opts := ui.Options{}
-	if *autoplay > 0 {
-		dir, err := os.MkdirTemp("", "sixparty-autoplay-")
-		if err != nil {
-			fmt.Fprintf(stderr, "sixparty play: %v\n", err)
-			return exitFail
+	if o.Autoplay > 0 {
+		// A scripted game saves where --saves says, and otherwise in a
+		// temporary directory removed at the end, never over the user's
+		// own saves.
+		if !o.SavesSet {
+			dir, err := os.MkdirTemp("", "sixparty-autoplay-")
+			if err != nil {
+				fmt.Fprintf(stderr, "sixparty play: %v\n", err)
+				return exitFail
+			}
+			defer os.RemoveAll(dir)
+			cfg.Store = newStore(dir)
 		}
-		defer os.RemoveAll(dir)
-		cfg.Store = newStore(dir)
 		cfg.Seats = autoSeats(m)
-		opts.Script = &flow.Script{Turns: *autoplay}
-		opts.ShotsDir = *shots
-		opts.Log = stderr
+		opts.Script = &flow.Script{Turns: o.Autoplay}
+		opts.ShotsDir = o.Shots
+		if o.Verbose {
+			opts.Log = stderr
+		}
 		opts.Width, opts.Height = 1920, 1080
 	}
 	if w != nil {
@@ -115,8 +99,8 @@ func runPlay(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "sixparty play: %v\n", err)
 		return exitFail
 	}
-	if *shots != "" {
-		fmt.Fprintf(stdout, "screenshots in %s\n", *shots)
+	if o.Shots != "" {
+		fmt.Fprintf(stdout, "screenshots in %s\n", o.Shots)
 	}
 	return exitOK
 }

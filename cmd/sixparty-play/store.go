@@ -29,11 +29,3 @@ func (s dirStore) Load(slot string) (*savegame.File, error) {
 
 // newStore returns where the window keeps its saves: files in dir.
 func newStore(dir string) flow.Store { return dirStore(dir) }
-
-func defaultSaveDir() string {
-	dir, err := os.UserConfigDir()
-	if err != nil {
-		return ".sixparty"
-	}
-	return filepath.Join(dir, "sixparty")
-}

@@ -43,5 +43,3 @@ func (s browserStore) Load(slot string) (*savegame.File, error) {
 // newStore returns where the window keeps its saves: in a browser, its
 // local storage.
 func newStore(string) flow.Store { return browserStore{} }
-
-func defaultSaveDir() string { return "" }

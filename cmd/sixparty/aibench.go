@@ -161,15 +161,21 @@ func runAIBench(args []string, stdout, stderr io.Writer) int {
 	fmt.Fprintln(out)
 
 	var steps, calls [3]int
-	failed := false
+	// Games that stop on an error are left out of the tables, counted,
+	// and make the command fail.
+	played, failed := 0, 0
+	var firstErr error
 	tally := func(r benchGame) {
+		played++
 		for d := range steps {
 			steps[d] += r.steps[d]
 			calls[d] += r.calls[d]
 		}
-		if r.err != nil && !failed {
-			failed = true
-			fmt.Fprintf(stderr, "sixparty aibench: %v\n", r.err)
+		if r.err != nil {
+			if failed == 0 {
+				firstErr = r.err
+			}
+			failed++
 		}
 	}
 
@@ -222,7 +228,8 @@ func runAIBench(args []string, stdout, stderr io.Writer) int {
 					tie++
 				}
 			}
-			share := float64(win) / float64(*strength)
+			counted := float64(max(1, win+tie+loss))
+			share := float64(win) / counted
 			verdict := "ok"
 			switch {
 			case weak != ai.Easy:
@@ -230,7 +237,7 @@ func runAIBench(args []string, stdout, stderr io.Writer) int {
 			case share < 0.65:
 				verdict = "below goal"
 			}
-			fmt.Fprintf(out, "  %-20s %11d %6d %11d %6.1f%% %10.3f %11.3f %s\n", a.Name, win, tie, loss, 100*share, sh/float64(*strength), se/float64(*strength), verdict)
+			fmt.Fprintf(out, "  %-20s %11d %6d %11d %6.1f%% %10.3f %11.3f %s\n", a.Name, win, tie, loss, 100*share, sh/counted, se/counted, verdict)
 		}
 		fmt.Fprintln(out)
 	}
@@ -246,12 +253,15 @@ func runAIBench(args []string, stdout, stderr io.Writer) int {
 		}
 		res := runAll(m, specs, *jobs)
 		counts := map[string]int{}
+		ok := 0
 		for _, r := range res {
 			tally(r)
 			if r.err == nil {
 				counts[r.outcome]++
+				ok++
 			}
 		}
+		counted := float64(max(1, ok))
 		fmt.Fprintf(out, "Variety: %d all-computer games at normal (goal: at least 2 outcomes; every actor's orders differ between some games)\n", *variety)
 		wide := len("outcome")
 		for _, o := range m.Scenario.Outcomes {
@@ -262,7 +272,7 @@ func runAIBench(args []string, stdout, stderr io.Writer) int {
 		for _, o := range m.Scenario.Outcomes {
 			if c := counts[o.ID]; c > 0 {
 				distinct++
-				fmt.Fprintf(out, "  %-*s %6d %6.1f%%\n", wide, o.Name, c, 100*float64(c)/float64(*variety))
+				fmt.Fprintf(out, "  %-*s %6d %6.1f%%\n", wide, o.Name, c, 100*float64(c)/counted)
 			}
 		}
 		verdict := "ok"
@@ -286,7 +296,7 @@ func runAIBench(args []string, stdout, stderr io.Writer) int {
 			if len(seqs) < 2 {
 				verdict = "same orders in every game"
 			}
-			fmt.Fprintf(out, "  %-20s %9d %11.1f%% %s\n", a.Name, len(seqs), 100*float64(top)/float64(*variety), verdict)
+			fmt.Fprintf(out, "  %-20s %9d %11.1f%% %s\n", a.Name, len(seqs), 100*float64(top)/counted, verdict)
 		}
 		fmt.Fprintln(out, "  (distinct: different sequences of orders over a whole game; most common: share of games playing the commonest one)")
 		fmt.Fprintln(out)
@@ -300,7 +310,9 @@ func runAIBench(args []string, stdout, stderr io.Writer) int {
 			}
 		}
 	}
-	if failed {
+	if failed > 0 {
+		out.Flush()
+		fmt.Fprintf(stderr, "sixparty aibench: %d of %d games stopped on an error and are left out of the tables; the first: %v\n", failed, played, firstErr)
 		return exitFail
 	}
 	return exitOK

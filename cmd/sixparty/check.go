@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"os"
 	"runtime"
 	"strings"
 	"time"
@@ -26,7 +27,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags(checkCmd, stderr)
 	jobs := fs.Int("j", runtime.NumCPU(), "number of games played at once")
 	games := fs.Int("games", 0, "play this many games for every check (default: each check's own 'games')")
-	quiet := fs.Bool("q", false, "no progress bar or timing on standard error")
+	quiet := fs.Bool("q", false, "no progress bar (drawn only when standard error is a terminal) or timing on standard error")
 	difficulty := fs.String("difficulty", "easy", "how hard the computer players try: easy, normal or hard")
 	pos, code, ok := parseFlags(fs, args)
 	if !ok {
@@ -61,7 +62,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	}
 	opt := balance.Options{Workers: *jobs, Difficulty: level}
 	var bar *progressBar
-	if !*quiet {
+	if !*quiet && isTerminal(stderr) {
 		bar = &progressBar{w: stderr, label: "check"}
 		opt.Progress = bar.set
 	}
@@ -92,6 +93,21 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	return status
+}
+
+// isTerminal reports whether w, a command's standard error, is a terminal
+// (a character device), where a progress bar redrawn with carriage
+// returns belongs; in a file or a pipe it would be noise. Tests replace it.
+var isTerminal = func(w io.Writer) bool {
+	if o, ok := w.(output); ok {
+		w = o.Writer
+	}
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
 }
 
 // progressBar draws a one-line progress bar, redrawn only when the shown

@@ -117,7 +117,7 @@ func TestUsage(t *testing.T) {
 		code int
 		err  string
 	}{
-		{[]string{"validate"}, 2, "sixparty validate: give at least one scenario file\n"},
+		{[]string{"validate"}, 2, "sixparty validate: give at least one scenario file or built-in name\n"},
 		{[]string{"frobnicate"}, 2, "sixparty: unknown command \"frobnicate\"\n"},
 		{[]string{"run", "--seed", "x"}, 2, "invalid value \"x\" for flag -seed"},
 		{[]string{"run", "a.yaml", "b.yaml"}, 2, "sixparty run: give at most one scenario\n"},
@@ -134,8 +134,8 @@ func TestUsage(t *testing.T) {
 	if code != 0 || !strings.Contains(out, "  run ") || !strings.Contains(out, "  validate ") {
 		t.Errorf("help: exit %d:\n%s", code, out)
 	}
-	code, _, errOut := sixparty("run", "-h")
-	if code != 0 || !strings.Contains(errOut, "Usage: sixparty run [flags] [FILE|NAME]") || !strings.Contains(errOut, "-orders") {
-		t.Errorf("run -h: exit %d:\n%s", code, errOut)
+	code, out, errOut := sixparty("run", "-h")
+	if code != 0 || errOut != "" || !strings.HasPrefix(out, "Usage: sixparty run [flags] [FILE|NAME]\n") || !strings.Contains(out, "-orders") {
+		t.Errorf("run -h: exit %d, stderr %q:\n%s", code, errOut, out)
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"strings"
 
 	"github.com/sixparty/sixparty/format"
@@ -56,7 +57,7 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 		}
 		return exitFail
 	}
-	if _, err := io.WriteString(f, scaffold(id)); err != nil {
+	if _, err := io.WriteString(f, scaffold(id, shellQuote(filepath.Base(path)))); err != nil {
 		f.Close()
 		fmt.Fprintf(stderr, "sixparty new: %v\n", err)
 		return exitFail
@@ -78,21 +79,38 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 		}
 		fmt.Fprintf(stdout, "wrote %s (the format, for editors)\n", schema)
 	}
-	fmt.Fprintf(stdout, "next: sixparty validate %s && sixparty run %s\n", path, path)
+	q := shellQuote(path)
+	fmt.Fprintf(stdout, "next: sixparty validate %s && sixparty run %s\n", q, q)
 	return exitOK
 }
 
-// scaffold returns a small scenario with every section, to edit.
-func scaffold(id string) string {
-	return strings.ReplaceAll(scaffoldText, "SCENARIO_ID", id)
+// shellQuote returns s as a shell word that stands for s when pasted:
+// unchanged when it is safe as it is, else in single quotes (on Windows,
+// in double quotes).
+func shellQuote(s string) string {
+	if s != "" && !unsafeInShell.MatchString(s) {
+		return s
+	}
+	if runtime.GOOS == "windows" {
+		return `"` + s + `"`
+	}
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
+}
+
+var unsafeInShell = regexp.MustCompile(`[^A-Za-z0-9_./:@%+=,-]`)
+
+// scaffold returns a small scenario with every section, to edit, whose id
+// is id and whose comments name its file as file.
+func scaffold(id, file string) string {
+	return strings.NewReplacer("SCENARIO_ID", id, "SCENARIO_FILE", file).Replace(scaffoldText)
 }
 
 const scaffoldText = `# yaml-language-server: $schema=scenario.schema.json
 # A new sixparty scenario. Every section is here with one small example;
 # docs/authoring.md explains each field. Check it with
-#   sixparty validate SCENARIO_ID.yaml
+#   sixparty validate SCENARIO_FILE
 # and play it with
-#   sixparty run SCENARIO_ID.yaml
+#   sixparty run SCENARIO_FILE
 format: 1
 meta:
   id: SCENARIO_ID

@@ -34,6 +34,10 @@ func runRun(args []string, stdout, stderr io.Writer) int {
 	if !ok {
 		return code
 	}
+	if *turns < 0 {
+		fmt.Fprintf(stderr, "sixparty run: --turns must be at least 0 (0, the default, plays to the end), not %d\n", *turns)
+		return exitUsage
+	}
 	level, err := ai.ParseDifficulty(*difficulty)
 	if err != nil {
 		fmt.Fprintf(stderr, "sixparty run: %v\n", err)

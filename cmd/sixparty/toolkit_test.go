@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"io"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -108,8 +109,17 @@ func TestCheckCommand(t *testing.T) {
 	if code != exitFail || out != "FAIL never: 100.0% of 3 games (allowed 0.0%–50.0%)\n" {
 		t.Errorf("failing check: code %d, output %q", code, out)
 	}
-	if !strings.Contains(errs, "check [") || !strings.Contains(errs, "100% 3/3\n") {
-		t.Errorf("no progress bar on stderr: %q", errs)
+	// Standard error is not a terminal here: no progress bar, only the
+	// timing.
+	if ok, _ := regexp.MatchString(`^3 games in [0-9.]+s: [0-9]+ games/s on 2 workers\n$`, errs); !ok {
+		t.Errorf("check on a buffer: stderr %q, want only the timing", errs)
+	}
+	defer func(f func(io.Writer) bool) { isTerminal = f }(isTerminal)
+	isTerminal = func(io.Writer) bool { return true }
+	_, _, errs = invoke(t, "check", "-j", "1", file)
+	bar := "\rcheck [##########....................]  33% 1/3\rcheck [####################..........]  66% 2/3\rcheck [##############################] 100% 3/3\n"
+	if !strings.HasPrefix(errs, bar+"3 games in ") {
+		t.Errorf("check on a terminal: no progress bar on stderr: %q", errs)
 	}
 	if code, _, _ := invoke(t, "check"); code != exitUsage {
 		t.Errorf("check with no file: code %d, want %d", code, exitUsage)

@@ -6,14 +6,13 @@ import (
 	"io"
 
 	"github.com/sixparty/sixparty/lint"
-	"github.com/sixparty/sixparty/scenarios"
 	"github.com/sixparty/sixparty/sim"
 )
 
 var validateCmd = command{
 	name:    "validate",
 	summary: "Check scenario files: every mistake as file:line:col: message, then warnings (--strict makes them errors).",
-	usage:   "FILE...",
+	usage:   "FILE|NAME...",
 }
 
 func init() {
@@ -30,13 +29,13 @@ func runValidate(args []string, stdout, stderr io.Writer) int {
 		return code
 	}
 	if len(files) == 0 {
-		fmt.Fprintln(stderr, "sixparty validate: give at least one scenario file")
+		fmt.Fprintln(stderr, "sixparty validate: give at least one scenario file or built-in name")
 		fs.Usage()
 		return exitUsage
 	}
 	status := exitOK
 	for _, f := range files {
-		m, err := scenarios.LoadFile(f)
+		m, err := loadScenario(f)
 		if err != nil {
 			printErr(stderr, err)
 			status = exitFail

@@ -1,10 +1,13 @@
 // Package cliflag holds the flag handling shared by the sixparty programs:
-// flags may come after positional arguments as well as before them.
+// flags may come after positional arguments as well as before them, and
+// help goes to standard output while usage errors go to standard error.
 package cliflag
 
 import (
+	"bytes"
 	"errors"
 	"flag"
+	"io"
 )
 
 // Exit codes of the sixparty programs.
@@ -16,14 +19,22 @@ const (
 
 // Parse parses args with fs, allowing flags after positional arguments as
 // well as before them. It returns the positional arguments, or, when
-// parsing ended the command (help asked for, or a usage error, which fs
-// has already reported), ok false and the exit code to return.
-func Parse(fs *flag.FlagSet, args []string) (pos []string, code int, ok bool) {
+// parsing ended the command, ok false and the exit code to return: for
+// help asked for (-h), 0, the help having been written to help; for a
+// usage error, 2, the error and the usage having been written to fs's
+// output.
+func Parse(fs *flag.FlagSet, args []string, help io.Writer) (pos []string, code int, ok bool) {
+	out := fs.Output()
+	var buf bytes.Buffer
+	fs.SetOutput(&buf)
+	defer fs.SetOutput(out)
 	for {
 		if err := fs.Parse(args); err != nil {
 			if errors.Is(err, flag.ErrHelp) {
+				help.Write(buf.Bytes())
 				return nil, ExitOK, false
 			}
+			out.Write(buf.Bytes())
 			return nil, ExitUsage, false
 		}
 		args = fs.Args()

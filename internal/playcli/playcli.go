@@ -1,0 +1,126 @@
+// Package playcli is the command line of the game window, `sixparty play`:
+// its flags, its help and the check for a usable display. It imports no
+// Ebitengine, so that sixparty can print the window's help and check the
+// display without starting the window program, and so that the window
+// program can do both before Ebitengine's package initialisation, which
+// panics without a display (see the preflight package).
+package playcli
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+
+	"github.com/sixparty/sixparty/internal/cliflag"
+)
+
+// Usage is the play command's arguments after its flags, and Summary its
+// one-line description, as `sixparty help` lists it.
+const (
+	Usage   = "[FILE|NAME]"
+	Summary = "Play in a window: solo or hot-seat, with computer players for the other actors (sixparty-play)."
+)
+
+// Options are the play command's flags and argument.
+type Options struct {
+	// Scenario is the scenario file or built-in name given, or "" for the
+	// default.
+	Scenario string
+	// Seed is the random seed; SeedSet tells whether it was given.
+	Seed    uint64
+	SeedSet bool
+	// Saves is the directory of the saved games; SavesSet tells whether it
+	// was given (an autoplay keeps its saves in a temporary directory
+	// unless it was).
+	Saves    string
+	SavesSet bool
+	// Autoplay is the number of turns a scripted game plays (0: none);
+	// Shots the directory of its screenshots, and Verbose whether it logs
+	// a line per screen.
+	Autoplay int
+	Shots    string
+	Verbose  bool
+	// Watch reloads the scenario file whenever it is saved.
+	Watch bool
+	// WindowOnly lists the flags given that only the window has (all but
+	// --seed, which sixparty run has too), such as "--watch".
+	WindowOnly []string
+}
+
+// Parse parses the play command's arguments. Help (-h) goes to stdout and
+// usage errors to stderr; when parsing ends the command, ok is false and
+// code is the exit code to return.
+func Parse(args []string, stdout, stderr io.Writer) (o Options, code int, ok bool) {
+	fs := flag.NewFlagSet("play", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprintf(fs.Output(), "Usage: sixparty play [flags] %s\n\n%s\n\nFlags:\n", Usage, Summary)
+		fs.PrintDefaults()
+	}
+	fs.Uint64Var(&o.Seed, "seed", 0, "random seed (default: the scenario's own; editable on the setup screen)")
+	fs.StringVar(&o.Saves, "saves", DefaultSaves(), "directory of the saved game and the autosave (in a browser, its local storage is used)")
+	fs.IntVar(&o.Autoplay, "autoplay", 0, "play this many turns with a scripted player through every scene, then exit")
+	fs.StringVar(&o.Shots, "shots", "", "with --autoplay: write a PNG of each scene to this directory")
+	fs.BoolVar(&o.Verbose, "v", false, "with --autoplay: print a line per screen with its drawing time")
+	fs.BoolVar(&o.Verbose, "verbose", false, "the same as -v")
+	fs.BoolVar(&o.Watch, "watch", false, "reload the scenario FILE whenever it is saved, replaying the orders so far on the new version")
+	pos, code, ok := cliflag.Parse(fs, args, stdout)
+	if !ok {
+		return o, code, false
+	}
+	o.SeedSet = cliflag.IsSet(fs, "seed")
+	o.SavesSet = cliflag.IsSet(fs, "saves")
+	fs.Visit(func(f *flag.Flag) {
+		if f.Name != "seed" {
+			o.WindowOnly = append(o.WindowOnly, dashed(f.Name))
+		}
+	})
+	fail := func(msg string) (Options, int, bool) {
+		fmt.Fprintln(stderr, "sixparty play: "+msg)
+		return o, cliflag.ExitUsage, false
+	}
+	switch {
+	case len(pos) > 1:
+		return fail("give at most one scenario")
+	case o.Autoplay < 0:
+		return fail(fmt.Sprintf("--autoplay must be at least 0, not %d", o.Autoplay))
+	case o.Shots != "" && o.Autoplay == 0:
+		return fail("--shots needs --autoplay N")
+	case o.Verbose && o.Autoplay == 0:
+		return fail("-v needs --autoplay N")
+	}
+	if len(pos) == 1 {
+		o.Scenario = pos[0]
+	}
+	if o.Watch && !strings.ContainsAny(o.Scenario, `/\`) && !strings.HasSuffix(o.Scenario, ".yaml") {
+		return fail("--watch needs a scenario file (a built-in scenario never changes)")
+	}
+	return o, cliflag.ExitOK, true
+}
+
+// dashed returns a flag's name as the help and the README write it: one
+// dash before a letter, two before a word.
+func dashed(name string) string {
+	if len(name) == 1 {
+		return "-" + name
+	}
+	return "--" + name
+}
+
+// DefaultSaves is the directory of the saved games when --saves is not
+// given: sixparty under the user's configuration directory (in a browser,
+// none: the saves go to its local storage).
+func DefaultSaves() string {
+	if runtime.GOOS == "js" {
+		return ""
+	}
+	dir, err := os.UserConfigDir()
+	if err != nil {
+		return ".sixparty"
+	}
+	return filepath.Join(dir, "sixparty")
+}
