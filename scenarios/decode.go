@@ -151,7 +151,6 @@ func (d *decoder) structure(n *yaml.Node, v reflect.Value, what string) {
 	if f := v.FieldByName("FieldPos"); f.IsValid() && f.Type() == fieldPosType {
 		f.Set(reflect.ValueOf(fp))
 	}
-	setDefaults(v)
 	before := len(d.errs)
 	seen := map[string]bool{}
 	for i := 0; i+1 < len(n.Content); i += 2 {
@@ -181,7 +180,13 @@ func (d *decoder) structure(n *yaml.Node, v reflect.Value, what string) {
 				fp[name+"."+val.Content[j].Value] = d.pos(val.Content[j])
 			}
 		}
+		n := len(d.errs)
 		d.decode(val, f, name)
+		if len(d.errs) > n && f.Kind() != reflect.Slice && f.Kind() != reflect.Map && f.Kind() != reflect.Struct && f.Kind() != reflect.Pointer {
+			// A value that could not be read was not given: checks that
+			// depend on it (such as costs against a budget) keep quiet.
+			delete(fp, name)
+		}
 	}
 	if len(d.errs) > before {
 		d.tainted[here] = true
@@ -262,29 +267,6 @@ func (d *decoder) expr(n *yaml.Node, v reflect.Value) {
 		x.Indent = col
 	}
 	v.Set(reflect.ValueOf(x))
-}
-
-// setDefaults gives the fields of struct v that carry a default tag their
-// default value, before the file's values are decoded over them.
-func setDefaults(v reflect.Value) {
-	t := v.Type()
-	for i := 0; i < t.NumField(); i++ {
-		def, ok := t.Field(i).Tag.Lookup("default")
-		if !ok {
-			continue
-		}
-		f := v.Field(i)
-		switch f.Kind() {
-		case reflect.String:
-			f.SetString(def)
-		case reflect.Float64:
-			x, _ := strconv.ParseFloat(def, 64)
-			f.SetFloat(x)
-		case reflect.Int:
-			x, _ := strconv.Atoi(def)
-			f.SetInt(int64(x))
-		}
-	}
 }
 
 // sortedKeys returns the keys of a string-keyed map in order.
