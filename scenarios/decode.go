@@ -22,13 +22,7 @@ type decoder struct {
 	lines   []string // the source, for the columns of block scalars
 	errs    sim.ErrorList
 	tainted map[sim.Pos]bool // structs that had a mistake inside
-	visits  int              // values decoded, to stop alias bombs
 }
-
-// maxVisits bounds the values one file may decode into, counting each
-// expansion of an alias, so that a file of nested aliases (a "billion
-// laughs") is refused instead of exhausting memory.
-const maxVisits = 200_000
 
 var (
 	exprType     = reflect.TypeOf(sim.Expr{})
@@ -74,13 +68,6 @@ func yamlName(f reflect.StructField) string {
 func (d *decoder) decode(n *yaml.Node, v reflect.Value, what string) {
 	for n.Kind == yaml.AliasNode && n.Alias != nil {
 		n = n.Alias
-	}
-	d.visits++
-	if d.visits == maxVisits {
-		d.errorf(n, "the file expands to too many values (aliases nested too deeply?)")
-	}
-	if d.visits >= maxVisits {
-		return
 	}
 	if n.Kind == yaml.ScalarNode && n.Tag == "!!null" {
 		return

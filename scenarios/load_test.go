@@ -3,6 +3,7 @@ package scenarios
 import (
 	"errors"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -141,8 +142,30 @@ func TestAliasBomb(t *testing.T) {
 		"  - &ev {id: e, name: E, turn: 1, choice: {actor: a, options: *os}}\n" +
 		"events: " + list("*ev") + "\n"
 	_, err := Load("bomb.yaml", []byte(src))
-	if err == nil || !strings.Contains(err.(sim.ErrorList).Lines(), "the file expands to too many values") {
-		t.Errorf("error = %.200v", err)
+	want := "bomb.yaml:1:1: the file has 3091918 values, counting each use of an alias as a copy of what it names; the limit is 200000\n"
+	if err == nil || err.(sim.ErrorList).Lines() != want {
+		t.Errorf("error = %.200v, want %s", err, want)
+	}
+	// Ten levels of ten: more values than an int64 holds, counted
+	// without expanding them.
+	src = "l0: &l0 [1, 1, 1, 1, 1, 1, 1, 1, 1, 1]\n"
+	for i := 1; i <= 20; i++ {
+		src += fmt.Sprintf("l%d: &l%d [*l%d, *l%d, *l%d, *l%d, *l%d, *l%d, *l%d, *l%d, *l%d, *l%d]\n", i, i, i-1, i-1, i-1, i-1, i-1, i-1, i-1, i-1, i-1, i-1)
+	}
+	_, err = Load("laughs.yaml", []byte(src))
+	want = "laughs.yaml:1:1: the file has 1234567901234567901232 values, counting each use of an alias as a copy of what it names; the limit is 200000\n"
+	if err == nil || err.(sim.ErrorList).Lines() != want {
+		t.Errorf("error = %.200v, want %s", err, want)
+	}
+}
+
+// TestAliasCycle checks that an alias inside what it names is refused
+// rather than decoded for ever.
+func TestAliasCycle(t *testing.T) {
+	_, err := Load("cycle.yaml", []byte("format: 1\nmeta: &m {id: c, title: C, turns: 1, more: *m}\n"))
+	want := "cycle.yaml:2:44: this alias is part of what it names, so it never ends\n"
+	if err == nil || err.(sim.ErrorList).Lines() != want {
+		t.Errorf("error = %v, want %s", err, want)
 	}
 }
 
