@@ -81,6 +81,20 @@ func TestMistakes(t *testing.T) {
 		{"outcomes:", "rules:\n  - {id: r, target: x, set: \"x\", when: \"x\"}\noutcomes:", `t.yaml:10:41: expression is a number, want a condition`},
 		{"outcomes:", "events:\n  - {id: e, name: E, turn: 9}\noutcomes:", `t.yaml:10:28: turn must be between 1 and 3, found 9`},
 		{"outcomes:", "rules:\n  - {id: r, target: x, set: \"x\"}\n  - {id: r, target: x, set: \"x\"}\noutcomes:", `t.yaml:11:10: rule "r" is defined twice`},
+		// Values that cannot be right.
+		{"outcomes:", "events:\n  - {id: e, name: E, when: \"x > 0\", chance: 2}\noutcomes:", `t.yaml:10:45: chance must be between 0 and 1, found 2`},
+		{"outcomes:", "events:\n  - {id: e, name: E, when: \"x > 0\", chance: \"-0.5\"}\noutcomes:", `t.yaml:10:46: chance must be between 0 and 1, found -0.5`},
+		{"outcomes:", "events:\n  - {id: e, name: E, turn: 0}\noutcomes:", `t.yaml:10:28: turn must be between 1 and 3, found 0`},
+		{"outcomes:", "events:\n  - {id: e, name: E, when: \"x > 0\", turn: 0}\noutcomes:", `t.yaml:10:43: turn must be between 1 and 3, found 0`},
+		{`change: "level"}`, `change: "level", lasts: 0}`, `t.yaml:8:119: lasts must be at least 1`},
+		{`change: "level"}`, `change: "level", lasts: -1}`, `t.yaml:8:119: lasts must be at least 1`},
+		{`levels: [off, on]`, `levels: [off, off]`, `t.yaml:8:54: level "off" of lever "a.push" is given twice`},
+		{`levels: [off, on], cost: [0, 1]`, `levels: [off, on, "", on], cost: [0, 1, 1, 1]`, "t.yaml:8:59: level 2 of lever \"a.push\" needs a name\nt.yaml:8:62: level \"on\" of lever \"a.push\" is given twice"},
+		{`init: 1}`, `init: 1, noise: 2}`, `t.yaml:6:38: noise has no effect: every actor sees "x" exactly (drop 'noise', or leave out of 'visible' the actors who should see an estimate)`},
+		{`init: 1}`, `init: 1, noise: 2, visible: [a]}`, `t.yaml:6:38: noise has no effect: every actor sees "x" exactly (drop 'noise', or leave out of 'visible' the actors who should see an estimate)`},
+		{`cost: [0, 1]`, `cost: [0, 2.5]`, `t.yaml:8:69: level "on" costs 2.5, more than the budget of 2 of actor "a": it can never be ordered`},
+		{`turns: 3`, `turns: 401`, `t.yaml:2:38: turns must be at most 400, found 401`},
+		{"outcomes:", "checks:\n  - {outcome: end, share: [0, 1], games: 0}\noutcomes:", `t.yaml:10:42: games must be at least 1, found 0`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.want, func(t *testing.T) {

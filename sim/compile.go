@@ -536,7 +536,7 @@ func (c *compiler) variable(i int, v *Var) {
 	case v.Noise < 0:
 		c.add(fieldPos(v.FieldPos, "noise", v.Pos), "noise must not be negative")
 	case v.Noise > 0 && !slices.Contains(m.visible[i], false):
-		c.add(fieldPos(v.FieldPos, "noise", v.Pos), "noise has no effect: every actor sees %q exactly (list in 'visible' the actors who do)", v.ID)
+		c.add(fieldPos(v.FieldPos, "noise", v.Pos), "noise has no effect: every actor sees %q exactly (drop 'noise', or leave out of 'visible' the actors who should see an estimate)", v.ID)
 	}
 	if v.Format != "" {
 		if n := strings.Count(strings.ReplaceAll(v.Format, "%%", ""), "%"); n != 1 || strings.Contains(fmt.Sprintf(v.Format, 1.5), "%!") {
