@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/sixparty/sixparty/sim"
 )
@@ -186,16 +187,7 @@ func TestAliasCycle(t *testing.T) {
 // FuzzLoad feeds the loader arbitrary bytes: it must never panic, and it
 // returns either a model or an error list, never both or neither.
 func FuzzLoad(f *testing.F) {
-	f.Add([]byte(base))
-	for _, name := range Builtin() {
-		src, _ := BuiltinSource(name)
-		f.Add(src)
-	}
-	files, _ := filepath.Glob("testdata/broken/*.yaml")
-	for _, file := range files {
-		src, _ := os.ReadFile(file)
-		f.Add(src)
-	}
+	addSeeds(f)
 	f.Fuzz(func(t *testing.T, src []byte) {
 		m, err := Load("f.yaml", src)
 		if (m == nil) == (err == nil) {
@@ -212,4 +204,65 @@ func FuzzLoad(f *testing.F) {
 		g := sim.NewGame(m, 1)
 		g.Play(sim.Orders{}, nil)
 	})
+}
+
+// FuzzParse feeds arbitrary bytes to parse, the layer under Parse's
+// recover, so that a panic in yaml.v3, the decoder or the compiler shows
+// as a failure instead of being turned into an error message. A syntax
+// error must be placed on a line of the file.
+func FuzzParse(f *testing.F) {
+	addSeeds(f)
+	f.Fuzz(func(t *testing.T, src []byte) {
+		s, errs := parse("f.yaml", src)
+		if (s == nil) == (len(errs) == 0) {
+			t.Fatalf("scenario %v and %d errors", s != nil, len(errs))
+		}
+		if !utf8.Valid(src) {
+			return // UTF-16 perhaps, whose lines yaml.v3 counts itself
+		}
+		// YAML breaks lines at \n, \r\n, a lone \r, NEL, LS and PS.
+		text := strings.ReplaceAll(string(src), "\r\n", "\n")
+		lines := 1 + strings.Count(text, "\n") + strings.Count(text, "\r") + strings.Count(text, "\u0085") + strings.Count(text, "\u2028") + strings.Count(text, "\u2029")
+		for _, e := range errs {
+			if e.Pos.Line > lines {
+				t.Fatalf("error on line %d of a file of %d lines: %v", e.Pos.Line, lines, e)
+			}
+		}
+	})
+}
+
+// FuzzTrack feeds arbitrary bytes to LoadTrack, which has no recover.
+func FuzzTrack(f *testing.F) {
+	m, err := LoadBuiltin(Default)
+	if err != nil {
+		f.Fatal(err)
+	}
+	src, _ := os.ReadFile("pressure-2017.history.yaml")
+	f.Add(src)
+	f.Add([]byte("turns:\n  - turn: 1\n    orders:\n      us: {us.unsc: 1}\n    choices: {olympics: accept}\n"))
+	f.Fuzz(func(t *testing.T, src []byte) {
+		tr, err := LoadTrack("o.yaml", src, m)
+		if (tr == nil) == (err == nil) {
+			t.Fatalf("track %v and error %v", tr != nil, err)
+		}
+		if tr != nil {
+			for turn := 1; turn <= m.Scenario.Meta.Turns; turn++ {
+				tr.Orders(turn)
+			}
+		}
+	})
+}
+
+func addSeeds(f *testing.F) {
+	f.Add([]byte(base))
+	f.Add([]byte(block))
+	for _, name := range Builtin() {
+		src, _ := BuiltinSource(name)
+		f.Add(src)
+	}
+	files, _ := filepath.Glob("testdata/broken/*.yaml")
+	for _, file := range files {
+		src, _ := os.ReadFile(file)
+		f.Add(src)
+	}
 }

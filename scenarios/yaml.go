@@ -112,9 +112,8 @@ const (
 //
 // yaml.v3 names the line where the construct it was reading began (a
 // mapping two lines up, say), not the line of the mistake. The mistake is
-// on the first line whose addition makes the text fail the same way: the
-// lines from there on are added one at a time to the text before them and
-// parsed again. The column is that of the character at fault: a tab, the
+// on the first line whose addition makes the text fail the same way,
+// which is found by parsing the text up to lines from there on. The column is that of the character at fault: a tab, the
 // second ':' of "a: b: c", the last unclosed '{' or '[', or else the
 // line's first character.
 func syntaxError(name string, src []byte, err error) *sim.Error {
@@ -126,14 +125,21 @@ func syntaxError(name string, src []byte, err error) *sim.Error {
 	}
 	lines := strings.SplitAfter(string(src), "\n")
 	line := 0
-	if len(src) <= maxRefine {
-		start := max(1, reported-2)
-		for k := start; k <= len(lines) && k < start+maxAhead; k++ {
-			if e := parseAll(strings.Join(lines[:k], "")); e != nil && sameMessage(e, msg) {
-				line = k
-				break
+	fails := func(k int) bool {
+		e := parseAll(strings.Join(lines[:k], ""))
+		return e != nil && sameMessage(e, msg)
+	}
+	if lo, hi := max(1, reported-2), min(len(lines), reported+maxAhead); len(src) <= maxRefine && !otherBreaks(src) && lo <= hi && fails(hi) {
+		// Once the line at fault is in, every longer text fails the same
+		// way, so the first such line can be found by bisection.
+		for lo < hi {
+			if mid := (lo + hi) / 2; fails(mid) {
+				hi = mid
+			} else {
+				lo = mid + 1
 			}
 		}
+		line = lo
 	}
 	if line == 0 {
 		p := sim.Pos{File: name, Line: reported}
@@ -186,6 +192,14 @@ func syntaxError(name string, src []byte, err error) *sim.Error {
 }
 
 const indentHint = " (check the indentation of this line against the lines above)"
+
+// otherBreaks reports whether src breaks lines other than with "\n" or
+// "\r\n", as YAML allows (a lone "\r", NEL, LS or PS), so that its lines
+// cannot be counted by "\n" alone.
+func otherBreaks(src []byte) bool {
+	return bytes.Contains(bytes.ReplaceAll(src, []byte("\r\n"), nil), []byte("\r")) ||
+		bytes.Contains(src, []byte("\u0085")) || bytes.Contains(src, []byte("\u2028")) || bytes.Contains(src, []byte("\u2029"))
+}
 
 // parseAll parses every document of src and returns the first error.
 func parseAll(src string) error {
