@@ -95,6 +95,13 @@ var (
 // 'sixparty validate', and the memory a game's history takes.
 const MaxTurns = 400
 
+// MaxPending is the most lever and event effects a scenario may have
+// pending at once, counted at the worst: every lever ordered every turn
+// and every repeating event firing every turn, each effect pending for
+// its delay and duration. A game keeps its queue in every turn's state,
+// so this bounds a game's memory.
+const MaxPending = 10_000
+
 // Compile checks a scenario and compiles it into a Model. It first gives
 // the fields left out their defaults (ApplyDefaults), changing s. It
 // reports every mistake it finds, sorted, as an ErrorList; it never
@@ -135,6 +142,7 @@ func (c *compiler) compile() {
 	c.events()
 	c.outcomes()
 	c.checks()
+	c.pending()
 }
 
 // actors checks the actors' ids, names, budgets and colours and gives each
@@ -384,6 +392,47 @@ func (c *compiler) events() {
 			}
 		}
 		m.cEvents = append(m.cEvents, ce)
+	}
+}
+
+// pending checks that the queue of pending effects stays within
+// MaxPending, and names the effect that takes the largest share.
+func (c *compiler) pending() {
+	s := c.s
+	turns := max(min(s.Meta.Turns, MaxTurns), 1)
+	total, most := 0, 0
+	var worst *Effect
+	count := func(list []Effect, every bool) int {
+		n := 0
+		for i := range list {
+			e := &list[i]
+			k := 1
+			if every {
+				k = min(max(e.Delay, 0)+max(e.Lasts, 1), turns)
+			}
+			if k > most {
+				most, worst = k, e
+			}
+			n += k
+		}
+		return n
+	}
+	for i := range s.Levers {
+		total += count(s.Levers[i].Effects, true)
+	}
+	for i := range s.Events {
+		ev := &s.Events[i]
+		total += count(ev.Effects, ev.Repeat)
+		if ev.Choice != nil {
+			largest := 0
+			for j := range ev.Choice.Options {
+				largest = max(largest, count(ev.Choice.Options[j].Effects, ev.Repeat))
+			}
+			total += largest
+		}
+	}
+	if total > MaxPending && worst != nil {
+		c.add(fieldPos(worst.FieldPos, "lasts", worst.Pos), "the effects can have up to %d changes pending at once; the limit is %d (this effect, pending %d turns at a time, takes the largest share: shorten its 'lasts' or 'delay')", total, MaxPending, most)
 	}
 }
 
