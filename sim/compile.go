@@ -408,7 +408,7 @@ func (c *compiler) pending() {
 			e := &list[i]
 			k := 1
 			if every {
-				k = min(max(e.Delay, 0)+max(e.Lasts, 1), turns)
+				k = min(min(max(e.Delay, 0), turns)+min(max(e.Lasts, 1), turns), turns)
 			}
 			if k > most {
 				most, worst = k, e
