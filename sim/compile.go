@@ -284,7 +284,11 @@ func (c *compiler) levers() {
 				case v < 0:
 					c.add(at, "cost must not be negative")
 				case cl.actor >= 0 && budgetKnown(&s.Actors[cl.actor]) && v > s.Actors[cl.actor].Budget:
-					c.add(at, "level %q costs %g, more than the budget of %g of actor %q: it can never be ordered", l.Levels[k], v, s.Actors[cl.actor].Budget, l.Actor)
+					name := fmt.Sprintf("%q", l.Levels[k])
+					if strings.TrimSpace(l.Levels[k]) == "" {
+						name = fmt.Sprint(k)
+					}
+					c.add(at, "level %s costs %g, more than the budget of %g of actor %q: it can never be ordered", name, v, s.Actors[cl.actor].Budget, l.Actor)
 				}
 			}
 		}
