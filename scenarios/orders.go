@@ -59,8 +59,9 @@ type trackItem struct {
 // for scenarios: unknown actors and levers, another actor's lever, levels
 // out of range, orders over an actor's budget, and choices for events that
 // do not exist, ask for no choice or cannot fire on that turn, or for
-// options they do not have. Preconditions ('requires') depend on the state
-// of the game and are checked when the turn is played.
+// options they do not have. Preconditions ('requires') are checked for
+// turn 1, whose state is known; on later turns they depend on the game
+// and are checked when the turn is played.
 func LoadTrack(name string, src []byte, m *sim.Model) (*Track, error) {
 	root, errs := readYAML(name, src)
 	if errs == nil {
@@ -131,6 +132,15 @@ type trackChecker struct {
 	s        *sim.Scenario
 	dates    []string // of each turn, from turn 1
 	actorIDs []string
+	start    *sim.State // the state of turn 1, once needed
+}
+
+// initial returns the state at the start of turn 1.
+func (tc *trackChecker) initial() *sim.State {
+	if tc.start == nil {
+		tc.start = tc.m.InitialState(sim.NewRNG(tc.s.Meta.Seed))
+	}
+	return tc.start
 }
 
 // turn returns the turn an item of the track is for.
@@ -203,6 +213,13 @@ func (tc *trackChecker) orders(turn, ai int, given map[string]string, node *yaml
 				continue
 			}
 			lvl = n
+		}
+		if lvl > 0 && turn == 1 {
+			// The state of turn 1 is known, so its preconditions are too.
+			if avail, why := m.Available(tc.initial(), li); !avail {
+				d.errs.Add(valAt, "lever %q is not available on turn 1: %s", lid, why)
+				ok = false
+			}
 		}
 		out[lid] = lvl
 	}

@@ -17,6 +17,7 @@ levers:
   - {id: a.push, actor: a, name: Push, levels: [off, soft, hard], cost: [0, 1, 2], effects: [{target: x, change: "level"}]}
   - {id: a.pull, actor: a, name: Pull, levels: [off, on], cost: [0, 1], effects: [{target: x, change: "-level"}]}
   - {id: b.wait, actor: b, name: Wait, levels: [no, yes], cost: [0, 1], effects: [{target: x, change: "level"}]}
+  - {id: b.act, actor: b, name: Act, levels: [no, yes], requires: "x > 1", requires_text: "X must be above 1", effects: [{target: x, change: "level"}]}
 events:
   - id: summit
     name: Summit
@@ -43,9 +44,12 @@ turns:
   - turn: 1
     orders:
       a: {a.push: hard, a.pull: on}
-      b: {a.push: soft, b.wiat: yes}
+      b: {a.push: soft, b.wiat: yes, b.act: yes}
       c: {}
     choices: {summit: go, crisis: calm}
+  - turn: 4
+    orders:
+      b: {b.act: yes}    # not checked: x may be above 1 by then
   - date: 2020-Q2
     orders:
       a: {a.push: 3, a.pull: maybe}
@@ -59,17 +63,18 @@ turns:
 	want := `o.yaml:5:7: the orders of a on turn 1 (2020-Q1) cost 3, over its budget of 2
 o.yaml:6:11: lever "a.push" belongs to a, not b
 o.yaml:6:25: unknown lever "b.wiat"; did you mean "b.wait"?
+o.yaml:6:45: lever "b.act" is not available on turn 1: X must be above 1
 o.yaml:7:7: unknown actor "c"
 o.yaml:8:15: event "summit" can fire only on turn 2 (2020-Q2), not on turn 1 (2020-Q1)
-o.yaml:11:19: lever "a.push" has no level "3" (its levels are off, soft, hard, or 0 to 2)
-o.yaml:11:30: lever "a.pull" has no level "maybe" (its levels are off, on, or 0 to 1)
-o.yaml:13:23: event "summit" has no option "goo" (its options are go, stay); did you mean "go"?
-o.yaml:13:28: event "news" asks for no choice
-o.yaml:13:37: unknown event "sumit"; did you mean "summit"?
-o.yaml:14:5: turn 2 (2020-Q2) is given twice
-o.yaml:15:11: turn must be between 1 and 4 (or give a date)
-o.yaml:16:12: give 'turn' or 'date', not both
-o.yaml:17:11: no turn falls on "2030-Q1"; did you mean "2020-Q1"?
+o.yaml:14:19: lever "a.push" has no level "3" (its levels are off, soft, hard, or 0 to 2)
+o.yaml:14:30: lever "a.pull" has no level "maybe" (its levels are off, on, or 0 to 1)
+o.yaml:16:23: event "summit" has no option "goo" (its options are go, stay); did you mean "go"?
+o.yaml:16:28: event "news" asks for no choice
+o.yaml:16:37: unknown event "sumit"; did you mean "summit"?
+o.yaml:17:5: turn 2 (2020-Q2) is given twice
+o.yaml:18:11: turn must be between 1 and 4 (or give a date)
+o.yaml:19:12: give 'turn' or 'date', not both
+o.yaml:20:11: no turn falls on "2030-Q1"; did you mean "2020-Q1"?
 `
 	_, err = LoadTrack("o.yaml", []byte(track), m)
 	if err == nil {
