@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"reflect"
 	"strconv"
+
+	"github.com/sixparty/sixparty/sim"
 )
 
 // required lists the fields a scenario must give, as Type.field. The
@@ -81,13 +83,19 @@ func object(t Type) map[string]any {
 		switch key {
 		case "Scenario.format":
 			p["const"] = 1
-		case "Lever.levels":
-			p["minItems"] = 2
 		case "Choice.options":
 			p["minItems"] = 2
 		case "Check.share":
 			p["minItems"], p["maxItems"] = 2, 2
 			p["items"] = map[string]any{"type": "number", "minimum": 0, "maximum": 1}
+		case "Meta.turns":
+			p["minimum"], p["maximum"] = 1, sim.MaxTurns
+		case "Event.turn", "Effect.lasts", "Check.games":
+			p["minimum"] = 1
+		case "Lever.levels":
+			p["minItems"] = 2
+			p["uniqueItems"] = true
+			p["items"] = map[string]any{"type": "string", "minLength": 1}
 		case "Doctrine.risk":
 			p["minimum"], p["maximum"] = 0, 1
 		case "Actor.budget", "Lever.cost", "Var.noise":

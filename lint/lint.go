@@ -1,14 +1,21 @@
-// Package lint finds what is legal in a scenario but probably a mistake: a
-// variable nothing reads or changes, a lever with no effect, an actor with
-// no levers, and events and outcomes that never happen in many
-// computer-played games. 'sixparty validate' prints its warnings as
-// file:line:col: warning: message.
+// Package lint finds what loading cannot: faults met in play (a division
+// by zero, a value that is not a finite number), which are errors, and
+// what is legal but probably a mistake: a variable nothing reads or
+// changes, a lever with no effect, an actor with no levers, and events
+// and outcomes that never happen in many computer-played games.
+// 'sixparty validate' prints its errors as file:line:col: message and its
+// warnings as file:line:col: warning: message.
 package lint
 
 import (
 	"cmp"
+	"errors"
 	"fmt"
+	"runtime"
 	"slices"
+	"sync"
+	"sync/atomic"
+	"time"
 
 	"github.com/sixparty/sixparty/balance"
 	"github.com/sixparty/sixparty/sim"
@@ -23,9 +30,17 @@ type Warning struct {
 // String formats the warning as file:line:col: warning: message.
 func (w Warning) String() string { return w.Pos.String() + ": warning: " + w.Msg }
 
-// DefaultGames is how many games Check plays to find events and outcomes
-// that never happen.
+// DefaultGames is how many games Check plays to find faults, and events
+// and outcomes that never happen.
 const DefaultGames = 300
+
+// MaxTurnsPlayed bounds the turns Check plays in all: a scenario of many
+// turns is played in fewer games (at least one), and Check says so.
+const MaxTurnsPlayed = 12_000
+
+// DefaultBudget is how long Check goes on starting games; it stops after
+// the games under way when the time is up, and says so.
+const DefaultBudget = 20 * time.Second
 
 // Options controls Check.
 type Options struct {
@@ -35,21 +50,66 @@ type Options struct {
 	Games int
 	// Workers is the number of games played at once; 0 means one per CPU.
 	Workers int
+	// Budget is how long Check may go on starting games; 0 means
+	// DefaultBudget and a negative value no limit.
+	Budget time.Duration
 }
 
-// Check returns every warning for m, sorted by position: those of Static,
-// then those of Unfired on games played as opt says.
-func Check(m *sim.Model, opt Options) []Warning {
-	ws := Static(m)
+// Result is what Check finds in a scenario.
+type Result struct {
+	// Errors are the faults met in the games played (a division by zero,
+	// a value that is not a finite number...), one per formula and
+	// message, at the formula's position, with the turn and seed of the
+	// first game that met it. A scenario with errors does not play.
+	Errors sim.ErrorList
+	// Warnings are likely mistakes, sorted by position. When games
+	// faulted, the warnings about events and outcomes that never happen
+	// are left out: they would only repeat the fault.
+	Warnings []Warning
+	// Notes say how the games were limited, if they were: fewer games
+	// because the scenario has many turns, or a stop at the time budget.
+	Notes []string
+	// Games is the number of games played.
+	Games int
+}
+
+// Check finds the mistakes in m that loading cannot: it runs Static, then
+// plays games as opt says, reporting every fault met as an error and,
+// when no game faulted, the events and outcomes that never happened
+// (Unfired).
+func Check(m *sim.Model, opt Options) Result {
+	res := Result{Warnings: Static(m)}
 	n := opt.Games
 	if n == 0 {
 		n = DefaultGames
 	}
-	if n > 0 {
-		ws = append(ws, Unfired(m, play(m, n, opt.Workers))...)
+	if n <= 0 {
+		return res
 	}
-	sortWarnings(ws)
-	return ws
+	turns := max(m.Scenario.Meta.Turns, 1)
+	if limit := max(1, MaxTurnsPlayed/turns); n > limit {
+		res.Notes = append(res.Notes, fmt.Sprintf("played %d games, not %d: at %d turns a game, validate plays at most %d turns", limit, n, turns, MaxTurnsPlayed))
+		n = limit
+	}
+	budget := opt.Budget
+	if budget == 0 {
+		budget = DefaultBudget
+	}
+	var deadline time.Time
+	if budget > 0 {
+		deadline = time.Now().Add(budget)
+	}
+	games, stopped := play(m, n, opt.Workers, deadline)
+	res.Games = len(games)
+	if stopped {
+		res.Notes = append(res.Notes, fmt.Sprintf("stopped after %v: played %d of %d games", budget, len(games), n))
+	}
+	res.Errors = faults(m, games)
+	if len(res.Errors) == 0 {
+		res.Warnings = append(res.Warnings, Unfired(m, games)...)
+	}
+	sortWarnings(res.Warnings)
+	return res
 }
 
 func at(fields map[string]sim.Pos, field string, pos sim.Pos) sim.Pos {
@@ -62,23 +122,111 @@ func at(fields map[string]sim.Pos, field string, pos sim.Pos) sim.Pos {
 // batch is how many games play selects between looks at what has fired.
 const batch = 50
 
-// play plays up to n games of m, in batches, and stops early once every
-// event has fired and every outcome has happened: Unfired then has nothing
-// to say, exactly as after all n games, so stopping changes no result.
-// Batches alternate between computer players at easy, who play the way
-// players might, and random legal orders (ai.Explore), which reach what
-// sensible players avoid.
-func play(m *sim.Model, n, workers int) []balance.Game {
-	var games []balance.Game
+// play plays up to n games of m, in batches, and stops early once a game
+// has faulted (Check then reports the faults and nothing that depends on
+// the games), or once every event has fired and every outcome has
+// happened: Unfired then has nothing to say, exactly as after all n games,
+// so stopping changes no result. Batches alternate between computer
+// players at easy, who play the way players might, and random legal
+// orders (ai.Explore), which reach what sensible players avoid. No game
+// but the first is started after deadline (if it is not zero); stopped
+// reports that some were left out for it.
+func play(m *sim.Model, n, workers int, deadline time.Time) (games []balance.Game, stopped bool) {
+	if workers <= 0 {
+		workers = runtime.NumCPU()
+	}
 	for b := 0; len(games) < n; b++ {
-		opt := balance.Options{Workers: workers, Explore: b%2 == 1}
-		games = append(games, balance.PlayFrom(m, len(games), min(batch, n-len(games)), opt)...)
-		if len(Unfired(m, games)) == 0 {
+		opt := balance.Options{Workers: 1, Explore: b%2 == 1}
+		k := min(batch, n-len(games))
+		got := make([]balance.Game, k)
+		played := make([]bool, k)
+		var next atomic.Int64
+		var wg sync.WaitGroup
+		for w := 0; w < min(workers, k); w++ {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				for {
+					i := int(next.Add(1) - 1)
+					if i >= k || len(games)+i > 0 && !deadline.IsZero() && time.Now().After(deadline) {
+						return
+					}
+					got[i] = balance.PlayFrom(m, len(games)+i, 1, opt)[0]
+					played[i] = true
+				}
+			}()
+		}
+		wg.Wait()
+		for i := range got {
+			if !played[i] {
+				return games, true
+			}
+			games = append(games, got[i])
+		}
+		if len(faults(m, games)) > 0 || len(Unfired(m, games)) == 0 {
 			break
 		}
 	}
-	return games
+	return games, false
 }
+
+// faults returns an error for each fault met in games (game i being game
+// i of play): one per position and message, with how many games met it
+// and the turn and seed of the first, preferring a game of computer
+// players (which 'sixparty run' replays) to one of random orders.
+func faults(m *sim.Model, games []balance.Game) sim.ErrorList {
+	type first struct {
+		g       *balance.Game
+		turn    int
+		count   int
+		explore bool
+	}
+	met := map[sim.Error]*first{}
+	var order []sim.Error
+	file := m.Scenario.Pos.File
+	for i := range games {
+		g := &games[i]
+		if g.Err == nil {
+			continue
+		}
+		key := sim.Error{Pos: sim.Pos{File: file}, Msg: g.Err.Error()}
+		turn := 0
+		var ee *sim.EvalError
+		if errors.As(g.Err, &ee) {
+			key = sim.Error{Pos: ee.Pos, Msg: ee.Msg}
+			turn = ee.Turn
+		}
+		explore := explored(i)
+		f, ok := met[key]
+		if !ok {
+			f = &first{g: g, turn: turn, explore: explore}
+			met[key] = f
+			order = append(order, key)
+		} else if f.explore && !explore {
+			f.g, f.turn, f.explore = g, turn, false
+		}
+		f.count++
+	}
+	var errs sim.ErrorList
+	for _, key := range order {
+		f := met[key]
+		where := fmt.Sprintf("seed %d", f.g.Seed)
+		if f.turn > 0 {
+			where = fmt.Sprintf("turn %d, seed %d", f.turn, f.g.Seed)
+		}
+		how := fmt.Sprintf("computer players at easy: reproduce with 'sixparty run %s --seed %d --difficulty easy'", file, f.g.Seed)
+		if f.explore {
+			how = "random legal orders, which 'sixparty run' does not play"
+		}
+		errs.Add(key.Pos, "%s (in %d of %d games; first on %s, %s)", key.Msg, f.count, len(games), where, how)
+	}
+	errs.Sort()
+	return errs
+}
+
+// explored reports whether game i of play was one of random legal orders:
+// play alternates batches, the odd ones exploring.
+func explored(i int) bool { return i/batch%2 == 1 }
 
 // Static returns the warnings found without playing: variables nothing
 // reads or changes, levers with no effect and actors with no levers.

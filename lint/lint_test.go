@@ -3,7 +3,9 @@ package lint
 import (
 	"fmt"
 	"reflect"
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/sixparty/sixparty/scenarios"
 )
@@ -37,8 +39,12 @@ func TestCheck(t *testing.T) {
 		t.Fatal(err)
 	}
 	var got []string
-	for _, w := range Check(m, Options{Games: 5, Workers: 2}) {
+	res := Check(m, Options{Games: 5, Workers: 2})
+	for _, w := range res.Warnings {
 		got = append(got, w.String())
+	}
+	if len(res.Errors) != 0 || len(res.Notes) != 0 || res.Games != 5 {
+		t.Errorf("errors %v, notes %q, %d games; want none, none and 5", res.Errors, res.Notes, res.Games)
 	}
 	want := []string{
 		`t.yaml:5:10: warning: actor "b" has no levers`,
@@ -50,8 +56,85 @@ func TestCheck(t *testing.T) {
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("got\n%q\nwant\n%q", got, want)
 	}
-	if n := len(Check(m, Options{Games: -1})); n != 3 {
+	if n := len(Check(m, Options{Games: -1}).Warnings); n != 3 {
 		t.Errorf("static only: %d warnings, want 3", n)
+	}
+}
+
+// faulty is a scenario whose rules fault in play, on a turn that no
+// order changes; each test case swaps in one rule.
+const faulty = `format: 1
+meta: {id: f, title: F, turns: 6, seed: 10}
+actors:
+  - {id: a, name: A, budget: 1, objectives: [{id: up, score: x}]}
+variables:
+  - {id: x, name: X, init: 0}
+  - {id: y, name: Y, init: 1}
+levers:
+  - {id: a.push, actor: a, levels: [off, on], cost: [0, 1], effects: [{target: y, change: "level"}]}
+rules:
+  - {id: clock, target: x, change: "1"}
+  - RULE
+events:
+  - {id: later, when: "x > 4"}
+outcomes:
+  - {id: limit}
+`
+
+// TestFaultsAreErrors checks that every fault met in the games played is
+// an error at the formula, with the turn and seed that met it, and that
+// the warnings about what never happened, which would only repeat the
+// fault, are left out.
+func TestFaultsAreErrors(t *testing.T) {
+	tests := []struct{ rule, want string }{
+		{`{id: r, target: y, change: "1 / (3 - x)"}`,
+			"f.yaml:12:35: division by zero (in 50 of 50 games; first on turn 3, seed 10, computer players at easy: reproduce with 'sixparty run f.yaml --seed 10 --difficulty easy')"},
+		{`{id: r, target: y, change: "log(2 - x)"}`,
+			"f.yaml:12:33: logarithm of a number that is not positive (in 50 of 50 games; first on turn 2, seed 10, computer players at easy: reproduce with 'sixparty run f.yaml --seed 10 --difficulty easy')"},
+		{`{id: r, target: y, set: "exp(400 * x)"}`,
+			"f.yaml:12:30: expression gave +Inf, not a finite number (in 50 of 50 games; first on turn 2, seed 10, computer players at easy: reproduce with 'sixparty run f.yaml --seed 10 --difficulty easy')"},
+		{`{id: r, target: y, set: "y * 1e200"}`,
+			"f.yaml:12:30: expression gave +Inf, not a finite number (in 50 of 50 games; first on turn 2, seed 10, computer players at easy: reproduce with 'sixparty run f.yaml --seed 10 --difficulty easy')"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.rule, func(t *testing.T) {
+			m, err := scenarios.Load("f.yaml", []byte(strings.Replace(faulty, "RULE", tt.rule, 1)))
+			if err != nil {
+				t.Fatal(err)
+			}
+			res := Check(m, Options{Games: 100, Workers: 2})
+			if got := strings.TrimSpace(res.Errors.Lines()); got != tt.want {
+				t.Errorf("errors:\n%s\nwant:\n%s", got, tt.want)
+			}
+			if len(res.Warnings) != 0 {
+				t.Errorf("warnings %v, want none (the event never fires only because the games fault)", res.Warnings)
+			}
+		})
+	}
+	// The same scenario without the fault plays.
+	m, err := scenarios.Load("f.yaml", []byte(strings.Replace(faulty, "RULE", `{id: r, target: y, change: "0"}`, 1)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res := Check(m, Options{Games: 10, Workers: 2}); len(res.Errors) != 0 {
+		t.Errorf("errors without the fault: %v", res.Errors)
+	}
+}
+
+// TestLimits checks that a scenario of many turns is played in fewer
+// games, and that the time budget stops the games, each saying so.
+func TestLimits(t *testing.T) {
+	m, err := scenarios.Load("t.yaml", []byte(strings.Replace(src, "turns: 4", "turns: 400", 1)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := Check(m, Options{Games: 100, Workers: 2})
+	if want := []string{"played 30 games, not 100: at 400 turns a game, validate plays at most 12000 turns"}; !reflect.DeepEqual(res.Notes, want) || res.Games != 30 {
+		t.Errorf("notes %q after %d games, want %q after 30", res.Notes, res.Games, want)
+	}
+	res = Check(m, Options{Games: 20, Workers: 1, Budget: time.Nanosecond})
+	if want := []string{"stopped after 1ns: played 1 of 20 games"}; !reflect.DeepEqual(res.Notes, want) || res.Games != 1 {
+		t.Errorf("notes %q after %d games, want %q after 1", res.Notes, res.Games, want)
 	}
 }
 

@@ -22,13 +22,7 @@ type decoder struct {
 	lines   []string // the source, for the columns of block scalars
 	errs    sim.ErrorList
 	tainted map[sim.Pos]bool // structs that had a mistake inside
-	visits  int              // values decoded, to stop alias bombs
 }
-
-// maxVisits bounds the values one file may decode into, counting each
-// expansion of an alias, so that a file of nested aliases (a "billion
-// laughs") is refused instead of exhausting memory.
-const maxVisits = 200_000
 
 var (
 	exprType     = reflect.TypeOf(sim.Expr{})
@@ -74,13 +68,6 @@ func yamlName(f reflect.StructField) string {
 func (d *decoder) decode(n *yaml.Node, v reflect.Value, what string) {
 	for n.Kind == yaml.AliasNode && n.Alias != nil {
 		n = n.Alias
-	}
-	d.visits++
-	if d.visits == maxVisits {
-		d.errorf(n, "the file expands to too many values (aliases nested too deeply?)")
-	}
-	if d.visits >= maxVisits {
-		return
 	}
 	if n.Kind == yaml.ScalarNode && n.Tag == "!!null" {
 		return
@@ -151,7 +138,6 @@ func (d *decoder) structure(n *yaml.Node, v reflect.Value, what string) {
 	if f := v.FieldByName("FieldPos"); f.IsValid() && f.Type() == fieldPosType {
 		f.Set(reflect.ValueOf(fp))
 	}
-	setDefaults(v)
 	before := len(d.errs)
 	seen := map[string]bool{}
 	for i := 0; i+1 < len(n.Content); i += 2 {
@@ -181,7 +167,13 @@ func (d *decoder) structure(n *yaml.Node, v reflect.Value, what string) {
 				fp[name+"."+val.Content[j].Value] = d.pos(val.Content[j])
 			}
 		}
+		n := len(d.errs)
 		d.decode(val, f, name)
+		if len(d.errs) > n && f.Kind() != reflect.Slice && f.Kind() != reflect.Map && f.Kind() != reflect.Struct && f.Kind() != reflect.Pointer {
+			// A value that could not be read was not given: checks that
+			// depend on it (such as costs against a budget) keep quiet.
+			delete(fp, name)
+		}
 	}
 	if len(d.errs) > before {
 		d.tainted[here] = true
@@ -262,29 +254,6 @@ func (d *decoder) expr(n *yaml.Node, v reflect.Value) {
 		x.Indent = col
 	}
 	v.Set(reflect.ValueOf(x))
-}
-
-// setDefaults gives the fields of struct v that carry a default tag their
-// default value, before the file's values are decoded over them.
-func setDefaults(v reflect.Value) {
-	t := v.Type()
-	for i := 0; i < t.NumField(); i++ {
-		def, ok := t.Field(i).Tag.Lookup("default")
-		if !ok {
-			continue
-		}
-		f := v.Field(i)
-		switch f.Kind() {
-		case reflect.String:
-			f.SetString(def)
-		case reflect.Float64:
-			x, _ := strconv.ParseFloat(def, 64)
-			f.SetFloat(x)
-		case reflect.Int:
-			x, _ := strconv.Atoi(def)
-			f.SetInt(int64(x))
-		}
-	}
 }
 
 // sortedKeys returns the keys of a string-keyed map in order.

@@ -5,15 +5,10 @@ package scenarios
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"errors"
 	"fmt"
 	"os"
 	"reflect"
-	"regexp"
-	"strconv"
 	"strings"
-
-	"gopkg.in/yaml.v3"
 
 	"github.com/sixparty/sixparty/sim"
 )
@@ -36,29 +31,17 @@ func Parse(name string, src []byte) (s *sim.Scenario, err error) {
 	return s, nil
 }
 
-var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
-
 func parse(name string, src []byte) (*sim.Scenario, sim.ErrorList) {
 	d := &decoder{file: name, lines: strings.Split(string(src), "\n"), tainted: map[sim.Pos]bool{}}
-	var doc yaml.Node
-	if err := yaml.Unmarshal(src, &doc); err != nil {
-		var el sim.ErrorList
-		for _, msg := range yamlMessages(err) {
-			p := sim.Pos{File: name}
-			if g := yamlLine.FindStringSubmatch(msg); g != nil {
-				p.Line, _ = strconv.Atoi(g[1])
-				p.Col = 1
-				msg = g[2]
-			}
-			el.Add(p, "%s", strings.TrimPrefix(msg, "yaml: "))
-		}
-		return nil, el
+	root, errs := readYAML(name, src)
+	if errs != nil {
+		return nil, errs
 	}
-	if len(doc.Content) == 0 {
-		return nil, sim.ErrorList{{Pos: sim.Pos{File: name, Line: 1, Col: 1}, Msg: "the file is empty"}}
+	if errs := checkSize(name, root); errs != nil {
+		return nil, errs
 	}
 	s := &sim.Scenario{}
-	d.decode(doc.Content[0], reflect.ValueOf(s).Elem(), "the scenario")
+	d.decode(root, reflect.ValueOf(s).Elem(), "the scenario")
 	sum := sha256.Sum256(src)
 	s.Hash = hex.EncodeToString(sum[:])
 	s.Pos = sim.Pos{File: name, Line: 1, Col: 1}
@@ -68,9 +51,6 @@ func parse(name string, src []byte) (*sim.Scenario, sim.ErrorList) {
 	// Decoding went on after each mistake so that all are reported; the
 	// engine's checks then add what they find, except on structs that
 	// already had a mistake, where they would only repeat it.
-	if d.visits >= maxVisits {
-		return nil, d.errs
-	}
 	if _, err := sim.Compile(s); err != nil {
 		at := map[sim.Pos]bool{}
 		for _, e := range d.errs {
@@ -83,14 +63,6 @@ func parse(name string, src []byte) (*sim.Scenario, sim.ErrorList) {
 		}
 	}
 	return nil, d.errs
-}
-
-func yamlMessages(err error) []string {
-	var te *yaml.TypeError
-	if errors.As(err, &te) {
-		return te.Errors
-	}
-	return []string{err.Error()}
 }
 
 // Load parses and compiles a scenario: the model, or every mistake in the

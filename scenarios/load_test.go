@@ -3,10 +3,12 @@ package scenarios
 import (
 	"errors"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/sixparty/sixparty/sim"
 )
@@ -80,6 +82,20 @@ func TestMistakes(t *testing.T) {
 		{"outcomes:", "rules:\n  - {id: r, target: x, set: \"x\", when: \"x\"}\noutcomes:", `t.yaml:10:41: expression is a number, want a condition`},
 		{"outcomes:", "events:\n  - {id: e, name: E, turn: 9}\noutcomes:", `t.yaml:10:28: turn must be between 1 and 3, found 9`},
 		{"outcomes:", "rules:\n  - {id: r, target: x, set: \"x\"}\n  - {id: r, target: x, set: \"x\"}\noutcomes:", `t.yaml:11:10: rule "r" is defined twice`},
+		// Values that cannot be right.
+		{"outcomes:", "events:\n  - {id: e, name: E, when: \"x > 0\", chance: 2}\noutcomes:", `t.yaml:10:45: chance must be between 0 and 1, found 2`},
+		{"outcomes:", "events:\n  - {id: e, name: E, when: \"x > 0\", chance: \"-0.5\"}\noutcomes:", `t.yaml:10:46: chance must be between 0 and 1, found -0.5`},
+		{"outcomes:", "events:\n  - {id: e, name: E, turn: 0}\noutcomes:", `t.yaml:10:28: turn must be between 1 and 3, found 0`},
+		{"outcomes:", "events:\n  - {id: e, name: E, when: \"x > 0\", turn: 0}\noutcomes:", `t.yaml:10:43: turn must be between 1 and 3, found 0`},
+		{`change: "level"}`, `change: "level", lasts: 0}`, `t.yaml:8:119: lasts must be at least 1`},
+		{`change: "level"}`, `change: "level", lasts: -1}`, `t.yaml:8:119: lasts must be at least 1`},
+		{`levels: [off, on]`, `levels: [off, off]`, `t.yaml:8:54: level "off" of lever "a.push" is given twice`},
+		{`levels: [off, on], cost: [0, 1]`, `levels: [off, on, "", on], cost: [0, 1, 1, 1]`, "t.yaml:8:59: level 2 of lever \"a.push\" needs a name\nt.yaml:8:62: level \"on\" of lever \"a.push\" is given twice"},
+		{`init: 1}`, `init: 1, noise: 2}`, `t.yaml:6:38: noise has no effect: every actor sees "x" exactly (drop 'noise', or leave out of 'visible' the actors who should see an estimate)`},
+		{`init: 1}`, `init: 1, noise: 2, visible: [a]}`, `t.yaml:6:38: noise has no effect: every actor sees "x" exactly (drop 'noise', or leave out of 'visible' the actors who should see an estimate)`},
+		{`cost: [0, 1]`, `cost: [0, 2.5]`, `t.yaml:8:69: level "on" costs 2.5, more than the budget of 2 of actor "a": it can never be ordered`},
+		{`turns: 3`, `turns: 401`, `t.yaml:2:38: turns must be at most 400, found 401`},
+		{"outcomes:", "checks:\n  - {outcome: end, share: [0, 1], games: 0}\noutcomes:", `t.yaml:10:42: games must be at least 1, found 0`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.want, func(t *testing.T) {
@@ -141,24 +157,37 @@ func TestAliasBomb(t *testing.T) {
 		"  - &ev {id: e, name: E, turn: 1, choice: {actor: a, options: *os}}\n" +
 		"events: " + list("*ev") + "\n"
 	_, err := Load("bomb.yaml", []byte(src))
-	if err == nil || !strings.Contains(err.(sim.ErrorList).Lines(), "the file expands to too many values") {
-		t.Errorf("error = %.200v", err)
+	want := "bomb.yaml:1:1: the file has 3091918 values, counting each use of an alias as a copy of what it names; the limit is 200000\n"
+	if err == nil || err.(sim.ErrorList).Lines() != want {
+		t.Errorf("error = %.200v, want %s", err, want)
+	}
+	// Ten levels of ten: more values than an int64 holds, counted
+	// without expanding them.
+	src = "l0: &l0 [1, 1, 1, 1, 1, 1, 1, 1, 1, 1]\n"
+	for i := 1; i <= 20; i++ {
+		src += fmt.Sprintf("l%d: &l%d [*l%d, *l%d, *l%d, *l%d, *l%d, *l%d, *l%d, *l%d, *l%d, *l%d]\n", i, i, i-1, i-1, i-1, i-1, i-1, i-1, i-1, i-1, i-1, i-1)
+	}
+	_, err = Load("laughs.yaml", []byte(src))
+	want = "laughs.yaml:1:1: the file has 1234567901234567901232 values, counting each use of an alias as a copy of what it names; the limit is 200000\n"
+	if err == nil || err.(sim.ErrorList).Lines() != want {
+		t.Errorf("error = %.200v, want %s", err, want)
+	}
+}
+
+// TestAliasCycle checks that an alias inside what it names is refused
+// rather than decoded for ever.
+func TestAliasCycle(t *testing.T) {
+	_, err := Load("cycle.yaml", []byte("format: 1\nmeta: &m {id: c, title: C, turns: 1, more: *m}\n"))
+	want := "cycle.yaml:2:44: this alias is part of what it names, so it never ends\n"
+	if err == nil || err.(sim.ErrorList).Lines() != want {
+		t.Errorf("error = %v, want %s", err, want)
 	}
 }
 
 // FuzzLoad feeds the loader arbitrary bytes: it must never panic, and it
 // returns either a model or an error list, never both or neither.
 func FuzzLoad(f *testing.F) {
-	f.Add([]byte(base))
-	for _, name := range Builtin() {
-		src, _ := BuiltinSource(name)
-		f.Add(src)
-	}
-	files, _ := filepath.Glob("testdata/broken/*.yaml")
-	for _, file := range files {
-		src, _ := os.ReadFile(file)
-		f.Add(src)
-	}
+	addSeeds(f)
 	f.Fuzz(func(t *testing.T, src []byte) {
 		m, err := Load("f.yaml", src)
 		if (m == nil) == (err == nil) {
@@ -175,4 +204,65 @@ func FuzzLoad(f *testing.F) {
 		g := sim.NewGame(m, 1)
 		g.Play(sim.Orders{}, nil)
 	})
+}
+
+// FuzzParse feeds arbitrary bytes to parse, the layer under Parse's
+// recover, so that a panic in yaml.v3, the decoder or the compiler shows
+// as a failure instead of being turned into an error message. A syntax
+// error must be placed on a line of the file.
+func FuzzParse(f *testing.F) {
+	addSeeds(f)
+	f.Fuzz(func(t *testing.T, src []byte) {
+		s, errs := parse("f.yaml", src)
+		if (s == nil) == (len(errs) == 0) {
+			t.Fatalf("scenario %v and %d errors", s != nil, len(errs))
+		}
+		if !utf8.Valid(src) {
+			return // UTF-16 perhaps, whose lines yaml.v3 counts itself
+		}
+		// YAML breaks lines at \n, \r\n, a lone \r, NEL, LS and PS.
+		text := strings.ReplaceAll(string(src), "\r\n", "\n")
+		lines := 1 + strings.Count(text, "\n") + strings.Count(text, "\r") + strings.Count(text, "\u0085") + strings.Count(text, "\u2028") + strings.Count(text, "\u2029")
+		for _, e := range errs {
+			if e.Pos.Line > lines {
+				t.Fatalf("error on line %d of a file of %d lines: %v", e.Pos.Line, lines, e)
+			}
+		}
+	})
+}
+
+// FuzzTrack feeds arbitrary bytes to LoadTrack, which has no recover.
+func FuzzTrack(f *testing.F) {
+	m, err := LoadBuiltin(Default)
+	if err != nil {
+		f.Fatal(err)
+	}
+	src, _ := os.ReadFile("pressure-2017.history.yaml")
+	f.Add(src)
+	f.Add([]byte("turns:\n  - turn: 1\n    orders:\n      us: {us.unsc: 1}\n    choices: {olympics: accept}\n"))
+	f.Fuzz(func(t *testing.T, src []byte) {
+		tr, err := LoadTrack("o.yaml", src, m)
+		if (tr == nil) == (err == nil) {
+			t.Fatalf("track %v and error %v", tr != nil, err)
+		}
+		if tr != nil {
+			for turn := 1; turn <= m.Scenario.Meta.Turns; turn++ {
+				tr.Orders(turn)
+			}
+		}
+	})
+}
+
+func addSeeds(f *testing.F) {
+	f.Add([]byte(base))
+	f.Add([]byte(block))
+	for _, name := range Builtin() {
+		src, _ := BuiltinSource(name)
+		f.Add(src)
+	}
+	files, _ := filepath.Glob("testdata/broken/*.yaml")
+	for _, file := range files {
+		src, _ := os.ReadFile(file)
+		f.Add(src)
+	}
 }

@@ -90,10 +90,24 @@ var (
 	reserved      = map[string]bool{"turn": true, "level": true, "true": true, "false": true, "and": true, "or": true, "not": true, "in": true, "nil": true}
 )
 
-// Compile checks a scenario and compiles it into a Model. It reports every
-// mistake it finds, sorted, as an ErrorList; it never returns a partial
-// model.
+// MaxTurns is the most turns a scenario may have (meta.turns). It bounds
+// the work of every tool that plays a scenario to its end, such as
+// 'sixparty validate', and the memory a game's history takes.
+const MaxTurns = 400
+
+// MaxPending is the most lever and event effects a scenario may have
+// pending at once, counted at the worst: every lever ordered every turn
+// and every repeating event firing every turn, each effect pending for
+// its delay and duration. A game keeps its queue in every turn's state,
+// so this bounds a game's memory.
+const MaxPending = 10_000
+
+// Compile checks a scenario and compiles it into a Model. It first gives
+// the fields left out their defaults (ApplyDefaults), changing s. It
+// reports every mistake it finds, sorted, as an ErrorList; it never
+// returns a partial model.
 func Compile(s *Scenario) (*Model, error) {
+	ApplyDefaults(s)
 	c := &compiler{s: s, m: &Model{Scenario: s}}
 	c.compile()
 	if err := c.errs.Err(); err != nil {
@@ -106,20 +120,37 @@ type compiler struct {
 	s    *Scenario
 	m    *Model
 	errs ErrorList
+
+	actorIDs   []string // in the scenario's order
+	sc         *scope   // the names every expression may read
+	fx         *scope   // those and 'level', for effects
+	outcomeIDs []string
 }
 
 func (c *compiler) add(pos Pos, format string, args ...any) { c.errs.Add(pos, format, args...) }
 
+// compile runs the phases in the order their results are needed: names
+// must be known before expressions that read them are compiled, and
+// actors before the levers and objectives that belong to them.
 func (c *compiler) compile() {
-	s, m := c.s, c.m
-	if s.Format != FormatVersion {
-		c.add(fieldPos(s.FieldPos, "format", s.Pos), "format must be %d, found %d", FormatVersion, s.Format)
-	}
 	c.meta()
+	c.actors()
+	c.names()
+	c.objectives()
+	c.levers()
+	c.rules()
+	c.events()
+	c.outcomes()
+	c.checks()
+	c.pending()
+}
 
-	// Actors.
+// actors checks the actors' ids, names, budgets and colours and gives each
+// its index.
+func (c *compiler) actors() {
+	s, m := c.s, c.m
 	m.actors = map[string]int{}
-	actorIDs := make([]string, 0, len(s.Actors))
+	c.actorIDs = make([]string, 0, len(s.Actors))
 	if len(s.Actors) == 0 {
 		c.add(fieldPos(s.FieldPos, "actors", s.Pos), "a scenario needs at least one actor")
 	}
@@ -131,7 +162,7 @@ func (c *compiler) compile() {
 		} else {
 			m.actors[a.ID] = i
 		}
-		actorIDs = append(actorIDs, a.ID)
+		c.actorIDs = append(c.actorIDs, a.ID)
 		if a.Name == "" {
 			c.add(a.Pos, "actor %q needs a name", a.ID)
 		}
@@ -142,8 +173,12 @@ func (c *compiler) compile() {
 			c.add(fieldPos(a.FieldPos, "colour", a.Pos), "colour must be #rrggbb, found %q", a.Colour)
 		}
 	}
+}
 
-	// Variables and levers share one namespace with turn and level.
+// names declares the variables and levers, which share one namespace with
+// 'turn' and 'level', gives each its slot and checks the variables.
+func (c *compiler) names() {
+	s, m := c.s, c.m
 	sc := &scope{names: map[string]int{}}
 	m.vars = map[string]int{}
 	m.nv = len(s.Vars)
@@ -158,7 +193,7 @@ func (c *compiler) compile() {
 		}
 		sc.names[v.ID] = i
 		m.vars[v.ID] = i
-		c.variable(i, v, actorIDs)
+		c.variable(i, v)
 	}
 	m.levers = map[string]int{}
 	m.nl = len(s.Levers)
@@ -186,8 +221,12 @@ func (c *compiler) compile() {
 	for k, v := range sc.names {
 		fx.names[k] = v
 	}
+	c.sc, c.fx = sc, fx
+}
 
-	// Objectives and doctrine.
+// objectives compiles each actor's objectives and its doctrine's weights.
+func (c *compiler) objectives() {
+	s, m := c.s, c.m
 	m.cObj = make([][]cObjective, len(s.Actors))
 	for i := range s.Actors {
 		a := &s.Actors[i]
@@ -201,9 +240,8 @@ func (c *compiler) compile() {
 			}
 			seen[o.ID] = true
 			ids = append(ids, o.ID)
-			w := o.Weight
-			score := c.num(o.Score, sc, "score", o.FieldPos, o.Pos)
-			m.cObj[i] = append(m.cObj[i], cObjective{score: score, weight: w, doctrine: w})
+			score := c.num(o.Score, c.sc, "score", o.FieldPos, o.Pos)
+			m.cObj[i] = append(m.cObj[i], cObjective{score: score.num, weight: o.Weight, doctrine: o.Weight})
 		}
 		for _, k := range sortedKeys(a.Doctrine.Weights) {
 			j := slices.Index(ids, k)
@@ -217,20 +255,22 @@ func (c *compiler) compile() {
 			c.add(fieldPos(a.Doctrine.FieldPos, "risk", a.Doctrine.Pos), "risk must be between 0 and 1, found %g", r)
 		}
 	}
+}
 
-	// Levers.
+// levers checks each lever's owner, levels and costs, and compiles its
+// precondition and effects.
+func (c *compiler) levers() {
+	s, m := c.s, c.m
 	m.cLevers = make([]cLever, m.nl)
 	m.byActor = make([][]int, len(s.Actors))
 	for i := range s.Levers {
 		l := &s.Levers[i]
 		cl := &m.cLevers[i]
-		cl.actor = c.actorRef(l.Actor, actorIDs, "actor", l.FieldPos, l.Pos)
+		cl.actor = c.actorRef(l.Actor, "actor", l.FieldPos, l.Pos)
 		if cl.actor >= 0 {
 			m.byActor[cl.actor] = append(m.byActor[cl.actor], i)
 		}
-		if len(l.Levels) < 2 {
-			c.add(fieldPos(l.FieldPos, "levels", l.Pos), "lever %q needs at least two levels", l.ID)
-		}
+		c.levels(l)
 		switch {
 		case len(l.Cost) == 0:
 			cl.cost = make([]float64, len(l.Levels))
@@ -239,18 +279,57 @@ func (c *compiler) compile() {
 		default:
 			cl.cost = l.Cost
 			for k, v := range l.Cost {
-				if v < 0 {
-					c.add(fieldPos(l.FieldPos, fmt.Sprintf("cost[%d]", k), l.Pos), "cost must not be negative")
+				at := fieldPos(l.FieldPos, fmt.Sprintf("cost[%d]", k), l.Pos)
+				switch {
+				case v < 0:
+					c.add(at, "cost must not be negative")
+				case cl.actor >= 0 && budgetKnown(&s.Actors[cl.actor]) && v > s.Actors[cl.actor].Budget:
+					name := fmt.Sprintf("%q", l.Levels[k])
+					if strings.TrimSpace(l.Levels[k]) == "" {
+						name = fmt.Sprint(k)
+					}
+					c.add(at, "level %s costs %g, more than the budget of %g of actor %q: it can never be ordered", name, v, s.Actors[cl.actor].Budget, l.Actor)
 				}
 			}
 		}
 		if !l.Requires.IsZero() {
-			cl.requires = c.cond(l.Requires, sc)
+			cl.requires = c.cond(l.Requires, c.sc)
 		}
-		cl.effects = c.effects(l.Effects, fx)
+		cl.effects = c.effects(l.Effects, c.fx)
 	}
+}
 
-	// Rules.
+// budgetKnown reports whether an actor's budget was given and is valid, so
+// that costs can be checked against it.
+func budgetKnown(a *Actor) bool {
+	if b := a.Budget; b < 0 || math.IsInf(b, 0) || math.IsNaN(b) {
+		return false
+	}
+	return !absent(a.FieldPos, "budget", false)
+}
+
+// levels checks that a lever has at least two levels, each with a name of
+// its own.
+func (c *compiler) levels(l *Lever) {
+	if len(l.Levels) < 2 {
+		c.add(fieldPos(l.FieldPos, "levels", l.Pos), "lever %q needs at least two levels", l.ID)
+	}
+	seen := map[string]bool{}
+	for k, name := range l.Levels {
+		at := fieldPos(l.FieldPos, fmt.Sprintf("levels[%d]", k), fieldPos(l.FieldPos, "levels", l.Pos))
+		switch {
+		case strings.TrimSpace(name) == "":
+			c.add(at, "level %d of lever %q needs a name", k, l.ID)
+		case seen[name]:
+			c.add(at, "level %q of lever %q is given twice", name, l.ID)
+		}
+		seen[name] = true
+	}
+}
+
+// rules compiles the per-turn rules.
+func (c *compiler) rules() {
+	s, m := c.s, c.m
 	seen := map[string]bool{}
 	for i := range s.Rules {
 		r := &s.Rules[i]
@@ -261,39 +340,48 @@ func (c *compiler) compile() {
 			c.add(r.Pos, "rule %q needs exactly one of 'change' and 'set'", r.ID)
 		case !r.Set.IsZero():
 			cr.set = true
-			cr.fn = c.num(r.Set, sc, "set", r.FieldPos, r.Pos)
+			cr.fn = c.num(r.Set, c.sc, "set", r.FieldPos, r.Pos).num
 			cr.pos = r.Set.Pos
 		default:
-			cr.fn = c.num(r.Change, sc, "change", r.FieldPos, r.Pos)
+			cr.fn = c.num(r.Change, c.sc, "change", r.FieldPos, r.Pos).num
 			cr.pos = r.Change.Pos
 		}
 		if !r.When.IsZero() {
-			cr.when = c.cond(r.When, sc)
+			cr.when = c.cond(r.When, c.sc)
 		}
 		m.cRules = append(m.cRules, cr)
 	}
+}
 
-	// Events.
-	seen = map[string]bool{}
+// events compiles the events: their schedule or condition, chance,
+// effects and choice.
+func (c *compiler) events() {
+	s, m := c.s, c.m
+	seen := map[string]bool{}
 	for i := range s.Events {
 		ev := &s.Events[i]
 		c.declare(seen, "event", ev.ID, ev.FieldPos, ev.Pos)
 		ce := cEvent{chooser: -1}
-		if ev.Turn < 0 || (s.Meta.Turns > 0 && ev.Turn > s.Meta.Turns) {
+		_, turnGiven := ev.FieldPos["turn"]
+		if ev.Turn < 0 || (turnGiven && ev.Turn == 0) || (s.Meta.Turns > 0 && ev.Turn > s.Meta.Turns) {
 			c.add(fieldPos(ev.FieldPos, "turn", ev.Pos), "turn must be between 1 and %d, found %d", s.Meta.Turns, ev.Turn)
 		}
-		if ev.Turn == 0 && ev.When.IsZero() {
+		if ev.Turn == 0 && !turnGiven && ev.When.IsZero() {
 			c.add(ev.Pos, "event %q needs a 'turn' or a 'when'", ev.ID)
 		}
 		if !ev.When.IsZero() {
-			ce.when = c.cond(ev.When, sc)
+			ce.when = c.cond(ev.When, c.sc)
 		}
 		if !ev.Chance.IsZero() {
-			ce.chance = c.num(ev.Chance, sc, "chance", ev.FieldPos, ev.Pos)
+			f := c.num(ev.Chance, c.sc, "chance", ev.FieldPos, ev.Pos)
+			ce.chance = f.num
+			if p, ok := constValue(ev.Chance, f); ok && !(p >= 0 && p <= 1) {
+				c.add(ev.Chance.Pos, "chance must be between 0 and 1, found %g", p)
+			}
 		}
-		ce.effects = c.effects(ev.Effects, fx)
+		ce.effects = c.effects(ev.Effects, c.fx)
 		if ch := ev.Choice; ch != nil {
-			ce.chooser = c.actorRef(ch.Actor, actorIDs, "actor", ch.FieldPos, ch.Pos)
+			ce.chooser = c.actorRef(ch.Actor, "actor", ch.FieldPos, ch.Pos)
 			if len(ch.Options) < 2 {
 				c.add(fieldPos(ch.FieldPos, "options", ch.Pos), "a choice needs at least two options")
 			}
@@ -304,18 +392,73 @@ func (c *compiler) compile() {
 				if o.Weight < 0 {
 					c.add(fieldPos(o.FieldPos, "weight", o.Pos), "weight must not be negative")
 				}
-				ce.options = append(ce.options, c.effects(o.Effects, fx))
+				ce.options = append(ce.options, c.effects(o.Effects, c.fx))
 			}
 		}
 		m.cEvents = append(m.cEvents, ce)
 	}
+}
 
-	// Outcomes.
-	seen = map[string]bool{}
+// pending checks that the queue of pending effects stays within
+// MaxPending, and names the effect that takes the largest share.
+func (c *compiler) pending() {
+	s := c.s
+	turns := max(min(s.Meta.Turns, MaxTurns), 1)
+	total, most := 0, 0
+	var worst *Effect
+	count := func(list []Effect, every bool) int {
+		n := 0
+		for i := range list {
+			e := &list[i]
+			k := 1
+			if every {
+				k = min(min(max(e.Delay, 0), turns)+min(max(e.Lasts, 1), turns), turns)
+			}
+			if k > most {
+				most, worst = k, e
+			}
+			n += k
+		}
+		return n
+	}
+	for i := range s.Levers {
+		total += count(s.Levers[i].Effects, true)
+	}
+	for i := range s.Events {
+		ev := &s.Events[i]
+		total += count(ev.Effects, ev.Repeat)
+		if ev.Choice != nil {
+			largest := 0
+			for j := range ev.Choice.Options {
+				largest = max(largest, count(ev.Choice.Options[j].Effects, ev.Repeat))
+			}
+			total += largest
+		}
+	}
+	if total > MaxPending && worst != nil {
+		c.add(fieldPos(worst.FieldPos, "lasts", worst.Pos), "the effects can have up to %d changes pending at once; the limit is %d (this effect, pending %d turns at a time, takes the largest share: shorten its 'lasts' or 'delay')", total, MaxPending, most)
+	}
+}
+
+// constValue returns the value of a number expression that is a constant:
+// one the expression compiler folded, or a plain number literal.
+func constValue(x Expr, f compiled) (float64, bool) {
+	if f.konst {
+		return f.val, true
+	}
+	v, err := strconv.ParseFloat(strings.TrimSpace(x.Src), 64)
+	return v, err == nil
+}
+
+// outcomes compiles the end conditions and finds the turn-limit outcome.
+func (c *compiler) outcomes() {
+	s, m := c.s, c.m
+	seen := map[string]bool{}
 	m.limit = -1
 	for i := range s.Outcomes {
 		o := &s.Outcomes[i]
 		c.declare(seen, "outcome", o.ID, o.FieldPos, o.Pos)
+		c.outcomeIDs = append(c.outcomeIDs, o.ID)
 		var co cOutcome
 		if o.When.IsZero() {
 			if m.limit >= 0 {
@@ -323,19 +466,18 @@ func (c *compiler) compile() {
 			}
 			m.limit = i
 		} else {
-			co.when = c.cond(o.When, sc)
+			co.when = c.cond(o.When, c.sc)
 		}
 		m.cOutcomes = append(m.cOutcomes, co)
 	}
 	if m.limit < 0 {
 		c.add(fieldPos(s.FieldPos, "outcomes", s.Pos), "one outcome must have no 'when': it ends the game at the turn limit")
 	}
+}
 
-	// Checks.
-	var outcomeIDs []string
-	for _, o := range s.Outcomes {
-		outcomeIDs = append(outcomeIDs, o.ID)
-	}
+// checks compiles the balance checks.
+func (c *compiler) checks() {
+	s, m := c.s, c.m
 	for i := range s.Checks {
 		ck := &s.Checks[i]
 		var cc compiled
@@ -343,17 +485,17 @@ func (c *compiler) compile() {
 		case (ck.Outcome == "") == ck.Expect.IsZero():
 			c.add(ck.Pos, "check needs exactly one of 'outcome' and 'expect'")
 		case ck.Outcome != "":
-			if slices.Index(outcomeIDs, ck.Outcome) < 0 {
-				c.add(fieldPos(ck.FieldPos, "outcome", ck.Pos), "unknown outcome %q%s", ck.Outcome, suggest.Hint(ck.Outcome, outcomeIDs))
+			if slices.Index(c.outcomeIDs, ck.Outcome) < 0 {
+				c.add(fieldPos(ck.FieldPos, "outcome", ck.Pos), "unknown outcome %q%s", ck.Outcome, suggest.Hint(ck.Outcome, c.outcomeIDs))
 			}
 		default:
-			cc.cond = c.cond(ck.Expect, sc)
+			cc.cond = c.cond(ck.Expect, c.sc)
 		}
 		if len(ck.Share) != 2 || ck.Share[0] < 0 || ck.Share[1] > 1 || ck.Share[0] > ck.Share[1] {
 			c.add(fieldPos(ck.FieldPos, "share", ck.Pos), "share must be [low, high] with 0 <= low <= high <= 1")
 		}
-		if ck.Games < 0 {
-			c.add(fieldPos(ck.FieldPos, "games", ck.Pos), "games must not be negative")
+		if ck.Games < 1 {
+			c.add(fieldPos(ck.FieldPos, "games", ck.Pos), "games must be at least 1, found %d", ck.Games)
 		}
 		if ck.Turn < 0 || ck.Turn > s.Meta.Turns {
 			c.add(fieldPos(ck.FieldPos, "turn", ck.Pos), "turn must be between 0 and %d", s.Meta.Turns)
@@ -362,8 +504,13 @@ func (c *compiler) compile() {
 	}
 }
 
+// meta checks the format version and the meta block: id, title, turns,
+// step and start date.
 func (c *compiler) meta() {
 	s, m := c.s, c.m
+	if s.Format != FormatVersion {
+		c.add(fieldPos(s.FieldPos, "format", s.Pos), "format must be %d, found %d", FormatVersion, s.Format)
+	}
 	mt := &s.Meta
 	if mt.ID == "" {
 		c.add(fieldPos(s.FieldPos, "meta", s.Pos), "meta needs an id")
@@ -373,13 +520,16 @@ func (c *compiler) meta() {
 	if mt.Title == "" {
 		c.add(fieldPos(s.FieldPos, "meta", s.Pos), "meta needs a title")
 	}
-	if mt.Turns < 1 {
-		c.add(fieldPos(mt.FieldPos, "turns", fieldPos(s.FieldPos, "meta", s.Pos)), "turns must be at least 1, found %d", mt.Turns)
+	switch turns := fieldPos(mt.FieldPos, "turns", fieldPos(s.FieldPos, "meta", s.Pos)); {
+	case mt.Turns < 1:
+		c.add(turns, "turns must be at least 1, found %d", mt.Turns)
+	case mt.Turns > MaxTurns:
+		c.add(turns, "turns must be at most %d, found %d", MaxTurns, mt.Turns)
 	}
 	switch mt.Step {
 	case "month":
 		m.step = 1
-	case "quarter", "":
+	case "quarter":
 		m.step = 3
 	case "year":
 		m.step = 12
@@ -400,7 +550,9 @@ func (c *compiler) meta() {
 	}
 }
 
-func (c *compiler) variable(i int, v *Var, actorIDs []string) {
+// variable checks variable i: its bounds, owner, visibility, noise and
+// format.
+func (c *compiler) variable(i int, v *Var) {
 	m := c.m
 	m.lo[i], m.hi[i] = math.Inf(-1), math.Inf(1)
 	if v.Min != nil {
@@ -420,21 +572,24 @@ func (c *compiler) variable(i int, v *Var, actorIDs []string) {
 		c.add(v.Pos, "variable %q needs a name", v.ID)
 	}
 	if v.Owner != "" {
-		c.actorRef(v.Owner, actorIDs, "owner", v.FieldPos, v.Pos)
+		c.actorRef(v.Owner, "owner", v.FieldPos, v.Pos)
 	}
-	m.visible[i] = make([]bool, len(actorIDs))
+	m.visible[i] = make([]bool, len(c.s.Actors))
 	if _, given := v.FieldPos["visible"]; !given && v.Visible == nil {
 		for a := range m.visible[i] {
 			m.visible[i][a] = true
 		}
 	}
 	for k, id := range v.Visible {
-		if a := c.actorRef(id, actorIDs, fmt.Sprintf("visible[%d]", k), v.FieldPos, v.Pos); a >= 0 {
+		if a := c.actorRef(id, fmt.Sprintf("visible[%d]", k), v.FieldPos, v.Pos); a >= 0 {
 			m.visible[i][a] = true
 		}
 	}
-	if v.Noise < 0 {
+	switch {
+	case v.Noise < 0:
 		c.add(fieldPos(v.FieldPos, "noise", v.Pos), "noise must not be negative")
+	case v.Noise > 0 && !slices.Contains(m.visible[i], false):
+		c.add(fieldPos(v.FieldPos, "noise", v.Pos), "noise has no effect: every actor sees %q exactly (drop 'noise', or leave out of 'visible' the actors who should see an estimate)", v.ID)
 	}
 	if v.Format != "" {
 		if n := strings.Count(strings.ReplaceAll(v.Format, "%%", ""), "%"); n != 1 || strings.Contains(fmt.Sprintf(v.Format, 1.5), "%!") {
@@ -443,25 +598,26 @@ func (c *compiler) variable(i int, v *Var, actorIDs []string) {
 	}
 }
 
+// effects compiles a list of effects. The compiled delay and duration
+// are capped at the number of turns, which changes nothing in play (the
+// game ends first) and keeps the turn arithmetic from overflowing.
 func (c *compiler) effects(list []Effect, sc *scope) []cEffect {
+	turns := max(c.s.Meta.Turns, 1)
 	out := make([]cEffect, 0, len(list))
 	for i := range list {
 		e := &list[i]
-		ce := cEffect{target: c.varRef(e.Target, "target", e.FieldPos, e.Pos), delay: e.Delay, lasts: e.Lasts, pos: e.Pos}
+		ce := cEffect{target: c.varRef(e.Target, "target", e.FieldPos, e.Pos), delay: min(e.Delay, turns), lasts: min(e.Lasts, turns), pos: e.Pos}
 		if e.Change.IsZero() {
 			c.add(e.Pos, "effect needs a 'change'")
 		} else {
-			ce.change = c.num(e.Change, sc, "change", e.FieldPos, e.Pos)
+			ce.change = c.num(e.Change, sc, "change", e.FieldPos, e.Pos).num
 			ce.pos = e.Change.Pos
 		}
 		if e.Delay < 0 {
 			c.add(fieldPos(e.FieldPos, "delay", e.Pos), "delay must not be negative")
 		}
-		if e.Lasts < 0 {
+		if e.Lasts < 1 {
 			c.add(fieldPos(e.FieldPos, "lasts", e.Pos), "lasts must be at least 1")
-		}
-		if ce.lasts == 0 {
-			ce.lasts = 1
 		}
 		out = append(out, ce)
 	}
@@ -491,7 +647,7 @@ func (c *compiler) ident(id string, re *regexp.Regexp, what string, fields map[s
 	}
 }
 
-func (c *compiler) actorRef(id string, actorIDs []string, field string, fields map[string]Pos, pos Pos) int {
+func (c *compiler) actorRef(id string, field string, fields map[string]Pos, pos Pos) int {
 	at := fieldPos(fields, field, pos)
 	if id == "" {
 		c.add(pos, "missing %s", strings.TrimSuffix(field, "[0]"))
@@ -500,7 +656,7 @@ func (c *compiler) actorRef(id string, actorIDs []string, field string, fields m
 	if i, ok := c.m.actors[id]; ok {
 		return i
 	}
-	c.add(at, "unknown actor %q%s", id, suggest.Hint(id, actorIDs))
+	c.add(at, "unknown actor %q%s", id, suggest.Hint(id, c.actorIDs))
 	return -1
 }
 
@@ -524,16 +680,18 @@ func (c *compiler) varRef(id, field string, fields map[string]Pos, pos Pos) int 
 	return 0
 }
 
-func (c *compiler) num(x Expr, sc *scope, field string, fields map[string]Pos, pos Pos) numFn {
+// num compiles a number expression; a missing one is a mistake.
+func (c *compiler) num(x Expr, sc *scope, field string, fields map[string]Pos, pos Pos) compiled {
+	zero := compiled{num: func(*env) float64 { return 0 }}
 	if x.IsZero() {
 		c.add(pos, "missing %s", field)
-		return func(*env) float64 { return 0 }
+		return zero
 	}
 	f, ok := compileExpr(x, tNum, sc, &c.errs)
 	if !ok {
-		return func(*env) float64 { return 0 }
+		return zero
 	}
-	return f.num
+	return f
 }
 
 func (c *compiler) cond(x Expr, sc *scope) boolFn {

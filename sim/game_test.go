@@ -169,9 +169,11 @@ func TestOrderErrors(t *testing.T) {
 		})
 	}
 	t.Run("budget", func(t *testing.T) {
-		m := load(t, strings.Replace(small, "budget: 3", "budget: 2", 1))
-		_, err := sim.NewGame(m, 1).Play(sim.Orders{"a": {"a.tax": 2}}, nil)
-		if want := "sim: orders of a: the orders cost 3, over the budget of 2"; err == nil || err.Error() != want {
+		// No one level may cost more than the budget (that is a load
+		// error), so two levers together go over it.
+		m := load(t, strings.Replace(small, "rules:", "  - {id: a.spend, actor: a, name: Spend, levels: [no, yes], cost: [0, 1]}\nrules:", 1))
+		_, err := sim.NewGame(m, 1).Play(sim.Orders{"a": {"a.tax": 2, "a.spend": 1}}, nil)
+		if want := "sim: orders of a: the orders cost 4, over the budget of 3"; err == nil || err.Error() != want {
 			t.Errorf("error = %v, want %s", err, want)
 		}
 	})

@@ -41,7 +41,7 @@ type Meta struct {
 	Sources  []string       `yaml:"sources" doc:"Where the scenario's facts and arguments come from."`
 	Start    string         `yaml:"start" doc:"Date of the first turn, as YYYY-MM (for example 2017-10)."`
 	Step     string         `yaml:"step" doc:"Length of a turn: month, quarter or year." default:"quarter"`
-	Turns    int            `yaml:"turns" doc:"Number of turns before the game ends in the outcome without 'when'."`
+	Turns    int            `yaml:"turns" doc:"Number of turns before the game ends in the outcome without 'when'; at most 400."`
 	Seed     uint64         `yaml:"seed" doc:"Default random seed."`
 	Pos      Pos            `yaml:"-"`
 	FieldPos map[string]Pos `yaml:"-"`
@@ -83,7 +83,7 @@ type Objective struct {
 // Doctrine steers the computer player of an actor.
 type Doctrine struct {
 	Weights  map[string]float64 `yaml:"weights" doc:"Weight per objective id for the computer player; objectives not listed keep their scoring weight."`
-	Risk     float64            `yaml:"risk" doc:"Risk appetite from 0 (cautious) to 1 (bold)." default:"0.5"`
+	Risk     float64            `yaml:"risk" doc:"Risk appetite from 0 (cautious) to 1 (bold). An actor without a 'doctrine' plays at 0." default:"0.5"`
 	Pos      Pos                `yaml:"-"`
 	FieldPos map[string]Pos     `yaml:"-"`
 }
@@ -100,7 +100,7 @@ type Var struct {
 	Max         *float64       `yaml:"max" doc:"Upper bound; values above it are lowered to it."`
 	Owner       string         `yaml:"owner" doc:"Actor the variable belongs to, if any."`
 	Visible     []string       `yaml:"visible" doc:"Actors that see the exact value; if absent, everyone does. Others see an estimate."`
-	Noise       float64        `yaml:"noise" doc:"Standard deviation of the estimate seen by actors not in 'visible'."`
+	Noise       float64        `yaml:"noise" doc:"Standard deviation of the estimate seen by actors not in 'visible'; only for a variable some actors do not see."`
 	Format      string         `yaml:"format" doc:"How values are printed, as a Go fmt verb (for example %.1f)." default:"%.1f"`
 	Source      string         `yaml:"source" doc:"Where the starting value comes from."`
 	Pos         Pos            `yaml:"-"`
@@ -113,8 +113,8 @@ type Lever struct {
 	Actor        string         `yaml:"actor" doc:"Actor who pulls the lever."`
 	Name         string         `yaml:"name" doc:"Name shown to players."`
 	Description  string         `yaml:"description" doc:"What the lever does, in words, shown on the orders screen."`
-	Levels       []string       `yaml:"levels" doc:"Names of the levels, from 0 (usually off) upwards."`
-	Cost         []float64      `yaml:"cost" doc:"Political capital each level costs per turn; one number per level."`
+	Levels       []string       `yaml:"levels" doc:"Names of the levels, from 0 (usually off) upwards; each different."`
+	Cost         []float64      `yaml:"cost" doc:"Political capital each level costs per turn; one number per level, none above the actor's budget."`
 	Requires     Expr           `yaml:"requires" doc:"Condition that must hold at the start of the turn to set the lever above level 0."`
 	RequiresText string         `yaml:"requires_text" doc:"The condition in words, shown when the lever is unavailable."`
 	Effects      []Effect       `yaml:"effects" doc:"Changes the lever makes while above level 0."`
@@ -128,7 +128,7 @@ type Effect struct {
 	Target   string         `yaml:"target" doc:"Variable changed."`
 	Change   Expr           `yaml:"change" doc:"Number expression for the change per turn; 'level' is the lever's level (or 1 for events). Evaluated on the start-of-turn state."`
 	Delay    int            `yaml:"delay" doc:"Turns before the effect starts (0 = this turn)."`
-	Lasts    int            `yaml:"lasts" doc:"Turns the effect keeps applying." default:"1"`
+	Lasts    int            `yaml:"lasts" doc:"Turns the effect keeps applying; at least 1." default:"1"`
 	Note     string         `yaml:"note" doc:"The effect in words, for the handbook and the orders screen."`
 	Pos      Pos            `yaml:"-"`
 	FieldPos map[string]Pos `yaml:"-"`
@@ -152,7 +152,7 @@ type Event struct {
 	ID       string         `yaml:"id" doc:"Identifier of the event."`
 	Name     string         `yaml:"name" doc:"Headline shown to players."`
 	Text     string         `yaml:"text" doc:"Narrative shown in the briefing."`
-	Turn     int            `yaml:"turn" doc:"Turn on which a scheduled event fires (1 = first turn)."`
+	Turn     int            `yaml:"turn" doc:"Turn on which a scheduled event fires (1 = first turn); leave it out for an event with only a 'when'."`
 	When     Expr           `yaml:"when" doc:"Condition for a conditional event, checked at the end of each turn for the next."`
 	Chance   Expr           `yaml:"chance" doc:"Probability (0 to 1, an expression) that a conditional event fires when its condition holds." default:"1"`
 	Repeat   bool           `yaml:"repeat" doc:"Whether the event may fire more than once."`
@@ -199,7 +199,7 @@ type Check struct {
 	Expect   Expr           `yaml:"expect" doc:"Condition whose share of games is measured at 'turn' (give this or 'outcome')."`
 	Turn     int            `yaml:"turn" doc:"Turn after which 'expect' is evaluated; 0 means the end of the game."`
 	Share    []float64      `yaml:"share" doc:"Allowed share of games as [low, high], each from 0 to 1."`
-	Games    int            `yaml:"games" doc:"Number of seeded games to play." default:"200"`
+	Games    int            `yaml:"games" doc:"Number of seeded games to play; at least 1." default:"200"`
 	Pos      Pos            `yaml:"-"`
 	FieldPos map[string]Pos `yaml:"-"`
 }
@@ -242,6 +242,91 @@ func (e Expr) PosAt(off int) Pos {
 		i++
 	}
 	return p
+}
+
+// ApplyDefaults gives every field of s that was left out the default its
+// doc tag names (the format reference lists them), changing s; Compile
+// calls it, so it is the one place defaults are applied. A field counts as
+// left out when its struct's FieldPos does not name it, or, for a struct
+// without FieldPos (built in Go rather than read from a file), when it
+// holds its zero value. A value written in the file, even a zero, is kept
+// for Compile to check: 'lasts: 0' is a mistake, not the default.
+//
+// A missing 'chance' is not filled in: an event without one fires
+// whenever its condition holds, as with a chance of 1.
+func ApplyDefaults(s *Scenario) {
+	if absent(s.Meta.FieldPos, "step", s.Meta.Step == "") {
+		s.Meta.Step = "quarter"
+	}
+	for i := range s.Actors {
+		a := &s.Actors[i]
+		for j := range a.Objectives {
+			o := &a.Objectives[j]
+			if absent(o.FieldPos, "weight", o.Weight == 0) {
+				o.Weight = 1
+			}
+		}
+		if hasDoctrine(a) && absent(a.Doctrine.FieldPos, "risk", a.Doctrine.Risk == 0) {
+			a.Doctrine.Risk = 0.5
+		}
+	}
+	for i := range s.Vars {
+		v := &s.Vars[i]
+		if absent(v.FieldPos, "format", v.Format == "") {
+			v.Format = "%.1f"
+		}
+	}
+	effects := func(list []Effect) {
+		for i := range list {
+			e := &list[i]
+			if absent(e.FieldPos, "lasts", e.Lasts == 0) {
+				e.Lasts = 1
+			}
+		}
+	}
+	for i := range s.Levers {
+		effects(s.Levers[i].Effects)
+	}
+	for i := range s.Events {
+		ev := &s.Events[i]
+		effects(ev.Effects)
+		if ev.Choice != nil {
+			for j := range ev.Choice.Options {
+				o := &ev.Choice.Options[j]
+				effects(o.Effects)
+				if absent(o.FieldPos, "weight", o.Weight == 0) {
+					o.Weight = 1
+				}
+			}
+		}
+	}
+	for i := range s.Checks {
+		ck := &s.Checks[i]
+		if absent(ck.FieldPos, "games", ck.Games == 0) {
+			ck.Games = 200
+		}
+	}
+}
+
+// hasDoctrine reports whether an actor has a doctrine: a 'doctrine' block
+// in its file, or, built in Go, doctrine weights or a risk. An actor
+// without one keeps a risk of 0, as format 1 always had it.
+func hasDoctrine(a *Actor) bool {
+	if a.FieldPos != nil {
+		_, given := a.FieldPos["doctrine"]
+		return given
+	}
+	return a.Doctrine.Weights != nil || a.Doctrine.Risk != 0
+}
+
+// absent reports whether a field was left out: fields (a FieldPos) does
+// not name it, or, when fields is nil, its value is zero.
+func absent(fields map[string]Pos, name string, zero bool) bool {
+	if fields == nil {
+		return zero
+	}
+	_, given := fields[name]
+	return !given
 }
 
 // fieldPos returns where field is written, or fallback if that is unknown.

@@ -20,6 +20,7 @@ variables:
   - {id: x, name: X, init: 0}
 levers:
   - {id: a.push, actor: a, levels: [off, on, hard], cost: [0, 1, 2], effects: [{target: x, change: "level"}]}
+  - {id: a.pull, actor: a, levels: [off, on], cost: [0, 0], effects: [{target: x, change: "0"}]}
 events:
   - {id: boost, name: Boost, when: "false", effects: [{target: x, change: "1"}]}
 outcomes:
@@ -126,8 +127,8 @@ func TestReloadReplays(t *testing.T) {
 		t.Fatal(err)
 	}
 	g := sim.NewGame(w.Model(), 3)
-	for _, lvl := range []int{1, 2, 1} {
-		if _, err := g.Play(sim.Orders{"a": {"a.push": lvl}}, nil); err != nil {
+	for _, o := range []map[string]int{{"a.push": 1}, {"a.push": 1, "a.pull": 1}, {"a.push": 1}} {
+		if _, err := g.Play(sim.Orders{"a": o}, nil); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -139,8 +140,9 @@ func TestReloadReplays(t *testing.T) {
 	}
 	rec := g.Record()
 
-	// Every level now counts double and 'hard' costs too much.
-	edited := strings.Replace(strings.Replace(v1, `change: "level"`, `change: "2 * level"`, 1), "cost: [0, 1, 2]", "cost: [0, 1, 3]", 1)
+	// Every level now counts double and 'pull' costs too much with 'push'
+	// (no one level may cost more than the budget: that is a load error).
+	edited := strings.Replace(strings.Replace(v1, `change: "level"`, `change: "2 * level"`, 1), "cost: [0, 0]", "cost: [0, 2]", 1)
 	write(t, path, edited, 2)
 	u, ok := w.Poll()
 	if !ok || u.Model == nil {

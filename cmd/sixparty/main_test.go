@@ -86,7 +86,7 @@ func TestRunOrders(t *testing.T) {
 
 	os.WriteFile(orders, []byte("turns:\n  - turn: 1\n    orders:\n      north: {north.tlak: yes}\n"), 0o644)
 	code, _, errOut = sixparty("run", "testdata/tiny.yaml", "--orders", orders)
-	if want := orders + `:4:7: north: unknown lever "north.tlak"; did you mean "north.talk"?` + "\n"; code != 1 || errOut != want {
+	if want := orders + `:4:15: unknown lever "north.tlak"; did you mean "north.talk"?` + "\n"; code != 1 || errOut != want {
 		t.Errorf("exit %d, stderr %q, want 1 and %q", code, errOut, want)
 	}
 }

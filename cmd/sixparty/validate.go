@@ -45,11 +45,19 @@ func runValidate(args []string, stdout, stderr io.Writer) int {
 		if n <= 0 {
 			n = -1
 		}
-		ws := lint.Check(m, lint.Options{Games: n})
+		res := lint.Check(m, lint.Options{Games: n})
+		for _, note := range res.Notes {
+			fmt.Fprintf(stderr, "%s: note: %s\n", f, note)
+		}
+		fmt.Fprint(stderr, res.Errors.Lines())
+		ws := res.Warnings
 		for _, w := range ws {
 			fmt.Fprintln(stderr, w)
 		}
 		switch {
+		case len(res.Errors) > 0:
+			fmt.Fprintf(stderr, "%s: %d fault(s) in the games played: the scenario does not play\n", f, len(res.Errors))
+			status = exitFail
 		case len(ws) > 0 && *strict:
 			fmt.Fprintf(stderr, "%s: %d warning(s), which --strict makes errors\n", f, len(ws))
 			status = exitFail

@@ -299,8 +299,8 @@ func ExampleDecide() {
 	// map[north.drill:1 north.talk:1]
 }
 
-// TestNoLegalOrders checks that an actor whose levers cost more than its
-// budget even when off gets an empty decision that says so, not a panic,
+// TestNoLegalOrders checks that an actor whose levers together cost more
+// than its budget even when off gets an empty decision that says so, not a panic,
 // and that an actor without levers explains that it has no choice.
 func TestNoLegalOrders(t *testing.T) {
 	src := `format: 1
@@ -311,7 +311,8 @@ actors:
 variables:
   - {id: x, name: X, init: 1}
 levers:
-  - {id: a.l, actor: a, name: L, levels: [off, on], cost: [1, 2], effects: [{target: x, change: "level"}]}
+  - {id: a.l, actor: a, name: L, levels: [off, on], cost: [0.3, 0.5], effects: [{target: x, change: "level"}]}
+  - {id: a.m, actor: a, name: M, levels: [off, on], cost: [0.3, 0.5], effects: [{target: x, change: "level"}]}
 outcomes:
   - {id: end, name: End}
 `
