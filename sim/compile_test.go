@@ -79,11 +79,15 @@ func TestGoScenarioDefaults(t *testing.T) {
 	}
 	s := m.InitialState(RNG{})
 	s.Vals[0] = 5
-	if got := m.Scores(s)[0]; got != 5 {
+	scores, err := m.Scores(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := scores[0]; got != 5 {
 		t.Errorf("score = %g, want 5 (weight 1)", got)
 	}
-	if got := m.DoctrineScore(s, 0); got != 10 {
-		t.Errorf("doctrine score = %g, want 10 (doctrine weight 2)", got)
+	if got, err := m.DoctrineScore(s, 0); err != nil || got != 10 {
+		t.Errorf("doctrine score = %g, %v, want 10 (doctrine weight 2)", got, err)
 	}
 	if e := m.cLevers[0].effects[0]; e.lasts != 1 {
 		t.Errorf("lasts = %d, want 1", e.lasts)

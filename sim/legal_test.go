@@ -13,7 +13,7 @@ import (
 // point, and that a real overspend is refused, by every check.
 func TestBudgetTolerance(t *testing.T) {
 	src := strings.Replace(small, "budget: 3", "budget: 0.3", 1)
-	src = strings.Replace(src, "cost: [0, 1, 3]", "cost: [0, 0.1, 0.4]", 1)
+	src = strings.Replace(src, "cost: [0, 1, 3]", "cost: [0, 0.1, 0.25]", 1)
 	src = strings.Replace(src, `  - id: b.wall`, `  - {id: a.spend, actor: a, name: Spend, levels: [no, yes], cost: [0, 0.2], effects: [{target: a.money, change: "-1"}]}
   - id: b.wall`, 1)
 	m := load(t, src)
@@ -38,7 +38,7 @@ func TestBudgetTolerance(t *testing.T) {
 		t.Errorf("CarryForward dropped affordable orders: %v, want %v", got, levels)
 	}
 	levels[m.LeverIndex("a.tax")] = 2
-	want := `sim: orders of a: the orders cost 0.6000000000000001, over the budget of 0.3`
+	want := `sim: orders of a: the orders cost 0.45, over the budget of 0.3`
 	if err := m.CheckLevels(g.State(), levels); err == nil || err.Error() != want {
 		t.Errorf("CheckLevels over budget: %v, want %s", err, want)
 	}
@@ -75,17 +75,29 @@ func TestCarryForward(t *testing.T) {
 		})
 	}
 	t.Run("over budget", func(t *testing.T) {
-		m := load(t, strings.Replace(small, "budget: 3", "budget: 2", 1))
+		m := load(t, tightBudget)
 		g := sim.NewGame(m, 1)
 		in := make([]int, m.NumLevers())
-		in[m.LeverIndex("a.tax")], in[m.LeverIndex("b.wall")] = 2, 1
+		in[m.LeverIndex("a.tax")], in[m.LeverIndex("a.spend")], in[m.LeverIndex("b.wall")] = 1, 1, 1
 		got := m.CarryForward(g.State(), in)
-		if got[m.LeverIndex("a.tax")] != 0 || got[m.LeverIndex("b.wall")] != 1 {
+		if got[m.LeverIndex("a.tax")] != 0 || got[m.LeverIndex("a.spend")] != 0 || got[m.LeverIndex("b.wall")] != 1 {
 			t.Errorf("carried %v, want a's orders dropped and b's kept", got)
 		}
 	})
 }
 
+// tightBudget is the small scenario with a budget of 2 for actor a and a
+// second lever of a's, so that two levels a can each afford cost more
+// together (a single level costing more than the budget is a load error).
+var tightBudget = strings.NewReplacer(
+	"budget: 3", "budget: 2",
+	"cost: [0, 1, 3]", "cost: [0, 1, 2]",
+	"  - id: b.wall\n", `  - {id: a.spend, actor: a, name: Spend, levels: [no, yes], cost: [0, 2], effects: [{target: a.money, change: "-1"}]}
+  - id: b.wall
+`).Replace(small)
+
+// TestSanitize checks that Sanitize keeps the allowed part of orders and
+// choices and describes every part it drops, in a fixed order.
 func TestSanitize(t *testing.T) {
 	m := load(t, strings.Replace(small, "init: 50, min: 0", "init: 30, min: 0", 1))
 	g := sim.NewGame(m, 1)
@@ -121,10 +133,12 @@ func TestSanitize(t *testing.T) {
 		t.Errorf("sanitized orders refused: %v", err)
 	}
 
-	m2 := load(t, strings.Replace(small, "budget: 3", "budget: 2", 1))
+	m2 := load(t, tightBudget)
 	g2 := sim.NewGame(m2, 1)
-	g2.Play(sim.Orders{}, nil)
-	_, gotC, drops = m2.Sanitize(g2.State(), sim.Orders{"a": {"a.tax": 2, "a.tax2": 0}}, sim.Choices{"summit": "goo"})
+	if _, err := g2.Play(sim.Orders{}, nil); err != nil {
+		t.Fatal(err)
+	}
+	_, gotC, drops = m2.Sanitize(g2.State(), sim.Orders{"a": {"a.tax": 1, "a.spend": 1, "a.tax2": 0}}, sim.Choices{"summit": "goo"})
 	got = got[:0]
 	for _, d := range drops {
 		got = append(got, d.String())
