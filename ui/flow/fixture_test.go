@@ -11,8 +11,8 @@ import (
 // fixture is a six-actor scenario built for these tests, so that every
 // path they test exists whatever becomes of the built-in scenarios: a
 // bounded indicator everyone sees exactly (tension) and a hidden one
-// (money); a lever of the first actor whose top level costs more than its
-// budget; a lever of the second actor with a precondition on tension; a
+// (money); two levers of the first actor whose top levels together cost
+// more than its budget; a lever of the second actor with a precondition on tension; a
 // rule that reads a variable another rule moves every turn (mood follows
 // tension, which drifts by 3.5, an amount the levers' whole-number effects
 // cannot cancel); and an event on turn 3 asking the first actor to choose.
@@ -31,7 +31,7 @@ variables:
   - {id: money, name: Money, init: 10, min: 0, max: 100, visible: [b], noise: 2}
   - {id: mood, name: Mood, init: 0}
 levers:
-  - {id: a.talk, actor: a, name: Talk, levels: [no, some, much], cost: [0, 1, 3], effects: [{target: tension, change: "-2 * level"}]}
+  - {id: a.talk, actor: a, name: Talk, levels: [no, some, much], cost: [0, 1, 2], effects: [{target: tension, change: "-2 * level"}]}
   - {id: a.spend, actor: a, name: Spend, levels: [no, yes], cost: [0, 1], effects: [{target: money, change: "level"}]}
   - {id: b.build, actor: b, name: Build, levels: [no, yes], cost: [0, 1], requires: "tension > 40", requires_text: tension must be above 40, effects: [{target: money, change: "2 * level"}]}
   - {id: c.calm, actor: c, name: Calm, levels: [no, yes], cost: [0, 1], effects: [{target: tension, change: "-level"}]}
