@@ -124,5 +124,6 @@ func compileExprOpts(x Expr, want exprType, sc *scope, errs *ErrorList, opts com
 	if want == tBool {
 		return compiled{cond: emitCond(t)}, true
 	}
-	return compiled{num: emitNum(t), konst: t.op == nNum, val: t.val}, true
+	konst := !opts.noFold && t.op == nNum
+	return compiled{num: emitNum(t), konst: konst, val: t.val}, true
 }
