@@ -9,18 +9,34 @@ import "math"
 // reports their faults through env.fail at the node's position, then
 // carries on with 0 (the Stepper discards a turn that faulted). Evaluating
 // a closure allocates nothing.
+//
+// The functions that build closures are marked go:noinline: inlined into
+// their caller, their closures would be compiled within the caller's
+// inlining budget and the op functions inside them would become calls.
 
 // failed records fault f at pos and returns the 0 a faulting closure
-// goes on with.
-func (e *env) failed(pos Pos, f faultCode) float64 {
-	e.fail(pos, faultMsgs[f])
+// goes on with. It is kept out of line, off the closures' fast path.
+//
+//go:noinline
+func (e *env) failed(pos *Pos, f faultCode) float64 {
+	e.fail(*pos, faultMsgs[f])
 	return 0
+}
+
+// sitePos returns a copy of t's position for a closure to capture. A
+// pointer keeps the closures small (and so their fast path free of
+// loads they do not need) and, being a copy, does not keep the typed tree
+// alive.
+func sitePos(t *tnode) *Pos {
+	p := new(Pos)
+	*p = t.pos
+	return p
 }
 
 // emitNum returns the closure that computes number node t.
 func emitNum(t *tnode) numFn {
 	a := t.args
-	pos := t.pos
+	pos := sitePos(t)
 	switch t.op {
 	case nNum:
 		v := t.val
@@ -62,7 +78,8 @@ func emitNum(t *tnode) numFn {
 	panic("sim: emit: not a number node")
 }
 
-func emitPow(pos Pos, l, r numFn) numFn {
+//go:noinline
+func emitPow(pos *Pos, l, r numFn) numFn {
 	return func(e *env) float64 {
 		v, f := opPow(l(e), r(e))
 		if f != noFault {
@@ -75,7 +92,7 @@ func emitPow(pos Pos, l, r numFn) numFn {
 // emitArith returns the closure for + - * or /, specialised to the shape
 // of its operands.
 func emitArith(t *tnode) numFn {
-	op, pos := t.op, t.pos
+	op, pos := t.op, sitePos(t)
 	l, r := t.args[0], t.args[1]
 	if (op == nAdd || op == nMul) && l.op == nNum && r.op != nNum {
 		// k+x is x+k and k*x is x*k, bit for bit; a constant has no
@@ -95,7 +112,8 @@ func emitArith(t *tnode) numFn {
 	return fnFn(op, pos, emitNum(l), emitNum(r))
 }
 
-func slotK(op nodeOp, pos Pos, slot int, k float64) numFn {
+//go:noinline
+func slotK(op nodeOp, pos *Pos, slot int, k float64) numFn {
 	switch op {
 	case nAdd:
 		return func(e *env) float64 {
@@ -132,7 +150,9 @@ func slotK(op nodeOp, pos Pos, slot int, k float64) numFn {
 }
 
 // kSlot serves k-x and k/x (k+x and k*x were turned round).
-func kSlot(op nodeOp, pos Pos, k float64, slot int) numFn {
+//
+//go:noinline
+func kSlot(op nodeOp, pos *Pos, k float64, slot int) numFn {
 	if op == nSub {
 		return func(e *env) float64 {
 			v, f := opSub(k, e.s[slot])
@@ -151,7 +171,8 @@ func kSlot(op nodeOp, pos Pos, k float64, slot int) numFn {
 	}
 }
 
-func fnK(op nodeOp, pos Pos, x numFn, k float64) numFn {
+//go:noinline
+func fnK(op nodeOp, pos *Pos, x numFn, k float64) numFn {
 	switch op {
 	case nAdd:
 		return func(e *env) float64 {
@@ -188,7 +209,9 @@ func fnK(op nodeOp, pos Pos, x numFn, k float64) numFn {
 }
 
 // kFn serves k-x and k/x (k+x and k*x were turned round).
-func kFn(op nodeOp, pos Pos, k float64, x numFn) numFn {
+//
+//go:noinline
+func kFn(op nodeOp, pos *Pos, k float64, x numFn) numFn {
 	if op == nSub {
 		return func(e *env) float64 {
 			v, f := opSub(k, x(e))
@@ -207,7 +230,8 @@ func kFn(op nodeOp, pos Pos, k float64, x numFn) numFn {
 	}
 }
 
-func fnFn(op nodeOp, pos Pos, x, y numFn) numFn {
+//go:noinline
+func fnFn(op nodeOp, pos *Pos, x, y numFn) numFn {
 	switch op {
 	case nAdd:
 		return func(e *env) float64 {
@@ -244,12 +268,16 @@ func fnFn(op nodeOp, pos Pos, x, y numFn) numFn {
 }
 
 // unaryFn applies op, which cannot fault, to x.
+//
+//go:noinline
 func unaryFn(op func(float64) float64, x numFn) numFn {
 	return func(e *env) float64 { return op(x(e)) }
 }
 
 // unaryFault applies op, which may fault, to x.
-func unaryFault(op func(float64) (float64, faultCode), pos Pos, x numFn) numFn {
+//
+//go:noinline
+func unaryFault(op func(float64) (float64, faultCode), pos *Pos, x numFn) numFn {
 	return func(e *env) float64 {
 		v, f := op(x(e))
 		if f != noFault {
@@ -260,7 +288,7 @@ func unaryFault(op func(float64) (float64, faultCode), pos Pos, x numFn) numFn {
 }
 
 func emitCall(t *tnode) numFn {
-	pos := t.pos
+	pos := sitePos(t)
 	fs := make([]numFn, len(t.args))
 	for i, a := range t.args {
 		fs[i] = emitNum(a)
