@@ -239,7 +239,7 @@ func TestEvalFault(t *testing.T) {
 	}
 	m = load(t, strings.Replace(small, `change: "a.money * 0.1"`, `change: "pow(a.money, 400)"`, 1))
 	_, err = sim.NewGame(m, 1).Play(sim.Orders{}, nil)
-	if want := "sim: turn 1: test.yaml:31:46: expression gave +Inf, not a finite number"; err == nil || err.Error() != want {
+	if want := "sim: turn 1: test.yaml:31:46: power overflow"; err == nil || err.Error() != want {
 		t.Fatalf("error = %v, want %s", err, want)
 	}
 }
