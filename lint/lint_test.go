@@ -92,9 +92,9 @@ func TestFaultsAreErrors(t *testing.T) {
 		{`{id: r, target: y, change: "log(2 - x)"}`,
 			"f.yaml:12:33: logarithm of a number that is not positive (in 50 of 50 games; first on turn 2, seed 10, computer players at easy: reproduce with 'sixparty run f.yaml --seed 10 --difficulty easy')"},
 		{`{id: r, target: y, set: "exp(400 * x)"}`,
-			"f.yaml:12:30: expression gave +Inf, not a finite number (in 50 of 50 games; first on turn 2, seed 10, computer players at easy: reproduce with 'sixparty run f.yaml --seed 10 --difficulty easy')"},
+			"f.yaml:12:30: exp overflow (in 50 of 50 games; first on turn 2, seed 10, computer players at easy: reproduce with 'sixparty run f.yaml --seed 10 --difficulty easy')"},
 		{`{id: r, target: y, set: "y * 1e200"}`,
-			"f.yaml:12:30: expression gave +Inf, not a finite number (in 50 of 50 games; first on turn 2, seed 10, computer players at easy: reproduce with 'sixparty run f.yaml --seed 10 --difficulty easy')"},
+			"f.yaml:12:32: arithmetic overflow (in 50 of 50 games; first on turn 2, seed 10, computer players at easy: reproduce with 'sixparty run f.yaml --seed 10 --difficulty easy')"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.rule, func(t *testing.T) {
