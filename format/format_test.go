@@ -3,18 +3,17 @@ package format
 import (
 	"bytes"
 	"encoding/json"
-	"flag"
 	"os"
 	"strings"
 	"testing"
+
+	"github.com/sixparty/sixparty/internal/golden"
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
 	"gopkg.in/yaml.v3"
 
 	"github.com/sixparty/sixparty/scenarios"
 )
-
-var update = flag.Bool("update", false, "rewrite docs/scenario.schema.json and the reference in docs/authoring.md")
 
 const (
 	schemaFile  = "../docs/scenario.schema.json"
@@ -27,18 +26,7 @@ func TestSchemaFile(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if *update {
-		if err := os.WriteFile(schemaFile, want, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	got, err := os.ReadFile(schemaFile)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("%s is out of date with sim's struct tags; run 'go test ./format -update'", schemaFile)
-	}
+	golden.Check(t, schemaFile, want)
 }
 
 // TestReferenceInAuthoring keeps the reference in docs/authoring.md
@@ -53,7 +41,7 @@ func TestReferenceInAuthoring(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if *update && want != string(doc) {
+	if golden.Updating() && want != string(doc) {
 		if err := os.WriteFile(authoringMD, []byte(want), 0o644); err != nil {
 			t.Fatal(err)
 		}

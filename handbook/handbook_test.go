@@ -2,16 +2,14 @@ package handbook
 
 import (
 	"bytes"
-	"flag"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/sixparty/sixparty/internal/golden"
+
 	"github.com/sixparty/sixparty/scenarios"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden handbooks in testdata")
 
 // TestGolden compares the handbook of the tutorial's scenario with
 // testdata/harbour.md (go test ./handbook -update rewrites it).
@@ -24,19 +22,7 @@ func TestGolden(t *testing.T) {
 	if err := Write(&b, m); err != nil {
 		t.Fatal(err)
 	}
-	golden := filepath.Join("testdata", "harbour.md")
-	if *update {
-		if err := os.WriteFile(golden, b.Bytes(), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Equal(b.Bytes(), want) {
-		t.Errorf("handbook differs from %s (run go test ./handbook -update and review the diff):\n%s", golden, b.String())
-	}
+	golden.Check(t, filepath.Join("testdata", "harbour.md"), b.Bytes())
 }
 
 // TestBuiltins writes the handbook of every built-in scenario and checks
