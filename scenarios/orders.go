@@ -97,7 +97,13 @@ func LoadTrack(name string, src []byte, m *sim.Model) (*Track, error) {
 			continue
 		}
 		if _, dup := t.turns[turn]; dup {
-			d.errs.Add(it.Pos, "turn %d (%s) is given twice", turn, m.Date(turn))
+			// At the value that names the turn again: the date when
+			// the item gives one, else the turn.
+			at := fieldPosOr(it.FieldPos, "turn", it.Pos)
+			if it.Date != "" {
+				at = fieldPosOr(it.FieldPos, "date", it.Pos)
+			}
+			d.errs.Add(at, "turn %d (%s) is given twice", turn, m.Date(turn))
 			continue
 		}
 		tt := trackTurn{orders: sim.Orders{}, choices: sim.Choices{}}
