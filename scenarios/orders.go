@@ -220,8 +220,10 @@ func (tc *trackChecker) orders(turn, ai int, given map[string]string, node *yaml
 			}
 			lvl = n
 		}
-		if lvl > 0 && turn == 1 {
-			// The state of turn 1 is known, so its preconditions are too.
+		if lvl > 0 && turn == 1 && m.RequiresFault(tc.initial(), 1) == nil {
+			// The state of turn 1 is known, so its preconditions are too
+			// (unless one faults there: a mistake of the scenario, not
+			// of the track, which the game reports when it starts).
 			if avail, why := m.Available(tc.initial(), li); !avail {
 				d.errs.Add(valAt, "lever %q is not available on turn 1: %s", lid, why)
 				ok = false

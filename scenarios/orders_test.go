@@ -1,6 +1,7 @@
 package scenarios
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/sixparty/sixparty/sim"
@@ -112,5 +113,22 @@ func TestTrackLoads(t *testing.T) {
 		if err == nil || err.(sim.ErrorList).Lines() != bad.want {
 			t.Errorf("%q: error %v, want %s", bad.src, err, bad.want)
 		}
+	}
+}
+
+// TestTrackRequiresFault checks that a track ordering a lever whose
+// precondition faults on turn 1 is not blamed for it: the fault is the
+// scenario's, and the game reports it, at its position, when it starts.
+func TestTrackRequiresFault(t *testing.T) {
+	m, err := Load("duo.yaml", []byte(strings.Replace(trackScenario, `requires: "x > 1"`, `requires: "log(x) > 1"`, 1)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := LoadTrack("o.yaml", []byte("turns:\n  - turn: 1\n    orders: {b: {b.act: yes}}\n"), m); err != nil {
+		t.Errorf("LoadTrack: %v", err)
+	}
+	const want = "sim: turn 1: duo.yaml:12:68: logarithm of a number that is not positive"
+	if err := sim.NewGame(m, 1).Err(); err == nil || err.Error() != want {
+		t.Errorf("NewGame: %v, want %s", err, want)
 	}
 }
