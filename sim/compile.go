@@ -477,17 +477,20 @@ func (c *compiler) outcomes() {
 
 // secondOf is where the second of two fields that exclude each other is
 // written, when both are (the later in the file: the one too many), and
-// pos, where the item is, when not both are.
+// pos, where the item is, when not both are. The field's name is where it
+// is written when the decoder records it (under the key "name:"), else
+// its value.
 func secondOf(fields map[string]Pos, a, b string, pos Pos) Pos {
 	pa, okA := fields[a]
 	pb, okB := fields[b]
 	if !okA || !okB {
 		return pos
 	}
+	second := b
 	if pb.Line < pa.Line || pb.Line == pa.Line && pb.Col < pa.Col {
-		return pa
+		second = a
 	}
-	return pb
+	return fieldPos(fields, second+":", fields[second])
 }
 
 // checks compiles the balance checks.

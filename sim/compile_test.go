@@ -233,6 +233,8 @@ func TestExactlyOneOf(t *testing.T) {
 		{"outcome then expect", check(map[string]Pos{"outcome": p(30, 15), "expect": p(30, 36)}), "go:30:36: " + checkMsg},
 		{"expect then outcome", check(map[string]Pos{"expect": p(30, 14), "outcome": p(31, 16)}), "go:31:16: " + checkMsg},
 		{"no outcome nor expect", check(map[string]Pos{}), "go:30:5: " + checkMsg},
+		// Where the decoder records the field's name, there.
+		{"at the name", check(map[string]Pos{"outcome": p(30, 15), "expect": p(30, 36), "expect:": p(30, 27)}), "go:30:27: " + checkMsg},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
