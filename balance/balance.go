@@ -36,6 +36,23 @@ type Game struct {
 	Err error
 }
 
+// CheckError is a fault met evaluating check Check's 'expect' condition
+// on game Game, which played to its end: the game itself did not fault.
+// Err is the fault, an *sim.EvalError when it is one of the condition.
+type CheckError struct {
+	Game  int
+	Seed  uint64
+	Check int
+	Name  string
+	Err   error
+}
+
+func (e *CheckError) Error() string {
+	return fmt.Sprintf("game %d (seed %d): check %q: %v", e.Game, e.Seed, e.Name, e.Err)
+}
+
+func (e *CheckError) Unwrap() error { return e.Err }
+
 // Options controls a run.
 type Options struct {
 	// Workers is the number of games played at once; 0 means one per CPU.
@@ -103,7 +120,7 @@ func playOne(m *sim.Model, i int, opt Options) Game {
 		}
 		ok, err := m.CheckHolds(ci, s)
 		if err != nil && res.Err == nil {
-			res.Err = fmt.Errorf("game %d (seed %d): check %q: %w", i, seed, ck.Name, err)
+			res.Err = &CheckError{Game: i, Seed: seed, Check: ci, Name: ck.Name, Err: err}
 		}
 		res.Checks[ci] = ok
 	}

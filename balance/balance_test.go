@@ -1,8 +1,10 @@
 package balance
 
 import (
+	"errors"
 	"fmt"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/sixparty/sixparty/scenarios"
@@ -146,5 +148,29 @@ func TestPlayFrom(t *testing.T) {
 	part := PlayFrom(m, 4, 3, Options{Workers: 2})
 	if !reflect.DeepEqual(part, all[4:7]) {
 		t.Error("PlayFrom(4, 3) differs from games 4 to 6 of Play")
+	}
+}
+
+// TestCheckFault checks that a check's 'expect' that faults on a game
+// played to its end stops nothing but is the game's error: a *CheckError
+// naming the game and check, wrapping the *sim.EvalError at the position
+// of the fault, of the turn after which the check is evaluated.
+func TestCheckFault(t *testing.T) {
+	m := load(t, strings.Replace(tiny, `{expect: "x > 0", turn: 1,`, `{name: odd, expect: "x / (x - x) > 0", turn: 1,`, 1))
+	g := PlayOne(m, 2, ai.Easy)
+	var ce *CheckError
+	var ee *sim.EvalError
+	if !errors.As(g.Err, &ce) || !errors.As(g.Err, &ee) {
+		t.Fatalf("error %v, want a *CheckError wrapping a *sim.EvalError", g.Err)
+	}
+	if ce.Game != 2 || ce.Seed != 9 || ce.Check != 1 || ee.Turn != 1 {
+		t.Errorf("game %d, seed %d, check %d, turn %d; want 2, 9, 1 and 1", ce.Game, ce.Seed, ce.Check, ee.Turn)
+	}
+	const want = `game 2 (seed 9): check "odd": sim: turn 1: tiny.yaml:14:28: division by zero`
+	if g.Err.Error() != want {
+		t.Errorf("error\n%s\nwant\n%s", g.Err, want)
+	}
+	if g.Outcome < 0 || g.Turns == 0 {
+		t.Errorf("the game did not play to its end: outcome %d after %d turns", g.Outcome, g.Turns)
 	}
 }

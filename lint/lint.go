@@ -124,9 +124,9 @@ const batch = 50
 
 // play plays up to n games of m, in batches, and stops early once a game
 // has faulted (Check then reports the faults and nothing that depends on
-// the games), or once every event has fired and every outcome has
-// happened: Unfired then has nothing to say, exactly as after all n games,
-// so stopping changes no result. Batches alternate between computer
+// the games), or, after at least one batch of each kind, once every event
+// has fired and every outcome has happened: Unfired then has nothing to
+// say, exactly as after all n games. Batches alternate between computer
 // players at easy, who play the way players might, and random legal
 // orders (ai.Explore), which reach what sensible players avoid. No game
 // but the first is started after deadline (if it is not zero); stopped
@@ -163,7 +163,11 @@ func play(m *sim.Model, n, workers int, deadline time.Time) (games []balance.Gam
 			}
 			games = append(games, got[i])
 		}
-		if len(faults(m, games)) > 0 || len(Unfired(m, games)) == 0 {
+		// Stop on a fault, or when Unfired has nothing left to say, but
+		// not before a batch of random orders: computer players may never
+		// pull a lever to a level whose effects fault (and then every
+		// event may have fired already in the first batch).
+		if len(faults(m, games)) > 0 || b >= 1 && len(Unfired(m, games)) == 0 {
 			break
 		}
 	}
@@ -177,7 +181,9 @@ func play(m *sim.Model, n, workers int, deadline time.Time) (games []balance.Gam
 func faults(m *sim.Model, games []balance.Game) sim.ErrorList {
 	type first struct {
 		g       *balance.Game
+		index   int // of g in games
 		turn    int
+		check   bool // met evaluating a balance check, after the game
 		count   int
 		explore bool
 	}
@@ -197,13 +203,14 @@ func faults(m *sim.Model, games []balance.Game) sim.ErrorList {
 			turn = ee.Turn
 		}
 		explore := explored(i)
+		var ce *balance.CheckError
 		f, ok := met[key]
 		if !ok {
-			f = &first{g: g, turn: turn, explore: explore}
+			f = &first{g: g, index: i, turn: turn, explore: explore, check: errors.As(g.Err, &ce)}
 			met[key] = f
 			order = append(order, key)
 		} else if f.explore && !explore {
-			f.g, f.turn, f.explore = g, turn, false
+			f.g, f.index, f.turn, f.explore = g, i, turn, false
 		}
 		f.count++
 	}
@@ -215,8 +222,15 @@ func faults(m *sim.Model, games []balance.Game) sim.ErrorList {
 			where = fmt.Sprintf("turn %d, seed %d", f.turn, f.g.Seed)
 		}
 		how := fmt.Sprintf("computer players at easy: reproduce with 'sixparty run %s --seed %d --difficulty easy'", file, f.g.Seed)
-		if f.explore {
+		switch {
+		case f.explore && f.check:
+			how = "random legal orders, which 'sixparty check' does not play"
+		case f.explore:
 			how = "random legal orders, which 'sixparty run' does not play"
+		case f.check:
+			// 'sixparty check' plays games 0 to n-1 from the scenario's
+			// seed and evaluates the checks on them; 'run' evaluates none.
+			how = fmt.Sprintf("computer players at easy, evaluating the balance checks: reproduce with 'sixparty check %s --games %d'", file, f.index+1)
 		}
 		errs.Add(key.Pos, "%s (in %d of %d games; first on %s, %s)", key.Msg, f.count, len(games), where, how)
 	}

@@ -144,3 +144,58 @@ func ExampleReads() {
 	fmt.Println(r["x"], r["a.read"], r["unused"])
 	// Output: true true false
 }
+
+// played is a scenario of six turns that plays without a fault; each case
+// of TestFaultsOutsideRules adds to it a lever, a rule or a check (LEVER,
+// RULE, CHECK) that faults.
+const played = `format: 1
+meta: {id: p, title: P, turns: 6, seed: 10}
+actors:
+  - {id: a, name: A, budget: 3, objectives: [{id: up, score: x}]}
+variables:
+  - {id: x, name: X, init: 0}
+levers:
+  - {id: a.push, actor: a, levels: [off, on], cost: [0, 1], effects: [{target: x, change: "level"}]}
+  - {id: a.push2, actor: a, levels: [off, on], cost: [0, 1], effects: [{target: x, change: "level"}]}
+  - {id: a.push3, actor: a, levels: [off, on], cost: [0, 1], effects: [{target: x, change: "level"}]}
+  - LEVER
+rules:
+  - {id: clock, target: x, change: "1"}
+outcomes:
+  - {id: limit}
+checks:
+  - CHECK
+`
+
+// TestFaultsOutsideRules checks that faults met elsewhere than in a rule
+// are errors like those: one line per fault, at its position, counting
+// the games that met it. A check's 'expect' is evaluated after the game
+// ('sixparty check' reproduces it, not 'run'); a lever's 'requires' in
+// every state a game reaches, whether or not the lever is ordered; and a
+// lever level that computer players never order is still played, by the
+// batch of random orders that validate always plays.
+func TestFaultsOutsideRules(t *testing.T) {
+	const fine = `{id: a.idle, actor: a, levels: [off, on], effects: [{target: x, change: "0"}]}`
+	const share = `{outcome: limit, share: [0, 1]}`
+	tests := []struct{ name, lever, check, want string }{
+		{"check", fine, `{name: c, expect: "1 / (x - x) > 0", share: [0, 1]}`,
+			"p.yaml:17:26: division by zero (in 50 of 50 games; first on turn 6, seed 10, computer players at easy, evaluating the balance checks: reproduce with 'sixparty check p.yaml --games 1')"},
+		{"requires", `{id: a.wait, actor: a, levels: [off, on], requires: "log(9 - x) > 0", effects: [{target: x, change: "0"}]}`, share,
+			"p.yaml:11:58: logarithm of a number that is not positive (in 50 of 50 games; first on turn 3, seed 10, computer players at easy: reproduce with 'sixparty run p.yaml --seed 10 --difficulty easy')"},
+		{"level computers avoid", `{id: a.harm, actor: a, levels: [off, on], cost: [0, 1], effects: [{target: x, change: "-1 / (level - 1)"}]}`, share,
+			"p.yaml:11:95: division by zero (in 50 of 100 games; first on turn 2, seed 60, random legal orders, which 'sixparty run' does not play)"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			src := strings.Replace(strings.Replace(played, "LEVER", tt.lever, 1), "CHECK", tt.check, 1)
+			m, err := scenarios.Load("p.yaml", []byte(src))
+			if err != nil {
+				t.Fatal(err)
+			}
+			res := Check(m, Options{Games: 300, Workers: 2})
+			if got := strings.TrimSpace(res.Errors.Lines()); got != tt.want {
+				t.Errorf("errors:\n%s\nwant:\n%s", got, tt.want)
+			}
+		})
+	}
+}

@@ -97,7 +97,13 @@ func LoadTrack(name string, src []byte, m *sim.Model) (*Track, error) {
 			continue
 		}
 		if _, dup := t.turns[turn]; dup {
-			d.errs.Add(it.Pos, "turn %d (%s) is given twice", turn, m.Date(turn))
+			// At the value that names the turn again: the date when
+			// the item gives one, else the turn.
+			at := fieldPosOr(it.FieldPos, "turn", it.Pos)
+			if it.Date != "" {
+				at = fieldPosOr(it.FieldPos, "date", it.Pos)
+			}
+			d.errs.Add(at, "turn %d (%s) is given twice", turn, m.Date(turn))
 			continue
 		}
 		tt := trackTurn{orders: sim.Orders{}, choices: sim.Choices{}}
@@ -214,8 +220,10 @@ func (tc *trackChecker) orders(turn, ai int, given map[string]string, node *yaml
 			}
 			lvl = n
 		}
-		if lvl > 0 && turn == 1 {
-			// The state of turn 1 is known, so its preconditions are too.
+		if lvl > 0 && turn == 1 && m.RequiresFault(tc.initial(), 1) == nil {
+			// The state of turn 1 is known, so its preconditions are too
+			// (unless one faults there: a mistake of the scenario, not
+			// of the track, which the game reports when it starts).
 			if avail, why := m.Available(tc.initial(), li); !avail {
 				d.errs.Add(valAt, "lever %q is not available on turn 1: %s", lid, why)
 				ok = false

@@ -1,6 +1,7 @@
 package scenarios
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/sixparty/sixparty/sim"
@@ -59,6 +60,7 @@ turns:
   - turn: 0
   - {turn: 3, date: 2020-Q3}
   - date: 2030-Q1
+  - date: 2020-Q4
 `
 	want := `o.yaml:5:7: the orders of a on turn 1 (2020-Q1) cost 3, over its budget of 2
 o.yaml:6:11: lever "a.push" belongs to a, not b
@@ -71,10 +73,11 @@ o.yaml:14:30: lever "a.pull" has no level "maybe" (its levels are off, on, or 0 
 o.yaml:16:23: event "summit" has no option "goo" (its options are go, stay); did you mean "go"?
 o.yaml:16:28: event "news" asks for no choice
 o.yaml:16:37: unknown event "sumit"; did you mean "summit"?
-o.yaml:17:5: turn 2 (2020-Q2) is given twice
+o.yaml:17:11: turn 2 (2020-Q2) is given twice
 o.yaml:18:11: turn must be between 1 and 4 (or give a date)
 o.yaml:19:12: give 'turn' or 'date', not both
 o.yaml:20:11: no turn falls on "2030-Q1"; did you mean "2020-Q1"?
+o.yaml:21:11: turn 4 (2020-Q4) is given twice
 `
 	_, err = LoadTrack("o.yaml", []byte(track), m)
 	if err == nil {
@@ -110,5 +113,22 @@ func TestTrackLoads(t *testing.T) {
 		if err == nil || err.(sim.ErrorList).Lines() != bad.want {
 			t.Errorf("%q: error %v, want %s", bad.src, err, bad.want)
 		}
+	}
+}
+
+// TestTrackRequiresFault checks that a track ordering a lever whose
+// precondition faults on turn 1 is not blamed for it: the fault is the
+// scenario's, and the game reports it, at its position, when it starts.
+func TestTrackRequiresFault(t *testing.T) {
+	m, err := Load("duo.yaml", []byte(strings.Replace(trackScenario, `requires: "x > 1"`, `requires: "log(x) > 1"`, 1)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := LoadTrack("o.yaml", []byte("turns:\n  - turn: 1\n    orders: {b: {b.act: yes}}\n"), m); err != nil {
+		t.Errorf("LoadTrack: %v", err)
+	}
+	const want = "sim: turn 1: duo.yaml:12:68: logarithm of a number that is not positive"
+	if err := sim.NewGame(m, 1).Err(); err == nil || err.Error() != want {
+		t.Errorf("NewGame: %v, want %s", err, want)
 	}
 }

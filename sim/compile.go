@@ -337,7 +337,7 @@ func (c *compiler) rules() {
 		cr := cRule{target: c.varRef(r.Target, "target", r.FieldPos, r.Pos), pos: r.Pos}
 		switch {
 		case r.Change.IsZero() == r.Set.IsZero():
-			c.add(r.Pos, "rule %q needs exactly one of 'change' and 'set'", r.ID)
+			c.add(secondOf(r.FieldPos, "change", "set", r.Pos), "rule %q needs exactly one of 'change' and 'set'", r.ID)
 		case !r.Set.IsZero():
 			cr.set = true
 			cr.fn = c.num(r.Set, c.sc, "set", r.FieldPos, r.Pos).num
@@ -475,6 +475,24 @@ func (c *compiler) outcomes() {
 	}
 }
 
+// secondOf is where the second of two fields that exclude each other is
+// written, when both are (the later in the file: the one too many), and
+// pos, where the item is, when not both are. The field's name is where it
+// is written when the decoder records it (under the key "name:"), else
+// its value.
+func secondOf(fields map[string]Pos, a, b string, pos Pos) Pos {
+	pa, okA := fields[a]
+	pb, okB := fields[b]
+	if !okA || !okB {
+		return pos
+	}
+	second := b
+	if pb.Line < pa.Line || pb.Line == pa.Line && pb.Col < pa.Col {
+		second = a
+	}
+	return fieldPos(fields, second+":", fields[second])
+}
+
 // checks compiles the balance checks.
 func (c *compiler) checks() {
 	s, m := c.s, c.m
@@ -483,7 +501,7 @@ func (c *compiler) checks() {
 		var cc compiled
 		switch {
 		case (ck.Outcome == "") == ck.Expect.IsZero():
-			c.add(ck.Pos, "check needs exactly one of 'outcome' and 'expect'")
+			c.add(secondOf(ck.FieldPos, "outcome", "expect", ck.Pos), "check needs exactly one of 'outcome' and 'expect'")
 		case ck.Outcome != "":
 			if slices.Index(c.outcomeIDs, ck.Outcome) < 0 {
 				c.add(fieldPos(ck.FieldPos, "outcome", ck.Pos), "unknown outcome %q%s", ck.Outcome, suggest.Hint(ck.Outcome, c.outcomeIDs))

@@ -189,3 +189,65 @@ func TestPendingLimit(t *testing.T) {
 		t.Errorf("24 effects: %v", err)
 	}
 }
+
+// TestExactlyOneOf checks where a rule given both 'change' and 'set', and
+// a check given both 'outcome' and 'expect', is reported: at the second
+// of the two fields in the file, the one too many; given neither, at the
+// item.
+func TestExactlyOneOf(t *testing.T) {
+	p := func(line, col int) Pos { return Pos{File: "go", Line: line, Col: col} }
+	rule := func(fields map[string]Pos) func(*Scenario) {
+		return func(s *Scenario) {
+			r := Rule{ID: "r", Target: "x", Pos: p(20, 5), FieldPos: fields}
+			if _, ok := fields["change"]; ok {
+				r.Change = Expr{Src: "1", Pos: fields["change"]}
+			}
+			if _, ok := fields["set"]; ok {
+				r.Set = Expr{Src: "1", Pos: fields["set"]}
+			}
+			s.Rules = append(s.Rules, r)
+		}
+	}
+	check := func(fields map[string]Pos) func(*Scenario) {
+		return func(s *Scenario) {
+			c := Check{Share: []float64{0, 1}, Pos: p(30, 5), FieldPos: fields}
+			if _, ok := fields["outcome"]; ok {
+				c.Outcome = "end"
+			}
+			if _, ok := fields["expect"]; ok {
+				c.Expect = Expr{Src: "x > 0", Pos: fields["expect"]}
+			}
+			s.Checks = append(s.Checks, c)
+		}
+	}
+	const ruleMsg, checkMsg = `rule "r" needs exactly one of 'change' and 'set'`, `check needs exactly one of 'outcome' and 'expect'`
+	tests := []struct {
+		name string
+		edit func(*Scenario)
+		want string
+	}{
+		{"change then set", rule(map[string]Pos{"id": p(20, 9), "change": p(21, 14), "set": p(22, 11)}), "go:22:11: " + ruleMsg},
+		{"set then change", rule(map[string]Pos{"id": p(20, 9), "set": p(21, 11), "change": p(22, 14)}), "go:22:14: " + ruleMsg},
+		{"on one line", rule(map[string]Pos{"id": p(20, 9), "set": p(20, 30), "change": p(20, 18)}), "go:20:30: " + ruleMsg},
+		{"neither", rule(map[string]Pos{"id": p(20, 9)}), "go:20:5: " + ruleMsg},
+		{"outcome then expect", check(map[string]Pos{"outcome": p(30, 15), "expect": p(30, 36)}), "go:30:36: " + checkMsg},
+		{"expect then outcome", check(map[string]Pos{"expect": p(30, 14), "outcome": p(31, 16)}), "go:31:16: " + checkMsg},
+		{"no outcome nor expect", check(map[string]Pos{}), "go:30:5: " + checkMsg},
+		// Where the decoder records the field's name, there.
+		{"at the name", check(map[string]Pos{"outcome": p(30, 15), "expect": p(30, 36), "expect:": p(30, 27)}), "go:30:27: " + checkMsg},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := goScenario()
+			tt.edit(s)
+			_, err := Compile(s)
+			el, ok := err.(ErrorList)
+			if !ok {
+				t.Fatalf("Compile: %v, want an ErrorList", err)
+			}
+			if got := strings.TrimSpace(el.Lines()); got != tt.want {
+				t.Errorf("got\n%s\nwant\n%s", got, tt.want)
+			}
+		})
+	}
+}

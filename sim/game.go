@@ -43,9 +43,9 @@ type TurnReport struct {
 }
 
 // NewGame starts a game of m with the given seed. When preparing the first
-// turn faults (a conditional event's expression or chance, or an
-// objective on the initial state), the game cannot be played: Err, Play
-// and Scores return that *EvalError.
+// turn faults (a conditional event's expression or chance, an objective or
+// a lever's precondition on the initial state), the game cannot be
+// played: Err, Play and Scores return that *EvalError.
 func NewGame(m *Model, seed uint64) *Game {
 	g := &Game{Model: m, Seed: seed, stepper: m.NewStepper(), scorer: m.NewScorer()}
 	s, err := m.initialState(NewRNG(seed))
@@ -53,6 +53,9 @@ func NewGame(m *Model, seed uint64) *Game {
 	g.record = Record{Format: RecordFormat, Scenario: m.Scenario.Meta.ID, Hash: m.Scenario.Hash, Seed: seed}
 	if err == nil {
 		g.scores, err = g.scorer.scores(nil, s)
+	}
+	if err == nil {
+		err = m.RequiresFault(s, 1)
 	}
 	if e, ok := err.(*EvalError); ok {
 		e.Turn = 1 // met before turn 1, and stops it
@@ -103,9 +106,11 @@ func (g *Game) Briefing() []*Event {
 
 // Play resolves the current turn with every actor's orders and the choices
 // made in the briefing's events. Orders are checked first; on any error
-// the game is unchanged. A fault met resolving the turn, or scoring the
-// state it leads to, is an *EvalError with the expression's position, and
-// the game goes no further: every state and score of a game is finite.
+// the game is unchanged. A fault met resolving the turn, scoring the state
+// it leads to or evaluating a lever's precondition ('requires') in it, is
+// an *EvalError with the expression's position, and the game goes no
+// further: every state and score of a game is finite, and every lever's
+// availability in it known.
 func (g *Game) Play(o Orders, c Choices) (*TurnReport, error) {
 	if g.err != nil {
 		return nil, g.err
@@ -130,6 +135,13 @@ func (g *Game) Play(o Orders, c Choices) (*TurnReport, error) {
 	scores, err := g.scorer.scores(nil, next)
 	if err != nil {
 		return nil, err
+	}
+	if !next.Over() {
+		// Every lever's availability must be known in the state the
+		// next turn's orders are given in.
+		if err := g.Model.RequiresFault(next, cur.Turn); err != nil {
+			return nil, err
+		}
 	}
 	g.scores = scores
 	rep := TurnReport{Turn: cur.Turn, Events: slices.Clone(cur.Briefing), Choices: choices, Levels: levels, Entries: led}
@@ -167,6 +179,9 @@ func (g *Game) Adjust(varID string, value float64, reason string) error {
 	scores, err := g.scorer.scores(nil, cur)
 	if err != nil {
 		return fmt.Errorf("sim: adjust: %s=%g would leave a score that cannot be computed: %w", varID, value, err)
+	}
+	if err := g.Model.RequiresFault(cur, cur.Turn); err != nil {
+		return fmt.Errorf("sim: adjust: %s=%g would leave a lever whose precondition cannot be evaluated: %w", varID, value, err)
 	}
 	g.scores = scores
 	g.history[len(g.history)-1] = cur

@@ -411,3 +411,45 @@ func mustPlay(t *testing.T, g *sim.Game, o sim.Orders, c sim.Choices) {
 		t.Fatalf("turn %d: %v", g.Turn(), err)
 	}
 }
+
+// TestRequiresFault checks that a lever's precondition that faults is a
+// fault of the game, not a lever silently unavailable: on the initial
+// state NewGame reports it, in a later state the turn leading there, and
+// an adjustment leading there is refused; orders for the lever are
+// refused with it, and Available says why.
+func TestRequiresFault(t *testing.T) {
+	m := load(t, strings.Replace(small, `requires: "tension > 40"`, `requires: "log(tension - 48) > 0"`, 1))
+	g := sim.NewGame(m, 1)
+	mustPlay(t, g, sim.Orders{}, nil) // tension 49: log(1) is 0
+	_, err := g.Play(sim.Orders{}, sim.Choices{"summit": "go"})
+	const want = "sim: turn 2: test.yaml:25:16: logarithm of a number that is not positive"
+	var ee *sim.EvalError
+	if !errors.As(err, &ee) || err.Error() != want {
+		t.Fatalf("turn 2: %v, want the *EvalError %s", err, want)
+	}
+	if g.Turn() != 2 {
+		t.Errorf("the faulting turn was applied: turn %d", g.Turn())
+	}
+	if err := g.Adjust("tension", 45, "test"); err == nil || err.Error() != "sim: adjust: tension=45 would leave a lever whose precondition cannot be evaluated: "+want {
+		t.Errorf("Adjust: %v", err)
+	}
+
+	m = load(t, strings.Replace(small, `requires: "tension > 40"`, `requires: "log(tension - 50) > 0"`, 1))
+	g = sim.NewGame(m, 1)
+	const want1 = "sim: turn 1: test.yaml:25:16: logarithm of a number that is not positive"
+	if err := g.Err(); err == nil || err.Error() != want1 {
+		t.Errorf("NewGame: %v, want %s", err, want1)
+	}
+	s, li := g.State(), m.LeverIndex("b.wall")
+	if ok, why := m.Available(s, li); ok || why != "requires log(tension - 50) > 0, which cannot be evaluated: test.yaml:25:16: logarithm of a number that is not positive" {
+		t.Errorf("Available: %v, %q", ok, why)
+	}
+	levels := make([]int, m.NumLevers())
+	levels[li] = 1
+	if err := m.CheckLevels(s, levels); !errors.As(err, &ee) || err.Error() != want1 {
+		t.Errorf("CheckLevels: %v, want the *EvalError %s", err, want1)
+	}
+	if err := m.RequiresFault(s, 1); err == nil || err.Error() != want1 {
+		t.Errorf("RequiresFault: %v, want %s", err, want1)
+	}
+}

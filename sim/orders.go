@@ -93,6 +93,9 @@ func (m *Model) CheckLevels(s *State, levels []int) error {
 				return &OrderError{Actor: a, Lever: l.ID, Msg: fmt.Sprintf("level %d is out of range 0..%d", lvl, len(l.Levels)-1)}
 			}
 			if lvl > 0 {
+				if _, f := m.requires(s, li, nil); f.set {
+					return &EvalError{Turn: s.Turn, Pos: f.pos, Msg: f.msg}
+				}
 				if ok, why := m.Available(s, li); !ok {
 					return &OrderError{Actor: a, Lever: l.ID, Msg: "not available: " + why}
 				}
@@ -106,24 +109,67 @@ func (m *Model) CheckLevels(s *State, levels []int) error {
 }
 
 // Available reports whether lever li may be set above level 0 in state s,
-// and if not, why not in the scenario's words.
+// and if not, why not in the scenario's words. A precondition that faults
+// in s (a division by zero, the logarithm of a number that is not
+// positive...) makes the lever unavailable here; a Game never reaches
+// such a state: it reports the fault, an *EvalError, instead (see
+// RequiresFault).
 func (m *Model) Available(s *State, li int) (bool, string) {
-	cl := &m.cLevers[li]
-	if cl.requires == nil {
-		return true, ""
-	}
-	slots := make([]float64, m.nslots)
-	m.loadSlots(slots, s)
-	var f fault
-	e := env{s: slots, rng: &RNG{}, fault: &f}
-	if cl.requires(&e) && !f.set {
+	ok, f := m.requires(s, li, nil)
+	if ok {
 		return true, ""
 	}
 	l := &m.Scenario.Levers[li]
+	if f.set {
+		return false, fmt.Sprintf("requires %s, which cannot be evaluated: %s: %s", strings.Join(strings.Fields(l.Requires.Src), " "), f.pos, f.msg)
+	}
 	if l.RequiresText != "" {
 		return false, l.RequiresText
 	}
 	return false, "requires " + strings.Join(strings.Fields(l.Requires.Src), " ")
+}
+
+// requires evaluates lever li's precondition in state s (true for a lever
+// without one) and returns the fault met, if any (then false). slots, if
+// not nil, already holds s loaded.
+func (m *Model) requires(s *State, li int, slots []float64) (bool, fault) {
+	cl := &m.cLevers[li]
+	if cl.requires == nil {
+		return true, fault{}
+	}
+	if slots == nil {
+		slots = make([]float64, m.nslots)
+		m.loadSlots(slots, s)
+	}
+	var f fault
+	e := env{s: slots, rng: &RNG{}, fault: &f}
+	ok := cl.requires(&e)
+	if f.set {
+		return false, f
+	}
+	return ok, f
+}
+
+// RequiresFault evaluates every lever's precondition in state s, in the
+// scenario's order, and returns the first fault met as an *EvalError of
+// the given turn, or nil. A precondition that faults is a mistake of the
+// scenario, not a lever that is unavailable: Game checks every state it
+// reaches with it.
+func (m *Model) RequiresFault(s *State, turn int) error {
+	var slots []float64
+	for li := range m.cLevers {
+		if m.cLevers[li].requires == nil {
+			continue
+		}
+		if slots == nil {
+			slots = make([]float64, m.nslots)
+			m.loadSlots(slots, s)
+		}
+		if _, f := m.requires(s, li, slots); f.set {
+			return &EvalError{Turn: turn, Pos: f.pos, Msg: f.msg}
+		}
+	}
+	return nil
 }
 
 // Cost returns the cost of lever li at level lvl.

@@ -68,7 +68,8 @@ func collectNames(n ast.Node, names *[]string) {
 // CheckHolds reports whether balance check ci of the scenario holds in
 // state s: for an 'outcome' check, whether s ended in that outcome; for an
 // 'expect' check, whether its condition is true of s. A condition that
-// faults (such as a division by zero) is an error.
+// faults (such as a division by zero) is an *EvalError, of the last turn
+// played before s.
 func (m *Model) CheckHolds(ci int, s *State) (bool, error) {
 	if ci < 0 || ci >= len(m.cChecks) {
 		return false, fmt.Errorf("sim: no check %d", ci)
@@ -87,7 +88,7 @@ func (m *Model) CheckHolds(ci int, s *State) (bool, error) {
 	e := env{s: slots, rng: &RNG{}, fault: &f}
 	ok := cond(&e)
 	if f.set {
-		return false, fmt.Errorf("sim: %s: %s", f.pos, f.msg)
+		return false, &EvalError{Turn: max(1, s.Turn-1), Pos: f.pos, Msg: f.msg}
 	}
 	return ok, nil
 }

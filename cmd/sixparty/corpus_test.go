@@ -405,15 +405,11 @@ var corpus = []mutation{
 // rot: remove it from here.
 var knownFailing = map[string]bool{
 	"branches-differ":             true,
-	"check-expect-div-zero":       true,
 	"check-outcome-and-expect":    true,
 	"div-zero-in-block":           true,
-	"lever-effect-div-zero":       true,
 	"number-as-ternary-condition": true,
 	"number-in-or":                true,
-	"requires-log-zero":           true,
 	"rule-change-and-set":         true,
-	"turn-given-twice":            true,
 	"unclosed-double-quote":       true,
 	"unclosed-quote-in-flow":      true,
 	"variable-in-folded-block":    true,
