@@ -1,6 +1,7 @@
 package scenarios
 
 import (
+	"maps"
 	"reflect"
 	"slices"
 	"strconv"
@@ -108,7 +109,7 @@ func LoadTrack(name string, src []byte, m *sim.Model) (*Track, error) {
 		}
 		tt := trackTurn{orders: sim.Orders{}, choices: sim.Choices{}}
 		orders := lookup(node, "orders")
-		for _, a := range sortedKeys(it.Orders) {
+		for _, a := range slices.Sorted(maps.Keys(it.Orders)) {
 			ai := m.ActorIndex(a)
 			if ai < 0 {
 				d.errs.Add(it.FieldPos["orders."+a], "unknown actor %q%s", a, suggest.Hint(a, tc.actorIDs))
@@ -118,7 +119,7 @@ func LoadTrack(name string, src []byte, m *sim.Model) (*Track, error) {
 			tt.orders[a] = tc.orders(turn, ai, it.Orders[a], lookup(orders, a), it.FieldPos["orders."+a])
 		}
 		choices := lookup(node, "choices")
-		for _, eid := range sortedKeys(it.Choices) {
+		for _, eid := range slices.Sorted(maps.Keys(it.Choices)) {
 			if opt, ok := tc.choice(turn, eid, it.Choices[eid], choices, it.FieldPos["choices."+eid]); ok {
 				tt.choices[eid] = opt
 			}
@@ -184,7 +185,7 @@ func (tc *trackChecker) orders(turn, ai int, given map[string]string, node *yaml
 		mine = append(mine, s.Levers[k].ID)
 	}
 	ok := true
-	for _, lid := range sortedKeys(given) {
+	for _, lid := range slices.Sorted(maps.Keys(given)) {
 		keyAt, valAt := at, at
 		if k, v := lookupPair(node, lid); k != nil {
 			keyAt, valAt = d.pos(k), d.valuePos(v)

@@ -2,6 +2,7 @@ package sim
 
 import (
 	"fmt"
+	"maps"
 	"math"
 	"regexp"
 	"slices"
@@ -243,7 +244,7 @@ func (c *compiler) objectives() {
 			score := c.num(o.Score, c.sc, "score", o.FieldPos, o.Pos)
 			m.cObj[i] = append(m.cObj[i], cObjective{score: score.num, weight: o.Weight, doctrine: o.Weight})
 		}
-		for _, k := range sortedKeys(a.Doctrine.Weights) {
+		for _, k := range slices.Sorted(maps.Keys(a.Doctrine.Weights)) {
 			j := slices.Index(ids, k)
 			if j < 0 {
 				c.add(fieldPos(a.Doctrine.FieldPos, "weights."+k, a.Doctrine.Pos), "unknown objective %q%s", k, suggest.Hint(k, ids))

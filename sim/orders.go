@@ -2,6 +2,7 @@ package sim
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 
@@ -45,14 +46,14 @@ func (e *OrderError) Error() string {
 // error reported does not depend on map order.
 func (m *Model) Levels(s *State, o Orders) ([]int, error) {
 	levels := make([]int, m.nl)
-	for _, id := range sortedKeys(o) {
+	for _, id := range slices.Sorted(maps.Keys(o)) {
 		if _, ok := m.actors[id]; !ok {
 			return nil, &OrderError{Actor: id, Msg: "unknown actor" + suggest.Hint(id, m.actorIDs())}
 		}
 	}
 	for ai := range m.Scenario.Actors {
 		a := m.Scenario.Actors[ai].ID
-		for _, lid := range sortedKeys(o[a]) {
+		for _, lid := range slices.Sorted(maps.Keys(o[a])) {
 			lvl := o[a][lid]
 			li, ok := m.levers[lid]
 			if !ok {
@@ -185,7 +186,7 @@ func (m *Model) ChoiceIndices(s *State, c Choices) ([]int, error) {
 	for i := range out {
 		out[i] = -1
 	}
-	for _, eid := range sortedKeys(c) {
+	for _, eid := range slices.Sorted(maps.Keys(c)) {
 		ei, k, msg := m.choiceIndex(s, eid, c[eid])
 		if msg != "" {
 			return nil, fmt.Errorf("sim: choices: %s", msg)
@@ -308,14 +309,14 @@ func (m *Model) Sanitize(s *State, o Orders, c Choices) (Orders, Choices, []Drop
 	}
 	out := Orders{}
 	levels := make([]int, m.nl)
-	for _, a := range sortedKeys(o) {
+	for _, a := range slices.Sorted(maps.Keys(o)) {
 		ai := m.ActorIndex(a)
 		if ai < 0 {
 			drop("orders of "+a, "no such actor%s", suggest.Hint(a, m.actorIDs()))
 			continue
 		}
 		mine := map[string]int{}
-		for _, l := range sortedKeys(o[a]) {
+		for _, l := range slices.Sorted(maps.Keys(o[a])) {
 			lvl := o[a][l]
 			what := fmt.Sprintf("%s: %s=%d", a, l, lvl)
 			li := m.LeverIndex(l)
@@ -342,7 +343,7 @@ func (m *Model) Sanitize(s *State, o Orders, c Choices) (Orders, Choices, []Drop
 		out[a] = mine
 	}
 	outC := Choices{}
-	for _, e := range sortedKeys(c) {
+	for _, e := range slices.Sorted(maps.Keys(c)) {
 		if _, _, msg := m.choiceIndex(s, e, c[e]); msg != "" {
 			drop(fmt.Sprintf("choice %s=%s", e, c[e]), "%s", msg)
 			continue
