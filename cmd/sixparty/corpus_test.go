@@ -407,7 +407,6 @@ var knownFailing = map[string]bool{
 	"branches-differ":             true,
 	"check-expect-div-zero":       true,
 	"check-outcome-and-expect":    true,
-	"div-zero-in-block":           true,
 	"lever-effect-div-zero":       true,
 	"number-as-ternary-condition": true,
 	"number-in-or":                true,
@@ -416,7 +415,6 @@ var knownFailing = map[string]bool{
 	"turn-given-twice":            true,
 	"unclosed-double-quote":       true,
 	"unclosed-quote-in-flow":      true,
-	"variable-in-folded-block":    true,
 }
 
 // TestCorpusHelperProcess is not a test: it is the sixparty command, which
