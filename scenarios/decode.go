@@ -253,7 +253,99 @@ func (d *decoder) expr(n *yaml.Node, v reflect.Value) {
 		x.Pos = sim.Pos{File: d.file, Line: line, Col: col}
 		x.Indent = col
 	}
+	from := x.Pos
+	if n.Style&(yaml.LiteralStyle|yaml.FoldedStyle) != 0 {
+		// From the line after the indicator, for the blank lines a
+		// block may start with.
+		from = sim.Pos{File: d.file, Line: n.Line + 1, Col: 1}
+	}
+	x.At = d.runePositions(x, from, n.Style&yaml.DoubleQuotedStyle != 0)
 	v.Set(reflect.ValueOf(x))
+}
+
+// runePositions returns the file position of each rune of x.Src, found by
+// reading the file from from on alongside the text, or nil when the text
+// is the file's own from x.Pos on (so that x.PosAt needs no table) or
+// cannot be matched. YAML turns what is written into the value: a block
+// or a plain scalar over several lines loses its indentation, and folding
+// turns line breaks into spaces; a quoted scalar loses its escapes (a
+// doubled single quote, \" and the like). So a rune of the text is
+// matched with the next rune of the file that is the same (a space also
+// with a line break, a rune of a double-quoted scalar also with the
+// escape for it), passing over what YAML may have dropped: spaces, tabs,
+// line breaks, backslashes and quotes.
+func (d *decoder) runePositions(x sim.Expr, from sim.Pos, dquoted bool) []sim.Pos {
+	if !x.Pos.IsValid() || from.Line < 1 || from.Line > len(d.lines) {
+		return nil
+	}
+	li, ci := from.Line-1, from.Col-1
+	cur := []rune(strings.TrimSuffix(d.lines[li], "\r"))
+	next := func() bool { // moves to the next rune of the file
+		if ci < len(cur) {
+			ci++
+			return true
+		}
+		if li+1 >= len(d.lines) {
+			return false
+		}
+		li++
+		ci = 0
+		cur = []rune(strings.TrimSuffix(d.lines[li], "\r"))
+		return true
+	}
+	var at []sim.Pos
+	simple := true // every rune so far is where PosAt would put it without a table
+	for i, r := range []rune(x.Src) {
+		for {
+			src := '\n'
+			if ci < len(cur) {
+				src = cur[ci]
+			}
+			if src == r || r == ' ' && src == '\n' {
+				at = append(at, sim.Pos{File: x.Pos.File, Line: li + 1, Col: ci + 1})
+				if li+1 != x.Pos.Line || ci+1 != x.Pos.Col+i {
+					simple = false
+				}
+				next()
+				break
+			}
+			if dquoted && src == '\\' && ci+1 < len(cur) {
+				if e, n := unescape(cur[ci+1:]); n > 0 && e == r {
+					at = append(at, sim.Pos{File: x.Pos.File, Line: li + 1, Col: ci + 1})
+					simple = false
+					ci += n
+					next()
+					break
+				}
+			}
+			if !strings.ContainsRune(" \t\n\\\"'", src) || !next() {
+				return nil
+			}
+		}
+	}
+	if simple {
+		return nil
+	}
+	return at
+}
+
+// unescape decodes the escape of a double-quoted YAML scalar whose
+// letter starts s (what follows the backslash), returning the rune and
+// how many runes of s it takes, or 0 for one it does not know.
+func unescape(s []rune) (rune, int) {
+	simple := map[rune]rune{'0': 0, 'a': '\a', 'b': '\b', 't': '\t', '\t': '\t', 'n': '\n', 'v': '\v', 'f': '\f', 'r': '\r', 'e': 0x1b, ' ': ' ', '"': '"', '/': '/', '\\': '\\', 'N': 0x85, '_': 0xa0, 'L': 0x2028, 'P': 0x2029}
+	if e, ok := simple[s[0]]; ok {
+		return e, 1
+	}
+	digits := map[rune]int{'x': 2, 'u': 4, 'U': 8}[s[0]]
+	if digits == 0 || len(s) < 1+digits {
+		return 0, 0
+	}
+	v, err := strconv.ParseUint(string(s[1:1+digits]), 16, 32)
+	if err != nil {
+		return 0, 0
+	}
+	return rune(v), 1 + digits
 }
 
 // sortedKeys returns the keys of a string-keyed map in order.

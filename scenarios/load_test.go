@@ -266,3 +266,40 @@ func addSeeds(f *testing.F) {
 		f.Add(src)
 	}
 }
+
+// TestExprPositions places a mistake inside expressions written in each
+// style of YAML scalar whose value is not the file's text: folded and
+// literal blocks, plain and quoted scalars over several lines, and quoted
+// ones with escapes. The position must be that of the name in the file.
+func TestExprPositions(t *testing.T) {
+	tests := []struct {
+		name, value, want string
+	}{
+		{"folded", ">-\n      x * 2 +\n      (1 - nope)", `t.yaml:14:12: unknown name "nope"`},
+		{"folded-long", ">-\n      x * 2 + x * 3 + x * 4\n      - x * 5\n      - (1 - nope) * 2", `t.yaml:15:14: unknown name "nope"`},
+		{"folded-more-indented", ">\n      x * 2 +\n\n        (1 - nope)", `t.yaml:15:14: unknown name "nope"`},
+		{"folded-blank-first", ">-\n\n      x +\n      nope", `t.yaml:15:7: unknown name "nope"`},
+		{"literal", "|\n      x * 2\n      + 1\n      - nope", `t.yaml:15:9: unknown name "nope"`},
+		{"literal-strip-indented", "|-\n      x * 2 +\n        (1 - nope)", `t.yaml:14:14: unknown name "nope"`},
+		{"plain", "x * 2 +\n      (1 - nope)", `t.yaml:13:12: unknown name "nope"`},
+		{"double-quoted", "\"x * 2 +\n      (1 - nope)\"", `t.yaml:13:12: unknown name "nope"`},
+		{"double-quoted-escaped-break", "\"x * 2 + \\\n      (1 - nope)\"", `t.yaml:13:12: unknown name "nope"`},
+		{"double-quoted-escapes", `"x +\t\t nope"`, `t.yaml:12:22: unknown name "nope"`},
+		{"double-quoted-hex", `"x + \x6eope"`, `t.yaml:12:18: unknown name "nope"`},
+		{"single-quoted", "'x * 2 +\n\n      (1 - nope)'", `t.yaml:14:12: unknown name "nope"`},
+		{"single-quoted-one-line", `'x + nope'`, `t.yaml:12:18: unknown name "nope"`},
+		{"double-quoted-one-line", `"x + nope"`, `t.yaml:12:18: unknown name "nope"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			src := strings.Replace(base, `change: "level"}]}`, "change: \"level\"}]}\nrules:\n  - id: r\n    target: x\n    change: "+tt.value, 1)
+			_, err := Load("t.yaml", []byte(src))
+			if err == nil {
+				t.Fatalf("no error, want %s", tt.want)
+			}
+			if got := strings.TrimSpace(err.(sim.ErrorList).Lines()); got != tt.want {
+				t.Errorf("errors:\n%s\nwant:\n%s\nin:\n%s", got, tt.want, src)
+			}
+		})
+	}
+}

@@ -214,6 +214,11 @@ type Expr struct {
 	// expression start at, so that an error inside the expression can be
 	// placed on the right line and column.
 	Indent int
+	// At, when not nil, holds the file position of each rune of Src, for
+	// an expression whose text is not the file's text from Pos on: one
+	// written as a folded or literal block, a quoted or plain scalar over
+	// several lines, or a quoted one with escapes ('' or \").
+	At []Pos `json:"-" yaml:"-"`
 }
 
 // IsZero reports whether the expression was left out.
@@ -223,6 +228,18 @@ func (e Expr) IsZero() bool { return e.Src == "" }
 func (e Expr) PosAt(off int) Pos {
 	p := e.Pos
 	if !p.IsValid() {
+		return p
+	}
+	if n := len(e.At); n > 0 {
+		switch {
+		case off < 0:
+			return e.At[0]
+		case off < n:
+			return e.At[off]
+		}
+		// Past the end: just after the last rune.
+		p = e.At[n-1]
+		p.Col++
 		return p
 	}
 	i := 0

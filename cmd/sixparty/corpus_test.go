@@ -406,13 +406,11 @@ var corpus = []mutation{
 var knownFailing = map[string]bool{
 	"branches-differ":             true,
 	"check-outcome-and-expect":    true,
-	"div-zero-in-block":           true,
 	"number-as-ternary-condition": true,
 	"number-in-or":                true,
 	"rule-change-and-set":         true,
 	"unclosed-double-quote":       true,
 	"unclosed-quote-in-flow":      true,
-	"variable-in-folded-block":    true,
 }
 
 // TestCorpusHelperProcess is not a test: it is the sixparty command, which
