@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"math"
 	"reflect"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -154,6 +153,7 @@ func (d *decoder) structure(n *yaml.Node, v reflect.Value, what string) {
 		}
 		seen[name] = true
 		fp[name] = d.valuePos(val)
+		fp[name+":"] = d.pos(k) // where the field's name is written
 		f := v.Field(fi)
 		// Remember where each item of a list of scalars, and each key of a
 		// mapping, is written.
@@ -346,14 +346,4 @@ func unescape(s []rune) (rune, int) {
 		return 0, 0
 	}
 	return rune(v), 1 + digits
-}
-
-// sortedKeys returns the keys of a string-keyed map in order.
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
 }

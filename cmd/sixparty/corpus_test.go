@@ -405,10 +405,8 @@ var corpus = []mutation{
 // rot: remove it from here.
 var knownFailing = map[string]bool{
 	"branches-differ":             true,
-	"check-outcome-and-expect":    true,
 	"number-as-ternary-condition": true,
 	"number-in-or":                true,
-	"rule-change-and-set":         true,
 	"unclosed-double-quote":       true,
 	"unclosed-quote-in-flow":      true,
 }
