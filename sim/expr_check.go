@@ -128,6 +128,27 @@ func check(n ast.Node, x Expr, sc *scope, errs *ErrorList) *tnode {
 
 func (c *checker) pos(n ast.Node) Pos { return c.x.PosAt(n.Location().From) }
 
+// start is where the text of n begins: the position of its leftmost part.
+// (expr-lang places a binary operation at its operator and a dotted name
+// at its last dot; a mistake in a whole sub-expression is reported where
+// the reader sees it begin.)
+func (c *checker) start(n ast.Node) Pos {
+	for {
+		switch m := n.(type) {
+		case *ast.BinaryNode:
+			n = m.Left
+		case *ast.MemberNode:
+			n = m.Node
+		case *ast.ConditionalNode:
+			n = m.Cond
+		case *ast.CallNode:
+			n = m.Callee
+		default:
+			return c.pos(n)
+		}
+	}
+}
+
 // errorf adds a mistake at n and returns a placeholder number.
 func (c *checker) errorf(n ast.Node, format string, args ...any) *tnode {
 	c.errs.Add(c.pos(n), format, args...)
@@ -158,7 +179,7 @@ func dotted(n ast.Node) (string, bool) {
 func (c *checker) num(n ast.Node) *tnode {
 	t := c.node(n)
 	if t.typ != tNum {
-		c.errs.Add(c.pos(n), "expected a number, found a condition")
+		c.errs.Add(c.start(n), "expected a number, found a condition")
 		return numNode(t.pos, 0)
 	}
 	return t
@@ -168,7 +189,7 @@ func (c *checker) num(n ast.Node) *tnode {
 func (c *checker) cond(n ast.Node) *tnode {
 	t := c.node(n)
 	if t.typ != tBool {
-		c.errs.Add(c.pos(n), "expected a condition (true or false), found a number")
+		c.errs.Add(c.start(n), "expected a condition (true or false), found a number")
 		return boolNode(t.pos, false)
 	}
 	return t
@@ -216,7 +237,8 @@ func (c *checker) node(n ast.Node) *tnode {
 		cond := c.cond(n.Cond)
 		a, b := c.node(n.Exp1), c.node(n.Exp2)
 		if a.typ != b.typ {
-			return c.errorf(n.Exp2, "both branches must be of the same type: %s and %s", a.typ, b.typ)
+			c.errs.Add(c.start(n.Exp2), "both branches must be of the same type: %s and %s", a.typ, b.typ)
+			return numNode(c.pos(n), 0)
 		}
 		return newNode(nCond, a.typ, c.pos(n), cond, a, b)
 	case *ast.BuiltinNode:

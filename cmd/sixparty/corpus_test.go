@@ -404,11 +404,8 @@ var corpus = []mutation{
 // it. A listed mutation that passes fails the test, so the list cannot
 // rot: remove it from here.
 var knownFailing = map[string]bool{
-	"branches-differ":             true,
-	"number-as-ternary-condition": true,
-	"number-in-or":                true,
-	"unclosed-double-quote":       true,
-	"unclosed-quote-in-flow":      true,
+	"unclosed-double-quote":  true,
+	"unclosed-quote-in-flow": true,
 }
 
 // TestCorpusHelperProcess is not a test: it is the sixparty command, which
