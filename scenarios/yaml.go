@@ -7,6 +7,7 @@ import (
 	"io"
 	"math/big"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -148,6 +149,10 @@ func syntaxError(name string, src []byte, err error) *sim.Error {
 		}
 		return &sim.Error{Pos: p, Msg: msg}
 	}
+	if ql, qc, ok := unclosedQuote(lines, line, reported); ok {
+		msg = strings.TrimSuffix(msg, indentHint) + " (the quote here is not closed)"
+		return &sim.Error{Pos: sim.Pos{File: name, Line: ql, Col: qc}, Msg: msg}
+	}
 	text := strings.TrimRight(lines[line-1], "\r\n")
 	col := firstNonBlank(text)
 	switch {
@@ -161,7 +166,7 @@ func syntaxError(name string, src []byte, err error) *sim.Error {
 	case msg == "mapping values are not allowed in this context":
 		if i := strings.Index(text, ": "); i >= 0 {
 			rest := strings.TrimRight(text[i+2:], " ")
-			if j := strings.Index(rest+" ", ": "); j >= 0 && !strings.ContainsAny(rest[:min(j, len(rest))], `"'{[`) {
+			if j := strings.Index(rest+" ", ": "); j >= 0 && (rest == "" || !strings.ContainsRune(`"'{[|>`, rune(rest[0]))) {
 				col = runeCol(text, i+2+j)
 				msg += " (quote a value that holds ': ')"
 				break
@@ -189,6 +194,85 @@ func syntaxError(name string, src []byte, err error) *sim.Error {
 		msg += indentHint
 	}
 	return &sim.Error{Pos: sim.Pos{File: name, Line: line, Col: col}, Msg: msg}
+}
+
+// unclosedQuote looks, from line upto back to maxAhead lines before it,
+// for a quote that opens a scalar (after "key: ", "- ", "[", "{" or ",")
+// and is not closed on its line, and that is the mistake: closing it there
+// lets the file parse, or moves the first error past reported, the line
+// yaml.v3 named. It returns that quote's line and column.
+func unclosedQuote(lines []string, upto, reported int) (line, col int, ok bool) {
+	for i := upto; i >= max(1, upto-maxAhead); i-- {
+		text := strings.TrimRight(lines[i-1], "\r\n")
+		q := openQuote(text)
+		if q < 0 {
+			continue
+		}
+		// Close it at the end of the line, or before a run of flow
+		// closers ('}', ']') and commas that ends the line.
+		end := len(strings.TrimRight(text, " "))
+		cut := len(strings.TrimRight(text[:end], "}], "))
+		for _, at := range []int{end, cut} {
+			if at <= q {
+				continue
+			}
+			fixed := slices.Clone(lines)
+			fixed[i-1] = text[:at] + text[q:q+1] + text[at:] + lines[i-1][len(text):]
+			err := parseAll(strings.Join(fixed, ""))
+			if err == nil {
+				return i, runeCol(text, q), true
+			}
+			if g := yamlLine.FindStringSubmatch(err.Error()); g != nil {
+				if l, _ := strconv.Atoi(g[1]); l > reported {
+					return i, runeCol(text, q), true
+				}
+			}
+		}
+	}
+	return 0, 0, false
+}
+
+// openQuote returns the byte offset in line of a quote that opens a
+// scalar and is not closed on the line, or -1.
+func openQuote(line string) int {
+	for i := 0; i < len(line); i++ {
+		c := line[i]
+		if c == '#' && (i == 0 || line[i-1] == ' ') {
+			return -1 // a comment
+		}
+		if c != '"' && c != '\'' {
+			continue
+		}
+		before := strings.TrimRight(line[:i], " ")
+		if !(before == "" || before == "-" || strings.HasSuffix(before, ":") || strings.HasSuffix(before, "- ") ||
+			strings.HasSuffix(before, "[") || strings.HasSuffix(before, "{") || strings.HasSuffix(before, ",")) {
+			continue
+		}
+		if before != "" && !strings.HasSuffix(before, "[") && !strings.HasSuffix(before, "{") && !strings.HasSuffix(before, ",") && line[len(before)] != ' ' {
+			continue // "a:b" or "x-y": not the start of a value
+		}
+		// Find its closing quote: a '"' not escaped by '\\', or a '\''
+		// not doubled.
+		j := i + 1
+		for ; j < len(line); j++ {
+			if c == '"' && line[j] == '\\' {
+				j++
+				continue
+			}
+			if line[j] == c {
+				if c == '\'' && j+1 < len(line) && line[j+1] == '\'' {
+					j++
+					continue
+				}
+				break
+			}
+		}
+		if j >= len(line) {
+			return i
+		}
+		i = j
+	}
+	return -1
 }
 
 const indentHint = " (check the indentation of this line against the lines above)"

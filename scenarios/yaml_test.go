@@ -55,6 +55,10 @@ func TestSyntaxPositions(t *testing.T) {
 		{"two colons", "    name: Push\n", "    name: Push: now\n", `t.yaml:17:15: mapping values are not allowed in this context (quote a value that holds ': ')`},
 		{"unclosed list", "    cost: [0, 1]\n", "    cost: [0, 1\n", `t.yaml:19:11: did not find expected ',' or ']' (the '[' here is not closed)`},
 		{"unclosed quote", `        change: "level"` + "\n", `        change: "level` + "\n", `t.yaml:22:17: found unexpected end of stream (the quote here is not closed)`},
+		{"unclosed quote, found lines later", "  title: Block\n", "  title: \"Block: a test\n", `t.yaml:4:10: mapping values are not allowed in this context (the quote here is not closed)`},
+		{"unclosed quote in a flow list", "    levels: [off, on]\n", "    levels: [off, \"on]\n", `t.yaml:18:19: did not find expected ',' or ']' (the quote here is not closed)`},
+		{"unclosed single quote", "    name: Push\n", "    name: 'Push\n", `t.yaml:17:11: found unexpected end of stream (the quote here is not closed)`},
+		{"apostrophe in plain text is no quote", "    name: Push\n", "    name: Alpha's push: now\n", `t.yaml:17:23: mapping values are not allowed in this context (quote a value that holds ': ')`},
 		{"second document", "outcomes:\n", "---\noutcomes:\n", `t.yaml:24:1: a second YAML document starts here; a scenario file holds one (remove the '---' and what follows, or make it a comment)`},
 	}
 	for _, tt := range tests {

@@ -403,10 +403,7 @@ var corpus = []mutation{
 // of the commit that added the corpus; the fixes of issue 9 are to empty
 // it. A listed mutation that passes fails the test, so the list cannot
 // rot: remove it from here.
-var knownFailing = map[string]bool{
-	"unclosed-double-quote":  true,
-	"unclosed-quote-in-flow": true,
-}
+var knownFailing = map[string]bool{}
 
 // TestCorpusHelperProcess is not a test: it is the sixparty command, which
 // TestCorpus runs in a child process so that a hang can be killed and a
