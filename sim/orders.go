@@ -85,6 +85,7 @@ func (m *Model) CheckLevels(s *State, levels []int) error {
 	if len(levels) != m.nl {
 		return fmt.Errorf("sim: orders: %d levels for %d levers", len(levels), m.nl)
 	}
+	var slots []float64 // s loaded, once a precondition needs it
 	for ai := range m.Scenario.Actors {
 		a := m.Scenario.Actors[ai].ID
 		for _, li := range m.byActor[ai] {
@@ -93,13 +94,19 @@ func (m *Model) CheckLevels(s *State, levels []int) error {
 			if lvl < 0 || lvl >= len(l.Levels) {
 				return &OrderError{Actor: a, Lever: l.ID, Msg: fmt.Sprintf("level %d is out of range 0..%d", lvl, len(l.Levels)-1)}
 			}
-			if lvl > 0 {
-				if _, f := m.requires(s, li, nil); f.set {
-					return &EvalError{Turn: s.Turn, Pos: f.pos, Msg: f.msg}
-				}
-				if ok, why := m.Available(s, li); !ok {
-					return &OrderError{Actor: a, Lever: l.ID, Msg: "not available: " + why}
-				}
+			if lvl == 0 || m.cLevers[li].requires == nil {
+				continue
+			}
+			if slots == nil {
+				slots = make([]float64, m.nslots)
+				m.loadSlots(slots, s)
+			}
+			ok, f := m.requires(s, li, slots)
+			if f.set {
+				return &EvalError{Turn: s.Turn, Pos: f.pos, Msg: f.msg}
+			}
+			if !ok {
+				return &OrderError{Actor: a, Lever: l.ID, Msg: "not available: " + m.unavailable(li, f)}
 			}
 		}
 		if total := m.OrdersCost(ai, levels); !m.Affordable(ai, total) {
@@ -120,14 +127,20 @@ func (m *Model) Available(s *State, li int) (bool, string) {
 	if ok {
 		return true, ""
 	}
+	return false, m.unavailable(li, f)
+}
+
+// unavailable says why lever li is unavailable, its precondition having
+// come out false or met fault f.
+func (m *Model) unavailable(li int, f fault) string {
 	l := &m.Scenario.Levers[li]
 	if f.set {
-		return false, fmt.Sprintf("requires %s, which cannot be evaluated: %s: %s", strings.Join(strings.Fields(l.Requires.Src), " "), f.pos, f.msg)
+		return fmt.Sprintf("requires %s, which cannot be evaluated: %s: %s", strings.Join(strings.Fields(l.Requires.Src), " "), f.pos, f.msg)
 	}
 	if l.RequiresText != "" {
-		return false, l.RequiresText
+		return l.RequiresText
 	}
-	return false, "requires " + strings.Join(strings.Fields(l.Requires.Src), " ")
+	return "requires " + strings.Join(strings.Fields(l.Requires.Src), " ")
 }
 
 // requires evaluates lever li's precondition in state s (true for a lever
