@@ -140,14 +140,21 @@ type trackChecker struct {
 	dates    []string // of each turn, from turn 1
 	actorIDs []string
 	start    *sim.State // the state of turn 1, once needed
+	// startOK reports whether every precondition can be evaluated in
+	// start (none faults there).
+	startOK bool
 }
 
-// initial returns the state at the start of turn 1.
-func (tc *trackChecker) initial() *sim.State {
+// initial returns the state at the start of turn 1, and whether every
+// lever's precondition can be evaluated in it (when one faults, that is a
+// mistake of the scenario, not of the track, which the game reports when
+// it starts).
+func (tc *trackChecker) initial() (*sim.State, bool) {
 	if tc.start == nil {
 		tc.start = tc.m.InitialState(sim.NewRNG(tc.s.Meta.Seed))
+		tc.startOK = tc.m.RequiresFault(tc.start, 1) == nil
 	}
-	return tc.start
+	return tc.start, tc.startOK
 }
 
 // turn returns the turn an item of the track is for.
@@ -221,24 +228,24 @@ func (tc *trackChecker) orders(turn, ai int, given map[string]string, node *yaml
 			}
 			lvl = n
 		}
-		if lvl > 0 && turn == 1 && m.RequiresFault(tc.initial(), 1) == nil {
-			// The state of turn 1 is known, so its preconditions are too
-			// (unless one faults there: a mistake of the scenario, not
-			// of the track, which the game reports when it starts).
-			if avail, why := m.Available(tc.initial(), li); !avail {
-				d.errs.Add(valAt, "lever %q is not available on turn 1: %s", lid, why)
-				ok = false
+		if lvl > 0 && turn == 1 {
+			// The state of turn 1 is known, so its preconditions are too.
+			if start, known := tc.initial(); known {
+				if avail, why := m.Available(start, li); !avail {
+					d.errs.Add(valAt, "lever %q is not available on turn 1: %s", lid, why)
+					ok = false
+				}
 			}
 		}
 		out[lid] = lvl
 	}
 	if ok {
-		cost := 0.0
-		for _, li := range m.ActorLevers(ai) {
-			cost += m.Cost(li, out[s.Levers[li].ID])
+		levels := make([]int, m.NumLevers())
+		for lid, lvl := range out {
+			levels[m.LeverIndex(lid)] = lvl
 		}
-		if budget := s.Actors[ai].Budget; cost > budget+1e-9 {
-			d.errs.Add(at, "the orders of %s on turn %d (%s) cost %g, over its budget of %g", a, turn, m.Date(turn), cost, budget)
+		if cost := m.OrdersCost(ai, levels); !m.Affordable(ai, cost) {
+			d.errs.Add(at, "the orders of %s on turn %d (%s) cost %g, over its budget of %g", a, turn, m.Date(turn), cost, s.Actors[ai].Budget)
 		}
 	}
 	return out
