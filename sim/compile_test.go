@@ -121,45 +121,23 @@ func TestEffectTurnsCapped(t *testing.T) {
 }
 
 // TestConstantChance checks that a chance outside [0, 1] is refused at
-// load when it is a constant: a number literal always, and an expression
-// of constants once the expression compiler folds constants (compiled.konst);
-// until then that half of the test is skipped, saying so.
+// load when it is a constant: a number literal, or an expression of
+// constants that the expression compiler folds.
 func TestConstantChance(t *testing.T) {
-	load := func(chance string) error {
-		s := goScenario()
-		s.Events = append(s.Events, Event{ID: "c", Name: "C", When: Expr{Src: "x > 0"}, Chance: Expr{Src: chance, Pos: Pos{File: "go", Line: 9, Col: 5}}})
-		_, err := Compile(s)
-		return err
-	}
 	for _, tt := range []struct{ chance, want string }{
 		{"2", "go:9:5: chance must be between 0 and 1, found 2"},
 		{"-0.25", "go:9:5: chance must be between 0 and 1, found -0.25"},
 		{"1", ""},
 		{"0", ""},
 		{"x / 10", ""},
-	} {
-		err := load(tt.chance)
-		got := ""
-		if err != nil {
-			got = strings.TrimSpace(err.(ErrorList).Lines())
-		}
-		if got != tt.want {
-			t.Errorf("chance %q: error %q, want %q", tt.chance, got, tt.want)
-		}
-	}
-	var errs ErrorList
-	f, _ := compileExpr(Expr{Src: "1 + 1"}, tNum, &scope{names: map[string]int{}}, &errs)
-	if !f.konst {
-		t.Skip("the expression compiler does not fold constants yet (compiled.konst is never set); the folded half of this test waits for it")
-	}
-	for _, tt := range []struct{ chance, want string }{
 		{"0.5 * 4", "go:9:5: chance must be between 0 and 1, found 2"},
 		{"1 - 3", "go:9:5: chance must be between 0 and 1, found -2"},
 		{"1 / 4", ""},
 	} {
-		err := load(tt.chance)
+		s := goScenario()
+		s.Events = append(s.Events, Event{ID: "c", Name: "C", When: Expr{Src: "x > 0"}, Chance: Expr{Src: tt.chance, Pos: Pos{File: "go", Line: 9, Col: 5}}})
 		got := ""
-		if err != nil {
+		if _, err := Compile(s); err != nil {
 			got = strings.TrimSpace(err.(ErrorList).Lines())
 		}
 		if got != tt.want {
