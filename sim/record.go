@@ -12,11 +12,15 @@ const RecordFormat = 1
 // content hash, the seed, and every turn's facilitator adjustments, orders
 // and choices. It marshals to JSON with sorted keys.
 type Record struct {
-	Format   int          `json:"format"`
-	Scenario string       `json:"scenario"`
-	Hash     string       `json:"hash"`
-	Seed     uint64       `json:"seed"`
-	Turns    []TurnRecord `json:"turns"`
+	Format   int    `json:"format"`
+	Scenario string `json:"scenario"`
+	Hash     string `json:"hash"`
+	Seed     uint64 `json:"seed"`
+	// FogSecret is the secret the fog's noise is drawn from (see Fog);
+	// absent in games without one, which replay with the noise drawn from
+	// the seed.
+	FogSecret uint64       `json:"fog_secret,omitempty"`
+	Turns     []TurnRecord `json:"turns"`
 	// Pending holds adjustments made on the current turn, not yet played.
 	Pending []Adjustment `json:"pending,omitempty"`
 }
@@ -92,6 +96,7 @@ func replay(m *Model, r Record, lenient bool) (*Game, []Drop, error) {
 		}
 	}
 	g := NewGame(m, r.Seed)
+	g.record.FogSecret = r.FogSecret
 	var drops []Drop
 	adjust := func(adj []Adjustment) error {
 		for _, a := range adj {

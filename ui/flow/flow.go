@@ -1,6 +1,8 @@
 package flow
 
 import (
+	crand "crypto/rand"
+	"encoding/binary"
 	"fmt"
 	"slices"
 	"strconv"
@@ -276,9 +278,9 @@ func (f *Flow) Viewer() int {
 func (f *Flow) View(s *sim.State) sim.View {
 	v := f.Viewer()
 	if v >= 0 {
-		return f.Game.Model.View(s, f.Game.Seed, v)
+		return f.Game.ViewOf(s, v)
 	}
-	return f.Game.Model.View(s, f.Game.Seed, -1)
+	return f.Game.ViewOf(s, -1)
 }
 
 // Known reports whether the viewer knows variable vi exactly.
@@ -567,8 +569,25 @@ func (f *Flow) start() {
 		return
 	}
 	f.Game = sim.NewGame(f.Model, seed)
+	if err := f.Game.SetFogSecret(fogSecret()); err != nil {
+		f.Message = err.Error()
+		return
+	}
 	f.Played = 0
 	f.startTurn()
+}
+
+// fogSecret draws a game's fog secret from the system's cryptographic
+// source, so that the seed shown on the setup screen tells no seat how
+// far its estimates are off.
+func fogSecret() uint64 {
+	var b [8]byte
+	for {
+		crand.Read(b[:])
+		if x := binary.LittleEndian.Uint64(b[:]); x != 0 {
+			return x
+		}
+	}
 }
 
 func (f *Flow) startTurn() {
