@@ -124,5 +124,3 @@ func (s *SQLite) Games(ctx context.Context) ([]string, error) {
 
 // Close implements Store.
 func (s *SQLite) Close() error { return s.db.Close() }
-
-
