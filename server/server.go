@@ -425,7 +425,10 @@ type conn struct {
 	ws        *websocket.Conn
 	out       chan []byte
 	done      chan struct{}
+	wdone     chan struct{}
 	once      sync.Once
+	code      websocket.StatusCode
+	reason    string
 	base      string
 	role      string // proto.RoleSeat, RoleFacilitator or RoleProjector
 	roleName  string // the actor id of a seat, else role
@@ -461,16 +464,15 @@ func (c *conn) refuse(ref int64, code, text string) {
 // already queued.
 func (c *conn) close(code websocket.StatusCode, reason string) {
 	c.once.Do(func() {
+		c.code, c.reason = code, reason
 		close(c.done)
-		go func() {
-			// Give the writer a moment to flush what is queued.
-			time.Sleep(50 * time.Millisecond)
-			c.ws.Close(code, reason)
-		}()
 	})
 }
 
+// writer writes the queued messages; once the connection is closed it
+// writes what is left, then the close frame.
 func (c *conn) writer(ctx context.Context) {
+	defer close(c.wdone)
 	for {
 		select {
 		case b := <-c.out:
@@ -479,6 +481,7 @@ func (c *conn) writer(ctx context.Context) {
 			cancel()
 			if err != nil {
 				c.close(closeGoingAway, "write failed")
+				c.ws.CloseNow()
 				return
 			}
 		case <-c.done:
@@ -489,6 +492,7 @@ func (c *conn) writer(ctx context.Context) {
 					c.ws.Write(wctx, websocket.MessageText, b)
 					cancel()
 				default:
+					c.ws.Close(c.code, c.reason)
 					return
 				}
 			}
@@ -510,9 +514,12 @@ func (s *Server) handleWS(w http.ResponseWriter, r *http.Request) {
 	ws.SetReadLimit(proto.MaxMessage)
 	ctx, cancel := context.WithCancel(s.ctx)
 	defer cancel()
-	c := &conn{ws: ws, out: make(chan []byte, 256), done: make(chan struct{}), base: baseURL(r), actor: -1}
+	c := &conn{ws: ws, out: make(chan []byte, 256), done: make(chan struct{}), wdone: make(chan struct{}), base: baseURL(r), actor: -1}
 	go c.writer(ctx)
-	defer c.close(websocket.StatusNormalClosure, "")
+	defer func() {
+		c.close(websocket.StatusNormalClosure, "")
+		<-c.wdone
+	}()
 
 	hctx, hcancel := context.WithTimeout(ctx, 10*time.Second)
 	_, data, err := ws.Read(hctx)
