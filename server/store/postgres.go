@@ -60,7 +60,7 @@ func (p *Postgres) Create(ctx context.Context, game string, first []byte) error 
 
 // Append implements Store.
 func (p *Postgres) Append(ctx context.Context, game string, seq int64, data []byte) error {
-	tag, err := p.pool.Exec(ctx, `INSERT INTO sixparty_log (game, seq, data) SELECT $1, $2, $3 WHERE EXISTS (SELECT 1 FROM sixparty_log WHERE game = $1 AND seq = $2 - 1)`, game, seq, data)
+	tag, err := p.pool.Exec(ctx, `INSERT INTO sixparty_log (game, seq, data) SELECT $1, $2, $3 WHERE EXISTS (SELECT 1 FROM sixparty_log WHERE game = $1 AND seq = $4)`, game, seq, data, seq-1)
 	if err != nil {
 		var pe *pgconn.PgError
 		if errors.As(err, &pe) && pe.Code == "23505" {
