@@ -253,6 +253,7 @@ func Play(ctx context.Context, l Link, opt Options) (*proto.View, error) {
 	}
 	var lastSeq int64
 	var lastErr error
+	redirect := ""
 	for try := 0; try <= opt.Retries; try++ {
 		if try > 0 {
 			select {
@@ -261,11 +262,18 @@ func Play(ctx context.Context, l Link, opt Options) (*proto.View, error) {
 			case <-time.After(time.Duration(try) * 100 * time.Millisecond):
 			}
 		}
-		c, err := Dial(ctx, l, lastSeq, opt.Trace)
+		at := l
+		if redirect != "" {
+			at.Base, redirect = redirect, ""
+		}
+		c, err := Dial(ctx, at, lastSeq, opt.Trace)
 		if err != nil {
+			// Another server owns the game: try it once, then come back
+			// to the link's own address (a load balancer's, say), where
+			// the owner may have changed meanwhile.
 			var re *RedirectError
-			if errors.As(err, &re) && re.Addr != "" {
-				l.Base = re.Addr
+			if errors.As(err, &re) && re.Addr != "" && re.Addr != at.Base {
+				redirect = re.Addr
 			}
 			lastErr = err
 			continue

@@ -44,6 +44,7 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	data := fs.String("data", "", "folder of the SQLite game store (default: "+defaultDataDir()+")")
 	pg := fs.String("postgres", "", "PostgreSQL URL: a store shared by several servers, each game owned by one at a time")
 	origins := fs.String("origin", "", "comma-separated hosts whose web pages may connect, besides the server's own")
+	lease := fs.Duration("lease", 10*time.Second, "with --postgres, how long a game stays with a server that stops renewing its lease")
 	public := fs.String("public", "", "the URL this server is reached at by the others sharing --postgres (default: http://ADDR)")
 	pos, code, ok := parseFlags(fs, args)
 	if !ok {
@@ -82,7 +83,7 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	if *public != "" {
 		url = strings.TrimRight(*public, "/")
 	}
-	cfg := server.Config{Store: st, Addr: url, Logf: func(f string, a ...any) { fmt.Fprintf(stderr, "sixparty serve: "+f+"\n", a...) }}
+	cfg := server.Config{Store: st, Addr: url, LeaseTTL: *lease, Logf: func(f string, a ...any) { fmt.Fprintf(stderr, "sixparty serve: "+f+"\n", a...) }}
 	if *origins != "" {
 		cfg.OriginPatterns = strings.Split(*origins, ",")
 	}

@@ -5,7 +5,11 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"net"
+	"net/http"
 	"net/http/httptest"
+	"net/http/httputil"
+	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -110,9 +114,10 @@ func TestServedGameIsRunOrders(t *testing.T) {
 
 // serveChild starts 'sixparty serve' in a child process and returns its
 // URL.
-func serveChild(t *testing.T, addr, data string) (*exec.Cmd, string) {
+func serveChild(t *testing.T, addr string, storeArgs ...string) (*exec.Cmd, string) {
 	t.Helper()
-	cmd := exec.Command(os.Args[0], "-test.run=^TestCorpusHelperProcess$", "--", "serve", "--addr", addr, "--data", data)
+	args := append([]string{"-test.run=^TestCorpusHelperProcess$", "--", "serve", "--addr", addr}, storeArgs...)
+	cmd := exec.Command(os.Args[0], args...)
 	cmd.Env = append(os.Environ(), "SIXPARTY_CORPUS_HELPER=1")
 	stdout, err := cmd.StdoutPipe()
 	if err != nil {
@@ -140,7 +145,7 @@ func TestServerKilledMidGame(t *testing.T) {
 		t.Skip("starts servers in child processes")
 	}
 	data := t.TempDir()
-	cmd, url := serveChild(t, "127.0.0.1:0", data)
+	cmd, url := serveChild(t, "127.0.0.1:0", "--data", data)
 	resp := hostGame(t, url)
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
@@ -159,23 +164,11 @@ func TestServerKilledMidGame(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	id, _ := fac.Send(ctx, proto.Msg{Type: "pause"})
-	for {
-		out, err := fac.Recv(ctx)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if out.Ref == id {
-			if out.Type != "ack" {
-				t.Fatalf("pause: %+v", out)
-			}
-			break
-		}
-	}
+	pause(t, ctx, fac)
 	time.Sleep(100 * time.Millisecond) // the seats send their drafts
 	cmd.Process.Kill()
 	cmd.Wait()
-	if _, url2 := serveChild(t, strings.TrimPrefix(url, "http://"), data); url2 != url {
+	if _, url2 := serveChild(t, strings.TrimPrefix(url, "http://"), "--data", data); url2 != url {
 		t.Fatalf("restarted on %s, not %s", url2, url)
 	}
 	fac, err = client.Dial(ctx, fl, fac.View.Seq, nil)
@@ -200,4 +193,99 @@ func mustLink(t *testing.T, s string) client.Link {
 		t.Fatal(err)
 	}
 	return l
+}
+
+// pause pauses the game from the facilitator's connection.
+func pause(t *testing.T, ctx context.Context, fac *client.Conn) {
+	t.Helper()
+	id, _ := fac.Send(ctx, proto.Msg{Type: "pause"})
+	for {
+		out, err := fac.Recv(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if out.Ref == id {
+			if out.Type != "ack" {
+				t.Fatalf("pause: %+v", out)
+			}
+			return
+		}
+	}
+}
+
+// TestPostgresTakeover runs two servers on one PostgreSQL behind a load
+// balancer, kills the one that owns a game mid-game (SIGKILL), and checks
+// that the other takes the game over from the log once the lease expires,
+// the clients reconnecting through the balancer, to the very game 'run
+// --orders' plays.
+func TestPostgresTakeover(t *testing.T) {
+	dsn := os.Getenv("SIXPARTY_TEST_POSTGRES")
+	if dsn == "" {
+		t.Skip("SIXPARTY_TEST_POSTGRES is not set: no PostgreSQL to test on (scripts/postgres.sh starts one; .ci/run does)")
+	}
+	if testing.Short() {
+		t.Skip("starts servers in child processes")
+	}
+	a, urlA := serveChild(t, "127.0.0.1:0", "--postgres", dsn, "--lease", "1s")
+	_, urlB := serveChild(t, "127.0.0.1:0", "--postgres", dsn, "--lease", "1s")
+	// The balancer sends every request to A while it answers, else to B.
+	backends := []string{strings.TrimPrefix(urlA, "http://"), strings.TrimPrefix(urlB, "http://")}
+	var d net.Dialer
+	proxy := &httputil.ReverseProxy{
+		Rewrite: func(r *httputil.ProxyRequest) {
+			r.SetURL(&url.URL{Scheme: "http", Host: backends[0]})
+			r.Out.Host = r.In.Host
+		},
+		Transport: &http.Transport{DialContext: func(ctx context.Context, network, _ string) (net.Conn, error) {
+			var err error
+			for _, b := range backends {
+				c, e := d.DialContext(ctx, network, b)
+				if e == nil {
+					return c, nil
+				}
+				err = e
+			}
+			return nil, err
+		}},
+	}
+	lb := httptest.NewServer(proxy)
+	defer lb.Close()
+	resp := hostGame(t, lb.URL)
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	fl := mustLink(t, resp.Links[proto.RoleFacilitator])
+	fac, err := client.Dial(ctx, fl, 0, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan struct{})
+	go func() { defer close(done); joinAll(t, resp, t.TempDir()) }()
+	for fac.View.Turn < 3 {
+		if _, err := fac.Recv(ctx); err != nil {
+			t.Fatal(err)
+		}
+	}
+	pause(t, ctx, fac)
+	time.Sleep(100 * time.Millisecond)
+	a.Process.Kill()
+	a.Wait()
+	seq := fac.View.Seq
+	for {
+		if fac, err = client.Dial(ctx, fl, seq, nil); err == nil {
+			break
+		}
+		if ctx.Err() != nil {
+			t.Fatalf("no server took the game over: %v", err)
+		}
+		time.Sleep(200 * time.Millisecond)
+	}
+	if v := fac.View; !v.Paused || v.Over || v.Turn < 3 {
+		t.Fatalf("after the takeover: turn %d, paused %v, over %v; want the paused turn", v.Turn, v.Paused, v.Over)
+	}
+	t.Logf("A killed on turn %d, log entry %d; B took over", fac.View.Turn, fac.View.Seq)
+	if _, err := fac.Send(ctx, proto.Msg{Type: "resume"}); err != nil {
+		t.Fatal(err)
+	}
+	<-done
+	sameAsRun(t, resp, t.TempDir())
 }
