@@ -412,8 +412,16 @@ func (gm *game) handle(c *conn, m proto.Msg) {
 			c.refuse(m.ID, proto.CodeBad, err.Error())
 			return
 		}
-		dec := ai.Decide(g, c.actor, d)
-		c.send(proto.Out{Type: "advice", Ref: m.ID, Advice: &proto.Advice{Turn: g.Turn(), Level: d.String(), Orders: nonNil(dec.Orders), Choices: dec.Choices, Explain: dec.Explain}})
+		// The computer player plans away from the game's goroutine, on the
+		// current state (never changed once made) and the seat's view, so
+		// that a slow plan holds up no other command.
+		st, view, seed, actor, turn := g.State(), g.View(c.actor), g.Seed, c.actor, g.Turn()
+		go func() {
+			gm.srv.advice <- struct{}{}
+			dec := ai.Plan(gm.m, st, view, seed, actor, d)
+			<-gm.srv.advice
+			c.send(proto.Out{Type: "advice", Ref: m.ID, Advice: &proto.Advice{Turn: turn, Level: d.String(), Orders: nonNil(dec.Orders), Choices: dec.Choices, Explain: dec.Explain}})
+		}()
 		return
 	case "chat":
 		ch, err := gm.channel(c, m.Channel)

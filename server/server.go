@@ -18,6 +18,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"runtime"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -64,6 +65,8 @@ type Server struct {
 	conns atomic.Int64
 	ctx   context.Context
 	stop  context.CancelFunc
+	// advice bounds the computer players planning at once.
+	advice chan struct{}
 }
 
 // New returns a server on the given store.
@@ -86,7 +89,7 @@ func New(cfg Config) *Server {
 	if cfg.Owner == "" {
 		cfg.Owner = newToken()
 	}
-	s := &Server{cfg: cfg, store: cfg.Store, games: map[string]*game{}}
+	s := &Server{cfg: cfg, store: cfg.Store, games: map[string]*game{}, advice: make(chan struct{}, runtime.GOMAXPROCS(0))}
 	s.ctx, s.stop = context.WithCancel(context.Background())
 	if _, ok := cfg.Store.(store.Leaser); ok {
 		go s.renewLeases()
