@@ -399,7 +399,16 @@ func (gm *game) handle(c *conn, m proto.Msg) {
 			c.refuse(m.ID, code, err.Error())
 			return
 		}
-		gm.commit(c, m.ID, entry{Type: "draft", Actor: me, Turn: m.Turn, Orders: nonNil(m.Orders), Choices: m.Choices})
+		wasReady := gm.drafts[c.actor].ready
+		if gm.commit(c, m.ID, entry{Type: "draft", Actor: me, Turn: m.Turn, Orders: nonNil(m.Orders), Choices: m.Choices}) && !wasReady {
+			// Only the seat's own view and the facilitator's changed.
+			for o := range gm.conns {
+				if o.roleName == me || o.role == proto.RoleFacilitator {
+					o.send(proto.Out{Type: "view", Seq: gm.seq, View: gm.view(o)})
+				}
+			}
+			return
+		}
 	case "ready":
 		gm.commit(c, m.ID, entry{Type: "ready", Actor: me, Turn: m.Turn, Ready: m.Ready})
 	case "advice":
