@@ -11,6 +11,7 @@ import (
 	"maps"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/sixparty/sixparty/internal/suggest"
 	"github.com/sixparty/sixparty/savegame"
@@ -116,6 +117,7 @@ type game struct {
 	chat   []proto.Chat
 	seq    int64
 	broken error // set when the log could not be written: the game stops
+	clock  clock
 
 	conns map[*conn]bool
 	in    chan func()
@@ -248,6 +250,7 @@ func (gm *game) apply(e entry) error {
 		return g.Inject(e.Event)
 	case "pause":
 		gm.paused = true
+		gm.stopClock()
 	case "resume":
 		gm.paused = false
 	case "seat":
@@ -262,6 +265,9 @@ func (gm *game) apply(e entry) error {
 			return errors.New("a bad hash")
 		}
 		gm.hashes[e.Role] = [32]byte(b)
+	case "deadline":
+		gm.clock.every, gm.clock.policy, gm.clock.left = time.Duration(e.Value)*time.Second, e.Seat, 0
+	case "extend":
 	case "chat":
 		gm.chat = append(gm.chat, proto.Chat{Seq: gm.seq, Turn: e.Turn, Channel: e.Channel, From: e.From, Text: e.Text})
 	default:
@@ -342,6 +348,7 @@ func (gm *game) auto() {
 		if !gm.commit(nil, 0, gm.adjudication()) {
 			return
 		}
+		gm.startClock(gm.clock.every)
 	}
 }
 
@@ -452,13 +459,23 @@ func (gm *game) handle(c *conn, m proto.Msg) {
 			c.refuse(m.ID, proto.CodeRefused, "the game is already "+map[bool]string{true: "paused", false: "running"}[gm.paused])
 			return
 		}
-		gm.commit(c, m.ID, entry{Type: m.Type})
+		if gm.commit(c, m.ID, entry{Type: m.Type}) && m.Type == "resume" {
+			left := gm.clock.left
+			if left <= 0 {
+				left = gm.clock.every
+			}
+			gm.startClock(left)
+		}
+	case "deadline", "extend":
+		gm.setDeadline(c, m)
 	case "adjudicate":
 		if gm.paused {
 			c.refuse(m.ID, proto.CodeRefused, "the game is paused")
 			return
 		}
-		gm.commit(c, m.ID, gm.adjudication())
+		if gm.commit(c, m.ID, gm.adjudication()) {
+			gm.startClock(gm.clock.every)
+		}
 	case "adjust":
 		gm.commit(c, m.ID, entry{Type: "adjust", Var: m.Var, Value: *m.Value, Reason: m.Reason})
 	case "inject":
@@ -666,6 +683,7 @@ func (gm *game) view(c *conn) *proto.View {
 			v.Chat = append(v.Chat, ch)
 		}
 	}
+	v.Deadline = gm.deadlineView()
 	if s.Over() {
 		r := &proto.Reveal{Seed: g.Seed, FogSecret: g.FogSecret()}
 		for i, x := range s.Vals {

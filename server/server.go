@@ -354,7 +354,7 @@ func (s *Server) game(ctx context.Context, id string) (*game, error) {
 	}
 	s.games[id] = gm
 	go gm.run()
-	gm.in <- gm.auto
+	gm.in <- func() { gm.auto(); gm.startClock(gm.clock.every) }
 	return gm, nil
 }
 

@@ -72,6 +72,10 @@ type Msg struct {
 	// Role is the link to reissue: an actor id, "facilitator" or
 	// "projector" (reissue).
 	Role string `json:"role,omitempty"`
+	// Seconds and Policy set each turn's deadline (deadline: 0 for none;
+	// policy hold, computer or wait) or extend the current one (extend).
+	Seconds int    `json:"seconds,omitempty"`
+	Policy  string `json:"policy,omitempty"`
 }
 
 // Types lists the message types a client may send, and who may send each:
@@ -90,6 +94,8 @@ var Types = map[string]string{
 	"inject":     "facilitator",
 	"seat":       "facilitator",
 	"reissue":    "facilitator",
+	"deadline":   "facilitator",
+	"extend":     "facilitator",
 }
 
 // Decode reads one client message. It refuses a message over MaxMessage,
@@ -140,6 +146,10 @@ func Decode(data []byte) (Msg, error) {
 		err = need(m.Actor != "" && m.Seat != "", `"actor" and "seat"`)
 	case "reissue":
 		err = need(m.Role != "", `"role"`)
+	case "deadline":
+		err = need(m.Seconds >= 0 && m.Policy != "", `"seconds" (0 for none) and "policy"`)
+	case "extend":
+		err = need(m.Seconds > 0, `"seconds" (more than 0)`)
 	}
 	if err != nil {
 		return Msg{}, err
@@ -214,8 +224,21 @@ type View struct {
 	Turns []Turn `json:"turns,omitempty"`
 	// Chat holds the messages of the channels the client is in.
 	Chat []Chat `json:"chat,omitempty"`
+	// Deadline is the turn's deadline, when the facilitator set one.
+	Deadline *Deadline `json:"deadline,omitempty"`
 	// Reveal is the game's secrets, shown once it is over.
 	Reveal *Reveal `json:"reveal,omitempty"`
+}
+
+// Deadline is a turn's deadline: Due in Unix milliseconds (0 while
+// paused), each turn's Seconds, the Policy for seats not ready by then;
+// Warning once it is near, Overdue once passed under the wait policy.
+type Deadline struct {
+	Due     int64  `json:"due,omitempty"`
+	Seconds int    `json:"seconds"`
+	Policy  string `json:"policy"`
+	Warning bool   `json:"warning,omitempty"`
+	Overdue bool   `json:"overdue,omitempty"`
 }
 
 // Var is one variable as a client sees it.

@@ -1,0 +1,78 @@
+package server_test
+
+import (
+	"maps"
+	"testing"
+
+	"github.com/sixparty/sixparty/client"
+	"github.com/sixparty/sixparty/savegame"
+	"github.com/sixparty/sixparty/server/proto"
+)
+
+// waitView reads the facilitator's messages until its view satisfies ok.
+func waitView(t *testing.T, c *client.Conn, ok func(v *proto.View) bool) {
+	t.Helper()
+	ctx := ctxT(t)
+	for !ok(&c.View) {
+		if _, err := c.Recv(ctx); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// TestDeadline sets one-second deadlines: under "computer" the computer
+// gives every missing seat's orders, under "hold" last turn's orders are
+// played again, under "wait" the turn waits, overdue, for the facilitator.
+func TestDeadline(t *testing.T) {
+	_, hs := start(t, t.TempDir())
+	ctx := ctxT(t)
+	resp, err := client.Create(ctx, hs.URL, proto.CreateRequest{Scenario: "pressure-2017"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	fl := link(t, resp.Links[proto.RoleFacilitator])
+	fac, err := client.Dial(ctx, fl, 0, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	expect(t, ctx, fac, proto.Msg{Type: "deadline", Seconds: 1, Policy: "never"}, proto.CodeBad, `deadline policy "never": want hold, computer or wait`)
+	expect(t, ctx, fac, proto.Msg{Type: "extend", Seconds: 5}, proto.CodeRefused, "no deadline is running")
+	expect(t, ctx, fac, proto.Msg{Type: "deadline", Seconds: 1, Policy: "computer"}, "", "")
+	warned := false
+	waitView(t, fac, func(v *proto.View) bool {
+		warned = warned || (v.Deadline != nil && v.Deadline.Warning && v.Turn == 1)
+		return v.Turn == 2
+	})
+	if !warned {
+		t.Errorf("no warning before the deadline")
+	}
+	expect(t, ctx, fac, proto.Msg{Type: "deadline", Seconds: 1, Policy: "hold"}, "", "")
+	waitView(t, fac, func(v *proto.View) bool { return v.Turn == 3 })
+	expect(t, ctx, fac, proto.Msg{Type: "deadline", Seconds: 1, Policy: "wait"}, "", "")
+	waitView(t, fac, func(v *proto.View) bool { return v.Deadline != nil && v.Deadline.Overdue })
+	if fac.View.Turn != 3 {
+		t.Errorf("under wait the game went on to turn %d", fac.View.Turn)
+	}
+	data, err := client.Save(ctx, fl)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := savegame.Unmarshal(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	turns := f.Record.Turns
+	if len(turns) != 2 {
+		t.Fatalf("%d turns played, want 2", len(turns))
+	}
+	n := 0
+	for a, o := range turns[0].Orders {
+		n += len(o)
+		if !maps.Equal(turns[1].Orders[a], o) {
+			t.Errorf("%s: held orders %v, last turn's %v", a, turns[1].Orders[a], o)
+		}
+	}
+	if n == 0 {
+		t.Errorf("the computer gave no orders on turn 1")
+	}
+}
