@@ -175,23 +175,23 @@ type mutation struct {
 
 // Classes of mistakes, as the issue lists them.
 const (
-	cYAML     = "yaml"
-	cNames    = "names"
-	cTypes    = "types"
-	cConst    = "const"
-	cPlay     = "play"
-	cValues   = "values"
-	cStruct   = "struct"
-	cOrders   = "orders"
-	nile      = "nile-2020"
-	pressure  = "pressure-2017"
-	history   = "pressure-2017.history"
+	cYAML    = "yaml"
+	cNames   = "names"
+	cTypes   = "types"
+	cConst   = "const"
+	cPlay    = "play"
+	cValues  = "values"
+	cStruct  = "struct"
+	cOrders  = "orders"
+	nile     = "nile-2020"
+	pressure = "pressure-2017"
+	history  = "pressure-2017.history"
 	// Strategies' orders tracks, checked by 'sixparty validate' on the
 	// scenario beside them.
 	rely          = "pressure-2017.rely-on-beijing"
 	combinedTrack = "pressure-2017.combined"
-	valueCap  = 200_000 // the decoder's cap on the values a file may hold
-	bigValues = valueCap + 1
+	valueCap      = 200_000 // the decoder's cap on the values a file may hold
+	bigValues     = valueCap + 1
 )
 
 // corpus is the table of mutations.
