@@ -217,7 +217,7 @@ type Param struct {
 	ID          string `yaml:"id" doc:"Identifier (lower-case letters, digits and underscores, no dot); expressions read the parameter by this name."`
 	Name        string `yaml:"name" doc:"Name shown to players and in reports."`
 	Unit        string `yaml:"unit" doc:"Unit of the value (for example 'points per point of denial')."`
-	Source      string `yaml:"source" doc:"Where the range comes from: a citation, or the word 'judgement' for the author's own estimate. Required."`
+	Source      string `yaml:"source" doc:"Where the range comes from: a citation, or the word 'judgement' for the author's own estimate."`
 	Description string `yaml:"description" doc:"What the coefficient means and what a higher value says about the world."`
 	// Value is the stated value, the one every game plays at unless the
 	// parameters are drawn.
