@@ -212,3 +212,20 @@ func TestParamNotFolded(t *testing.T) {
 		}
 	}
 }
+
+// TestBelievedParams checks that an actor's believed state plays the
+// parameters at their stated values, whatever the game drew.
+func TestBelievedParams(t *testing.T) {
+	m := loadParams(t)
+	g, err := sim.NewGameSetup(m, 3, sim.Setup{Params: []float64{0.3, 4, 1.5, 900}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := g.State().Believed(g.View(0))
+	if b.Params != nil {
+		t.Errorf("the believed state holds the drawn parameters %v", b.Params)
+	}
+	if g.State().Params == nil {
+		t.Errorf("Believed changed the game's state")
+	}
+}
