@@ -103,6 +103,9 @@ func TestStrategyMistakes(t *testing.T) {
 		{`orders: push.yaml, seats: {a: computer:hard}`, `orders: ""`, pushTrack, `DIR/t.yaml:14:5: strategy "push" needs 'orders' (an orders track) or 'seats'`},
 		{`{id: push, name: Push`, `{id: Push, name: Push`, pushTrack, "DIR/t.yaml:14:10: strategy id \"Push\" must be lower-case letters, digits, underscores and dashes\nDIR/t.yaml:15:17: unknown strategy \"push\"; did you mean \"Push\"?"},
 		{``, ``, "turns:\n  - turn: 1\n    orders:\n      a: {a.pull: on}\n", "DIR/push.yaml:4:11: unknown lever \"a.pull\"; did you mean \"a.push\"?\nDIR/t.yaml:14:36: strategy \"push\": orders track DIR/push.yaml has 1 mistake(s), listed under it"},
+		{`orders: push.yaml`, `orders: ../push.yaml`, pushTrack, `DIR/t.yaml:14:36: strategy "push": cannot read orders track ../push.yaml: the path must be relative to the scenario's file and stay inside its directory`},
+		{`orders: push.yaml`, `orders: /etc/passwd`, pushTrack, `DIR/t.yaml:14:36: strategy "push": cannot read orders track /etc/passwd: the path must be relative to the scenario's file and stay inside its directory`},
+		{`orders: push.yaml`, `orders: .`, pushTrack, `DIR/t.yaml:14:36: strategy "push": cannot read orders track DIR: not a regular file`},
 		{``, ``, "turns: [", "DIR/push.yaml:1:1: did not find expected node content\nDIR/t.yaml:14:36: strategy \"push\": orders track DIR/push.yaml has 1 mistake(s), listed under it"},
 	}
 	for _, tt := range tests {
