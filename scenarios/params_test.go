@@ -54,6 +54,8 @@ func TestParamMistakes(t *testing.T) {
 		{`change: "k * level"`, `change: "kk * level"`, `t.yaml:8:104: unknown name "kk"; did you mean "k"?`},
 		{"source: judgement}\n", "source: judgement}\n  - {id: k, name: K2, value: 1, range: [0, 2], source: judgement}\n", `t.yaml:13:10: parameter "k" is defined twice (first at t.yaml:12:10)`},
 		{"parameters:\n", "parameters:\n  - 3\n", `t.yaml:12:5: parameters[0] must be a mapping, found "3"`},
+		{"parameters:\n", "parameters:\n  -\n", `t.yaml:12:4: parameters[0] is empty: write its fields, or remove the '-'`},
+		{"actors:\n", "actors:\n  -\n", `t.yaml:4:4: actors[0] is empty: write its fields, or remove the '-'`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.want, func(t *testing.T) {
