@@ -63,6 +63,15 @@ func yamlName(f reflect.StructField) string {
 	return name
 }
 
+// isStruct reports whether t is a struct other than an expression, or a
+// pointer to one.
+func isStruct(t reflect.Type) bool {
+	if t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	return t.Kind() == reflect.Struct && t != exprType
+}
+
 // decode fills v from n. what names the value for messages.
 func (d *decoder) decode(n *yaml.Node, v reflect.Value, what string) {
 	for n.Kind == yaml.AliasNode && n.Alias != nil {
@@ -90,6 +99,22 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, what string) {
 		}
 		s := reflect.MakeSlice(v.Type(), len(n.Content), len(n.Content))
 		for i, item := range n.Content {
+			if item.Kind == yaml.ScalarNode && item.Tag == "!!null" && isStruct(v.Type().Elem()) {
+				// An empty item where a mapping belongs: a mistake, and
+				// the engine's checks of its empty fields would only
+				// repeat it.
+				d.errorf(item, "%s[%d] is empty: write its fields, or remove the '-'", what, i)
+				e := s.Index(i)
+				if e.Kind() == reflect.Pointer {
+					e.Set(reflect.New(e.Type().Elem()))
+					e = e.Elem()
+				}
+				if f := e.FieldByName("Pos"); f.IsValid() && f.Type() == posType {
+					f.Set(reflect.ValueOf(d.pos(item)))
+				}
+				d.tainted[d.pos(item)] = true
+				continue
+			}
 			d.decode(item, s.Index(i), fmt.Sprintf("%s[%d]", what, i))
 		}
 		v.Set(s)
@@ -118,6 +143,12 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, what string) {
 func (d *decoder) structure(n *yaml.Node, v reflect.Value, what string) {
 	if n.Kind != yaml.MappingNode {
 		d.errorf(n, "%s must be a mapping, found %s", what, kindName(n))
+		// The struct is where the value is, and tainted: the engine's
+		// checks of its empty fields would only repeat the mistake.
+		if f := v.FieldByName("Pos"); f.IsValid() && f.Type() == posType {
+			f.Set(reflect.ValueOf(d.pos(n)))
+		}
+		d.tainted[d.pos(n)] = true
 		return
 	}
 	t := v.Type()
@@ -169,9 +200,11 @@ func (d *decoder) structure(n *yaml.Node, v reflect.Value, what string) {
 		}
 		n := len(d.errs)
 		d.decode(val, f, name)
-		if len(d.errs) > n && f.Kind() != reflect.Slice && f.Kind() != reflect.Map && f.Kind() != reflect.Struct && f.Kind() != reflect.Pointer {
-			// A value that could not be read was not given: checks that
-			// depend on it (such as costs against a budget) keep quiet.
+		scalars := f.Kind() == reflect.Slice && f.Type().Elem().Kind() != reflect.Struct && f.Type().Elem().Kind() != reflect.Pointer && f.Type() != reflect.TypeOf([]sim.Expr(nil))
+		if len(d.errs) > n && (scalars || f.Kind() != reflect.Slice && f.Kind() != reflect.Map && f.Kind() != reflect.Struct && f.Kind() != reflect.Pointer) {
+			// A value that could not be read (or a list of numbers with
+			// one that could not) was not given: checks that depend on it
+			// (such as costs against a budget) keep quiet.
 			delete(fp, name)
 		}
 	}

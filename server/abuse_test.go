@@ -4,6 +4,7 @@ import (
 	"context"
 	"net/http"
 	"net/http/httptest"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -11,6 +12,7 @@ import (
 	"github.com/coder/websocket"
 
 	"github.com/sixparty/sixparty/client"
+	"github.com/sixparty/sixparty/scenarios"
 	"github.com/sixparty/sixparty/server"
 	"github.com/sixparty/sixparty/server/proto"
 	"github.com/sixparty/sixparty/server/store"
@@ -228,6 +230,19 @@ func TestAbuse(t *testing.T) {
 		_, err = client.Create(ctx, hs.URL, proto.CreateRequest{Scenario: "pressure-2017", Seats: map[string]string{"us": "robot"}})
 		if want := "client: 400 Bad Request: server: seats: us: seat \"robot\": want person or computer:LEVEL (easy, normal, hard)"; err == nil || err.Error() != want {
 			t.Errorf("bad seat: %v", err)
+		}
+	})
+	t.Run("a sent scenario reads no file of the server", func(t *testing.T) {
+		src, err := scenarios.BuiltinSource("pressure-2017")
+		if err != nil {
+			t.Fatal(err)
+		}
+		// Named as the built-in file it is, beside its orders tracks: the
+		// server must not read them.
+		path, _ := filepath.Abs("../scenarios/pressure-2017.yaml")
+		_, err = client.Create(ctx, hs.URL, proto.CreateRequest{Scenario: path, YAML: string(src)})
+		if err == nil || !strings.Contains(err.Error(), "cannot read orders track") {
+			t.Errorf("a sent scenario's orders tracks: %v", err)
 		}
 	})
 	t.Run("export without the facilitator's link", func(t *testing.T) {

@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"maps"
+	"path/filepath"
 	"slices"
 	"strings"
 	"time"
@@ -60,6 +61,9 @@ type createEntry struct {
 	Seats     []string          `json:"seats"`
 	Auto      bool              `json:"auto,omitempty"`
 	Hashes    map[string]string `json:"hashes"`
+	// Builtin says that Source names a built-in scenario (whose
+	// strategies' orders tracks are built in too).
+	Builtin bool `json:"builtin,omitempty"`
 }
 
 // seat is who plays one actor.
@@ -124,6 +128,20 @@ type game struct {
 	quit  chan struct{}
 }
 
+// loadScenario loads a game's scenario. A built-in one whose source is
+// still the one built in loads as built in; any other loads from its YAML
+// alone, as if it sat in an empty folder, so that a scenario a client
+// sent can read no file of the server (its strategies' orders tracks are
+// not found and it is refused).
+func (s *Server) loadScenario(name string, src []byte, builtin bool) (*sim.Model, error) {
+	if builtin {
+		if cur, err := scenarios.BuiltinSource(name); err == nil && string(cur) == string(src) {
+			return scenarios.LoadBuiltin(name)
+		}
+	}
+	return scenarios.Load(filepath.Join(s.empty, filepath.Base(name)), src)
+}
+
 // hashToken returns the hash the server keeps of a link's secret.
 func hashToken(token string) [32]byte { return sha256.Sum256([]byte(token)) }
 
@@ -134,7 +152,7 @@ func loadGame(srv *Server, id string, log [][]byte) (*game, error) {
 		return nil, fmt.Errorf("server: game %s: the log does not start with its creation", id)
 	}
 	c := first.Create
-	m, err := scenarios.Load(c.Source, []byte(c.YAML))
+	m, err := srv.loadScenario(c.Source, []byte(c.YAML), c.Builtin)
 	if err != nil {
 		return nil, fmt.Errorf("server: game %s: %w", id, err)
 	}

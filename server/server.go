@@ -18,6 +18,8 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"os"
+	"path/filepath"
 	"runtime"
 	"strings"
 	"sync"
@@ -67,6 +69,9 @@ type Server struct {
 	stop  context.CancelFunc
 	// advice bounds the computer players planning at once.
 	advice chan struct{}
+	// empty is an empty folder: scenarios that clients send load as if
+	// they were in it.
+	empty string
 }
 
 // New returns a server on the given store.
@@ -91,6 +96,11 @@ func New(cfg Config) *Server {
 	}
 	s := &Server{cfg: cfg, store: cfg.Store, games: map[string]*game{}, advice: make(chan struct{}, runtime.GOMAXPROCS(0))}
 	s.ctx, s.stop = context.WithCancel(context.Background())
+	if dir, err := os.MkdirTemp("", "sixparty-serve-"); err == nil {
+		s.empty = dir
+	} else {
+		s.empty = filepath.Join(os.TempDir(), "sixparty-serve-none", newToken()) // does not exist: nothing to read
+	}
 	if _, ok := cfg.Store.(store.Leaser); ok {
 		go s.renewLeases()
 	}
@@ -107,6 +117,7 @@ func (s *Server) logf(format string, args ...any) {
 // open: its owner closes it.
 func (s *Server) Close() {
 	s.stop()
+	os.Remove(s.empty)
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	for id, gm := range s.games {
@@ -198,22 +209,23 @@ func (s *Server) Create(ctx context.Context, base string, req proto.CreateReques
 	src := []byte(req.YAML)
 	var m *sim.Model
 	var err error
-	if req.YAML == "" {
+	if req.Scenario == "" {
+		return nil, errors.New("server: the request names no scenario")
+	}
+	builtin := req.YAML == ""
+	if builtin {
 		if src, err = scenarios.BuiltinSource(req.Scenario); err != nil {
 			return nil, err
 		}
 	}
-	if req.Scenario == "" {
-		return nil, errors.New("server: the request names no scenario")
-	}
-	if m, err = scenarios.Load(req.Scenario, src); err != nil {
+	if m, err = s.loadScenario(req.Scenario, src, builtin); err != nil {
 		return nil, err
 	}
 	seed := m.Scenario.Meta.Seed
 	if req.Seed != nil {
 		seed = *req.Seed
 	}
-	c := &createEntry{Source: req.Scenario, YAML: string(src), Seed: seed, FogSecret: newFogSecret(), Auto: req.Auto, Hashes: map[string]string{}}
+	c := &createEntry{Source: req.Scenario, YAML: string(src), Builtin: builtin, Seed: seed, FogSecret: newFogSecret(), Auto: req.Auto, Hashes: map[string]string{}}
 	for id := range req.Seats {
 		if m.ActorIndex(id) < 0 {
 			return nil, fmt.Errorf("server: seats: unknown actor %q", id)

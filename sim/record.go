@@ -19,8 +19,12 @@ type Record struct {
 	// FogSecret is the secret the fog's noise is drawn from (see Fog);
 	// absent in games without one, which replay with the noise drawn from
 	// the seed.
-	FogSecret uint64       `json:"fog_secret,omitempty"`
-	Turns     []TurnRecord `json:"turns"`
+	FogSecret uint64 `json:"fog_secret,omitempty"`
+	// Params holds the parameter values the game played with, in the
+	// scenario's order, when they are not the stated ones (drawn, or set
+	// by hand); it is left out for a game at the stated values.
+	Params []float64    `json:"params,omitempty"`
+	Turns  []TurnRecord `json:"turns"`
 	// Pending holds adjustments made on the current turn, not yet played.
 	Pending []Adjustment `json:"pending,omitempty"`
 }
@@ -95,9 +99,16 @@ func replay(m *Model, r Record, lenient bool) (*Game, []Drop, error) {
 			return nil, nil, fmt.Errorf("sim: replay: the record was made with another version of scenario %q (content hash %.12s, this one is %.12s)", r.Scenario, r.Hash, m.Scenario.Hash)
 		}
 	}
-	g := NewGame(m, r.Seed)
-	g.record.FogSecret = r.FogSecret
 	var drops []Drop
+	g, err := NewGameSetup(m, r.Seed, Setup{Params: r.Params})
+	if err != nil {
+		if !lenient {
+			return nil, nil, fmt.Errorf("sim: replay: %w", unprefixed(err))
+		}
+		drops = append(drops, Drop{Turn: 1, What: fmt.Sprintf("the recorded parameter values %v", r.Params), Why: strings.TrimPrefix(err.Error(), "sim: ") + "; the game plays at the stated values"})
+		g = NewGame(m, r.Seed)
+	}
+	g.record.FogSecret = r.FogSecret
 	adjust := func(adj []Adjustment) error {
 		for _, a := range adj {
 			err := a.apply(g)
@@ -139,6 +150,12 @@ func replay(m *Model, r Record, lenient bool) (*Game, []Drop, error) {
 		return nil, nil, fmt.Errorf("sim: replay: %w", err)
 	}
 	return g, drops, nil
+}
+
+// unprefixed returns err with its "sim: " prefix removed, for wrapping in
+// an error that has one.
+func unprefixed(err error) error {
+	return fmt.Errorf("%s", strings.TrimPrefix(err.Error(), "sim: "))
 }
 
 // String describes the adjustment: "adjustment tension=80 (a reason)" or

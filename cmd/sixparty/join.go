@@ -10,6 +10,7 @@ import (
 	"github.com/sixparty/sixparty/client"
 	"github.com/sixparty/sixparty/scenarios"
 	"github.com/sixparty/sixparty/server/proto"
+	"github.com/sixparty/sixparty/sim"
 	"github.com/sixparty/sixparty/sim/ai"
 )
 
@@ -64,7 +65,14 @@ func runJoin(args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintf(stderr, "sixparty join: %v\n", err)
 			return exitFail
 		}
-		m, err := scenarios.Load(name, yaml)
+		// A built-in scenario loads as built in (its strategies' orders
+		// tracks are built in); any other as the file it names here.
+		var m *sim.Model
+		if cur, e := scenarios.BuiltinSource(name); e == nil && string(cur) == string(yaml) {
+			m, err = scenarios.LoadBuiltin(name)
+		} else {
+			m, err = scenarios.Load(name, yaml)
+		}
 		if err != nil {
 			printErr(stderr, err)
 			return exitFail
