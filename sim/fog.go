@@ -104,6 +104,13 @@ func (g *Game) SetFogSecret(secret uint64) error {
 	return nil
 }
 
+// fog gives g, when not nil, the setup's fog secret.
+func (st Setup) fog(g *Game) {
+	if g != nil && st.FogSecret != 0 {
+		g.record.FogSecret = st.FogSecret
+	}
+}
+
 // Believed returns a copy of s with the variables replaced by what view v
 // holds: the state as the viewing actor believes it to be. Computer
 // players plan on it so that they never use values hidden from them. The

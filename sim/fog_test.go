@@ -97,6 +97,10 @@ func TestFogSecretRecordAndReplay(t *testing.T) {
 	if r.FogSecret() != 77 || r.View(a).Vals[ti] != g.View(a).Vals[ti] || r.ViewOf(r.History()[0], a).Vals[ti] != before {
 		t.Errorf("the replay's estimates differ from the game's")
 	}
+	// NewGameSetup gives the game the setup's secret.
+	if g, err := sim.NewGameSetup(m, 9, sim.Setup{FogSecret: 77}); err != nil || g.FogSecret() != 77 || g.View(a).Vals[ti] != before {
+		t.Errorf("NewGameSetup with a fog secret: %v", err)
+	}
 	// A record without a secret (an old save) replays with the seed's noise.
 	rec.FogSecret = 0
 	r, _ = sim.Replay(m, rec)
