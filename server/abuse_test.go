@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -12,10 +13,13 @@ import (
 	"github.com/coder/websocket"
 
 	"github.com/sixparty/sixparty/client"
+	"github.com/sixparty/sixparty/report"
+	"github.com/sixparty/sixparty/savegame"
 	"github.com/sixparty/sixparty/scenarios"
 	"github.com/sixparty/sixparty/server"
 	"github.com/sixparty/sixparty/server/proto"
 	"github.com/sixparty/sixparty/server/store"
+	"github.com/sixparty/sixparty/sim"
 )
 
 // next returns the next message that is not a view.
@@ -120,6 +124,30 @@ func TestRefused(t *testing.T) {
 	expect(t, ctx, fac, proto.Msg{Type: "pause"}, "", "")
 	expect(t, ctx, fac, proto.Msg{Type: "adjudicate", Turn: 2}, proto.CodeRefused, "the game is paused")
 	expect(t, ctx, fac, proto.Msg{Type: "resume"}, "", "")
+	// The negotiation is in the record, and in the debrief.
+	data, err := client.Save(ctx, link(t, resp.Links[proto.RoleFacilitator]))
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := savegame.Unmarshal(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := []sim.Message{{Turn: 1, Channel: "us+china", From: "us", Text: "talks?"}}; !reflect.DeepEqual(f.Record.Messages, want) {
+		t.Errorf("messages in the record: %+v, want %+v", f.Record.Messages, want)
+	}
+	m, _ := scenarios.LoadBuiltin("pressure-2017")
+	g, err := f.Game(m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var debrief strings.Builder
+	if err := report.WriteDebrief(&debrief, g, f.Seats); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(debrief.String(), "- **us** in us+china: talks?\n") {
+		t.Errorf("the debrief lacks the message")
+	}
 
 	// A reissued link: the old connection is closed, the old link
 	// refused, the new one works.

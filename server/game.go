@@ -188,10 +188,10 @@ func loadGame(srv *Server, id string, log [][]byte) (*game, error) {
 		if err := json.Unmarshal(raw, &e); err != nil {
 			return nil, fmt.Errorf("server: game %s: entry %d: %w", id, i+2, err)
 		}
-		gm.seq++
 		if err := gm.apply(e); err != nil {
 			return nil, fmt.Errorf("server: game %s: entry %d (%s): %w", id, i+2, e.Type, err)
 		}
+		gm.seq++
 	}
 	return gm, nil
 }
@@ -287,7 +287,8 @@ func (gm *game) apply(e entry) error {
 		gm.clock.every, gm.clock.policy, gm.clock.left = time.Duration(e.Value)*time.Second, e.Seat, 0
 	case "extend":
 	case "chat":
-		gm.chat = append(gm.chat, proto.Chat{Seq: gm.seq, Turn: e.Turn, Channel: e.Channel, From: e.From, Text: e.Text})
+		gm.chat = append(gm.chat, proto.Chat{Seq: gm.seq + 1, Turn: e.Turn, Channel: e.Channel, From: e.From, Text: e.Text})
+		g.Say(e.Channel, e.From, e.Text)
 	default:
 		return fmt.Errorf("unknown entry %q", e.Type)
 	}
