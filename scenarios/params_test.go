@@ -198,3 +198,21 @@ func TestBuiltinStrategies(t *testing.T) {
 		t.Errorf("relying on Beijing spends %g of the US budget, the combined strategy %g: not comparable", spent["rely-on-beijing"], spent["combined"])
 	}
 }
+
+func TestLoadBuiltinEdited(t *testing.T) {
+	src, err := BuiltinSource(Default)
+	if err != nil {
+		t.Fatal(err)
+	}
+	edited := strings.Replace(string(src), "value: 0.9\n", "value: 0.5\n", 1)
+	m, err := LoadBuiltinEdited(Default, []byte(edited))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if i, _ := m.ParamIndex("denial_to_talks"); m.StatedParams()[i] != 0.5 {
+		t.Errorf("the edit is not in the model")
+	}
+	if _, err := StrategyTrack(m, "rely-on-beijing"); err != nil {
+		t.Errorf("the built-in orders tracks were not read: %v", err)
+	}
+}
