@@ -117,7 +117,8 @@ func loadStrategies(m *sim.Model, read reader) sim.ErrorList {
 			errs.Add(at, "strategy %q: cannot read orders track %s: %s", st.ID, name, why)
 			continue
 		}
-		if _, err := LoadTrack(name, src, m); err != nil {
+		tr, err := LoadTrack(name, src, m)
+		if err != nil {
 			var el sim.ErrorList
 			if errors.As(err, &el) {
 				errs.Add(at, "strategy %q: orders track %s has %d mistake(s), listed under it", st.ID, name, len(el))
@@ -126,6 +127,11 @@ func loadStrategies(m *sim.Model, read reader) sim.ErrorList {
 				errs.Add(at, "strategy %q: orders track %s: %v", st.ID, name, err)
 			}
 			continue
+		}
+		for _, a := range slices.Sorted(maps.Keys(st.Seats)) {
+			if ai := m.ActorIndex(a); ai >= 0 && tr.Scripted[ai] {
+				errs.Add(st.FieldPos["seats."+a], "seat %q: the orders track %s gives %s's orders, so no computer plays it", a, name, a)
+			}
 		}
 		st.TrackFile, st.Track = name, src
 	}
