@@ -128,16 +128,14 @@ type game struct {
 	quit  chan struct{}
 }
 
-// loadScenario loads a game's scenario. A built-in one whose source is
-// still the one built in loads as built in; any other loads from its YAML
-// alone, as if it sat in an empty folder, so that a scenario a client
+// loadScenario loads a game's scenario. A built-in one loads as built in
+// from the source kept in the game's log (even when this version of the
+// program builds in another); any other loads from its YAML alone, as if it sat in an empty folder, so that a scenario a client
 // sent can read no file of the server (its strategies' orders tracks are
 // not found and it is refused).
 func (s *Server) loadScenario(name string, src []byte, builtin bool) (*sim.Model, error) {
 	if builtin {
-		if cur, err := scenarios.BuiltinSource(name); err == nil && string(cur) == string(src) {
-			return scenarios.LoadBuiltin(name)
-		}
+		return scenarios.LoadBuiltinEdited(name, src)
 	}
 	return scenarios.Load(filepath.Join(s.empty, filepath.Base(name)), src)
 }
