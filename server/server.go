@@ -286,13 +286,30 @@ func (s *Server) handleList(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) handleScenario(w http.ResponseWriter, r *http.Request) {
-	gm, err := s.game(r.Context(), r.PathValue("id"))
-	if err != nil || gm == nil {
-		httpError(w, http.StatusNotFound, "no game %q here", r.PathValue("id"))
+	var name, yaml string
+	if gm, err := s.game(r.Context(), r.PathValue("id")); err == nil && gm != nil {
+		name, yaml = gm.create.Source, gm.create.YAML
+	} else if gm, err := s.readGame(r.Context(), r.PathValue("id")); err == nil {
+		name, yaml = gm.create.Source, gm.create.YAML
+	} else {
+		httpError(w, http.StatusNotFound, "no game %q", r.PathValue("id"))
 		return
 	}
 	w.Header().Set("Content-Type", "application/json")
-	json.NewEncoder(w).Encode(map[string]string{"name": gm.create.Source, "yaml": gm.create.YAML})
+	json.NewEncoder(w).Encode(map[string]string{"name": name, "yaml": yaml})
+}
+
+// readGame rebuilds a game from the store without owning it (for a game
+// another server owns): it answers reads only.
+func (s *Server) readGame(ctx context.Context, id string) (*game, error) {
+	log, err := s.store.Load(ctx, id)
+	if err != nil {
+		if errors.Is(err, store.ErrNotFound) {
+			return nil, fmt.Errorf("server: no game %q", id)
+		}
+		return nil, err
+	}
+	return loadGame(s, id, log)
 }
 
 func (s *Server) handleSave(w http.ResponseWriter, r *http.Request) {
@@ -306,19 +323,20 @@ func (s *Server) handleSave(w http.ResponseWriter, r *http.Request) {
 		httpError(w, http.StatusNotFound, "%v", err)
 		return
 	}
-	if gm == nil {
-		httpError(w, http.StatusMisdirectedRequest, "the game is served by another server")
-		return
-	}
 	var data []byte
 	var status = http.StatusOK
-	gm.do(r.Context(), func() {
+	save := func(gm *game) {
 		if role, ok := gm.roleOf(token); !ok || role != proto.RoleFacilitator {
 			status = http.StatusForbidden
 			return
 		}
 		data, err = gm.save()
-	})
+	}
+	if gm != nil {
+		gm.do(r.Context(), func() { save(gm) })
+	} else if gm, err = s.readGame(r.Context(), r.PathValue("id")); err == nil {
+		save(gm) // another server owns the game: the save is what its log holds
+	}
 	switch {
 	case status != http.StatusOK:
 		httpError(w, status, "only the facilitator's link may export the game")
@@ -422,7 +440,10 @@ func (s *Server) renewLeases() {
 			ok, _, err := l.Acquire(s.ctx, gm.id, s.cfg.Owner, s.cfg.Addr, s.cfg.LeaseTTL)
 			if err == nil && !ok {
 				s.logf("game %s: lost its lease", gm.id)
-				gm.in <- func() { s.drop(gm) }
+				select {
+				case gm.in <- func() { s.drop(gm) }:
+				case <-gm.quit:
+				}
 			}
 		}
 	}
