@@ -132,12 +132,18 @@ type Conn struct {
 // Dial opens a connection for a link, says hello with the last sequence
 // number seen (0 for none) and waits for the welcome.
 func Dial(ctx context.Context, l Link, lastSeq int64, trace io.Writer) (*Conn, error) {
+	return dial(ctx, l, lastSeq, trace, proto.View{})
+}
+
+// dial is Dial with the view the connection before saw, which a resumed
+// welcome completes.
+func dial(ctx context.Context, l Link, lastSeq int64, trace io.Writer, last proto.View) (*Conn, error) {
 	ws, _, err := websocket.Dial(ctx, l.WS(), nil)
 	if err != nil {
 		return nil, fmt.Errorf("client: %w", err)
 	}
 	ws.SetReadLimit(64 << 20)
-	c := &Conn{ws: ws, Trace: trace}
+	c := &Conn{ws: ws, Trace: trace, View: last}
 	if _, err := c.Send(ctx, proto.Msg{Type: "hello", Token: l.Token, LastSeq: lastSeq}); err != nil {
 		ws.CloseNow()
 		return nil, err
@@ -205,7 +211,7 @@ func (c *Conn) Recv(ctx context.Context) (proto.Out, error) {
 	}
 	if out.View != nil {
 		turns, chat := c.View.Turns, c.View.Chat
-		if out.Type == "welcome" {
+		if out.Type == "welcome" && !out.Resumed {
 			turns, chat = nil, nil
 		}
 		c.View = *out.View
@@ -253,6 +259,7 @@ func Play(ctx context.Context, l Link, opt Options) (*proto.View, error) {
 	}
 	var lastSeq int64
 	var lastErr error
+	var last proto.View // what the connection before saw
 	redirect := ""
 	for try := 0; try <= opt.Retries; try++ {
 		if try > 0 {
@@ -266,7 +273,7 @@ func Play(ctx context.Context, l Link, opt Options) (*proto.View, error) {
 		if redirect != "" {
 			at.Base, redirect = redirect, ""
 		}
-		c, err := Dial(ctx, at, lastSeq, opt.Trace)
+		c, err := dial(ctx, at, lastSeq, opt.Trace, last)
 		if err != nil {
 			// Another server owns the game: try it once, then come back
 			// to the link's own address (a load balancer's, say), where
@@ -280,6 +287,7 @@ func Play(ctx context.Context, l Link, opt Options) (*proto.View, error) {
 		}
 		v, err := c.play(ctx, opt, &lastSeq)
 		c.ws.CloseNow()
+		last = c.View
 		if err == nil {
 			return v, nil
 		}

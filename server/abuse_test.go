@@ -279,3 +279,50 @@ func TestAbuse(t *testing.T) {
 		}
 	})
 }
+
+// TestResume reconnects a seat with the last sequence number it saw: the
+// welcome brings only the turns and chat messages it missed; without one,
+// everything.
+func TestResume(t *testing.T) {
+	_, hs := start(t, t.TempDir())
+	ctx := ctxT(t)
+	resp, err := client.Create(ctx, hs.URL, proto.CreateRequest{Scenario: "pressure-2017"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	fac, err := client.Dial(ctx, link(t, resp.Links[proto.RoleFacilitator]), 0, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ul := link(t, resp.Links["us"])
+	us, err := client.Dial(ctx, ul, 0, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	expect(t, ctx, fac, proto.Msg{Type: "chat", Channel: "all", Text: "welcome"}, "", "")
+	expect(t, ctx, fac, proto.Msg{Type: "adjudicate", Turn: 1}, "", "")
+	for us.View.Turn < 2 || len(us.View.Chat) < 1 {
+		if _, err := us.Recv(ctx); err != nil {
+			t.Fatal(err)
+		}
+	}
+	seen := us.View.Seq
+	us.Close()
+	expect(t, ctx, fac, proto.Msg{Type: "chat", Channel: "white:us", Text: "a word"}, "", "")
+	expect(t, ctx, fac, proto.Msg{Type: "adjudicate", Turn: 2}, "", "")
+	again, err := client.Dial(ctx, ul, seen, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	v := again.View
+	if len(v.Turns) != 1 || v.Turns[0].Turn != 2 || len(v.Chat) != 1 || v.Chat[0].Text != "a word" || v.Turn != 3 {
+		t.Errorf("resumed after %d: turn %d, turns %+v, chat %+v; want turn 2 and the white cell's word only", seen, v.Turn, v.Turns, v.Chat)
+	}
+	fresh, err := client.Dial(ctx, ul, 0, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v := fresh.View; len(v.Turns) != 2 || len(v.Chat) != 2 {
+		t.Errorf("a fresh snapshot: %d turns, %d messages; want 2 and 2", len(v.Turns), len(v.Chat))
+	}
+}

@@ -120,7 +120,8 @@ type game struct {
 	paused bool
 	chat   []proto.Chat
 	seq    int64
-	broken error // set when the log could not be written: the game stops
+	broken error   // set when the log could not be written: the game stops
+	played []int64 // played[i] is the log entry that played turn i+1
 	clock  clock
 
 	conns map[*conn]bool
@@ -259,6 +260,7 @@ func (gm *game) apply(e entry) error {
 		if _, err := g.Play(e.All, e.AllChoices); err != nil {
 			return err
 		}
+		gm.played = append(gm.played, gm.seq+1)
 		gm.drafts = make([]draft, len(gm.seats))
 	case "adjust":
 		return g.Adjust(e.Var, e.Value, e.Reason)
@@ -709,6 +711,22 @@ func (gm *game) view(c *conn) *proto.View {
 		v.Reveal = r
 	}
 	return v
+}
+
+// resume sets what a reconnecting client already has, given the last
+// log entry it saw: the turns played and the chat messages sent up to
+// then. It reports false (a fresh snapshot) when it cannot tell.
+func (gm *game) resume(c *conn, lastSeq int64) bool {
+	if lastSeq <= 0 || lastSeq > gm.seq {
+		return false
+	}
+	for c.turnsSent < len(gm.played) && gm.played[c.turnsSent] <= lastSeq {
+		c.turnsSent++
+	}
+	for c.chatSent < len(gm.chat) && gm.chat[c.chatSent].Seq <= lastSeq {
+		c.chatSent++
+	}
+	return true
 }
 
 // broadcast sends every connection its new view.

@@ -602,7 +602,8 @@ func (s *Server) handleWS(w http.ResponseWriter, r *http.Request) {
 			c.role, c.actor = proto.RoleSeat, ai
 		}
 		gm.conns[c] = true
-		c.send(proto.Out{Type: "welcome", Ref: hello.ID, Seq: gm.seq, Role: c.role, View: gm.view(c)})
+		resumed := gm.resume(c, hello.LastSeq)
+		c.send(proto.Out{Type: "welcome", Ref: hello.ID, Seq: gm.seq, Role: c.role, Resumed: resumed, View: gm.view(c)})
 		gm.broadcastConnected(c)
 		ok = true
 	})

@@ -176,6 +176,10 @@ type Out struct {
 	Link   string  `json:"link,omitempty"`
 	Role   string  `json:"role,omitempty"`
 	Addr   string  `json:"addr,omitempty"`
+	// Resumed marks a welcome after a reconnection with last_seq: its view
+	// leaves out the turns and chat messages the client saw before, and
+	// holds those it missed.
+	Resumed bool `json:"resumed,omitempty"`
 }
 
 // Error codes of an "error" message.
