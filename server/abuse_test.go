@@ -255,6 +255,14 @@ func TestAbuse(t *testing.T) {
 		if err == nil || !strings.Contains(err.Error(), "400 Bad Request") {
 			t.Errorf("unknown scenario: %v", err)
 		}
+		_, err = client.Create(ctx, hs.URL, proto.CreateRequest{Scenario: "pressure-2017", Seats: map[string]string{"uss": "person"}})
+		if want := "client: 400 Bad Request: server: seats: unknown actor \"uss\"; did you mean \"us\"?"; err == nil || err.Error() != want {
+			t.Errorf("unknown actor: %v", err)
+		}
+		_, err = client.Create(ctx, hs.URL, proto.CreateRequest{Scenario: "mine.yaml", YAML: "meta: {id: x"})
+		if err == nil || !strings.Contains(err.Error(), "server: mine.yaml:1:") {
+			t.Errorf("a bad sent scenario: %v", err)
+		}
 		_, err = client.Create(ctx, hs.URL, proto.CreateRequest{Scenario: "pressure-2017", Seats: map[string]string{"us": "robot"}})
 		if want := "client: 400 Bad Request: server: seats: us: seat \"robot\": want person or computer:LEVEL (easy, normal, hard)"; err == nil || err.Error() != want {
 			t.Errorf("bad seat: %v", err)

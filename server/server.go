@@ -29,6 +29,7 @@ import (
 	"github.com/coder/websocket"
 	"golang.org/x/time/rate"
 
+	"github.com/sixparty/sixparty/internal/suggest"
 	"github.com/sixparty/sixparty/scenarios"
 	"github.com/sixparty/sixparty/server/proto"
 	"github.com/sixparty/sixparty/server/store"
@@ -219,7 +220,8 @@ func (s *Server) Create(ctx context.Context, base string, req proto.CreateReques
 		}
 	}
 	if m, err = s.loadScenario(req.Scenario, src, builtin); err != nil {
-		return nil, err
+		// Positions name the file as the client did, not the empty folder.
+		return nil, errors.New(strings.ReplaceAll(err.Error(), s.empty+string(filepath.Separator), ""))
 	}
 	seed := m.Scenario.Meta.Seed
 	if req.Seed != nil {
@@ -228,7 +230,11 @@ func (s *Server) Create(ctx context.Context, base string, req proto.CreateReques
 	c := &createEntry{Source: req.Scenario, YAML: string(src), Builtin: builtin, Seed: seed, FogSecret: newFogSecret(), Auto: req.Auto, Hashes: map[string]string{}}
 	for id := range req.Seats {
 		if m.ActorIndex(id) < 0 {
-			return nil, fmt.Errorf("server: seats: unknown actor %q", id)
+			var ids []string
+			for _, a := range m.Scenario.Actors {
+				ids = append(ids, a.ID)
+			}
+			return nil, fmt.Errorf("server: seats: unknown actor %q%s", id, suggest.Hint(id, ids))
 		}
 	}
 	resp := &proto.CreateResponse{ID: newToken()[:16], Links: map[string]string{}}
