@@ -134,11 +134,31 @@ type game struct {
 // program builds in another); any other loads from its YAML alone, as if it sat in an empty folder, so that a scenario a client
 // sent can read no file of the server (its strategies' orders tracks are
 // not found and it is refused).
+//
+// Games of one scenario share its model (a model is never changed once
+// compiled, and every game has its own stepper and scorer).
 func (s *Server) loadScenario(name string, src []byte, builtin bool) (*sim.Model, error) {
-	if builtin {
-		return scenarios.LoadBuiltinEdited(name, src)
+	sum := sha256.Sum256(src)
+	key := fmt.Sprintf("%t %s %x", builtin, name, sum)
+	s.modelMu.Lock()
+	m := s.models[key]
+	s.modelMu.Unlock()
+	if m != nil {
+		return m, nil
 	}
-	return scenarios.Load(filepath.Join(s.empty, filepath.Base(name)), src)
+	var err error
+	if builtin {
+		m, err = scenarios.LoadBuiltinEdited(name, src)
+	} else {
+		m, err = scenarios.Load(filepath.Join(s.empty, filepath.Base(name)), src)
+	}
+	if err != nil {
+		return nil, err
+	}
+	s.modelMu.Lock()
+	s.models[key] = m
+	s.modelMu.Unlock()
+	return m, nil
 }
 
 // hashToken returns the hash the server keeps of a link's secret.

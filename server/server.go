@@ -73,6 +73,9 @@ type Server struct {
 	// empty is an empty folder: scenarios that clients send load as if
 	// they were in it.
 	empty string
+	// models holds the compiled scenarios, by name and content.
+	modelMu sync.Mutex
+	models  map[string]*sim.Model
 }
 
 // New returns a server on the given store.
@@ -95,7 +98,7 @@ func New(cfg Config) *Server {
 	if cfg.Owner == "" {
 		cfg.Owner = newToken()
 	}
-	s := &Server{cfg: cfg, store: cfg.Store, games: map[string]*game{}, advice: make(chan struct{}, runtime.GOMAXPROCS(0))}
+	s := &Server{cfg: cfg, store: cfg.Store, games: map[string]*game{}, models: map[string]*sim.Model{}, advice: make(chan struct{}, runtime.GOMAXPROCS(0))}
 	s.ctx, s.stop = context.WithCancel(context.Background())
 	if dir, err := os.MkdirTemp("", "sixparty-serve-"); err == nil {
 		s.empty = dir
