@@ -191,7 +191,7 @@ func TestAbuse(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer st.Close()
-	srv := server.New(server.Config{Store: st, MaxGameConns: 2, Rate: 5, Burst: 5})
+	srv := server.New(server.Config{Store: st, MaxGameConns: 2, Rate: 5, Burst: 5, CreateRate: 1000})
 	hs := httptest.NewServer(srv.Handler())
 	defer func() { hs.Close(); srv.Close() }()
 	ctx := ctxT(t)
@@ -332,5 +332,24 @@ func TestResume(t *testing.T) {
 	}
 	if v := fresh.View; len(v.Turns) != 2 || len(v.Chat) != 2 {
 		t.Errorf("a fresh snapshot: %d turns, %d messages; want 2 and 2", len(v.Turns), len(v.Chat))
+	}
+}
+
+func TestCreateRate(t *testing.T) {
+	st, err := store.OpenSQLite(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	srv := server.New(server.Config{Store: st, CreateRate: 1})
+	hs := httptest.NewServer(srv.Handler())
+	defer func() { hs.Close(); srv.Close() }()
+	ctx := ctxT(t)
+	if _, err := client.Create(ctx, hs.URL, proto.CreateRequest{Scenario: "pressure-2017"}); err != nil {
+		t.Fatal(err)
+	}
+	_, err = client.Create(ctx, hs.URL, proto.CreateRequest{Scenario: "pressure-2017"})
+	if want := "client: 429 Too Many Requests: server: too many games created; try again in a moment"; err == nil || err.Error() != want {
+		t.Errorf("a second game at once: %v, want %s", err, want)
 	}
 }

@@ -49,7 +49,7 @@ func BenchmarkLoad(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		srv := server.New(server.Config{Store: st, MaxConns: 8 * games})
+		srv := server.New(server.Config{Store: st, MaxConns: 8 * games, CreateRate: 1e6})
 		hs := httptest.NewServer(srv.Handler())
 		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Minute)
 		runtime.GC()

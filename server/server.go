@@ -50,6 +50,8 @@ type Config struct {
 	// 20, burst 40).
 	Rate  float64
 	Burst int
+	// CreateRate bounds the games created per second (default 50).
+	CreateRate float64
 	// Owner and Addr name this server among those sharing a Leaser store,
 	// and where its clients reach it; LeaseTTL is how long a lease lasts
 	// without renewal (default 10s).
@@ -73,6 +75,8 @@ type Server struct {
 	// empty is an empty folder: scenarios that clients send load as if
 	// they were in it.
 	empty string
+	// creates bounds the games created per second.
+	creates *rate.Limiter
 	// models holds the compiled scenarios, by name and content.
 	modelMu sync.Mutex
 	models  map[string]*sim.Model
@@ -92,6 +96,9 @@ func New(cfg Config) *Server {
 	if cfg.Burst <= 0 {
 		cfg.Burst = 40
 	}
+	if cfg.CreateRate <= 0 {
+		cfg.CreateRate = 50
+	}
 	if cfg.LeaseTTL <= 0 {
 		cfg.LeaseTTL = 10 * time.Second
 	}
@@ -100,6 +107,7 @@ func New(cfg Config) *Server {
 	}
 	s := &Server{cfg: cfg, store: cfg.Store, games: map[string]*game{}, models: map[string]*sim.Model{}, advice: make(chan struct{}, runtime.GOMAXPROCS(0))}
 	s.ctx, s.stop = context.WithCancel(context.Background())
+	s.creates = rate.NewLimiter(rate.Limit(cfg.CreateRate), max(1, int(cfg.CreateRate)))
 	if dir, err := os.MkdirTemp("", "sixparty-serve-"); err == nil {
 		s.empty = dir
 	} else {
@@ -191,6 +199,10 @@ func httpError(w http.ResponseWriter, code int, format string, args ...any) {
 }
 
 func (s *Server) handleCreate(w http.ResponseWriter, r *http.Request) {
+	if !s.creates.Allow() {
+		httpError(w, http.StatusTooManyRequests, "too many games created; try again in a moment")
+		return
+	}
 	var req proto.CreateRequest
 	dec := json.NewDecoder(io.LimitReader(r.Body, 4<<20))
 	dec.DisallowUnknownFields()
