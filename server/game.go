@@ -124,9 +124,11 @@ type game struct {
 	played []int64 // played[i] is the log entry that played turn i+1
 	clock  clock
 
-	conns map[*conn]bool
-	in    chan func()
-	quit  chan struct{}
+	conns    map[*conn]bool
+	dirty    map[*conn]bool // connections whose view changed
+	dirtyAll bool           // every connection's view changed
+	in       chan func()
+	quit     chan struct{}
 }
 
 // loadScenario loads a game's scenario. A built-in one loads as built in
@@ -176,7 +178,7 @@ func loadGame(srv *Server, id string, log [][]byte) (*game, error) {
 		return nil, fmt.Errorf("server: game %s: %w", id, err)
 	}
 	gm := &game{id: id, srv: srv, create: *c, m: m, g: sim.NewGame(m, c.Seed), hashes: map[string][32]byte{},
-		conns: map[*conn]bool{}, in: make(chan func(), 64), quit: make(chan struct{})}
+		conns: map[*conn]bool{}, dirty: map[*conn]bool{}, in: make(chan func(), 64), quit: make(chan struct{})}
 	if c.FogSecret == 0 {
 		return nil, fmt.Errorf("server: game %s: no fog secret", id)
 	}
@@ -221,6 +223,9 @@ func (gm *game) run() {
 		select {
 		case f := <-gm.in:
 			f()
+			if len(gm.in) == 0 {
+				gm.flush()
+			}
 		case <-gm.quit:
 			for c := range gm.conns {
 				c.close(closeGoingAway, "the server is shutting down")
@@ -450,7 +455,7 @@ func (gm *game) handle(c *conn, m proto.Msg) {
 			// Only the seat's own view and the facilitator's changed.
 			for o := range gm.conns {
 				if o.roleName == me || o.role == proto.RoleFacilitator {
-					o.send(proto.Out{Type: "view", Seq: gm.seq, View: gm.view(o)})
+					gm.touch(o)
 				}
 			}
 			return
@@ -749,11 +754,23 @@ func (gm *game) resume(c *conn, lastSeq int64) bool {
 	return true
 }
 
-// broadcast sends every connection its new view.
-func (gm *game) broadcast() {
+// broadcast marks every connection's view as changed; run sends the new
+// views once the game's queue is empty, so that commands arriving
+// together (six seats drafting at once) cost one view each, not six.
+func (gm *game) broadcast() { gm.dirtyAll = true }
+
+// touch marks one connection's view as changed.
+func (gm *game) touch(c *conn) { gm.dirty[c] = true }
+
+// flush sends the changed views.
+func (gm *game) flush() {
 	for c := range gm.conns {
-		c.send(proto.Out{Type: "view", Seq: gm.seq, View: gm.view(c)})
+		if gm.dirtyAll || gm.dirty[c] {
+			c.send(proto.Out{Type: "view", Seq: gm.seq, View: gm.view(c)})
+		}
 	}
+	gm.dirtyAll = false
+	clear(gm.dirty)
 }
 
 // save returns the game as a save file.

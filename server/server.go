@@ -432,6 +432,7 @@ func (s *Server) drop(gm *game) {
 		c.close(closeTryAgain, "the game is being reloaded; reconnect")
 	}
 	gm.conns = map[*conn]bool{}
+	clear(gm.dirty)
 	select {
 	case <-gm.quit:
 	default:
@@ -677,7 +678,7 @@ func (s *Server) handleWS(w http.ResponseWriter, r *http.Request) {
 func (gm *game) broadcastConnected(except *conn) {
 	for o := range gm.conns {
 		if o.role == proto.RoleFacilitator && o != except {
-			o.send(proto.Out{Type: "view", Seq: gm.seq, View: gm.view(o)})
+			gm.touch(o)
 		}
 	}
 }
