@@ -105,7 +105,7 @@ func New(cfg Config) *Server {
 	if cfg.Owner == "" {
 		cfg.Owner = newToken()
 	}
-	s := &Server{cfg: cfg, store: cfg.Store, games: map[string]*game{}, models: map[string]*sim.Model{}, advice: make(chan struct{}, runtime.GOMAXPROCS(0))}
+	s := &Server{cfg: cfg, store: cfg.Store, games: map[string]*game{}, models: map[string]*sim.Model{}, advice: make(chan struct{}, max(1, runtime.GOMAXPROCS(0)-1))}
 	s.ctx, s.stop = context.WithCancel(context.Background())
 	s.creates = rate.NewLimiter(rate.Limit(cfg.CreateRate), max(1, int(cfg.CreateRate)))
 	if dir, err := os.MkdirTemp("", "sixparty-serve-"); err == nil {

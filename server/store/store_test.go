@@ -89,3 +89,23 @@ func TestPostgres(t *testing.T) {
 		t.Error(err)
 	}
 }
+
+// BenchmarkSQLiteAppend is the cost of logging one command.
+func BenchmarkSQLiteAppend(b *testing.B) {
+	s, err := store.OpenSQLite(b.TempDir())
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	ctx := context.Background()
+	if err := s.Create(ctx, "g", []byte(`{}`)); err != nil {
+		b.Fatal(err)
+	}
+	data := []byte(`{"type":"draft","actor":"us","turn":3,"orders":{"us.unsc":2,"us.secondary":1}}`)
+	b.ReportAllocs()
+	for i := range b.N {
+		if err := s.Append(ctx, "g", int64(i)+2, data); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
