@@ -76,3 +76,40 @@ func TestDeadline(t *testing.T) {
 		t.Errorf("the computer gave no orders on turn 1")
 	}
 }
+
+// TestHandOver hands seats to the computer and back: with --auto, a turn
+// is played as soon as the remaining person is ready, the computer giving
+// the others' orders; the facilitator sees who is connected.
+func TestHandOver(t *testing.T) {
+	_, hs := start(t, t.TempDir())
+	ctx := ctxT(t)
+	resp, err := client.Create(ctx, hs.URL, proto.CreateRequest{Scenario: "pressure-2017", Auto: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	fac, err := client.Dial(ctx, link(t, resp.Links[proto.RoleFacilitator]), 0, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	us, err := client.Dial(ctx, link(t, resp.Links["us"]), 0, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	waitView(t, fac, func(v *proto.View) bool { return v.Connected["us"] == 1 && v.Connected[proto.RoleFacilitator] == 1 })
+	for _, a := range actors[1:] {
+		expect(t, ctx, fac, proto.Msg{Type: "seat", Actor: a, Seat: "computer:easy"}, "", "")
+	}
+	expect(t, ctx, fac, proto.Msg{Type: "seat", Actor: "uss", Seat: "computer"}, proto.CodeBad, `unknown actor "uss"; did you mean "us"?`)
+	expect(t, ctx, us, proto.Msg{Type: "ready", Turn: 1, Ready: true}, "", "")
+	waitView(t, fac, func(v *proto.View) bool { return v.Turn == 2 })
+	if len(fac.View.Turns) != 1 || len(fac.View.Turns[0].Orders["china"]) == 0 {
+		t.Errorf("turn 1 was not played with the computer's orders for china: %+v", fac.View.Turns)
+	}
+	// China back to a person: the turn now waits for it.
+	expect(t, ctx, fac, proto.Msg{Type: "seat", Actor: "china", Seat: "person"}, "", "")
+	expect(t, ctx, us, proto.Msg{Type: "ready", Turn: 2, Ready: true}, "", "")
+	waitView(t, fac, func(v *proto.View) bool { return v.Seats["china"] == "person" && v.Ready["us"] })
+	if fac.View.Turn != 2 || fac.View.Ready["china"] {
+		t.Errorf("turn %d, china ready %v: want turn 2 waiting for china", fac.View.Turn, fac.View.Ready["china"])
+	}
+}
