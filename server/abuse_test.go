@@ -121,6 +121,11 @@ func TestRefused(t *testing.T) {
 	expect(t, ctx, us, proto.Msg{Type: "draft", Turn: 1, Orders: map[string]int{"us.unsc": 1}}, proto.CodeStale, "a command for turn 1, but the game is on turn 2")
 	expect(t, ctx, fac, proto.Msg{Type: "adjudicate", Turn: 1}, proto.CodeStale, "a command for turn 1, but the game is on turn 2")
 	expect(t, ctx, fac, proto.Msg{Type: "adjust", Var: "tensoin", Value: &one, Reason: "x"}, proto.CodeRefused, `adjust: unknown variable "tensoin"`)
+	no, yes := false, true
+	expect(t, ctx, fac, proto.Msg{Type: "channel", Channel: "china+us", Open: &no}, "", "")
+	expect(t, ctx, us, proto.Msg{Type: "chat", Channel: "us+china", Text: "still there?"}, proto.CodeRefused, "channel us+china is closed")
+	expect(t, ctx, fac, proto.Msg{Type: "channel", Channel: "us+china", Open: &yes}, "", "")
+	expect(t, ctx, fac, proto.Msg{Type: "channel", Channel: "us+us", Open: &yes}, proto.CodeBad, `no channel "us+us": want two different actors`)
 	expect(t, ctx, fac, proto.Msg{Type: "pause"}, "", "")
 	expect(t, ctx, fac, proto.Msg{Type: "adjudicate", Turn: 2}, proto.CodeRefused, "the game is paused")
 	expect(t, ctx, fac, proto.Msg{Type: "resume"}, "", "")

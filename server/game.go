@@ -123,6 +123,7 @@ type game struct {
 	broken error   // set when the log could not be written: the game stops
 	played []int64 // played[i] is the log entry that played turn i+1
 	clock  clock
+	closed map[string]bool // channels closed by the facilitator
 
 	conns    map[*conn]bool
 	dirty    map[*conn]bool // connections whose view changed
@@ -311,6 +312,11 @@ func (gm *game) apply(e entry) error {
 	case "deadline":
 		gm.clock.every, gm.clock.policy, gm.clock.left = time.Duration(e.Value)*time.Second, e.Seat, 0
 	case "extend":
+	case "channel":
+		if gm.closed == nil {
+			gm.closed = map[string]bool{}
+		}
+		gm.closed[e.Channel] = !e.Ready
 	case "chat":
 		gm.chat = append(gm.chat, proto.Chat{Seq: gm.seq + 1, Turn: e.Turn, Channel: e.Channel, From: e.From, Text: e.Text})
 		g.Say(e.Channel, e.From, e.Text)
@@ -489,6 +495,10 @@ func (gm *game) handle(c *conn, m proto.Msg) {
 			c.refuse(m.ID, proto.CodeForbidden, err.Error())
 			return
 		}
+		if gm.closed[ch] && c.role == proto.RoleSeat {
+			c.refuse(m.ID, proto.CodeRefused, "channel "+ch+" is closed")
+			return
+		}
 		if len([]rune(m.Text)) > 2000 {
 			c.refuse(m.ID, proto.CodeBad, "a chat message is at most 2000 characters")
 			return
@@ -512,6 +522,13 @@ func (gm *game) handle(c *conn, m proto.Msg) {
 		}
 	case "deadline", "extend":
 		gm.setDeadline(c, m)
+	case "channel":
+		ch, err := gm.channel(c, m.Channel)
+		if err != nil {
+			c.refuse(m.ID, proto.CodeBad, err.Error())
+			return
+		}
+		gm.commit(c, m.ID, entry{Type: "channel", Channel: ch, Ready: *m.Open})
 	case "adjudicate":
 		if gm.paused {
 			c.refuse(m.ID, proto.CodeRefused, "the game is paused")
@@ -728,6 +745,11 @@ func (gm *game) view(c *conn) *proto.View {
 		}
 	}
 	v.Deadline = gm.deadlineView()
+	for _, ch := range slices.Sorted(maps.Keys(gm.closed)) {
+		if gm.closed[ch] {
+			v.Closed = append(v.Closed, ch)
+		}
+	}
 	if s.Over() {
 		r := &proto.Reveal{Seed: g.Seed, FogSecret: g.FogSecret()}
 		for i, x := range s.Vals {

@@ -72,6 +72,8 @@ type Msg struct {
 	// Role is the link to reissue: an actor id, "facilitator" or
 	// "projector" (reissue).
 	Role string `json:"role,omitempty"`
+	// Open opens (true) or closes (false) Channel (channel).
+	Open *bool `json:"open,omitempty"`
 	// Seconds and Policy set each turn's deadline (deadline: 0 for none;
 	// policy hold, computer or wait) or extend the current one (extend).
 	Seconds int    `json:"seconds,omitempty"`
@@ -96,6 +98,7 @@ var Types = map[string]string{
 	"reissue":    "facilitator",
 	"deadline":   "facilitator",
 	"extend":     "facilitator",
+	"channel":    "facilitator",
 }
 
 // Decode reads one client message. It refuses a message over MaxMessage,
@@ -150,6 +153,8 @@ func Decode(data []byte) (Msg, error) {
 		err = need(m.Seconds >= 0 && m.Policy != "", `"seconds" (0 for none) and "policy"`)
 	case "extend":
 		err = need(m.Seconds > 0, `"seconds" (more than 0)`)
+	case "channel":
+		err = need(m.Channel != "" && m.Open != nil, `"channel" and "open"`)
 	}
 	if err != nil {
 		return Msg{}, err
@@ -226,6 +231,8 @@ type View struct {
 	// Turns are the turns played: the orders revealed and the changes the
 	// client may see.
 	Turns []Turn `json:"turns,omitempty"`
+	// Closed lists the channels the facilitator has closed.
+	Closed []string `json:"closed,omitempty"`
 	// Chat holds the messages of the channels the client is in.
 	Chat []Chat `json:"chat,omitempty"`
 	// Deadline is the turn's deadline, when the facilitator set one.
