@@ -558,6 +558,30 @@ func (c *conn) writer(ctx context.Context) {
 	}
 }
 
+// keepAlive pings the client every half minute, so that a seat waiting
+// for the others keeps its connection through proxies that drop idle
+// ones, and a client that went away without closing is noticed.
+func (c *conn) keepAlive(ctx context.Context) {
+	t := time.NewTicker(30 * time.Second)
+	defer t.Stop()
+	for {
+		select {
+		case <-t.C:
+			pctx, cancel := context.WithTimeout(ctx, 15*time.Second)
+			err := c.ws.Ping(pctx)
+			cancel()
+			if err != nil {
+				c.close(closeGoingAway, "no answer to a ping")
+				return
+			}
+		case <-c.done:
+			return
+		case <-ctx.Done():
+			return
+		}
+	}
+}
+
 func (s *Server) handleWS(w http.ResponseWriter, r *http.Request) {
 	if n := s.conns.Add(1); n > int64(s.cfg.MaxConns) {
 		s.conns.Add(-1)
@@ -574,6 +598,7 @@ func (s *Server) handleWS(w http.ResponseWriter, r *http.Request) {
 	defer cancel()
 	c := &conn{ws: ws, out: make(chan []byte, 256), done: make(chan struct{}), wdone: make(chan struct{}), base: baseURL(r), actor: -1}
 	go c.writer(ctx)
+	go c.keepAlive(ctx)
 	defer func() {
 		c.close(websocket.StatusNormalClosure, "")
 		<-c.wdone
