@@ -277,7 +277,7 @@ func (s *Server) Create(ctx context.Context, base string, req proto.CreateReques
 	if err := s.store.Create(ctx, resp.ID, data); err != nil {
 		return nil, err
 	}
-	if _, err := s.game(ctx, resp.ID); err != nil {
+	if _, _, err := s.game(ctx, resp.ID); err != nil {
 		return nil, err
 	}
 	return resp, nil
@@ -308,7 +308,7 @@ func (s *Server) handleList(w http.ResponseWriter, r *http.Request) {
 
 func (s *Server) handleScenario(w http.ResponseWriter, r *http.Request) {
 	var name, yaml string
-	if gm, err := s.game(r.Context(), r.PathValue("id")); err == nil && gm != nil {
+	if gm, _, err := s.game(r.Context(), r.PathValue("id")); err == nil && gm != nil {
 		name, yaml = gm.create.Source, gm.create.YAML
 	} else if gm, err := s.readGame(r.Context(), r.PathValue("id")); err == nil {
 		name, yaml = gm.create.Source, gm.create.YAML
@@ -339,7 +339,7 @@ func (s *Server) handleSave(w http.ResponseWriter, r *http.Request) {
 		httpError(w, http.StatusUnauthorized, "the save needs the facilitator's link (Authorization: Bearer SECRET)")
 		return
 	}
-	gm, err := s.game(r.Context(), r.PathValue("id"))
+	gm, _, err := s.game(r.Context(), r.PathValue("id"))
 	if err != nil {
 		httpError(w, http.StatusNotFound, "%v", err)
 		return
@@ -373,51 +373,44 @@ func (s *Server) handleSave(w http.ResponseWriter, r *http.Request) {
 
 // game returns the game with the given id, loading it from the store (and
 // taking its lease, on a shared store) when this server does not hold it
-// yet. It returns nil and no error when another server owns the game.
-func (s *Server) game(ctx context.Context, id string) (*game, error) {
+// yet. When another server owns the game it returns nil and that
+// server's address.
+func (s *Server) game(ctx context.Context, id string) (*game, string, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if gm := s.games[id]; gm != nil {
-		return gm, nil
+		return gm, "", nil
 	}
 	if s.ctx.Err() != nil {
-		return nil, errors.New("server: shutting down")
+		return nil, "", errors.New("server: shutting down")
 	}
-	if l, ok := s.store.(store.Leaser); ok {
-		ok, _, err := l.Acquire(ctx, id, s.cfg.Owner, s.cfg.Addr, s.cfg.LeaseTTL)
+	l, shared := s.store.(store.Leaser)
+	if shared {
+		ok, holder, err := l.Acquire(ctx, id, s.cfg.Owner, s.cfg.Addr, s.cfg.LeaseTTL)
 		if err != nil {
-			return nil, err
+			return nil, "", err
 		}
 		if !ok {
-			return nil, nil
+			return nil, holder, nil
 		}
 	}
 	log, err := s.store.Load(ctx, id)
-	if err != nil {
-		if errors.Is(err, store.ErrNotFound) {
-			return nil, fmt.Errorf("server: no game %q", id)
+	if err == nil {
+		var gm *game
+		if gm, err = loadGame(s, id, log); err == nil {
+			s.games[id] = gm
+			go gm.run()
+			gm.in <- func() { gm.auto(); gm.startClock(gm.clock.every) }
+			return gm, "", nil
 		}
-		return nil, err
 	}
-	gm, err := loadGame(s, id, log)
-	if err != nil {
-		return nil, err
+	if shared {
+		l.Release(ctx, id, s.cfg.Owner) // a lease on no game
 	}
-	s.games[id] = gm
-	go gm.run()
-	gm.in <- func() { gm.auto(); gm.startClock(gm.clock.every) }
-	return gm, nil
-}
-
-// holder returns the address of the server owning a game on a shared
-// store.
-func (s *Server) holder(ctx context.Context, id string) string {
-	l, ok := s.store.(store.Leaser)
-	if !ok {
-		return ""
+	if errors.Is(err, store.ErrNotFound) {
+		return nil, "", fmt.Errorf("server: no game %q", id)
 	}
-	_, addr, _ := l.Acquire(ctx, id, s.cfg.Owner, s.cfg.Addr, s.cfg.LeaseTTL)
-	return addr
+	return nil, "", err
 }
 
 // drop forgets a game (its goroutine stops), so that the next connection
@@ -620,14 +613,14 @@ func (s *Server) handleWS(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	id := r.PathValue("id")
-	gm, err := s.game(ctx, id)
+	gm, holder, err := s.game(ctx, id)
 	if err != nil {
 		c.refuse(hello.ID, proto.CodeAuth, strings.TrimPrefix(err.Error(), "server: "))
 		c.close(closePolicy, "no such game")
 		return
 	}
 	if gm == nil {
-		c.send(proto.Out{Type: "redirect", Ref: hello.ID, Addr: s.holder(ctx, id)})
+		c.send(proto.Out{Type: "redirect", Ref: hello.ID, Addr: holder})
 		c.close(closeTryAgain, "the game is served by another server")
 		return
 	}
