@@ -45,7 +45,7 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	pg := fs.String("postgres", "", "PostgreSQL URL: a store shared by several servers, each game owned by one at a time")
 	origins := fs.String("origin", "", "comma-separated hosts whose web pages may connect, besides the server's own")
 	lease := fs.Duration("lease", 10*time.Second, "with --postgres, how long a game stays with a server that stops renewing its lease")
-	public := fs.String("public", "", "the URL this server is reached at by the others sharing --postgres (default: http://ADDR)")
+	public := fs.String("public", "", "with --postgres, the URL at which a client another server redirects here reaches this one (default: http://ADDR)")
 	pos, code, ok := parseFlags(fs, args)
 	if !ok {
 		return code
