@@ -214,7 +214,11 @@ func (c *Conn) Recv(ctx context.Context) (proto.Out, error) {
 		if out.Type == "welcome" && !out.Resumed {
 			turns, chat = nil, nil
 		}
+		vars := c.View.Vars
 		c.View = *out.View
+		if out.View.VarsSame {
+			c.View.Vars = vars
+		}
 		c.View.Turns = append(turns, out.View.Turns...)
 		c.View.Chat = append(chat, out.View.Chat...)
 	}

@@ -690,16 +690,27 @@ func (gm *game) view(c *conn) *proto.View {
 	if o := g.Outcome(); o != nil {
 		v.Outcome = o.ID
 	}
+	// The variables change only with the state (a turn played, an
+	// adjustment): a view of the state this connection last saw says so
+	// instead of repeating them.
+	v.VarsSame = c.sentState == s
+	c.sentState = s
 	switch c.role {
 	case proto.RoleSeat:
 		v.Actor = m.Scenario.Actors[c.actor].ID
+		d := gm.drafts[c.actor]
+		v.Draft = &proto.Draft{Orders: d.orders, Choices: d.choices, Ready: d.ready}
+		if v.VarsSame {
+			break
+		}
 		sv := g.View(c.actor)
 		for i, x := range sv.Vals {
 			v.Vars = append(v.Vars, proto.Var{ID: m.Scenario.Vars[i].ID, Value: x, Exact: sv.Exact[i], SD: sv.SD[i]})
 		}
-		d := gm.drafts[c.actor]
-		v.Draft = &proto.Draft{Orders: d.orders, Choices: d.choices, Ready: d.ready}
 	default:
+		if v.VarsSame {
+			break
+		}
 		for i, x := range s.Vals {
 			if gm.sees(c, i) {
 				v.Vars = append(v.Vars, proto.Var{ID: m.Scenario.Vars[i].ID, Value: x, Exact: true})

@@ -486,6 +486,8 @@ type conn struct {
 	actor     int
 	turnsSent int
 	chatSent  int
+	// sentState is the state whose variables the last view sent.
+	sentState *sim.State
 }
 
 // send queues a message; a client too slow to take its messages is

@@ -214,8 +214,11 @@ type View struct {
 	Over    bool   `json:"over,omitempty"`
 	Outcome string `json:"outcome,omitempty"`
 	Paused  bool   `json:"paused,omitempty"`
-	// Vars is every variable the client may see, with its value as seen.
-	Vars []Var `json:"vars"`
+	// Vars is every variable the client may see, with its value as seen;
+	// left out, with VarsSame, when they are those of the view before on
+	// the same connection.
+	Vars     []Var `json:"vars,omitempty"`
+	VarsSame bool  `json:"vars_same,omitempty"`
 	// Briefing lists the events of the current turn.
 	Briefing []string `json:"briefing,omitempty"`
 	// Draft is the seat's own draft for the current turn.
