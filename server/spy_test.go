@@ -40,6 +40,25 @@ func TestSpy(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// The facilitator sets a value hidden from the US by hand: the US must
+	// see neither it nor its ledger entry.
+	m0, err := scenarios.LoadBuiltin("pressure-2017")
+	if err != nil {
+		t.Fatal(err)
+	}
+	hidden := ""
+	for vi, v := range m0.Scenario.Vars {
+		if lo, hi := m0.Bounds(vi); !m0.SeesExactly(m0.ActorIndex("us"), vi) && v.Init+1 <= hi && v.Init+1 >= lo {
+			hidden = v.ID
+			break
+		}
+	}
+	fac, err := client.Dial(ctx, link(t, resp.Links[proto.RoleFacilitator]), 0, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	set := m0.Scenario.Vars[m0.VarIndex(hidden)].Init + 1
+	expect(t, ctx, fac, proto.Msg{Type: "adjust", Var: hidden, Value: &set, Reason: "a secret briefing"}, "", "")
 	traces := map[string]*lockedBuffer{}
 	for _, a := range append(actors, proto.RoleProjector) {
 		traces[a] = &lockedBuffer{}
@@ -83,6 +102,9 @@ func TestSpy(t *testing.T) {
 		t.Fatalf("the game is not over or has no fog secret")
 	}
 	secret := strconv.FormatUint(f.Record.FogSecret, 10)
+	if strings.Contains(traces["us"].String(), "a secret briefing") {
+		t.Errorf("the US saw the facilitator's adjustment of %s, hidden from it", hidden)
+	}
 	hist := g.History()
 	for who, tr := range traces {
 		ai := m.ActorIndex(who) // -1 for the projector
