@@ -2,11 +2,15 @@ package server_test
 
 import (
 	"maps"
+	"net/http/httptest"
 	"testing"
+	"time"
 
 	"github.com/sixparty/sixparty/client"
 	"github.com/sixparty/sixparty/savegame"
+	"github.com/sixparty/sixparty/server"
 	"github.com/sixparty/sixparty/server/proto"
+	"github.com/sixparty/sixparty/server/store"
 )
 
 // waitView reads the facilitator's messages until its view satisfies ok.
@@ -111,5 +115,62 @@ func TestHandOver(t *testing.T) {
 	waitView(t, fac, func(v *proto.View) bool { return v.Seats["china"] == "person" && v.Ready["us"] })
 	if fac.View.Turn != 2 || fac.View.Ready["china"] {
 		t.Errorf("turn %d, china ready %v: want turn 2 waiting for china", fac.View.Turn, fac.View.Ready["china"])
+	}
+}
+
+// TestResumeOnStart restarts a server on its store: Resume brings back a
+// game that is not over, whose deadline then plays the turn with no
+// client connected.
+func TestResumeOnStart(t *testing.T) {
+	dir := t.TempDir()
+	st, err := store.OpenSQLite(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := server.New(server.Config{Store: st})
+	hs := httptest.NewServer(srv.Handler())
+	ctx := ctxT(t)
+	resp, err := client.Create(ctx, hs.URL, proto.CreateRequest{Scenario: "pressure-2017"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	fac, err := client.Dial(ctx, link(t, resp.Links[proto.RoleFacilitator]), 0, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	expect(t, ctx, fac, proto.Msg{Type: "deadline", Seconds: 1, Policy: "computer"}, "", "")
+	hs.Close()
+	srv.Close()
+	st.Close()
+
+	st, err = store.OpenSQLite(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	srv = server.New(server.Config{Store: st})
+	defer srv.Close()
+	if n, err := srv.Resume(ctx); n != 1 || err != nil {
+		t.Fatalf("Resume: %d games, %v; want 1", n, err)
+	}
+	hs = httptest.NewServer(srv.Handler())
+	defer hs.Close()
+	l := link(t, resp.Links[proto.RoleProjector])
+	l.Base = hs.URL // the new server's address
+	for {
+		c, err := client.Dial(ctx, l, 0, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		turn := c.View.Turn
+		c.Close()
+		if turn >= 2 {
+			break
+		}
+		select {
+		case <-ctx.Done():
+			t.Fatal("the resumed game's deadline never played the turn")
+		case <-time.After(200 * time.Millisecond):
+		}
 	}
 }

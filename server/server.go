@@ -413,6 +413,36 @@ func (s *Server) game(ctx context.Context, id string) (*game, string, error) {
 	return nil, "", err
 }
 
+// Resume loads every game of the store that is not over, so that their
+// deadlines run and their computer seats play without waiting for a
+// client to connect. It is for a store of this server's own: on a shared
+// one the games are taken over as their clients come.
+func (s *Server) Resume(ctx context.Context) (int, error) {
+	if _, shared := s.store.(store.Leaser); shared {
+		return 0, nil
+	}
+	ids, err := s.store.Games(ctx)
+	if err != nil {
+		return 0, err
+	}
+	n := 0
+	for _, id := range ids {
+		gm, _, err := s.game(ctx, id)
+		if err != nil {
+			s.logf("game %s: %v", id, err)
+			continue
+		}
+		over := true
+		gm.do(ctx, func() { over = gm.g.Over() })
+		if over {
+			gm.do(ctx, func() { s.drop(gm) })
+			continue
+		}
+		n++
+	}
+	return n, nil
+}
+
 // drop forgets a game (its goroutine stops), so that the next connection
 // loads it again from the log. It runs on the game's goroutine.
 func (s *Server) drop(gm *game) {

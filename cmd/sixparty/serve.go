@@ -88,6 +88,12 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 		cfg.OriginPatterns = strings.Split(*origins, ",")
 	}
 	srv := server.New(cfg)
+	if n, err := srv.Resume(context.Background()); err != nil {
+		fmt.Fprintf(stderr, "sixparty serve: %v\n", err)
+		return exitFail
+	} else if n > 0 {
+		fmt.Fprintf(stderr, "sixparty serve: resumed %d game(s)\n", n)
+	}
 	hs := &http.Server{Handler: srv.Handler(), ReadHeaderTimeout: 10 * time.Second}
 	fmt.Fprintf(stdout, "sixparty serve: listening on %s\n", url)
 	if f, ok := stdout.(*os.File); ok {
