@@ -4,6 +4,7 @@ import (
 	"context"
 	"net/http"
 	"net/http/httptest"
+	"os"
 	"path/filepath"
 	"reflect"
 	"strings"
@@ -284,6 +285,25 @@ func TestAbuse(t *testing.T) {
 		_, err = client.Create(ctx, hs.URL, proto.CreateRequest{Scenario: path, YAML: string(src)})
 		if err == nil || !strings.Contains(err.Error(), "cannot read orders track") {
 			t.Errorf("a sent scenario's orders tracks: %v", err)
+		}
+		// Sent with its tracks, it loads; a track's path may not leave the
+		// scenario's folder.
+		files := map[string]string{}
+		m, _ := scenarios.LoadBuiltin("pressure-2017")
+		for _, st := range m.Scenario.Strategies {
+			b, err := os.ReadFile(filepath.Join("../scenarios", st.Orders))
+			if err != nil {
+				t.Fatal(err)
+			}
+			files[st.Orders] = string(b)
+		}
+		if _, err := client.Create(ctx, hs.URL, proto.CreateRequest{Scenario: "mine.yaml", YAML: string(src), Files: files}); err != nil {
+			t.Errorf("a sent scenario with its tracks: %v", err)
+		}
+		files["../../etc/passwd"] = "x"
+		_, err = client.Create(ctx, hs.URL, proto.CreateRequest{Scenario: "mine.yaml", YAML: string(src), Files: files})
+		if want := `client: 400 Bad Request: server: orders track "../../etc/passwd": the path must be relative to the scenario and stay inside its folder`; err == nil || err.Error() != want {
+			t.Errorf("a track outside the folder: %v", err)
 		}
 	})
 	t.Run("export without the facilitator's link", func(t *testing.T) {

@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"maps"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -62,8 +63,10 @@ type createEntry struct {
 	Auto      bool              `json:"auto,omitempty"`
 	Hashes    map[string]string `json:"hashes"`
 	// Builtin says that Source names a built-in scenario (whose
-	// strategies' orders tracks are built in too).
-	Builtin bool `json:"builtin,omitempty"`
+	// strategies' orders tracks are built in too); Files are the orders
+	// tracks sent with any other.
+	Builtin bool              `json:"builtin,omitempty"`
+	Files   map[string]string `json:"files,omitempty"`
 }
 
 // seat is who plays one actor.
@@ -134,15 +137,20 @@ type game struct {
 
 // loadScenario loads a game's scenario. A built-in one loads as built in
 // from the source kept in the game's log (even when this version of the
-// program builds in another); any other loads from its YAML alone, as if it sat in an empty folder, so that a scenario a client
-// sent can read no file of the server (its strategies' orders tracks are
-// not found and it is refused).
+// program builds in another). Any other loads from its YAML and the
+// orders tracks sent with it (files, by path relative to the scenario),
+// written into a folder of their own, so that a scenario a client sent
+// reads no other file of the server.
 //
 // Games of one scenario share its model (a model is never changed once
 // compiled, and every game has its own stepper and scorer).
-func (s *Server) loadScenario(name string, src []byte, builtin bool) (*sim.Model, error) {
-	sum := sha256.Sum256(src)
-	key := fmt.Sprintf("%t %s %x", builtin, name, sum)
+func (s *Server) loadScenario(name string, src []byte, builtin bool, files map[string]string) (*sim.Model, error) {
+	h := sha256.New()
+	h.Write(src)
+	for _, f := range slices.Sorted(maps.Keys(files)) {
+		fmt.Fprintf(h, "\x00%s\x00%d\x00%s", f, len(files[f]), files[f])
+	}
+	key := fmt.Sprintf("%t %s %x", builtin, name, h.Sum(nil))
 	s.modelMu.Lock()
 	m := s.models[key]
 	s.modelMu.Unlock()
@@ -153,7 +161,7 @@ func (s *Server) loadScenario(name string, src []byte, builtin bool) (*sim.Model
 	if builtin {
 		m, err = scenarios.LoadBuiltinEdited(name, src)
 	} else {
-		m, err = scenarios.Load(filepath.Join(s.empty, filepath.Base(name)), src)
+		m, err = loadSent(name, src, files)
 	}
 	if err != nil {
 		return nil, err
@@ -161,6 +169,34 @@ func (s *Server) loadScenario(name string, src []byte, builtin bool) (*sim.Model
 	s.modelMu.Lock()
 	s.models[key] = m
 	s.modelMu.Unlock()
+	return m, nil
+}
+
+// loadSent loads a scenario a client sent, with its orders tracks, in a
+// temporary folder of its own. Errors name the files as the client did.
+func loadSent(name string, src []byte, files map[string]string) (*sim.Model, error) {
+	dir, err := os.MkdirTemp("", "sixparty-scenario-")
+	if err != nil {
+		return nil, fmt.Errorf("server: %w", err)
+	}
+	defer os.RemoveAll(dir)
+	for _, f := range slices.Sorted(maps.Keys(files)) {
+		p := filepath.FromSlash(f)
+		if !filepath.IsLocal(p) {
+			return nil, fmt.Errorf("server: orders track %q: the path must be relative to the scenario and stay inside its folder", f)
+		}
+		p = filepath.Join(dir, p)
+		if err := os.MkdirAll(filepath.Dir(p), 0o700); err != nil {
+			return nil, fmt.Errorf("server: %w", err)
+		}
+		if err := os.WriteFile(p, []byte(files[f]), 0o600); err != nil {
+			return nil, fmt.Errorf("server: %w", err)
+		}
+	}
+	m, err := scenarios.Load(filepath.Join(dir, filepath.Base(name)), src)
+	if err != nil {
+		return nil, errors.New(strings.ReplaceAll(err.Error(), dir+string(filepath.Separator), ""))
+	}
 	return m, nil
 }
 
@@ -174,7 +210,7 @@ func loadGame(srv *Server, id string, log [][]byte) (*game, error) {
 		return nil, fmt.Errorf("server: game %s: the log does not start with its creation", id)
 	}
 	c := first.Create
-	m, err := srv.loadScenario(c.Source, []byte(c.YAML), c.Builtin)
+	m, err := srv.loadScenario(c.Source, []byte(c.YAML), c.Builtin, c.Files)
 	if err != nil {
 		return nil, fmt.Errorf("server: game %s: %w", id, err)
 	}

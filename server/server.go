@@ -18,8 +18,6 @@ import (
 	"fmt"
 	"io"
 	"net/http"
-	"os"
-	"path/filepath"
 	"runtime"
 	"strings"
 	"sync"
@@ -72,9 +70,6 @@ type Server struct {
 	stop  context.CancelFunc
 	// advice bounds the computer players planning at once.
 	advice chan struct{}
-	// empty is an empty folder: scenarios that clients send load as if
-	// they were in it.
-	empty string
 	// creates bounds the games created per second.
 	creates *rate.Limiter
 	// models holds the compiled scenarios, by name and content.
@@ -108,11 +103,6 @@ func New(cfg Config) *Server {
 	s := &Server{cfg: cfg, store: cfg.Store, games: map[string]*game{}, models: map[string]*sim.Model{}, advice: make(chan struct{}, max(1, runtime.GOMAXPROCS(0)-1))}
 	s.ctx, s.stop = context.WithCancel(context.Background())
 	s.creates = rate.NewLimiter(rate.Limit(cfg.CreateRate), max(1, int(cfg.CreateRate)))
-	if dir, err := os.MkdirTemp("", "sixparty-serve-"); err == nil {
-		s.empty = dir
-	} else {
-		s.empty = filepath.Join(os.TempDir(), "sixparty-serve-none", newToken()) // does not exist: nothing to read
-	}
 	if _, ok := cfg.Store.(store.Leaser); ok {
 		go s.renewLeases()
 	}
@@ -129,7 +119,6 @@ func (s *Server) logf(format string, args ...any) {
 // open: its owner closes it.
 func (s *Server) Close() {
 	s.stop()
-	os.Remove(s.empty)
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	for id, gm := range s.games {
@@ -234,15 +223,17 @@ func (s *Server) Create(ctx context.Context, base string, req proto.CreateReques
 			return nil, err
 		}
 	}
-	if m, err = s.loadScenario(req.Scenario, src, builtin); err != nil {
-		// Positions name the file as the client did, not the empty folder.
-		return nil, errors.New(strings.ReplaceAll(err.Error(), s.empty+string(filepath.Separator), ""))
+	if len(req.Files) > 64 {
+		return nil, fmt.Errorf("server: %d files sent with the scenario, at most 64", len(req.Files))
+	}
+	if m, err = s.loadScenario(req.Scenario, src, builtin, req.Files); err != nil {
+		return nil, err
 	}
 	seed := m.Scenario.Meta.Seed
 	if req.Seed != nil {
 		seed = *req.Seed
 	}
-	c := &createEntry{Source: req.Scenario, YAML: string(src), Builtin: builtin, Seed: seed, FogSecret: newFogSecret(), Auto: req.Auto, Hashes: map[string]string{}}
+	c := &createEntry{Source: req.Scenario, YAML: string(src), Builtin: builtin, Files: req.Files, Seed: seed, FogSecret: newFogSecret(), Auto: req.Auto, Hashes: map[string]string{}}
 	for id := range req.Seats {
 		if m.ActorIndex(id) < 0 {
 			var ids []string

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"time"
@@ -51,6 +52,22 @@ func runHost(args []string, stdout, stderr io.Writer) int {
 			return exitFail
 		}
 		req.YAML = string(src)
+		// The orders tracks its strategies name go with it.
+		if sc, err := scenarios.Parse(pos[1], src); err == nil {
+			for _, st := range sc.Strategies {
+				if st.Orders == "" || !filepath.IsLocal(filepath.FromSlash(st.Orders)) {
+					continue // the server says what is wrong
+				}
+				b, err := os.ReadFile(filepath.Join(filepath.Dir(pos[1]), filepath.FromSlash(st.Orders)))
+				if err != nil {
+					continue
+				}
+				if req.Files == nil {
+					req.Files = map[string]string{}
+				}
+				req.Files[st.Orders] = string(b)
+			}
+		}
 	}
 	if *seats != "" {
 		req.Seats = map[string]string{}

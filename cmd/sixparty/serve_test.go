@@ -289,3 +289,23 @@ func TestPostgresTakeover(t *testing.T) {
 	<-done
 	sameAsRun(t, resp, t.TempDir())
 }
+
+// TestHostFile hosts a scenario file whose strategies name orders tracks:
+// host sends the tracks with it.
+func TestHostFile(t *testing.T) {
+	st, err := store.OpenSQLite(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	srv := server.New(server.Config{Store: st})
+	hs := httptest.NewServer(srv.Handler())
+	defer func() { hs.Close(); srv.Close() }()
+	var out, errb bytes.Buffer
+	if code := run([]string{"host", hs.URL, "../../scenarios/pressure-2017.yaml", "--seats", "china=computer:easy"}, &out, &errb); code != exitOK {
+		t.Fatalf("host: exit %d: %s", code, errb.String())
+	}
+	if strings.Contains(out.String(), "  china ") || !strings.Contains(out.String(), "  us ") || !strings.Contains(out.String(), "  projector ") {
+		t.Errorf("host printed:\n%s", out.String())
+	}
+}

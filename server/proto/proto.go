@@ -322,6 +322,9 @@ type CreateRequest struct {
 	// whose YAML is in YAML.
 	Scenario string `json:"scenario"`
 	YAML     string `json:"yaml,omitempty"`
+	// Files are the orders tracks the strategies of a scenario sent in
+	// YAML name, by their paths relative to it.
+	Files map[string]string `json:"files,omitempty"`
 	// Seed is the game's seed (default: the scenario's own).
 	Seed *uint64 `json:"seed,omitempty"`
 	// Seats maps actor ids to "person" or "computer:LEVEL"; actors left
