@@ -378,3 +378,37 @@ func TestCreateRate(t *testing.T) {
 		t.Errorf("a second game at once: %v, want %s", err, want)
 	}
 }
+
+func TestServerLimits(t *testing.T) {
+	st, err := store.OpenSQLite(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	srv := server.New(server.Config{Store: st, MaxConns: 1})
+	hs := httptest.NewServer(srv.Handler())
+	defer func() { hs.Close(); srv.Close() }()
+	ctx := ctxT(t)
+	resp, err := client.Create(ctx, hs.URL, proto.CreateRequest{Scenario: "pressure-2017"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	us := link(t, resp.Links["us"])
+	if _, err := client.Dial(ctx, us, 0, nil); err != nil {
+		t.Fatal(err)
+	}
+	_, res, err := websocket.Dial(ctx, us.WS(), nil)
+	if err == nil || res == nil || res.StatusCode != http.StatusServiceUnavailable {
+		t.Errorf("a connection over the server's limit: %v %v, want 503", res, err)
+	}
+	for _, body := range []string{`{"scenario":"pressure-2017","admin":true}`, `{"scenario":"` + strings.Repeat("x", 5<<20) + `"}`} {
+		res, err := http.Post(hs.URL+"/api/games", "application/json", strings.NewReader(body))
+		if err != nil {
+			t.Fatal(err)
+		}
+		res.Body.Close()
+		if res.StatusCode != http.StatusBadRequest {
+			t.Errorf("create with %.40s...: %s, want 400", body, res.Status)
+		}
+	}
+}
