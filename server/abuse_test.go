@@ -234,6 +234,27 @@ func TestAbuse(t *testing.T) {
 			t.Errorf("%d of 20 pings limited, want most", limited)
 		}
 	})
+	t.Run("a flood", func(t *testing.T) {
+		time.Sleep(time.Second) // let the rate limiter refill
+		f, err := client.Dial(ctx, us, 0, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer f.Close()
+		for range 100 {
+			if f.SendRaw(ctx, []byte(`{"v":1,"type":"ping"}`)) != nil {
+				break
+			}
+		}
+		for {
+			if _, err := f.Recv(ctx); err != nil {
+				if got := websocket.CloseStatus(err); got != websocket.StatusPolicyViolation {
+					t.Errorf("a flood closed with %v (%v), want a policy violation", got, err)
+				}
+				break
+			}
+		}
+	})
 	t.Run("too many connections", func(t *testing.T) {
 		if _, err := client.Dial(ctx, us, 0, nil); err != nil {
 			t.Fatal(err)
