@@ -3,8 +3,8 @@ package scenarios_test
 import (
 	"testing"
 
-	"github.com/sixparty/sixparty/options"
 	"github.com/sixparty/sixparty/lint"
+	"github.com/sixparty/sixparty/options"
 	"github.com/sixparty/sixparty/scenarios"
 )
 
