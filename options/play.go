@@ -1,6 +1,8 @@
 package options
 
 import (
+	"errors"
+
 	"github.com/sixparty/sixparty/scenarios"
 	"github.com/sixparty/sixparty/sim"
 	"github.com/sixparty/sixparty/sim/ai"
@@ -21,6 +23,15 @@ type Worker struct {
 // the fault that stopped the game, if any; the game is returned as far as
 // it was played.
 func PlayStrategy(m *sim.Model, st Strategy, seed uint64, w *Worker) (*sim.Game, error) {
+	return playStrategy(m, st, seed, nil, w)
+}
+
+// playStrategy is PlayStrategy with the game's parameter values (nil for
+// the stated ones).
+func playStrategy(m *sim.Model, st Strategy, seed uint64, params []float64, w *Worker) (*sim.Game, error) {
+	if params != nil {
+		return nil, errors.New("options: parameters are not supported yet")
+	}
 	g := sim.NewGame(m, seed)
 	return g, playOut(g, &st, st.Difficulty, w)
 }
@@ -73,8 +84,13 @@ func playOut(g *sim.Game, st *Strategy, def ai.Difficulty, w *Worker) error {
 						o[a.ID] = to[a.ID]
 					}
 				}
+				// A track written for one course of the game may answer
+				// an event that does not fire in this one: its choice
+				// then has nothing to answer.
 				for e, opt := range tc {
-					c[e] = opt
+					if inBriefing(g, e) {
+						c[e] = opt
+					}
 				}
 			}
 			ai.Fill(g, w.diff, w.computer, o, c)
@@ -84,6 +100,17 @@ func playOut(g *sim.Game, st *Strategy, def ai.Difficulty, w *Worker) error {
 		}
 	}
 	return nil
+}
+
+// inBriefing reports whether event id is in the briefing of g's turn.
+func inBriefing(g *sim.Game, id string) bool {
+	ei := g.Model.EventIndex(id)
+	for _, b := range g.State().Briefing {
+		if b == ei {
+			return true
+		}
+	}
+	return false
 }
 
 func containsTrack(ts []*scenarios.Track, t *scenarios.Track) bool {
