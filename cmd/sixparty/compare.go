@@ -53,14 +53,20 @@ type runFlags struct {
 	quiet      *bool
 }
 
-func addRunFlags(fs *flag.FlagSet, games int, gamesDoc string) *runFlags {
+// addRunFlags adds the shared flags to fs; compare's own (--indicator and
+// --params) only when compare is set.
+func addRunFlags(fs *flag.FlagSet, compare bool, games int, gamesDoc string) *runFlags {
 	f := &runFlags{fs: fs}
 	fs.Var(&f.strategies, "strategy", "a strategy: an orders file, a strategy id of the scenario, ACTOR=computer:LEVEL, computer (every actor), or several joined by commas (repeat the flag for each strategy)")
-	fs.Var(&f.indicators, "indicator", "a variable whose median and 10–90% band by turn are measured (repeatable)")
+	stated := "stated"
+	f.params = &stated
+	if compare {
+		fs.Var(&f.indicators, "indicator", "a variable whose median and 10–90% band by turn are measured (repeatable)")
+		f.params = fs.String("params", "stated", "parameter values: stated (the scenario's values) or drawn (each game draws from the ranges, the same draw for every strategy)")
+	}
 	f.games = fs.Int("games", games, gamesDoc)
 	f.jobs = fs.Int("j", runtime.NumCPU(), "number of games played at once (results do not depend on it)")
 	f.seed = fs.Uint64("seed", 0, "seed of the first game; game i has seed+i under every strategy (default: the scenario's seed)")
-	f.params = fs.String("params", "stated", "parameter values: stated (the scenario's values) or drawn (each game draws from the ranges, the same draw for every strategy)")
 	f.difficulty = fs.String("difficulty", "normal", "how hard the computer players of the actors a strategy does not set try: easy, normal or hard")
 	f.asJSON = fs.Bool("json", false, "write the results as JSON")
 	f.asCSV = fs.Bool("csv", false, "write the results as one CSV table")
@@ -159,7 +165,7 @@ func (f *runFlags) resolve(cmd string, pos []string, minStrategies int, stderr i
 
 func runCompare(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags(compareCmd, stderr)
-	f := addRunFlags(fs, options.DefaultCompareGames, "games per strategy")
+	f := addRunFlags(fs, true, options.DefaultCompareGames, "games per strategy")
 	pos, code, ok := parseFlags(fs, args)
 	if !ok {
 		return code

@@ -77,3 +77,24 @@ func TestCompareTrackError(t *testing.T) {
 		t.Errorf("exit %d, stderr %q; want 1, %q", code, errOut, want)
 	}
 }
+
+func TestSensitivityErrors(t *testing.T) {
+	for _, tt := range []struct {
+		args []string
+		code int
+		want string
+	}{
+		{[]string{"--measure", "outcome:calmm"}, exitUsage, "sixparty sensitivity: measure \"outcome:calmm\": unknown outcome \"calmm\"; did you mean \"calm\"?\n"},
+		{[]string{"--points", "1"}, exitUsage, "sixparty sensitivity: --points must be at least 2\n"},
+		{[]string{"--strategy", "computer", "--strategy", "computer", "--strategy", "computer"}, exitUsage,
+			"sixparty sensitivity: give one or two strategies (with two, the measure is the difference between them)\n"},
+		{nil, exitFail, "sixparty sensitivity: the scenario declares no parameters ('parameters:') to vary\n"},
+	} {
+		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
+			code, out, errOut := sixparty(append([]string{"sensitivity", "testdata/tiny.yaml", "--games", "2"}, tt.args...)...)
+			if code != tt.code || errOut != tt.want || out != "" {
+				t.Errorf("exit %d, stdout %q, stderr\n%q\nwant exit %d, stderr\n%q", code, out, errOut, tt.code, tt.want)
+			}
+		})
+	}
+}

@@ -23,7 +23,7 @@ func init() {
 
 func runSensitivity(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags(sensitivityCmd, stderr)
-	f := addRunFlags(fs, 100, "games per point and strategy")
+	f := addRunFlags(fs, false, 100, "games per point and strategy")
 	measure := fs.String("measure", "", "what each game gives: outcome:ID (a share), score:ACTOR or indicator:ID (a final value); default: the scenario's first outcome")
 	points := fs.Int("points", 5, "points of each one-at-a-time sweep across a parameter's range, ends included; the global design plays this many per parameter (lhs) or trajectories (morris)")
 	design := fs.String("design", options.DesignLHS, "global design: oat (one at a time only), lhs (Latin hypercube, ranked by partial rank correlation) or morris (elementary effects)")
@@ -34,8 +34,8 @@ func runSensitivity(args []string, stdout, stderr io.Writer) int {
 	if len(f.strategies) == 0 {
 		f.strategies = append(f.strategies, "computer")
 	}
-	if len(f.strategies) > 2 || len(f.indicators) > 0 || *f.params != "stated" {
-		fmt.Fprintln(stderr, "sixparty sensitivity: give at most two strategies, and no --indicator or --params (use --measure; the parameters are what it sweeps)")
+	if len(f.strategies) > 2 {
+		fmt.Fprintln(stderr, "sixparty sensitivity: give one or two strategies (with two, the measure is the difference between them)")
 		return exitUsage
 	}
 	if *points < 2 {
