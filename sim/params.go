@@ -80,14 +80,17 @@ func (c *compiler) param(p *Param) {
 	rangeAt := fieldPos(p.FieldPos, "range", p.Pos)
 	ranged := true
 	switch {
-	case p.Range != nil || rangeGiven:
+	case p.FieldPos != nil && !rangeGiven:
+		c.add(p.Pos, "parameter %q needs a range as [low, high]", p.ID)
+		ranged = false
+	case p.Range != nil:
 		if len(p.Range) != 2 {
 			c.add(rangeAt, "range must be [low, high], found %d number(s)", len(p.Range))
 			ranged = false
 			break
 		}
 		p.Lo, p.Hi = p.Range[0], p.Range[1]
-	case p.FieldPos != nil || (p.Lo == 0 && p.Hi == 0):
+	case p.Lo == 0 && p.Hi == 0:
 		c.add(p.Pos, "parameter %q needs a range as [low, high]", p.ID)
 		ranged = false
 	}

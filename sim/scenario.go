@@ -251,9 +251,15 @@ type Strategy struct {
 	// scenario's file (for a built-in scenario, a built-in file).
 	Orders string `yaml:"orders" doc:"The orders track (the format of an orders file, as 'sixparty run --orders' reads), relative to the scenario's file."`
 	// Seats maps an actor id to a seat setting such as "computer:hard".
-	Seats    map[string]string `yaml:"seats" doc:"Seat settings by actor id, as computer:easy, computer:normal or computer:hard; actors neither listed here nor in the orders track are computer-played at the default difficulty."`
-	Pos      Pos               `yaml:"-"`
-	FieldPos map[string]Pos    `yaml:"-"`
+	Seats map[string]string `yaml:"seats" doc:"Seat settings by actor id, as computer:easy, computer:normal or computer:hard; actors neither listed here nor in the orders track are computer-played at the default difficulty."`
+	// TrackFile and Track are the orders track's file name (for error
+	// positions) and text, as the loader found and read them; Track is
+	// nil for a strategy without orders, or one not loaded by package
+	// scenarios.
+	TrackFile string         `yaml:"-"`
+	Track     []byte         `yaml:"-"`
+	Pos       Pos            `yaml:"-"`
+	FieldPos  map[string]Pos `yaml:"-"`
 }
 
 // Expr is an expression in a scenario, in the language of
