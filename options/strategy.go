@@ -81,12 +81,19 @@ func ParseStrategy(m *sim.Model, arg string) (Strategy, error) {
 			}
 			continue
 		}
-		t, label, err := loadTrack(m, part)
+		label, ok, err := st.declared(m, part)
 		if err != nil {
 			return st, err
 		}
-		if len(parts) == 1 && label != "" {
-			st.Label = label
+		if ok {
+			if len(parts) == 1 {
+				st.Label = label
+			}
+			continue
+		}
+		t, err := loadTrack(m, part)
+		if err != nil {
+			return st, err
 		}
 		for k, s := range t.Scripted {
 			if s {
@@ -130,25 +137,19 @@ func (st *Strategy) seat(m *sim.Model, actor, setting string) error {
 	return fmt.Errorf("options: %s=%s: unknown seat setting %q%s (want computer or computer:LEVEL)", actor, setting, kind, suggest.Hint(kind, []string{"computer"}))
 }
 
-// loadTrack loads the orders track a strategy part names: a strategy the
-// scenario declares, a file, or a built-in track. It returns the label of
-// a declared strategy.
-func loadTrack(m *sim.Model, part string) (*scenarios.Track, string, error) {
-	if t, label, ok, err := declared(m, part); ok {
-		return t, label, err
-	}
+// loadTrack loads the orders track a strategy part names: a file, or a
+// built-in track.
+func loadTrack(m *sim.Model, part string) (*scenarios.Track, error) {
 	src, err := os.ReadFile(part)
 	if err != nil {
 		// A built-in track (pressure-2017.history) by name.
 		if b, berr := scenarios.BuiltinSource(part); berr == nil && strings.Contains(strings.TrimSuffix(part, ".yaml"), ".") {
-			t, err := scenarios.LoadTrack(strings.TrimSuffix(part, ".yaml")+".yaml", b, m)
-			return t, "", err
+			return scenarios.LoadTrack(strings.TrimSuffix(part, ".yaml")+".yaml", b, m)
 		}
 		if ids := declaredIDs(m); len(ids) > 0 && !strings.ContainsAny(part, `/\`) && filepath.Ext(part) == "" {
-			return nil, "", fmt.Errorf("options: no strategy %q in %s and no such file%s (the scenario's strategies: %s)", part, m.Scenario.Meta.ID, suggest.Hint(part, ids), strings.Join(ids, ", "))
+			return nil, fmt.Errorf("options: no strategy %q in %s and no such file%s (the scenario's strategies: %s)", part, m.Scenario.Meta.ID, suggest.Hint(part, ids), strings.Join(ids, ", "))
 		}
-		return nil, "", err
+		return nil, err
 	}
-	t, err := scenarios.LoadTrack(part, src, m)
-	return t, "", err
+	return scenarios.LoadTrack(part, src, m)
 }
