@@ -31,6 +31,9 @@ type Worker struct {
 // the game) is left out, and so is a scripted choice for an event that
 // did not fire; w.Dropped counts the orders left out.
 func PlayStrategy(m *sim.Model, st Strategy, seed uint64, setup sim.Setup, w *Worker) (*sim.Game, error) {
+	if st.model != nil {
+		m = st.model
+	}
 	g, err := sim.NewGameSetup(m, seed, setup)
 	if err != nil {
 		return nil, err

@@ -30,6 +30,9 @@ type Strategy struct {
 	// Seats holds what plays each actor, in the scenario's order; nil
 	// means every actor is computer-played at the default difficulty.
 	Seats []Seat
+	// model, when not nil, is the scenario compiled again with the
+	// doctrine overrides (ACTOR=doctrine:FILE): the games are played on it.
+	model *sim.Model
 	// explore has every actor give random legal orders (validate's
 	// games).
 	explore bool
@@ -55,6 +58,9 @@ type Seat struct {
 //     built-in one such as pressure-2017.history,
 //   - a seat setting ACTOR=computer or ACTOR=computer:LEVEL (easy, normal
 //     or hard),
+//   - a doctrine override ACTOR=doctrine:FILE: the actor computer-played
+//     by the doctrine in FILE (see the doctrine file's format in
+//     doctrine.go) instead of the scenario's,
 //   - computer: every actor computer-played at the default difficulty.
 //
 // The arg is the strategy's Name. Errors say which part is wrong: an
@@ -116,6 +122,11 @@ func (st *Strategy) seat(m *sim.Model, actor, setting string) error {
 	}
 	kind, level, _ := strings.Cut(setting, ":")
 	switch kind {
+	case "doctrine":
+		if level == "" {
+			return fmt.Errorf("options: %s=%s: give the doctrine file, as %s=doctrine:FILE", actor, setting, actor)
+		}
+		return st.doctrine(m, k, level)
 	case "computer":
 		seat := Seat{}
 		if level != "" {
@@ -134,7 +145,7 @@ func (st *Strategy) seat(m *sim.Model, actor, setting string) error {
 	case "person", "human":
 		return fmt.Errorf("options: %s=%s: a strategy is played headless, so every seat is a computer or an orders track (want %s=computer:LEVEL)", actor, setting, actor)
 	}
-	return fmt.Errorf("options: %s=%s: unknown seat setting %q%s (want computer or computer:LEVEL)", actor, setting, kind, suggest.Hint(kind, []string{"computer"}))
+	return fmt.Errorf("options: %s=%s: unknown seat setting %q%s (want computer, computer:LEVEL or doctrine:FILE)", actor, setting, kind, suggest.Hint(kind, []string{"computer", "doctrine"}))
 }
 
 // loadTrack loads the orders track a strategy part names: a file, or a

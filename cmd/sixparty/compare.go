@@ -57,7 +57,7 @@ type runFlags struct {
 // --params) only when compare is set.
 func addRunFlags(fs *flag.FlagSet, compare bool, games int, gamesDoc string) *runFlags {
 	f := &runFlags{fs: fs}
-	fs.Var(&f.strategies, "strategy", "a strategy: an orders file, a strategy id of the scenario, ACTOR=computer:LEVEL, computer (every actor), or several joined by commas (repeat the flag for each strategy)")
+	fs.Var(&f.strategies, "strategy", "a strategy: an orders file, a strategy id of the scenario, ACTOR=computer:LEVEL, ACTOR=doctrine:FILE, computer (every actor), or several joined by commas (repeat the flag for each strategy)")
 	stated := "stated"
 	f.params = &stated
 	if compare {
