@@ -46,6 +46,11 @@ type Comparison struct {
 	// first.
 	Games int    `json:"games"`
 	Seed  uint64 `json:"seed"`
+	// Params says how the parameters were set ("stated" or "drawn") and
+	// Difficulty the computer players' default difficulty; the caller
+	// fills them in, for the record.
+	Params     string `json:"params,omitempty"`
+	Difficulty string `json:"difficulty,omitempty"`
 	// Outcomes and Actors are the ids of the scenario's outcomes and
 	// actors, in its order; Indicators the ids measured.
 	Outcomes   []string `json:"outcomes"`

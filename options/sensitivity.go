@@ -546,9 +546,13 @@ func flips(res *Sensitivity, strategies []Strategy) []string {
 			if far.Value > 0 {
 				verb = "starts beating"
 			}
-			out = append(out, fmt.Sprintf("%s %s %s on %s when %s is %s %s (range %s–%s, stated %s): the difference changes sign between the sweep points %s (%s ± %s) and %s (%s ± %s), interpolated linearly.",
+			f := fmt.Sprintf("%s %s %s on %s when %s is %s %s (range %s–%s, stated %s): the difference changes sign between the sweep points %s (%s ± %s) and %s (%s ± %s), interpolated linearly.",
 				a, verb, b, res.Measure, sw.Param, side, short(x), short(sw.Lo), short(sw.Hi), short(sw.Stated),
-				short(p.X), signedShort(p.Value), short(p.Half), short(q.X), signedShort(q.Value), short(q.Half)))
+				short(p.X), signedShort(p.Value), short(p.Half), short(q.X), signedShort(q.Value), short(q.Half))
+			if math.Abs(p.Value) <= p.Half || math.Abs(q.Value) <= q.Half {
+				f += " One of them is within its noise of zero, so the crossing is uncertain: more games per point would place it better."
+			}
+			out = append(out, f)
 		}
 	}
 	return out

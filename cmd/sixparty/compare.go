@@ -179,6 +179,7 @@ func runCompare(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "sixparty compare: %s\n", strings.TrimPrefix(err.Error(), "options: "))
 		return exitFail
 	}
+	c.Params, c.Difficulty = *f.params, *f.difficulty
 	var buf bytes.Buffer
 	switch {
 	case *f.asJSON:
