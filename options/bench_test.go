@@ -26,27 +26,34 @@ func BenchmarkCompare(b *testing.B) {
 	b.ReportMetric(float64(len(sts)*n*b.N)/b.Elapsed().Seconds(), "games/s")
 }
 
-// BenchmarkStrategyGame measures one game of the default scenario with
-// every actor computer-played at normal, on one goroutine.
+// BenchmarkStrategyGame measures one game of the default scenario on
+// one goroutine: every actor computer-played at normal, and the combined
+// strategy (three actors scripted, three computer-played).
 func BenchmarkStrategyGame(b *testing.B) {
 	m, err := scenarios.LoadBuiltin(scenarios.Default)
 	if err != nil {
 		b.Fatal(err)
 	}
-	st := Strategy{Difficulty: ai.Normal}
-	var w Worker
-	for i := 0; b.Loop(); i++ {
-		if _, err := PlayStrategy(m, st, uint64(i), sim.Setup{}, &w); err != nil {
-			b.Fatal(err)
-		}
+	combined := benchStrategies(b, m)[0]
+	for _, st := range []Strategy{{Name: "computer", Difficulty: ai.Normal}, combined} {
+		b.Run(st.Name, func(b *testing.B) {
+			var w Worker
+			for i := 0; b.Loop(); i++ {
+				if _, err := PlayStrategy(m, st, uint64(i), sim.Setup{}, &w); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }
 
 // benchStrategies returns the two strategies the speed goal compares:
-// the historical track against every actor computer-played.
+// the default scenario's own, the article's combined strategy and
+// relying on Beijing (each scripts the US, Japan and the ROK; China,
+// Russia and the DPRK are computer-played at normal).
 func benchStrategies(b *testing.B, m *sim.Model) []Strategy {
 	var out []Strategy
-	for _, arg := range []string{"pressure-2017.history", "us=computer:normal"} {
+	for _, arg := range []string{"combined", "rely-on-beijing"} {
 		st, err := ParseStrategy(m, arg)
 		if err != nil {
 			b.Fatal(err)
