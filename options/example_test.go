@@ -54,3 +54,23 @@ func ExampleCompare() {
 	// a=computer:hard: high in 96 of 200 games
 	// difference beyond noise: true
 }
+
+// ExampleParseStrategy reads a strategy that sets one actor's computer
+// player, and shows the errors of two that cannot be played.
+func ExampleParseStrategy() {
+	m, err := scenarios.Load("duel.yaml", []byte(duel))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	st, err := options.ParseStrategy(m, "a=computer:hard")
+	fmt.Println(st.Seats[0].Level, st.Seats[0].Set, err)
+	_, err = options.ParseStrategy(m, "b=computer:hard")
+	fmt.Println(err)
+	_, err = options.ParseStrategy(m, "a=person")
+	fmt.Println(err)
+	// Output:
+	// hard true <nil>
+	// options: unknown actor "b" (the actors: a)
+	// options: a=person: a strategy is played headless, so every seat is a computer or an orders track (want a=computer:LEVEL)
+}

@@ -110,3 +110,22 @@ func TestSensitivityGolden(t *testing.T) {
 	}
 	golden(t, "lever.sensitivity.md", out)
 }
+
+// TestSensitivityWorkers shows that sensitivity's results do not depend
+// on -j, in JSON and in CSV.
+func TestSensitivityWorkers(t *testing.T) {
+	for _, format := range []string{"--json", "--csv"} {
+		var outs []string
+		for _, j := range []string{"1", "2"} {
+			code, out, errOut := sixparty("sensitivity", "testdata/lever.yaml", "--strategy", "testdata/lever.push.yaml", "--strategy", "computer",
+				"--measure", "score:a", "--games", "6", "--points", "3", format, "-j", j)
+			if code != 0 || errOut != "" {
+				t.Fatalf("%s -j %s: exit %d, stderr %q", format, j, code, errOut)
+			}
+			outs = append(outs, out)
+		}
+		if outs[0] != outs[1] {
+			t.Errorf("%s: -j 1 and -j 2 differ:\n%s\n%s", format, outs[0], outs[1])
+		}
+	}
+}
