@@ -5,10 +5,11 @@ import (
 	"io"
 	"os"
 	"runtime"
+	"runtime/debug"
 	"strings"
 	"time"
 
-	"github.com/sixparty/sixparty/balance"
+	"github.com/sixparty/sixparty/options"
 	"github.com/sixparty/sixparty/sim/ai"
 )
 
@@ -24,6 +25,7 @@ func init() {
 }
 
 func runCheck(args []string, stdout, stderr io.Writer) int {
+	batchGC()
 	fs := newFlags(checkCmd, stderr)
 	jobs := fs.Int("j", runtime.NumCPU(), "number of games played at once")
 	games := fs.Int("games", 0, "play this many games for every check (default: each check's own 'games')")
@@ -58,16 +60,16 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	}
 	n := *games
 	if n == 0 {
-		n = balance.GamesNeeded(m)
+		n = options.GamesNeeded(m)
 	}
-	opt := balance.Options{Workers: *jobs, Difficulty: level}
+	opt := options.PlayOptions{Workers: *jobs, Difficulty: level}
 	var bar *progressBar
 	if !*quiet && isTerminal(stderr) {
 		bar = &progressBar{w: stderr, label: "check"}
 		opt.Progress = bar.set
 	}
 	start := time.Now()
-	played := balance.Play(m, n, opt)
+	played := options.Play(m, n, opt)
 	elapsed := time.Since(start)
 	if !*quiet {
 		fmt.Fprintf(stderr, "%d games in %.2fs: %.0f games/s on %d workers\n", n, elapsed.Seconds(), float64(n)/elapsed.Seconds(), min(*jobs, n))
@@ -86,13 +88,25 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stdout, "FAIL %d of %d games stopped on an error\n", failed, n)
 		status = exitFail
 	}
-	for _, r := range balance.Measure(m, played, *games > 0) {
+	for _, r := range options.Measure(m, played, *games > 0) {
 		fmt.Fprintln(stdout, r)
 		if !r.Pass {
 			status = exitFail
 		}
 	}
 	return status
+}
+
+// batchGC has the garbage collector run a quarter as often (GOGC=400)
+// in the commands that play many games, unless GOGC is set. Measured on
+// this 2-core machine: 'check' of 300 games of the default scenario with
+// -j 2 took 6.2–6.9 s of CPU at the default against 4.9–5.5 s, and
+// 'compare' of 2 × 100 games 6.7–7.7 s against 5.6–5.7 s, for 35–60 MB
+// of memory instead of 18–22 MB. The games' results are the same.
+func batchGC() {
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(400)
+	}
 }
 
 // isTerminal reports whether w, a command's standard error, is a terminal
