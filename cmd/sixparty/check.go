@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 	"runtime"
+	"runtime/debug"
 	"strings"
 	"time"
 
@@ -24,6 +25,7 @@ func init() {
 }
 
 func runCheck(args []string, stdout, stderr io.Writer) int {
+	batchGC()
 	fs := newFlags(checkCmd, stderr)
 	jobs := fs.Int("j", runtime.NumCPU(), "number of games played at once")
 	games := fs.Int("games", 0, "play this many games for every check (default: each check's own 'games')")
@@ -93,6 +95,18 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	return status
+}
+
+// batchGC has the garbage collector run a quarter as often (GOGC=400)
+// in the commands that play many games, unless GOGC is set. Measured on
+// this 2-core machine: 'check' of 300 games of the default scenario with
+// -j 2 took 6.2–6.9 s of CPU at the default against 4.9–5.5 s, and
+// 'compare' of 2 × 100 games 6.7–7.7 s against 5.6–5.7 s, for 35–60 MB
+// of memory instead of 18–22 MB. The games' results are the same.
+func batchGC() {
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(400)
+	}
 }
 
 // isTerminal reports whether w, a command's standard error, is a terminal

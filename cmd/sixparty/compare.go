@@ -164,6 +164,7 @@ func (f *runFlags) resolve(cmd string, pos []string, minStrategies int, stderr i
 }
 
 func runCompare(args []string, stdout, stderr io.Writer) int {
+	batchGC()
 	fs := newFlags(compareCmd, stderr)
 	f := addRunFlags(fs, true, options.DefaultCompareGames, "games per strategy")
 	pos, code, ok := parseFlags(fs, args)

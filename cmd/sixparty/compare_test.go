@@ -100,10 +100,10 @@ func TestSensitivityErrors(t *testing.T) {
 }
 
 // TestSensitivityGolden sweeps the lever scenario's two parameters with
-// pushing on every turn against the computer player, who pushes only when
-// it pays: the verdict flips where the gain is 0.5.
+// pushing on every turn against holding back: the verdict flips where the
+// gain is 0.5.
 func TestSensitivityGolden(t *testing.T) {
-	code, out, errOut := sixparty("sensitivity", "testdata/lever.yaml", "--strategy", "testdata/lever.push.yaml", "--strategy", "computer",
+	code, out, errOut := sixparty("sensitivity", "testdata/lever.yaml", "--strategy", "testdata/lever.push.yaml", "--strategy", "testdata/lever.hold.yaml",
 		"--measure", "indicator:x", "--games", "10", "--points", "5", "--design", "morris", "--md", "-q")
 	if code != 0 || errOut != "" {
 		t.Fatalf("exit %d, stderr %q", code, errOut)

@@ -22,6 +22,7 @@ func init() {
 }
 
 func runSensitivity(args []string, stdout, stderr io.Writer) int {
+	batchGC()
 	fs := newFlags(sensitivityCmd, stderr)
 	f := addRunFlags(fs, false, 100, "games per point and strategy")
 	measure := fs.String("measure", "", "what each game gives: outcome:ID (a share), score:ACTOR or indicator:ID (a final value); default: the scenario's first outcome")
