@@ -44,6 +44,7 @@ type Model struct {
 	params    map[string]int // parameter id -> index
 	stated    []float64      // each parameter's stated value
 	slotParam int            // slot of the first parameter
+	known     [][]int        // by actor, the parameters only its objectives read (see known.go)
 }
 
 type cEffect struct {
@@ -142,6 +143,7 @@ func (c *compiler) compile() {
 	c.actors()
 	c.names()
 	c.objectives()
+	c.m.known = knownParams(c.s, c.m.params)
 	c.levers()
 	c.rules()
 	c.events()
