@@ -279,7 +279,7 @@ func TestKnownParams(t *testing.T) {
 	for _, k := range m.KnownParams(china) {
 		got = append(got, m.Scenario.Params[k].ID)
 	}
-	if want := []string{"refugee_fear", "bank_fear"}; !slices.Equal(got, want) {
+	if want := []string{"refugee_fear", "bank_fear", "face_fear"}; !slices.Equal(got, want) {
 		t.Errorf("China knows %v, want %v", got, want)
 	}
 	if k := m.KnownParams(m.ActorIndex("us")); len(k) != 0 {
