@@ -266,6 +266,9 @@ func Static(m *sim.Model) []Warning {
 		if ev.Choice != nil {
 			for _, o := range ev.Choice.Options {
 				addEffects(o.Effects)
+				for _, b := range o.Binds {
+					addEffects(b.Broken)
+				}
 			}
 		}
 	}
@@ -330,6 +333,9 @@ func Reads(s *sim.Scenario) map[string]bool {
 		if ev.Choice != nil {
 			for _, o := range ev.Choice.Options {
 				addEffects(o.Effects)
+				for _, b := range o.Binds {
+					addEffects(b.Broken)
+				}
 			}
 		}
 	}

@@ -76,6 +76,8 @@ type cEvent struct {
 	effects []cEffect
 	chooser int // actor index, or -1
 	options [][]cEffect
+	binds   [][]cBind   // per option, its commitments (commit.go)
+	broken  [][]cEffect // per option, the effects of breaking them, in order
 }
 
 type cOutcome struct {
@@ -403,6 +405,7 @@ func (c *compiler) events() {
 					c.add(fieldPos(o.FieldPos, "weight", o.Pos), "weight must not be negative")
 				}
 				ce.options = append(ce.options, c.effects(o.Effects, c.fx))
+				c.binds(&ce, o)
 			}
 		}
 		m.cEvents = append(m.cEvents, ce)

@@ -65,6 +65,9 @@ func knownParams(s *Scenario, params map[string]int) [][]int {
 		if ev.Choice != nil {
 			for _, o := range ev.Choice.Options {
 				effects(o.Effects)
+				for _, b := range o.Binds {
+					effects(b.Broken)
+				}
 			}
 		}
 	}
