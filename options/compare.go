@@ -51,6 +51,9 @@ type Comparison struct {
 	// fills them in, for the record.
 	Params     string `json:"params,omitempty"`
 	Difficulty string `json:"difficulty,omitempty"`
+	// Set lists the parameters set by hand in every game, as ID=VALUE
+	// (the caller fills it in too).
+	Set []string `json:"set,omitempty"`
 	// Outcomes and Actors are the ids of the scenario's outcomes and
 	// actors, in its order; Indicators the ids measured.
 	Outcomes   []string `json:"outcomes"`

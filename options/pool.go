@@ -1,6 +1,16 @@
 // Package options plays many seeded games of a scenario and measures them:
 // it is the one home of "play many games and measure", shared by balance
 // checks, validate's games, compare, sensitivity and the window's forecast.
+//
+// Every game runs on one worker pool (Pool) and through one game loop
+// (PlayStrategy, and Play for balance checks); results never depend on
+// the number of workers. A Strategy (ParseStrategy) says who plays each
+// actor: an orders track, a computer player at a difficulty or with
+// another doctrine. Compare plays strategies over the same seeds and tests
+// their differences; Analyse sweeps the scenario's parameters. Tables,
+// CSV and PNG charts (drawn into an image.RGBA, no display needed) are
+// written to an io.Writer; the package reads only the files a strategy
+// names.
 package options
 
 import (

@@ -585,8 +585,14 @@ func (res *Sensitivity) Tables() []Table {
 		Note:  fmt.Sprintf("%d games per point and strategy, game i with seed %d+i at every point.", res.Games, res.Seed),
 	})
 	tor := Table{Title: "One at a time: effect at each end of the range (tornado), largest first", Head: []string{"parameter", "range", "stated", "effect at low end", "effect at high end"}}
-	for _, sw := range res.tornado() {
+	sws := res.tornado()
+	for _, sw := range sws {
 		tor.Rows = append(tor.Rows, []string{sw.Param, short(sw.Lo) + "–" + short(sw.Hi), short(sw.Stated), signedNum(sw.AtLo), signedNum(sw.AtHi)})
+	}
+	if len(sws) > 0 {
+		top := sws[0]
+		tor.Note = fmt.Sprintf("The measure hinges most on %s: %s at the low end of its range (%s), %s at the high end (%s), against %s at the stated values.",
+			top.Param, signedNum(top.Points[0].Value), short(top.Lo), signedNum(top.Points[len(top.Points)-1].Value), short(top.Hi), signedNum(res.Stated.Value))
 	}
 	ts = append(ts, tor)
 	if len(res.Sweeps) > 0 {

@@ -41,6 +41,7 @@ type runFlags struct {
 	fs         *flag.FlagSet
 	strategies listFlag
 	indicators listFlag
+	overrides  paramFlags
 	games      *int
 	jobs       *int
 	seed       *uint64
@@ -63,6 +64,7 @@ func addRunFlags(fs *flag.FlagSet, compare bool, games int, gamesDoc string) *ru
 	if compare {
 		fs.Var(&f.indicators, "indicator", "a variable whose median and 10–90% band by turn are measured (repeatable)")
 		f.params = fs.String("params", "stated", "parameter values: stated (the scenario's values) or drawn (each game draws from the ranges, the same draw for every strategy)")
+		fs.Var(&f.overrides, "param", "set a parameter in every game, as ID=VALUE (repeatable; applied after --params)")
 	}
 	f.games = fs.Int("games", games, gamesDoc)
 	f.jobs = fs.Int("j", runtime.NumCPU(), "number of games played at once (results do not depend on it)")
@@ -114,15 +116,28 @@ func (f *runFlags) resolve(cmd string, pos []string, minStrategies int, stderr i
 	if err != nil {
 		return fail(exitUsage, "%v", err)
 	}
-	if *f.params != "stated" && *f.params != "drawn" {
-		return fail(exitUsage, "--params is stated or drawn, not %q%s", *f.params, suggest.Hint(*f.params, []string{"stated", "drawn"}))
-	}
 	m, err := loadScenario(pos[0])
 	if err != nil {
 		printErr(stderr, err)
 		return setup{}, exitFail, false
 	}
 	s.m = m
+	seed := m.Scenario.Meta.Seed
+	if isFlagSet(f.fs, "seed") {
+		seed = *f.seed
+	}
+	// The parameters' mode and overrides, checked once (run's rules and
+	// messages); then each game's set-up from its own seed.
+	if _, code, ok := paramSetup(cmd, m, *f.params, f.overrides, seed, stderr); !ok {
+		return setup{}, code, false
+	}
+	if *f.params != "stated" || len(f.overrides) > 0 {
+		mode, overrides := *f.params, f.overrides
+		s.opt.Params = func(i int) []float64 {
+			st, _, _ := paramSetup(cmd, m, mode, overrides, seed+uint64(i), io.Discard)
+			return st.Params
+		}
+	}
 	for _, arg := range f.strategies {
 		st, err := options.ParseStrategy(m, arg)
 		if err != nil {
@@ -149,13 +164,7 @@ func (f *runFlags) resolve(cmd string, pos []string, minStrategies int, stderr i
 	}
 	s.opt.Games = *f.games
 	s.opt.Workers = *f.jobs
-	s.opt.Seed = m.Scenario.Meta.Seed
-	if isFlagSet(f.fs, "seed") {
-		s.opt.Seed = *f.seed
-	}
-	if *f.params == "drawn" {
-		s.opt.Params = drawnParams(m, s.opt.Seed)
-	}
+	s.opt.Seed = seed
 	if !*f.quiet && isTerminal(stderr) {
 		s.bar = &progressBar{w: stderr, label: cmd}
 		s.opt.Progress = s.bar.set
@@ -180,7 +189,7 @@ func runCompare(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "sixparty compare: %s\n", strings.TrimPrefix(err.Error(), "options: "))
 		return exitFail
 	}
-	c.Params, c.Difficulty = *f.params, *f.difficulty
+	c.Params, c.Difficulty, c.Set = *f.params, *f.difficulty, f.overrides
 	var buf bytes.Buffer
 	switch {
 	case *f.asJSON:
@@ -191,7 +200,11 @@ func runCompare(args []string, stdout, stderr io.Writer) int {
 		err = c.WriteCSV(&buf)
 	default:
 		if !*f.asMD {
-			fmt.Fprintf(&buf, "%s: %d games per strategy from seed %d, %s parameters, other actors computer-played at %s\n\n", s.m.Scenario.Meta.Title, c.Games, c.Seed, *f.params, *f.difficulty)
+			params := *f.params + " parameters"
+			if len(f.overrides) > 0 {
+				params += " with " + strings.Join(f.overrides, ", ")
+			}
+			fmt.Fprintf(&buf, "%s: %d games per strategy from seed %d, %s, other actors computer-played at %s\n\n", s.m.Scenario.Meta.Title, c.Games, c.Seed, params, *f.difficulty)
 		}
 		err = options.WriteTables(&buf, c.Tables(s.m), *f.asMD)
 	}
@@ -233,11 +246,4 @@ func writeCharts(dir string, charts []options.Chart, stderr io.Writer, quiet boo
 		}
 	}
 	return nil
-}
-
-// drawnParams returns, for game i, parameter values drawn from the
-// scenario's ranges (sim.DrawParams of the game's seed), the same under
-// every strategy.
-func drawnParams(m *sim.Model, seed uint64) func(i int) []float64 {
-	return func(i int) []float64 { return m.DrawParams(seed + uint64(i)) }
 }

@@ -53,7 +53,9 @@ func TestCompareErrors(t *testing.T) {
 		{[]string{"--strategy", "north=computer", "--strategy", "south=computer", "--indicator", "tensoin"}, exitUsage,
 			"sixparty compare: unknown indicator \"tensoin\"; did you mean \"tension\"?\n"},
 		{[]string{"--strategy", "north=computer", "--strategy", "south=computer", "--params", "draw"}, exitUsage,
-			"sixparty compare: --params is stated or drawn, not \"draw\"; did you mean \"drawn\"?\n"},
+			"sixparty compare: --params must be stated or drawn, not \"draw\"; did you mean \"drawn\"?\n"},
+		{[]string{"--strategy", "north=computer", "--strategy", "south=computer", "--param", "gain=1"}, exitUsage,
+			"sixparty compare: --param: scenario \"tiny\" has no parameter \"gain\" (it declares none)\n"},
 	} {
 		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
 			code, out, errOut := sixparty(append([]string{"compare", "testdata/tiny.yaml"}, tt.args...)...)
