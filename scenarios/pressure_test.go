@@ -392,6 +392,22 @@ func TestChinaChooses(t *testing.T) {
 	}
 }
 
+// Russia's hosting of North Korean workers is its own decision too: at
+// the stated values it keeps taking them in (under the allies' sanctions
+// on labor users, to little effect); a Moscow that fears US designations
+// (russia_sanction_fear at the top of its range) sends them home.
+func TestRussiaChooses(t *testing.T) {
+	m := pressureModel(t)
+	n := games(6, 3)
+	w := "dprk.workers_russia"
+	c := measureStrategy(t, m, "rely-on-beijing", n, nil, w)
+	f := measureStrategy(t, m, "rely-on-beijing", n, corner(t, m, map[string]float64{"russia_sanction_fear": 2.5}), w)
+	t.Logf("workers in Russia at the end, mean of %d games relying on Beijing: %.1fk at the stated values, %.1fk when Moscow fears designations", n, c.final[w], f.final[w])
+	if f.final[w] > 2 || c.final[w] < 4 {
+		t.Errorf("workers in Russia: %.1fk at the stated values (want >= 4k), %.1fk at russia_sanction_fear 2.5 (want < 2k: sent home)", c.final[w], f.final[w])
+	}
+}
+
 // The argument can lose. At the stated values the combined strategy
 // reaches negotiation far more often than relying on Beijing; at a
 // plausible corner where denial pushes the regime away from talks

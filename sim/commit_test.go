@@ -142,3 +142,24 @@ func TestCommitmentErrors(t *testing.T) {
 		}
 	}
 }
+
+// TestCommitmentSanitize checks that Sanitize drops an order a commitment
+// forbids, with the commitment's words, and that CarryForward holds last
+// turn's orders at the cap.
+func TestCommitmentSanitize(t *testing.T) {
+	m := loadPledge(t)
+	g := sim.NewGame(m, 1)
+	if _, err := g.Play(sim.Orders{"a": {"a.build": 1}}, sim.Choices{"talks": "pledge"}); err != nil {
+		t.Fatal(err)
+	}
+	o, _, drops := m.Sanitize(g.State(), sim.Orders{"a": {"a.build": 1, "a.test": 1}}, nil)
+	if len(drops) != 1 || drops[0].String() != "turn 2: a: a.build=1 dropped: not available: the pledge not to build (binding through 2020-Q3)" {
+		t.Errorf("drops %v", drops)
+	}
+	if o["a"]["a.test"] != 1 || o["a"]["a.build"] != 0 {
+		t.Errorf("sanitized orders %v, want a.test=1 only", o)
+	}
+	if got := m.CarryForward(g.State(), g.State().Levels)[m.LeverIndex("a.build")]; got != 0 {
+		t.Errorf("CarryForward keeps a.build at %d under the pledge, want 0", got)
+	}
+}
