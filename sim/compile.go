@@ -44,6 +44,7 @@ type Model struct {
 	params    map[string]int // parameter id -> index
 	stated    []float64      // each parameter's stated value
 	slotParam int            // slot of the first parameter
+	known     [][]int        // by actor, the parameters only its objectives read (see known.go)
 }
 
 type cEffect struct {
@@ -75,6 +76,8 @@ type cEvent struct {
 	effects []cEffect
 	chooser int // actor index, or -1
 	options [][]cEffect
+	binds   [][]cBind   // per option, its commitments (commit.go)
+	broken  [][]cEffect // per option, the effects of breaking them, in order
 }
 
 type cOutcome struct {
@@ -142,6 +145,7 @@ func (c *compiler) compile() {
 	c.actors()
 	c.names()
 	c.objectives()
+	c.m.known = knownParams(c.s, c.m.params)
 	c.levers()
 	c.rules()
 	c.events()
@@ -401,6 +405,7 @@ func (c *compiler) events() {
 					c.add(fieldPos(o.FieldPos, "weight", o.Pos), "weight must not be negative")
 				}
 				ce.options = append(ce.options, c.effects(o.Effects, c.fx))
+				c.binds(&ce, o)
 			}
 		}
 		m.cEvents = append(m.cEvents, ce)

@@ -31,6 +31,9 @@ type State struct {
 	// for a whole game: every state of a game shares the one slice, which
 	// must never be changed.
 	Params []float64
+	// Commits holds the commitments made in event choices that still
+	// bind or will (see commit.go).
+	Commits []Commit `json:",omitempty"`
 }
 
 // Pending is a queued effect of a lever or an event.
@@ -49,6 +52,7 @@ func (s *State) Clone() *State {
 	c.Queue = slices.Clone(s.Queue)
 	c.Fired = slices.Clone(s.Fired)
 	c.Briefing = slices.Clone(s.Briefing)
+	c.Commits = slices.Clone(s.Commits)
 	return &c
 }
 
@@ -61,6 +65,7 @@ func (s *State) copyInto(dst *State) {
 	dst.RNG = s.RNG
 	dst.Fired = append(dst.Fired[:0], s.Fired...)
 	dst.Briefing = append(dst.Briefing[:0], s.Briefing...)
+	dst.Commits = append(dst.Commits[:0], s.Commits...)
 	dst.Outcome = s.Outcome
 	dst.Params = s.Params
 }
