@@ -24,7 +24,14 @@ import (
 	"github.com/sixparty/sixparty/server/store"
 )
 
-const historyTrack = "../../scenarios/pressure-2017.history.yaml"
+const (
+	historyTrack = "../../scenarios/pressure-2017.history.yaml"
+	combinedFile = "../../scenarios/pressure-2017.combined.yaml"
+	// historyEnd and historyTurns are where the historical track's game
+	// (seed 2017) ends, as 'run --orders' plays it.
+	historyEnd   = "11 (2020-Q2)"
+	historyTurns = "10"
+)
 
 var seatIDs = []string{"us", "japan", "rok", "china", "russia", "dprk"}
 
@@ -52,7 +59,7 @@ func joinAll(t *testing.T, resp *proto.CreateResponse, dir string) {
 			defer wg.Done()
 			var out, errb bytes.Buffer
 			code := runJoin([]string{resp.Links[a], "--orders", historyTrack, "--trace", filepath.Join(dir, a+".trace")}, &out, &errb)
-			if code != exitOK || !strings.HasPrefix(out.String(), a+": the game is over on turn 13 (2020-Q4): ") {
+			if code != exitOK || !strings.HasPrefix(out.String(), a+": the game is over on turn "+historyEnd+": ") {
 				t.Errorf("join %s: exit %d: %s%s", a, code, out.String(), errb.String())
 			}
 		}()
@@ -69,7 +76,7 @@ func sameAsRun(t *testing.T, resp *proto.CreateResponse, dir string) {
 	if code := runExport([]string{resp.Links[proto.RoleFacilitator], "-o", save}, &out, &errb); code != exitOK {
 		t.Fatalf("export: exit %d: %s", code, errb.String())
 	}
-	if want := "wrote " + save + " (12 turns played)\n"; out.String() != want {
+	if want := "wrote " + save + " (" + historyTurns + " turns played)\n"; out.String() != want {
 		t.Errorf("export said %q, want %q", out.String(), want)
 	}
 	var replayed, played bytes.Buffer
@@ -82,7 +89,7 @@ func sameAsRun(t *testing.T, resp *proto.CreateResponse, dir string) {
 	if replayed.String() != played.String() {
 		t.Errorf("the served game's replay differs from run --orders:\n%s\nrun:\n%s", head(replayed.String()), head(played.String()))
 	}
-	if n := strings.Count(played.String(), "\n"); n < 12 {
+	if n := strings.Count(played.String(), "\n"); n < 10 {
 		t.Errorf("run wrote %d lines", n)
 	}
 }
@@ -320,7 +327,7 @@ func TestHostFile(t *testing.T) {
 		t.Fatal(err)
 	}
 	out.Reset()
-	if code := runJoin([]string{resp.Links["us"], "--orders", historyTrack}, &out, &errb); code != exitOK || !strings.HasPrefix(out.String(), "us: the game is over on turn 13") {
+	if code := runJoin([]string{resp.Links["us"], "--orders", combinedFile}, &out, &errb); code != exitOK || !strings.HasPrefix(out.String(), "us: the game is over on turn ") {
 		t.Errorf("join: exit %d: %s%s", code, out.String(), errb.String())
 	}
 }
