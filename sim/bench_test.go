@@ -64,6 +64,25 @@ func BenchmarkTurn(b *testing.B) {
 	b.ReportMetric(float64(len(led)), "entries/turn")
 }
 
+// BenchmarkTurnLookahead resolves the turn of BenchmarkTurn without a
+// ledger (Stepper.Advance), as the computer players do.
+func BenchmarkTurnLookahead(b *testing.B) {
+	m := defaultModel(b)
+	start := m.InitialState(sim.NewRNG(1))
+	levels := busyOrders(m, start)
+	if err := m.CheckLevels(start, levels); err != nil {
+		b.Fatal(err)
+	}
+	st := m.NewStepper()
+	var next sim.State
+	b.ReportAllocs()
+	for b.Loop() {
+		if err := st.Advance(start, levels, nil, &next); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
 // BenchmarkTurnExprVM evaluates the same expressions a turn of
 // BenchmarkTurn evaluates with expr's own virtual machine (expr.Run) and a
 // map environment: the baseline the compiled closures are measured against.

@@ -123,7 +123,6 @@ type evaluator struct {
 	horizon int
 	st      *sim.Stepper
 	a, b    sim.State
-	led     []sim.Entry
 }
 
 func newEvaluator(m *sim.Model, start *sim.State, ai, horizon int) *evaluator {
@@ -137,9 +136,7 @@ func (e *evaluator) score(levels []int) float64 {
 	cur := e.start
 	next := &e.a
 	for t := 0; t < e.horizon && !cur.Over(); t++ {
-		var err error
-		e.led, err = e.st.Step(cur, levels, nil, next, e.led[:0])
-		if err != nil {
+		if err := e.st.Advance(cur, levels, nil, next); err != nil {
 			return math.Inf(-1)
 		}
 		cur = next

@@ -22,6 +22,11 @@ const (
 // one of its next best replies rather than its best.
 const othersLapse = 0.3
 
+// recordPlayOuts, set only by tests, has the planner play out with a
+// ledger (sim.Stepper.Step) rather than without (Advance), to show that
+// the decisions are the same.
+var recordPlayOuts bool
+
 // cand is one set of orders for the planning actor, with what the
 // lookahead expects of it.
 type cand struct {
@@ -57,8 +62,8 @@ type planner struct {
 	st      *sim.Stepper
 	sc      *sim.Scorer
 	x, y    sim.State
-	led     []sim.Entry
 	buf     []float64
+	led     []sim.Entry // the play-outs' ledger, when recordPlayOuts is set
 	steps   int
 	cands   []*cand
 	seen    map[string]*cand
@@ -146,7 +151,11 @@ func (p *planner) playOut(start *sim.State, levels []int, h int) *sim.State {
 			ch = p.choices
 		}
 		var err error
-		p.led, err = p.st.Step(cur, levels, ch, next, p.led[:0])
+		if recordPlayOuts {
+			p.led, err = p.st.Step(cur, levels, ch, next, p.led[:0])
+		} else {
+			err = p.st.Advance(cur, levels, ch, next)
+		}
 		p.steps++
 		if err != nil {
 			return nil
