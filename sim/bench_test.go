@@ -4,6 +4,7 @@ import (
 	"math"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/expr-lang/expr"
 	"github.com/expr-lang/expr/vm"
@@ -81,6 +82,90 @@ func BenchmarkTurnLookahead(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// BenchmarkFixture resolves the turn of BenchmarkTurn with the generated
+// plain-Go fixture (turnfixture_gen_test.go), ledger and all: the limit
+// the engine's recorded turn is measured against.
+func BenchmarkFixture(b *testing.B) {
+	m, start, levels := benchTurn(b)
+	f := newFixture(m)
+	var next sim.State
+	led := make([]sim.Entry, 0, 256)
+	var err error
+	b.ReportAllocs()
+	for b.Loop() {
+		if led, err = f.turn(start, levels, nil, &next, led[:0]); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(len(led)), "entries/turn")
+}
+
+// BenchmarkFixtureNoLedger is BenchmarkFixture without a ledger: the limit
+// of a look-ahead turn.
+func BenchmarkFixtureNoLedger(b *testing.B) {
+	m, start, levels := benchTurn(b)
+	f := newFixture(m)
+	var next sim.State
+	b.ReportAllocs()
+	for b.Loop() {
+		if err := f.turnNoLedger(start, levels, nil, &next); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkLimit interleaves blocks of the engine's turns and the
+// fixture's, in one process, and reports the ratios of their times: the
+// recorded turn (Step) to the fixture with a ledger, and the look-ahead
+// turn (Advance) to the fixture without (the goals are at most 1.5 and
+// 1.2). Interleaving keeps the ratios steady on a busy machine, where the
+// times of separate benchmarks drift.
+func BenchmarkLimit(b *testing.B) {
+	m, start, levels := benchTurn(b)
+	f := newFixture(m)
+	st := m.NewStepper()
+	var next sim.State
+	led := make([]sim.Entry, 0, 256)
+	const block = 200
+	var tStep, tFix, tAdv, tFixNL time.Duration
+	timed := func(d *time.Duration, run func()) {
+		t0 := time.Now()
+		for range block {
+			run()
+		}
+		*d += time.Since(t0)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		timed(&tStep, func() { led, _ = st.Step(start, levels, nil, &next, led[:0]) })
+		timed(&tFix, func() { led, _ = f.turn(start, levels, nil, &next, led[:0]) })
+		timed(&tAdv, func() { _ = st.Advance(start, levels, nil, &next) })
+		timed(&tFixNL, func() { _ = f.turnNoLedger(start, levels, nil, &next) })
+	}
+	b.ReportMetric(float64(tStep)/float64(tFix), "step/fixture")
+	b.ReportMetric(float64(tAdv)/float64(tFixNL), "advance/fixture-noledger")
+	n := float64(b.N * block)
+	b.ReportMetric(float64(tStep.Nanoseconds())/n, "ns/step")
+	b.ReportMetric(float64(tFix.Nanoseconds())/n, "ns/fixture")
+	b.ReportMetric(float64(tAdv.Nanoseconds())/n, "ns/advance")
+	b.ReportMetric(float64(tFixNL.Nanoseconds())/n, "ns/fixture-noledger")
+}
+
+// benchTurn returns the fixture's scenario, its initial state and busy
+// orders for it.
+func benchTurn(b *testing.B) (*sim.Model, *sim.State, []int) {
+	m, err := scenarios.LoadBuiltin(fixtureScenario)
+	if err != nil {
+		b.Fatal(err)
+	}
+	start := m.InitialState(sim.NewRNG(1))
+	levels := busyOrders(m, start)
+	if err := m.CheckLevels(start, levels); err != nil {
+		b.Fatal(err)
+	}
+	return m, start, levels
 }
 
 // BenchmarkTurnExprVM evaluates the same expressions a turn of
