@@ -186,7 +186,7 @@ const (
 	nile      = "nile-2020"
 	pressure  = "pressure-2017"
 	history   = "pressure-2017.history"
-	valueCap  = 200_000 // the decoder's cap on the values a file may hold
+	valueCap  = 500_000 // the decoder's cap on the values a file may hold
 	bigValues = valueCap + 1
 )
 

@@ -1,0 +1,107 @@
+package scengen_test
+
+import (
+	"fmt"
+	"testing"
+
+	"github.com/sixparty/sixparty/lint"
+	"github.com/sixparty/sixparty/scenarios"
+	"github.com/sixparty/sixparty/sim"
+	"github.com/sixparty/sixparty/tools/scengen"
+)
+
+// replicated returns the default scenario replicated n times, loaded.
+func replicated(t testing.TB, n int) (*sim.Model, []byte) {
+	t.Helper()
+	src, err := scenarios.BuiltinSource(scenarios.Default)
+	if err != nil {
+		t.Fatal(err)
+	}
+	y, err := scengen.Replicate(src, n)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := scenarios.Load(fmt.Sprintf("x%d.yaml", n), y)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m, y
+}
+
+// TestReplicate checks that a replicated scenario loads, holds n times
+// the variables, levers, rules and events over the same actors, each
+// actor with n times its levers and budget, and plays.
+func TestReplicate(t *testing.T) {
+	one, err := scenarios.LoadBuiltin(scenarios.Default)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const n = 3
+	m, _ := replicated(t, n)
+	s, o := m.Scenario, one.Scenario
+	for _, c := range []struct {
+		what      string
+		got, want int
+	}{
+		{"variables", len(s.Vars), n * len(o.Vars)},
+		{"levers", len(s.Levers), n * len(o.Levers)},
+		{"rules", len(s.Rules), n * len(o.Rules)},
+		{"events", len(s.Events), n * len(o.Events)},
+		{"actors", len(s.Actors), len(o.Actors)},
+		{"parameters", len(s.Params), len(o.Params)},
+		{"strategies", len(s.Strategies), 0},
+	} {
+		if c.got != c.want {
+			t.Errorf("%d %s, want %d", c.got, c.what, c.want)
+		}
+	}
+	for ai, a := range s.Actors {
+		if got, want := len(m.ActorLevers(ai)), n*len(one.ActorLevers(ai)); got != want {
+			t.Errorf("actor %s: %d levers, want %d", a.ID, got, want)
+		}
+		if a.Budget != n*o.Actors[ai].Budget {
+			t.Errorf("actor %s: budget %g, want %g", a.ID, a.Budget, n*o.Actors[ai].Budget)
+		}
+	}
+	if m.VarIndex("dprk.nuclear_r2") < 0 || m.LeverIndex("us.unsc_r1") < 0 {
+		t.Error("copies' ids missing")
+	}
+	g := sim.NewGame(m, 1)
+	for !g.Over() {
+		if _, err := g.Play(sim.Orders{}, nil); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := scengen.Replicate([]byte("x: 1"), 0); err == nil {
+		t.Error("0 copies: no error")
+	}
+}
+
+// BenchmarkLoad times loading and statically validating (lint without
+// games) the default scenario replicated 1, 10 and 100 times: parse,
+// compile and lint, as 'sixparty validate --games 0' does.
+func BenchmarkLoad(b *testing.B) {
+	src, err := scenarios.BuiltinSource(scenarios.Default)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, n := range []int{1, 10, 100} {
+		y, err := scengen.Replicate(src, n)
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.Run(fmt.Sprintf("x%d", n), func(b *testing.B) {
+			b.ReportAllocs()
+			b.SetBytes(int64(len(y)))
+			for b.Loop() {
+				m, err := scenarios.Load("x.yaml", y)
+				if err != nil {
+					b.Fatal(err)
+				}
+				if res := lint.Check(m, lint.Options{Games: -1}); len(res.Errors) > 0 {
+					b.Fatal(res.Errors)
+				}
+			}
+		})
+	}
+}
