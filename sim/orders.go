@@ -273,11 +273,15 @@ func (m *Model) Affordable(ai int, cost float64) bool {
 func (m *Model) CarryForward(s *State, levels []int) []int {
 	out := make([]int, m.nl)
 	copy(out, levels)
+	var avail []bool
 	for li, lvl := range out {
 		if lvl < 0 || lvl >= len(m.cLevers[li].cost) {
 			out[li] = 0
 		} else if lvl > 0 {
-			if ok, _ := m.Available(s, li); !ok {
+			if avail == nil {
+				avail = m.AvailableLevers(s, nil)
+			}
+			if !avail[li] {
 				out[li] = 0
 			}
 		}

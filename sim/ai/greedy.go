@@ -42,11 +42,12 @@ func (p Greedy) Orders(g *sim.Game, ai int) map[string]int {
 	ev := newEvaluator(m, believed, ai, horizon)
 	rng := sim.Derive(g.Seed, 0xa1, uint64(s.Turn), uint64(ai))
 	best := ev.score(levels)
+	avail := m.AvailableLevers(s, nil)
 	for pass := 0; pass < 4; pass++ {
 		bestLi, bestLvl, bestGain := -1, 0, 1e-9
 		for _, li := range mine {
 			cur := levels[li]
-			if ok, _ := m.Available(s, li); !ok {
+			if !avail[li] {
 				continue
 			}
 			for lvl := range m.Scenario.Levers[li].Levels {

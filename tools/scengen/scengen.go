@@ -1,7 +1,7 @@
 // Package scengen makes synthetic scenarios for measuring how the engine,
 // the loader and the computer players grow with a scenario's size: it
-// replicates a scenario N times over the same actors (the command is
-// tools/scengen/cmd/scengen).
+// replicates a scenario N times over the same actors (Replicate), or only
+// its levers (ReplicateLevers); the command is tools/scengen/cmd/scengen.
 //
 // Copy 0 is the scenario as written; copy k (from 1) adds every variable,
 // lever, rule and event again with the suffix _rk on its id (us.unsc
@@ -89,6 +89,56 @@ func Replicate(src []byte, n int) ([]byte, error) {
 	enc := yaml.NewEncoder(&out)
 	enc.SetIndent(2)
 	if err := enc.Encode(&doc); err != nil {
+		return nil, fmt.Errorf("scengen: %v", err)
+	}
+	return out.Bytes(), nil
+}
+
+// ReplicateLevers returns the scenario src with every lever replicated n
+// times (n >= 1), as YAML: copy k (from 1) of a lever has the suffix _rk
+// on its id and the same levels, costs, precondition and effects, on the
+// same variables. Nothing else changes, budgets included, so each actor
+// has n times the levers to choose among while a turn's work stays about
+// the same: the scale at which a computer player's search grows.
+func ReplicateLevers(src []byte, n int) ([]byte, error) {
+	if n < 1 {
+		return nil, fmt.Errorf("scengen: replicate %d times: want at least 1", n)
+	}
+	var doc yaml.Node
+	if err := yaml.Unmarshal(src, &doc); err != nil {
+		return nil, fmt.Errorf("scengen: %v", err)
+	}
+	if len(doc.Content) != 1 || doc.Content[0].Kind != yaml.MappingNode {
+		return nil, fmt.Errorf("scengen: the file does not hold a scenario")
+	}
+	root := doc.Content[0]
+	if list := get(root, "levers"); list != nil {
+		orig := list.Content
+		for k := 1; k < n; k++ {
+			for _, item := range orig {
+				c := deepCopy(item)
+				if id := get(c, "id"); id != nil {
+					id.Value += fmt.Sprintf("_r%d", k)
+				}
+				list.Content = append(list.Content, c)
+			}
+		}
+	}
+	if meta := get(root, "meta"); meta != nil {
+		if id := get(meta, "id"); id != nil {
+			id.Value = fmt.Sprintf("%s-levers-x%d", id.Value, n)
+		}
+	}
+	drop(root, "strategies")
+	drop(root, "counterfactual")
+	return encode(&doc)
+}
+
+func encode(doc *yaml.Node) ([]byte, error) {
+	var out bytes.Buffer
+	enc := yaml.NewEncoder(&out)
+	enc.SetIndent(2)
+	if err := enc.Encode(doc); err != nil {
 		return nil, fmt.Errorf("scengen: %v", err)
 	}
 	return out.Bytes(), nil

@@ -10,6 +10,7 @@
 //
 //	-n         how many copies (default 10)
 //	-scenario  a built-in scenario's name or a file (default: the default scenario)
+//	-levers    replicate only the levers (see ReplicateLevers)
 //	-o         output file (default: standard output)
 package main
 
@@ -26,6 +27,7 @@ func main() {
 	n := flag.Int("n", 10, "how many copies")
 	name := flag.String("scenario", scenarios.Default, "a built-in scenario's name or a file")
 	out := flag.String("o", "", "output file (default: standard output)")
+	levers := flag.Bool("levers", false, "replicate only the levers")
 	flag.Parse()
 	src, err := scenarios.BuiltinSource(*name)
 	if err != nil {
@@ -33,7 +35,11 @@ func main() {
 			fail(err)
 		}
 	}
-	y, err := scengen.Replicate(src, *n)
+	replicate := scengen.Replicate
+	if *levers {
+		replicate = scengen.ReplicateLevers
+	}
+	y, err := replicate(src, *n)
 	if err != nil {
 		fail(err)
 	}
