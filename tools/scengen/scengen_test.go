@@ -7,6 +7,7 @@ import (
 	"github.com/sixparty/sixparty/lint"
 	"github.com/sixparty/sixparty/scenarios"
 	"github.com/sixparty/sixparty/sim"
+	"github.com/sixparty/sixparty/sim/ai"
 	"github.com/sixparty/sixparty/tools/scengen"
 )
 
@@ -104,4 +105,76 @@ func BenchmarkLoad(b *testing.B) {
 			}
 		})
 	}
+}
+
+// BenchmarkGrowth times, at 1, 10 and 100 times the default scenario
+// (Replicate), a recorded turn (Step, every actor spending its budget),
+// a look-ahead turn (Advance) and a hard decision on the first turn
+// (cycling through the actors): the figures of the README's growth
+// table, with BenchmarkLoad's.
+func BenchmarkGrowth(b *testing.B) {
+	for _, n := range []int{1, 10, 100} {
+		m, _ := replicated(b, n)
+		start := m.InitialState(sim.NewRNG(1))
+		levels := busy(m, start)
+		if err := m.CheckLevels(start, levels); err != nil {
+			b.Fatal(err)
+		}
+		b.Run(fmt.Sprintf("turn/x%d", n), func(b *testing.B) {
+			st := m.NewStepper()
+			var next sim.State
+			var led []sim.Entry
+			var err error
+			b.ReportAllocs()
+			for b.Loop() {
+				if led, err = st.Step(start, levels, nil, &next, led[:0]); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(len(led)), "entries/turn")
+		})
+		b.Run(fmt.Sprintf("lookahead/x%d", n), func(b *testing.B) {
+			st := m.NewStepper()
+			var next sim.State
+			b.ReportAllocs()
+			for b.Loop() {
+				if err := st.Advance(start, levels, nil, &next); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+		b.Run(fmt.Sprintf("decide-hard/x%d", n), func(b *testing.B) {
+			g := sim.NewGame(m, m.Scenario.Meta.Seed)
+			actors := len(m.Scenario.Actors)
+			steps := 0
+			b.ReportAllocs()
+			for i := 0; b.Loop(); i++ {
+				steps += ai.Decide(g, i%actors, ai.Hard).Steps
+			}
+			b.ReportMetric(float64(steps)/float64(b.N), "steps/op")
+		})
+	}
+}
+
+// busy gives every actor orders that use its budget: each available lever
+// at the highest level that still fits, in the scenario's order.
+func busy(m *sim.Model, s *sim.State) []int {
+	levels := make([]int, m.NumLevers())
+	avail := m.AvailableLevers(s, nil)
+	for ai, a := range m.Scenario.Actors {
+		left := a.Budget
+		for _, li := range m.ActorLevers(ai) {
+			if !avail[li] {
+				continue
+			}
+			for lvl := len(m.Scenario.Levers[li].Levels) - 1; lvl > 0; lvl-- {
+				if c := m.Cost(li, lvl); c <= left {
+					levels[li] = lvl
+					left -= c
+					break
+				}
+			}
+		}
+	}
+	return levels
 }
