@@ -108,8 +108,129 @@ func emitArith(t *tnode) numFn {
 		return fnK(op, pos, emitNum(l), r.val)
 	case l.op == nNum:
 		return kFn(op, pos, l.val, emitNum(r))
+	case l.op == nSlot && r.op == nSlot:
+		return slotSlot(op, pos, l.slot, r.slot)
+	case l.op == nSlot:
+		return slotFn(op, pos, l.slot, emitNum(r))
+	case r.op == nSlot:
+		return fnSlot(op, pos, emitNum(l), r.slot)
 	}
 	return fnFn(op, pos, emitNum(l), emitNum(r))
+}
+
+// slotSlot, slotFn and fnSlot serve an operand that is a slot, read in
+// place rather than through a closure of its own (a slot has nothing to
+// evaluate, so reading it first or last is the same).
+//
+//go:noinline
+func slotSlot(op nodeOp, pos *Pos, a, b int) numFn {
+	switch op {
+	case nAdd:
+		return func(e *env) float64 {
+			v, f := opAdd(e.s[a], e.s[b])
+			if f != noFault {
+				return e.failed(pos, f)
+			}
+			return v
+		}
+	case nSub:
+		return func(e *env) float64 {
+			v, f := opSub(e.s[a], e.s[b])
+			if f != noFault {
+				return e.failed(pos, f)
+			}
+			return v
+		}
+	case nMul:
+		return func(e *env) float64 {
+			v, f := opMul(e.s[a], e.s[b])
+			if f != noFault {
+				return e.failed(pos, f)
+			}
+			return v
+		}
+	}
+	return func(e *env) float64 {
+		v, f := opDiv(e.s[a], e.s[b])
+		if f != noFault {
+			return e.failed(pos, f)
+		}
+		return v
+	}
+}
+
+//go:noinline
+func slotFn(op nodeOp, pos *Pos, slot int, y numFn) numFn {
+	switch op {
+	case nAdd:
+		return func(e *env) float64 {
+			v, f := opAdd(e.s[slot], y(e))
+			if f != noFault {
+				return e.failed(pos, f)
+			}
+			return v
+		}
+	case nSub:
+		return func(e *env) float64 {
+			v, f := opSub(e.s[slot], y(e))
+			if f != noFault {
+				return e.failed(pos, f)
+			}
+			return v
+		}
+	case nMul:
+		return func(e *env) float64 {
+			v, f := opMul(e.s[slot], y(e))
+			if f != noFault {
+				return e.failed(pos, f)
+			}
+			return v
+		}
+	}
+	return func(e *env) float64 {
+		v, f := opDiv(e.s[slot], y(e))
+		if f != noFault {
+			return e.failed(pos, f)
+		}
+		return v
+	}
+}
+
+//go:noinline
+func fnSlot(op nodeOp, pos *Pos, x numFn, slot int) numFn {
+	switch op {
+	case nAdd:
+		return func(e *env) float64 {
+			v, f := opAdd(x(e), e.s[slot])
+			if f != noFault {
+				return e.failed(pos, f)
+			}
+			return v
+		}
+	case nSub:
+		return func(e *env) float64 {
+			v, f := opSub(x(e), e.s[slot])
+			if f != noFault {
+				return e.failed(pos, f)
+			}
+			return v
+		}
+	case nMul:
+		return func(e *env) float64 {
+			v, f := opMul(x(e), e.s[slot])
+			if f != noFault {
+				return e.failed(pos, f)
+			}
+			return v
+		}
+	}
+	return func(e *env) float64 {
+		v, f := opDiv(x(e), e.s[slot])
+		if f != noFault {
+			return e.failed(pos, f)
+		}
+		return v
+	}
 }
 
 //go:noinline
