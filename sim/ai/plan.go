@@ -229,7 +229,7 @@ func (p *planner) predict() {
 			for k, li := range levers {
 				cur[k] = last[li]
 			}
-			best := search(m, o, p.avail, p.b.MaxCandidates, cur, eval, func() bool { return p.steps+h > share })
+			best := climb(m, o, p.avail, cur, eval, func() bool { return p.steps+h > share })
 			if best == nil {
 				continue
 			}
@@ -272,14 +272,15 @@ func (p *planner) predict() {
 	}
 }
 
-// search returns the best legal levels for actor ai's levers by eval: every
-// combination when there are at most limit, else a climb one lever change
-// at a time from start and from all levers off. stop, asked before each
-// set of levels is played out, ends the climb there, with the best found
-// so far. Ties go to the cheaper orders, then to the earlier ones. Each
-// climbing move costs time in proportion to the actor's levers (its cost
-// and memo key are sums over them), besides the play-out.
-func search(m *sim.Model, ai int, avail []bool, limit int, start []int, eval func([]int) float64, stop func() bool) []int {
+// climb returns the best legal levels for actor ai's levers by eval, for
+// an actor with too many legal combinations to weigh each (callers
+// enumerate first): a climb one lever change at a time from start and
+// from all levers off. stop, asked before each set of levels is played
+// out, ends the climb there, with the best found so far. Ties go to the
+// cheaper orders, then to the earlier ones. Each climbing move costs time
+// in proportion to the actor's levers (its cost and memo key are sums
+// over them), besides the play-out.
+func climb(m *sim.Model, ai int, avail []bool, start []int, eval func([]int) float64, stop func() bool) []int {
 	levers := m.ActorLevers(ai)
 	type scored struct {
 		lv   []int
@@ -291,16 +292,6 @@ func search(m *sim.Model, ai int, avail []bool, limit int, start []int, eval fun
 			return a.v > b.v
 		}
 		return a.cost < b.cost-1e-12
-	}
-	if combos, ok := enumerate(m, ai, avail, limit); ok {
-		var best scored
-		for i, lv := range combos {
-			sc := scored{lv, levelsCost(m, ai, lv), eval(lv)}
-			if i == 0 || better(sc, best) {
-				best = sc
-			}
-		}
-		return best.lv
 	}
 	type memoEntry struct {
 		lv []int
@@ -551,7 +542,7 @@ func (p *planner) decide() Decision {
 			p.evaluate(lv, screen)
 		}
 	} else {
-		search(m, p.ai, p.avail, b.MaxCandidates, start, func(lv []int) float64 {
+		climb(m, p.ai, p.avail, start, func(lv []int) float64 {
 			return p.evaluate(lv, screen).util
 		}, func() bool { return p.steps+b.Finalists*samples*p.horizon >= b.MaxSteps })
 	}
