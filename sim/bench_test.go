@@ -116,6 +116,24 @@ func BenchmarkFixtureNoLedger(b *testing.B) {
 	}
 }
 
+// BenchmarkFixtureCompact is BenchmarkFixture with the ledger in 32-byte
+// entries (compactEntry) rather than sim.Entry's 112: the saving compact
+// ledger entries would bring a recorded turn.
+func BenchmarkFixtureCompact(b *testing.B) {
+	m, start, levels := benchTurn(b)
+	f := newFixture(m)
+	var next sim.State
+	led := make([]compactEntry, 0, 256)
+	var err error
+	b.ReportAllocs()
+	for b.Loop() {
+		if led, err = f.turnCompact(start, levels, nil, &next, led[:0]); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(len(led)), "entries/turn")
+}
+
 // BenchmarkLimit interleaves blocks of the engine's turns and the
 // fixture's, in one process, and reports the ratios of their times: the
 // recorded turn (Step) to the fixture with a ledger, and the look-ahead
@@ -129,7 +147,8 @@ func BenchmarkLimit(b *testing.B) {
 	var next sim.State
 	led := make([]sim.Entry, 0, 256)
 	const block = 200
-	var tStep, tFix, tAdv, tFixNL time.Duration
+	cled := make([]compactEntry, 0, 256)
+	var tStep, tFix, tAdv, tFixNL, tFixC time.Duration
 	timed := func(d *time.Duration, run func()) {
 		t0 := time.Now()
 		for range block {
@@ -143,9 +162,11 @@ func BenchmarkLimit(b *testing.B) {
 		timed(&tFix, func() { led, _ = f.turn(start, levels, nil, &next, led[:0]) })
 		timed(&tAdv, func() { _ = st.Advance(start, levels, nil, &next) })
 		timed(&tFixNL, func() { _ = f.turnNoLedger(start, levels, nil, &next) })
+		timed(&tFixC, func() { cled, _ = f.turnCompact(start, levels, nil, &next, cled[:0]) })
 	}
 	b.ReportMetric(float64(tStep)/float64(tFix), "step/fixture")
 	b.ReportMetric(float64(tAdv)/float64(tFixNL), "advance/fixture-noledger")
+	b.ReportMetric(float64(tFixC)/float64(tFix), "fixture-compact/fixture")
 	n := float64(b.N * block)
 	b.ReportMetric(float64(tStep.Nanoseconds())/n, "ns/step")
 	b.ReportMetric(float64(tFix.Nanoseconds())/n, "ns/fixture")

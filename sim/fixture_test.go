@@ -123,6 +123,20 @@ func (f *fixture) noise(sd float64) float64 { return float64(f.rng.NormFloat64()
 
 func (f *fixture) random() float64 { return f.rng.Float64() }
 
+// compactEntry is a ledger entry in 32 bytes rather than sim.Entry's 112:
+// the cause packed, the actor left to be found from the lever or event,
+// and the position an index into a side table (fixturePos); the
+// facilitator's reason would go in a side table too. It is what
+// BenchmarkFixtureCompact measures.
+type compactEntry struct {
+	Amount           float64
+	Turn, Var, Index int32
+	At               int32
+	Kind             sim.CauseKind
+	Option           int8
+	Level            int16
+}
+
 func clamp(x, lo, hi float64) float64 { return math.Max(lo, math.Min(hi, x)) }
 
 func sign(x float64) float64 {
@@ -146,7 +160,7 @@ func TestFixtureSameTurn(t *testing.T) {
 		t.Fatal(err)
 	}
 	f := newFixture(m)
-	var x, y sim.State
+	var x, y, z sim.State
 	turns := 0
 	for k := range 10 {
 		g := sim.NewGame(m, m.Scenario.Meta.Seed+uint64(k))
@@ -178,6 +192,22 @@ func TestFixtureSameTurn(t *testing.T) {
 			}
 			if d := sameEntries(led, rep.Entries); d != "" {
 				t.Fatalf("game %d turn %d: fixture's ledger: %s", k, cur.Turn, d)
+			}
+			cled, err := f.turnCompact(cur, rep.Levels, rep.Choices, &z, nil)
+			if err != nil {
+				t.Fatalf("game %d turn %d: compact fixture: %v", k, cur.Turn, err)
+			}
+			if d := sameState(&z, g.State()); d != "" {
+				t.Fatalf("game %d turn %d: compact fixture: %s", k, cur.Turn, d)
+			}
+			unpacked := make([]sim.Entry, len(cled))
+			for i, c := range cled {
+				e := rep.Entries[min(i, len(rep.Entries)-1)]
+				unpacked[i] = sim.Entry{Turn: int(c.Turn), Var: int(c.Var), Amount: c.Amount, Pos: fixturePos[c.At],
+					Cause: sim.Cause{Kind: c.Kind, Index: int(c.Index), Actor: e.Cause.Actor, Level: int(c.Level), Option: int(c.Option)}}
+			}
+			if d := sameEntries(unpacked, rep.Entries); d != "" {
+				t.Fatalf("game %d turn %d: compact fixture's ledger: %s", k, cur.Turn, d)
 			}
 			turns++
 		}

@@ -4740,6 +4740,2524 @@ func (f *fixture) turnNoLedger(cur *sim.State, l []int, choices []int, next *sim
 	return nil
 }
 
+// turnCompact resolves a turn of pressure-2017 as turn does, keeping its ledger in compact entries.
+func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.State, led []compactEntry) ([]compactEntry, error) {
+	if cur.Outcome >= 0 {
+		return led, errOver
+	}
+	t := cur.Turn
+	turn := float64(t)
+	f.copyState(cur, next)
+	copy(next.Levels, l)
+	f.rng = &next.RNG
+	f.fault = false
+	p := f.params(cur)
+	v := f.start
+	copy(v, cur.Vals)
+	d := f.deltas
+	clear(d)
+	_, _ = p, turn
+	keep := next.Queue[:0]
+	for _, q := range next.Queue {
+		if q.From > t {
+			keep = append(keep, q)
+			continue
+		}
+		level := float64(q.Cause.Level)
+		_ = level
+		var x float64
+		var target, at int
+		switch q.Cause.Kind {
+		case sim.ByLever:
+			switch q.Cause.Index {
+			case 0:
+				switch q.Effect {
+				case 0:
+					x, target, at = func() float64 {
+						if float64(float64(l[22])+float64(l[29])) > 0.0 {
+							return 0.0
+						}
+						return math.Max(0.0, float64(func() float64 {
+							if level == 1.0 {
+								return 95.0
+							}
+							return 100.0
+						}()-v[21]))
+					}(), 21, 0
+				}
+			case 4:
+				switch q.Effect {
+				case 0:
+					x, target, at = float64(2.0*level), 18, 1
+				}
+			case 9:
+				switch q.Effect {
+				case 0:
+					x, target, at = 0.8, 18, 2
+				}
+			case 13:
+				switch q.Effect {
+				case 0:
+					x, target, at = func() float64 {
+						if level == 1.0 {
+							return 1.0
+						}
+						return 2.5
+					}(), 18, 3
+				}
+			}
+		default:
+			switch q.Cause.Index {
+			}
+		}
+		if f.fault || x-x != 0 {
+			return led, f.failed(t, at)
+		}
+		if x != 0 {
+			d[target] += x
+			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(target), Index: int32(q.Cause.Index), At: int32(at), Kind: q.Cause.Kind, Option: int8(q.Cause.Option), Level: int16(q.Cause.Level)})
+		}
+		if q.To > t {
+			keep = append(keep, q)
+		}
+	}
+	for _, ei := range cur.Briefing {
+		switch ei {
+		case 0: // sixth_test
+			level := 1.0
+			_ = level
+			if x := 3.0; f.fault || x-x != 0 {
+				return led, f.failed(t, 4)
+			} else if x != 0 {
+				d[34] += x
+				led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(34), Index: int32(sim.Cause{Kind: sim.ByEvent, Index: 0, Actor: -1, Level: 1, Option: -1}.Index), At: int32(4), Kind: sim.Cause{Kind: sim.ByEvent, Index: 0, Actor: -1, Level: 1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByEvent, Index: 0, Actor: -1, Level: 1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByEvent, Index: 0, Actor: -1, Level: 1, Option: -1}.Level)})
+			}
+		case 1: // three_noes
+			level := 1.0
+			_ = level
+			opt := choice(choices, 1, 2)
+			cause := sim.Cause{Kind: sim.ByEvent, Index: 1, Actor: 2, Level: 1, Option: opt}
+			_ = cause
+			switch opt {
+			case 0:
+				if x := (-2.0); f.fault || x-x != 0 {
+					return led, f.failed(t, 5)
+				} else if x != 0 {
+					d[30] += x
+					led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(30), Index: int32(cause.Index), At: int32(5), Kind: cause.Kind, Option: int8(cause.Option), Level: int16(cause.Level)})
+				}
+				if x := (-3.0); f.fault || x-x != 0 {
+					return led, f.failed(t, 6)
+				} else if x != 0 {
+					d[28] += x
+					led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(28), Index: int32(cause.Index), At: int32(6), Kind: cause.Kind, Option: int8(cause.Option), Level: int16(cause.Level)})
+				}
+				if x := (-1.0); f.fault || x-x != 0 {
+					return led, f.failed(t, 7)
+				} else if x != 0 {
+					d[29] += x
+					led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(29), Index: int32(cause.Index), At: int32(7), Kind: cause.Kind, Option: int8(cause.Option), Level: int16(cause.Level)})
+				}
+			case 1:
+				if x := 2.0; f.fault || x-x != 0 {
+					return led, f.failed(t, 8)
+				} else if x != 0 {
+					d[28] += x
+					led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(28), Index: int32(cause.Index), At: int32(8), Kind: cause.Kind, Option: int8(cause.Option), Level: int16(cause.Level)})
+				}
+				if x := 3.0; f.fault || x-x != 0 {
+					return led, f.failed(t, 9)
+				} else if x != 0 {
+					d[23] += x
+					led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(23), Index: int32(cause.Index), At: int32(9), Kind: cause.Kind, Option: int8(cause.Option), Level: int16(cause.Level)})
+				}
+			}
+		case 2: // hwasong15
+			level := 1.0
+			_ = level
+			if x := 3.0; f.fault || x-x != 0 {
+				return led, f.failed(t, 10)
+			} else if x != 0 {
+				d[19] += x
+				led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(19), Index: int32(sim.Cause{Kind: sim.ByEvent, Index: 2, Actor: -1, Level: 1, Option: -1}.Index), At: int32(10), Kind: sim.Cause{Kind: sim.ByEvent, Index: 2, Actor: -1, Level: 1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByEvent, Index: 2, Actor: -1, Level: 1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByEvent, Index: 2, Actor: -1, Level: 1, Option: -1}.Level)})
+			}
+			if x := 5.0; f.fault || x-x != 0 {
+				return led, f.failed(t, 11)
+			} else if x != 0 {
+				d[34] += x
+				led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(34), Index: int32(sim.Cause{Kind: sim.ByEvent, Index: 2, Actor: -1, Level: 1, Option: -1}.Index), At: int32(11), Kind: sim.Cause{Kind: sim.ByEvent, Index: 2, Actor: -1, Level: 1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByEvent, Index: 2, Actor: -1, Level: 1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByEvent, Index: 2, Actor: -1, Level: 1, Option: -1}.Level)})
+			}
+			if x := 2.0; f.fault || x-x != 0 {
+				return led, f.failed(t, 12)
+			} else if x != 0 {
+				d[29] += x
+				led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(29), Index: int32(sim.Cause{Kind: sim.ByEvent, Index: 2, Actor: -1, Level: 1, Option: -1}.Index), At: int32(12), Kind: sim.Cause{Kind: sim.ByEvent, Index: 2, Actor: -1, Level: 1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByEvent, Index: 2, Actor: -1, Level: 1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByEvent, Index: 2, Actor: -1, Level: 1, Option: -1}.Level)})
+			}
+		case 3: // res2397
+			level := 1.0
+			_ = level
+			if x := (-5.0); f.fault || x-x != 0 {
+				return led, f.failed(t, 13)
+			} else if x != 0 {
+				d[32] += x
+				led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(32), Index: int32(sim.Cause{Kind: sim.ByEvent, Index: 3, Actor: -1, Level: 1, Option: -1}.Index), At: int32(13), Kind: sim.Cause{Kind: sim.ByEvent, Index: 3, Actor: -1, Level: 1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByEvent, Index: 3, Actor: -1, Level: 1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByEvent, Index: 3, Actor: -1, Level: 1, Option: -1}.Level)})
+			}
+			if x := 2.0; f.fault || x-x != 0 {
+				return led, f.failed(t, 14)
+			} else if x != 0 {
+				d[33] += x
+				led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(33), Index: int32(sim.Cause{Kind: sim.ByEvent, Index: 3, Actor: -1, Level: 1, Option: -1}.Index), At: int32(14), Kind: sim.Cause{Kind: sim.ByEvent, Index: 3, Actor: -1, Level: 1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByEvent, Index: 3, Actor: -1, Level: 1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByEvent, Index: 3, Actor: -1, Level: 1, Option: -1}.Level)})
+			}
+		case 4: // olympics
+			level := 1.0
+			_ = level
+			opt := choice(choices, 4, 2)
+			cause := sim.Cause{Kind: sim.ByEvent, Index: 4, Actor: 2, Level: 1, Option: opt}
+			_ = cause
+			switch opt {
+			case 0:
+				if x := (-6.0); f.fault || x-x != 0 {
+					return led, f.failed(t, 15)
+				} else if x != 0 {
+					d[34] += x
+					led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(34), Index: int32(cause.Index), At: int32(15), Kind: cause.Kind, Option: int8(cause.Option), Level: int16(cause.Level)})
+				}
+				if x := 3.0; f.fault || x-x != 0 {
+					return led, f.failed(t, 16)
+				} else if x != 0 {
+					d[33] += x
+					led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(33), Index: int32(cause.Index), At: int32(16), Kind: cause.Kind, Option: int8(cause.Option), Level: int16(cause.Level)})
+				}
+				if x := (-1.0); f.fault || x-x != 0 {
+					return led, f.failed(t, 17)
+				} else if x != 0 {
+					d[28] += x
+					led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(28), Index: int32(cause.Index), At: int32(17), Kind: cause.Kind, Option: int8(cause.Option), Level: int16(cause.Level)})
+				}
+			case 1:
+				if x := 2.0; f.fault || x-x != 0 {
+					return led, f.failed(t, 18)
+				} else if x != 0 {
+					d[34] += x
+					led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(34), Index: int32(cause.Index), At: int32(18), Kind: cause.Kind, Option: int8(cause.Option), Level: int16(cause.Level)})
+				}
+			}
+		case 5: // moratorium
+			level := 1.0
+			_ = level
+			opt := choice(choices, 5, 2)
+			cause := sim.Cause{Kind: sim.ByEvent, Index: 5, Actor: 5, Level: 1, Option: opt}
+			_ = cause
+			switch opt {
+			case 0:
+				if x := (-6.0); f.fault || x-x != 0 {
+					return led, f.failed(t, 19)
+				} else if x != 0 {
+					d[34] += x
+					led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(34), Index: int32(cause.Index), At: int32(19), Kind: cause.Kind, Option: int8(cause.Option), Level: int16(cause.Level)})
+				}
+				if x := 3.0; f.fault || x-x != 0 {
+					return led, f.failed(t, 20)
+				} else if x != 0 {
+					d[33] += x
+					led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(33), Index: int32(cause.Index), At: int32(20), Kind: cause.Kind, Option: int8(cause.Option), Level: int16(cause.Level)})
+				}
+				if x := (-3.0); f.fault || x-x != 0 {
+					return led, f.failed(t, 21)
+				} else if x != 0 {
+					d[23] += x
+					led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(23), Index: int32(cause.Index), At: int32(21), Kind: cause.Kind, Option: int8(cause.Option), Level: int16(cause.Level)})
+				}
+			case 1:
+				if x := 4.0; f.fault || x-x != 0 {
+					return led, f.failed(t, 22)
+				} else if x != 0 {
+					d[34] += x
+					led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(34), Index: int32(cause.Index), At: int32(22), Kind: cause.Kind, Option: int8(cause.Option), Level: int16(cause.Level)})
+				}
+			}
+		case 6: // singapore
+			level := 1.0
+			_ = level
+			opt := choice(choices, 6, 2)
+			cause := sim.Cause{Kind: sim.ByEvent, Index: 6, Actor: 0, Level: 1, Option: opt}
+			_ = cause
+			switch opt {
+			case 0:
+				if x := (-8.0); f.fault || x-x != 0 {
+					return led, f.failed(t, 23)
+				} else if x != 0 {
+					d[34] += x
+					led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(34), Index: int32(cause.Index), At: int32(23), Kind: cause.Kind, Option: int8(cause.Option), Level: int16(cause.Level)})
+				}
+				if x := 4.0; f.fault || x-x != 0 {
+					return led, f.failed(t, 24)
+				} else if x != 0 {
+					d[33] += x
+					led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(33), Index: int32(cause.Index), At: int32(24), Kind: cause.Kind, Option: int8(cause.Option), Level: int16(cause.Level)})
+				}
+				if x := 2.0; f.fault || x-x != 0 {
+					return led, f.failed(t, 25)
+				} else if x != 0 {
+					d[31] += x
+					led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(31), Index: int32(cause.Index), At: int32(25), Kind: cause.Kind, Option: int8(cause.Option), Level: int16(cause.Level)})
+				}
+				if x := (-2.0); f.fault || x-x != 0 {
+					return led, f.failed(t, 26)
+				} else if x != 0 {
+					d[29] += x
+					led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(29), Index: int32(cause.Index), At: int32(26), Kind: cause.Kind, Option: int8(cause.Option), Level: int16(cause.Level)})
+				}
+				if x := (-4.0); f.fault || x-x != 0 {
+					return led, f.failed(t, 27)
+				} else if x != 0 {
+					d[23] += x
+					led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(23), Index: int32(cause.Index), At: int32(27), Kind: cause.Kind, Option: int8(cause.Option), Level: int16(cause.Level)})
+				}
+			case 1:
+				if x := 3.0; f.fault || x-x != 0 {
+					return led, f.failed(t, 28)
+				} else if x != 0 {
+					d[34] += x
+					led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(34), Index: int32(cause.Index), At: int32(28), Kind: cause.Kind, Option: int8(cause.Option), Level: int16(cause.Level)})
+				}
+			}
+		case 7: // hanoi
+			level := 1.0
+			_ = level
+			opt := choice(choices, 7, 2)
+			cause := sim.Cause{Kind: sim.ByEvent, Index: 7, Actor: 0, Level: 1, Option: opt}
+			_ = cause
+			switch opt {
+			case 0:
+				if x := (-5.0); f.fault || x-x != 0 {
+					return led, f.failed(t, 29)
+				} else if x != 0 {
+					d[33] += x
+					led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(33), Index: int32(cause.Index), At: int32(29), Kind: cause.Kind, Option: int8(cause.Option), Level: int16(cause.Level)})
+				}
+				if x := 3.0; f.fault || x-x != 0 {
+					return led, f.failed(t, 30)
+				} else if x != 0 {
+					d[34] += x
+					led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(34), Index: int32(cause.Index), At: int32(30), Kind: cause.Kind, Option: int8(cause.Option), Level: int16(cause.Level)})
+				}
+				if x := (-1.0); f.fault || x-x != 0 {
+					return led, f.failed(t, 31)
+				} else if x != 0 {
+					d[31] += x
+					led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(31), Index: int32(cause.Index), At: int32(31), Kind: cause.Kind, Option: int8(cause.Option), Level: int16(cause.Level)})
+				}
+			case 1:
+				if x := (-20.0); f.fault || x-x != 0 {
+					return led, f.failed(t, 32)
+				} else if x != 0 {
+					d[21] += x
+					led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(21), Index: int32(cause.Index), At: int32(32), Kind: cause.Kind, Option: int8(cause.Option), Level: int16(cause.Level)})
+				}
+				if x := 5.0; f.fault || x-x != 0 {
+					return led, f.failed(t, 33)
+				} else if x != 0 {
+					d[33] += x
+					led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(33), Index: int32(cause.Index), At: int32(33), Kind: cause.Kind, Option: int8(cause.Option), Level: int16(cause.Level)})
+				}
+				if x := (-3.0); f.fault || x-x != 0 {
+					return led, f.failed(t, 34)
+				} else if x != 0 {
+					d[19] += x
+					led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(19), Index: int32(cause.Index), At: int32(34), Kind: cause.Kind, Option: int8(cause.Option), Level: int16(cause.Level)})
+				}
+				if x := (-3.0); f.fault || x-x != 0 {
+					return led, f.failed(t, 35)
+				} else if x != 0 {
+					d[29] += x
+					led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(29), Index: int32(cause.Index), At: int32(35), Kind: cause.Kind, Option: int8(cause.Option), Level: int16(cause.Level)})
+				}
+			}
+		case 8: // repatriation_deadline
+			level := 1.0
+			_ = level
+			if x := f.div(float64(float64((-0.3)*v[15])*v[27]), 50.0); f.fault || x-x != 0 {
+				return led, f.failed(t, 36)
+			} else if x != 0 {
+				d[15] += x
+				led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(15), Index: int32(sim.Cause{Kind: sim.ByEvent, Index: 8, Actor: -1, Level: 1, Option: -1}.Index), At: int32(36), Kind: sim.Cause{Kind: sim.ByEvent, Index: 8, Actor: -1, Level: 1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByEvent, Index: 8, Actor: -1, Level: 1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByEvent, Index: 8, Actor: -1, Level: 1, Option: -1}.Level)})
+			}
+			if x := f.div(float64(float64((-0.3)*v[16])*v[22]), 100.0); f.fault || x-x != 0 {
+				return led, f.failed(t, 37)
+			} else if x != 0 {
+				d[16] += x
+				led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(16), Index: int32(sim.Cause{Kind: sim.ByEvent, Index: 8, Actor: -1, Level: 1, Option: -1}.Index), At: int32(37), Kind: sim.Cause{Kind: sim.ByEvent, Index: 8, Actor: -1, Level: 1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByEvent, Index: 8, Actor: -1, Level: 1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByEvent, Index: 8, Actor: -1, Level: 1, Option: -1}.Level)})
+			}
+			if x := 3.0; f.fault || x-x != 0 {
+				return led, f.failed(t, 38)
+			} else if x != 0 {
+				d[34] += x
+				led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(34), Index: int32(sim.Cause{Kind: sim.ByEvent, Index: 8, Actor: -1, Level: 1, Option: -1}.Index), At: int32(38), Kind: sim.Cause{Kind: sim.ByEvent, Index: 8, Actor: -1, Level: 1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByEvent, Index: 8, Actor: -1, Level: 1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByEvent, Index: 8, Actor: -1, Level: 1, Option: -1}.Level)})
+			}
+		case 9: // reserves_dry
+			level := 1.0
+			_ = level
+			if x := 8.0; f.fault || x-x != 0 {
+				return led, f.failed(t, 39)
+			} else if x != 0 {
+				d[33] += x
+				led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(33), Index: int32(sim.Cause{Kind: sim.ByEvent, Index: 9, Actor: -1, Level: 1, Option: -1}.Index), At: int32(39), Kind: sim.Cause{Kind: sim.ByEvent, Index: 9, Actor: -1, Level: 1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByEvent, Index: 9, Actor: -1, Level: 1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByEvent, Index: 9, Actor: -1, Level: 1, Option: -1}.Level)})
+			}
+			if x := (-3.0); f.fault || x-x != 0 {
+				return led, f.failed(t, 40)
+			} else if x != 0 {
+				d[31] += x
+				led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(31), Index: int32(sim.Cause{Kind: sim.ByEvent, Index: 9, Actor: -1, Level: 1, Option: -1}.Index), At: int32(40), Kind: sim.Cause{Kind: sim.ByEvent, Index: 9, Actor: -1, Level: 1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByEvent, Index: 9, Actor: -1, Level: 1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByEvent, Index: 9, Actor: -1, Level: 1, Option: -1}.Level)})
+			}
+			if x := float64(0.1 * v[10]); f.fault || x-x != 0 {
+				return led, f.failed(t, 41)
+			} else if x != 0 {
+				d[10] += x
+				led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(10), Index: int32(sim.Cause{Kind: sim.ByEvent, Index: 9, Actor: -1, Level: 1, Option: -1}.Index), At: int32(41), Kind: sim.Cause{Kind: sim.ByEvent, Index: 9, Actor: -1, Level: 1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByEvent, Index: 9, Actor: -1, Level: 1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByEvent, Index: 9, Actor: -1, Level: 1, Option: -1}.Level)})
+			}
+		case 10: // border_camps
+			level := 1.0
+			_ = level
+			if x := 3.0; f.fault || x-x != 0 {
+				return led, f.failed(t, 42)
+			} else if x != 0 {
+				d[33] += x
+				led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(33), Index: int32(sim.Cause{Kind: sim.ByEvent, Index: 10, Actor: -1, Level: 1, Option: -1}.Index), At: int32(42), Kind: sim.Cause{Kind: sim.ByEvent, Index: 10, Actor: -1, Level: 1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByEvent, Index: 10, Actor: -1, Level: 1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByEvent, Index: 10, Actor: -1, Level: 1, Option: -1}.Level)})
+			}
+			if x := (-5.0); f.fault || x-x != 0 {
+				return led, f.failed(t, 43)
+			} else if x != 0 {
+				d[24] += x
+				led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(24), Index: int32(sim.Cause{Kind: sim.ByEvent, Index: 10, Actor: -1, Level: 1, Option: -1}.Index), At: int32(43), Kind: sim.Cause{Kind: sim.ByEvent, Index: 10, Actor: -1, Level: 1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByEvent, Index: 10, Actor: -1, Level: 1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByEvent, Index: 10, Actor: -1, Level: 1, Option: -1}.Level)})
+			}
+			if x := (-1.0); f.fault || x-x != 0 {
+				return led, f.failed(t, 44)
+			} else if x != 0 {
+				d[31] += x
+				led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(31), Index: int32(sim.Cause{Kind: sim.ByEvent, Index: 10, Actor: -1, Level: 1, Option: -1}.Index), At: int32(44), Kind: sim.Cause{Kind: sim.ByEvent, Index: 10, Actor: -1, Level: 1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByEvent, Index: 10, Actor: -1, Level: 1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByEvent, Index: 10, Actor: -1, Level: 1, Option: -1}.Level)})
+			}
+		case 11: // refugee_surge
+			level := 1.0
+			_ = level
+			opt := choice(choices, 11, 2)
+			cause := sim.Cause{Kind: sim.ByEvent, Index: 11, Actor: 3, Level: 1, Option: opt}
+			_ = cause
+			switch opt {
+			case 0:
+				if x := (-10.0); f.fault || x-x != 0 {
+					return led, f.failed(t, 45)
+				} else if x != 0 {
+					d[24] += x
+					led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(24), Index: int32(cause.Index), At: int32(45), Kind: cause.Kind, Option: int8(cause.Option), Level: int16(cause.Level)})
+				}
+				if x := 4.0; f.fault || x-x != 0 {
+					return led, f.failed(t, 46)
+				} else if x != 0 {
+					d[23] += x
+					led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(23), Index: int32(cause.Index), At: int32(46), Kind: cause.Kind, Option: int8(cause.Option), Level: int16(cause.Level)})
+				}
+				if x := (-2.0); f.fault || x-x != 0 {
+					return led, f.failed(t, 47)
+				} else if x != 0 {
+					d[31] += x
+					led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(31), Index: int32(cause.Index), At: int32(47), Kind: cause.Kind, Option: int8(cause.Option), Level: int16(cause.Level)})
+				}
+			case 1:
+				if x := 5.0; f.fault || x-x != 0 {
+					return led, f.failed(t, 48)
+				} else if x != 0 {
+					d[24] += x
+					led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(24), Index: int32(cause.Index), At: int32(48), Kind: cause.Kind, Option: int8(cause.Option), Level: int16(cause.Level)})
+				}
+				if x := (-2.0); f.fault || x-x != 0 {
+					return led, f.failed(t, 49)
+				} else if x != 0 {
+					d[25] += x
+					led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(25), Index: int32(cause.Index), At: int32(49), Kind: cause.Kind, Option: int8(cause.Option), Level: int16(cause.Level)})
+				}
+				if x := (-4.0); f.fault || x-x != 0 {
+					return led, f.failed(t, 50)
+				} else if x != 0 {
+					d[31] += x
+					led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(31), Index: int32(cause.Index), At: int32(50), Kind: cause.Kind, Option: int8(cause.Option), Level: int16(cause.Level)})
+				}
+			}
+		case 12: // clash
+			level := 1.0
+			_ = level
+			if x := 10.0; f.fault || x-x != 0 {
+				return led, f.failed(t, 51)
+			} else if x != 0 {
+				d[34] += x
+				led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(34), Index: int32(sim.Cause{Kind: sim.ByEvent, Index: 12, Actor: -1, Level: 1, Option: -1}.Index), At: int32(51), Kind: sim.Cause{Kind: sim.ByEvent, Index: 12, Actor: -1, Level: 1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByEvent, Index: 12, Actor: -1, Level: 1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByEvent, Index: 12, Actor: -1, Level: 1, Option: -1}.Level)})
+			}
+			if x := (-2.0); f.fault || x-x != 0 {
+				return led, f.failed(t, 52)
+			} else if x != 0 {
+				d[28] += x
+				led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(28), Index: int32(sim.Cause{Kind: sim.ByEvent, Index: 12, Actor: -1, Level: 1, Option: -1}.Index), At: int32(52), Kind: sim.Cause{Kind: sim.ByEvent, Index: 12, Actor: -1, Level: 1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByEvent, Index: 12, Actor: -1, Level: 1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByEvent, Index: 12, Actor: -1, Level: 1, Option: -1}.Level)})
+			}
+		case 13: // elite_purge
+			level := 1.0
+			_ = level
+			if x := (-4.0); f.fault || x-x != 0 {
+				return led, f.failed(t, 53)
+			} else if x != 0 {
+				d[31] += x
+				led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(31), Index: int32(sim.Cause{Kind: sim.ByEvent, Index: 13, Actor: -1, Level: 1, Option: -1}.Index), At: int32(53), Kind: sim.Cause{Kind: sim.ByEvent, Index: 13, Actor: -1, Level: 1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByEvent, Index: 13, Actor: -1, Level: 1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByEvent, Index: 13, Actor: -1, Level: 1, Option: -1}.Level)})
+			}
+			if x := 4.0; f.fault || x-x != 0 {
+				return led, f.failed(t, 54)
+			} else if x != 0 {
+				d[33] += x
+				led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(33), Index: int32(sim.Cause{Kind: sim.ByEvent, Index: 13, Actor: -1, Level: 1, Option: -1}.Index), At: int32(54), Kind: sim.Cause{Kind: sim.ByEvent, Index: 13, Actor: -1, Level: 1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByEvent, Index: 13, Actor: -1, Level: 1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByEvent, Index: 13, Actor: -1, Level: 1, Option: -1}.Level)})
+			}
+		}
+	}
+	if lv := l[0]; lv > 0 { // us.unsc
+		level := float64(lv)
+		_ = level
+		keep = append(keep, sim.Pending{Cause: sim.Cause{Kind: sim.ByLever, Index: 0, Actor: 0, Level: lv, Option: -1}, Effect: 0, From: t + 1, To: t + 1})
+		if x := 2.0; f.fault || x-x != 0 {
+			return led, f.failed(t, 55)
+		} else if x != 0 {
+			d[23] += x
+			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(23), Index: int32(sim.Cause{Kind: sim.ByLever, Index: 0, Actor: 0, Level: lv, Option: -1}.Index), At: int32(55), Kind: sim.Cause{Kind: sim.ByLever, Index: 0, Actor: 0, Level: lv, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByLever, Index: 0, Actor: 0, Level: lv, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByLever, Index: 0, Actor: 0, Level: lv, Option: -1}.Level)})
+		}
+	}
+	if lv := l[1]; lv > 0 { // us.secondary
+		level := float64(lv)
+		_ = level
+		if x := float64(float64((-0.08)*level) * v[13]); f.fault || x-x != 0 {
+			return led, f.failed(t, 56)
+		} else if x != 0 {
+			d[13] += x
+			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(13), Index: int32(sim.Cause{Kind: sim.ByLever, Index: 1, Actor: 0, Level: lv, Option: -1}.Index), At: int32(56), Kind: sim.Cause{Kind: sim.ByLever, Index: 1, Actor: 0, Level: lv, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByLever, Index: 1, Actor: 0, Level: lv, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByLever, Index: 1, Actor: 0, Level: lv, Option: -1}.Level)})
+		}
+		if x := func() float64 {
+			if level == 2.0 {
+				return 6.0
+			}
+			return 1.0
+		}(); f.fault || x-x != 0 {
+			return led, f.failed(t, 57)
+		} else if x != 0 {
+			d[23] += x
+			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(23), Index: int32(sim.Cause{Kind: sim.ByLever, Index: 1, Actor: 0, Level: lv, Option: -1}.Index), At: int32(57), Kind: sim.Cause{Kind: sim.ByLever, Index: 1, Actor: 0, Level: lv, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByLever, Index: 1, Actor: 0, Level: lv, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByLever, Index: 1, Actor: 0, Level: lv, Option: -1}.Level)})
+		}
+		if x := float64(float64((-0.8)*level) * float64(1.0-f.div(v[22], 100.0))); f.fault || x-x != 0 {
+			return led, f.failed(t, 58)
+		} else if x != 0 {
+			d[25] += x
+			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(25), Index: int32(sim.Cause{Kind: sim.ByLever, Index: 1, Actor: 0, Level: lv, Option: -1}.Index), At: int32(58), Kind: sim.Cause{Kind: sim.ByLever, Index: 1, Actor: 0, Level: lv, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByLever, Index: 1, Actor: 0, Level: lv, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByLever, Index: 1, Actor: 0, Level: lv, Option: -1}.Level)})
+		}
+	}
+	if lv := l[2]; lv > 0 { // us.russia_firms
+		level := float64(lv)
+		_ = level
+		if x := float64(0.2 * float64(90.0-v[27])); f.fault || x-x != 0 {
+			return led, f.failed(t, 59)
+		} else if x != 0 {
+			d[27] += x
+			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(27), Index: int32(sim.Cause{Kind: sim.ByLever, Index: 2, Actor: 0, Level: lv, Option: -1}.Index), At: int32(59), Kind: sim.Cause{Kind: sim.ByLever, Index: 2, Actor: 0, Level: lv, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByLever, Index: 2, Actor: 0, Level: lv, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByLever, Index: 2, Actor: 0, Level: lv, Option: -1}.Level)})
+		}
+	}
+	if lv := l[3]; lv > 0 { // us.labor_sanctions
+		level := float64(lv)
+		_ = level
+		if x := float64(float64((-0.05)*level) * v[15]); f.fault || x-x != 0 {
+			return led, f.failed(t, 60)
+		} else if x != 0 {
+			d[15] += x
+			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(15), Index: int32(sim.Cause{Kind: sim.ByLever, Index: 3, Actor: 0, Level: lv, Option: -1}.Index), At: int32(60), Kind: sim.Cause{Kind: sim.ByLever, Index: 3, Actor: 0, Level: lv, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByLever, Index: 3, Actor: 0, Level: lv, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByLever, Index: 3, Actor: 0, Level: lv, Option: -1}.Level)})
+		}
+		if x := float64(float64((-0.03)*level) * v[16]); f.fault || x-x != 0 {
+			return led, f.failed(t, 61)
+		} else if x != 0 {
+			d[16] += x
+			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(16), Index: int32(sim.Cause{Kind: sim.ByLever, Index: 3, Actor: 0, Level: lv, Option: -1}.Index), At: int32(61), Kind: sim.Cause{Kind: sim.ByLever, Index: 3, Actor: 0, Level: lv, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByLever, Index: 3, Actor: 0, Level: lv, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByLever, Index: 3, Actor: 0, Level: lv, Option: -1}.Level)})
+		}
+	}
+	if lv := l[4]; lv > 0 { // us.prompt_strike
+		level := float64(lv)
+		_ = level
+		keep = append(keep, sim.Pending{Cause: sim.Cause{Kind: sim.ByLever, Index: 4, Actor: 0, Level: lv, Option: -1}, Effect: 0, From: t + 1, To: t + 1})
+		if x := level; f.fault || x-x != 0 {
+			return led, f.failed(t, 62)
+		} else if x != 0 {
+			d[34] += x
+			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(34), Index: int32(sim.Cause{Kind: sim.ByLever, Index: 4, Actor: 0, Level: lv, Option: -1}.Index), At: int32(62), Kind: sim.Cause{Kind: sim.ByLever, Index: 4, Actor: 0, Level: lv, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByLever, Index: 4, Actor: 0, Level: lv, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByLever, Index: 4, Actor: 0, Level: lv, Option: -1}.Level)})
+		}
+	}
+	if lv := l[5]; lv > 0 { // us.interdict
+		level := float64(lv)
+		_ = level
+		if x := float64(float64((-0.12)*level) * v[13]); f.fault || x-x != 0 {
+			return led, f.failed(t, 63)
+		} else if x != 0 {
+			d[13] += x
+			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(13), Index: int32(sim.Cause{Kind: sim.ByLever, Index: 5, Actor: 0, Level: lv, Option: -1}.Index), At: int32(63), Kind: sim.Cause{Kind: sim.ByLever, Index: 5, Actor: 0, Level: lv, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByLever, Index: 5, Actor: 0, Level: lv, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByLever, Index: 5, Actor: 0, Level: lv, Option: -1}.Level)})
+		}
+		if x := func() float64 {
+			if level == 2.0 {
+				return 2.0
+			}
+			return 0.0
+		}(); f.fault || x-x != 0 {
+			return led, f.failed(t, 64)
+		} else if x != 0 {
+			d[34] += x
+			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(34), Index: int32(sim.Cause{Kind: sim.ByLever, Index: 5, Actor: 0, Level: lv, Option: -1}.Index), At: int32(64), Kind: sim.Cause{Kind: sim.ByLever, Index: 5, Actor: 0, Level: lv, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByLever, Index: 5, Actor: 0, Level: lv, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByLever, Index: 5, Actor: 0, Level: lv, Option: -1}.Level)})
+		}
+	}
+	if lv := l[6]; lv > 0 { // us.funnel_won
+		level := float64(lv)
+		_ = level
+		if x := float64(float64(0.03*level) * v[11]); f.fault || x-x != 0 {
+			return led, f.failed(t, 65)
+		} else if x != 0 {
+			d[11] += x
+			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(11), Index: int32(sim.Cause{Kind: sim.ByLever, Index: 6, Actor: 0, Level: lv, Option: -1}.Index), At: int32(65), Kind: sim.Cause{Kind: sim.ByLever, Index: 6, Actor: 0, Level: lv, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByLever, Index: 6, Actor: 0, Level: lv, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByLever, Index: 6, Actor: 0, Level: lv, Option: -1}.Level)})
+		}
+		if x := float64(float64(0.025*level) * v[10]); f.fault || x-x != 0 {
+			return led, f.failed(t, 66)
+		} else if x != 0 {
+			d[10] += x
+			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(10), Index: int32(sim.Cause{Kind: sim.ByLever, Index: 6, Actor: 0, Level: lv, Option: -1}.Index), At: int32(66), Kind: sim.Cause{Kind: sim.ByLever, Index: 6, Actor: 0, Level: lv, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByLever, Index: 6, Actor: 0, Level: lv, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByLever, Index: 6, Actor: 0, Level: lv, Option: -1}.Level)})
+		}
+		if x := float64((-1.0) * level); f.fault || x-x != 0 {
+			return led, f.failed(t, 67)
+		} else if x != 0 {
+			d[31] += x
+			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(31), Index: int32(sim.Cause{Kind: sim.ByLever, Index: 6, Actor: 0, Level: lv, Option: -1}.Index), At: int32(67), Kind: sim.Cause{Kind: sim.ByLever, Index: 6, Actor: 0, Level: lv, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByLever, Index: 6, Actor: 0, Level: lv, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByLever, Index: 6, Actor: 0, Level: lv, Option: -1}.Level)})
+		}
+		if x := float64((-0.5) * level); f.fault || x-x != 0 {
+			return led, f.failed(t, 68)
+		} else if x != 0 {
+			d[28] += x
+			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(28), Index: int32(sim.Cause{Kind: sim.ByLever, Index: 6, Actor: 0, Level: lv, Option: -1}.Index), At: int32(68), Kind: sim.Cause{Kind: sim.ByLever, Index: 6, Actor: 0, Level: lv, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByLever, Index: 6, Actor: 0, Level: lv, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByLever, Index: 6, Actor: 0, Level: lv, Option: -1}.Level)})
+		}
+	}
+	if lv := l[7]; lv > 0 { // us.summit
+		level := float64(lv)
+		_ = level
+		if x := float64(float64((-0.04)*level) * v[34]); f.fault || x-x != 0 {
+			return led, f.failed(t, 69)
+		} else if x != 0 {
+			d[34] += x
+			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(34), Index: int32(sim.Cause{Kind: sim.ByLever, Index: 7, Actor: 0, Level: lv, Option: -1}.Index), At: int32(69), Kind: sim.Cause{Kind: sim.ByLever, Index: 7, Actor: 0, Level: lv, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByLever, Index: 7, Actor: 0, Level: lv, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByLever, Index: 7, Actor: 0, Level: lv, Option: -1}.Level)})
+		}
+		if x := float64(func() float64 {
+			if float64(l[37]) > 0.0 {
+				return 1.0
+			}
+			return 0.3
+		}() * level); f.fault || x-x != 0 {
+			return led, f.failed(t, 70)
+		} else if x != 0 {
+			d[33] += x
+			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(33), Index: int32(sim.Cause{Kind: sim.ByLever, Index: 7, Actor: 0, Level: lv, Option: -1}.Index), At: int32(70), Kind: sim.Cause{Kind: sim.ByLever, Index: 7, Actor: 0, Level: lv, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByLever, Index: 7, Actor: 0, Level: lv, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByLever, Index: 7, Actor: 0, Level: lv, Option: -1}.Level)})
+		}
+		if x := f.div(float64(float64(0.8*level)*float64(100.0-v[31])), 20.0); f.fault || x-x != 0 {
+			return led, f.failed(t, 71)
+		} else if x != 0 {
+			d[31] += x
+			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(31), Index: int32(sim.Cause{Kind: sim.ByLever, Index: 7, Actor: 0, Level: lv, Option: -1}.Index), At: int32(71), Kind: sim.Cause{Kind: sim.ByLever, Index: 7, Actor: 0, Level: lv, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByLever, Index: 7, Actor: 0, Level: lv, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByLever, Index: 7, Actor: 0, Level: lv, Option: -1}.Level)})
+		}
+		if x := func() float64 {
+			if level == 2.0 {
+				return (-1.0)
+			}
+			return 0.0
+		}(); f.fault || x-x != 0 {
+			return led, f.failed(t, 72)
+		} else if x != 0 {
+			d[29] += x
+			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(29), Index: int32(sim.Cause{Kind: sim.ByLever, Index: 7, Actor: 0, Level: lv, Option: -1}.Index), At: int32(72), Kind: sim.Cause{Kind: sim.ByLever, Index: 7, Actor: 0, Level: lv, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByLever, Index: 7, Actor: 0, Level: lv, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByLever, Index: 7, Actor: 0, Level: lv, Option: -1}.Level)})
+		}
+	}
+	if lv := l[8]; lv > 0 { // us.press_china
+		level := float64(lv)
+		_ = level
+		if x := func() float64 {
+			if level == 2.0 {
+				return 7.0
+			}
+			return 2.0
+		}(); f.fault || x-x != 0 {
+			return led, f.failed(t, 73)
+		} else if x != 0 {
+			d[23] += x
+			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(23), Index: int32(sim.Cause{Kind: sim.ByLever, Index: 8, Actor: 0, Level: lv, Option: -1}.Index), At: int32(73), Kind: sim.Cause{Kind: sim.ByLever, Index: 8, Actor: 0, Level: lv, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByLever, Index: 8, Actor: 0, Level: lv, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByLever, Index: 8, Actor: 0, Level: lv, Option: -1}.Level)})
+		}
+		if x := float64(float64(0.04*level) * float64(100.0-v[22])); f.fault || x-x != 0 {
+			return led, f.failed(t, 74)
+		} else if x != 0 {
+			d[22] += x
+			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(22), Index: int32(sim.Cause{Kind: sim.ByLever, Index: 8, Actor: 0, Level: lv, Option: -1}.Index), At: int32(74), Kind: sim.Cause{Kind: sim.ByLever, Index: 8, Actor: 0, Level: lv, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByLever, Index: 8, Actor: 0, Level: lv, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByLever, Index: 8, Actor: 0, Level: lv, Option: -1}.Level)})
+		}
+	}
+	if lv := l[9]; lv > 0 { // japan.aegis
+		level := float64(lv)
+		_ = level
+		keep = append(keep, sim.Pending{Cause: sim.Cause{Kind: sim.ByLever, Index: 9, Actor: 1, Level: lv, Option: -1}, Effect: 0, From: t + 4, To: t + 4})
+		if x := 0.5; f.fault || x-x != 0 {
+			return led, f.failed(t, 75)
+		} else if x != 0 {
+			d[29] += x
+			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(29), Index: int32(sim.Cause{Kind: sim.ByLever, Index: 9, Actor: 1, Level: lv, Option: -1}.Index), At: int32(75), Kind: sim.Cause{Kind: sim.ByLever, Index: 9, Actor: 1, Level: lv, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByLever, Index: 9, Actor: 1, Level: lv, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByLever, Index: 9, Actor: 1, Level: lv, Option: -1}.Level)})
+		}
+	}
+	if lv := l[10]; lv > 0 { // japan.interdict
+		level := float64(lv)
+		_ = level
+		if x := float64((-0.1) * v[13]); f.fault || x-x != 0 {
+			return led, f.failed(t, 76)
+		} else if x != 0 {
+			d[13] += x
+			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(13), Index: int32(sim.Cause{Kind: sim.ByLever, Index: 10, Actor: 1, Level: lv, Option: -1}.Index), At: int32(76), Kind: sim.Cause{Kind: sim.ByLever, Index: 10, Actor: 1, Level: lv, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByLever, Index: 10, Actor: 1, Level: lv, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByLever, Index: 10, Actor: 1, Level: lv, Option: -1}.Level)})
+		}
+		if x := 0.5; f.fault || x-x != 0 {
+			return led, f.failed(t, 77)
+		} else if x != 0 {
+			d[29] += x
+			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(29), Index: int32(sim.Cause{Kind: sim.ByLever, Index: 10, Actor: 1, Level: lv, Option: -1}.Index), At: int32(77), Kind: sim.Cause{Kind: sim.ByLever, Index: 10, Actor: 1, Level: lv, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByLever, Index: 10, Actor: 1, Level: lv, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByLever, Index: 10, Actor: 1, Level: lv, Option: -1}.Level)})
+		}
+	}
+	if lv := l[11]; lv > 0 { // japan.sanctions
+		level := float64(lv)
+		_ = level
+		if x := float64((-0.05) * v[13]); f.fault || x-x != 0 {
+			return led, f.failed(t, 78)
+		} else if x != 0 {
+			d[13] += x
+			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(13), Index: int32(sim.Cause{Kind: sim.ByLever, Index: 11, Actor: 1, Level: lv, Option: -1}.Index), At: int32(78), Kind: sim.Cause{Kind: sim.ByLever, Index: 11, Actor: 1, Level: lv, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByLever, Index: 11, Actor: 1, Level: lv, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByLever, Index: 11, Actor: 1, Level: lv, Option: -1}.Level)})
+		}
+		if x := float64(0.05 * float64(90.0-v[27])); f.fault || x-x != 0 {
+			return led, f.failed(t, 79)
+		} else if x != 0 {
+			d[27] += x
+			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(27), Index: int32(sim.Cause{Kind: sim.ByLever, Index: 11, Actor: 1, Level: lv, Option: -1}.Index), At: int32(79), Kind: sim.Cause{Kind: sim.ByLever, Index: 11, Actor: 1, Level: lv, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByLever, Index: 11, Actor: 1, Level: lv, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByLever, Index: 11, Actor: 1, Level: lv, Option: -1}.Level)})
+		}
+	}
+	if lv := l[12]; lv > 0 { // japan.summit
+		level := float64(lv)
+		_ = level
+		if x := func() float64 {
+			if float64(l[37]) > 0.0 {
+				return 1.0
+			}
+			return 0.3
+		}(); f.fault || x-x != 0 {
+			return led, f.failed(t, 80)
+		} else if x != 0 {
+			d[33] += x
+			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(33), Index: int32(sim.Cause{Kind: sim.ByLever, Index: 12, Actor: 1, Level: lv, Option: -1}.Index), At: int32(80), Kind: sim.Cause{Kind: sim.ByLever, Index: 12, Actor: 1, Level: lv, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByLever, Index: 12, Actor: 1, Level: lv, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByLever, Index: 12, Actor: 1, Level: lv, Option: -1}.Level)})
+		}
+		if x := float64((-0.01) * v[34]); f.fault || x-x != 0 {
+			return led, f.failed(t, 81)
+		} else if x != 0 {
+			d[34] += x
+			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(34), Index: int32(sim.Cause{Kind: sim.ByLever, Index: 12, Actor: 1, Level: lv, Option: -1}.Index), At: int32(81), Kind: sim.Cause{Kind: sim.ByLever, Index: 12, Actor: 1, Level: lv, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByLever, Index: 12, Actor: 1, Level: lv, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByLever, Index: 12, Actor: 1, Level: lv, Option: -1}.Level)})
+		}
+	}
+	if lv := l[13]; lv > 0 { // rok.thaad
+		level := float64(lv)
+		_ = level
+		keep = append(keep, sim.Pending{Cause: sim.Cause{Kind: sim.ByLever, Index: 13, Actor: 2, Level: lv, Option: -1}, Effect: 0, From: t + 1, To: t + 1})
+		if x := float64(0.5 * level); f.fault || x-x != 0 {
+			return led, f.failed(t, 82)
+		} else if x != 0 {
+			d[28] += x
+			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(28), Index: int32(sim.Cause{Kind: sim.ByLever, Index: 13, Actor: 2, Level: lv, Option: -1}.Index), At: int32(82), Kind: sim.Cause{Kind: sim.ByLever, Index: 13, Actor: 2, Level: lv, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByLever, Index: 13, Actor: 2, Level: lv, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByLever, Index: 13, Actor: 2, Level: lv, Option: -1}.Level)})
+		}
+	}
+	if lv := l[14]; lv > 0 { // rok.engage
+		level := float64(lv)
+		_ = level
+		if x := float64(float64((-0.04)*level) * v[34]); f.fault || x-x != 0 {
+			return led, f.failed(t, 83)
+		} else if x != 0 {
+			d[34] += x
+			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(34), Index: int32(sim.Cause{Kind: sim.ByLever, Index: 14, Actor: 2, Level: lv, Option: -1}.Index), At: int32(83), Kind: sim.Cause{Kind: sim.ByLever, Index: 14, Actor: 2, Level: lv, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByLever, Index: 14, Actor: 2, Level: lv, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByLever, Index: 14, Actor: 2, Level: lv, Option: -1}.Level)})
+		}
+		if x := float64(0.4 * level); f.fault || x-x != 0 {
+			return led, f.failed(t, 84)
+		} else if x != 0 {
+			d[33] += x
+			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(33), Index: int32(sim.Cause{Kind: sim.ByLever, Index: 14, Actor: 2, Level: lv, Option: -1}.Index), At: int32(84), Kind: sim.Cause{Kind: sim.ByLever, Index: 14, Actor: 2, Level: lv, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByLever, Index: 14, Actor: 2, Level: lv, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByLever, Index: 14, Actor: 2, Level: lv, Option: -1}.Level)})
+		}
+		if x := f.div(float64(float64(0.5*level)*float64(100.0-v[31])), 20.0); f.fault || x-x != 0 {
+			return led, f.failed(t, 85)
+		} else if x != 0 {
+			d[31] += x
+			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(31), Index: int32(sim.Cause{Kind: sim.ByLever, Index: 14, Actor: 2, Level: lv, Option: -1}.Index), At: int32(85), Kind: sim.Cause{Kind: sim.ByLever, Index: 14, Actor: 2, Level: lv, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByLever, Index: 14, Actor: 2, Level: lv, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByLever, Index: 14, Actor: 2, Level: lv, Option: -1}.Level)})
+		}
+		if x := func() float64 {
+			if float64(l[7]) == 0.0 {
+				return float64((-0.7) * level)
+			}
+			return 0.0
+		}(); f.fault || x-x != 0 {
+			return led, f.failed(t, 86)
+		} else if x != 0 {
+			d[28] += x
+			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(28), Index: int32(sim.Cause{Kind: sim.ByLever, Index: 14, Actor: 2, Level: lv, Option: -1}.Index), At: int32(86), Kind: sim.Cause{Kind: sim.ByLever, Index: 14, Actor: 2, Level: lv, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByLever, Index: 14, Actor: 2, Level: lv, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByLever, Index: 14, Actor: 2, Level: lv, Option: -1}.Level)})
+		}
+	}
+	if lv := l[15]; lv > 0 { // rok.sanctions
+		level := float64(lv)
+		_ = level
+		if x := float64((-0.05) * v[13]); f.fault || x-x != 0 {
+			return led, f.failed(t, 87)
+		} else if x != 0 {
+			d[13] += x
+			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(13), Index: int32(sim.Cause{Kind: sim.ByLever, Index: 15, Actor: 2, Level: lv, Option: -1}.Index), At: int32(87), Kind: sim.Cause{Kind: sim.ByLever, Index: 15, Actor: 2, Level: lv, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByLever, Index: 15, Actor: 2, Level: lv, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByLever, Index: 15, Actor: 2, Level: lv, Option: -1}.Level)})
+		}
+		if x := 0.4; f.fault || x-x != 0 {
+			return led, f.failed(t, 88)
+		} else if x != 0 {
+			d[28] += x
+			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(28), Index: int32(sim.Cause{Kind: sim.ByLever, Index: 15, Actor: 2, Level: lv, Option: -1}.Index), At: int32(88), Kind: sim.Cause{Kind: sim.ByLever, Index: 15, Actor: 2, Level: lv, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByLever, Index: 15, Actor: 2, Level: lv, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByLever, Index: 15, Actor: 2, Level: lv, Option: -1}.Level)})
+		}
+	}
+	if lv := l[16]; lv > 0 { // rok.aid
+		level := float64(lv)
+		_ = level
+		if x := 0.4; f.fault || x-x != 0 {
+			return led, f.failed(t, 89)
+		} else if x != 0 {
+			d[33] += x
+			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(33), Index: int32(sim.Cause{Kind: sim.ByLever, Index: 16, Actor: 2, Level: lv, Option: -1}.Index), At: int32(89), Kind: sim.Cause{Kind: sim.ByLever, Index: 16, Actor: 2, Level: lv, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByLever, Index: 16, Actor: 2, Level: lv, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByLever, Index: 16, Actor: 2, Level: lv, Option: -1}.Level)})
+		}
+		if x := (-1.0); f.fault || x-x != 0 {
+			return led, f.failed(t, 90)
+		} else if x != 0 {
+			d[24] += x
+			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(24), Index: int32(sim.Cause{Kind: sim.ByLever, Index: 16, Actor: 2, Level: lv, Option: -1}.Index), At: int32(90), Kind: sim.Cause{Kind: sim.ByLever, Index: 16, Actor: 2, Level: lv, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByLever, Index: 16, Actor: 2, Level: lv, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByLever, Index: 16, Actor: 2, Level: lv, Option: -1}.Level)})
+		}
+		if x := float64((-0.01) * v[11]); f.fault || x-x != 0 {
+			return led, f.failed(t, 91)
+		} else if x != 0 {
+			d[11] += x
+			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(11), Index: int32(sim.Cause{Kind: sim.ByLever, Index: 16, Actor: 2, Level: lv, Option: -1}.Index), At: int32(91), Kind: sim.Cause{Kind: sim.ByLever, Index: 16, Actor: 2, Level: lv, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByLever, Index: 16, Actor: 2, Level: lv, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByLever, Index: 16, Actor: 2, Level: lv, Option: -1}.Level)})
+		}
+	}
+	if lv := l[17]; lv > 0 { // china.enforce
+		level := float64(lv)
+		_ = level
+		if x := float64(0.5 * float64(func() float64 {
+			if level == 1.0 {
+				return 60.0
+			}
+			return func() float64 {
+				if level == 2.0 {
+					return 95.0
+				}
+				return 100.0
+			}()
+		}()-v[22])); f.fault || x-x != 0 {
+			return led, f.failed(t, 92)
+		} else if x != 0 {
+			d[22] += x
+			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(22), Index: int32(sim.Cause{Kind: sim.ByLever, Index: 17, Actor: 3, Level: lv, Option: -1}.Index), At: int32(92), Kind: sim.Cause{Kind: sim.ByLever, Index: 17, Actor: 3, Level: lv, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByLever, Index: 17, Actor: 3, Level: lv, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByLever, Index: 17, Actor: 3, Level: lv, Option: -1}.Level)})
+		}
+		if x := func() float64 {
+			if level == 3.0 {
+				return float64((-0.15) * v[8])
+			}
+			return 0.0
+		}(); f.fault || x-x != 0 {
+			return led, f.failed(t, 93)
+		} else if x != 0 {
+			d[8] += x
+			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(8), Index: int32(sim.Cause{Kind: sim.ByLever, Index: 17, Actor: 3, Level: lv, Option: -1}.Index), At: int32(93), Kind: sim.Cause{Kind: sim.ByLever, Index: 17, Actor: 3, Level: lv, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByLever, Index: 17, Actor: 3, Level: lv, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByLever, Index: 17, Actor: 3, Level: lv, Option: -1}.Level)})
+		}
+		if x := float64((-0.3) * level); f.fault || x-x != 0 {
+			return led, f.failed(t, 94)
+		} else if x != 0 {
+			d[25] += x
+			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(25), Index: int32(sim.Cause{Kind: sim.ByLever, Index: 17, Actor: 3, Level: lv, Option: -1}.Index), At: int32(94), Kind: sim.Cause{Kind: sim.ByLever, Index: 17, Actor: 3, Level: lv, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByLever, Index: 17, Actor: 3, Level: lv, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByLever, Index: 17, Actor: 3, Level: lv, Option: -1}.Level)})
+		}
+		if x := float64((-1.5) * level); f.fault || x-x != 0 {
+			return led, f.failed(t, 95)
+		} else if x != 0 {
+			d[23] += x
+			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(23), Index: int32(sim.Cause{Kind: sim.ByLever, Index: 17, Actor: 3, Level: lv, Option: -1}.Index), At: int32(95), Kind: sim.Cause{Kind: sim.ByLever, Index: 17, Actor: 3, Level: lv, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByLever, Index: 17, Actor: 3, Level: lv, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByLever, Index: 17, Actor: 3, Level: lv, Option: -1}.Level)})
+		}
+	}
+	if lv := l[18]; lv > 0 { // china.overt
+		level := float64(lv)
+		_ = level
+		if x := f.div(float64(8.0*v[22]), 100.0); f.fault || x-x != 0 {
+			return led, f.failed(t, 96)
+		} else if x != 0 {
+			d[23] += x
+			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(23), Index: int32(sim.Cause{Kind: sim.ByLever, Index: 18, Actor: 3, Level: lv, Option: -1}.Index), At: int32(96), Kind: sim.Cause{Kind: sim.ByLever, Index: 18, Actor: 3, Level: lv, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByLever, Index: 18, Actor: 3, Level: lv, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByLever, Index: 18, Actor: 3, Level: lv, Option: -1}.Level)})
+		}
+		if x := (-1.0); f.fault || x-x != 0 {
+			return led, f.failed(t, 97)
+		} else if x != 0 {
+			d[33] += x
+			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(33), Index: int32(sim.Cause{Kind: sim.ByLever, Index: 18, Actor: 3, Level: lv, Option: -1}.Index), At: int32(97), Kind: sim.Cause{Kind: sim.ByLever, Index: 18, Actor: 3, Level: lv, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByLever, Index: 18, Actor: 3, Level: lv, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByLever, Index: 18, Actor: 3, Level: lv, Option: -1}.Level)})
+		}
+		if x := f.div(float64(0.5*float64(100.0-v[31])), 20.0); f.fault || x-x != 0 {
+			return led, f.failed(t, 98)
+		} else if x != 0 {
+			d[31] += x
+			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(31), Index: int32(sim.Cause{Kind: sim.ByLever, Index: 18, Actor: 3, Level: lv, Option: -1}.Index), At: int32(98), Kind: sim.Cause{Kind: sim.ByLever, Index: 18, Actor: 3, Level: lv, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByLever, Index: 18, Actor: 3, Level: lv, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByLever, Index: 18, Actor: 3, Level: lv, Option: -1}.Level)})
+		}
+	}
+	if lv := l[19]; lv > 0 { // china.aid
+		level := float64(lv)
+		_ = level
+		if x := float64((-1.0) * level); f.fault || x-x != 0 {
+			return led, f.failed(t, 99)
+		} else if x != 0 {
+			d[33] += x
+			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(33), Index: int32(sim.Cause{Kind: sim.ByLever, Index: 19, Actor: 3, Level: lv, Option: -1}.Index), At: int32(99), Kind: sim.Cause{Kind: sim.ByLever, Index: 19, Actor: 3, Level: lv, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByLever, Index: 19, Actor: 3, Level: lv, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByLever, Index: 19, Actor: 3, Level: lv, Option: -1}.Level)})
+		}
+		if x := f.div(float64(float64(0.4*level)*float64(100.0-v[31])), 20.0); f.fault || x-x != 0 {
+			return led, f.failed(t, 100)
+		} else if x != 0 {
+			d[31] += x
+			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(31), Index: int32(sim.Cause{Kind: sim.ByLever, Index: 19, Actor: 3, Level: lv, Option: -1}.Index), At: int32(100), Kind: sim.Cause{Kind: sim.ByLever, Index: 19, Actor: 3, Level: lv, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByLever, Index: 19, Actor: 3, Level: lv, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByLever, Index: 19, Actor: 3, Level: lv, Option: -1}.Level)})
+		}
+		if x := float64(float64((-0.01)*level) * v[11]); f.fault || x-x != 0 {
+			return led, f.failed(t, 101)
+		} else if x != 0 {
+			d[11] += x
+			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(11), Index: int32(sim.Cause{Kind: sim.ByLever, Index: 19, Actor: 3, Level: lv, Option: -1}.Index), At: int32(101), Kind: sim.Cause{Kind: sim.ByLever, Index: 19, Actor: 3, Level: lv, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByLever, Index: 19, Actor: 3, Level: lv, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByLever, Index: 19, Actor: 3, Level: lv, Option: -1}.Level)})
+		}
+	}
+	if lv := l[20]; lv > 0 { // china.border
+		level := float64(lv)
+		_ = level
+		if x := float64((-2.0) * level); f.fault || x-x != 0 {
+			return led, f.failed(t, 102)
+		} else if x != 0 {
+			d[24] += x
+			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(24), Index: int32(sim.Cause{Kind: sim.ByLever, Index: 20, Actor: 3, Level: lv, Option: -1}.Index), At: int32(102), Kind: sim.Cause{Kind: sim.ByLever, Index: 20, Actor: 3, Level: lv, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByLever, Index: 20, Actor: 3, Level: lv, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByLever, Index: 20, Actor: 3, Level: lv, Option: -1}.Level)})
+		}
+		if x := float64((-0.4) * level); f.fault || x-x != 0 {
+			return led, f.failed(t, 103)
+		} else if x != 0 {
+			d[25] += x
+			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(25), Index: int32(sim.Cause{Kind: sim.ByLever, Index: 20, Actor: 3, Level: lv, Option: -1}.Index), At: int32(103), Kind: sim.Cause{Kind: sim.ByLever, Index: 20, Actor: 3, Level: lv, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByLever, Index: 20, Actor: 3, Level: lv, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByLever, Index: 20, Actor: 3, Level: lv, Option: -1}.Level)})
+		}
+		if x := float64(float64((-0.04)*level) * v[13]); f.fault || x-x != 0 {
+			return led, f.failed(t, 104)
+		} else if x != 0 {
+			d[13] += x
+			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(13), Index: int32(sim.Cause{Kind: sim.ByLever, Index: 20, Actor: 3, Level: lv, Option: -1}.Index), At: int32(104), Kind: sim.Cause{Kind: sim.ByLever, Index: 20, Actor: 3, Level: lv, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByLever, Index: 20, Actor: 3, Level: lv, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByLever, Index: 20, Actor: 3, Level: lv, Option: -1}.Level)})
+		}
+	}
+	if lv := l[21]; lv > 0 { // china.retaliate
+		level := float64(lv)
+		_ = level
+		if x := float64(0.4 * float64(float64(7.5*level)-v[30])); f.fault || x-x != 0 {
+			return led, f.failed(t, 105)
+		} else if x != 0 {
+			d[30] += x
+			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(30), Index: int32(sim.Cause{Kind: sim.ByLever, Index: 21, Actor: 3, Level: lv, Option: -1}.Index), At: int32(105), Kind: sim.Cause{Kind: sim.ByLever, Index: 21, Actor: 3, Level: lv, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByLever, Index: 21, Actor: 3, Level: lv, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByLever, Index: 21, Actor: 3, Level: lv, Option: -1}.Level)})
+		}
+		if x := float64((-0.5) * level); f.fault || x-x != 0 {
+			return led, f.failed(t, 106)
+		} else if x != 0 {
+			d[28] += x
+			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(28), Index: int32(sim.Cause{Kind: sim.ByLever, Index: 21, Actor: 3, Level: lv, Option: -1}.Index), At: int32(106), Kind: sim.Cause{Kind: sim.ByLever, Index: 21, Actor: 3, Level: lv, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByLever, Index: 21, Actor: 3, Level: lv, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByLever, Index: 21, Actor: 3, Level: lv, Option: -1}.Level)})
+		}
+		if x := float64((-0.1) * level); f.fault || x-x != 0 {
+			return led, f.failed(t, 107)
+		} else if x != 0 {
+			d[25] += x
+			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(25), Index: int32(sim.Cause{Kind: sim.ByLever, Index: 21, Actor: 3, Level: lv, Option: -1}.Index), At: int32(107), Kind: sim.Cause{Kind: sim.ByLever, Index: 21, Actor: 3, Level: lv, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByLever, Index: 21, Actor: 3, Level: lv, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByLever, Index: 21, Actor: 3, Level: lv, Option: -1}.Level)})
+		}
+	}
+	if lv := l[22]; lv > 0 { // china.veto
+		level := float64(lv)
+		_ = level
+		if x := 6.0; f.fault || x-x != 0 {
+			return led, f.failed(t, 108)
+		} else if x != 0 {
+			d[23] += x
+			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(23), Index: int32(sim.Cause{Kind: sim.ByLever, Index: 22, Actor: 3, Level: lv, Option: -1}.Index), At: int32(108), Kind: sim.Cause{Kind: sim.ByLever, Index: 22, Actor: 3, Level: lv, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByLever, Index: 22, Actor: 3, Level: lv, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByLever, Index: 22, Actor: 3, Level: lv, Option: -1}.Level)})
+		}
+		if x := 1.0; f.fault || x-x != 0 {
+			return led, f.failed(t, 109)
+		} else if x != 0 {
+			d[34] += x
+			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(34), Index: int32(sim.Cause{Kind: sim.ByLever, Index: 22, Actor: 3, Level: lv, Option: -1}.Index), At: int32(109), Kind: sim.Cause{Kind: sim.ByLever, Index: 22, Actor: 3, Level: lv, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByLever, Index: 22, Actor: 3, Level: lv, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByLever, Index: 22, Actor: 3, Level: lv, Option: -1}.Level)})
+		}
+	}
+	if lv := l[23]; lv > 0 { // china.labor_cap
+		level := float64(lv)
+		_ = level
+		if x := float64((-func() float64 {
+			if level == 1.0 {
+				return 0.06
+			}
+			return 0.3
+		}()) * v[16]); f.fault || x-x != 0 {
+			return led, f.failed(t, 110)
+		} else if x != 0 {
+			d[16] += x
+			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(16), Index: int32(sim.Cause{Kind: sim.ByLever, Index: 23, Actor: 3, Level: lv, Option: -1}.Index), At: int32(110), Kind: sim.Cause{Kind: sim.ByLever, Index: 23, Actor: 3, Level: lv, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByLever, Index: 23, Actor: 3, Level: lv, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByLever, Index: 23, Actor: 3, Level: lv, Option: -1}.Level)})
+		}
+	}
+	if lv := l[24]; lv > 0 { // china.summit
+		level := float64(lv)
+		_ = level
+		if x := f.div(float64(100.0-v[31]), 20.0); f.fault || x-x != 0 {
+			return led, f.failed(t, 111)
+		} else if x != 0 {
+			d[31] += x
+			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(31), Index: int32(sim.Cause{Kind: sim.ByLever, Index: 24, Actor: 3, Level: lv, Option: -1}.Index), At: int32(111), Kind: sim.Cause{Kind: sim.ByLever, Index: 24, Actor: 3, Level: lv, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByLever, Index: 24, Actor: 3, Level: lv, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByLever, Index: 24, Actor: 3, Level: lv, Option: -1}.Level)})
+		}
+		if x := float64((-0.03) * v[34]); f.fault || x-x != 0 {
+			return led, f.failed(t, 112)
+		} else if x != 0 {
+			d[34] += x
+			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(34), Index: int32(sim.Cause{Kind: sim.ByLever, Index: 24, Actor: 3, Level: lv, Option: -1}.Index), At: int32(112), Kind: sim.Cause{Kind: sim.ByLever, Index: 24, Actor: 3, Level: lv, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByLever, Index: 24, Actor: 3, Level: lv, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByLever, Index: 24, Actor: 3, Level: lv, Option: -1}.Level)})
+		}
+		if x := (-2.0); f.fault || x-x != 0 {
+			return led, f.failed(t, 113)
+		} else if x != 0 {
+			d[23] += x
+			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(23), Index: int32(sim.Cause{Kind: sim.ByLever, Index: 24, Actor: 3, Level: lv, Option: -1}.Index), At: int32(113), Kind: sim.Cause{Kind: sim.ByLever, Index: 24, Actor: 3, Level: lv, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByLever, Index: 24, Actor: 3, Level: lv, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByLever, Index: 24, Actor: 3, Level: lv, Option: -1}.Level)})
+		}
+		if x := (-0.5); f.fault || x-x != 0 {
+			return led, f.failed(t, 114)
+		} else if x != 0 {
+			d[33] += x
+			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(33), Index: int32(sim.Cause{Kind: sim.ByLever, Index: 24, Actor: 3, Level: lv, Option: -1}.Index), At: int32(114), Kind: sim.Cause{Kind: sim.ByLever, Index: 24, Actor: 3, Level: lv, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByLever, Index: 24, Actor: 3, Level: lv, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByLever, Index: 24, Actor: 3, Level: lv, Option: -1}.Level)})
+		}
+	}
+	if lv := l[25]; lv > 0 { // russia.host_labor
+		level := float64(lv)
+		_ = level
+		if x := float64(float64(1.0+f.div(float64(f.div(float64(p[6]*math.Max(0.0, float64(v[22]-50.0))), 50.0)*float64(2.0-float64(l[19]))), 2.0)) * math.Max(0.0, float64(1.0-float64(0.45*float64(l[3]))))); f.fault || x-x != 0 {
+			return led, f.failed(t, 115)
+		} else if x != 0 {
+			d[15] += x
+			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(15), Index: int32(sim.Cause{Kind: sim.ByLever, Index: 25, Actor: 4, Level: lv, Option: -1}.Index), At: int32(115), Kind: sim.Cause{Kind: sim.ByLever, Index: 25, Actor: 4, Level: lv, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByLever, Index: 25, Actor: 4, Level: lv, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByLever, Index: 25, Actor: 4, Level: lv, Option: -1}.Level)})
+		}
+	}
+	if lv := l[26]; lv > 0 { // russia.labor_cap
+		level := float64(lv)
+		_ = level
+		if x := float64((-func() float64 {
+			if level == 1.0 {
+				return 0.19
+			}
+			return 0.45
+		}()) * v[15]); f.fault || x-x != 0 {
+			return led, f.failed(t, 116)
+		} else if x != 0 {
+			d[15] += x
+			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(15), Index: int32(sim.Cause{Kind: sim.ByLever, Index: 26, Actor: 4, Level: lv, Option: -1}.Index), At: int32(116), Kind: sim.Cause{Kind: sim.ByLever, Index: 26, Actor: 4, Level: lv, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByLever, Index: 26, Actor: 4, Level: lv, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByLever, Index: 26, Actor: 4, Level: lv, Option: -1}.Level)})
+		}
+		if x := float64(2.0 * level); f.fault || x-x != 0 {
+			return led, f.failed(t, 117)
+		} else if x != 0 {
+			d[27] += x
+			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(27), Index: int32(sim.Cause{Kind: sim.ByLever, Index: 26, Actor: 4, Level: lv, Option: -1}.Index), At: int32(117), Kind: sim.Cause{Kind: sim.ByLever, Index: 26, Actor: 4, Level: lv, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByLever, Index: 26, Actor: 4, Level: lv, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByLever, Index: 26, Actor: 4, Level: lv, Option: -1}.Level)})
+		}
+	}
+	if lv := l[27]; lv > 0 { // russia.fuel
+		level := float64(lv)
+		_ = level
+		if x := float64((-0.6) * level); f.fault || x-x != 0 {
+			return led, f.failed(t, 118)
+		} else if x != 0 {
+			d[33] += x
+			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(33), Index: int32(sim.Cause{Kind: sim.ByLever, Index: 27, Actor: 4, Level: lv, Option: -1}.Index), At: int32(118), Kind: sim.Cause{Kind: sim.ByLever, Index: 27, Actor: 4, Level: lv, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByLever, Index: 27, Actor: 4, Level: lv, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByLever, Index: 27, Actor: 4, Level: lv, Option: -1}.Level)})
+		}
+	}
+	if lv := l[28]; lv > 0 { // russia.tech
+		level := float64(lv)
+		_ = level
+		if x := 6.0; f.fault || x-x != 0 {
+			return led, f.failed(t, 119)
+		} else if x != 0 {
+			d[26] += x
+			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(26), Index: int32(sim.Cause{Kind: sim.ByLever, Index: 28, Actor: 4, Level: lv, Option: -1}.Index), At: int32(119), Kind: sim.Cause{Kind: sim.ByLever, Index: 28, Actor: 4, Level: lv, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByLever, Index: 28, Actor: 4, Level: lv, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByLever, Index: 28, Actor: 4, Level: lv, Option: -1}.Level)})
+		}
+		if x := 1.0; f.fault || x-x != 0 {
+			return led, f.failed(t, 120)
+		} else if x != 0 {
+			d[34] += x
+			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(34), Index: int32(sim.Cause{Kind: sim.ByLever, Index: 28, Actor: 4, Level: lv, Option: -1}.Index), At: int32(120), Kind: sim.Cause{Kind: sim.ByLever, Index: 28, Actor: 4, Level: lv, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByLever, Index: 28, Actor: 4, Level: lv, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByLever, Index: 28, Actor: 4, Level: lv, Option: -1}.Level)})
+		}
+	}
+	if lv := l[29]; lv > 0 { // russia.veto
+		level := float64(lv)
+		_ = level
+		if x := 1.0; f.fault || x-x != 0 {
+			return led, f.failed(t, 121)
+		} else if x != 0 {
+			d[34] += x
+			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(34), Index: int32(sim.Cause{Kind: sim.ByLever, Index: 29, Actor: 4, Level: lv, Option: -1}.Index), At: int32(121), Kind: sim.Cause{Kind: sim.ByLever, Index: 29, Actor: 4, Level: lv, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByLever, Index: 29, Actor: 4, Level: lv, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByLever, Index: 29, Actor: 4, Level: lv, Option: -1}.Level)})
+		}
+	}
+	if lv := l[30]; lv > 0 { // russia.summit
+		level := float64(lv)
+		_ = level
+		if x := f.div(float64(0.8*float64(100.0-v[31])), 20.0); f.fault || x-x != 0 {
+			return led, f.failed(t, 122)
+		} else if x != 0 {
+			d[31] += x
+			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(31), Index: int32(sim.Cause{Kind: sim.ByLever, Index: 30, Actor: 4, Level: lv, Option: -1}.Index), At: int32(122), Kind: sim.Cause{Kind: sim.ByLever, Index: 30, Actor: 4, Level: lv, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByLever, Index: 30, Actor: 4, Level: lv, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByLever, Index: 30, Actor: 4, Level: lv, Option: -1}.Level)})
+		}
+		if x := float64((-0.01) * v[34]); f.fault || x-x != 0 {
+			return led, f.failed(t, 123)
+		} else if x != 0 {
+			d[34] += x
+			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(34), Index: int32(sim.Cause{Kind: sim.ByLever, Index: 30, Actor: 4, Level: lv, Option: -1}.Index), At: int32(123), Kind: sim.Cause{Kind: sim.ByLever, Index: 30, Actor: 4, Level: lv, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByLever, Index: 30, Actor: 4, Level: lv, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByLever, Index: 30, Actor: 4, Level: lv, Option: -1}.Level)})
+		}
+		if x := (-0.5); f.fault || x-x != 0 {
+			return led, f.failed(t, 124)
+		} else if x != 0 {
+			d[33] += x
+			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(33), Index: int32(sim.Cause{Kind: sim.ByLever, Index: 30, Actor: 4, Level: lv, Option: -1}.Index), At: int32(124), Kind: sim.Cause{Kind: sim.ByLever, Index: 30, Actor: 4, Level: lv, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByLever, Index: 30, Actor: 4, Level: lv, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByLever, Index: 30, Actor: 4, Level: lv, Option: -1}.Level)})
+		}
+	}
+	if lv := l[31]; lv > 0 { // dprk.testing
+		level := float64(lv)
+		_ = level
+		if x := float64(float64(1.5*level) * float64(1.0-f.div(v[19], 110.0))); f.fault || x-x != 0 {
+			return led, f.failed(t, 125)
+		} else if x != 0 {
+			d[19] += x
+			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(19), Index: int32(sim.Cause{Kind: sim.ByLever, Index: 31, Actor: 5, Level: lv, Option: -1}.Index), At: int32(125), Kind: sim.Cause{Kind: sim.ByLever, Index: 31, Actor: 5, Level: lv, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByLever, Index: 31, Actor: 5, Level: lv, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByLever, Index: 31, Actor: 5, Level: lv, Option: -1}.Level)})
+		}
+		if x := float64(4.0 * level); f.fault || x-x != 0 {
+			return led, f.failed(t, 126)
+		} else if x != 0 {
+			d[34] += x
+			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(34), Index: int32(sim.Cause{Kind: sim.ByLever, Index: 31, Actor: 5, Level: lv, Option: -1}.Index), At: int32(126), Kind: sim.Cause{Kind: sim.ByLever, Index: 31, Actor: 5, Level: lv, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByLever, Index: 31, Actor: 5, Level: lv, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByLever, Index: 31, Actor: 5, Level: lv, Option: -1}.Level)})
+		}
+		if x := float64(0.5 * level); f.fault || x-x != 0 {
+			return led, f.failed(t, 127)
+		} else if x != 0 {
+			d[29] += x
+			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(29), Index: int32(sim.Cause{Kind: sim.ByLever, Index: 31, Actor: 5, Level: lv, Option: -1}.Index), At: int32(127), Kind: sim.Cause{Kind: sim.ByLever, Index: 31, Actor: 5, Level: lv, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByLever, Index: 31, Actor: 5, Level: lv, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByLever, Index: 31, Actor: 5, Level: lv, Option: -1}.Level)})
+		}
+		if x := float64(2.0 * level); f.fault || x-x != 0 {
+			return led, f.failed(t, 128)
+		} else if x != 0 {
+			d[23] += x
+			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(23), Index: int32(sim.Cause{Kind: sim.ByLever, Index: 31, Actor: 5, Level: lv, Option: -1}.Index), At: int32(128), Kind: sim.Cause{Kind: sim.ByLever, Index: 31, Actor: 5, Level: lv, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByLever, Index: 31, Actor: 5, Level: lv, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByLever, Index: 31, Actor: 5, Level: lv, Option: -1}.Level)})
+		}
+		if x := f.div(float64(float64(0.2*level)*float64(100.0-v[31])), 20.0); f.fault || x-x != 0 {
+			return led, f.failed(t, 129)
+		} else if x != 0 {
+			d[31] += x
+			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(31), Index: int32(sim.Cause{Kind: sim.ByLever, Index: 31, Actor: 5, Level: lv, Option: -1}.Index), At: int32(129), Kind: sim.Cause{Kind: sim.ByLever, Index: 31, Actor: 5, Level: lv, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByLever, Index: 31, Actor: 5, Level: lv, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByLever, Index: 31, Actor: 5, Level: lv, Option: -1}.Level)})
+		}
+	}
+	if lv := l[32]; lv > 0 { // dprk.charm
+		level := float64(lv)
+		_ = level
+		if x := float64(float64((-0.04)*level) * v[34]); f.fault || x-x != 0 {
+			return led, f.failed(t, 130)
+		} else if x != 0 {
+			d[34] += x
+			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(34), Index: int32(sim.Cause{Kind: sim.ByLever, Index: 32, Actor: 5, Level: lv, Option: -1}.Index), At: int32(130), Kind: sim.Cause{Kind: sim.ByLever, Index: 32, Actor: 5, Level: lv, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByLever, Index: 32, Actor: 5, Level: lv, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByLever, Index: 32, Actor: 5, Level: lv, Option: -1}.Level)})
+		}
+		if x := float64(0.5 * level); f.fault || x-x != 0 {
+			return led, f.failed(t, 131)
+		} else if x != 0 {
+			d[33] += x
+			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(33), Index: int32(sim.Cause{Kind: sim.ByLever, Index: 32, Actor: 5, Level: lv, Option: -1}.Index), At: int32(131), Kind: sim.Cause{Kind: sim.ByLever, Index: 32, Actor: 5, Level: lv, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByLever, Index: 32, Actor: 5, Level: lv, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByLever, Index: 32, Actor: 5, Level: lv, Option: -1}.Level)})
+		}
+		if x := (-2.0); f.fault || x-x != 0 {
+			return led, f.failed(t, 132)
+		} else if x != 0 {
+			d[23] += x
+			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(23), Index: int32(sim.Cause{Kind: sim.ByLever, Index: 32, Actor: 5, Level: lv, Option: -1}.Index), At: int32(132), Kind: sim.Cause{Kind: sim.ByLever, Index: 32, Actor: 5, Level: lv, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByLever, Index: 32, Actor: 5, Level: lv, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByLever, Index: 32, Actor: 5, Level: lv, Option: -1}.Level)})
+		}
+	}
+	if lv := l[33]; lv > 0 { // dprk.shift
+		level := float64(lv)
+		_ = level
+		if x := func() float64 {
+			if level == 1.0 {
+				return (-0.4)
+			}
+			return 0.6
+		}(); f.fault || x-x != 0 {
+			return led, f.failed(t, 133)
+		} else if x != 0 {
+			d[12] += x
+			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(12), Index: int32(sim.Cause{Kind: sim.ByLever, Index: 33, Actor: 5, Level: lv, Option: -1}.Index), At: int32(133), Kind: sim.Cause{Kind: sim.ByLever, Index: 33, Actor: 5, Level: lv, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByLever, Index: 33, Actor: 5, Level: lv, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByLever, Index: 33, Actor: 5, Level: lv, Option: -1}.Level)})
+		}
+		if x := func() float64 {
+			if level == 1.0 {
+				return (-0.4)
+			}
+			return 0.3
+		}(); f.fault || x-x != 0 {
+			return led, f.failed(t, 134)
+		} else if x != 0 {
+			d[31] += x
+			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(31), Index: int32(sim.Cause{Kind: sim.ByLever, Index: 33, Actor: 5, Level: lv, Option: -1}.Index), At: int32(134), Kind: sim.Cause{Kind: sim.ByLever, Index: 33, Actor: 5, Level: lv, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByLever, Index: 33, Actor: 5, Level: lv, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByLever, Index: 33, Actor: 5, Level: lv, Option: -1}.Level)})
+		}
+	}
+	if lv := l[34]; lv > 0 { // dprk.smuggle
+		level := float64(lv)
+		_ = level
+		if x := float64(0.03 * level); f.fault || x-x != 0 {
+			return led, f.failed(t, 135)
+		} else if x != 0 {
+			d[13] += x
+			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(13), Index: int32(sim.Cause{Kind: sim.ByLever, Index: 34, Actor: 5, Level: lv, Option: -1}.Index), At: int32(135), Kind: sim.Cause{Kind: sim.ByLever, Index: 34, Actor: 5, Level: lv, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByLever, Index: 34, Actor: 5, Level: lv, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByLever, Index: 34, Actor: 5, Level: lv, Option: -1}.Level)})
+		}
+		if x := float64(0.5 * level); f.fault || x-x != 0 {
+			return led, f.failed(t, 136)
+		} else if x != 0 {
+			d[23] += x
+			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(23), Index: int32(sim.Cause{Kind: sim.ByLever, Index: 34, Actor: 5, Level: lv, Option: -1}.Index), At: int32(136), Kind: sim.Cause{Kind: sim.ByLever, Index: 34, Actor: 5, Level: lv, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByLever, Index: 34, Actor: 5, Level: lv, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByLever, Index: 34, Actor: 5, Level: lv, Option: -1}.Level)})
+		}
+	}
+	if lv := l[35]; lv > 0 { // dprk.crackdown
+		level := float64(lv)
+		_ = level
+		if x := f.div(float64(100.0-v[31]), 20.0); f.fault || x-x != 0 {
+			return led, f.failed(t, 137)
+		} else if x != 0 {
+			d[31] += x
+			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(31), Index: int32(sim.Cause{Kind: sim.ByLever, Index: 35, Actor: 5, Level: lv, Option: -1}.Index), At: int32(137), Kind: sim.Cause{Kind: sim.ByLever, Index: 35, Actor: 5, Level: lv, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByLever, Index: 35, Actor: 5, Level: lv, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByLever, Index: 35, Actor: 5, Level: lv, Option: -1}.Level)})
+		}
+		if x := float64((-0.03) * v[10]); f.fault || x-x != 0 {
+			return led, f.failed(t, 138)
+		} else if x != 0 {
+			d[10] += x
+			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(10), Index: int32(sim.Cause{Kind: sim.ByLever, Index: 35, Actor: 5, Level: lv, Option: -1}.Index), At: int32(138), Kind: sim.Cause{Kind: sim.ByLever, Index: 35, Actor: 5, Level: lv, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByLever, Index: 35, Actor: 5, Level: lv, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByLever, Index: 35, Actor: 5, Level: lv, Option: -1}.Level)})
+		}
+	}
+	if lv := l[36]; lv > 0 { // dprk.visa_evasion
+		level := float64(lv)
+		_ = level
+		if x := func() float64 {
+			if float64(l[26]) == 2.0 {
+				return 0.0
+			}
+			return float64(2.5 * float64(1.0-f.div(v[27], 200.0)))
+		}(); f.fault || x-x != 0 {
+			return led, f.failed(t, 139)
+		} else if x != 0 {
+			d[15] += x
+			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(15), Index: int32(sim.Cause{Kind: sim.ByLever, Index: 36, Actor: 5, Level: lv, Option: -1}.Index), At: int32(139), Kind: sim.Cause{Kind: sim.ByLever, Index: 36, Actor: 5, Level: lv, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByLever, Index: 36, Actor: 5, Level: lv, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByLever, Index: 36, Actor: 5, Level: lv, Option: -1}.Level)})
+		}
+		if x := func() float64 {
+			if float64(l[23]) == 2.0 {
+				return 0.0
+			}
+			return 1.5
+		}(); f.fault || x-x != 0 {
+			return led, f.failed(t, 140)
+		} else if x != 0 {
+			d[16] += x
+			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(16), Index: int32(sim.Cause{Kind: sim.ByLever, Index: 36, Actor: 5, Level: lv, Option: -1}.Index), At: int32(140), Kind: sim.Cause{Kind: sim.ByLever, Index: 36, Actor: 5, Level: lv, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByLever, Index: 36, Actor: 5, Level: lv, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByLever, Index: 36, Actor: 5, Level: lv, Option: -1}.Level)})
+		}
+	}
+	if lv := l[37]; lv > 0 { // dprk.talks
+		level := float64(lv)
+		_ = level
+		if x := float64(float64((-0.03)*level) * v[34]); f.fault || x-x != 0 {
+			return led, f.failed(t, 141)
+		} else if x != 0 {
+			d[34] += x
+			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(34), Index: int32(sim.Cause{Kind: sim.ByLever, Index: 37, Actor: 5, Level: lv, Option: -1}.Index), At: int32(141), Kind: sim.Cause{Kind: sim.ByLever, Index: 37, Actor: 5, Level: lv, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByLever, Index: 37, Actor: 5, Level: lv, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByLever, Index: 37, Actor: 5, Level: lv, Option: -1}.Level)})
+		}
+		if x := float64(0.5 * level); f.fault || x-x != 0 {
+			return led, f.failed(t, 142)
+		} else if x != 0 {
+			d[33] += x
+			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(33), Index: int32(sim.Cause{Kind: sim.ByLever, Index: 37, Actor: 5, Level: lv, Option: -1}.Index), At: int32(142), Kind: sim.Cause{Kind: sim.ByLever, Index: 37, Actor: 5, Level: lv, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByLever, Index: 37, Actor: 5, Level: lv, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByLever, Index: 37, Actor: 5, Level: lv, Option: -1}.Level)})
+		}
+		if x := f.div(float64(float64(0.4*level)*float64(100.0-v[31])), 20.0); f.fault || x-x != 0 {
+			return led, f.failed(t, 143)
+		} else if x != 0 {
+			d[31] += x
+			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(31), Index: int32(sim.Cause{Kind: sim.ByLever, Index: 37, Actor: 5, Level: lv, Option: -1}.Index), At: int32(143), Kind: sim.Cause{Kind: sim.ByLever, Index: 37, Actor: 5, Level: lv, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByLever, Index: 37, Actor: 5, Level: lv, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByLever, Index: 37, Actor: 5, Level: lv, Option: -1}.Level)})
+		}
+	}
+	next.Queue = keep
+	w := f.live
+	copy(w, v)
+	v = w
+	v[0] += d[0]
+	if x := v[0]; x-x != 0 {
+		return led, f.notFinite(t, 0)
+	}
+	if x := v[0]; x < 40 {
+		v[0] = 40
+		led = append(led, compactEntry{Amount: 40 - x, Turn: int32(t), Var: int32(0), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 0, Actor: -1, Option: -1}.Index), At: int32(144), Kind: sim.Cause{Kind: sim.ByBounds, Index: 0, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 0, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 0, Actor: -1, Option: -1}.Level)})
+	} else if x > 160 {
+		v[0] = 160
+		led = append(led, compactEntry{Amount: 160 - x, Turn: int32(t), Var: int32(0), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 0, Actor: -1, Option: -1}.Index), At: int32(144), Kind: sim.Cause{Kind: sim.ByBounds, Index: 0, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 0, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 0, Actor: -1, Option: -1}.Level)})
+	}
+	v[1] += d[1]
+	if x := v[1]; x-x != 0 {
+		return led, f.notFinite(t, 1)
+	}
+	if x := v[1]; x < (-40) {
+		v[1] = (-40)
+		led = append(led, compactEntry{Amount: (-40) - x, Turn: int32(t), Var: int32(1), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 1, Actor: -1, Option: -1}.Index), At: int32(145), Kind: sim.Cause{Kind: sim.ByBounds, Index: 1, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 1, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 1, Actor: -1, Option: -1}.Level)})
+	} else if x > 30 {
+		v[1] = 30
+		led = append(led, compactEntry{Amount: 30 - x, Turn: int32(t), Var: int32(1), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 1, Actor: -1, Option: -1}.Index), At: int32(145), Kind: sim.Cause{Kind: sim.ByBounds, Index: 1, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 1, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 1, Actor: -1, Option: -1}.Level)})
+	}
+	v[2] += d[2]
+	if x := v[2]; x-x != 0 {
+		return led, f.notFinite(t, 2)
+	}
+	if x := v[2]; x < (-15) {
+		v[2] = (-15)
+		led = append(led, compactEntry{Amount: (-15) - x, Turn: int32(t), Var: int32(2), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 2, Actor: -1, Option: -1}.Index), At: int32(146), Kind: sim.Cause{Kind: sim.ByBounds, Index: 2, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 2, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 2, Actor: -1, Option: -1}.Level)})
+	} else if x > 15 {
+		v[2] = 15
+		led = append(led, compactEntry{Amount: 15 - x, Turn: int32(t), Var: int32(2), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 2, Actor: -1, Option: -1}.Index), At: int32(146), Kind: sim.Cause{Kind: sim.ByBounds, Index: 2, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 2, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 2, Actor: -1, Option: -1}.Level)})
+	}
+	v[3] += d[3]
+	if x := v[3]; x-x != 0 {
+		return led, f.notFinite(t, 3)
+	}
+	if x := v[3]; x < (-15) {
+		v[3] = (-15)
+		led = append(led, compactEntry{Amount: (-15) - x, Turn: int32(t), Var: int32(3), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 3, Actor: -1, Option: -1}.Index), At: int32(147), Kind: sim.Cause{Kind: sim.ByBounds, Index: 3, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 3, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 3, Actor: -1, Option: -1}.Level)})
+	} else if x > 15 {
+		v[3] = 15
+		led = append(led, compactEntry{Amount: 15 - x, Turn: int32(t), Var: int32(3), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 3, Actor: -1, Option: -1}.Index), At: int32(147), Kind: sim.Cause{Kind: sim.ByBounds, Index: 3, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 3, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 3, Actor: -1, Option: -1}.Level)})
+	}
+	v[4] += d[4]
+	if x := v[4]; x-x != 0 {
+		return led, f.notFinite(t, 4)
+	}
+	if x := v[4]; x < (-15) {
+		v[4] = (-15)
+		led = append(led, compactEntry{Amount: (-15) - x, Turn: int32(t), Var: int32(4), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 4, Actor: -1, Option: -1}.Index), At: int32(148), Kind: sim.Cause{Kind: sim.ByBounds, Index: 4, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 4, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 4, Actor: -1, Option: -1}.Level)})
+	} else if x > 15 {
+		v[4] = 15
+		led = append(led, compactEntry{Amount: 15 - x, Turn: int32(t), Var: int32(4), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 4, Actor: -1, Option: -1}.Index), At: int32(148), Kind: sim.Cause{Kind: sim.ByBounds, Index: 4, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 4, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 4, Actor: -1, Option: -1}.Level)})
+	}
+	v[5] += d[5]
+	if x := v[5]; x-x != 0 {
+		return led, f.notFinite(t, 5)
+	}
+	if x := v[5]; x < (-15) {
+		v[5] = (-15)
+		led = append(led, compactEntry{Amount: (-15) - x, Turn: int32(t), Var: int32(5), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 5, Actor: -1, Option: -1}.Index), At: int32(149), Kind: sim.Cause{Kind: sim.ByBounds, Index: 5, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 5, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 5, Actor: -1, Option: -1}.Level)})
+	} else if x > 15 {
+		v[5] = 15
+		led = append(led, compactEntry{Amount: 15 - x, Turn: int32(t), Var: int32(5), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 5, Actor: -1, Option: -1}.Index), At: int32(149), Kind: sim.Cause{Kind: sim.ByBounds, Index: 5, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 5, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 5, Actor: -1, Option: -1}.Level)})
+	}
+	v[6] += d[6]
+	if x := v[6]; x-x != 0 {
+		return led, f.notFinite(t, 6)
+	}
+	if x := v[6]; x < 0 {
+		v[6] = 0
+		led = append(led, compactEntry{Amount: 0 - x, Turn: int32(t), Var: int32(6), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 6, Actor: -1, Option: -1}.Index), At: int32(150), Kind: sim.Cause{Kind: sim.ByBounds, Index: 6, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 6, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 6, Actor: -1, Option: -1}.Level)})
+	} else if x > 5 {
+		v[6] = 5
+		led = append(led, compactEntry{Amount: 5 - x, Turn: int32(t), Var: int32(6), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 6, Actor: -1, Option: -1}.Index), At: int32(150), Kind: sim.Cause{Kind: sim.ByBounds, Index: 6, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 6, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 6, Actor: -1, Option: -1}.Level)})
+	}
+	v[7] += d[7]
+	if x := v[7]; x-x != 0 {
+		return led, f.notFinite(t, 7)
+	}
+	if x := v[7]; x < 0 {
+		v[7] = 0
+		led = append(led, compactEntry{Amount: 0 - x, Turn: int32(t), Var: int32(7), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 7, Actor: -1, Option: -1}.Index), At: int32(151), Kind: sim.Cause{Kind: sim.ByBounds, Index: 7, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 7, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 7, Actor: -1, Option: -1}.Level)})
+	} else if x > 5 {
+		v[7] = 5
+		led = append(led, compactEntry{Amount: 5 - x, Turn: int32(t), Var: int32(7), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 7, Actor: -1, Option: -1}.Index), At: int32(151), Kind: sim.Cause{Kind: sim.ByBounds, Index: 7, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 7, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 7, Actor: -1, Option: -1}.Level)})
+	}
+	v[8] += d[8]
+	if x := v[8]; x-x != 0 {
+		return led, f.notFinite(t, 8)
+	}
+	if x := v[8]; x < 0 {
+		v[8] = 0
+		led = append(led, compactEntry{Amount: 0 - x, Turn: int32(t), Var: int32(8), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 8, Actor: -1, Option: -1}.Index), At: int32(152), Kind: sim.Cause{Kind: sim.ByBounds, Index: 8, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 8, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 8, Actor: -1, Option: -1}.Level)})
+	} else if x > 6 {
+		v[8] = 6
+		led = append(led, compactEntry{Amount: 6 - x, Turn: int32(t), Var: int32(8), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 8, Actor: -1, Option: -1}.Index), At: int32(152), Kind: sim.Cause{Kind: sim.ByBounds, Index: 8, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 8, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 8, Actor: -1, Option: -1}.Level)})
+	}
+	v[9] += d[9]
+	if x := v[9]; x-x != 0 {
+		return led, f.notFinite(t, 9)
+	}
+	if x := v[9]; x < 0 {
+		v[9] = 0
+		led = append(led, compactEntry{Amount: 0 - x, Turn: int32(t), Var: int32(9), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 9, Actor: -1, Option: -1}.Index), At: int32(153), Kind: sim.Cause{Kind: sim.ByBounds, Index: 9, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 9, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 9, Actor: -1, Option: -1}.Level)})
+	} else if x > 15 {
+		v[9] = 15
+		led = append(led, compactEntry{Amount: 15 - x, Turn: int32(t), Var: int32(9), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 9, Actor: -1, Option: -1}.Index), At: int32(153), Kind: sim.Cause{Kind: sim.ByBounds, Index: 9, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 9, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 9, Actor: -1, Option: -1}.Level)})
+	}
+	v[10] += d[10]
+	if x := v[10]; x-x != 0 {
+		return led, f.notFinite(t, 10)
+	}
+	if x := v[10]; x < 1000 {
+		v[10] = 1000
+		led = append(led, compactEntry{Amount: 1000 - x, Turn: int32(t), Var: int32(10), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 10, Actor: -1, Option: -1}.Index), At: int32(154), Kind: sim.Cause{Kind: sim.ByBounds, Index: 10, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 10, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 10, Actor: -1, Option: -1}.Level)})
+	} else if x > 200000 {
+		v[10] = 200000
+		led = append(led, compactEntry{Amount: 200000 - x, Turn: int32(t), Var: int32(10), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 10, Actor: -1, Option: -1}.Index), At: int32(154), Kind: sim.Cause{Kind: sim.ByBounds, Index: 10, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 10, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 10, Actor: -1, Option: -1}.Level)})
+	}
+	v[11] += d[11]
+	if x := v[11]; x-x != 0 {
+		return led, f.notFinite(t, 11)
+	}
+	if x := v[11]; x < 500 {
+		v[11] = 500
+		led = append(led, compactEntry{Amount: 500 - x, Turn: int32(t), Var: int32(11), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 11, Actor: -1, Option: -1}.Index), At: int32(155), Kind: sim.Cause{Kind: sim.ByBounds, Index: 11, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 11, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 11, Actor: -1, Option: -1}.Level)})
+	} else if x > 200000 {
+		v[11] = 200000
+		led = append(led, compactEntry{Amount: 200000 - x, Turn: int32(t), Var: int32(11), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 11, Actor: -1, Option: -1}.Index), At: int32(155), Kind: sim.Cause{Kind: sim.ByBounds, Index: 11, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 11, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 11, Actor: -1, Option: -1}.Level)})
+	}
+	v[12] += d[12]
+	if x := v[12]; x-x != 0 {
+		return led, f.notFinite(t, 12)
+	}
+	if x := v[12]; x < 12 {
+		v[12] = 12
+		led = append(led, compactEntry{Amount: 12 - x, Turn: int32(t), Var: int32(12), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 12, Actor: -1, Option: -1}.Index), At: int32(156), Kind: sim.Cause{Kind: sim.ByBounds, Index: 12, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 12, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 12, Actor: -1, Option: -1}.Level)})
+	} else if x > 35 {
+		v[12] = 35
+		led = append(led, compactEntry{Amount: 35 - x, Turn: int32(t), Var: int32(12), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 12, Actor: -1, Option: -1}.Index), At: int32(156), Kind: sim.Cause{Kind: sim.ByBounds, Index: 12, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 12, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 12, Actor: -1, Option: -1}.Level)})
+	}
+	v[13] += d[13]
+	if x := v[13]; x-x != 0 {
+		return led, f.notFinite(t, 13)
+	}
+	if x := v[13]; x < 0 {
+		v[13] = 0
+		led = append(led, compactEntry{Amount: 0 - x, Turn: int32(t), Var: int32(13), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 13, Actor: -1, Option: -1}.Index), At: int32(157), Kind: sim.Cause{Kind: sim.ByBounds, Index: 13, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 13, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 13, Actor: -1, Option: -1}.Level)})
+	} else if x > 3 {
+		v[13] = 3
+		led = append(led, compactEntry{Amount: 3 - x, Turn: int32(t), Var: int32(13), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 13, Actor: -1, Option: -1}.Index), At: int32(157), Kind: sim.Cause{Kind: sim.ByBounds, Index: 13, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 13, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 13, Actor: -1, Option: -1}.Level)})
+	}
+	v[14] += d[14]
+	if x := v[14]; x-x != 0 {
+		return led, f.notFinite(t, 14)
+	}
+	if x := v[14]; x < 0 {
+		v[14] = 0
+		led = append(led, compactEntry{Amount: 0 - x, Turn: int32(t), Var: int32(14), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 14, Actor: -1, Option: -1}.Index), At: int32(158), Kind: sim.Cause{Kind: sim.ByBounds, Index: 14, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 14, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 14, Actor: -1, Option: -1}.Level)})
+	} else if x > 250 {
+		v[14] = 250
+		led = append(led, compactEntry{Amount: 250 - x, Turn: int32(t), Var: int32(14), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 14, Actor: -1, Option: -1}.Index), At: int32(158), Kind: sim.Cause{Kind: sim.ByBounds, Index: 14, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 14, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 14, Actor: -1, Option: -1}.Level)})
+	}
+	v[15] += d[15]
+	if x := v[15]; x-x != 0 {
+		return led, f.notFinite(t, 15)
+	}
+	if x := v[15]; x < 0 {
+		v[15] = 0
+		led = append(led, compactEntry{Amount: 0 - x, Turn: int32(t), Var: int32(15), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 15, Actor: -1, Option: -1}.Index), At: int32(159), Kind: sim.Cause{Kind: sim.ByBounds, Index: 15, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 15, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 15, Actor: -1, Option: -1}.Level)})
+	} else if x > 120 {
+		v[15] = 120
+		led = append(led, compactEntry{Amount: 120 - x, Turn: int32(t), Var: int32(15), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 15, Actor: -1, Option: -1}.Index), At: int32(159), Kind: sim.Cause{Kind: sim.ByBounds, Index: 15, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 15, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 15, Actor: -1, Option: -1}.Level)})
+	}
+	v[16] += d[16]
+	if x := v[16]; x-x != 0 {
+		return led, f.notFinite(t, 16)
+	}
+	if x := v[16]; x < 0 {
+		v[16] = 0
+		led = append(led, compactEntry{Amount: 0 - x, Turn: int32(t), Var: int32(16), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 16, Actor: -1, Option: -1}.Index), At: int32(160), Kind: sim.Cause{Kind: sim.ByBounds, Index: 16, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 16, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 16, Actor: -1, Option: -1}.Level)})
+	} else if x > 150 {
+		v[16] = 150
+		led = append(led, compactEntry{Amount: 150 - x, Turn: int32(t), Var: int32(16), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 16, Actor: -1, Option: -1}.Index), At: int32(160), Kind: sim.Cause{Kind: sim.ByBounds, Index: 16, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 16, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 16, Actor: -1, Option: -1}.Level)})
+	}
+	v[17] += d[17]
+	if x := v[17]; x-x != 0 {
+		return led, f.notFinite(t, 17)
+	}
+	if x := v[17]; x < 0 {
+		v[17] = 0
+		led = append(led, compactEntry{Amount: 0 - x, Turn: int32(t), Var: int32(17), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 17, Actor: -1, Option: -1}.Index), At: int32(161), Kind: sim.Cause{Kind: sim.ByBounds, Index: 17, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 17, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 17, Actor: -1, Option: -1}.Level)})
+	} else if x > 3 {
+		v[17] = 3
+		led = append(led, compactEntry{Amount: 3 - x, Turn: int32(t), Var: int32(17), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 17, Actor: -1, Option: -1}.Index), At: int32(161), Kind: sim.Cause{Kind: sim.ByBounds, Index: 17, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 17, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 17, Actor: -1, Option: -1}.Level)})
+	}
+	v[18] += d[18]
+	if x := v[18]; x-x != 0 {
+		return led, f.notFinite(t, 18)
+	}
+	if x := v[18]; x < 0 {
+		v[18] = 0
+		led = append(led, compactEntry{Amount: 0 - x, Turn: int32(t), Var: int32(18), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 18, Actor: -1, Option: -1}.Index), At: int32(162), Kind: sim.Cause{Kind: sim.ByBounds, Index: 18, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 18, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 18, Actor: -1, Option: -1}.Level)})
+	} else if x > 100 {
+		v[18] = 100
+		led = append(led, compactEntry{Amount: 100 - x, Turn: int32(t), Var: int32(18), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 18, Actor: -1, Option: -1}.Index), At: int32(162), Kind: sim.Cause{Kind: sim.ByBounds, Index: 18, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 18, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 18, Actor: -1, Option: -1}.Level)})
+	}
+	v[19] += d[19]
+	if x := v[19]; x-x != 0 {
+		return led, f.notFinite(t, 19)
+	}
+	if x := v[19]; x < 0 {
+		v[19] = 0
+		led = append(led, compactEntry{Amount: 0 - x, Turn: int32(t), Var: int32(19), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 19, Actor: -1, Option: -1}.Index), At: int32(163), Kind: sim.Cause{Kind: sim.ByBounds, Index: 19, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 19, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 19, Actor: -1, Option: -1}.Level)})
+	} else if x > 100 {
+		v[19] = 100
+		led = append(led, compactEntry{Amount: 100 - x, Turn: int32(t), Var: int32(19), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 19, Actor: -1, Option: -1}.Index), At: int32(163), Kind: sim.Cause{Kind: sim.ByBounds, Index: 19, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 19, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 19, Actor: -1, Option: -1}.Level)})
+	}
+	v[20] += d[20]
+	if x := v[20]; x-x != 0 {
+		return led, f.notFinite(t, 20)
+	}
+	if x := v[20]; x < 0 {
+		v[20] = 0
+		led = append(led, compactEntry{Amount: 0 - x, Turn: int32(t), Var: int32(20), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 20, Actor: -1, Option: -1}.Index), At: int32(164), Kind: sim.Cause{Kind: sim.ByBounds, Index: 20, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 20, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 20, Actor: -1, Option: -1}.Level)})
+	} else if x > 20 {
+		v[20] = 20
+		led = append(led, compactEntry{Amount: 20 - x, Turn: int32(t), Var: int32(20), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 20, Actor: -1, Option: -1}.Index), At: int32(164), Kind: sim.Cause{Kind: sim.ByBounds, Index: 20, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 20, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 20, Actor: -1, Option: -1}.Level)})
+	}
+	v[21] += d[21]
+	if x := v[21]; x-x != 0 {
+		return led, f.notFinite(t, 21)
+	}
+	if x := v[21]; x < 0 {
+		v[21] = 0
+		led = append(led, compactEntry{Amount: 0 - x, Turn: int32(t), Var: int32(21), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 21, Actor: -1, Option: -1}.Index), At: int32(165), Kind: sim.Cause{Kind: sim.ByBounds, Index: 21, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 21, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 21, Actor: -1, Option: -1}.Level)})
+	} else if x > 100 {
+		v[21] = 100
+		led = append(led, compactEntry{Amount: 100 - x, Turn: int32(t), Var: int32(21), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 21, Actor: -1, Option: -1}.Index), At: int32(165), Kind: sim.Cause{Kind: sim.ByBounds, Index: 21, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 21, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 21, Actor: -1, Option: -1}.Level)})
+	}
+	v[22] += d[22]
+	if x := v[22]; x-x != 0 {
+		return led, f.notFinite(t, 22)
+	}
+	if x := v[22]; x < 0 {
+		v[22] = 0
+		led = append(led, compactEntry{Amount: 0 - x, Turn: int32(t), Var: int32(22), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 22, Actor: -1, Option: -1}.Index), At: int32(166), Kind: sim.Cause{Kind: sim.ByBounds, Index: 22, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 22, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 22, Actor: -1, Option: -1}.Level)})
+	} else if x > 100 {
+		v[22] = 100
+		led = append(led, compactEntry{Amount: 100 - x, Turn: int32(t), Var: int32(22), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 22, Actor: -1, Option: -1}.Index), At: int32(166), Kind: sim.Cause{Kind: sim.ByBounds, Index: 22, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 22, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 22, Actor: -1, Option: -1}.Level)})
+	}
+	v[23] += d[23]
+	if x := v[23]; x-x != 0 {
+		return led, f.notFinite(t, 23)
+	}
+	if x := v[23]; x < 0 {
+		v[23] = 0
+		led = append(led, compactEntry{Amount: 0 - x, Turn: int32(t), Var: int32(23), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 23, Actor: -1, Option: -1}.Index), At: int32(167), Kind: sim.Cause{Kind: sim.ByBounds, Index: 23, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 23, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 23, Actor: -1, Option: -1}.Level)})
+	} else if x > 100 {
+		v[23] = 100
+		led = append(led, compactEntry{Amount: 100 - x, Turn: int32(t), Var: int32(23), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 23, Actor: -1, Option: -1}.Index), At: int32(167), Kind: sim.Cause{Kind: sim.ByBounds, Index: 23, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 23, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 23, Actor: -1, Option: -1}.Level)})
+	}
+	v[24] += d[24]
+	if x := v[24]; x-x != 0 {
+		return led, f.notFinite(t, 24)
+	}
+	if x := v[24]; x < 0 {
+		v[24] = 0
+		led = append(led, compactEntry{Amount: 0 - x, Turn: int32(t), Var: int32(24), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 24, Actor: -1, Option: -1}.Index), At: int32(168), Kind: sim.Cause{Kind: sim.ByBounds, Index: 24, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 24, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 24, Actor: -1, Option: -1}.Level)})
+	} else if x > 100 {
+		v[24] = 100
+		led = append(led, compactEntry{Amount: 100 - x, Turn: int32(t), Var: int32(24), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 24, Actor: -1, Option: -1}.Index), At: int32(168), Kind: sim.Cause{Kind: sim.ByBounds, Index: 24, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 24, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 24, Actor: -1, Option: -1}.Level)})
+	}
+	v[25] += d[25]
+	if x := v[25]; x-x != 0 {
+		return led, f.notFinite(t, 25)
+	}
+	if x := v[25]; x < 50 {
+		v[25] = 50
+		led = append(led, compactEntry{Amount: 50 - x, Turn: int32(t), Var: int32(25), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 25, Actor: -1, Option: -1}.Index), At: int32(169), Kind: sim.Cause{Kind: sim.ByBounds, Index: 25, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 25, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 25, Actor: -1, Option: -1}.Level)})
+	} else if x > 150 {
+		v[25] = 150
+		led = append(led, compactEntry{Amount: 150 - x, Turn: int32(t), Var: int32(25), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 25, Actor: -1, Option: -1}.Index), At: int32(169), Kind: sim.Cause{Kind: sim.ByBounds, Index: 25, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 25, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 25, Actor: -1, Option: -1}.Level)})
+	}
+	v[26] += d[26]
+	if x := v[26]; x-x != 0 {
+		return led, f.notFinite(t, 26)
+	}
+	if x := v[26]; x < 0 {
+		v[26] = 0
+		led = append(led, compactEntry{Amount: 0 - x, Turn: int32(t), Var: int32(26), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 26, Actor: -1, Option: -1}.Index), At: int32(170), Kind: sim.Cause{Kind: sim.ByBounds, Index: 26, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 26, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 26, Actor: -1, Option: -1}.Level)})
+	} else if x > 100 {
+		v[26] = 100
+		led = append(led, compactEntry{Amount: 100 - x, Turn: int32(t), Var: int32(26), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 26, Actor: -1, Option: -1}.Index), At: int32(170), Kind: sim.Cause{Kind: sim.ByBounds, Index: 26, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 26, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 26, Actor: -1, Option: -1}.Level)})
+	}
+	v[27] += d[27]
+	if x := v[27]; x-x != 0 {
+		return led, f.notFinite(t, 27)
+	}
+	if x := v[27]; x < 0 {
+		v[27] = 0
+		led = append(led, compactEntry{Amount: 0 - x, Turn: int32(t), Var: int32(27), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 27, Actor: -1, Option: -1}.Index), At: int32(171), Kind: sim.Cause{Kind: sim.ByBounds, Index: 27, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 27, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 27, Actor: -1, Option: -1}.Level)})
+	} else if x > 100 {
+		v[27] = 100
+		led = append(led, compactEntry{Amount: 100 - x, Turn: int32(t), Var: int32(27), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 27, Actor: -1, Option: -1}.Index), At: int32(171), Kind: sim.Cause{Kind: sim.ByBounds, Index: 27, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 27, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 27, Actor: -1, Option: -1}.Level)})
+	}
+	v[28] += d[28]
+	if x := v[28]; x-x != 0 {
+		return led, f.notFinite(t, 28)
+	}
+	if x := v[28]; x < 0 {
+		v[28] = 0
+		led = append(led, compactEntry{Amount: 0 - x, Turn: int32(t), Var: int32(28), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 28, Actor: -1, Option: -1}.Index), At: int32(172), Kind: sim.Cause{Kind: sim.ByBounds, Index: 28, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 28, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 28, Actor: -1, Option: -1}.Level)})
+	} else if x > 100 {
+		v[28] = 100
+		led = append(led, compactEntry{Amount: 100 - x, Turn: int32(t), Var: int32(28), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 28, Actor: -1, Option: -1}.Index), At: int32(172), Kind: sim.Cause{Kind: sim.ByBounds, Index: 28, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 28, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 28, Actor: -1, Option: -1}.Level)})
+	}
+	v[29] += d[29]
+	if x := v[29]; x-x != 0 {
+		return led, f.notFinite(t, 29)
+	}
+	if x := v[29]; x < 0 {
+		v[29] = 0
+		led = append(led, compactEntry{Amount: 0 - x, Turn: int32(t), Var: int32(29), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 29, Actor: -1, Option: -1}.Index), At: int32(173), Kind: sim.Cause{Kind: sim.ByBounds, Index: 29, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 29, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 29, Actor: -1, Option: -1}.Level)})
+	} else if x > 100 {
+		v[29] = 100
+		led = append(led, compactEntry{Amount: 100 - x, Turn: int32(t), Var: int32(29), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 29, Actor: -1, Option: -1}.Index), At: int32(173), Kind: sim.Cause{Kind: sim.ByBounds, Index: 29, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 29, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 29, Actor: -1, Option: -1}.Level)})
+	}
+	v[30] += d[30]
+	if x := v[30]; x-x != 0 {
+		return led, f.notFinite(t, 30)
+	}
+	if x := v[30]; x < 0 {
+		v[30] = 0
+		led = append(led, compactEntry{Amount: 0 - x, Turn: int32(t), Var: int32(30), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 30, Actor: -1, Option: -1}.Index), At: int32(174), Kind: sim.Cause{Kind: sim.ByBounds, Index: 30, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 30, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 30, Actor: -1, Option: -1}.Level)})
+	} else if x > 40 {
+		v[30] = 40
+		led = append(led, compactEntry{Amount: 40 - x, Turn: int32(t), Var: int32(30), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 30, Actor: -1, Option: -1}.Index), At: int32(174), Kind: sim.Cause{Kind: sim.ByBounds, Index: 30, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 30, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 30, Actor: -1, Option: -1}.Level)})
+	}
+	v[31] += d[31]
+	if x := v[31]; x-x != 0 {
+		return led, f.notFinite(t, 31)
+	}
+	if x := v[31]; x < 0 {
+		v[31] = 0
+		led = append(led, compactEntry{Amount: 0 - x, Turn: int32(t), Var: int32(31), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 31, Actor: -1, Option: -1}.Index), At: int32(175), Kind: sim.Cause{Kind: sim.ByBounds, Index: 31, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 31, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 31, Actor: -1, Option: -1}.Level)})
+	} else if x > 100 {
+		v[31] = 100
+		led = append(led, compactEntry{Amount: 100 - x, Turn: int32(t), Var: int32(31), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 31, Actor: -1, Option: -1}.Index), At: int32(175), Kind: sim.Cause{Kind: sim.ByBounds, Index: 31, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 31, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 31, Actor: -1, Option: -1}.Level)})
+	}
+	v[32] += d[32]
+	if x := v[32]; x-x != 0 {
+		return led, f.notFinite(t, 32)
+	}
+	if x := v[32]; x < 0 {
+		v[32] = 0
+		led = append(led, compactEntry{Amount: 0 - x, Turn: int32(t), Var: int32(32), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 32, Actor: -1, Option: -1}.Index), At: int32(176), Kind: sim.Cause{Kind: sim.ByBounds, Index: 32, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 32, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 32, Actor: -1, Option: -1}.Level)})
+	} else if x > 150 {
+		v[32] = 150
+		led = append(led, compactEntry{Amount: 150 - x, Turn: int32(t), Var: int32(32), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 32, Actor: -1, Option: -1}.Index), At: int32(176), Kind: sim.Cause{Kind: sim.ByBounds, Index: 32, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 32, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 32, Actor: -1, Option: -1}.Level)})
+	}
+	v[33] += d[33]
+	if x := v[33]; x-x != 0 {
+		return led, f.notFinite(t, 33)
+	}
+	if x := v[33]; x < 0 {
+		v[33] = 0
+		led = append(led, compactEntry{Amount: 0 - x, Turn: int32(t), Var: int32(33), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 33, Actor: -1, Option: -1}.Index), At: int32(177), Kind: sim.Cause{Kind: sim.ByBounds, Index: 33, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 33, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 33, Actor: -1, Option: -1}.Level)})
+	} else if x > 100 {
+		v[33] = 100
+		led = append(led, compactEntry{Amount: 100 - x, Turn: int32(t), Var: int32(33), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 33, Actor: -1, Option: -1}.Index), At: int32(177), Kind: sim.Cause{Kind: sim.ByBounds, Index: 33, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 33, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 33, Actor: -1, Option: -1}.Level)})
+	}
+	v[34] += d[34]
+	if x := v[34]; x-x != 0 {
+		return led, f.notFinite(t, 34)
+	}
+	if x := v[34]; x < 0 {
+		v[34] = 0
+		led = append(led, compactEntry{Amount: 0 - x, Turn: int32(t), Var: int32(34), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 34, Actor: -1, Option: -1}.Index), At: int32(178), Kind: sim.Cause{Kind: sim.ByBounds, Index: 34, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 34, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 34, Actor: -1, Option: -1}.Level)})
+	} else if x > 100 {
+		v[34] = 100
+		led = append(led, compactEntry{Amount: 100 - x, Turn: int32(t), Var: int32(34), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 34, Actor: -1, Option: -1}.Index), At: int32(178), Kind: sim.Cause{Kind: sim.ByBounds, Index: 34, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 34, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 34, Actor: -1, Option: -1}.Level)})
+	}
+	// rule china_slack
+	if ok := (float64(l[17]) == 0.0); f.fault {
+		return led, f.failed(t, 179)
+	} else if ok {
+		x := float64(0.5 * float64(30.0-v[22]))
+		if f.fault || x-x != 0 {
+			return led, f.failed(t, 180)
+		}
+		if x := x; x != 0 {
+			v[22] += x
+			if y := v[22]; y-y != 0 {
+				return led, f.notFinite(t, 22)
+			}
+			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(22), Index: int32(sim.Cause{Kind: sim.ByRule, Index: 0, Actor: -1, Option: -1}.Index), At: int32(180), Kind: sim.Cause{Kind: sim.ByRule, Index: 0, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByRule, Index: 0, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByRule, Index: 0, Actor: -1, Option: -1}.Level)})
+			if x := v[22]; x < 0 {
+				v[22] = 0
+				led = append(led, compactEntry{Amount: 0 - x, Turn: int32(t), Var: int32(22), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 22, Actor: -1, Option: -1}.Index), At: int32(166), Kind: sim.Cause{Kind: sim.ByBounds, Index: 22, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 22, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 22, Actor: -1, Option: -1}.Level)})
+			} else if x > 100 {
+				v[22] = 100
+				led = append(led, compactEntry{Amount: 100 - x, Turn: int32(t), Var: int32(22), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 22, Actor: -1, Option: -1}.Index), At: int32(166), Kind: sim.Cause{Kind: sim.ByBounds, Index: 22, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 22, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 22, Actor: -1, Option: -1}.Level)})
+			}
+		}
+	}
+	// rule russia_slack
+	{
+		x := float64(0.15 * float64(40.0-v[27]))
+		if f.fault || x-x != 0 {
+			return led, f.failed(t, 181)
+		}
+		if x := x; x != 0 {
+			v[27] += x
+			if y := v[27]; y-y != 0 {
+				return led, f.notFinite(t, 27)
+			}
+			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(27), Index: int32(sim.Cause{Kind: sim.ByRule, Index: 1, Actor: -1, Option: -1}.Index), At: int32(181), Kind: sim.Cause{Kind: sim.ByRule, Index: 1, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByRule, Index: 1, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByRule, Index: 1, Actor: -1, Option: -1}.Level)})
+			if x := v[27]; x < 0 {
+				v[27] = 0
+				led = append(led, compactEntry{Amount: 0 - x, Turn: int32(t), Var: int32(27), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 27, Actor: -1, Option: -1}.Index), At: int32(171), Kind: sim.Cause{Kind: sim.ByBounds, Index: 27, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 27, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 27, Actor: -1, Option: -1}.Level)})
+			} else if x > 100 {
+				v[27] = 100
+				led = append(led, compactEntry{Amount: 100 - x, Turn: int32(t), Var: int32(27), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 27, Actor: -1, Option: -1}.Index), At: int32(171), Kind: sim.Cause{Kind: sim.ByBounds, Index: 27, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 27, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 27, Actor: -1, Option: -1}.Level)})
+			}
+		}
+	}
+	// rule exports_china
+	{
+		x := float64(p[3] * float64(float64(2.6*float64(float64(1.0-f.div(v[21], 100.0))+float64(float64(f.div(v[21], 100.0)*float64(1.0-f.div(v[22], 100.0)))*float64(1.0-float64(0.25*float64(l[1]))))))-v[7]))
+		if f.fault || x-x != 0 {
+			return led, f.failed(t, 182)
+		}
+		if x := x; x != 0 {
+			v[7] += x
+			if y := v[7]; y-y != 0 {
+				return led, f.notFinite(t, 7)
+			}
+			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(7), Index: int32(sim.Cause{Kind: sim.ByRule, Index: 2, Actor: -1, Option: -1}.Index), At: int32(182), Kind: sim.Cause{Kind: sim.ByRule, Index: 2, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByRule, Index: 2, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByRule, Index: 2, Actor: -1, Option: -1}.Level)})
+			if x := v[7]; x < 0 {
+				v[7] = 0
+				led = append(led, compactEntry{Amount: 0 - x, Turn: int32(t), Var: int32(7), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 7, Actor: -1, Option: -1}.Index), At: int32(151), Kind: sim.Cause{Kind: sim.ByBounds, Index: 7, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 7, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 7, Actor: -1, Option: -1}.Level)})
+			} else if x > 5 {
+				v[7] = 5
+				led = append(led, compactEntry{Amount: 5 - x, Turn: int32(t), Var: int32(7), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 7, Actor: -1, Option: -1}.Index), At: int32(151), Kind: sim.Cause{Kind: sim.ByBounds, Index: 7, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 7, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 7, Actor: -1, Option: -1}.Level)})
+			}
+		}
+	}
+	// rule exports
+	{
+		x := float64(v[7] + float64(0.2*float64(1.0-f.div(v[21], 100.0))))
+		if f.fault || x-x != 0 {
+			return led, f.failed(t, 183)
+		}
+		if x := x - v[6]; x != 0 {
+			v[6] += x
+			if y := v[6]; y-y != 0 {
+				return led, f.notFinite(t, 6)
+			}
+			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(6), Index: int32(sim.Cause{Kind: sim.ByRule, Index: 3, Actor: -1, Option: -1}.Index), At: int32(183), Kind: sim.Cause{Kind: sim.ByRule, Index: 3, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByRule, Index: 3, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByRule, Index: 3, Actor: -1, Option: -1}.Level)})
+			if x := v[6]; x < 0 {
+				v[6] = 0
+				led = append(led, compactEntry{Amount: 0 - x, Turn: int32(t), Var: int32(6), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 6, Actor: -1, Option: -1}.Index), At: int32(150), Kind: sim.Cause{Kind: sim.ByBounds, Index: 6, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 6, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 6, Actor: -1, Option: -1}.Level)})
+			} else if x > 5 {
+				v[6] = 5
+				led = append(led, compactEntry{Amount: 5 - x, Turn: int32(t), Var: int32(6), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 6, Actor: -1, Option: -1}.Index), At: int32(150), Kind: sim.Cause{Kind: sim.ByBounds, Index: 6, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 6, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 6, Actor: -1, Option: -1}.Level)})
+			}
+		}
+	}
+	// rule evasion
+	{
+		x := float64(0.5 * float64(float64(float64(float64(f.div(v[21], 100.0)*float64(float64(0.2+float64(0.3*float64(l[34])))+float64(0.1*float64(l[27]))))*float64(1.0-f.div(float64(0.3*v[22]), 100.0)))*float64(1.0-f.div(float64(0.3*v[27]), 100.0)))-v[13]))
+		if f.fault || x-x != 0 {
+			return led, f.failed(t, 184)
+		}
+		if x := x; x != 0 {
+			v[13] += x
+			if y := v[13]; y-y != 0 {
+				return led, f.notFinite(t, 13)
+			}
+			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(13), Index: int32(sim.Cause{Kind: sim.ByRule, Index: 4, Actor: -1, Option: -1}.Index), At: int32(184), Kind: sim.Cause{Kind: sim.ByRule, Index: 4, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByRule, Index: 4, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByRule, Index: 4, Actor: -1, Option: -1}.Level)})
+			if x := v[13]; x < 0 {
+				v[13] = 0
+				led = append(led, compactEntry{Amount: 0 - x, Turn: int32(t), Var: int32(13), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 13, Actor: -1, Option: -1}.Index), At: int32(157), Kind: sim.Cause{Kind: sim.ByBounds, Index: 13, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 13, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 13, Actor: -1, Option: -1}.Level)})
+			} else if x > 3 {
+				v[13] = 3
+				led = append(led, compactEntry{Amount: 3 - x, Turn: int32(t), Var: int32(13), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 13, Actor: -1, Option: -1}.Index), At: int32(157), Kind: sim.Cause{Kind: sim.ByBounds, Index: 13, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 13, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 13, Actor: -1, Option: -1}.Level)})
+			}
+		}
+	}
+	// rule workers_abroad
+	{
+		x := float64(float64(v[15]+v[16]) + float64(float64(16.0*float64(1.0-float64(0.2*float64(l[3]))))*float64(1.0-f.div(float64(0.4*math.Max(0.0, float64(v[21]-75.0))), 25.0))))
+		if f.fault || x-x != 0 {
+			return led, f.failed(t, 185)
+		}
+		if x := x - v[14]; x != 0 {
+			v[14] += x
+			if y := v[14]; y-y != 0 {
+				return led, f.notFinite(t, 14)
+			}
+			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(14), Index: int32(sim.Cause{Kind: sim.ByRule, Index: 5, Actor: -1, Option: -1}.Index), At: int32(185), Kind: sim.Cause{Kind: sim.ByRule, Index: 5, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByRule, Index: 5, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByRule, Index: 5, Actor: -1, Option: -1}.Level)})
+			if x := v[14]; x < 0 {
+				v[14] = 0
+				led = append(led, compactEntry{Amount: 0 - x, Turn: int32(t), Var: int32(14), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 14, Actor: -1, Option: -1}.Index), At: int32(158), Kind: sim.Cause{Kind: sim.ByBounds, Index: 14, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 14, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 14, Actor: -1, Option: -1}.Level)})
+			} else if x > 250 {
+				v[14] = 250
+				led = append(led, compactEntry{Amount: 250 - x, Turn: int32(t), Var: int32(14), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 14, Actor: -1, Option: -1}.Index), At: int32(158), Kind: sim.Cause{Kind: sim.ByBounds, Index: 14, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 14, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 14, Actor: -1, Option: -1}.Level)})
+			}
+		}
+	}
+	// rule labor_revenue
+	{
+		x := float64(0.0055 * float64(v[14]-f.div(float64(float64(0.5*v[15])*v[27]), 100.0)))
+		if f.fault || x-x != 0 {
+			return led, f.failed(t, 186)
+		}
+		if x := x - v[17]; x != 0 {
+			v[17] += x
+			if y := v[17]; y-y != 0 {
+				return led, f.notFinite(t, 17)
+			}
+			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(17), Index: int32(sim.Cause{Kind: sim.ByRule, Index: 6, Actor: -1, Option: -1}.Index), At: int32(186), Kind: sim.Cause{Kind: sim.ByRule, Index: 6, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByRule, Index: 6, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByRule, Index: 6, Actor: -1, Option: -1}.Level)})
+			if x := v[17]; x < 0 {
+				v[17] = 0
+				led = append(led, compactEntry{Amount: 0 - x, Turn: int32(t), Var: int32(17), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 17, Actor: -1, Option: -1}.Index), At: int32(161), Kind: sim.Cause{Kind: sim.ByBounds, Index: 17, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 17, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 17, Actor: -1, Option: -1}.Level)})
+			} else if x > 3 {
+				v[17] = 3
+				led = append(led, compactEntry{Amount: 3 - x, Turn: int32(t), Var: int32(17), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 17, Actor: -1, Option: -1}.Index), At: int32(161), Kind: sim.Cause{Kind: sim.ByBounds, Index: 17, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 17, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 17, Actor: -1, Option: -1}.Level)})
+			}
+		}
+	}
+	// rule imports
+	{
+		x := float64(0.6 * float64(math.Min(float64(4.0-f.div(float64(f.div(float64(1.6*math.Max(0.0, float64(v[21]-75.0))), 25.0)*v[22]), 100.0)), float64(float64(float64(float64(float64(float64(v[6]+v[13])+v[17])+0.45)+float64(0.3*float64(l[19])))+float64(0.15*float64(l[27])))+float64(0.28*v[9])))-v[8]))
+		if f.fault || x-x != 0 {
+			return led, f.failed(t, 187)
+		}
+		if x := x; x != 0 {
+			v[8] += x
+			if y := v[8]; y-y != 0 {
+				return led, f.notFinite(t, 8)
+			}
+			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(8), Index: int32(sim.Cause{Kind: sim.ByRule, Index: 7, Actor: -1, Option: -1}.Index), At: int32(187), Kind: sim.Cause{Kind: sim.ByRule, Index: 7, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByRule, Index: 7, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByRule, Index: 7, Actor: -1, Option: -1}.Level)})
+			if x := v[8]; x < 0 {
+				v[8] = 0
+				led = append(led, compactEntry{Amount: 0 - x, Turn: int32(t), Var: int32(8), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 8, Actor: -1, Option: -1}.Index), At: int32(152), Kind: sim.Cause{Kind: sim.ByBounds, Index: 8, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 8, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 8, Actor: -1, Option: -1}.Level)})
+			} else if x > 6 {
+				v[8] = 6
+				led = append(led, compactEntry{Amount: 6 - x, Turn: int32(t), Var: int32(8), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 8, Actor: -1, Option: -1}.Index), At: int32(152), Kind: sim.Cause{Kind: sim.ByBounds, Index: 8, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 8, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 8, Actor: -1, Option: -1}.Level)})
+			}
+		}
+	}
+	// rule reserves
+	{
+		x := f.div(float64(float64(float64(float64(float64(float64(v[6]+v[13])+v[17])+0.45)+float64(0.3*float64(l[19])))+float64(0.15*float64(l[27])))-v[8]), 4.0)
+		if f.fault || x-x != 0 {
+			return led, f.failed(t, 188)
+		}
+		if x := x; x != 0 {
+			v[9] += x
+			if y := v[9]; y-y != 0 {
+				return led, f.notFinite(t, 9)
+			}
+			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(9), Index: int32(sim.Cause{Kind: sim.ByRule, Index: 8, Actor: -1, Option: -1}.Index), At: int32(188), Kind: sim.Cause{Kind: sim.ByRule, Index: 8, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByRule, Index: 8, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByRule, Index: 8, Actor: -1, Option: -1}.Level)})
+			if x := v[9]; x < 0 {
+				v[9] = 0
+				led = append(led, compactEntry{Amount: 0 - x, Turn: int32(t), Var: int32(9), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 9, Actor: -1, Option: -1}.Index), At: int32(153), Kind: sim.Cause{Kind: sim.ByBounds, Index: 9, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 9, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 9, Actor: -1, Option: -1}.Level)})
+			} else if x > 15 {
+				v[9] = 15
+				led = append(led, compactEntry{Amount: 15 - x, Turn: int32(t), Var: int32(9), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 9, Actor: -1, Option: -1}.Index), At: int32(153), Kind: sim.Cause{Kind: sim.ByBounds, Index: 9, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 9, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 9, Actor: -1, Option: -1}.Level)})
+			}
+		}
+	}
+	// rule byungjin
+	{
+		x := float64(float64(f.div(float64((-p[2])*v[19]), 100.0)*math.Max(0.0, float64(1.0-f.div(v[18], 50.0)))) + float64(0.03*math.Max(0.0, float64(v[18]-30.0))))
+		if f.fault || x-x != 0 {
+			return led, f.failed(t, 189)
+		}
+		if x := x; x != 0 {
+			v[12] += x
+			if y := v[12]; y-y != 0 {
+				return led, f.notFinite(t, 12)
+			}
+			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(12), Index: int32(sim.Cause{Kind: sim.ByRule, Index: 9, Actor: -1, Option: -1}.Index), At: int32(189), Kind: sim.Cause{Kind: sim.ByRule, Index: 9, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByRule, Index: 9, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByRule, Index: 9, Actor: -1, Option: -1}.Level)})
+			if x := v[12]; x < 12 {
+				v[12] = 12
+				led = append(led, compactEntry{Amount: 12 - x, Turn: int32(t), Var: int32(12), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 12, Actor: -1, Option: -1}.Index), At: int32(156), Kind: sim.Cause{Kind: sim.ByBounds, Index: 12, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 12, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 12, Actor: -1, Option: -1}.Level)})
+			} else if x > 35 {
+				v[12] = 35
+				led = append(led, compactEntry{Amount: 35 - x, Turn: int32(t), Var: int32(12), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 12, Actor: -1, Option: -1}.Index), At: int32(156), Kind: sim.Cause{Kind: sim.ByBounds, Index: 12, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 12, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 12, Actor: -1, Option: -1}.Level)})
+			}
+		}
+	}
+	// rule denial_decay
+	{
+		x := float64(float64(0.08*float64(15.0-v[18])) - float64(0.03*v[26]))
+		if f.fault || x-x != 0 {
+			return led, f.failed(t, 190)
+		}
+		if x := x; x != 0 {
+			v[18] += x
+			if y := v[18]; y-y != 0 {
+				return led, f.notFinite(t, 18)
+			}
+			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(18), Index: int32(sim.Cause{Kind: sim.ByRule, Index: 10, Actor: -1, Option: -1}.Index), At: int32(190), Kind: sim.Cause{Kind: sim.ByRule, Index: 10, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByRule, Index: 10, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByRule, Index: 10, Actor: -1, Option: -1}.Level)})
+			if x := v[18]; x < 0 {
+				v[18] = 0
+				led = append(led, compactEntry{Amount: 0 - x, Turn: int32(t), Var: int32(18), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 18, Actor: -1, Option: -1}.Index), At: int32(162), Kind: sim.Cause{Kind: sim.ByBounds, Index: 18, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 18, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 18, Actor: -1, Option: -1}.Level)})
+			} else if x > 100 {
+				v[18] = 100
+				led = append(led, compactEntry{Amount: 100 - x, Turn: int32(t), Var: int32(18), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 18, Actor: -1, Option: -1}.Index), At: int32(162), Kind: sim.Cause{Kind: sim.ByBounds, Index: 18, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 18, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 18, Actor: -1, Option: -1}.Level)})
+			}
+		}
+	}
+	// rule nuclear
+	{
+		x := float64(0.3 + float64(0.02*v[26]))
+		if f.fault || x-x != 0 {
+			return led, f.failed(t, 191)
+		}
+		if x := x; x != 0 {
+			v[19] += x
+			if y := v[19]; y-y != 0 {
+				return led, f.notFinite(t, 19)
+			}
+			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(19), Index: int32(sim.Cause{Kind: sim.ByRule, Index: 11, Actor: -1, Option: -1}.Index), At: int32(191), Kind: sim.Cause{Kind: sim.ByRule, Index: 11, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByRule, Index: 11, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByRule, Index: 11, Actor: -1, Option: -1}.Level)})
+			if x := v[19]; x < 0 {
+				v[19] = 0
+				led = append(led, compactEntry{Amount: 0 - x, Turn: int32(t), Var: int32(19), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 19, Actor: -1, Option: -1}.Index), At: int32(163), Kind: sim.Cause{Kind: sim.ByBounds, Index: 19, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 19, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 19, Actor: -1, Option: -1}.Level)})
+			} else if x > 100 {
+				v[19] = 100
+				led = append(led, compactEntry{Amount: 100 - x, Turn: int32(t), Var: int32(19), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 19, Actor: -1, Option: -1}.Index), At: int32(163), Kind: sim.Cause{Kind: sim.ByBounds, Index: 19, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 19, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 19, Actor: -1, Option: -1}.Level)})
+			}
+		}
+	}
+	// rule tests
+	{
+		x := func() float64 {
+			if float64(l[31]) == 0.0 {
+				return 0.0
+			}
+			return func() float64 {
+				if float64(l[31]) == 1.0 {
+					return 3.0
+				}
+				return 6.0
+			}()
+		}()
+		if f.fault || x-x != 0 {
+			return led, f.failed(t, 192)
+		}
+		if x := x - v[20]; x != 0 {
+			v[20] += x
+			if y := v[20]; y-y != 0 {
+				return led, f.notFinite(t, 20)
+			}
+			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(20), Index: int32(sim.Cause{Kind: sim.ByRule, Index: 12, Actor: -1, Option: -1}.Index), At: int32(192), Kind: sim.Cause{Kind: sim.ByRule, Index: 12, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByRule, Index: 12, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByRule, Index: 12, Actor: -1, Option: -1}.Level)})
+			if x := v[20]; x < 0 {
+				v[20] = 0
+				led = append(led, compactEntry{Amount: 0 - x, Turn: int32(t), Var: int32(20), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 20, Actor: -1, Option: -1}.Index), At: int32(164), Kind: sim.Cause{Kind: sim.ByBounds, Index: 20, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 20, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 20, Actor: -1, Option: -1}.Level)})
+			} else if x > 20 {
+				v[20] = 20
+				led = append(led, compactEntry{Amount: 20 - x, Turn: int32(t), Var: int32(20), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 20, Actor: -1, Option: -1}.Index), At: int32(164), Kind: sim.Cause{Kind: sim.ByBounds, Index: 20, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 20, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 20, Actor: -1, Option: -1}.Level)})
+			}
+		}
+	}
+	// rule tech_decay
+	{
+		x := float64((-0.15) * v[26])
+		if f.fault || x-x != 0 {
+			return led, f.failed(t, 193)
+		}
+		if x := x; x != 0 {
+			v[26] += x
+			if y := v[26]; y-y != 0 {
+				return led, f.notFinite(t, 26)
+			}
+			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(26), Index: int32(sim.Cause{Kind: sim.ByRule, Index: 13, Actor: -1, Option: -1}.Index), At: int32(193), Kind: sim.Cause{Kind: sim.ByRule, Index: 13, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByRule, Index: 13, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByRule, Index: 13, Actor: -1, Option: -1}.Level)})
+			if x := v[26]; x < 0 {
+				v[26] = 0
+				led = append(led, compactEntry{Amount: 0 - x, Turn: int32(t), Var: int32(26), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 26, Actor: -1, Option: -1}.Index), At: int32(170), Kind: sim.Cause{Kind: sim.ByBounds, Index: 26, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 26, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 26, Actor: -1, Option: -1}.Level)})
+			} else if x > 100 {
+				v[26] = 100
+				led = append(led, compactEntry{Amount: 100 - x, Turn: int32(t), Var: int32(26), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 26, Actor: -1, Option: -1}.Index), At: int32(170), Kind: sim.Cause{Kind: sim.ByBounds, Index: 26, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 26, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 26, Actor: -1, Option: -1}.Level)})
+			}
+		}
+	}
+	// rule gdp_lag3
+	{
+		x := v[4]
+		if f.fault || x-x != 0 {
+			return led, f.failed(t, 194)
+		}
+		if x := x - v[5]; x != 0 {
+			v[5] += x
+			if y := v[5]; y-y != 0 {
+				return led, f.notFinite(t, 5)
+			}
+			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(5), Index: int32(sim.Cause{Kind: sim.ByRule, Index: 14, Actor: -1, Option: -1}.Index), At: int32(194), Kind: sim.Cause{Kind: sim.ByRule, Index: 14, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByRule, Index: 14, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByRule, Index: 14, Actor: -1, Option: -1}.Level)})
+			if x := v[5]; x < (-15) {
+				v[5] = (-15)
+				led = append(led, compactEntry{Amount: (-15) - x, Turn: int32(t), Var: int32(5), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 5, Actor: -1, Option: -1}.Index), At: int32(149), Kind: sim.Cause{Kind: sim.ByBounds, Index: 5, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 5, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 5, Actor: -1, Option: -1}.Level)})
+			} else if x > 15 {
+				v[5] = 15
+				led = append(led, compactEntry{Amount: 15 - x, Turn: int32(t), Var: int32(5), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 5, Actor: -1, Option: -1}.Index), At: int32(149), Kind: sim.Cause{Kind: sim.ByBounds, Index: 5, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 5, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 5, Actor: -1, Option: -1}.Level)})
+			}
+		}
+	}
+	// rule gdp_lag2
+	{
+		x := v[3]
+		if f.fault || x-x != 0 {
+			return led, f.failed(t, 195)
+		}
+		if x := x - v[4]; x != 0 {
+			v[4] += x
+			if y := v[4]; y-y != 0 {
+				return led, f.notFinite(t, 4)
+			}
+			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(4), Index: int32(sim.Cause{Kind: sim.ByRule, Index: 15, Actor: -1, Option: -1}.Index), At: int32(195), Kind: sim.Cause{Kind: sim.ByRule, Index: 15, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByRule, Index: 15, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByRule, Index: 15, Actor: -1, Option: -1}.Level)})
+			if x := v[4]; x < (-15) {
+				v[4] = (-15)
+				led = append(led, compactEntry{Amount: (-15) - x, Turn: int32(t), Var: int32(4), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 4, Actor: -1, Option: -1}.Index), At: int32(148), Kind: sim.Cause{Kind: sim.ByBounds, Index: 4, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 4, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 4, Actor: -1, Option: -1}.Level)})
+			} else if x > 15 {
+				v[4] = 15
+				led = append(led, compactEntry{Amount: 15 - x, Turn: int32(t), Var: int32(4), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 4, Actor: -1, Option: -1}.Index), At: int32(148), Kind: sim.Cause{Kind: sim.ByBounds, Index: 4, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 4, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 4, Actor: -1, Option: -1}.Level)})
+			}
+		}
+	}
+	// rule gdp_lag1
+	{
+		x := v[2]
+		if f.fault || x-x != 0 {
+			return led, f.failed(t, 196)
+		}
+		if x := x - v[3]; x != 0 {
+			v[3] += x
+			if y := v[3]; y-y != 0 {
+				return led, f.notFinite(t, 3)
+			}
+			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(3), Index: int32(sim.Cause{Kind: sim.ByRule, Index: 16, Actor: -1, Option: -1}.Index), At: int32(196), Kind: sim.Cause{Kind: sim.ByRule, Index: 16, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByRule, Index: 16, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByRule, Index: 16, Actor: -1, Option: -1}.Level)})
+			if x := v[3]; x < (-15) {
+				v[3] = (-15)
+				led = append(led, compactEntry{Amount: (-15) - x, Turn: int32(t), Var: int32(3), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 3, Actor: -1, Option: -1}.Index), At: int32(147), Kind: sim.Cause{Kind: sim.ByBounds, Index: 3, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 3, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 3, Actor: -1, Option: -1}.Level)})
+			} else if x > 15 {
+				v[3] = 15
+				led = append(led, compactEntry{Amount: 15 - x, Turn: int32(t), Var: int32(3), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 3, Actor: -1, Option: -1}.Index), At: int32(147), Kind: sim.Cause{Kind: sim.ByBounds, Index: 3, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 3, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 3, Actor: -1, Option: -1}.Level)})
+			}
+		}
+	}
+	// rule gdp_q
+	{
+		x := float64(float64(0.25+float64(p[4]*float64(float64(float64(float64(float64(float64(2.8*float64(float64(v[6]+v[13])-3.1))+float64(2.8*float64(v[8]-3.7)))-float64(0.4*float64(v[12]-23.0)))-float64(1.5*float64(l[35])))-float64(0.5*float64(l[6])))-float64(float64(v[0]-99.5)-float64(0.25*turn))))) + f.noise(0.15))
+		if f.fault || x-x != 0 {
+			return led, f.failed(t, 197)
+		}
+		if x := x - v[2]; x != 0 {
+			v[2] += x
+			if y := v[2]; y-y != 0 {
+				return led, f.notFinite(t, 2)
+			}
+			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(2), Index: int32(sim.Cause{Kind: sim.ByRule, Index: 17, Actor: -1, Option: -1}.Index), At: int32(197), Kind: sim.Cause{Kind: sim.ByRule, Index: 17, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByRule, Index: 17, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByRule, Index: 17, Actor: -1, Option: -1}.Level)})
+			if x := v[2]; x < (-15) {
+				v[2] = (-15)
+				led = append(led, compactEntry{Amount: (-15) - x, Turn: int32(t), Var: int32(2), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 2, Actor: -1, Option: -1}.Index), At: int32(146), Kind: sim.Cause{Kind: sim.ByBounds, Index: 2, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 2, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 2, Actor: -1, Option: -1}.Level)})
+			} else if x > 15 {
+				v[2] = 15
+				led = append(led, compactEntry{Amount: 15 - x, Turn: int32(t), Var: int32(2), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 2, Actor: -1, Option: -1}.Index), At: int32(146), Kind: sim.Cause{Kind: sim.ByBounds, Index: 2, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 2, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 2, Actor: -1, Option: -1}.Level)})
+			}
+		}
+	}
+	// rule gdp
+	{
+		x := f.div(float64(v[0]*v[2]), 100.0)
+		if f.fault || x-x != 0 {
+			return led, f.failed(t, 198)
+		}
+		if x := x; x != 0 {
+			v[0] += x
+			if y := v[0]; y-y != 0 {
+				return led, f.notFinite(t, 0)
+			}
+			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(0), Index: int32(sim.Cause{Kind: sim.ByRule, Index: 18, Actor: -1, Option: -1}.Index), At: int32(198), Kind: sim.Cause{Kind: sim.ByRule, Index: 18, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByRule, Index: 18, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByRule, Index: 18, Actor: -1, Option: -1}.Level)})
+			if x := v[0]; x < 40 {
+				v[0] = 40
+				led = append(led, compactEntry{Amount: 40 - x, Turn: int32(t), Var: int32(0), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 0, Actor: -1, Option: -1}.Index), At: int32(144), Kind: sim.Cause{Kind: sim.ByBounds, Index: 0, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 0, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 0, Actor: -1, Option: -1}.Level)})
+			} else if x > 160 {
+				v[0] = 160
+				led = append(led, compactEntry{Amount: 160 - x, Turn: int32(t), Var: int32(0), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 0, Actor: -1, Option: -1}.Index), At: int32(144), Kind: sim.Cause{Kind: sim.ByBounds, Index: 0, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 0, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 0, Actor: -1, Option: -1}.Level)})
+			}
+		}
+	}
+	// rule gdp_growth
+	{
+		x := float64(float64(float64(v[2]+v[3])+v[4]) + v[5])
+		if f.fault || x-x != 0 {
+			return led, f.failed(t, 199)
+		}
+		if x := x - v[1]; x != 0 {
+			v[1] += x
+			if y := v[1]; y-y != 0 {
+				return led, f.notFinite(t, 1)
+			}
+			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(1), Index: int32(sim.Cause{Kind: sim.ByRule, Index: 19, Actor: -1, Option: -1}.Index), At: int32(199), Kind: sim.Cause{Kind: sim.ByRule, Index: 19, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByRule, Index: 19, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByRule, Index: 19, Actor: -1, Option: -1}.Level)})
+			if x := v[1]; x < (-40) {
+				v[1] = (-40)
+				led = append(led, compactEntry{Amount: (-40) - x, Turn: int32(t), Var: int32(1), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 1, Actor: -1, Option: -1}.Index), At: int32(145), Kind: sim.Cause{Kind: sim.ByBounds, Index: 1, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 1, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 1, Actor: -1, Option: -1}.Level)})
+			} else if x > 30 {
+				v[1] = 30
+				led = append(led, compactEntry{Amount: 30 - x, Turn: int32(t), Var: int32(1), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 1, Actor: -1, Option: -1}.Index), At: int32(145), Kind: sim.Cause{Kind: sim.ByBounds, Index: 1, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 1, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 1, Actor: -1, Option: -1}.Level)})
+			}
+		}
+	}
+	// rule prices
+	{
+		x := float64(0.35 * float64(float64(f.div(float64(5000.0*v[10]), 8000.0)*float64(1.0+float64(0.05*math.Max(0.0, float64(3.3-v[8])))))-v[11]))
+		if f.fault || x-x != 0 {
+			return led, f.failed(t, 200)
+		}
+		if x := x; x != 0 {
+			v[11] += x
+			if y := v[11]; y-y != 0 {
+				return led, f.notFinite(t, 11)
+			}
+			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(11), Index: int32(sim.Cause{Kind: sim.ByRule, Index: 20, Actor: -1, Option: -1}.Index), At: int32(200), Kind: sim.Cause{Kind: sim.ByRule, Index: 20, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByRule, Index: 20, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByRule, Index: 20, Actor: -1, Option: -1}.Level)})
+			if x := v[11]; x < 500 {
+				v[11] = 500
+				led = append(led, compactEntry{Amount: 500 - x, Turn: int32(t), Var: int32(11), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 11, Actor: -1, Option: -1}.Index), At: int32(155), Kind: sim.Cause{Kind: sim.ByBounds, Index: 11, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 11, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 11, Actor: -1, Option: -1}.Level)})
+			} else if x > 200000 {
+				v[11] = 200000
+				led = append(led, compactEntry{Amount: 200000 - x, Turn: int32(t), Var: int32(11), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 11, Actor: -1, Option: -1}.Index), At: int32(155), Kind: sim.Cause{Kind: sim.ByBounds, Index: 11, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 11, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 11, Actor: -1, Option: -1}.Level)})
+			}
+		}
+	}
+	// rule market_fx
+	{
+		x := float64(v[10] * float64(float64(float64(0.08*math.Max(0.0, float64(1.5-v[9])))+float64(0.03*math.Max(0.0, float64(f.div(v[11], 5000.0)-1.1))))+f.noise(0.012)))
+		if f.fault || x-x != 0 {
+			return led, f.failed(t, 201)
+		}
+		if x := x; x != 0 {
+			v[10] += x
+			if y := v[10]; y-y != 0 {
+				return led, f.notFinite(t, 10)
+			}
+			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(10), Index: int32(sim.Cause{Kind: sim.ByRule, Index: 21, Actor: -1, Option: -1}.Index), At: int32(201), Kind: sim.Cause{Kind: sim.ByRule, Index: 21, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByRule, Index: 21, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByRule, Index: 21, Actor: -1, Option: -1}.Level)})
+			if x := v[10]; x < 1000 {
+				v[10] = 1000
+				led = append(led, compactEntry{Amount: 1000 - x, Turn: int32(t), Var: int32(10), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 10, Actor: -1, Option: -1}.Index), At: int32(154), Kind: sim.Cause{Kind: sim.ByBounds, Index: 10, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 10, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 10, Actor: -1, Option: -1}.Level)})
+			} else if x > 200000 {
+				v[10] = 200000
+				led = append(led, compactEntry{Amount: 200000 - x, Turn: int32(t), Var: int32(10), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 10, Actor: -1, Option: -1}.Index), At: int32(154), Kind: sim.Cause{Kind: sim.ByBounds, Index: 10, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 10, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 10, Actor: -1, Option: -1}.Level)})
+			}
+		}
+	}
+	// rule elite_rents
+	{
+		x := float64(p[5] * float64(f.div(float64(100.0*float64(float64(float64(v[6]+v[13])+v[17])+0.45)), 4.2)-v[32]))
+		if f.fault || x-x != 0 {
+			return led, f.failed(t, 202)
+		}
+		if x := x; x != 0 {
+			v[32] += x
+			if y := v[32]; y-y != 0 {
+				return led, f.notFinite(t, 32)
+			}
+			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(32), Index: int32(sim.Cause{Kind: sim.ByRule, Index: 22, Actor: -1, Option: -1}.Index), At: int32(202), Kind: sim.Cause{Kind: sim.ByRule, Index: 22, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByRule, Index: 22, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByRule, Index: 22, Actor: -1, Option: -1}.Level)})
+			if x := v[32]; x < 0 {
+				v[32] = 0
+				led = append(led, compactEntry{Amount: 0 - x, Turn: int32(t), Var: int32(32), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 32, Actor: -1, Option: -1}.Index), At: int32(176), Kind: sim.Cause{Kind: sim.ByBounds, Index: 32, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 32, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 32, Actor: -1, Option: -1}.Level)})
+			} else if x > 150 {
+				v[32] = 150
+				led = append(led, compactEntry{Amount: 150 - x, Turn: int32(t), Var: int32(32), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 32, Actor: -1, Option: -1}.Index), At: int32(176), Kind: sim.Cause{Kind: sim.ByBounds, Index: 32, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 32, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 32, Actor: -1, Option: -1}.Level)})
+			}
+		}
+	}
+	// rule regime_control
+	{
+		x := float64(float64(float64(float64(float64(float64(0.12*float64(80.0-v[31]))+float64(0.25*math.Min(0.0, float64(v[1]+2.0))))+float64(0.04*math.Min(0.0, float64(v[32]-40.0))))-float64(2.0*math.Max(0.0, float64(1.0-v[9]))))-float64(3.0*math.Max(0.0, float64(f.div(v[11], 5000.0)-1.2)))) + f.noise(0.8))
+		if f.fault || x-x != 0 {
+			return led, f.failed(t, 203)
+		}
+		if x := x; x != 0 {
+			v[31] += x
+			if y := v[31]; y-y != 0 {
+				return led, f.notFinite(t, 31)
+			}
+			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(31), Index: int32(sim.Cause{Kind: sim.ByRule, Index: 23, Actor: -1, Option: -1}.Index), At: int32(203), Kind: sim.Cause{Kind: sim.ByRule, Index: 23, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByRule, Index: 23, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByRule, Index: 23, Actor: -1, Option: -1}.Level)})
+			if x := v[31]; x < 0 {
+				v[31] = 0
+				led = append(led, compactEntry{Amount: 0 - x, Turn: int32(t), Var: int32(31), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 31, Actor: -1, Option: -1}.Index), At: int32(175), Kind: sim.Cause{Kind: sim.ByBounds, Index: 31, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 31, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 31, Actor: -1, Option: -1}.Level)})
+			} else if x > 100 {
+				v[31] = 100
+				led = append(led, compactEntry{Amount: 100 - x, Turn: int32(t), Var: int32(31), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 31, Actor: -1, Option: -1}.Index), At: int32(175), Kind: sim.Cause{Kind: sim.ByBounds, Index: 31, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 31, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 31, Actor: -1, Option: -1}.Level)})
+			}
+		}
+	}
+	// rule negotiate
+	{
+		x := float64(float64(0.18*float64(float64(float64(float64(float64(float64(float64(p[1]*math.Max(0.0, float64(70.0-v[32])))+float64(p[0]*float64(v[18]-20.0)))+float64(8.0*math.Max(0.0, float64(2.5-v[9]))))+float64(1.5*math.Max(0.0, (-v[1]))))-float64(0.5*math.Max(0.0, float64(v[15]-30.0))))-func() float64 {
+			if v[31] < 40.0 {
+				return 20.0
+			}
+			return 0.0
+		}())-v[33])) + f.noise(4.0))
+		if f.fault || x-x != 0 {
+			return led, f.failed(t, 204)
+		}
+		if x := x; x != 0 {
+			v[33] += x
+			if y := v[33]; y-y != 0 {
+				return led, f.notFinite(t, 33)
+			}
+			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(33), Index: int32(sim.Cause{Kind: sim.ByRule, Index: 24, Actor: -1, Option: -1}.Index), At: int32(204), Kind: sim.Cause{Kind: sim.ByRule, Index: 24, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByRule, Index: 24, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByRule, Index: 24, Actor: -1, Option: -1}.Level)})
+			if x := v[33]; x < 0 {
+				v[33] = 0
+				led = append(led, compactEntry{Amount: 0 - x, Turn: int32(t), Var: int32(33), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 33, Actor: -1, Option: -1}.Index), At: int32(177), Kind: sim.Cause{Kind: sim.ByBounds, Index: 33, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 33, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 33, Actor: -1, Option: -1}.Level)})
+			} else if x > 100 {
+				v[33] = 100
+				led = append(led, compactEntry{Amount: 100 - x, Turn: int32(t), Var: int32(33), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 33, Actor: -1, Option: -1}.Index), At: int32(177), Kind: sim.Cause{Kind: sim.ByBounds, Index: 33, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 33, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 33, Actor: -1, Option: -1}.Level)})
+			}
+		}
+	}
+	// rule tension
+	{
+		x := float64(0.15 * float64(35.0-v[34]))
+		if f.fault || x-x != 0 {
+			return led, f.failed(t, 205)
+		}
+		if x := x; x != 0 {
+			v[34] += x
+			if y := v[34]; y-y != 0 {
+				return led, f.notFinite(t, 34)
+			}
+			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(34), Index: int32(sim.Cause{Kind: sim.ByRule, Index: 25, Actor: -1, Option: -1}.Index), At: int32(205), Kind: sim.Cause{Kind: sim.ByRule, Index: 25, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByRule, Index: 25, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByRule, Index: 25, Actor: -1, Option: -1}.Level)})
+			if x := v[34]; x < 0 {
+				v[34] = 0
+				led = append(led, compactEntry{Amount: 0 - x, Turn: int32(t), Var: int32(34), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 34, Actor: -1, Option: -1}.Index), At: int32(178), Kind: sim.Cause{Kind: sim.ByBounds, Index: 34, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 34, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 34, Actor: -1, Option: -1}.Level)})
+			} else if x > 100 {
+				v[34] = 100
+				led = append(led, compactEntry{Amount: 100 - x, Turn: int32(t), Var: int32(34), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 34, Actor: -1, Option: -1}.Index), At: int32(178), Kind: sim.Cause{Kind: sim.ByBounds, Index: 34, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 34, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 34, Actor: -1, Option: -1}.Level)})
+			}
+		}
+	}
+	// rule china_pressure
+	{
+		x := float64(0.15 * float64(25.0-v[23]))
+		if f.fault || x-x != 0 {
+			return led, f.failed(t, 206)
+		}
+		if x := x; x != 0 {
+			v[23] += x
+			if y := v[23]; y-y != 0 {
+				return led, f.notFinite(t, 23)
+			}
+			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(23), Index: int32(sim.Cause{Kind: sim.ByRule, Index: 26, Actor: -1, Option: -1}.Index), At: int32(206), Kind: sim.Cause{Kind: sim.ByRule, Index: 26, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByRule, Index: 26, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByRule, Index: 26, Actor: -1, Option: -1}.Level)})
+			if x := v[23]; x < 0 {
+				v[23] = 0
+				led = append(led, compactEntry{Amount: 0 - x, Turn: int32(t), Var: int32(23), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 23, Actor: -1, Option: -1}.Index), At: int32(167), Kind: sim.Cause{Kind: sim.ByBounds, Index: 23, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 23, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 23, Actor: -1, Option: -1}.Level)})
+			} else if x > 100 {
+				v[23] = 100
+				led = append(led, compactEntry{Amount: 100 - x, Turn: int32(t), Var: int32(23), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 23, Actor: -1, Option: -1}.Index), At: int32(167), Kind: sim.Cause{Kind: sim.ByBounds, Index: 23, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 23, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 23, Actor: -1, Option: -1}.Level)})
+			}
+		}
+	}
+	// rule refugee_risk
+	{
+		x := float64(0.3 * float64(float64(float64(float64(float64(float64(8.0+float64(2.5*math.Max(0.0, (-v[1]))))+float64(0.4*math.Max(0.0, float64(70.0-v[31]))))+float64(12.0*math.Max(0.0, float64(f.div(v[11], 5000.0)-1.2))))+func() float64 {
+			if float64(l[17]) == 3.0 {
+				return 15.0
+			}
+			return 0.0
+		}())+func() float64 {
+			if float64(l[19]) == 0.0 {
+				return 8.0
+			}
+			return 0.0
+		}())-v[24]))
+		if f.fault || x-x != 0 {
+			return led, f.failed(t, 207)
+		}
+		if x := x; x != 0 {
+			v[24] += x
+			if y := v[24]; y-y != 0 {
+				return led, f.notFinite(t, 24)
+			}
+			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(24), Index: int32(sim.Cause{Kind: sim.ByRule, Index: 27, Actor: -1, Option: -1}.Index), At: int32(207), Kind: sim.Cause{Kind: sim.ByRule, Index: 27, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByRule, Index: 27, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByRule, Index: 27, Actor: -1, Option: -1}.Level)})
+			if x := v[24]; x < 0 {
+				v[24] = 0
+				led = append(led, compactEntry{Amount: 0 - x, Turn: int32(t), Var: int32(24), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 24, Actor: -1, Option: -1}.Index), At: int32(168), Kind: sim.Cause{Kind: sim.ByBounds, Index: 24, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 24, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 24, Actor: -1, Option: -1}.Level)})
+			} else if x > 100 {
+				v[24] = 100
+				led = append(led, compactEntry{Amount: 100 - x, Turn: int32(t), Var: int32(24), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 24, Actor: -1, Option: -1}.Index), At: int32(168), Kind: sim.Cause{Kind: sim.ByBounds, Index: 24, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 24, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 24, Actor: -1, Option: -1}.Level)})
+			}
+		}
+	}
+	// rule northeast
+	{
+		x := float64(0.3 * float64(float64(float64(float64(95.0+float64(1.5*v[7]))+float64(0.6*v[8]))-float64(0.05*v[24]))-v[25]))
+		if f.fault || x-x != 0 {
+			return led, f.failed(t, 208)
+		}
+		if x := x; x != 0 {
+			v[25] += x
+			if y := v[25]; y-y != 0 {
+				return led, f.notFinite(t, 25)
+			}
+			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(25), Index: int32(sim.Cause{Kind: sim.ByRule, Index: 28, Actor: -1, Option: -1}.Index), At: int32(208), Kind: sim.Cause{Kind: sim.ByRule, Index: 28, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByRule, Index: 28, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByRule, Index: 28, Actor: -1, Option: -1}.Level)})
+			if x := v[25]; x < 50 {
+				v[25] = 50
+				led = append(led, compactEntry{Amount: 50 - x, Turn: int32(t), Var: int32(25), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 25, Actor: -1, Option: -1}.Index), At: int32(169), Kind: sim.Cause{Kind: sim.ByBounds, Index: 25, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 25, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 25, Actor: -1, Option: -1}.Level)})
+			} else if x > 150 {
+				v[25] = 150
+				led = append(led, compactEntry{Amount: 150 - x, Turn: int32(t), Var: int32(25), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 25, Actor: -1, Option: -1}.Index), At: int32(169), Kind: sim.Cause{Kind: sim.ByBounds, Index: 25, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 25, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 25, Actor: -1, Option: -1}.Level)})
+			}
+		}
+	}
+	// rule us_rok
+	{
+		x := float64(float64(float64(0.1*float64(65.0-v[28]))-float64(0.08*v[30])) - float64(0.1*math.Max(0.0, float64(v[34]-75.0))))
+		if f.fault || x-x != 0 {
+			return led, f.failed(t, 209)
+		}
+		if x := x; x != 0 {
+			v[28] += x
+			if y := v[28]; y-y != 0 {
+				return led, f.notFinite(t, 28)
+			}
+			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(28), Index: int32(sim.Cause{Kind: sim.ByRule, Index: 29, Actor: -1, Option: -1}.Index), At: int32(209), Kind: sim.Cause{Kind: sim.ByRule, Index: 29, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByRule, Index: 29, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByRule, Index: 29, Actor: -1, Option: -1}.Level)})
+			if x := v[28]; x < 0 {
+				v[28] = 0
+				led = append(led, compactEntry{Amount: 0 - x, Turn: int32(t), Var: int32(28), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 28, Actor: -1, Option: -1}.Index), At: int32(172), Kind: sim.Cause{Kind: sim.ByBounds, Index: 28, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 28, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 28, Actor: -1, Option: -1}.Level)})
+			} else if x > 100 {
+				v[28] = 100
+				led = append(led, compactEntry{Amount: 100 - x, Turn: int32(t), Var: int32(28), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 28, Actor: -1, Option: -1}.Index), At: int32(172), Kind: sim.Cause{Kind: sim.ByBounds, Index: 28, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 28, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 28, Actor: -1, Option: -1}.Level)})
+			}
+		}
+	}
+	// rule us_japan
+	{
+		x := float64(0.1 * float64(75.0-v[29]))
+		if f.fault || x-x != 0 {
+			return led, f.failed(t, 210)
+		}
+		if x := x; x != 0 {
+			v[29] += x
+			if y := v[29]; y-y != 0 {
+				return led, f.notFinite(t, 29)
+			}
+			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(29), Index: int32(sim.Cause{Kind: sim.ByRule, Index: 30, Actor: -1, Option: -1}.Index), At: int32(210), Kind: sim.Cause{Kind: sim.ByRule, Index: 30, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByRule, Index: 30, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByRule, Index: 30, Actor: -1, Option: -1}.Level)})
+			if x := v[29]; x < 0 {
+				v[29] = 0
+				led = append(led, compactEntry{Amount: 0 - x, Turn: int32(t), Var: int32(29), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 29, Actor: -1, Option: -1}.Index), At: int32(173), Kind: sim.Cause{Kind: sim.ByBounds, Index: 29, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 29, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 29, Actor: -1, Option: -1}.Level)})
+			} else if x > 100 {
+				v[29] = 100
+				led = append(led, compactEntry{Amount: 100 - x, Turn: int32(t), Var: int32(29), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 29, Actor: -1, Option: -1}.Index), At: int32(173), Kind: sim.Cause{Kind: sim.ByBounds, Index: 29, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 29, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 29, Actor: -1, Option: -1}.Level)})
+			}
+		}
+	}
+	// rule rok_losses
+	if ok := (float64(l[21]) == 0.0); f.fault {
+		return led, f.failed(t, 211)
+	} else if ok {
+		x := float64((-0.4) * v[30])
+		if f.fault || x-x != 0 {
+			return led, f.failed(t, 212)
+		}
+		if x := x; x != 0 {
+			v[30] += x
+			if y := v[30]; y-y != 0 {
+				return led, f.notFinite(t, 30)
+			}
+			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(30), Index: int32(sim.Cause{Kind: sim.ByRule, Index: 31, Actor: -1, Option: -1}.Index), At: int32(212), Kind: sim.Cause{Kind: sim.ByRule, Index: 31, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByRule, Index: 31, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByRule, Index: 31, Actor: -1, Option: -1}.Level)})
+			if x := v[30]; x < 0 {
+				v[30] = 0
+				led = append(led, compactEntry{Amount: 0 - x, Turn: int32(t), Var: int32(30), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 30, Actor: -1, Option: -1}.Index), At: int32(174), Kind: sim.Cause{Kind: sim.ByBounds, Index: 30, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 30, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 30, Actor: -1, Option: -1}.Level)})
+			} else if x > 40 {
+				v[30] = 40
+				led = append(led, compactEntry{Amount: 40 - x, Turn: int32(t), Var: int32(30), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 30, Actor: -1, Option: -1}.Index), At: int32(174), Kind: sim.Cause{Kind: sim.ByBounds, Index: 30, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 30, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 30, Actor: -1, Option: -1}.Level)})
+			}
+		}
+	}
+	copy(next.Vals, v)
+	switch {
+	case ((((v[33] >= 60.0) && (v[28] >= 45.0)) && (v[29] >= 45.0)) && (v[21] >= 80.0)):
+		next.Outcome = 0
+	case (v[31] <= 20.0):
+		next.Outcome = 1
+	case (v[34] >= 95.0):
+		next.Outcome = 2
+	case t >= 12:
+		next.Outcome = 3
+	}
+	if f.fault {
+		return led, f.failed(t, -1)
+	}
+	next.Turn = t + 1
+	next.Briefing = next.Briefing[:0]
+	if next.Outcome >= 0 {
+		return led, nil
+	}
+	nt := t + 1
+	_ = nt
+	// event sixth_test
+	if !next.Fired[0] && nt == 1 {
+		next.Fired[0] = true
+		next.Briefing = append(next.Briefing, 0)
+	}
+	// event three_noes
+	if !next.Fired[1] && nt == 1 {
+		next.Fired[1] = true
+		next.Briefing = append(next.Briefing, 1)
+	}
+	// event hwasong15
+	if !next.Fired[2] && nt == 1 {
+		next.Fired[2] = true
+		next.Briefing = append(next.Briefing, 2)
+	}
+	// event res2397
+	if !next.Fired[3] {
+		fire := (v[21] >= 90.0)
+		if f.fault {
+			return led, f.failed(t, -1)
+		}
+		if fire {
+			next.Fired[3] = true
+			next.Briefing = append(next.Briefing, 3)
+		}
+	}
+	// event olympics
+	if !next.Fired[4] && nt == 2 {
+		next.Fired[4] = true
+		next.Briefing = append(next.Briefing, 4)
+	}
+	// event moratorium
+	if !next.Fired[5] && nt == 3 {
+		next.Fired[5] = true
+		next.Briefing = append(next.Briefing, 5)
+	}
+	// event singapore
+	if !next.Fired[6] && nt == 3 {
+		fire := ((v[34] < 85.0) && (v[33] >= 10.0))
+		if f.fault {
+			return led, f.failed(t, -1)
+		}
+		if fire {
+			next.Fired[6] = true
+			next.Briefing = append(next.Briefing, 6)
+		}
+	}
+	// event hanoi
+	if !next.Fired[7] && nt == 6 {
+		fire := ((v[33] >= 10.0) && (v[34] < 85.0))
+		if f.fault {
+			return led, f.failed(t, -1)
+		}
+		if fire {
+			next.Fired[7] = true
+			next.Briefing = append(next.Briefing, 7)
+		}
+	}
+	// event repatriation_deadline
+	if !next.Fired[8] && nt == 9 {
+		fire := (v[21] >= 90.0)
+		if f.fault {
+			return led, f.failed(t, -1)
+		}
+		if fire {
+			next.Fired[8] = true
+			next.Briefing = append(next.Briefing, 8)
+		}
+	}
+	// event reserves_dry
+	if !next.Fired[9] {
+		fire := (v[9] < 2.0)
+		if fire {
+			x := 0.4
+			if f.fault || x-x != 0 || x < 0 || x > 1 {
+				return led, f.failed(t, 213)
+			}
+			fire = next.RNG.Float64() < x
+		}
+		if f.fault {
+			return led, f.failed(t, -1)
+		}
+		if fire {
+			next.Fired[9] = true
+			next.Briefing = append(next.Briefing, 9)
+		}
+	}
+	// event border_camps
+	if !next.Fired[10] {
+		fire := (v[24] >= 22.0)
+		if fire {
+			x := 0.5
+			if f.fault || x-x != 0 || x < 0 || x > 1 {
+				return led, f.failed(t, 214)
+			}
+			fire = next.RNG.Float64() < x
+		}
+		if f.fault {
+			return led, f.failed(t, -1)
+		}
+		if fire {
+			next.Fired[10] = true
+			next.Briefing = append(next.Briefing, 10)
+		}
+	}
+	// event refugee_surge
+	if true {
+		fire := (v[24] >= 40.0)
+		if fire {
+			x := 0.35
+			if f.fault || x-x != 0 || x < 0 || x > 1 {
+				return led, f.failed(t, 215)
+			}
+			fire = next.RNG.Float64() < x
+		}
+		if f.fault {
+			return led, f.failed(t, -1)
+		}
+		if fire {
+			next.Fired[11] = true
+			next.Briefing = append(next.Briefing, 11)
+		}
+	}
+	// event clash
+	if true {
+		fire := (v[34] >= 78.0)
+		if fire {
+			x := f.div(float64(v[34]-74.0), 50.0)
+			if f.fault || x-x != 0 || x < 0 || x > 1 {
+				return led, f.failed(t, 216)
+			}
+			fire = next.RNG.Float64() < x
+		}
+		if f.fault {
+			return led, f.failed(t, -1)
+		}
+		if fire {
+			next.Fired[12] = true
+			next.Briefing = append(next.Briefing, 12)
+		}
+	}
+	// event elite_purge
+	if !next.Fired[13] {
+		fire := (v[32] < 40.0)
+		if fire {
+			x := 0.25
+			if f.fault || x-x != 0 || x < 0 || x > 1 {
+				return led, f.failed(t, 217)
+			}
+			fire = next.RNG.Float64() < x
+		}
+		if f.fault {
+			return led, f.failed(t, -1)
+		}
+		if fire {
+			next.Fired[13] = true
+			next.Briefing = append(next.Briefing, 13)
+		}
+	}
+	return led, nil
+}
+
 // fixturePos holds the positions the fixture's ledger entries and faults name.
 var fixturePos = [...]sim.Pos{
 	{File: "pressure-2017.yaml", Line: 241, Col: 41},
