@@ -15,6 +15,19 @@ type Reason struct {
 	// Inputs are the variables the cause's expression reads that changed
 	// on the turn, largest relative change first.
 	Inputs []Input
+	// Params are the scenario parameters the cause's expression reads,
+	// with the values the game plays them at, in the scenario's order.
+	// They never move during a game, but they say how strongly the cause
+	// acts, and whether the game plays them off their stated values.
+	Params []ParamInput
+}
+
+// ParamInput is a parameter read by a cause: its index in the scenario,
+// the value the game plays it at and its stated value.
+type ParamInput struct {
+	Param  int
+	Value  float64
+	Stated float64
 }
 
 // Input is a variable read by a cause, its net change on the turn and the
@@ -37,8 +50,12 @@ const MaxInputs = 3
 func Why(g *sim.Game, vi, turn int) []Reason {
 	m := g.Model
 	var out []Reason
+	vals, stated := g.Params(), m.StatedParams()
 	for _, e := range g.Why(vi, turn) {
 		r := Reason{Entry: e}
+		for _, pi := range m.ParamInputs(e) {
+			r.Params = append(r.Params, ParamInput{Param: pi, Value: vals[pi], Stated: stated[pi]})
+		}
 		for _, in := range m.Inputs(e) {
 			if in == vi {
 				continue // its own previous value

@@ -46,9 +46,12 @@ func (g *Game) View(ai int) View { return g.Model.View(g.State(), g.Seed, ai) }
 
 // Believed returns a copy of s with the variables replaced by what view v
 // holds: the state as the viewing actor believes it to be. Computer
-// players plan on it so that they never use values hidden from them.
+// players plan on it so that they never use values hidden from them. The
+// parameters are believed to be at their stated values: values drawn
+// from their ranges are the world's, which no actor knows.
 func (s *State) Believed(v View) *State {
 	c := s.Clone()
 	copy(c.Vals, v.Vals)
+	c.Params = nil
 	return c
 }

@@ -175,19 +175,23 @@ type mutation struct {
 
 // Classes of mistakes, as the issue lists them.
 const (
-	cYAML     = "yaml"
-	cNames    = "names"
-	cTypes    = "types"
-	cConst    = "const"
-	cPlay     = "play"
-	cValues   = "values"
-	cStruct   = "struct"
-	cOrders   = "orders"
-	nile      = "nile-2020"
-	pressure  = "pressure-2017"
-	history   = "pressure-2017.history"
-	valueCap  = 500_000 // the decoder's cap on the values a file may hold
-	bigValues = valueCap + 1
+	cYAML    = "yaml"
+	cNames   = "names"
+	cTypes   = "types"
+	cConst   = "const"
+	cPlay    = "play"
+	cValues  = "values"
+	cStruct  = "struct"
+	cOrders  = "orders"
+	nile     = "nile-2020"
+	pressure = "pressure-2017"
+	history  = "pressure-2017.history"
+	// Strategies' orders tracks, checked by 'sixparty validate' on the
+	// scenario beside them.
+	rely          = "pressure-2017.rely-on-beijing"
+	combinedTrack = "pressure-2017.combined"
+	valueCap      = 500_000 // the decoder's cap on the values a file may hold
+	bigValues     = valueCap + 1
 )
 
 // corpus is the table of mutations.
@@ -242,7 +246,7 @@ var corpus = []mutation{
 	{"not-of-number", cTypes, nile, []edit{rep(`when: "tension >= 90"`, `when: "not ‸tension"`)}, []string{`(?i)condition`}},
 	{"condition-as-score", cTypes, nile, []edit{rep(`score: "-tension / 20"`, `score: "‸tension > 20"`)}, []string{`(?i)number`}},
 	{"condition-as-change", cTypes, nile, []edit{rep(`{target: talks.progress, change: "0.5"}`, `{target: talks.progress, change: "‸tension > 3"}`)}, []string{`(?i)number`}},
-	{"branches-differ", cTypes, nile, []edit{rep(`(nile.flow < 90 ? 1.5 : 0.5)`, `(nile.flow < 90 ? 1.5 : ‸nile.flow < 50)`)}, []string{`(?i)branch|same type`}},
+	{"branches-differ", cTypes, nile, []edit{rep(`(nile.flow < 90 ? dry_year_factor : 0.5)`, `(nile.flow < 90 ? dry_year_factor : ‸nile.flow < 50)`)}, []string{`(?i)branch|same type`}},
 	{"compare-condition-with-number", cTypes, nile, []edit{rep(`(ethiopia.data == 0 ?`, `(ethiopia.data ‸== (turn > 0) ?`)}, []string{`(?i)compare`}},
 	{"syntax-in-expression", cTypes, nile, []edit{rep(`score: "talks.progress / 10", weight: 2`, `score: "talks.progress / ‸/ 10", weight: 2`)}, []string{`(?i)syntax|unexpected`}},
 	{"string-in-expression", cTypes, nile, []edit{rep(`{target: talks.progress, change: "1.5"}`, `{target: talks.progress, change: "‸'fast'"}`)}, []string{`(?i)number|string|unsupported`}},
@@ -291,12 +295,12 @@ var corpus = []mutation{
 	// Overflow behaves the same whether constant or not: exp(1000) is a
 	// fault even where min() would hide the +Inf from the state.
 	{"exp-overflow-under-min", cPlay, nile, []edit{rep(`set: "min(5150, 60 * gerd.storage)"`, `set: "min(5150, ‸exp(turn * 300))"`)}, []string{nonFinite, turnN(3), inPlay}},
-	{"pow-of-negative-state", cPlay, nile, []edit{rep(`change: "0.15 * (45 - tension) + 1.5 * egypt.shortfall + (nile.flow < 80 ? 3 : 0)"`, `change: "‸pow(tension - 101, 0.5)"`)}, []string{notANumber, turnN(1), inPlay}},
+	{"pow-of-negative-state", cPlay, nile, []edit{rep(`change: "0.15 * (45 - tension) + tension_per_shortfall * egypt.shortfall + (nile.flow < 80 ? 3 : 0)"`, `change: "‸pow(tension - 101, 0.5)"`)}, []string{notANumber, turnN(1), inPlay}},
 	{"chance-two", cPlay, nile, []edit{rep(`chance: "0.6"`, `chance: "‸1 + tension / tension"`)}, []string{`(?i)chance`, onSomeTurn, inPlay}},
 	{"chance-negative", cPlay, nile, []edit{rep(`chance: "0.6"`, `chance: "‸(tension - 101) / 50"`)}, []string{`(?i)chance`, onSomeTurn, inPlay}},
 	{"objective-div-zero", cPlay, nile, []edit{rep(`score: "-tension / 25"`, `score: "-tension ‸/ (tension - tension)"`)}, []string{`(?i)division by zero`, inPlay}},
 	{"lever-effect-div-zero", cPlay, nile, []edit{rep("      - {target: talks.progress, change: \"2\"}\n      - {target: tension, change: \"-2\"", "      - {target: talks.progress, change: \"2 ‸/ (level - 1)\"}\n      - {target: tension, change: \"-2\"")}, []string{`(?i)division by zero`, onSomeTurn, inPlay}},
-	{"div-by-state-that-reaches-zero", cPlay, nile, []edit{rep(`+ 1.5 * egypt.shortfall +`, `+ 1.5 ‸/ egypt.shortfall +`)}, []string{`(?i)division by zero`, onSomeTurn, inPlay}},
+	{"div-by-state-that-reaches-zero", cPlay, nile, []edit{rep(`+ tension_per_shortfall * egypt.shortfall +`, `+ tension_per_shortfall ‸/ egypt.shortfall +`)}, []string{`(?i)division by zero`, onSomeTurn, inPlay}},
 	{"event-condition-div-zero", cPlay, nile, []edit{rep(`when: "nile.flow < 75"`, `when: "100 ‸/ (nile.flow - nile.flow) < 75"`)}, []string{`(?i)division by zero`, onSomeTurn, inPlay}},
 	{"outcome-condition-div-zero", cPlay, nile, []edit{rep(`when: "tension >= 90"`, `when: "tension ‸/ (turn - 4) >= 90"`)}, []string{`(?i)division by zero`, turnN(4), inPlay}},
 	{"check-expect-div-zero", cPlay, nile, []edit{rep(`expect: "gerd.storage >= 10"`, `expect: "gerd.storage ‸/ (turn - turn) >= 10"`)}, []string{`(?i)division by zero`, inPlay}},
@@ -397,6 +401,31 @@ var corpus = []mutation{
 		rep("        us.unsc: sectoral            # resolution 2397", "        us.unsc: ‸sectorl            # resolution 2397"),
 		repN("        japan.aegis: build", 2, "        japan.aegis: ‸buld"),
 	}, []string{`(?i)did you mean`}},
+
+	// ---- Parameters: declared uncertainty (validate, at load).
+	{"param-value-outside-range", cValues, pressure, []edit{rep("    value: 0.9\n    range: [0.2, 1.2]", "    value: ‸1.9\n    range: [0.2, 1.2]")}, []string{`(?i)outside the range`}},
+	{"param-range-reversed", cValues, pressure, []edit{rep("    value: 0.9\n    range: [0.2, 1.2]", "    value: 0.9\n    range: ‸[1.2, 0.2]")}, []string{`(?i)low below high`}},
+	{"param-range-one-number", cValues, pressure, []edit{rep("    value: 0.9\n    range: [0.2, 1.2]", "    value: 0.9\n    range: ‸[0.2]")}, []string{`(?i)\[low, high\]`}},
+	{"param-value-not-a-number", cTypes, pressure, []edit{rep("    value: 0.9\n    range: [0.2, 1.2]", "    value: ‸high\n    range: [0.2, 1.2]")}, []string{`(?i)number`}},
+	{"param-range-item-not-a-number", cTypes, pressure, []edit{rep("    value: 0.9\n    range: [0.2, 1.2]", "    value: 0.9\n    range: [0.2, ‸one]")}, []string{`(?i)number`}},
+	{"param-range-not-a-list", cTypes, pressure, []edit{rep("    value: 0.9\n    range: [0.2, 1.2]", "    value: 0.9\n    range: ‸1.2")}, []string{`(?i)list`}},
+	{"param-without-source", cStruct, pressure, []edit{rep("    unit: points of willingness per point of denial above 20\n    source: judgement\n", "    unit: points of willingness per point of denial above 20\n"), markAt("id: denial_to_talks\n")}, []string{`(?i)source`, `(?i)judgement`}},
+	{"param-dist-misspelt", cNames, pressure, []edit{rep("    unit: points of willingness per point of denial above 20\n", "    unit: points of willingness per point of denial above 20\n    dist: ‸triangluar\n")}, []string{mean("triangular")}},
+	{"param-normal-without-sd", cStruct, pressure, []edit{rep("    unit: points of willingness per point of denial above 20\n", "    unit: points of willingness per point of denial above 20\n    dist: normal\n"), markAt("id: denial_to_talks\n")}, []string{`(?i)\bsd\b`}},
+	{"param-sd-not-normal", cStruct, pressure, []edit{rep("    unit: points of willingness per point of denial above 20\n", "    unit: points of willingness per point of denial above 20\n    sd: ‸0.2\n")}, []string{`(?i)\bsd\b`, `(?i)normal`}},
+	{"param-id-of-a-variable", cNames, pressure, []edit{rep("  - id: refugee_fear\n", "  - id: ‸tension\n")}, []string{`(?i)variable`, `pressure-2017\.yaml:\d+:\d+`}},
+	{"param-misspelt-in-formula", cNames, pressure, []edit{rep("denial_to_talks * (allies.denial - 20)", "‸denial_to_talk * (allies.denial - 20)")}, []string{mean("denial_to_talks")}},
+	{"param-defined-twice", cNames, pressure, []edit{rep("  - id: refugee_fear\n", "  - id: ‸denial_to_talks\n")}, []string{dup}},
+
+	// ---- Strategies: the scenario's own fields, and its orders tracks.
+	{"counterfactual-misspelt", cNames, pressure, []edit{rep("counterfactual: rely-on-beijing", "counterfactual: ‸rely-on-bejing")}, []string{mean("rely-on-beijing")}},
+	{"strategy-orders-missing", cStruct, pressure, []edit{rep("    orders: pressure-2017.combined.yaml", "    orders: ‸pressure-2017.combind.yaml")}, []string{`(?i)no such file`}},
+	{"strategy-seat-unknown-actor", cNames, pressure, []edit{rep("    orders: pressure-2017.rely-on-beijing.yaml\n", "    orders: pressure-2017.rely-on-beijing.yaml\n    seats: {‸chna: computer:hard}\n")}, []string{mean("china")}},
+	{"strategy-seat-setting", cValues, pressure, []edit{rep("    orders: pressure-2017.rely-on-beijing.yaml\n", "    orders: pressure-2017.rely-on-beijing.yaml\n    seats: {‸china: computer:hardest}\n")}, []string{mean("computer:hard")}},
+	{"strategy-defined-twice", cNames, pressure, []edit{rep("  - id: rely-on-beijing\n", "  - id: ‸combined\n")}, []string{dup}},
+	{"strategy-track-level-misspelt", cOrders, rely, []edit{rep("        us.unsc: embargo", "        us.unsc: ‸embrago")}, []string{mean("embargo")}},
+	{"strategy-track-unknown-lever", cOrders, rely, []edit{rep("        rok.aid: humanitarian", "        ‸rok.aide: humanitarian")}, []string{mean("rok.aid")}},
+	{"strategy-track-over-budget", cOrders, combinedTrack, []edit{rep("      us:\n        us.secondary: quiet\n        us.russia_firms: designate\n        us.labor_sanctions: sanction_users\n        us.prompt_strike: deploy", "      ‸us:\n        us.secondary: public\n        us.russia_firms: designate\n        us.labor_sanctions: sanction_users\n        us.prompt_strike: deploy")}, []string{`(?i)budget`}},
 }
 
 // knownFailing lists the mutations that the engine does not catch yet, as
@@ -483,13 +512,34 @@ type result struct {
 func runMutation(t *testing.T, m mutation, a applied) result {
 	dir := t.TempDir()
 	file := filepath.Join(dir, m.base+".yaml")
+	// The scenario and its strategies' orders tracks, as built in, then
+	// the mutated file over its own.
+	scenario, _, track := strings.Cut(m.base, ".")
+	siblings := []string{scenario}
+	if bm, err := scenarios.LoadBuiltin(scenario); err == nil {
+		for _, st := range bm.Scenario.Strategies {
+			siblings = append(siblings, strings.TrimSuffix(st.Orders, ".yaml"))
+		}
+	}
+	for _, name := range siblings {
+		src, err := scenarios.BuiltinSource(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, name+".yaml"), src, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
 	if err := os.WriteFile(file, []byte(a.src), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	args := []string{"validate", file}
 	orders := strings.HasSuffix(m.base, ".history")
-	if orders {
+	switch {
+	case orders:
 		args = []string{"run", strings.TrimSuffix(m.base, ".history"), "--orders", file}
+	case track:
+		args = []string{"validate", "-games", "0", filepath.Join(dir, scenario+".yaml")}
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), corpusCeiling)
 	defer cancel()

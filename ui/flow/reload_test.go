@@ -38,7 +38,7 @@ func TestReload(t *testing.T) {
 	if edited == string(src) {
 		t.Fatal("no 'init: 80' in the default scenario to edit")
 	}
-	m, err := scenarios.Load("pressure-2017.yaml", []byte(edited))
+	m, err := scenarios.LoadBuiltinEdited(scenarios.Default, []byte(edited))
 	if err != nil {
 		t.Fatal(err)
 	}
