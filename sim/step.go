@@ -250,12 +250,16 @@ func (st *Stepper) effects(cur *State, levels, choices []int, next *State, led [
 	next.Queue = keep
 	st.start[m.slotLevel] = 0
 	copy(st.live, st.start)
+	lo, hi := m.lo, m.hi
 	for i, d := range st.deltas {
 		st.live[i] += d
-		if v := st.live[i]; v-v != 0 {
+		v := st.live[i]
+		if v-v != 0 {
 			return led, st.notFinite(turn, i, st.last[i].pos)
 		}
-		led = st.bound(turn, i, led, rec)
+		if v < lo[i] || v > hi[i] {
+			led = st.bound(turn, i, led, rec)
+		}
 	}
 	return led, nil
 }
@@ -311,7 +315,9 @@ func (st *Stepper) rules(turn int, led []Entry, rec bool) ([]Entry, error) {
 			if rec {
 				led = append(led, Entry{Turn: turn, Var: r.target, Amount: d, Cause: Cause{Kind: ByRule, Index: ri, Actor: -1, Option: -1}, Pos: r.pos})
 			}
-			led = st.bound(turn, r.target, led, rec)
+			if v := st.live[r.target]; v < m.lo[r.target] || v > m.hi[r.target] {
+				led = st.bound(turn, r.target, led, rec)
+			}
 		}
 	}
 	return led, nil
@@ -397,8 +403,15 @@ func (st *Stepper) brief(s *State, slots []float64) error {
 // error.
 func (st *Stepper) check(turn int, pos Pos, v float64) error {
 	if !st.fault.set && v-v == 0 {
-		return nil // finite: the fast path
+		return nil // finite: the fast path, small enough to inline
 	}
+	return st.failed(turn, pos, v)
+}
+
+// failed is check's error, off its fast path.
+//
+//go:noinline
+func (st *Stepper) failed(turn int, pos Pos, v float64) error {
 	if st.fault.set {
 		return &EvalError{Turn: turn, Pos: st.fault.pos, Msg: st.fault.msg}
 	}
@@ -409,7 +422,8 @@ func (st *Stepper) check(turn int, pos Pos, v float64) error {
 }
 
 // bound clamps live variable i to its bounds, recording any correction
-// when rec is set.
+// when rec is set. (The loops that call it test the bounds first, in
+// line, and call it only for a value out of them.)
 func (st *Stepper) bound(turn, i int, led []Entry, rec bool) []Entry {
 	m := st.m
 	v := st.live[i]
