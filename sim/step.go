@@ -209,8 +209,19 @@ func (st *Stepper) effects(cur *State, levels, choices []int, next *State, led [
 			e := &list[k]
 			from, to := turn+e.delay, turn+e.delay+e.lasts-1
 			if from <= turn {
-				if led, err = st.apply(turn, e, cause, led, rec); err != nil {
+				// apply, written out: this is the loop of every new
+				// effect of the turn.
+				st.start[m.slotLevel] = float64(cause.Level)
+				d := e.change(&st.env)
+				if err = st.check(turn, e.pos, d); err != nil {
 					return err
+				}
+				if d != 0 {
+					st.deltas[e.target] += d
+					st.last[e.target] = e
+					if rec {
+						led = append(led, Entry{Turn: turn, Var: e.target, Amount: d, Cause: cause, Pos: e.pos})
+					}
 				}
 			}
 			if to > turn {
