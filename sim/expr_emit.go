@@ -445,6 +445,14 @@ func emitCall(t *tnode) numFn {
 		case 1:
 			return fs[0]
 		case 2:
+			if k, x, ok := constAndOther(t.args, fs); ok {
+				// min and max are symmetric, and a constant has nothing
+				// to evaluate: max(0, x) is max(x, 0), read in place.
+				if t.fn == fnMin {
+					return func(e *env) float64 { return math.Min(x(e), k) }
+				}
+				return func(e *env) float64 { return math.Max(x(e), k) }
+			}
 			a, b := fs[0], fs[1]
 			if t.fn == fnMin {
 				return func(e *env) float64 { return math.Min(a(e), b(e)) }
@@ -474,6 +482,18 @@ func emitCall(t *tnode) numFn {
 	panic("sim: emit: unknown function")
 }
 
+// constAndOther reports whether exactly one of two number arguments is a
+// constant, and returns it and the closure of the other.
+func constAndOther(args []*tnode, fs []numFn) (float64, numFn, bool) {
+	switch {
+	case args[0].op == nNum && args[1].op != nNum:
+		return args[0].val, fs[1], true
+	case args[1].op == nNum && args[0].op != nNum:
+		return args[1].val, fs[0], true
+	}
+	return 0, nil, false
+}
+
 // emitCond returns the closure that computes condition node t.
 func emitCond(t *tnode) boolFn {
 	a := t.args
@@ -497,6 +517,13 @@ func emitCond(t *tnode) boolFn {
 		if a[0].typ == tBool {
 			l, r := emitCond(a[0]), emitCond(a[1])
 			return func(e *env) bool { return (l(e) == r(e)) == eq }
+		}
+		if k, x, ok := constAndOther(a, []numFn{emitNum(a[0]), emitNum(a[1])}); ok {
+			// x == k, the constant read in place (== is symmetric).
+			if eq {
+				return func(e *env) bool { return x(e) == k }
+			}
+			return func(e *env) bool { return x(e) != k }
 		}
 		l, r := emitNum(a[0]), emitNum(a[1])
 		return func(e *env) bool { return (l(e) == r(e)) == eq }
