@@ -126,6 +126,29 @@ func (m *Model) MaxLevel(s *State, li int) int {
 	return top
 }
 
+// MaxLevels returns MaxLevel(s, li) for every lever li, in dst when it
+// has room: availability is computed once for the state
+// (AvailableLevers), so computer players ask it once per state.
+func (m *Model) MaxLevels(s *State, dst []int) []int {
+	if cap(dst) < m.nl {
+		dst = make([]int, m.nl)
+	}
+	dst = dst[:m.nl]
+	avail := m.AvailableLevers(s, nil)
+	for li := range m.cLevers {
+		dst[li] = 0
+		if !avail[li] {
+			continue
+		}
+		top := len(m.cLevers[li].cost) - 1
+		if max, _, ok := m.bound(s, li); ok && max < top {
+			top = max
+		}
+		dst[li] = top
+	}
+	return dst
+}
+
 // Breaks reports whether ordering lever li at level lvl in state s breaks
 // a commitment, and its words: the order is allowed, at the cost the
 // commitment states.
@@ -150,10 +173,11 @@ func (ev *cEvent) chosen(ei int, choices []int) int {
 }
 
 // commitments updates next's commitments for the turn of cur: those that
-// lapsed are dropped; one broken by this turn's levels queues the effects
-// of breaking it and is dropped; and the options chosen in the briefing
-// add theirs, binding from the next turn.
-func (st *Stepper) commitments(cur *State, levels, choices []int, next *State) {
+// lapsed are dropped; one broken by this turn's levels is dropped and the
+// effects of breaking it are returned, for the caller to apply or queue;
+// and the options chosen in the briefing add theirs, binding from the next
+// turn.
+func (st *Stepper) commitments(cur *State, levels, choices []int, next *State) (broken []Pending) {
 	m := st.m
 	turn := cur.Turn
 	keep := next.Commits[:0]
@@ -167,7 +191,7 @@ func (st *Stepper) commitments(cur *State, levels, choices []int, next *State) {
 			cause := Cause{Kind: ByEvent, Index: k.Event, Actor: ev.chooser, Level: 1, Option: k.Option}
 			base := len(ev.effects) + len(ev.options[k.Option]) + b.first
 			for j, e := range b.broken {
-				next.Queue = append(next.Queue, Pending{Cause: cause, Effect: base + j, From: turn + e.delay, To: turn + e.delay + e.lasts - 1})
+				broken = append(broken, Pending{Cause: cause, Effect: base + j, From: turn + e.delay, To: turn + e.delay + e.lasts - 1})
 			}
 			continue
 		}
@@ -184,6 +208,7 @@ func (st *Stepper) commitments(cur *State, levels, choices []int, next *State) {
 			next.Commits = append(next.Commits, Commit{Event: ei, Option: opt, Bind: bi, From: turn + 1, To: turn + b.turns})
 		}
 	}
+	return broken
 }
 
 // optionEffect returns effect k of option opt of ev, counting the effects

@@ -107,8 +107,10 @@ const MaxTurns = 400
 // pending at once, counted at the worst: every lever ordered every turn
 // and every repeating event firing every turn, each effect pending for
 // its delay and duration. A game keeps its queue in every turn's state,
-// so this bounds a game's memory.
-const MaxPending = 10_000
+// so this bounds a game's memory (at 64 bytes a pending effect, 1.3 MB a
+// state). It lets a scenario 100 times the size of the default one load
+// (the default has at most 140 pending).
+const MaxPending = 20_000
 
 // Compile checks a scenario and compiles it into a Model. It first gives
 // the fields left out their defaults (ApplyDefaults), changing s. It

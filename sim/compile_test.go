@@ -153,18 +153,18 @@ func TestPendingLimit(t *testing.T) {
 	s := goScenario()
 	s.Meta.Turns = 400
 	ev := Event{ID: "drip", Name: "Drip", When: Expr{Src: "x >= 0"}, Repeat: true}
-	for i := 0; i < 25; i++ {
+	for i := 0; i < 50; i++ {
 		ev.Effects = append(ev.Effects, Effect{Target: "x", Change: Expr{Src: "1"}, Lasts: 400, Pos: Pos{File: "go", Line: 20 + i, Col: 9}})
 	}
 	s.Events = append(s.Events, ev)
 	_, err := Compile(s)
-	want := "go:20:9: the effects can have up to 10001 changes pending at once; the limit is 10000 (this effect, pending 400 turns at a time, takes the largest share: shorten its 'lasts' or 'delay')"
+	want := "go:20:9: the effects can have up to 20001 changes pending at once; the limit is 20000 (this effect, pending 400 turns at a time, takes the largest share: shorten its 'lasts' or 'delay')"
 	if err == nil || strings.TrimSpace(err.(ErrorList).Lines()) != want {
 		t.Errorf("error = %v, want %s", err, want)
 	}
-	s.Events[len(s.Events)-1].Effects = ev.Effects[:24]
+	s.Events[len(s.Events)-1].Effects = ev.Effects[:49]
 	if _, err := Compile(s); err != nil {
-		t.Errorf("24 effects: %v", err)
+		t.Errorf("49 effects: %v", err)
 	}
 }
 

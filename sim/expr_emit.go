@@ -108,8 +108,129 @@ func emitArith(t *tnode) numFn {
 		return fnK(op, pos, emitNum(l), r.val)
 	case l.op == nNum:
 		return kFn(op, pos, l.val, emitNum(r))
+	case l.op == nSlot && r.op == nSlot:
+		return slotSlot(op, pos, l.slot, r.slot)
+	case l.op == nSlot:
+		return slotFn(op, pos, l.slot, emitNum(r))
+	case r.op == nSlot:
+		return fnSlot(op, pos, emitNum(l), r.slot)
 	}
 	return fnFn(op, pos, emitNum(l), emitNum(r))
+}
+
+// slotSlot, slotFn and fnSlot serve an operand that is a slot, read in
+// place rather than through a closure of its own (a slot has nothing to
+// evaluate, so reading it first or last is the same).
+//
+//go:noinline
+func slotSlot(op nodeOp, pos *Pos, a, b int) numFn {
+	switch op {
+	case nAdd:
+		return func(e *env) float64 {
+			v, f := opAdd(e.s[a], e.s[b])
+			if f != noFault {
+				return e.failed(pos, f)
+			}
+			return v
+		}
+	case nSub:
+		return func(e *env) float64 {
+			v, f := opSub(e.s[a], e.s[b])
+			if f != noFault {
+				return e.failed(pos, f)
+			}
+			return v
+		}
+	case nMul:
+		return func(e *env) float64 {
+			v, f := opMul(e.s[a], e.s[b])
+			if f != noFault {
+				return e.failed(pos, f)
+			}
+			return v
+		}
+	}
+	return func(e *env) float64 {
+		v, f := opDiv(e.s[a], e.s[b])
+		if f != noFault {
+			return e.failed(pos, f)
+		}
+		return v
+	}
+}
+
+//go:noinline
+func slotFn(op nodeOp, pos *Pos, slot int, y numFn) numFn {
+	switch op {
+	case nAdd:
+		return func(e *env) float64 {
+			v, f := opAdd(e.s[slot], y(e))
+			if f != noFault {
+				return e.failed(pos, f)
+			}
+			return v
+		}
+	case nSub:
+		return func(e *env) float64 {
+			v, f := opSub(e.s[slot], y(e))
+			if f != noFault {
+				return e.failed(pos, f)
+			}
+			return v
+		}
+	case nMul:
+		return func(e *env) float64 {
+			v, f := opMul(e.s[slot], y(e))
+			if f != noFault {
+				return e.failed(pos, f)
+			}
+			return v
+		}
+	}
+	return func(e *env) float64 {
+		v, f := opDiv(e.s[slot], y(e))
+		if f != noFault {
+			return e.failed(pos, f)
+		}
+		return v
+	}
+}
+
+//go:noinline
+func fnSlot(op nodeOp, pos *Pos, x numFn, slot int) numFn {
+	switch op {
+	case nAdd:
+		return func(e *env) float64 {
+			v, f := opAdd(x(e), e.s[slot])
+			if f != noFault {
+				return e.failed(pos, f)
+			}
+			return v
+		}
+	case nSub:
+		return func(e *env) float64 {
+			v, f := opSub(x(e), e.s[slot])
+			if f != noFault {
+				return e.failed(pos, f)
+			}
+			return v
+		}
+	case nMul:
+		return func(e *env) float64 {
+			v, f := opMul(x(e), e.s[slot])
+			if f != noFault {
+				return e.failed(pos, f)
+			}
+			return v
+		}
+	}
+	return func(e *env) float64 {
+		v, f := opDiv(x(e), e.s[slot])
+		if f != noFault {
+			return e.failed(pos, f)
+		}
+		return v
+	}
 }
 
 //go:noinline
@@ -324,6 +445,14 @@ func emitCall(t *tnode) numFn {
 		case 1:
 			return fs[0]
 		case 2:
+			if k, x, ok := constAndOther(t.args, fs); ok {
+				// min and max are symmetric, and a constant has nothing
+				// to evaluate: max(0, x) is max(x, 0), read in place.
+				if t.fn == fnMin {
+					return func(e *env) float64 { return math.Min(x(e), k) }
+				}
+				return func(e *env) float64 { return math.Max(x(e), k) }
+			}
 			a, b := fs[0], fs[1]
 			if t.fn == fnMin {
 				return func(e *env) float64 { return math.Min(a(e), b(e)) }
@@ -353,6 +482,18 @@ func emitCall(t *tnode) numFn {
 	panic("sim: emit: unknown function")
 }
 
+// constAndOther reports whether exactly one of two number arguments is a
+// constant, and returns it and the closure of the other.
+func constAndOther(args []*tnode, fs []numFn) (float64, numFn, bool) {
+	switch {
+	case args[0].op == nNum && args[1].op != nNum:
+		return args[0].val, fs[1], true
+	case args[1].op == nNum && args[0].op != nNum:
+		return args[1].val, fs[0], true
+	}
+	return 0, nil, false
+}
+
 // emitCond returns the closure that computes condition node t.
 func emitCond(t *tnode) boolFn {
 	a := t.args
@@ -376,6 +517,13 @@ func emitCond(t *tnode) boolFn {
 		if a[0].typ == tBool {
 			l, r := emitCond(a[0]), emitCond(a[1])
 			return func(e *env) bool { return (l(e) == r(e)) == eq }
+		}
+		if k, x, ok := constAndOther(a, []numFn{emitNum(a[0]), emitNum(a[1])}); ok {
+			// x == k, the constant read in place (== is symmetric).
+			if eq {
+				return func(e *env) bool { return x(e) == k }
+			}
+			return func(e *env) bool { return x(e) != k }
 		}
 		l, r := emitNum(a[0]), emitNum(a[1])
 		return func(e *env) bool { return (l(e) == r(e)) == eq }

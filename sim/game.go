@@ -24,6 +24,8 @@ type Game struct {
 	scorer  *Scorer
 	scores  []float64 // every actor's score in the current state
 	pending []Adjustment
+	// lookahead is set in look-ahead mode: no ledger is kept.
+	lookahead bool
 	// err is the fault met preparing the first turn (drawing its briefing
 	// or scoring the initial state): such a game cannot be played.
 	err error
@@ -70,6 +72,14 @@ func newGame(m *Model, seed uint64, params []float64) *Game {
 	g.err = err
 	return g
 }
+
+// SetLookahead puts the game in look-ahead mode (on) or back in recorded
+// mode, the default. A game in look-ahead mode keeps no ledger: the turns
+// played while it is on add nothing to Ledger, and their reports have no
+// Entries. Its states, scores, outcome and record are those of the same
+// game in recorded mode, bit for bit. Tools that play many games nobody
+// asks why about (balance checks, comparisons, forecasts) use it.
+func (g *Game) SetLookahead(on bool) { g.lookahead = on }
 
 // Err returns the fault that keeps the game from being played, met while
 // preparing its first turn, or nil.
@@ -135,7 +145,7 @@ func (g *Game) Play(o Orders, c Choices) (*TurnReport, error) {
 		return nil, err
 	}
 	next := &State{}
-	led, err := g.stepper.Step(cur, levels, choices, next, nil)
+	led, err := g.stepper.step(cur, levels, choices, next, nil, !g.lookahead)
 	if err != nil {
 		return nil, err
 	}
@@ -192,7 +202,9 @@ func (g *Game) Adjust(varID string, value float64, reason string) error {
 	}
 	g.scores = scores
 	g.history[len(g.history)-1] = cur
-	g.ledger = append(g.ledger, Entry{Turn: cur.Turn, Var: vi, Amount: d, Cause: Cause{Kind: ByFacilitator, Index: -1, Actor: -1, Option: -1}, Reason: reason})
+	if !g.lookahead {
+		g.ledger = append(g.ledger, Entry{Turn: cur.Turn, Var: vi, Amount: d, Cause: Cause{Kind: ByFacilitator, Index: -1, Actor: -1, Option: -1}, Reason: reason})
+	}
 	g.pending = append(g.pending, Adjustment{Var: varID, Value: value, Reason: reason})
 	return nil
 }

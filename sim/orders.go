@@ -290,11 +290,15 @@ func (m *Model) Affordable(ai int, cost float64) bool {
 func (m *Model) CarryForward(s *State, levels []int) []int {
 	out := make([]int, m.nl)
 	copy(out, levels)
+	var top []int
 	for li, lvl := range out {
 		if lvl < 0 || lvl >= len(m.cLevers[li].cost) {
 			out[li] = 0
 		} else if lvl > 0 {
-			out[li] = min(lvl, m.MaxLevel(s, li))
+			if top == nil {
+				top = m.MaxLevels(s, nil)
+			}
+			out[li] = min(lvl, top[li])
 		}
 	}
 	for ai := range m.Scenario.Actors {

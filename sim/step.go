@@ -107,11 +107,12 @@ func (m *Model) loadSlots(slots []float64, s *State) {
 // and the turn's ledger entries are appended to led. On error next and
 // the returned ledger are not meaningful and cur is unchanged.
 //
-// A turn runs in phases, each below in a method of its own:
+// A turn runs in phases (the first two in one method, effects):
 //
 //  1. queue: the effects that the briefing's events (and the options
 //     chosen in them) and the ordered levers start this turn join the
-//     queue of pending effects;
+//     queue of pending effects (those due only this turn are computed at
+//     once, in the place the queue would give them);
 //  2. effects: every effect due this turn is computed against the same
 //     start-of-turn state, so the order of actors cannot matter; their
 //     sums are added and each variable brought within its bounds;
@@ -124,6 +125,20 @@ func (m *Model) loadSlots(slots []float64, s *State) {
 // Every value computed is checked: a fault, or a value that is not a
 // finite number, stops the turn with an *EvalError at its position.
 func (st *Stepper) Step(cur *State, levels []int, choices []int, next *State, led []Entry) ([]Entry, error) {
+	return st.step(cur, levels, choices, next, led, true)
+}
+
+// Advance is Step for a look-ahead: it resolves the turn exactly as Step
+// does (the same state, random stream and faults, bit for bit) but keeps
+// no ledger. Computer players, forecasts and batches of games whose
+// ledger nobody reads use it.
+func (st *Stepper) Advance(cur *State, levels []int, choices []int, next *State) error {
+	_, err := st.step(cur, levels, choices, next, nil, false)
+	return err
+}
+
+// step is Step, appending to the ledger when rec is set.
+func (st *Stepper) step(cur *State, levels []int, choices []int, next *State, led []Entry, rec bool) ([]Entry, error) {
 	if cur.Over() {
 		return led, fmt.Errorf("sim: the game is over")
 	}
@@ -134,13 +149,11 @@ func (st *Stepper) Step(cur *State, levels []int, choices []int, next *State, le
 	st.env.rng = &next.RNG
 	st.fault = fault{}
 
-	st.queue(cur, levels, choices, next)
-	st.commitments(cur, levels, choices, next)
-	led, err := st.effects(turn, next, led)
+	led, err := st.effects(cur, levels, choices, next, led, rec)
 	if err != nil {
 		return led, err
 	}
-	if led, err = st.rules(turn, led); err != nil {
+	if led, err = st.rules(turn, led, rec); err != nil {
 		return led, err
 	}
 	copy(next.Vals, st.live[:st.m.nv])
@@ -157,13 +170,66 @@ func (st *Stepper) Step(cur *State, levels []int, choices []int, next *State, le
 	return led, nil
 }
 
-// queue adds to next's queue the effects that start this turn: the
+// effects runs phases 1 and 2 of a turn. The queue of pending effects
+// (next's, a copy of cur's) is applied first, in order; then the effects
+// that start this turn, in the order they join the queue: the
 // briefing's events first (each event's own effects, then those of the
 // option chosen), then the levers ordered above level 0, each in the
-// scenario's order.
-func (st *Stepper) queue(cur *State, levels, choices []int, next *State) {
+// scenario's order. An effect due this turn is computed at once, from the
+// start-of-turn state (st.start); one that applies on a later turn too
+// joins the queue. This is the order a queue holding every new effect
+// would apply them in, so the sums and the random stream are the same,
+// without queueing the effects that apply only now.
+//
+// The changes are summed per variable and added to the live slots, and
+// every variable is then brought within its bounds.
+func (st *Stepper) effects(cur *State, levels, choices []int, next *State, led []Entry, rec bool) ([]Entry, error) {
 	m := st.m
 	turn := cur.Turn
+	clear(st.deltas)
+	st.env.s = st.start
+	keep := next.Queue[:0]
+	var err error
+	for _, p := range next.Queue {
+		if p.From > turn {
+			keep = append(keep, p)
+			continue
+		}
+		if led, err = st.apply(turn, m.effect(p), p.Cause, led, rec); err != nil {
+			return led, err
+		}
+		if p.To > turn {
+			keep = append(keep, p)
+		}
+	}
+	// add applies or queues the effects list of a cause; k0 is the index
+	// of the first in its source's effects.
+	add := func(list []cEffect, k0 int, cause Cause) error {
+		for k := range list {
+			e := &list[k]
+			from, to := turn+e.delay, turn+e.delay+e.lasts-1
+			if from <= turn {
+				// apply, written out: this is the loop of every new
+				// effect of the turn.
+				st.start[m.slotLevel] = float64(cause.Level)
+				d := e.change(&st.env)
+				if err = st.check(turn, e.pos, d); err != nil {
+					return err
+				}
+				if d != 0 {
+					st.deltas[e.target] += d
+					st.last[e.target] = e
+					if rec {
+						led = append(led, Entry{Turn: turn, Var: e.target, Amount: d, Cause: cause, Pos: e.pos})
+					}
+				}
+			}
+			if to > turn {
+				keep = append(keep, Pending{Cause: cause, Effect: k0 + k, From: from, To: to})
+			}
+		}
+		return nil
+	}
 	for _, ei := range cur.Briefing {
 		ev := &m.cEvents[ei]
 		opt := -1
@@ -174,12 +240,12 @@ func (st *Stepper) queue(cur *State, levels, choices []int, next *State) {
 			}
 		}
 		cause := Cause{Kind: ByEvent, Index: ei, Actor: ev.chooser, Level: 1, Option: opt}
-		for k, e := range ev.effects {
-			next.Queue = append(next.Queue, Pending{Cause: cause, Effect: k, From: turn + e.delay, To: turn + e.delay + e.lasts - 1})
+		if err := add(ev.effects, 0, cause); err != nil {
+			return led, err
 		}
 		if opt >= 0 {
-			for k, e := range ev.options[opt] {
-				next.Queue = append(next.Queue, Pending{Cause: cause, Effect: len(ev.effects) + k, From: turn + e.delay, To: turn + e.delay + e.lasts - 1})
+			if err := add(ev.options[opt], len(ev.effects), cause); err != nil {
+				return led, err
 			}
 		}
 	}
@@ -188,37 +254,18 @@ func (st *Stepper) queue(cur *State, levels, choices []int, next *State) {
 			continue
 		}
 		cl := &m.cLevers[li]
-		cause := Cause{Kind: ByLever, Index: li, Actor: cl.actor, Level: lvl, Option: -1}
-		for k, e := range cl.effects {
-			next.Queue = append(next.Queue, Pending{Cause: cause, Effect: k, From: turn + e.delay, To: turn + e.delay + e.lasts - 1})
-		}
-	}
-}
-
-// effects applies every queued effect due this turn, each computed from
-// the start-of-turn state (st.start), and keeps in the queue those still
-// to apply. The changes are summed per variable and added to the live
-// slots, and every variable is then brought within its bounds.
-func (st *Stepper) effects(turn int, next *State, led []Entry) ([]Entry, error) {
-	m := st.m
-	clear(st.deltas)
-	keep := next.Queue[:0]
-	for _, p := range next.Queue {
-		if p.From > turn {
-			keep = append(keep, p)
-			continue
-		}
-		e := m.effect(p)
-		st.start[m.slotLevel] = float64(p.Cause.Level)
-		st.env.s = st.start
-		d := e.change(&st.env)
-		if err := st.check(turn, e.pos, d); err != nil {
+		if err := add(cl.effects, 0, Cause{Kind: ByLever, Index: li, Actor: cl.actor, Level: lvl, Option: -1}); err != nil {
 			return led, err
 		}
-		if d != 0 {
-			st.deltas[e.target] += d
-			st.last[e.target] = e
-			led = append(led, Entry{Turn: turn, Var: e.target, Amount: d, Cause: p.Cause, Pos: e.pos})
+	}
+	// Commitments broken by this turn's orders add their costs after the
+	// turn's own effects, in the order a queue of every effect would hold
+	// them.
+	for _, p := range st.commitments(cur, levels, choices, next) {
+		if p.From <= turn {
+			if led, err = st.apply(turn, m.effect(p), p.Cause, led, rec); err != nil {
+				return led, err
+			}
 		}
 		if p.To > turn {
 			keep = append(keep, p)
@@ -227,12 +274,34 @@ func (st *Stepper) effects(turn int, next *State, led []Entry) ([]Entry, error) 
 	next.Queue = keep
 	st.start[m.slotLevel] = 0
 	copy(st.live, st.start)
+	lo, hi := m.lo, m.hi
 	for i, d := range st.deltas {
 		st.live[i] += d
-		if v := st.live[i]; v-v != 0 {
+		v := st.live[i]
+		if v-v != 0 {
 			return led, st.notFinite(turn, i, st.last[i].pos)
 		}
-		led = st.bound(turn, i, led)
+		if v < lo[i] || v > hi[i] {
+			led = st.bound(turn, i, led, rec)
+		}
+	}
+	return led, nil
+}
+
+// apply computes effect e of cause c from the start-of-turn state and adds
+// its change to the variable's sum, recording it when rec is set.
+func (st *Stepper) apply(turn int, e *cEffect, c Cause, led []Entry, rec bool) ([]Entry, error) {
+	st.start[st.m.slotLevel] = float64(c.Level)
+	d := e.change(&st.env)
+	if err := st.check(turn, e.pos, d); err != nil {
+		return led, err
+	}
+	if d != 0 {
+		st.deltas[e.target] += d
+		st.last[e.target] = e
+		if rec {
+			led = append(led, Entry{Turn: turn, Var: e.target, Amount: d, Cause: c, Pos: e.pos})
+		}
 	}
 	return led, nil
 }
@@ -240,7 +309,7 @@ func (st *Stepper) effects(turn int, next *State, led []Entry) ([]Entry, error) 
 // rules runs the rules in the order written on the live slots, each seeing
 // the changes before it, and brings each rule's target within its bounds
 // after its change.
-func (st *Stepper) rules(turn int, led []Entry) ([]Entry, error) {
+func (st *Stepper) rules(turn int, led []Entry, rec bool) ([]Entry, error) {
 	m := st.m
 	st.env.s = st.live
 	for ri := range m.cRules {
@@ -267,8 +336,12 @@ func (st *Stepper) rules(turn int, led []Entry) ([]Entry, error) {
 			if v := st.live[r.target]; v-v != 0 {
 				return led, st.notFinite(turn, r.target, r.pos)
 			}
-			led = append(led, Entry{Turn: turn, Var: r.target, Amount: d, Cause: Cause{Kind: ByRule, Index: ri, Actor: -1, Option: -1}, Pos: r.pos})
-			led = st.bound(turn, r.target, led)
+			if rec {
+				led = append(led, Entry{Turn: turn, Var: r.target, Amount: d, Cause: Cause{Kind: ByRule, Index: ri, Actor: -1, Option: -1}, Pos: r.pos})
+			}
+			if v := st.live[r.target]; v < m.lo[r.target] || v > m.hi[r.target] {
+				led = st.bound(turn, r.target, led, rec)
+			}
 		}
 	}
 	return led, nil
@@ -354,8 +427,15 @@ func (st *Stepper) brief(s *State, slots []float64) error {
 // error.
 func (st *Stepper) check(turn int, pos Pos, v float64) error {
 	if !st.fault.set && v-v == 0 {
-		return nil // finite: the fast path
+		return nil // finite: the fast path, small enough to inline
 	}
+	return st.failed(turn, pos, v)
+}
+
+// failed is check's error, off its fast path.
+//
+//go:noinline
+func (st *Stepper) failed(turn int, pos Pos, v float64) error {
 	if st.fault.set {
 		return &EvalError{Turn: turn, Pos: st.fault.pos, Msg: st.fault.msg}
 	}
@@ -365,8 +445,10 @@ func (st *Stepper) check(turn int, pos Pos, v float64) error {
 	return nil
 }
 
-// bound clamps live variable i to its bounds, recording any correction.
-func (st *Stepper) bound(turn, i int, led []Entry) []Entry {
+// bound clamps live variable i to its bounds, recording any correction
+// when rec is set. (The loops that call it test the bounds first, in
+// line, and call it only for a value out of them.)
+func (st *Stepper) bound(turn, i int, led []Entry, rec bool) []Entry {
 	m := st.m
 	v := st.live[i]
 	c := v
@@ -377,6 +459,9 @@ func (st *Stepper) bound(turn, i int, led []Entry) []Entry {
 	}
 	if c != v {
 		st.live[i] = c
+		if !rec {
+			return led
+		}
 		led = append(led, Entry{Turn: turn, Var: i, Amount: c - v, Cause: Cause{Kind: ByBounds, Index: i, Actor: -1, Option: -1}, Pos: m.Scenario.Vars[i].Pos})
 	}
 	return led

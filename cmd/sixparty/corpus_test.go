@@ -190,7 +190,7 @@ const (
 	// scenario beside them.
 	rely          = "pressure-2017.rely-on-beijing"
 	combinedTrack = "pressure-2017.combined"
-	valueCap      = 200_000 // the decoder's cap on the values a file may hold
+	valueCap      = 500_000 // the decoder's cap on the values a file may hold
 	bigValues     = valueCap + 1
 )
 

@@ -19,8 +19,9 @@ func Explore(g *sim.Game, ai int) map[string]int {
 	}
 	spent := 0.0
 	out := map[string]int{}
+	avail := m.AvailableLevers(s, nil)
 	for _, li := range mine {
-		if ok, _ := m.Available(s, li); !ok {
+		if !avail[li] {
 			continue
 		}
 		var fits []int

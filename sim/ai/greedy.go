@@ -42,11 +42,12 @@ func (p Greedy) Orders(g *sim.Game, ai int) map[string]int {
 	ev := newEvaluator(m, believed, ai, horizon)
 	rng := sim.Derive(g.Seed, 0xa1, uint64(s.Turn), uint64(ai))
 	best := ev.score(levels)
+	avail := m.AvailableLevers(s, nil)
 	for pass := 0; pass < 4; pass++ {
 		bestLi, bestLvl, bestGain := -1, 0, 1e-9
 		for _, li := range mine {
 			cur := levels[li]
-			if ok, _ := m.Available(s, li); !ok {
+			if !avail[li] {
 				continue
 			}
 			for lvl := range m.MaxLevel(s, li) + 1 {
@@ -123,7 +124,6 @@ type evaluator struct {
 	horizon int
 	st      *sim.Stepper
 	a, b    sim.State
-	led     []sim.Entry
 }
 
 func newEvaluator(m *sim.Model, start *sim.State, ai, horizon int) *evaluator {
@@ -137,9 +137,7 @@ func (e *evaluator) score(levels []int) float64 {
 	cur := e.start
 	next := &e.a
 	for t := 0; t < e.horizon && !cur.Over(); t++ {
-		var err error
-		e.led, err = e.st.Step(cur, levels, nil, next, e.led[:0])
-		if err != nil {
+		if err := e.st.Advance(cur, levels, nil, next); err != nil {
 			return math.Inf(-1)
 		}
 		cur = next

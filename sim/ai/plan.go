@@ -4,8 +4,6 @@ import (
 	"cmp"
 	"math"
 	"slices"
-	"strconv"
-	"strings"
 
 	"github.com/sixparty/sixparty/sim"
 )
@@ -21,6 +19,11 @@ const (
 // othersLapse is the chance that another actor, in a sampled world, plays
 // one of its next best replies rather than its best.
 const othersLapse = 0.3
+
+// recordPlayOuts, set only by tests, has the planner play out with a
+// ledger (sim.Stepper.Step) rather than without (Advance), to show that
+// the decisions are the same.
+var recordPlayOuts bool
 
 // cand is one set of orders for the planning actor, with what the
 // lookahead expects of it.
@@ -45,7 +48,7 @@ type planner struct {
 	b       Budget
 	turn    uint64
 	mine    []int
-	avail   []int // per lever, the highest level allowed (Model.MaxLevel)
+	avail   []int // per lever, the highest level allowed (Model.MaxLevels)
 	base    *sim.State
 	worlds  []*sim.State
 	levels  []int   // every lever's level last turn, where still allowed
@@ -57,11 +60,11 @@ type planner struct {
 	st      *sim.Stepper
 	sc      *sim.Scorer
 	x, y    sim.State
-	led     []sim.Entry
 	buf     []float64
+	led     []sim.Entry // the play-outs' ledger, when recordPlayOuts is set
 	steps   int
 	cands   []*cand
-	seen    map[string]*cand
+	seen    map[uint64][]*cand // by levelsKey
 }
 
 func newPlanner(m *sim.Model, s *sim.State, v sim.View, seed uint64, ai int, b Budget) *planner {
@@ -69,12 +72,9 @@ func newPlanner(m *sim.Model, s *sim.State, v sim.View, seed uint64, ai int, b B
 		m: m, s: s, view: v, seed: seed, ai: ai, b: b, turn: uint64(s.Turn),
 		mine: m.ActorLevers(ai), st: m.NewStepper(), sc: m.NewScorer(),
 		wts: m.DoctrineWeights(ai), risk: m.Scenario.Actors[ai].Doctrine.Risk,
-		seen: map[string]*cand{},
+		seen: map[uint64][]*cand{},
 	}
-	p.avail = make([]int, m.NumLevers())
-	for li := range p.avail {
-		p.avail[li] = m.MaxLevel(s, li)
-	}
+	p.avail = m.MaxLevels(s, nil)
 	// The state as ai believes it, with chance of its own: the generator
 	// in s would tell the future.
 	p.base = s.Believed(v)
@@ -146,7 +146,11 @@ func (p *planner) playOut(start *sim.State, levels []int, h int) *sim.State {
 			ch = p.choices
 		}
 		var err error
-		p.led, err = p.st.Step(cur, levels, ch, next, p.led[:0])
+		if recordPlayOuts {
+			p.led, err = p.st.Step(cur, levels, ch, next, p.led[:0])
+		} else {
+			err = p.st.Advance(cur, levels, ch, next)
+		}
 		p.steps++
 		if err != nil {
 			return nil
@@ -183,15 +187,26 @@ func (p *planner) score(s *sim.State, ai int, wts []float64) (v float64, ok bool
 // others, the same except that with a chance of othersLapse it plays one
 // of its next three best replies instead, so that the worlds cover what it
 // might well do.
+//
+// Predicting takes at most half the decision's step budget (MaxSteps),
+// shared out among the others in turn: each may use what is left divided
+// by the number still to predict. An actor with few enough combinations
+// to weigh them all (MaxCandidates) has each played out; one with more is
+// searched one lever change at a time until its share runs out.
 func (p *planner) predict() {
 	m := p.m
 	last := slices.Clone(p.levels)
 	h := min(3, p.horizon)
+	var others []int
 	for o := range m.Scenario.Actors {
-		levers := m.ActorLevers(o)
-		if o == p.ai || len(levers) == 0 {
-			continue
+		if o != p.ai && len(m.ActorLevers(o)) > 0 {
+			others = append(others, o)
 		}
+	}
+	limit := p.steps + p.b.MaxSteps/2
+	for i, o := range others {
+		levers := m.ActorLevers(o)
+		share := p.steps + (limit-p.steps)/(len(others)-i)
 		wts := m.DoctrineWeights(o)
 		trial := slices.Clone(last)
 		eval := func(lv []int) float64 {
@@ -214,7 +229,7 @@ func (p *planner) predict() {
 			for k, li := range levers {
 				cur[k] = last[li]
 			}
-			best := search(m, o, p.avail, p.b.MaxCandidates, cur, eval, func() bool { return false })
+			best := climb(m, o, p.avail, cur, eval, func() bool { return p.steps+h > share })
 			if best == nil {
 				continue
 			}
@@ -257,11 +272,15 @@ func (p *planner) predict() {
 	}
 }
 
-// search returns the best legal levels for actor ai's levers by eval: every
-// combination when there are at most limit, else a climb one lever change
-// at a time from start and from all levers off. stop ends a climb early.
-// Ties go to the cheaper orders, then to the earlier ones.
-func search(m *sim.Model, ai int, avail []int, limit int, start []int, eval func([]int) float64, stop func() bool) []int {
+// climb returns the best legal levels for actor ai's levers by eval, for
+// an actor with too many legal combinations to weigh each (callers
+// enumerate first): a climb one lever change at a time from start and
+// from all levers off. stop, asked before each set of levels is played
+// out, ends the climb there, with the best found so far. Ties go to the
+// cheaper orders, then to the earlier ones. Each climbing move costs time
+// in proportion to the actor's levers (its cost and memo key are sums
+// over them), besides the play-out.
+func climb(m *sim.Model, ai int, avail []int, start []int, eval func([]int) float64, stop func() bool) []int {
 	levers := m.ActorLevers(ai)
 	type scored struct {
 		lv   []int
@@ -274,52 +293,67 @@ func search(m *sim.Model, ai int, avail []int, limit int, start []int, eval func
 		}
 		return a.cost < b.cost-1e-12
 	}
-	if combos, ok := enumerate(m, ai, avail, limit); ok {
-		var best scored
-		for i, lv := range combos {
-			sc := scored{lv, levelsCost(m, ai, lv), eval(lv)}
-			if i == 0 || better(sc, best) {
-				best = sc
+	type memoEntry struct {
+		lv []int
+		v  float64
+	}
+	memo := map[uint64][]memoEntry{}
+	stopped := false
+	// val returns eval(lv), remembered; ok is false when lv is new and
+	// stop says no more may be played out (unless force is set: each
+	// climb's start is always played out).
+	val := func(lv []int, force bool) (float64, bool) {
+		k := levelsKey(lv)
+		for _, e := range memo[k] {
+			if slices.Equal(e.lv, lv) {
+				return e.v, true
 			}
 		}
-		return best.lv
-	}
-	memo := map[string]float64{}
-	val := func(lv []int) float64 {
-		k := key(lv)
-		if v, ok := memo[k]; ok {
-			return v
+		if !force && (stopped || stop()) {
+			stopped = true
+			return 0, false
 		}
 		v := eval(lv)
-		memo[k] = v
-		return v
+		memo[k] = append(memo[k], memoEntry{slices.Clone(lv), v})
+		return v, true
 	}
 	zero := make([]int, len(levers))
 	var best scored
 	for i, s0 := range [][]int{legalStart(m, ai, avail, start), zero} {
-		cur := scored{s0, levelsCost(m, ai, s0), val(s0)}
-		for !stop() {
+		v0, _ := val(s0, true)
+		cur := scored{s0, levelsCost(m, ai, s0), v0}
+		work := slices.Clone(s0)
+		for !stopped && !stop() {
 			next := cur
+		sweep:
 			for k, li := range levers {
+				was := work[k]
 				for lvl := range m.Scenario.Levers[li].Levels {
-					if lvl == cur.lv[k] || lvl > avail[li] {
+					if lvl == was || lvl > avail[li] {
 						continue
 					}
-					lv := slices.Clone(cur.lv)
-					lv[k] = lvl
-					c := levelsCost(m, ai, lv)
+					work[k] = lvl
+					c := levelsCost(m, ai, work)
 					if !m.Affordable(ai, c) {
 						continue
 					}
-					if sc := (scored{lv, c, val(lv)}); better(sc, next) {
+					v, ok := val(work, false)
+					if !ok {
+						work[k] = was
+						break sweep
+					}
+					if sc := (scored{work, c, v}); better(sc, next) {
+						sc.lv = slices.Clone(work)
 						next = sc
 					}
 				}
+				work[k] = was
 			}
 			if !better(next, cur) {
 				break
 			}
 			cur = next
+			copy(work, cur.lv)
 		}
 		if i == 0 || better(cur, best) {
 			best = cur
@@ -383,30 +417,44 @@ func legalStart(m *sim.Model, ai int, avail []int, start []int) []int {
 }
 
 // levelsCost returns the cost of lv, the levels of actor ai's levers in
-// ActorLevers order, by sim's one measure of it (OrdersCost).
+// ActorLevers order: the sum sim.Model.OrdersCost takes, in its order
+// (so bit for bit its result), without a slice of every lever's level.
 func levelsCost(m *sim.Model, ai int, lv []int) float64 {
-	full := make([]int, m.NumLevers())
+	total := 0.0
 	for k, li := range m.ActorLevers(ai) {
-		full[li] = lv[k]
+		total += m.Cost(li, lv[k])
 	}
-	return m.OrdersCost(ai, full)
+	return total
 }
 
-func key(lv []int) string {
-	var b strings.Builder
+// levelsKey returns a 64-bit key of levels lv (FNV-1a over the levels),
+// for the memos: an integer key costs no allocation, and the memos compare
+// the levels themselves to tell keys that collide apart.
+func levelsKey(lv []int) uint64 {
+	h := uint64(14695981039346656037)
 	for _, l := range lv {
-		b.WriteString(strconv.Itoa(l))
-		b.WriteByte(',')
+		h ^= uint64(l)
+		h *= 1099511628211
 	}
-	return b.String()
+	return h
+}
+
+// lookup returns the candidate for levels lv, or nil.
+func (p *planner) lookup(k uint64, lv []int) *cand {
+	for _, c := range p.seen[k] {
+		if slices.Equal(c.levels, lv) {
+			return c
+		}
+	}
+	return nil
 }
 
 // evaluate plays the actor's levels lv out in the first nw worlds and
 // records the result as a candidate (once per distinct set of levels and
 // number of worlds).
 func (p *planner) evaluate(lv []int, nw int) *cand {
-	k := key(lv)
-	if c, ok := p.seen[k]; ok && c.worlds >= nw {
+	k := levelsKey(lv)
+	if c := p.lookup(k, lv); c != nil && c.worlds >= nw {
 		return c
 	}
 	c := &cand{levels: slices.Clone(lv), cost: levelsCost(p.m, p.ai, lv), obj: make([]float64, len(p.wts)), worlds: nw}
@@ -443,11 +491,11 @@ func (p *planner) evaluate(lv []int, nw int) *cand {
 			c.obj[j] /= n
 		}
 	}
-	if old, ok := p.seen[k]; ok {
+	if old := p.lookup(k, lv); old != nil {
 		*old = *c
 		return old
 	}
-	p.seen[k] = c
+	p.seen[k] = append(p.seen[k], c)
 	p.cands = append(p.cands, c)
 	return c
 }
@@ -492,7 +540,7 @@ func (p *planner) decide() Decision {
 			p.evaluate(lv, screen)
 		}
 	} else {
-		search(m, p.ai, p.avail, b.MaxCandidates, start, func(lv []int) float64 {
+		climb(m, p.ai, p.avail, start, func(lv []int) float64 {
 			return p.evaluate(lv, screen).util
 		}, func() bool { return p.steps+b.Finalists*samples*p.horizon >= b.MaxSteps })
 	}
