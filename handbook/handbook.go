@@ -61,7 +61,11 @@ func (h *writer) all() {
 				if name == "" {
 					name = o.ID
 				}
-				h.p("- %s (weight %s): `%s`\n", name, num(o.Weight), flat(o.Score.Src))
+				every := ""
+				if o.Accumulate {
+					every = ", counted after every turn and added up"
+				}
+				h.p("- %s (weight %s%s): `%s`\n", name, num(o.Weight), every, flat(o.Score.Src))
 			}
 			h.p("\n")
 		}
@@ -146,6 +150,15 @@ func (h *writer) all() {
 		if t := strings.Join(strings.Fields(o.Text), " "); t != "" {
 			h.p(" %s", t)
 		}
+		if len(o.Score) > 0 {
+			var pays []string
+			for _, a := range s.Actors {
+				if v, ok := o.Score[a.ID]; ok {
+					pays = append(pays, fmt.Sprintf("%s %+g", a.Name, v))
+				}
+			}
+			h.p(" Scores: %s.", strings.Join(pays, ", "))
+		}
 		h.p("\n")
 	}
 	if len(s.Strategies) > 0 {
@@ -197,6 +210,12 @@ func (h *writer) event(ev *sim.Event) {
 	}
 	h.p("### %s\n\n", name)
 	switch {
+	case ev.Turn > 0 && !ev.When.IsZero():
+		h.p("Scheduled for turn %d (%s), if `%s` after turn %d", ev.Turn, h.m.Date(ev.Turn), flat(ev.When.Src), ev.Turn-1)
+		if !ev.Chance.IsZero() && flat(ev.Chance.Src) != "1" {
+			h.p(", with probability `%s`", flat(ev.Chance.Src))
+		}
+		h.p(".")
 	case ev.Turn > 0:
 		h.p("Scheduled for turn %d (%s).", ev.Turn, h.m.Date(ev.Turn))
 	default:

@@ -37,6 +37,10 @@ type Model struct {
 	cOutcomes []cOutcome
 	limit     int // index of the turn-limit outcome
 	cObj      [][]cObjective
+	payoff    [][]float64 // [outcome][actor], nil for an outcome without 'score'
+	accIdx    [][]int     // [actor][objective]: index into State.Acc, or -1
+	accOf     [][2]int    // per running total: actor and objective
+	nacc      int
 	cChecks   []compiled
 	start     int // months since year 0 of turn 1
 	step      int // months per turn
@@ -146,6 +150,7 @@ func (c *compiler) compile() {
 	c.rules()
 	c.events()
 	c.outcomes()
+	c.payoffs()
 	c.checks()
 	c.strategies()
 	c.pending()

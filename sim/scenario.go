@@ -80,6 +80,9 @@ type Objective struct {
 	Name     string         `yaml:"name" doc:"What the objective means, in words."`
 	Score    Expr           `yaml:"score" doc:"Number expression over the state; higher is better for the actor."`
 	Weight   float64        `yaml:"weight" doc:"Weight of this objective in the actor's score." default:"1"`
+	// Accumulate makes the objective a running total: its value is the
+	// sum of the score expression after every turn played.
+	Accumulate bool `yaml:"accumulate" doc:"Count the objective after every turn played: its value is the running total of 'score' over the turns, so a game that ends early scores fewer turns."`
 	Pos      Pos            `yaml:"-"`
 	FieldPos map[string]Pos `yaml:"-"`
 }
@@ -192,6 +195,8 @@ type Outcome struct {
 	Name     string         `yaml:"name" doc:"Headline shown at the end."`
 	When     Expr           `yaml:"when" doc:"Condition that ends the game after a turn; absent for the outcome of the turn limit."`
 	Text     string         `yaml:"text" doc:"Narrative shown at the end."`
+	// Score is the payoff of the outcome per actor id.
+	Score    map[string]float64 `yaml:"score" doc:"Payoff per actor id: a number added to the actor's score when the game ends in this outcome (for example {iran: -40, us: -10})."`
 	Pos      Pos            `yaml:"-"`
 	FieldPos map[string]Pos `yaml:"-"`
 }

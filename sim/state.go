@@ -31,6 +31,10 @@ type State struct {
 	// for a whole game: every state of a game shares the one slice, which
 	// must never be changed.
 	Params []float64
+	// Acc holds the running total of each objective marked 'accumulate'
+	// (in the order of the actors and their objectives), counted after
+	// every turn played; nil before the first turn or when none is.
+	Acc []float64
 }
 
 // Pending is a queued effect of a lever or an event.
@@ -49,6 +53,7 @@ func (s *State) Clone() *State {
 	c.Queue = slices.Clone(s.Queue)
 	c.Fired = slices.Clone(s.Fired)
 	c.Briefing = slices.Clone(s.Briefing)
+	c.Acc = slices.Clone(s.Acc)
 	return &c
 }
 
@@ -63,6 +68,7 @@ func (s *State) copyInto(dst *State) {
 	dst.Briefing = append(dst.Briefing[:0], s.Briefing...)
 	dst.Outcome = s.Outcome
 	dst.Params = s.Params
+	dst.Acc = append(dst.Acc[:0], s.Acc...)
 }
 
 // Over reports whether the game has ended.

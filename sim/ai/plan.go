@@ -170,7 +170,7 @@ func (p *planner) score(s *sim.State, ai int, wts []float64) (v float64, ok bool
 	if err != nil {
 		return 0, false
 	}
-	t := 0.0
+	t := p.sc.Payoff(s, ai) // the ending's payoff (sim/payoff.go)
 	for k, v := range p.buf {
 		t += wts[k] * v
 	}
