@@ -323,6 +323,11 @@ func (h *writer) seers(vi int, v sim.Var) string {
 	if len(names) > 0 {
 		out = strings.Join(names, ", ")
 	}
+	for _, a := range h.s.Actors {
+		if x, ok := v.SeenBy[a.ID]; ok {
+			out += fmt.Sprintf("; %s ±`%s`", a.Name, flat(x.Src))
+		}
+	}
 	if v.Noise > 0 {
 		out += "; others ±" + h.m.Format(vi, v.Noise)
 	}

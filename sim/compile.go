@@ -29,7 +29,8 @@ type Model struct {
 	levers    map[string]int
 	actors    map[string]int
 	lo, hi    []float64
-	visible   [][]bool // [var][actor]
+	visible   [][]bool  // [var][actor]
+	seenBy    [][]numFn // [var][actor]: the sd of that actor's estimate, or nil for the variable's noise
 	cLevers   []cLever
 	byActor   [][]int // lever indices per actor
 	cRules    []cRule
@@ -145,6 +146,7 @@ func (c *compiler) compile() {
 	c.meta()
 	c.actors()
 	c.names()
+	c.intelligence()
 	c.objectives()
 	c.levers()
 	c.rules()

@@ -76,15 +76,15 @@ type Place struct {
 
 // Objective is one scored aim of an actor.
 type Objective struct {
-	ID       string         `yaml:"id" doc:"Identifier, unique within the actor."`
-	Name     string         `yaml:"name" doc:"What the objective means, in words."`
-	Score    Expr           `yaml:"score" doc:"Number expression over the state; higher is better for the actor."`
-	Weight   float64        `yaml:"weight" doc:"Weight of this objective in the actor's score." default:"1"`
+	ID     string  `yaml:"id" doc:"Identifier, unique within the actor."`
+	Name   string  `yaml:"name" doc:"What the objective means, in words."`
+	Score  Expr    `yaml:"score" doc:"Number expression over the state; higher is better for the actor."`
+	Weight float64 `yaml:"weight" doc:"Weight of this objective in the actor's score." default:"1"`
 	// Accumulate makes the objective a running total: its value is the
 	// sum of the score expression after every turn played.
-	Accumulate bool `yaml:"accumulate" doc:"Count the objective after every turn played: its value is the running total of 'score' over the turns, so a game that ends early scores fewer turns."`
-	Pos      Pos            `yaml:"-"`
-	FieldPos map[string]Pos `yaml:"-"`
+	Accumulate bool           `yaml:"accumulate" doc:"Count the objective after every turn played: its value is the running total of 'score' over the turns, so a game that ends early scores fewer turns."`
+	Pos        Pos            `yaml:"-"`
+	FieldPos   map[string]Pos `yaml:"-"`
 }
 
 // Doctrine steers the computer player of an actor.
@@ -97,21 +97,25 @@ type Doctrine struct {
 
 // Var is one variable of the state.
 type Var struct {
-	ID          string         `yaml:"id" doc:"Identifier, as 'owner.name' or 'name' (for example econ.reserves); expressions refer to it by this name."`
-	Name        string         `yaml:"name" doc:"Name shown to players."`
-	Unit        string         `yaml:"unit" doc:"Unit shown after values (for example 'US$ bn')."`
-	Description string         `yaml:"description" doc:"What the number means and where its starting value comes from."`
-	Group       string         `yaml:"group" doc:"Dashboard group the variable is shown in."`
-	Init        float64        `yaml:"init" doc:"Value at the start of the game."`
-	Min         *float64       `yaml:"min" doc:"Lower bound; values below it are raised to it (the ledger records the correction)."`
-	Max         *float64       `yaml:"max" doc:"Upper bound; values above it are lowered to it."`
-	Owner       string         `yaml:"owner" doc:"Actor the variable belongs to, if any."`
-	Visible     []string       `yaml:"visible" doc:"Actors that see the exact value; if absent, everyone does. Others see an estimate."`
-	Noise       float64        `yaml:"noise" doc:"Standard deviation of the estimate seen by actors not in 'visible'; only for a variable some actors do not see."`
-	Format      string         `yaml:"format" doc:"How values are printed, as a Go fmt verb (for example %.1f)." default:"%.1f"`
-	Source      string         `yaml:"source" doc:"Where the starting value comes from."`
-	Pos         Pos            `yaml:"-"`
-	FieldPos    map[string]Pos `yaml:"-"`
+	ID          string   `yaml:"id" doc:"Identifier, as 'owner.name' or 'name' (for example econ.reserves); expressions refer to it by this name."`
+	Name        string   `yaml:"name" doc:"Name shown to players."`
+	Unit        string   `yaml:"unit" doc:"Unit shown after values (for example 'US$ bn')."`
+	Description string   `yaml:"description" doc:"What the number means and where its starting value comes from."`
+	Group       string   `yaml:"group" doc:"Dashboard group the variable is shown in."`
+	Init        float64  `yaml:"init" doc:"Value at the start of the game."`
+	Min         *float64 `yaml:"min" doc:"Lower bound; values below it are raised to it (the ledger records the correction)."`
+	Max         *float64 `yaml:"max" doc:"Upper bound; values above it are lowered to it."`
+	Owner       string   `yaml:"owner" doc:"Actor the variable belongs to, if any."`
+	Visible     []string `yaml:"visible" doc:"Actors that see the exact value; if absent, everyone does. Others see an estimate."`
+	Noise       float64  `yaml:"noise" doc:"Standard deviation of the estimate seen by actors not in 'visible'; only for a variable some actors do not see."`
+	// SeenBy gives, per observing actor id, the standard deviation of
+	// that actor's estimate, as a number expression read on the state
+	// being viewed; actors not listed use Noise.
+	SeenBy   map[string]Expr `yaml:"seen_by" doc:"Noise per observing actor: actor id, then the standard deviation of that actor's estimate as a number expression read on the state seen (for example \"4 / (1 + us.isr)\", which an intelligence effort narrows); 0 or below means that actor sees the value exactly. Actors not listed see it with 'noise'. Only for a variable with 'visible'."`
+	Format   string          `yaml:"format" doc:"How values are printed, as a Go fmt verb (for example %.1f)." default:"%.1f"`
+	Source   string          `yaml:"source" doc:"Where the starting value comes from."`
+	Pos      Pos             `yaml:"-"`
+	FieldPos map[string]Pos  `yaml:"-"`
 }
 
 // Lever is a policy an actor sets to a level each turn.
@@ -191,14 +195,14 @@ type Option struct {
 
 // Outcome is a way the game can end.
 type Outcome struct {
-	ID       string         `yaml:"id" doc:"Identifier of the outcome."`
-	Name     string         `yaml:"name" doc:"Headline shown at the end."`
-	When     Expr           `yaml:"when" doc:"Condition that ends the game after a turn; absent for the outcome of the turn limit."`
-	Text     string         `yaml:"text" doc:"Narrative shown at the end."`
+	ID   string `yaml:"id" doc:"Identifier of the outcome."`
+	Name string `yaml:"name" doc:"Headline shown at the end."`
+	When Expr   `yaml:"when" doc:"Condition that ends the game after a turn; absent for the outcome of the turn limit."`
+	Text string `yaml:"text" doc:"Narrative shown at the end."`
 	// Score is the payoff of the outcome per actor id.
 	Score    map[string]float64 `yaml:"score" doc:"Payoff per actor id: a number added to the actor's score when the game ends in this outcome (for example {iran: -40, us: -10})."`
-	Pos      Pos            `yaml:"-"`
-	FieldPos map[string]Pos `yaml:"-"`
+	Pos      Pos                `yaml:"-"`
+	FieldPos map[string]Pos     `yaml:"-"`
 }
 
 // Check is a balance expectation measured over many computer-played games.
