@@ -14,7 +14,7 @@ func ExampleTypes() {
 	}
 	// Output:
 	// Scenario [] 12
-	// Meta [meta] 8
+	// Meta [meta] 9
 	// Actor [actors[]] 8
 }
 

@@ -98,6 +98,8 @@ func object(t Type) map[string]any {
 			p["minLength"] = 1
 		case "Strategy.seats":
 			p["additionalProperties"] = map[string]any{"type": "string", "pattern": `^computer:(easy|normal|hard)$`}
+		case "Meta.map":
+			p["minItems"], p["maxItems"] = 4, 4
 		case "Check.share":
 			p["minItems"], p["maxItems"] = 2, 2
 			p["items"] = map[string]any{"type": "number", "minimum": 0, "maximum": 1}

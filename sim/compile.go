@@ -569,6 +569,18 @@ func (c *compiler) meta() {
 	default:
 		c.add(fieldPos(mt.FieldPos, "step", mt.Pos), "step must be month, quarter or year, found %q%s", mt.Step, suggest.Hint(mt.Step, []string{"month", "quarter", "year"}))
 	}
+	if _, given := mt.FieldPos["map"]; given || mt.Map != nil {
+		b := mt.Map
+		at := fieldPos(mt.FieldPos, "map", mt.Pos)
+		switch {
+		case len(b) != 4:
+			c.add(at, "map must be [west, south, east, north] in degrees, found %d numbers", len(b))
+		case b[0] < -180 || b[2] > 180 || b[1] < -90 || b[3] > 90:
+			c.add(at, "map must lie within longitudes -180 to 180 and latitudes -90 to 90, found %v", b)
+		case b[0] >= b[2] || b[1] >= b[3]:
+			c.add(at, "map must be [west, south, east, north] with west below east and south below north, found %v", b)
+		}
+	}
 	if mt.Start == "" {
 		m.start = 0
 	} else if g := startPattern.FindStringSubmatch(mt.Start); g == nil {

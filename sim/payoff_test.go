@@ -103,3 +103,26 @@ func TestPayoffMistakes(t *testing.T) {
 
 // loadErr loads a scenario from test.yaml that should not load.
 func loadErr(src string) (*sim.Model, error) { return scenarios.Load("test.yaml", []byte(src)) }
+
+func TestMapBoxMistakes(t *testing.T) {
+	tests := []struct{ box, want string }{
+		{"[30, 10, 65]", "test.yaml:3:50: map must be [west, south, east, north] in degrees, found 3 numbers"},
+		{"[65, 10, 30, 38]", "test.yaml:3:50: map must be [west, south, east, north] with west below east and south below north, found [65 10 30 38]"},
+		{"[30, 10, 200, 38]", "test.yaml:3:50: map must lie within longitudes -180 to 180 and latitudes -90 to 90, found [30 10 200 38]"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.want, func(t *testing.T) {
+			src := strings.Replace(paying, "turns: 5}", "turns: 5, map: "+tt.box+"}", 1)
+			_, err := loadErr(src)
+			if err == nil {
+				t.Fatalf("no error, want %s", tt.want)
+			}
+			if got := strings.TrimSpace(err.(sim.ErrorList).Lines()); got != tt.want {
+				t.Errorf("errors:\n%s\nwant:\n%s", got, tt.want)
+			}
+		})
+	}
+	if _, err := loadErr(strings.Replace(paying, "turns: 5}", "turns: 5, map: [30, 10, 65, 38]}", 1)); err != nil {
+		t.Errorf("a good box: %v", err)
+	}
+}

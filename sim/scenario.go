@@ -39,14 +39,16 @@ type Scenario struct {
 
 // Meta describes the scenario as a whole.
 type Meta struct {
-	ID       string         `yaml:"id" doc:"Short identifier, lower case, used in saved games."`
-	Title    string         `yaml:"title" doc:"Title shown to players."`
-	Summary  string         `yaml:"summary" doc:"A paragraph introducing the scenario."`
-	Sources  []string       `yaml:"sources" doc:"Where the scenario's facts and arguments come from."`
-	Start    string         `yaml:"start" doc:"Date of the first turn, as YYYY-MM (for example 2017-10)."`
-	Step     string         `yaml:"step" doc:"Length of a turn: month, quarter or year." default:"quarter"`
-	Turns    int            `yaml:"turns" doc:"Number of turns before the game ends in the outcome without 'when'; at most 400."`
-	Seed     uint64         `yaml:"seed" doc:"Default random seed."`
+	ID      string   `yaml:"id" doc:"Short identifier, lower case, used in saved games."`
+	Title   string   `yaml:"title" doc:"Title shown to players."`
+	Summary string   `yaml:"summary" doc:"A paragraph introducing the scenario."`
+	Sources []string `yaml:"sources" doc:"Where the scenario's facts and arguments come from."`
+	Start   string   `yaml:"start" doc:"Date of the first turn, as YYYY-MM (for example 2017-10)."`
+	Step    string   `yaml:"step" doc:"Length of a turn: month, quarter or year." default:"quarter"`
+	Turns   int      `yaml:"turns" doc:"Number of turns before the game ends in the outcome without 'when'; at most 400."`
+	Seed    uint64   `yaml:"seed" doc:"Default random seed."`
+	// Map is the map's frame, when given.
+	Map      []float64      `yaml:"map" doc:"The region the map shows, as [west, south, east, north] in degrees (for example [30, 10, 65, 38] for the Gulf); if absent, the box around the actors' capitals."`
 	Pos      Pos            `yaml:"-"`
 	FieldPos map[string]Pos `yaml:"-"`
 }
