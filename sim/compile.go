@@ -147,6 +147,7 @@ func (c *compiler) compile() {
 	c.actors()
 	c.names()
 	c.intelligence()
+	c.narratives()
 	c.objectives()
 	c.levers()
 	c.rules()
