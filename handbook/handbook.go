@@ -243,7 +243,17 @@ func (h *writer) event(ev *sim.Event) {
 		if ai := h.m.ActorIndex(ch.Actor); ai >= 0 {
 			who = h.s.Actors[ai].Name
 		}
-		h.p("%s decides: %s\n\n", who, strings.Join(strings.Fields(ch.Prompt), " "))
+		if len(ch.With) > 0 {
+			var names []string
+			for _, id := range ch.With {
+				if ai := h.m.ActorIndex(id); ai >= 0 {
+					names = append(names, h.s.Actors[ai].Name)
+				}
+			}
+			h.p("A joint decision: %s proposes and %s must agree, or the default is taken: %s\n\n", who, strings.Join(names, " and "), strings.Join(strings.Fields(ch.Prompt), " "))
+		} else {
+			h.p("%s decides: %s\n\n", who, strings.Join(strings.Fields(ch.Prompt), " "))
+		}
 		for k, o := range ch.Options {
 			text := o.Text
 			if text == "" {

@@ -79,6 +79,7 @@ type cEvent struct {
 	chance  numFn
 	effects []cEffect
 	chooser int // actor index, or -1
+	with    []int // the actors who must agree (a joint decision)
 	options [][]cEffect
 }
 
@@ -398,6 +399,7 @@ func (c *compiler) events() {
 		ce.effects = c.effects(ev.Effects, c.fx)
 		if ch := ev.Choice; ch != nil {
 			ce.chooser = c.actorRef(ch.Actor, "actor", ch.FieldPos, ch.Pos)
+			ce.with = c.partners(ch, ce.chooser)
 			if len(ch.Options) < 2 {
 				c.add(fieldPos(ch.FieldPos, "options", ch.Pos), "a choice needs at least two options")
 			}

@@ -77,3 +77,23 @@ func TestNarrateMistakes(t *testing.T) {
 		})
 	}
 }
+
+func TestJointMistakes(t *testing.T) {
+	tests := []struct{ new, want string }{
+		{"with: [c]", `test.yaml:19:14: unknown actor "c"`},
+		{"with: [b]", `test.yaml:19:14: actor "b" decides the choice: 'with' lists the other actors who must agree`},
+		{"with: [a, a]", `test.yaml:19:17: actor "a" is listed twice in 'with'`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.want, func(t *testing.T) {
+			src := strings.Replace(told, "      actor: b\n", "      actor: b\n      "+tt.new+"\n", 1)
+			_, err := loadErr(src)
+			if err == nil {
+				t.Fatalf("no error, want %s", tt.want)
+			}
+			if got := strings.TrimSpace(err.(sim.ErrorList).Lines()); got != tt.want {
+				t.Errorf("errors:\n%s\nwant:\n%s", got, tt.want)
+			}
+		})
+	}
+}

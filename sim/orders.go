@@ -14,7 +14,9 @@ import (
 type Orders map[string]map[string]int
 
 // Choices are the options chosen in the events of a briefing: event id,
-// then option id. An event left out takes its first option.
+// then option id. An event left out takes its first option. A partner in
+// a joint decision answers under PartnerKey(event id, actor id); see
+// sim/joint.go.
 type Choices map[string]string
 
 // OrderError is a mistake in orders. Nothing is applied when orders have
@@ -199,13 +201,26 @@ func (m *Model) ChoiceIndices(s *State, c Choices) ([]int, error) {
 	for i := range out {
 		out[i] = -1
 	}
+	var answers map[[2]int]int // partners' answers to joint decisions (sim/joint.go)
 	for _, eid := range slices.Sorted(maps.Keys(c)) {
+		if strings.Contains(eid, "/") {
+			ei, ai, k, msg := m.partnerAnswer(s, eid, c[eid])
+			if msg != "" {
+				return nil, fmt.Errorf("sim: choices: %s", msg)
+			}
+			if answers == nil {
+				answers = map[[2]int]int{}
+			}
+			answers[[2]int{ei, ai}] = k
+			continue
+		}
 		ei, k, msg := m.choiceIndex(s, eid, c[eid])
 		if msg != "" {
 			return nil, fmt.Errorf("sim: choices: %s", msg)
 		}
 		out[ei] = k
 	}
+	m.agreed(s, out, answers)
 	return out, nil
 }
 
@@ -357,7 +372,13 @@ func (m *Model) Sanitize(s *State, o Orders, c Choices) (Orders, Choices, []Drop
 	}
 	outC := Choices{}
 	for _, e := range slices.Sorted(maps.Keys(c)) {
-		if _, _, msg := m.choiceIndex(s, e, c[e]); msg != "" {
+		msg := ""
+		if strings.Contains(e, "/") {
+			_, _, _, msg = m.partnerAnswer(s, e, c[e])
+		} else {
+			_, _, msg = m.choiceIndex(s, e, c[e])
+		}
+		if msg != "" {
 			drop(fmt.Sprintf("choice %s=%s", e, c[e]), "%s", msg)
 			continue
 		}
