@@ -78,7 +78,7 @@ type cEvent struct {
 	when    boolFn
 	chance  numFn
 	effects []cEffect
-	chooser int // actor index, or -1
+	chooser int   // actor index, or -1
 	with    []int // the actors who must agree (a joint decision)
 	options [][]cEffect
 }

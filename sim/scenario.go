@@ -178,9 +178,9 @@ type Event struct {
 
 // Choice is a decision an event asks of one actor.
 type Choice struct {
-	Actor    string         `yaml:"actor" doc:"Actor who decides."`
+	Actor string `yaml:"actor" doc:"Actor who decides."`
 	// With lists the actors who must agree: a joint decision.
-	With []string `yaml:"with" doc:"Actors who must agree, for a joint decision: each answers too (choice key 'event/actor'), and the option 'actor' picks is taken only if every one of them picks the same; otherwise the first option (the default: no agreement) is."`
+	With     []string       `yaml:"with" doc:"Actors who must agree, for a joint decision: each answers too (choice key 'event/actor'), and the option 'actor' picks is taken only if every one of them picks the same; otherwise the first option (the default: no agreement) is."`
 	Prompt   string         `yaml:"prompt" doc:"The question put to the actor."`
 	Options  []Option       `yaml:"options" doc:"The possible answers; the first is the default."`
 	Pos      Pos            `yaml:"-"`

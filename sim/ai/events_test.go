@@ -5,8 +5,8 @@ import (
 	"testing"
 
 	"github.com/sixparty/sixparty/scenarios"
-	"github.com/sixparty/sixparty/sim/ai"
 	"github.com/sixparty/sixparty/sim"
+	"github.com/sixparty/sixparty/sim/ai"
 )
 
 // talks is a scenario with one choice of a's (the odds favour the option
