@@ -31,8 +31,9 @@ var required = map[string]bool{
 
 // enums lists fields that take one of a few words.
 var enums = map[string][]string{
-	"Meta.step":  {"month", "quarter", "year"},
-	"Param.dist": sim.Dists,
+	"Check.difficulty": {"easy", "normal", "hard"},
+	"Meta.step":        {"month", "quarter", "year"},
+	"Param.dist":       sim.Dists,
 }
 
 // patterns constrains text fields the way the engine checks them.

@@ -530,6 +530,11 @@ func (c *compiler) checks() {
 		if len(ck.Share) != 2 || ck.Share[0] < 0 || ck.Share[1] > 1 || ck.Share[0] > ck.Share[1] {
 			c.add(fieldPos(ck.FieldPos, "share", ck.Pos), "share must be [low, high] with 0 <= low <= high <= 1")
 		}
+		switch ck.Difficulty {
+		case "", "easy", "normal", "hard":
+		default:
+			c.add(fieldPos(ck.FieldPos, "difficulty", ck.Pos), "difficulty must be easy, normal or hard, found %q%s", ck.Difficulty, suggest.Hint(ck.Difficulty, []string{"easy", "normal", "hard"}))
+		}
 		if ck.Games < 1 {
 			c.add(fieldPos(ck.FieldPos, "games", ck.Pos), "games must be at least 1, found %d", ck.Games)
 		}

@@ -211,14 +211,16 @@ type Outcome struct {
 
 // Check is a balance expectation measured over many computer-played games.
 type Check struct {
-	Name     string         `yaml:"name" doc:"What the check is for, in words."`
-	Outcome  string         `yaml:"outcome" doc:"Outcome whose share of games is measured (give this or 'expect')."`
-	Expect   Expr           `yaml:"expect" doc:"Condition whose share of games is measured at 'turn' (give this or 'outcome')."`
-	Turn     int            `yaml:"turn" doc:"Turn after which 'expect' is evaluated; 0 means the end of the game."`
-	Share    []float64      `yaml:"share" doc:"Allowed share of games as [low, high], each from 0 to 1."`
-	Games    int            `yaml:"games" doc:"Number of seeded games to play; at least 1." default:"200"`
-	Pos      Pos            `yaml:"-"`
-	FieldPos map[string]Pos `yaml:"-"`
+	Name    string    `yaml:"name" doc:"What the check is for, in words."`
+	Outcome string    `yaml:"outcome" doc:"Outcome whose share of games is measured (give this or 'expect')."`
+	Expect  Expr      `yaml:"expect" doc:"Condition whose share of games is measured at 'turn' (give this or 'outcome')."`
+	Turn    int       `yaml:"turn" doc:"Turn after which 'expect' is evaluated; 0 means the end of the game."`
+	Share   []float64 `yaml:"share" doc:"Allowed share of games as [low, high], each from 0 to 1."`
+	Games   int       `yaml:"games" doc:"Number of seeded games to play; at least 1." default:"200"`
+	// Difficulty is the difficulty the check was written for.
+	Difficulty string         `yaml:"difficulty" doc:"The difficulty the computer players play the check's games at: easy, normal or hard ('sixparty check' uses it unless told otherwise)." default:"easy"`
+	Pos        Pos            `yaml:"-"`
+	FieldPos   map[string]Pos `yaml:"-"`
 }
 
 // Param is a declared uncertain coefficient (scenario 'parameters:'):
