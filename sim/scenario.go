@@ -400,6 +400,9 @@ func ApplyDefaults(s *Scenario) {
 		if absent(ck.FieldPos, "games", ck.Games == 0) {
 			ck.Games = 200
 		}
+		if absent(ck.FieldPos, "difficulty", ck.Difficulty == "") {
+			ck.Difficulty = "easy"
+		}
 	}
 }
 
