@@ -61,6 +61,7 @@ var typeDocs = map[string]string{
 	"Event":     "An inject: something that happens at the start of a turn.",
 	"Choice":    "A decision an event asks of one actor.",
 	"Option":    "One answer to a choice.",
+	"Bind":      "A commitment an option makes: a lever capped at a level for some turns, breakable only at a stated cost.",
 	"Outcome":   "A way the game can end.",
 	"Check":     "A balance expectation measured by 'sixparty check' over many computer-played games.",
 	"Param":     "A declared uncertain coefficient: a stated value, a plausible range and the source of that range; formulas read it by its id.",

@@ -272,6 +272,9 @@ func (h *writer) event(ev *sim.Event) {
 				h.p(": %s", strings.Join(fx, "; "))
 			}
 			h.p("\n")
+			for _, b := range o.Binds {
+				h.p("  - binds %s\n", h.bind(b))
+			}
 		}
 		h.p("\n")
 	}
@@ -435,4 +438,33 @@ func (h *writer) strategies() {
 		}
 		h.p("\n")
 	}
+}
+
+// bind describes a commitment in one line: the lever, its cap, for how
+// long, and what breaking it costs (or that it cannot be broken).
+func (h *writer) bind(b sim.Bind) string {
+	name, cap := b.Lever, "its first level"
+	if li := h.m.LeverIndex(b.Lever); li >= 0 {
+		l := &h.s.Levers[li]
+		name = l.Name
+		if len(l.Levels) > 0 {
+			cap = l.Levels[0]
+		}
+	}
+	if b.Max != "" {
+		cap = b.Max
+	}
+	turns := "turns"
+	if b.Turns == 1 {
+		turns = "turn"
+	}
+	out := fmt.Sprintf("%s at most at %s for %d %s from the next (%s)", name, cap, b.Turns, turns, b.Text)
+	if len(b.Broken) == 0 {
+		return out + "; it cannot be broken"
+	}
+	var fx []string
+	for _, e := range b.Broken {
+		fx = append(fx, h.effect(e))
+	}
+	return out + "; breaking it: " + strings.Join(fx, "; ")
 }

@@ -86,3 +86,51 @@ func TestPerLevel(t *testing.T) {
 		}
 	}
 }
+
+// TestCommitments checks that the handbook lists an option's commitments:
+// the lever, its cap and for how long, in the scenario's words, and what
+// breaking it costs or that it cannot be broken.
+func TestCommitments(t *testing.T) {
+	const src = `format: 1
+meta: {id: pledge, title: Pledge, turns: 5, seed: 1}
+actors:
+  - {id: a, name: Alpha, budget: 4, objectives: [{id: loud, name: Loud, score: "n"}]}
+variables:
+  - {id: n, name: Noise, init: 0, min: 0, max: 100}
+levers:
+  - {id: a.test, actor: a, name: Test, levels: [none, small, big], cost: [0, 1, 2], effects: [{target: n, change: "level"}]}
+events:
+  - id: talks
+    name: Talks
+    turn: 1
+    text: Will Alpha pledge restraint?
+    choice:
+      actor: a
+      prompt: Pledge?
+      options:
+        - id: pledge
+          text: Pledge
+          binds:
+            - {lever: a.test, max: small, turns: 2, text: the pledge to test small, broken: [{target: n, change: "5", note: "+5 at once"}]}
+            - {lever: a.test, turns: 1, text: the pledge to stop}
+        - {id: refuse, text: Refuse}
+outcomes:
+  - {id: end, name: End}
+`
+	m, err := scenarios.Load("pledge.yaml", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	if err := Write(&b, m); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		"  - binds Test at most at small for 2 turns from the next (the pledge to test small); breaking it: +5 at once (Noise +5)\n",
+		"  - binds Test at most at none for 1 turn from the next (the pledge to stop); it cannot be broken\n",
+	} {
+		if !strings.Contains(b.String(), want) {
+			t.Errorf("the handbook lacks %q:\n%s", want, b.String())
+		}
+	}
+}

@@ -125,8 +125,10 @@ const batch = 50
 // the games), or, after at least one batch of each kind, once every event
 // has fired and every outcome has happened: Unfired then has nothing to
 // say, exactly as after all n games. Batches alternate between computer
-// players at easy, who play the way players might, and random legal
-// orders (ai.Explore), which reach what sensible players avoid. No game
+// players at easy, who play the way players might, random legal orders
+// (ai.Explore), which reach what sensible players avoid, and, when the
+// scenario declares strategies, those strategies over parameters drawn
+// from their ranges (options.PlayOptions.Declared). No game
 // but the first is started after deadline (if it is not zero); stopped
 // reports that some were left out for it.
 func play(m *sim.Model, n, workers int, deadline time.Time) (games []options.Game, stopped bool) {
@@ -138,6 +140,11 @@ func play(m *sim.Model, n, workers int, deadline time.Time) (games []options.Gam
 		k := min(batch, n-len(games))
 		first := len(games)
 		opt := options.PlayOptions{Workers: workers, Explore: b%2 == 1, Stop: stop}
+		if len(m.Scenario.Strategies) > 0 {
+			// A third kind of batch: the scenario's declared strategies
+			// over drawn parameters.
+			opt.Explore, opt.Declared = b%3 == 1, b%3 == 2
+		}
 		// Pool asks Stop before every game of a batch but its first;
 		// a batch after the first asks before its first too.
 		if first > 0 && stop != nil && stop() {
@@ -152,11 +159,21 @@ func play(m *sim.Model, n, workers int, deadline time.Time) (games []options.Gam
 		// not before a batch of random orders: computer players may never
 		// pull a lever to a level whose effects fault (and then every
 		// event may have fired already in the first batch).
-		if len(faults(m, games)) > 0 || b >= 1 && len(Unfired(m, games)) == 0 {
+		if len(faults(m, games)) > 0 || b >= kinds(m)-1 && len(Unfired(m, games)) == 0 {
 			break
 		}
 	}
 	return games, false
+}
+
+// kinds is the number of kinds of batch play alternates between:
+// computer players and random orders, and declared strategies if the
+// scenario has any.
+func kinds(m *sim.Model) int {
+	if len(m.Scenario.Strategies) > 0 {
+		return 3
+	}
+	return 2
 }
 
 // faults returns an error for each fault met in games (game i being game
@@ -249,6 +266,9 @@ func Static(m *sim.Model) []Warning {
 		if ev.Choice != nil {
 			for _, o := range ev.Choice.Options {
 				addEffects(o.Effects)
+				for _, b := range o.Binds {
+					addEffects(b.Broken)
+				}
 			}
 		}
 	}
@@ -313,6 +333,9 @@ func Reads(s *sim.Scenario) map[string]bool {
 		if ev.Choice != nil {
 			for _, o := range ev.Choice.Options {
 				addEffects(o.Effects)
+				for _, b := range o.Binds {
+					addEffects(b.Broken)
+				}
 			}
 		}
 	}

@@ -2,6 +2,7 @@ package lint
 
 import (
 	"fmt"
+	"os"
 	"reflect"
 	"strings"
 	"testing"
@@ -197,5 +198,82 @@ func TestFaultsOutsideRules(t *testing.T) {
 				t.Errorf("errors:\n%s\nwant:\n%s", got, tt.want)
 			}
 		})
+	}
+}
+
+// declared is a scenario whose outcome "big" only a declared strategy
+// reaches: at the stated boost (10) x reaches at most 14 (one surge, on
+// turn 3, and a push every turn), which validate's computer players and
+// random orders play at; the strategy 'surge' plays exactly that over
+// drawn parameters, and a boost above 11 ends the game in "big".
+const declared = `format: 1
+meta: {id: d, title: D, turns: 4, seed: 1}
+actors:
+  - {id: a, name: A, budget: 1, objectives: [{id: up, score: x}]}
+  - {id: b, name: B, budget: 1, objectives: [{id: calm, score: "-x"}]}
+variables:
+  - {id: x, name: X, init: 0}
+levers:
+  - {id: a.push, actor: a, levels: [off, on], cost: [0, 1], effects: [{target: x, change: "1"}]}
+  - {id: b.surge, actor: b, levels: [off, on], cost: [0, 1], requires: "turn == 3", effects: [{target: x, change: "boost"}]}
+outcomes:
+  - {id: big, when: "x > 15"}
+  - {id: limit}
+parameters:
+  - {id: boost, name: Boost, value: 10, range: [8, 16], source: judgement}
+strategies:
+  - {id: surge, name: Surge, orders: surge.yaml}
+`
+
+const surgeTrack = `scenario: d
+turns:
+  - turn: 1
+    orders:
+      a: {a.push: on}
+  - turn: 3
+    orders:
+      a: {a.push: on}
+      b: {b.surge: on}
+  - turn: 4
+    orders:
+      a: {a.push: on}
+      b: {b.surge: off}
+`
+
+// TestDeclaredStrategies checks that validate's games include the
+// scenario's declared strategies (over drawn parameters), so that an
+// outcome only they reach is not reported as never happening; without
+// the strategy the same scenario gets the warning.
+func TestDeclaredStrategies(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, text string) string {
+		t.Helper()
+		p := dir + "/" + name
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	write("surge.yaml", surgeTrack)
+	m, err := scenarios.LoadFile(write("d.yaml", declared))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, w := range Check(m, Options{Games: 150, Workers: 2}).Warnings {
+		if strings.Contains(w.String(), `outcome "big"`) {
+			t.Errorf("with the strategy declared: %s", w)
+		}
+	}
+	plain := strings.Split(declared, "strategies:")[0]
+	m, err = scenarios.LoadFile(write("p.yaml", plain))
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, w := range Check(m, Options{Games: 150, Workers: 2}).Warnings {
+		found = found || strings.Contains(w.String(), `outcome "big" ended none of 150 computer-played games`)
+	}
+	if !found {
+		t.Errorf("without the strategy, no warning that outcome \"big\" never happens")
 	}
 }

@@ -61,6 +61,12 @@ type PlayOptions struct {
 	// Explore, when set, has every actor give random legal orders
 	// (ai.Explore) instead, to reach what sensible players avoid.
 	Explore bool
+	// Declared, when set and the scenario declares strategies, plays game
+	// i as declared strategy i mod their number (the actors it leaves
+	// computer-played at Difficulty) with parameters drawn from their
+	// ranges with the game's seed: the plays the scenario itself says are
+	// worth measuring, over its own uncertainty.
+	Declared bool
 	// Progress, if not nil, is called after each game with the number of
 	// games finished and the total. Calls are serialised, with done
 	// increasing.
@@ -82,13 +88,25 @@ func PlayOne(m *sim.Model, i int, d ai.Difficulty) Game {
 
 func playOne(m *sim.Model, i int, opt PlayOptions, w *Worker) Game {
 	seed := Seed(m, i)
-	g := sim.NewGame(m, seed)
-	st := Strategy{}
-	if opt.Explore {
-		st.explore = true
-	}
 	res := Game{Seed: seed, Outcome: -1}
-	if err := playOut(g, &st, opt.Difficulty, w); err != nil {
+	var g *sim.Game
+	var err error
+	if ds := m.Scenario.Strategies; opt.Declared && len(ds) > 0 {
+		var st Strategy
+		if st, err = ParseStrategy(m, ds[i%len(ds)].ID); err == nil {
+			st.Difficulty = opt.Difficulty
+			g, err = PlayStrategy(m, st, seed, sim.Setup{Params: m.DrawParams(seed)}, w)
+		}
+		if g == nil {
+			res.Err = fmt.Errorf("game %d (seed %d): strategy %q: %w", i, seed, ds[i%len(ds)].ID, err)
+			return res
+		}
+	} else {
+		g = sim.NewGame(m, seed)
+		st := Strategy{explore: opt.Explore}
+		err = playOut(g, &st, opt.Difficulty, w)
+	}
+	if err != nil {
 		res.Err = fmt.Errorf("game %d (seed %d): %w", i, seed, err)
 	}
 	last := g.State()

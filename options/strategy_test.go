@@ -117,7 +117,7 @@ func TestDeclaredStrategy(t *testing.T) {
 	if one, _ := ParseStrategy(m, "rely-on-beijing"); one.Label != "Relying on Beijing" {
 		t.Errorf("label %q", one.Label)
 	}
-	const want = `options: no strategy "combind" in pressure-2017 and no such file; did you mean "combined"? (the scenario's strategies: combined, rely-on-beijing)`
+	const want = `options: no strategy "combind" in pressure-2017 and no such file; did you mean "combined"? (the scenario's strategies: combined, rely-on-beijing, max-squeeze, strike, cutoff)`
 	if _, err := ParseStrategy(m, "combind"); err == nil || err.Error() != want {
 		t.Errorf("error %v, want %s", err, want)
 	}

@@ -49,6 +49,7 @@ type Model struct {
 	params    map[string]int // parameter id -> index
 	stated    []float64      // each parameter's stated value
 	slotParam int            // slot of the first parameter
+	known     [][]int        // by actor, the parameters only its objectives read (see known.go)
 }
 
 type cEffect struct {
@@ -81,6 +82,8 @@ type cEvent struct {
 	chooser int   // actor index, or -1
 	with    []int // the actors who must agree (a joint decision)
 	options [][]cEffect
+	binds   [][]cBind   // per option, its commitments (commit.go)
+	broken  [][]cEffect // per option, the effects of breaking them, in order
 }
 
 type cOutcome struct {
@@ -150,6 +153,7 @@ func (c *compiler) compile() {
 	c.intelligence()
 	c.narratives()
 	c.objectives()
+	c.m.known = knownParams(c.s, c.m.params)
 	c.levers()
 	c.rules()
 	c.events()
@@ -411,6 +415,7 @@ func (c *compiler) events() {
 					c.add(fieldPos(o.FieldPos, "weight", o.Pos), "weight must not be negative")
 				}
 				ce.options = append(ce.options, c.effects(o.Effects, c.fx))
+				c.binds(&ce, o)
 			}
 		}
 		m.cEvents = append(m.cEvents, ce)

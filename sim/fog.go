@@ -16,6 +16,10 @@ type View struct {
 	Exact []bool
 	// SD is each estimate's standard deviation (0 where exact).
 	SD []float64
+	// Params holds the parameters as the actor believes them: nil when
+	// it believes every one at its stated value, else the stated values
+	// with the game's values of its own preferences (Model.KnownParams).
+	Params []float64 `json:"-"`
 }
 
 // Fog says where the noise of a game's estimates comes from. With a
@@ -78,6 +82,12 @@ func (m *Model) View(s *State, f Fog, ai int) View {
 		}
 		v.Vals[i] = x
 	}
+	if ai >= 0 && s.Params != nil && len(m.KnownParams(ai)) > 0 {
+		v.Params = m.StatedParams()
+		for _, k := range m.KnownParams(ai) {
+			v.Params[k] = s.Params[k]
+		}
+	}
 	return v
 }
 
@@ -127,11 +137,12 @@ func (st Setup) fog(g *Game) {
 // Believed returns a copy of s with the variables replaced by what view v
 // holds: the state as the viewing actor believes it to be. Computer
 // players plan on it so that they never use values hidden from them. The
-// parameters are believed to be at their stated values: values drawn
-// from their ranges are the world's, which no actor knows.
+// parameters are believed to be at their stated values (values drawn
+// from their ranges are the world's, which no actor knows), except the
+// actor's own preferences, which it knows (View.Params).
 func (s *State) Believed(v View) *State {
 	c := s.Clone()
 	copy(c.Vals, v.Vals)
-	c.Params = nil
+	c.Params = v.Params
 	return c
 }

@@ -44,7 +44,11 @@ func (m *Model) entryNames(e Entry) []string {
 		ev := &s.Events[e.Cause.Index]
 		targets(ev.Effects)
 		if e.Cause.Option >= 0 && ev.Choice != nil {
-			targets(ev.Choice.Options[e.Cause.Option].Effects)
+			o := &ev.Choice.Options[e.Cause.Option]
+			targets(o.Effects)
+			for _, b := range o.Binds {
+				targets(b.Broken)
+			}
 		}
 	}
 	var out []string

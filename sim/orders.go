@@ -96,6 +96,9 @@ func (m *Model) CheckLevels(s *State, levels []int) error {
 			if lvl < 0 || lvl >= len(l.Levels) {
 				return &OrderError{Actor: a, Lever: l.ID, Msg: fmt.Sprintf("level %d is out of range 0..%d", lvl, len(l.Levels)-1)}
 			}
+			if max, why, ok := m.bound(s, li); ok && lvl > max {
+				return &OrderError{Actor: a, Lever: l.ID, Msg: above(l, max) + why}
+			}
 			if lvl == 0 || m.cLevers[li].requires == nil {
 				continue
 			}
@@ -126,10 +129,23 @@ func (m *Model) CheckLevels(s *State, levels []int) error {
 // RequiresFault).
 func (m *Model) Available(s *State, li int) (bool, string) {
 	ok, f := m.requires(s, li, nil)
-	if ok {
-		return true, ""
+	if !ok {
+		return false, m.unavailable(li, f)
 	}
-	return false, m.unavailable(li, f)
+	if max, why, ok := m.bound(s, li); ok && max == 0 {
+		return false, why
+	}
+	return true, ""
+}
+
+// above says which levels of lever l a commitment capping it at max
+// forbids, for messages: "not available: " when it forbids every level
+// above the first, else "not available above LEVEL: ".
+func above(l *Lever, max int) string {
+	if max == 0 {
+		return "not available: "
+	}
+	return fmt.Sprintf("not available above %s: ", l.Levels[max])
 }
 
 // unavailable says why lever li is unavailable, its precondition having
@@ -282,7 +298,8 @@ func (m *Model) Affordable(ai int, cost float64) bool {
 // CarryForward returns draft orders for the turn of state s, starting from
 // levels (a level per lever: usually s.Levels, the orders last played):
 // every lever at its level where state s still allows it, at 0 where the
-// level is out of range or the lever not available, and every lever of an
+// level is out of range or the lever not available, at the cap where a
+// commitment caps it (MaxLevel), and every lever of an
 // actor whose levers would then cost more than its budget at 0. The result
 // is a new slice that CheckLevels accepts.
 func (m *Model) CarryForward(s *State, levels []int) []int {
@@ -292,9 +309,7 @@ func (m *Model) CarryForward(s *State, levels []int) []int {
 		if lvl < 0 || lvl >= len(m.cLevers[li].cost) {
 			out[li] = 0
 		} else if lvl > 0 {
-			if ok, _ := m.Available(s, li); !ok {
-				out[li] = 0
-			}
+			out[li] = min(lvl, m.MaxLevel(s, li))
 		}
 	}
 	for ai := range m.Scenario.Actors {
@@ -356,6 +371,9 @@ func (m *Model) Sanitize(s *State, o Orders, c Choices) (Orders, Choices, []Drop
 			case lvl > 0 && !m.available(s, li):
 				_, why := m.Available(s, li)
 				drop(what, "not available: %s", why)
+			case lvl > m.MaxLevel(s, li):
+				max, why, _ := m.bound(s, li)
+				drop(what, "%s%s", above(&m.Scenario.Levers[li], max), why)
 			default:
 				mine[l] = lvl
 			}

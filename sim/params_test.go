@@ -215,7 +215,8 @@ func TestParamNotFolded(t *testing.T) {
 }
 
 // TestBelievedParams checks that an actor's believed state plays the
-// parameters at their stated values, whatever the game drew.
+// parameters at their stated values, whatever the game drew, except its
+// own preference (weight, which only its objective reads).
 func TestBelievedParams(t *testing.T) {
 	m := loadParams(t)
 	g, err := sim.NewGameSetup(m, 3, sim.Setup{Params: []float64{0.3, 4, 1.5, 900}})
@@ -223,8 +224,8 @@ func TestBelievedParams(t *testing.T) {
 		t.Fatal(err)
 	}
 	b := g.State().Believed(g.View(0))
-	if b.Params != nil {
-		t.Errorf("the believed state holds the drawn parameters %v", b.Params)
+	if want := []float64{0.1, 2, 1.5, 500}; !slices.Equal(b.Params, want) {
+		t.Errorf("the believed state holds the parameters %v, want %v (stated, but the actor's own weight)", b.Params, want)
 	}
 	if g.State().Params == nil {
 		t.Errorf("Believed changed the game's state")
@@ -232,26 +233,72 @@ func TestBelievedParams(t *testing.T) {
 }
 
 // TestComputerIgnoresDrawnParams checks that computer players never read
-// the parameter values a game drew: they are the world's, unknown to every
-// actor, so each actor decides in a drawn game exactly as in the game at
-// the stated values from the same state.
+// the parameter values a game drew for the world: each actor decides in a
+// drawn game exactly as in a game at the stated values from the same
+// state, except for its own preferences (the parameters only its own
+// objectives read, Model.KnownParams), which it knows.
 func TestComputerIgnoresDrawnParams(t *testing.T) {
 	m, err := scenarios.LoadBuiltin(scenarios.Default)
 	if err != nil {
 		t.Fatal(err)
 	}
-	drawn, err := sim.NewGameSetup(m, 9, sim.Setup{Params: m.DrawParams(9)})
+	draw := m.DrawParams(9)
+	drawn, err := sim.NewGameSetup(m, 9, sim.Setup{Params: draw})
 	if err != nil {
 		t.Fatal(err)
 	}
-	stated := sim.NewGame(m, 9)
-	if !drawn.ParamsDrawn() || !reflect.DeepEqual(drawn.State().Vals, stated.State().Vals) {
-		t.Fatalf("the two games do not start from the same values")
-	}
 	for a := range m.Scenario.Actors {
+		own := m.StatedParams()
+		for _, k := range m.KnownParams(a) {
+			own[k] = draw[k]
+		}
+		stated, err := sim.NewGameSetup(m, 9, sim.Setup{Params: own})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !drawn.ParamsDrawn() || !reflect.DeepEqual(drawn.State().Vals, stated.State().Vals) {
+			t.Fatalf("the two games do not start from the same values")
+		}
 		d, s := ai.Decide(drawn, a, ai.Easy), ai.Decide(stated, a, ai.Easy)
 		if !reflect.DeepEqual(d.Orders, s.Orders) || d.Explain != s.Explain {
-			t.Errorf("%s decides %v with the parameters drawn, %v at the stated values", m.Scenario.Actors[a].ID, d.Orders, s.Orders)
+			t.Errorf("%s decides %v with the parameters drawn, %v at the stated values and its own preferences drawn", m.Scenario.Actors[a].ID, d.Orders, s.Orders)
 		}
+	}
+}
+
+// TestKnownParams checks that an actor knows exactly the parameters only
+// its own objectives read, and that its believed state holds their
+// game's values and every other parameter at its stated value.
+func TestKnownParams(t *testing.T) {
+	m, err := scenarios.LoadBuiltin(scenarios.Default)
+	if err != nil {
+		t.Fatal(err)
+	}
+	china := m.ActorIndex("china")
+	var got []string
+	for _, k := range m.KnownParams(china) {
+		got = append(got, m.Scenario.Params[k].ID)
+	}
+	if want := []string{"refugee_fear", "bank_fear", "face_fear"}; !slices.Equal(got, want) {
+		t.Errorf("China knows %v, want %v", got, want)
+	}
+	if k := m.KnownParams(m.ActorIndex("us")); len(k) != 0 {
+		t.Errorf("the US knows parameters %v, want none (no US objective reads one)", k)
+	}
+	draw := m.DrawParams(4)
+	g, err := sim.NewGameSetup(m, 4, sim.Setup{Params: draw})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := g.State().Believed(g.View(china))
+	want := m.StatedParams()
+	for _, k := range m.KnownParams(china) {
+		want[k] = draw[k]
+	}
+	if !slices.Equal(b.Params, want) {
+		t.Errorf("China believes the parameters %v, want %v", b.Params, want)
+	}
+	if b := sim.NewGame(m, 4).State().Believed(sim.NewGame(m, 4).View(china)); b.Params != nil {
+		t.Errorf("at the stated values China believes %v, want nil (stated)", b.Params)
 	}
 }

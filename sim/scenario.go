@@ -193,6 +193,7 @@ type Option struct {
 	Text     string         `yaml:"text" doc:"The option in words."`
 	Effects  []Effect       `yaml:"effects" doc:"Changes the option makes."`
 	Weight   float64        `yaml:"weight" doc:"Relative likelihood that a computer-played actor picks it." default:"1"`
+	Binds    []Bind         `yaml:"binds" doc:"Commitments the option makes: levers capped at a level for some turns (see Bind)."`
 	Pos      Pos            `yaml:"-"`
 	FieldPos map[string]Pos `yaml:"-"`
 }
@@ -384,6 +385,9 @@ func ApplyDefaults(s *Scenario) {
 			for j := range ev.Choice.Options {
 				o := &ev.Choice.Options[j]
 				effects(o.Effects)
+				for k := range o.Binds {
+					effects(o.Binds[k].Broken)
+				}
 				if absent(o.FieldPos, "weight", o.Weight == 0) {
 					o.Weight = 1
 				}

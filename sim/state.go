@@ -34,7 +34,10 @@ type State struct {
 	// Acc holds the running total of each objective marked 'accumulate'
 	// (in the order of the actors and their objectives), counted after
 	// every turn played; nil before the first turn or when none is.
-	Acc []float64
+	Acc []float64 `json:",omitempty"`
+	// Commits holds the commitments made in event choices that still
+	// bind or will (see commit.go).
+	Commits []Commit `json:",omitempty"`
 }
 
 // Pending is a queued effect of a lever or an event.
@@ -54,6 +57,7 @@ func (s *State) Clone() *State {
 	c.Fired = slices.Clone(s.Fired)
 	c.Briefing = slices.Clone(s.Briefing)
 	c.Acc = slices.Clone(s.Acc)
+	c.Commits = slices.Clone(s.Commits)
 	return &c
 }
 
@@ -66,6 +70,7 @@ func (s *State) copyInto(dst *State) {
 	dst.RNG = s.RNG
 	dst.Fired = append(dst.Fired[:0], s.Fired...)
 	dst.Briefing = append(dst.Briefing[:0], s.Briefing...)
+	dst.Commits = append(dst.Commits[:0], s.Commits...)
 	dst.Outcome = s.Outcome
 	dst.Params = s.Params
 	dst.Acc = append(dst.Acc[:0], s.Acc...)

@@ -135,6 +135,7 @@ func (st *Stepper) Step(cur *State, levels []int, choices []int, next *State, le
 	st.fault = fault{}
 
 	st.queue(cur, levels, choices, next)
+	st.commitments(cur, levels, choices, next)
 	led, err := st.effects(turn, next, led)
 	if err != nil {
 		return led, err
@@ -394,6 +395,6 @@ func (m *Model) effect(p Pending) *cEffect {
 		if p.Effect < len(ev.effects) {
 			return &ev.effects[p.Effect]
 		}
-		return &ev.options[p.Cause.Option][p.Effect-len(ev.effects)]
+		return ev.optionEffect(p.Cause.Option, p.Effect-len(ev.effects))
 	}
 }

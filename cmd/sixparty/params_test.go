@@ -14,9 +14,9 @@ func TestRunParamsMessages(t *testing.T) {
 		stderr string
 	}{
 		{"unknown parameter", []string{"run", "--param", "denial_to_talk=1"}, 2,
-			"sixparty run: --param: scenario \"pressure-2017\" has no parameter \"denial_to_talk\"; did you mean \"denial_to_talks\"? (it has denial_to_talks, rents_to_talks, byungjin_savings, china_passthrough, gdp_passthrough, rents_passthrough, russia_gap_appetite, refugee_fear)\n"},
+			"sixparty run: --param: scenario \"pressure-2017\" has no parameter \"denial_to_talk\"; did you mean \"denial_to_talks\"? (it has denial_to_talks, rents_to_talks, byungjin_savings, china_passthrough, gdp_passthrough, rents_passthrough, russia_gap_appetite, refugee_fear, bank_fear, face_fear, russia_sanction_fear, strike_escalation, hardship_to_control)\n"},
 		{"parameter out of range", []string{"run", "--param", "denial_to_talks=3"}, 1,
-			"sixparty run: --param denial_to_talks=3: 3 is outside the range of denial_to_talks, [0.2, 1.2]\n"},
+			"sixparty run: --param denial_to_talks=3: 3 is outside the range of denial_to_talks, [-0.4, 1.2]\n"},
 		{"parameter without a value", []string{"run", "--param", "denial_to_talks"}, 2,
 			"sixparty run: --param wants ID=VALUE with a number, found \"denial_to_talks\"\n"},
 		{"parameter not a number", []string{"run", "--param", "denial_to_talks=high"}, 2,
@@ -65,7 +65,7 @@ func TestRunParamsDrawn(t *testing.T) {
 		t.Errorf("drawn parameters changed nothing")
 	}
 	params, ok := lastJSON(t, a)["params"].(map[string]any)
-	if !ok || len(params) != 8 {
+	if !ok || len(params) != 13 {
 		t.Fatalf("end of run --params drawn: params %v", lastJSON(t, a)["params"])
 	}
 	_, c, _ := sixparty("run", "--json", "--seed", "5", "--params", "drawn", "--param", "denial_to_talks=0.2")
@@ -73,7 +73,7 @@ func TestRunParamsDrawn(t *testing.T) {
 		t.Errorf("--param after --params drawn: %v (drawn: %v)", got, params)
 	}
 	code, text, _ := sixparty("run", "--seed", "5", "--turns", "1", "--param", "refugee_fear=2")
-	if code != 0 || !strings.Contains(text, "Parameters: denial_to_talks=0.9, rents_to_talks=1.1, byungjin_savings=0.6, china_passthrough=0.85, gdp_passthrough=0.3, rents_passthrough=0.5, russia_gap_appetite=3, refugee_fear=2\n") {
+	if code != 0 || !strings.Contains(text, "Parameters: denial_to_talks=0.9, rents_to_talks=1.1, byungjin_savings=0.6, china_passthrough=0.85, gdp_passthrough=0.3, rents_passthrough=0.5, russia_gap_appetite=3, refugee_fear=2, bank_fear=1, face_fear=1, russia_sanction_fear=1, strike_escalation=5, hardship_to_control=1\n") {
 		t.Errorf("run --param: exit %d, no parameters line in\n%s", code, text)
 	}
 }

@@ -24,7 +24,7 @@ func Explore(g *sim.Game, ai int) map[string]int {
 			continue
 		}
 		var fits []int
-		for lvl := range m.Scenario.Levers[li].Levels {
+		for lvl := range m.MaxLevel(s, li) + 1 {
 			if m.Affordable(ai, spent+m.Cost(li, lvl)) {
 				fits = append(fits, lvl)
 			}

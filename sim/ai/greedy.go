@@ -49,7 +49,7 @@ func (p Greedy) Orders(g *sim.Game, ai int) map[string]int {
 			if ok, _ := m.Available(s, li); !ok {
 				continue
 			}
-			for lvl := range m.Scenario.Levers[li].Levels {
+			for lvl := range m.MaxLevel(s, li) + 1 {
 				if lvl == cur {
 					continue
 				}

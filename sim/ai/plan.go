@@ -45,7 +45,7 @@ type planner struct {
 	b       Budget
 	turn    uint64
 	mine    []int
-	avail   []bool // per lever
+	avail   []int // per lever, the highest level allowed (Model.MaxLevel)
 	base    *sim.State
 	worlds  []*sim.State
 	levels  []int       // every lever's level last turn, where still allowed
@@ -72,9 +72,9 @@ func newPlanner(m *sim.Model, s *sim.State, v sim.View, seed uint64, ai int, b B
 		wts: m.DoctrineWeights(ai), risk: m.Scenario.Actors[ai].Doctrine.Risk,
 		seen: map[string]*cand{},
 	}
-	p.avail = make([]bool, m.NumLevers())
+	p.avail = make([]int, m.NumLevers())
 	for li := range p.avail {
-		p.avail[li], _ = m.Available(s, li)
+		p.avail[li] = m.MaxLevel(s, li)
 	}
 	// The state as ai believes it, with chance of its own: the generator
 	// in s would tell the future.
@@ -263,7 +263,7 @@ func (p *planner) predict() {
 // combination when there are at most limit, else a climb one lever change
 // at a time from start and from all levers off. stop ends a climb early.
 // Ties go to the cheaper orders, then to the earlier ones.
-func search(m *sim.Model, ai int, avail []bool, limit int, start []int, eval func([]int) float64, stop func() bool) []int {
+func search(m *sim.Model, ai int, avail []int, limit int, start []int, eval func([]int) float64, stop func() bool) []int {
 	levers := m.ActorLevers(ai)
 	type scored struct {
 		lv   []int
@@ -304,7 +304,7 @@ func search(m *sim.Model, ai int, avail []bool, limit int, start []int, eval fun
 			next := cur
 			for k, li := range levers {
 				for lvl := range m.Scenario.Levers[li].Levels {
-					if lvl == cur.lv[k] || (lvl > 0 && !avail[li]) {
+					if lvl == cur.lv[k] || lvl > avail[li] {
 						continue
 					}
 					lv := slices.Clone(cur.lv)
@@ -333,7 +333,7 @@ func search(m *sim.Model, ai int, avail []bool, limit int, start []int, eval fun
 // enumerate lists every legal combination of levels for actor ai's
 // levers, in lexicographic order, or reports false when there are more
 // than limit.
-func enumerate(m *sim.Model, ai int, avail []bool, limit int) ([][]int, bool) {
+func enumerate(m *sim.Model, ai int, avail []int, limit int) ([][]int, bool) {
 	levers := m.ActorLevers(ai)
 	var out [][]int
 	lv := make([]int, len(levers))
@@ -348,7 +348,7 @@ func enumerate(m *sim.Model, ai int, avail []bool, limit int) ([][]int, bool) {
 		}
 		li := levers[k]
 		for lvl := range m.Scenario.Levers[li].Levels {
-			if lvl > 0 && !avail[li] {
+			if lvl > avail[li] {
 				break
 			}
 			c := spent + m.Cost(li, lvl)
@@ -371,10 +371,10 @@ func enumerate(m *sim.Model, ai int, avail []bool, limit int) ([][]int, bool) {
 
 // legalStart returns start (levels of actor ai's levers) if it is legal,
 // else all levers off.
-func legalStart(m *sim.Model, ai int, avail []bool, start []int) []int {
+func legalStart(m *sim.Model, ai int, avail []int, start []int) []int {
 	levers := m.ActorLevers(ai)
 	for k, li := range levers {
-		if start[k] > 0 && !avail[li] {
+		if start[k] > avail[li] {
 			return make([]int, len(levers))
 		}
 	}
@@ -466,9 +466,7 @@ func (p *planner) decide() Decision {
 	if !all {
 		moves := 0
 		for _, li := range p.mine {
-			if p.avail[li] {
-				moves += len(m.Scenario.Levers[li].Levels) - 1
-			}
+			moves += p.avail[li]
 		}
 		screened = 6 * moves
 	}
