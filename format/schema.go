@@ -33,6 +33,8 @@ var required = map[string]bool{
 // enums lists fields that take one of a few words.
 var enums = map[string][]string{
 	"Check.difficulty": {"easy", "normal", "hard"},
+	"Outcome.expected": {"rare"},
+	"Event.expected":   {"rare"},
 	"Meta.step":        {"month", "quarter", "year"},
 	"Param.dist":       sim.Dists,
 }

@@ -400,6 +400,7 @@ func (c *compiler) events() {
 				c.add(ev.Chance.Pos, "chance must be between 0 and 1, found %g", p)
 			}
 		}
+		c.expected(ev.Expected, ev.FieldPos, ev.Pos)
 		ce.effects = c.effects(ev.Effects, c.fx)
 		if ch := ev.Choice; ch != nil {
 			ce.chooser = c.actorRef(ch.Actor, "actor", ch.FieldPos, ch.Pos)
@@ -482,6 +483,7 @@ func (c *compiler) outcomes() {
 		o := &s.Outcomes[i]
 		c.declare(seen, "outcome", o.ID, o.FieldPos, o.Pos)
 		c.outcomeIDs = append(c.outcomeIDs, o.ID)
+		c.expected(o.Expected, o.FieldPos, o.Pos)
 		var co cOutcome
 		if o.When.IsZero() {
 			if m.limit >= 0 {

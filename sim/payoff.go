@@ -100,3 +100,10 @@ func (st *Stepper) accumulate(turn int, next *State) error {
 	}
 	return nil
 }
+
+// expected checks an outcome's or event's 'expected': "rare" or nothing.
+func (c *compiler) expected(v string, fields map[string]Pos, pos Pos) {
+	if v != "" && v != "rare" {
+		c.add(fieldPos(fields, "expected", pos), "expected must be 'rare' (or left out), found %q%s", v, suggest.Hint(v, []string{"rare"}))
+	}
+}

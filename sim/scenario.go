@@ -162,16 +162,18 @@ type Rule struct {
 
 // Event is an inject: something that happens at the start of a turn.
 type Event struct {
-	ID       string         `yaml:"id" doc:"Identifier of the event."`
-	Name     string         `yaml:"name" doc:"Headline shown to players."`
-	Text     string         `yaml:"text" doc:"Narrative shown in the briefing."`
-	Turn     int            `yaml:"turn" doc:"Turn on which a scheduled event fires (1 = first turn); leave it out for an event with only a 'when'."`
-	When     Expr           `yaml:"when" doc:"Condition for a conditional event, checked at the end of each turn for the next."`
-	Chance   Expr           `yaml:"chance" doc:"Probability (0 to 1, an expression) that a conditional event fires when its condition holds." default:"1"`
-	Repeat   bool           `yaml:"repeat" doc:"Whether the event may fire more than once."`
-	Effects  []Effect       `yaml:"effects" doc:"Changes the event makes."`
-	Choice   *Choice        `yaml:"choice" doc:"A decision the event asks of one actor."`
-	Source   string         `yaml:"source" doc:"The fact the event stands on."`
+	ID      string   `yaml:"id" doc:"Identifier of the event."`
+	Name    string   `yaml:"name" doc:"Headline shown to players."`
+	Text    string   `yaml:"text" doc:"Narrative shown in the briefing."`
+	Turn    int      `yaml:"turn" doc:"Turn on which a scheduled event fires (1 = first turn); leave it out for an event with only a 'when'."`
+	When    Expr     `yaml:"when" doc:"Condition for a conditional event, checked at the end of each turn for the next."`
+	Chance  Expr     `yaml:"chance" doc:"Probability (0 to 1, an expression) that a conditional event fires when its condition holds." default:"1"`
+	Repeat  bool     `yaml:"repeat" doc:"Whether the event may fire more than once."`
+	Effects []Effect `yaml:"effects" doc:"Changes the event makes."`
+	Choice  *Choice  `yaml:"choice" doc:"A decision the event asks of one actor."`
+	Source  string   `yaml:"source" doc:"The fact the event stands on."`
+	// Expected is "rare" for an event meant to be rare.
+	Expected string         `yaml:"expected" doc:"'rare' for an event meant to be rare: 'validate' does not warn that computer players never caused it, provided random legal orders do (it plays more of those to find out)."`
 	Pos      Pos            `yaml:"-"`
 	FieldPos map[string]Pos `yaml:"-"`
 }
@@ -204,6 +206,8 @@ type Outcome struct {
 	Name string `yaml:"name" doc:"Headline shown at the end."`
 	When Expr   `yaml:"when" doc:"Condition that ends the game after a turn; absent for the outcome of the turn limit."`
 	Text string `yaml:"text" doc:"Narrative shown at the end."`
+	// Expected is "rare" for an outcome meant to be rare (a deterrent).
+	Expected string `yaml:"expected" doc:"'rare' for an outcome meant to be rare, such as a deterrent: 'validate' does not warn that computer players never reached it, provided random legal orders do (it plays more of those to find out)."`
 	// Score is the payoff of the outcome per actor id.
 	Score    map[string]float64 `yaml:"score" doc:"Payoff per actor id: a number added to the actor's score when the game ends in this outcome (for example {iran: -40, us: -10})."`
 	Pos      Pos                `yaml:"-"`
