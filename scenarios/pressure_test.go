@@ -1,10 +1,23 @@
 package scenarios
 
-// Tests of the default scenario, "Relieving Pressure on China" (2017): the
-// six mechanisms of the article's argument, each as a pair of games that
-// differ in one thing; the article's combined strategy against the
-// China-reliant baseline over 200 seeds; and the historical track against
-// the reference figures (../shared/reference/dprk-2016-2018.md).
+// Tests of the default scenario, "Relieving Pressure on China" (2017):
+//
+//   - the article's mechanisms, each as a pair of games that differ in one
+//     lever (every actor scripted: these test how the rules answer a
+//     lever, not what anyone chooses);
+//   - that computer-played China and Russia choose by their objectives
+//     (nothing scripts them in the strategies compared);
+//   - that the verdict between the combined strategy and relying on
+//     Beijing depends on the declared parameters, with measured shares at
+//     two corners, never "the combined strategy always wins";
+//   - that the risks the article names occur under the scenario's risky
+//     strategies;
+//   - the historical track against the reference figures
+//     (../shared/reference/dprk-2016-2018.md) and on every seed.
+//
+// The games are few (their counts are in each test), so that the suite
+// stays fast; 'sixparty compare' and 'sixparty sensitivity' give the
+// figures over hundreds of games that the README quotes.
 
 import (
 	"math"
