@@ -101,14 +101,21 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		opt := options.PlayOptions{Workers: *jobs, Difficulty: level}
 		var bar *progressBar
 		if !*quiet && isTerminal(stderr) {
-			bar = &progressBar{w: stderr, label: "check " + level.String()}
+			bar = &progressBar{w: stderr, label: "check"}
+			if len(levels) > 1 {
+				bar.label += " " + level.String()
+			}
 			opt.Progress = bar.set
 		}
 		start := time.Now()
 		played := options.Play(m, n, opt)
 		elapsed := time.Since(start)
 		if !*quiet {
-			fmt.Fprintf(stderr, "%d games at %s in %.2fs: %.0f games/s on %d workers\n", n, level, elapsed.Seconds(), float64(n)/elapsed.Seconds(), min(*jobs, n))
+			at := ""
+			if len(levels) > 1 {
+				at = " at " + level.String()
+			}
+			fmt.Fprintf(stderr, "%d games%s in %.2fs: %.0f games/s on %d workers\n", n, at, elapsed.Seconds(), float64(n)/elapsed.Seconds(), min(*jobs, n))
 		}
 		failed := 0
 		for _, g := range played {
