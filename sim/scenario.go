@@ -122,13 +122,13 @@ type Var struct {
 
 // Lever is a policy an actor sets to a level each turn.
 type Lever struct {
-	ID           string         `yaml:"id" doc:"Identifier (for example gov.sanctions); expressions read the level ordered this turn by this name."`
+	ID           string         `yaml:"id" doc:"Identifier (for example gov.sanctions); expressions read its level by this name (the level ordered in the turn being resolved; in 'requires', last turn's: see Expressions)."`
 	Actor        string         `yaml:"actor" doc:"Actor who pulls the lever."`
 	Name         string         `yaml:"name" doc:"Name shown to players."`
 	Description  string         `yaml:"description" doc:"What the lever does, in words, shown on the orders screen."`
 	Levels       []string       `yaml:"levels" doc:"Names of the levels, from 0 (usually off) upwards; each different."`
 	Cost         []float64      `yaml:"cost" doc:"Political capital each level costs per turn; one number per level, none above the actor's budget."`
-	Requires     Expr           `yaml:"requires" doc:"Condition that must hold at the start of the turn to set the lever above level 0."`
+	Requires     Expr           `yaml:"requires" doc:"Condition that must hold at the start of the turn to set the lever above level 0; a lever's id in it reads the level ordered last turn."`
 	RequiresText string         `yaml:"requires_text" doc:"The condition in words, shown when the lever is unavailable."`
 	Effects      []Effect       `yaml:"effects" doc:"Changes the lever makes while above level 0."`
 	Source       string         `yaml:"source" doc:"The argument or fact the lever stands on."`
@@ -165,8 +165,8 @@ type Event struct {
 	ID      string   `yaml:"id" doc:"Identifier of the event."`
 	Name    string   `yaml:"name" doc:"Headline shown to players."`
 	Text    string   `yaml:"text" doc:"Narrative shown in the briefing."`
-	Turn    int      `yaml:"turn" doc:"Turn on which a scheduled event fires (1 = first turn); leave it out for an event with only a 'when'."`
-	When    Expr     `yaml:"when" doc:"Condition for a conditional event, checked at the end of each turn for the next."`
+	Turn    int      `yaml:"turn" doc:"Turn on which a scheduled event fires (1 = first turn); leave it out for an event with only a 'when'. With a 'when' too, the event fires on that turn only if the condition held at the end of the turn before."`
+	When    Expr     `yaml:"when" doc:"Condition for a conditional event, checked at the end of each turn for the next; in it 'turn' is the turn just played (0 before the first)."`
 	Chance  Expr     `yaml:"chance" doc:"Probability (0 to 1, an expression) that a conditional event fires when its condition holds." default:"1"`
 	Repeat  bool     `yaml:"repeat" doc:"Whether the event may fire more than once."`
 	Effects []Effect `yaml:"effects" doc:"Changes the event makes."`
