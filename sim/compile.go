@@ -313,6 +313,10 @@ func (c *compiler) levers() {
 				}
 			}
 		}
+		if cl.actor >= 0 && !budgetKnown(&s.Actors[cl.actor]) && absent(s.Actors[cl.actor].FieldPos, "budget:", true) && slices.ContainsFunc(l.Cost, func(v float64) bool { return v > 0 }) {
+			a := &s.Actors[cl.actor]
+			c.add(fieldPos(l.FieldPos, "cost", l.Pos), "actor %q has no 'budget', so it can never order a level of lever %q that costs more than 0: give the actor a budget", a.ID, l.ID)
+		}
 		if !l.Requires.IsZero() {
 			cl.requires = c.cond(l.Requires, c.sc)
 		}
