@@ -147,7 +147,7 @@ func (h *writer) all() {
 		} else {
 			h.p("- **%s** — as soon as `%s` after a turn.", name, flat(o.When.Src))
 		}
-		if t := strings.Join(strings.Fields(o.Text), " "); t != "" {
+		if t := strings.Join(strings.Fields(m.NarrateNames(o.Text)), " "); t != "" {
 			h.p(" %s", t)
 		}
 		if len(o.Score) > 0 {
@@ -211,7 +211,11 @@ func (h *writer) event(ev *sim.Event) {
 	h.p("### %s\n\n", name)
 	switch {
 	case ev.Turn > 0 && !ev.When.IsZero():
-		h.p("Scheduled for turn %d (%s), if `%s` after turn %d", ev.Turn, h.m.Date(ev.Turn), flat(ev.When.Src), ev.Turn-1)
+		after := fmt.Sprintf("after turn %d", ev.Turn-1)
+		if ev.Turn == 1 {
+			after = "at the start"
+		}
+		h.p("Scheduled for turn %d (%s), if `%s` %s", ev.Turn, h.m.Date(ev.Turn), flat(ev.When.Src), after)
 		if !ev.Chance.IsZero() && flat(ev.Chance.Src) != "1" {
 			h.p(", with probability `%s`", flat(ev.Chance.Src))
 		}
@@ -231,7 +235,7 @@ func (h *writer) event(ev *sim.Event) {
 		h.p(".")
 	}
 	h.p("\n\n")
-	h.para(ev.Text)
+	h.para(h.m.NarrateNames(ev.Text))
 	for _, e := range ev.Effects {
 		h.p("- %s\n", h.effect(e))
 	}
@@ -250,12 +254,12 @@ func (h *writer) event(ev *sim.Event) {
 					names = append(names, h.s.Actors[ai].Name)
 				}
 			}
-			h.p("A joint decision: %s proposes and %s must agree, or the default is taken: %s\n\n", who, strings.Join(names, " and "), strings.Join(strings.Fields(ch.Prompt), " "))
+			h.p("A joint decision: %s proposes and %s must agree, or the default is taken: %s\n\n", who, strings.Join(names, " and "), strings.Join(strings.Fields(h.m.NarrateNames(ch.Prompt)), " "))
 		} else {
-			h.p("%s decides: %s\n\n", who, strings.Join(strings.Fields(ch.Prompt), " "))
+			h.p("%s decides: %s\n\n", who, strings.Join(strings.Fields(h.m.NarrateNames(ch.Prompt)), " "))
 		}
 		for k, o := range ch.Options {
-			text := o.Text
+			text := h.m.NarrateNames(o.Text)
 			if text == "" {
 				text = o.ID
 			}

@@ -87,3 +87,18 @@ func (c *compiler) narratives() {
 		check(o.Text, o.FieldPos, "text", o.Pos)
 	}
 }
+
+// NarrateNames returns text with each {variable} replaced by the
+// variable's name in square brackets, for texts shown without a game (the
+// handbook): "Brent passes {oil.price}" reads "Brent passes [Brent crude]".
+func (m *Model) NarrateNames(text string) string {
+	if !strings.Contains(text, "{") {
+		return text
+	}
+	return placeholder.ReplaceAllStringFunc(text, func(s string) string {
+		if vi, ok := m.vars[s[1:len(s)-1]]; ok {
+			return "[" + m.Scenario.Vars[vi].Name + "]"
+		}
+		return s
+	})
+}
