@@ -191,6 +191,11 @@ func (h *writer) lever(a sim.Actor, l *sim.Lever) {
 		}
 		h.p("Only available above %s when: %s.\n\n", l.Levels[0], req)
 	}
+	for _, name := range l.Levels {
+		if x, ok := l.LevelRequires[name]; ok {
+			h.p("%s and above only when: `%s`.\n\n", name, flat(x.Src))
+		}
+	}
 	if len(l.Effects) > 0 {
 		h.p("While above %s:\n\n", l.Levels[0])
 		for _, e := range l.Effects {

@@ -64,6 +64,7 @@ type cLever struct {
 	actor    int
 	cost     []float64
 	requires boolFn
+	levelReq []boolFn // per level: its own condition, or nil (sim/levels.go)
 	effects  []cEffect
 }
 
@@ -320,6 +321,7 @@ func (c *compiler) levers() {
 		if !l.Requires.IsZero() {
 			cl.requires = c.cond(l.Requires, c.sc)
 		}
+		cl.levelReq = c.levelRequires(l)
 		cl.effects = c.effects(l.Effects, c.fx)
 	}
 }

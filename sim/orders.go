@@ -99,6 +99,9 @@ func (m *Model) CheckLevels(s *State, levels []int) error {
 			if max, why, ok := m.bound(s, li); ok && lvl > max {
 				return &OrderError{Actor: a, Lever: l.ID, Msg: above(l, max) + why}
 			}
+			if why := m.gated(s, li, lvl); why != "" && m.available(s, li) {
+				return &OrderError{Actor: a, Lever: l.ID, Msg: why}
+			}
 			if lvl == 0 || m.cLevers[li].requires == nil {
 				continue
 			}
@@ -198,6 +201,18 @@ func (m *Model) RequiresFault(s *State, turn int) error {
 			m.loadSlots(slots, s)
 		}
 		if _, f := m.requires(s, li, slots); f.set {
+			return &EvalError{Turn: turn, Pos: f.pos, Msg: f.msg}
+		}
+	}
+	for li := range m.cLevers {
+		if m.cLevers[li].levelReq == nil {
+			continue
+		}
+		if slots == nil {
+			slots = make([]float64, m.nslots)
+			m.loadSlots(slots, s)
+		}
+		if f, ok := m.levelFault(s, li, slots); ok {
 			return &EvalError{Turn: turn, Pos: f.pos, Msg: f.msg}
 		}
 	}
@@ -371,6 +386,8 @@ func (m *Model) Sanitize(s *State, o Orders, c Choices) (Orders, Choices, []Drop
 			case lvl > 0 && !m.available(s, li):
 				_, why := m.Available(s, li)
 				drop(what, "not available: %s", why)
+			case m.gated(s, li, lvl) != "":
+				drop(what, "%s", m.gated(s, li, lvl))
 			case lvl > m.MaxLevel(s, li):
 				max, why, _ := m.bound(s, li)
 				drop(what, "%s%s", above(&m.Scenario.Levers[li], max), why)

@@ -1,6 +1,7 @@
 package ai_test
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -123,5 +124,42 @@ func TestJointDecision(t *testing.T) {
 	_, c, drops := m.Sanitize(g.State(), sim.Orders{}, sim.Choices{"deal/b": "even", "deal/c": "even"})
 	if len(c) != 1 || len(drops) != 1 || !strings.Contains(drops[0].Why, `"c" is not asked to agree`) {
 		t.Errorf("Sanitize kept %v, dropped %v", c, drops)
+	}
+}
+
+// TestGatedLevels: computer players never order a level that
+// 'level_requires' forbids (they read MaxLevel), at every difficulty.
+func TestGatedLevels(t *testing.T) {
+	m, err := scenarios.Load("gated.yaml", []byte(`
+format: 1
+meta: {id: gated, title: Gated, turns: 5}
+actors:
+  - {id: a, name: Alpha, budget: 3, objectives: [{id: x, name: X, score: "x"}]}
+variables:
+  - {id: x, name: X, init: 0}
+levers:
+  - {id: a.push, actor: a, name: Push, levels: [none, low, high], cost: [0, 1, 2], level_requires: {high: "x >= 3"}, effects: [{target: x, change: "level"}]}
+outcomes:
+  - {id: limit, name: Limit}
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range ai.Difficulties {
+		g := sim.NewGame(m, 1)
+		var levels []int
+		for !g.Over() {
+			o, c := sim.Orders{}, sim.Choices{}
+			ai.Fill(g, []ai.Difficulty{d}, []bool{true}, o, c)
+			if _, err := g.Play(o, c); err != nil {
+				t.Fatalf("%s: %v", d, err)
+			}
+			levels = append(levels, o["a"]["a.push"])
+		}
+		// Hard: low until x reaches 3 (after three turns), then high;
+		// every difficulty's orders were legal (Play took them).
+		if want := []int{1, 1, 1, 2, 2}; d == ai.Hard && !slices.Equal(levels, want) {
+			t.Errorf("%s: levels %v, want %v", d, levels, want)
+		}
 	}
 }
