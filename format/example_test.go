@@ -15,7 +15,7 @@ func ExampleTypes() {
 	// Output:
 	// Scenario [] 12
 	// Meta [meta] 9
-	// Actor [actors[]] 8
+	// Actor [actors[]] 9
 }
 
 func ExampleTypeName() {

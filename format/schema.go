@@ -118,6 +118,7 @@ func object(t Type) map[string]any {
 		case "Doctrine.risk":
 			p["minimum"], p["maximum"] = 0, 1
 		case "Actor.budget", "Lever.cost", "Var.noise":
+			// (budget_formula and seen_by are expressions: any value.)
 			if isList(f.Type) {
 				p["items"] = map[string]any{"type": "number", "minimum": 0}
 			} else {

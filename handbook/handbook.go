@@ -53,7 +53,11 @@ func (h *writer) all() {
 	for ai, a := range s.Actors {
 		h.p("### %s\n\n", a.Name)
 		h.para(a.Brief)
-		h.p("Political capital: %s per turn.\n\n", num(a.Budget))
+		if !a.BudgetFormula.IsZero() {
+			h.p("Political capital: `%s` per turn, at most %s.\n\n", flat(a.BudgetFormula.Src), num(a.Budget))
+		} else {
+			h.p("Political capital: %s per turn.\n\n", num(a.Budget))
+		}
 		if len(a.Objectives) > 0 {
 			h.p("Scored on:\n\n")
 			for _, o := range a.Objectives {

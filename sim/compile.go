@@ -38,6 +38,7 @@ type Model struct {
 	cOutcomes []cOutcome
 	limit     int // index of the turn-limit outcome
 	cObj      [][]cObjective
+	budgetFn  []numFn     // per actor: its 'budget_formula', or nil (sim/budget.go)
 	payoff    [][]float64 // [outcome][actor], nil for an outcome without 'score'
 	accIdx    [][]int     // [actor][objective]: index into State.Acc, or -1
 	accOf     [][2]int    // per running total: actor and objective
@@ -152,6 +153,7 @@ func (c *compiler) compile() {
 	c.actors()
 	c.names()
 	c.intelligence()
+	c.budgets()
 	c.narratives()
 	c.objectives()
 	c.m.known = knownParams(c.s, c.m.params)

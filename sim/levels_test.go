@@ -81,3 +81,54 @@ func TestLevelRequiresMistakes(t *testing.T) {
 		})
 	}
 }
+
+// growing is a scenario whose actor's budget grows with its support.
+const growing = `
+format: 1
+meta: {id: growing, title: Growing, turns: 4}
+actors:
+  - {id: a, name: Alpha, budget: 4, budget_formula: "1 + support / 10", objectives: [{id: s, name: S, score: "support"}]}
+variables:
+  - {id: support, name: Support, init: 0}
+levers:
+  - {id: a.rally, actor: a, name: Rally, levels: [none, one, two, three], cost: [0, 1, 2, 3], effects: [{target: support, change: "10 * level"}]}
+outcomes:
+  - {id: limit, name: Limit}
+`
+
+func TestBudgetFormula(t *testing.T) {
+	m := load(t, growing)
+	g := sim.NewGame(m, 1)
+	if b := m.BudgetIn(g.State(), 0); b != 1 {
+		t.Errorf("budget at support 0 = %v, want 1", b)
+	}
+	if _, err := g.Play(sim.Orders{"a": {"a.rally": 2}}, nil); err == nil || err.Error() != "sim: orders of a: the orders cost 2, over the budget of 1" {
+		t.Errorf("two at budget 1: %v", err)
+	}
+	if got := m.FitBudget(g.State(), 0, map[string]int{"a.rally": 3}); got["a.rally"] != 1 {
+		t.Errorf("FitBudget(three) = %v at budget 1, want one", got)
+	}
+	if _, err := g.Play(sim.Orders{"a": {"a.rally": 1}}, nil); err != nil {
+		t.Fatal(err)
+	}
+	// Support 10: a budget of 2.
+	if b := m.BudgetIn(g.State(), 0); b != 2 {
+		t.Errorf("budget at support 10 = %v, want 2", b)
+	}
+	if _, err := g.Play(sim.Orders{"a": {"a.rally": 2}}, nil); err != nil {
+		t.Fatal(err)
+	}
+	// Support 30: 4, capped at 'budget'.
+	if b := m.BudgetIn(g.State(), 0); b != 4 {
+		t.Errorf("budget at support 30 = %v, want 4 (the cap)", b)
+	}
+	for _, tt := range []struct{ old, new, want string }{
+		{`budget: 4, budget_formula: "1 + support / 10"`, `budget_formula: "1 + support / 10"`, "test.yaml:5:43: actor \"a\" has a budget_formula but no 'budget': give the most its budget can be"},
+		{`"1 + support / 10"`, `"1 + suport / 10"`, `test.yaml:5:58: unknown name "suport"; did you mean "support"?`},
+	} {
+		_, err := loadErr(strings.Replace(growing, tt.old, tt.new, 1))
+		if err == nil || !strings.Contains(err.(sim.ErrorList).Lines(), tt.want) {
+			t.Errorf("error %v, want %s", err, tt.want)
+		}
+	}
+}

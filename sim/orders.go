@@ -117,8 +117,8 @@ func (m *Model) CheckLevels(s *State, levels []int) error {
 				return &OrderError{Actor: a, Lever: l.ID, Msg: "not available: " + m.unavailable(li, f)}
 			}
 		}
-		if total := m.OrdersCost(ai, levels); !m.Affordable(ai, total) {
-			return &OrderError{Actor: a, Msg: fmt.Sprintf("the orders cost %g, over the budget of %g", total, m.Scenario.Actors[ai].Budget)}
+		if total := m.OrdersCost(ai, levels); !m.AffordableIn(s, ai, total) {
+			return &OrderError{Actor: a, Msg: fmt.Sprintf("the orders cost %g, over the budget of %g", total, m.BudgetIn(s, ai))}
 		}
 	}
 	return nil
@@ -201,6 +201,18 @@ func (m *Model) RequiresFault(s *State, turn int) error {
 			m.loadSlots(slots, s)
 		}
 		if _, f := m.requires(s, li, slots); f.set {
+			return &EvalError{Turn: turn, Pos: f.pos, Msg: f.msg}
+		}
+	}
+	for ai := range m.budgetFn {
+		if m.budgetFn[ai] == nil {
+			continue
+		}
+		if slots == nil {
+			slots = make([]float64, m.nslots)
+			m.loadSlots(slots, s)
+		}
+		if f, ok := m.budgetFault(s, ai, slots); ok {
 			return &EvalError{Turn: turn, Pos: f.pos, Msg: f.msg}
 		}
 	}
@@ -328,7 +340,7 @@ func (m *Model) CarryForward(s *State, levels []int) []int {
 		}
 	}
 	for ai := range m.Scenario.Actors {
-		if !m.Affordable(ai, m.OrdersCost(ai, out)) {
+		if !m.AffordableIn(s, ai, m.OrdersCost(ai, out)) {
 			for _, li := range m.byActor[ai] {
 				out[li] = 0
 			}
@@ -399,8 +411,8 @@ func (m *Model) Sanitize(s *State, o Orders, c Choices) (Orders, Choices, []Drop
 		for l, lvl := range mine {
 			levels[m.LeverIndex(l)] = lvl
 		}
-		if cost := m.OrdersCost(ai, levels); !m.Affordable(ai, cost) {
-			drop("orders of "+a, "they cost %g, over the budget of %g", cost, m.Scenario.Actors[ai].Budget)
+		if cost := m.OrdersCost(ai, levels); !m.AffordableIn(s, ai, cost) {
+			drop("orders of "+a, "they cost %g, over the budget of %g", cost, m.BudgetIn(s, ai))
 			continue
 		}
 		out[a] = mine
