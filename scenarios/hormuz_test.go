@@ -38,13 +38,19 @@ func TestHormuz(t *testing.T) {
 			}
 		}
 	}
+	var budgetFormula, levelRequires bool
 	for _, a := range s.Actors {
 		for _, o := range a.Objectives {
 			accumulate = accumulate || o.Accumulate
 		}
+		budgetFormula = budgetFormula || !a.BudgetFormula.IsZero()
 	}
-	if !payoffs || !seenBy || !joint || !binds || !accumulate {
-		t.Errorf("payoffs %v, seen_by %v, joint decision %v, commitments %v, running totals %v: want all", payoffs, seenBy, joint, binds, accumulate)
+	for _, l := range s.Levers {
+		levelRequires = levelRequires || len(l.LevelRequires) > 0
+	}
+	if !payoffs || !seenBy || !joint || !binds || !accumulate || !budgetFormula || !levelRequires {
+		t.Errorf("payoffs %v, seen_by %v, joint decision %v, commitments %v, running totals %v, budget_formula %v, level_requires %v: want all",
+			payoffs, seenBy, joint, binds, accumulate, budgetFormula, levelRequires)
 	}
 	for _, d := range ai.Difficulties {
 		var idx []int

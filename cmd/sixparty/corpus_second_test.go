@@ -27,11 +27,7 @@ func init() {
     when: "hormuz.risk >= 80"`, `    expected: ‸seldom
     when: "hormuz.risk >= 80"`)}, []string{`expected must be 'rare'`}},
 		{"level-requires-level", cNames, hormuz, []edit{rep(`    requires: "hormuz.risk >= 55"`, `    level_requires: {‸strkie: "hormuz.risk >= 55"}`)}, []string{`lever "us.strike" has no level "strkie"`, mean("strike")}},
-		{"budget-formula-name", cNames, hormuz, []edit{rep(`    budget: 3
-    brief: >
-      Save the nuclear deal`, `    budget: 3
-    budget_formula: "1 + ‸talk / 25"
-    brief: >
-      Save the nuclear deal`)}, []string{`unknown name "talk"`, mean("talks")}},
+		{"budget-formula-name", cNames, hormuz, []edit{rep(`budget_formula: "2 + talks / 30"`, `budget_formula: "2 + ‸talk / 30"`)}, []string{`unknown name "talk"`, mean("talks")}},
+		{"level-requires-name", cNames, hormuz, []edit{rep(`level_requires: {convoy: "hormuz.risk >= 40"}`, `level_requires: {convoy: "‸hormuz.rsk >= 40"}`)}, []string{`unknown name "hormuz.rsk"`, mean("hormuz.risk")}},
 	}...)
 }
