@@ -14,8 +14,8 @@ func ExampleTypes() {
 	}
 	// Output:
 	// Scenario [] 12
-	// Meta [meta] 8
-	// Actor [actors[]] 8
+	// Meta [meta] 9
+	// Actor [actors[]] 9
 }
 
 func ExampleTypeName() {

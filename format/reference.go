@@ -49,9 +49,17 @@ func Reference() string {
 	b.WriteString("Expressions are written in the language of [expr-lang](https://expr-lang.org): numbers, " +
 		"`+ - * / % **`, comparisons `< <= > >= == !=`, `and`, `or`, `not`, parentheses and `cond ? a : b`. " +
 		"A number expression gives a number; a condition gives true or false. They may read every variable " +
-		"by its id, every lever by its id (the level ordered this turn), every parameter by its id (its value in this game), `turn` (the turn number) and, in " +
+		"by its id, every lever by its id, every parameter by its id (its value in this game), `turn` and, in " +
 		"lever and event effects, `level` (the lever's level, or 1 for events). Quote an expression that " +
-		"starts with a character YAML treats specially, such as `-` or `*`.\n\n")
+		"starts with a character YAML treats specially, such as `-` or `*`.\n\n" +
+		"What a lever's id and `turn` read depends on when the expression is evaluated:\n\n" +
+		"| Evaluated | A lever's id reads | `turn` is |\n|---|---|---|\n" +
+		"| effects and rules, while a turn is resolved | the level ordered in that turn | that turn |\n" +
+		"| `requires`, `seen_by` (before orders are given) | the level ordered in the last turn played (0 before the first) | the turn about to be played (`requires`); the last turn played (`seen_by`) |\n" +
+		"| an event's `when` and `chance`, an outcome's `when` (after a turn) | the level ordered in the turn just played | the turn just played (0 for the first turn's briefing) |\n" +
+		"| objectives, checks' `expect` | the level ordered in the last turn played | the last turn played |\n\n" +
+		"`requires` cannot read this turn's orders: they are what it decides. An event with both `turn` and " +
+		"`when` fires on that turn only if its condition held at the end of the turn before.\n\n")
 	b.WriteString("| Function | Meaning |\n|---|---|\n")
 	for _, f := range sim.Functions {
 		fmt.Fprintf(&b, "| `%s` | %s |\n", f.Name, f.Doc)

@@ -32,8 +32,11 @@ var required = map[string]bool{
 
 // enums lists fields that take one of a few words.
 var enums = map[string][]string{
-	"Meta.step":  {"month", "quarter", "year"},
-	"Param.dist": sim.Dists,
+	"Check.difficulty": {"easy", "normal", "hard"},
+	"Outcome.expected": {"rare"},
+	"Event.expected":   {"rare"},
+	"Meta.step":        {"month", "quarter", "year"},
+	"Param.dist":       sim.Dists,
 }
 
 // patterns constrains text fields the way the engine checks them.
@@ -99,6 +102,8 @@ func object(t Type) map[string]any {
 			p["minLength"] = 1
 		case "Strategy.seats":
 			p["additionalProperties"] = map[string]any{"type": "string", "pattern": `^computer:(easy|normal|hard)$`}
+		case "Meta.map":
+			p["minItems"], p["maxItems"] = 4, 4
 		case "Check.share":
 			p["minItems"], p["maxItems"] = 2, 2
 			p["items"] = map[string]any{"type": "number", "minimum": 0, "maximum": 1}
@@ -113,6 +118,7 @@ func object(t Type) map[string]any {
 		case "Doctrine.risk":
 			p["minimum"], p["maximum"] = 0, 1
 		case "Actor.budget", "Lever.cost", "Var.noise":
+			// (budget_formula and seen_by are expressions: any value.)
 			if isList(f.Type) {
 				p["items"] = map[string]any{"type": "number", "minimum": 0}
 			} else {

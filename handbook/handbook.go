@@ -53,7 +53,11 @@ func (h *writer) all() {
 	for ai, a := range s.Actors {
 		h.p("### %s\n\n", a.Name)
 		h.para(a.Brief)
-		h.p("Political capital: %s per turn.\n\n", num(a.Budget))
+		if !a.BudgetFormula.IsZero() {
+			h.p("Political capital: `%s` per turn, at most %s.\n\n", flat(a.BudgetFormula.Src), num(a.Budget))
+		} else {
+			h.p("Political capital: %s per turn.\n\n", num(a.Budget))
+		}
 		if len(a.Objectives) > 0 {
 			h.p("Scored on:\n\n")
 			for _, o := range a.Objectives {
@@ -61,7 +65,11 @@ func (h *writer) all() {
 				if name == "" {
 					name = o.ID
 				}
-				h.p("- %s (weight %s): `%s`\n", name, num(o.Weight), flat(o.Score.Src))
+				every := ""
+				if o.Accumulate {
+					every = ", counted after every turn and added up"
+				}
+				h.p("- %s (weight %s%s): `%s`\n", name, num(o.Weight), every, flat(o.Score.Src))
 			}
 			h.p("\n")
 		}
@@ -143,8 +151,17 @@ func (h *writer) all() {
 		} else {
 			h.p("- **%s** — as soon as `%s` after a turn.", name, flat(o.When.Src))
 		}
-		if t := strings.Join(strings.Fields(o.Text), " "); t != "" {
+		if t := strings.Join(strings.Fields(m.NarrateNames(o.Text)), " "); t != "" {
 			h.p(" %s", t)
+		}
+		if len(o.Score) > 0 {
+			var pays []string
+			for _, a := range s.Actors {
+				if v, ok := o.Score[a.ID]; ok {
+					pays = append(pays, fmt.Sprintf("%s %+g", a.Name, v))
+				}
+			}
+			h.p(" Scores: %s.", strings.Join(pays, ", "))
 		}
 		h.p("\n")
 	}
@@ -178,6 +195,11 @@ func (h *writer) lever(a sim.Actor, l *sim.Lever) {
 		}
 		h.p("Only available above %s when: %s.\n\n", l.Levels[0], req)
 	}
+	for _, name := range l.Levels {
+		if x, ok := l.LevelRequires[name]; ok {
+			h.p("%s and above only when: `%s`.\n\n", name, flat(x.Src))
+		}
+	}
 	if len(l.Effects) > 0 {
 		h.p("While above %s:\n\n", l.Levels[0])
 		for _, e := range l.Effects {
@@ -197,6 +219,16 @@ func (h *writer) event(ev *sim.Event) {
 	}
 	h.p("### %s\n\n", name)
 	switch {
+	case ev.Turn > 0 && !ev.When.IsZero():
+		after := fmt.Sprintf("after turn %d", ev.Turn-1)
+		if ev.Turn == 1 {
+			after = "at the start"
+		}
+		h.p("Scheduled for turn %d (%s), if `%s` %s", ev.Turn, h.m.Date(ev.Turn), flat(ev.When.Src), after)
+		if !ev.Chance.IsZero() && flat(ev.Chance.Src) != "1" {
+			h.p(", with probability `%s`", flat(ev.Chance.Src))
+		}
+		h.p(".")
 	case ev.Turn > 0:
 		h.p("Scheduled for turn %d (%s).", ev.Turn, h.m.Date(ev.Turn))
 	default:
@@ -212,7 +244,7 @@ func (h *writer) event(ev *sim.Event) {
 		h.p(".")
 	}
 	h.p("\n\n")
-	h.para(ev.Text)
+	h.para(h.m.NarrateNames(ev.Text))
 	for _, e := range ev.Effects {
 		h.p("- %s\n", h.effect(e))
 	}
@@ -224,9 +256,19 @@ func (h *writer) event(ev *sim.Event) {
 		if ai := h.m.ActorIndex(ch.Actor); ai >= 0 {
 			who = h.s.Actors[ai].Name
 		}
-		h.p("%s decides: %s\n\n", who, strings.Join(strings.Fields(ch.Prompt), " "))
+		if len(ch.With) > 0 {
+			var names []string
+			for _, id := range ch.With {
+				if ai := h.m.ActorIndex(id); ai >= 0 {
+					names = append(names, h.s.Actors[ai].Name)
+				}
+			}
+			h.p("A joint decision: %s proposes and %s must agree, or the default is taken: %s\n\n", who, strings.Join(names, " and "), strings.Join(strings.Fields(h.m.NarrateNames(ch.Prompt)), " "))
+		} else {
+			h.p("%s decides: %s\n\n", who, strings.Join(strings.Fields(h.m.NarrateNames(ch.Prompt)), " "))
+		}
 		for k, o := range ch.Options {
-			text := o.Text
+			text := h.m.NarrateNames(o.Text)
 			if text == "" {
 				text = o.ID
 			}
@@ -306,6 +348,11 @@ func (h *writer) seers(vi int, v sim.Var) string {
 	out := "nobody"
 	if len(names) > 0 {
 		out = strings.Join(names, ", ")
+	}
+	for _, a := range h.s.Actors {
+		if x, ok := v.SeenBy[a.ID]; ok {
+			out += fmt.Sprintf("; %s ±`%s`", a.Name, flat(x.Src))
+		}
 	}
 	if v.Noise > 0 {
 		out += "; others ±" + h.m.Format(vi, v.Noise)

@@ -102,6 +102,12 @@ func Check(m *sim.Model, opt Options) Result {
 	if stopped {
 		res.Notes = append(res.Notes, fmt.Sprintf("stopped after %v: played %d of %d games", budget, len(games), n))
 	}
+	if ev, oc := unreached(m, games); len(ev)+len(oc) > 0 && len(faults(m, games)) == 0 {
+		// Outcomes and events marked rare: random legal orders may
+		// reach them (lint/rare.go).
+		games = append(games, rare(m, games, opt.Workers, deadline)...)
+		res.Games = len(games)
+	}
 	res.Errors = faults(m, games)
 	if len(res.Errors) == 0 {
 		res.Warnings = append(res.Warnings, Unfired(m, games)...)
@@ -321,6 +327,11 @@ func Reads(s *sim.Scenario) map[string]bool {
 		add(l.Requires)
 		addEffects(l.Effects)
 	}
+	for _, v := range s.Vars {
+		for _, x := range v.SeenBy { // an estimate's noise (sim/intel.go)
+			add(x)
+		}
+	}
 	for _, r := range s.Rules {
 		add(r.Change)
 		add(r.Set)
@@ -364,12 +375,18 @@ func Unfired(m *sim.Model, games []options.Game) []Warning {
 	}
 	var ws []Warning
 	for i, ev := range s.Events {
-		if !fired[i] {
+		switch {
+		case !fired[i] && ev.Expected == "rare":
+			ws = append(ws, Warning{at(ev.FieldPos, "expected", ev.Pos), fmt.Sprintf("event %q is expected to be rare, but it never fired in %d games, random legal orders included: it may never fire", ev.ID, len(games))})
+		case !fired[i]:
 			ws = append(ws, Warning{at(ev.FieldPos, "id", ev.Pos), fmt.Sprintf("event %q never fired in %d computer-played games", ev.ID, len(games))})
 		}
 	}
 	for i, o := range s.Outcomes {
-		if !ended[i] {
+		switch {
+		case !ended[i] && o.Expected == "rare":
+			ws = append(ws, Warning{at(o.FieldPos, "expected", o.Pos), fmt.Sprintf("outcome %q is expected to be rare, but it ended none of %d games, random legal orders included: it may never happen", o.ID, len(games))})
+		case !ended[i]:
 			ws = append(ws, Warning{at(o.FieldPos, "id", o.Pos), fmt.Sprintf("outcome %q ended none of %d computer-played games", o.ID, len(games))})
 		}
 	}

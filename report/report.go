@@ -144,7 +144,7 @@ func WriteText(w io.Writer, g *sim.Game, r Turn) {
 		fmt.Fprintln(w, "  Events")
 		for _, id := range r.Events {
 			ev := &s.Events[m.EventIndex(id)]
-			fmt.Fprintf(w, "    * %s. %s\n", ev.Name, oneLine(ev.Text))
+			fmt.Fprintf(w, "    * %s. %s\n", ev.Name, oneLine(m.Narrate(ev.Text, m.View(g.History()[r.Turn-1], g.Fog(), -1))))
 			if c, ok := r.Choices[id]; ok {
 				fmt.Fprintf(w, "      %s chose: %s\n", s.Actors[m.Chooser(m.EventIndex(id))].Name, c)
 			}
@@ -226,7 +226,7 @@ func WriteEnd(w io.Writer, g *sim.Game) error {
 		return fmt.Errorf("report: %w", err)
 	}
 	if o := g.Outcome(); o != nil {
-		fmt.Fprintf(w, "Outcome after %d turns: %s\n  %s\n", len(g.Reports()), o.Name, oneLine(o.Text))
+		fmt.Fprintf(w, "Outcome after %d turns: %s\n  %s\n", len(g.Reports()), o.Name, oneLine(g.Narrate(o.Text, -1)))
 	} else {
 		fmt.Fprintf(w, "Stopped after %d turns, before the game ended.\n", len(g.Reports()))
 	}

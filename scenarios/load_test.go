@@ -96,6 +96,12 @@ func TestMistakes(t *testing.T) {
 		{`cost: [0, 1]`, `cost: [0, 2.5]`, `t.yaml:8:69: level "on" costs 2.5, more than the budget of 2 of actor "a": it can never be ordered`},
 		{`turns: 3`, `turns: 401`, `t.yaml:2:38: turns must be at most 400, found 401`},
 		{"outcomes:", "checks:\n  - {outcome: end, share: [0, 1], games: 0}\noutcomes:", `t.yaml:10:42: games must be at least 1, found 0`},
+		// Accepted without a word once (issue 15): each is caught now.
+		{"outcomes:", "events:\n  - {id: e, name: E, when: \"x > 0\", chance: \"1.4\"}\noutcomes:", `t.yaml:10:46: chance must be between 0 and 1, found 1.4`},
+		{`budget: 2`, `budget: 0`, `t.yaml:8:69: level "on" costs 1, more than the budget of 0 of actor "a": it can never be ordered`},
+		{`, budget: 2`, ``, `t.yaml:8:65: actor "a" has no 'budget', so it can never order a level of lever "a.push" that costs more than 0: give the actor a budget`},
+		{"outcomes:", "checks:\n  - {outcome: end, share: [0, 1], difficulty: hrad}\noutcomes:", `t.yaml:10:47: difficulty must be easy, normal or hard, found "hrad"; did you mean "hard"?`},
+		{"  - {id: end, name: End}\n", "  - {id: end, name: End, expected: often}\n", `t.yaml:10:36: expected must be 'rare' (or left out), found "often"`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.want, func(t *testing.T) {

@@ -119,7 +119,7 @@ func (m *Model) MaxLevel(s *State, li int) int {
 	if ok, _ := m.Available(s, li); !ok {
 		return 0
 	}
-	top := len(m.cLevers[li].cost) - 1
+	top := min(len(m.cLevers[li].cost)-1, m.levelGate(s, li)) // levels gated by 'level_requires' (sim/levels.go)
 	if max, _, ok := m.bound(s, li); ok && max < top {
 		return max
 	}

@@ -29,7 +29,8 @@ type Model struct {
 	levers    map[string]int
 	actors    map[string]int
 	lo, hi    []float64
-	visible   [][]bool // [var][actor]
+	visible   [][]bool  // [var][actor]
+	seenBy    [][]numFn // [var][actor]: the sd of that actor's estimate, or nil for the variable's noise
 	cLevers   []cLever
 	byActor   [][]int // lever indices per actor
 	cRules    []cRule
@@ -37,6 +38,11 @@ type Model struct {
 	cOutcomes []cOutcome
 	limit     int // index of the turn-limit outcome
 	cObj      [][]cObjective
+	budgetFn  []numFn     // per actor: its 'budget_formula', or nil (sim/budget.go)
+	payoff    [][]float64 // [outcome][actor], nil for an outcome without 'score'
+	accIdx    [][]int     // [actor][objective]: index into State.Acc, or -1
+	accOf     [][2]int    // per running total: actor and objective
+	nacc      int
 	cChecks   []compiled
 	start     int // months since year 0 of turn 1
 	step      int // months per turn
@@ -59,6 +65,7 @@ type cLever struct {
 	actor    int
 	cost     []float64
 	requires boolFn
+	levelReq []boolFn // per level: its own condition, or nil (sim/levels.go)
 	effects  []cEffect
 }
 
@@ -74,7 +81,8 @@ type cEvent struct {
 	when    boolFn
 	chance  numFn
 	effects []cEffect
-	chooser int // actor index, or -1
+	chooser int   // actor index, or -1
+	with    []int // the actors who must agree (a joint decision)
 	options [][]cEffect
 	binds   [][]cBind   // per option, its commitments (commit.go)
 	broken  [][]cEffect // per option, the effects of breaking them, in order
@@ -146,12 +154,16 @@ func (c *compiler) compile() {
 	c.meta()
 	c.actors()
 	c.names()
+	c.intelligence()
+	c.budgets()
+	c.narratives()
 	c.objectives()
 	c.m.known = knownParams(c.s, c.m.params)
 	c.levers()
 	c.rules()
 	c.events()
 	c.outcomes()
+	c.payoffs()
 	c.checks()
 	c.strategies()
 	c.pending()
@@ -306,9 +318,14 @@ func (c *compiler) levers() {
 				}
 			}
 		}
+		if cl.actor >= 0 && !budgetKnown(&s.Actors[cl.actor]) && absent(s.Actors[cl.actor].FieldPos, "budget:", true) && slices.ContainsFunc(l.Cost, func(v float64) bool { return v > 0 }) {
+			a := &s.Actors[cl.actor]
+			c.add(fieldPos(l.FieldPos, "cost", l.Pos), "actor %q has no 'budget', so it can never order a level of lever %q that costs more than 0: give the actor a budget", a.ID, l.ID)
+		}
 		if !l.Requires.IsZero() {
 			cl.requires = c.cond(l.Requires, c.sc)
 		}
+		cl.levelReq = c.levelRequires(l)
 		cl.effects = c.effects(l.Effects, c.fx)
 	}
 }
@@ -393,9 +410,11 @@ func (c *compiler) events() {
 				c.add(ev.Chance.Pos, "chance must be between 0 and 1, found %g", p)
 			}
 		}
+		c.expected(ev.Expected, ev.FieldPos, ev.Pos)
 		ce.effects = c.effects(ev.Effects, c.fx)
 		if ch := ev.Choice; ch != nil {
 			ce.chooser = c.actorRef(ch.Actor, "actor", ch.FieldPos, ch.Pos)
+			ce.with = c.partners(ch, ce.chooser)
 			if len(ch.Options) < 2 {
 				c.add(fieldPos(ch.FieldPos, "options", ch.Pos), "a choice needs at least two options")
 			}
@@ -474,6 +493,7 @@ func (c *compiler) outcomes() {
 		o := &s.Outcomes[i]
 		c.declare(seen, "outcome", o.ID, o.FieldPos, o.Pos)
 		c.outcomeIDs = append(c.outcomeIDs, o.ID)
+		c.expected(o.Expected, o.FieldPos, o.Pos)
 		var co cOutcome
 		if o.When.IsZero() {
 			if m.limit >= 0 {
@@ -527,6 +547,11 @@ func (c *compiler) checks() {
 		if len(ck.Share) != 2 || ck.Share[0] < 0 || ck.Share[1] > 1 || ck.Share[0] > ck.Share[1] {
 			c.add(fieldPos(ck.FieldPos, "share", ck.Pos), "share must be [low, high] with 0 <= low <= high <= 1")
 		}
+		switch ck.Difficulty {
+		case "", "easy", "normal", "hard":
+		default:
+			c.add(fieldPos(ck.FieldPos, "difficulty", ck.Pos), "difficulty must be easy, normal or hard, found %q%s", ck.Difficulty, suggest.Hint(ck.Difficulty, []string{"easy", "normal", "hard"}))
+		}
 		if ck.Games < 1 {
 			c.add(fieldPos(ck.FieldPos, "games", ck.Pos), "games must be at least 1, found %d", ck.Games)
 		}
@@ -568,6 +593,18 @@ func (c *compiler) meta() {
 		m.step = 12
 	default:
 		c.add(fieldPos(mt.FieldPos, "step", mt.Pos), "step must be month, quarter or year, found %q%s", mt.Step, suggest.Hint(mt.Step, []string{"month", "quarter", "year"}))
+	}
+	if _, given := mt.FieldPos["map"]; given || mt.Map != nil {
+		b := mt.Map
+		at := fieldPos(mt.FieldPos, "map", mt.Pos)
+		switch {
+		case len(b) != 4:
+			c.add(at, "map must be [west, south, east, north] in degrees, found %d numbers", len(b))
+		case b[0] < -180 || b[2] > 180 || b[1] < -90 || b[3] > 90:
+			c.add(at, "map must lie within longitudes -180 to 180 and latitudes -90 to 90, found %v", b)
+		case b[0] >= b[2] || b[1] >= b[3]:
+			c.add(at, "map must be [west, south, east, north] with west below east and south below north, found %v", b)
+		}
 	}
 	if mt.Start == "" {
 		m.start = 0

@@ -54,12 +54,25 @@ func (f Fog) noise(turn, ai, vi int) RNG {
 // each estimate comes from a stream derived from the fog's secret (or, in
 // a game without one, its seed), the turn, the actor and the variable, so
 // it is the same however often the view is asked for, and drawing it
-// never disturbs the game. An ai below 0 sees every value exactly.
+// never disturbs the game. An ai below 0 sees every value exactly. The
+// standard deviation of an estimate is the variable's 'noise', or its
+// 'seen_by' entry for the actor, read on s (an entry of 0 or below is an
+// exact view).
 func (m *Model) View(s *State, f Fog, ai int) View {
 	v := View{Actor: ai, Turn: s.Turn, Vals: make([]float64, m.nv), Exact: make([]bool, m.nv), SD: make([]float64, m.nv)}
+	var e env // for 'seen_by' expressions, made when one is met
+	loaded := false
 	for i, x := range s.Vals {
 		if ai >= 0 && !m.SeesExactly(ai, i) {
-			sd := m.Scenario.Vars[i].Noise
+			if m.seenBy[i] != nil && e.s == nil {
+				e = env{s: make([]float64, m.nslots), rng: &RNG{}, fault: &fault{}}
+			}
+			sd := m.noiseOf(i, ai, s, &e, &loaded)
+			if sd == 0 && m.seenBy[i] != nil && m.seenBy[i][ai] != nil {
+				v.Exact[i] = true
+				v.Vals[i] = x
+				continue
+			}
 			r := f.noise(s.Turn, ai, i)
 			x += sd * r.NormFloat64()
 			x = math.Max(m.lo[i], math.Min(m.hi[i], x))

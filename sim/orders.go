@@ -14,7 +14,9 @@ import (
 type Orders map[string]map[string]int
 
 // Choices are the options chosen in the events of a briefing: event id,
-// then option id. An event left out takes its first option.
+// then option id. An event left out takes its first option. A partner in
+// a joint decision answers under PartnerKey(event id, actor id); see
+// sim/joint.go.
 type Choices map[string]string
 
 // OrderError is a mistake in orders. Nothing is applied when orders have
@@ -97,6 +99,9 @@ func (m *Model) CheckLevels(s *State, levels []int) error {
 			if max, why, ok := m.bound(s, li); ok && lvl > max {
 				return &OrderError{Actor: a, Lever: l.ID, Msg: above(l, max) + why}
 			}
+			if why := m.gated(s, li, lvl); why != "" && m.available(s, li) {
+				return &OrderError{Actor: a, Lever: l.ID, Msg: why}
+			}
 			if lvl == 0 || m.cLevers[li].requires == nil {
 				continue
 			}
@@ -112,8 +117,8 @@ func (m *Model) CheckLevels(s *State, levels []int) error {
 				return &OrderError{Actor: a, Lever: l.ID, Msg: "not available: " + m.unavailable(li, f)}
 			}
 		}
-		if total := m.OrdersCost(ai, levels); !m.Affordable(ai, total) {
-			return &OrderError{Actor: a, Msg: fmt.Sprintf("the orders cost %g, over the budget of %g", total, m.Scenario.Actors[ai].Budget)}
+		if total := m.OrdersCost(ai, levels); !m.AffordableIn(s, ai, total) {
+			return &OrderError{Actor: a, Msg: fmt.Sprintf("the orders cost %g, over the budget of %g", total, m.BudgetIn(s, ai))}
 		}
 	}
 	return nil
@@ -199,6 +204,30 @@ func (m *Model) RequiresFault(s *State, turn int) error {
 			return &EvalError{Turn: turn, Pos: f.pos, Msg: f.msg}
 		}
 	}
+	for ai := range m.budgetFn {
+		if m.budgetFn[ai] == nil {
+			continue
+		}
+		if slots == nil {
+			slots = make([]float64, m.nslots)
+			m.loadSlots(slots, s)
+		}
+		if f, ok := m.budgetFault(s, ai, slots); ok {
+			return &EvalError{Turn: turn, Pos: f.pos, Msg: f.msg}
+		}
+	}
+	for li := range m.cLevers {
+		if m.cLevers[li].levelReq == nil {
+			continue
+		}
+		if slots == nil {
+			slots = make([]float64, m.nslots)
+			m.loadSlots(slots, s)
+		}
+		if f, ok := m.levelFault(s, li, slots); ok {
+			return &EvalError{Turn: turn, Pos: f.pos, Msg: f.msg}
+		}
+	}
 	return nil
 }
 
@@ -215,13 +244,26 @@ func (m *Model) ChoiceIndices(s *State, c Choices) ([]int, error) {
 	for i := range out {
 		out[i] = -1
 	}
+	var answers map[[2]int]int // partners' answers to joint decisions (sim/joint.go)
 	for _, eid := range slices.Sorted(maps.Keys(c)) {
+		if strings.Contains(eid, "/") {
+			ei, ai, k, msg := m.partnerAnswer(s, eid, c[eid])
+			if msg != "" {
+				return nil, fmt.Errorf("sim: choices: %s", msg)
+			}
+			if answers == nil {
+				answers = map[[2]int]int{}
+			}
+			answers[[2]int{ei, ai}] = k
+			continue
+		}
 		ei, k, msg := m.choiceIndex(s, eid, c[eid])
 		if msg != "" {
 			return nil, fmt.Errorf("sim: choices: %s", msg)
 		}
 		out[ei] = k
 	}
+	m.agreed(s, out, answers)
 	return out, nil
 }
 
@@ -302,7 +344,7 @@ func (m *Model) CarryForward(s *State, levels []int) []int {
 		}
 	}
 	for ai := range m.Scenario.Actors {
-		if !m.Affordable(ai, m.OrdersCost(ai, out)) {
+		if !m.AffordableIn(s, ai, m.OrdersCost(ai, out)) {
 			for _, li := range m.byActor[ai] {
 				out[li] = 0
 			}
@@ -360,6 +402,8 @@ func (m *Model) Sanitize(s *State, o Orders, c Choices) (Orders, Choices, []Drop
 			case lvl > 0 && !m.available(s, li):
 				_, why := m.Available(s, li)
 				drop(what, "not available: %s", why)
+			case m.gated(s, li, lvl) != "":
+				drop(what, "%s", m.gated(s, li, lvl))
 			case lvl > m.MaxLevel(s, li):
 				max, why, _ := m.bound(s, li)
 				drop(what, "%s%s", above(&m.Scenario.Levers[li], max), why)
@@ -371,15 +415,21 @@ func (m *Model) Sanitize(s *State, o Orders, c Choices) (Orders, Choices, []Drop
 		for l, lvl := range mine {
 			levels[m.LeverIndex(l)] = lvl
 		}
-		if cost := m.OrdersCost(ai, levels); !m.Affordable(ai, cost) {
-			drop("orders of "+a, "they cost %g, over the budget of %g", cost, m.Scenario.Actors[ai].Budget)
+		if cost := m.OrdersCost(ai, levels); !m.AffordableIn(s, ai, cost) {
+			drop("orders of "+a, "they cost %g, over the budget of %g", cost, m.BudgetIn(s, ai))
 			continue
 		}
 		out[a] = mine
 	}
 	outC := Choices{}
 	for _, e := range slices.Sorted(maps.Keys(c)) {
-		if _, _, msg := m.choiceIndex(s, e, c[e]); msg != "" {
+		msg := ""
+		if strings.Contains(e, "/") {
+			_, _, _, msg = m.partnerAnswer(s, e, c[e])
+		} else {
+			_, _, msg = m.choiceIndex(s, e, c[e])
+		}
+		if msg != "" {
 			drop(fmt.Sprintf("choice %s=%s", e, c[e]), "%s", msg)
 			continue
 		}

@@ -39,30 +39,34 @@ type Scenario struct {
 
 // Meta describes the scenario as a whole.
 type Meta struct {
-	ID       string         `yaml:"id" doc:"Short identifier, lower case, used in saved games."`
-	Title    string         `yaml:"title" doc:"Title shown to players."`
-	Summary  string         `yaml:"summary" doc:"A paragraph introducing the scenario."`
-	Sources  []string       `yaml:"sources" doc:"Where the scenario's facts and arguments come from."`
-	Start    string         `yaml:"start" doc:"Date of the first turn, as YYYY-MM (for example 2017-10)."`
-	Step     string         `yaml:"step" doc:"Length of a turn: month, quarter or year." default:"quarter"`
-	Turns    int            `yaml:"turns" doc:"Number of turns before the game ends in the outcome without 'when'; at most 400."`
-	Seed     uint64         `yaml:"seed" doc:"Default random seed."`
+	ID      string   `yaml:"id" doc:"Short identifier, lower case, used in saved games."`
+	Title   string   `yaml:"title" doc:"Title shown to players."`
+	Summary string   `yaml:"summary" doc:"A paragraph introducing the scenario."`
+	Sources []string `yaml:"sources" doc:"Where the scenario's facts and arguments come from."`
+	Start   string   `yaml:"start" doc:"Date of the first turn, as YYYY-MM (for example 2017-10)."`
+	Step    string   `yaml:"step" doc:"Length of a turn: month, quarter or year." default:"quarter"`
+	Turns   int      `yaml:"turns" doc:"Number of turns before the game ends in the outcome without 'when'; at most 400."`
+	Seed    uint64   `yaml:"seed" doc:"Default random seed."`
+	// Map is the map's frame, when given.
+	Map      []float64      `yaml:"map" doc:"The region the map shows, as [west, south, east, north] in degrees (for example [30, 10, 65, 38] for the Gulf); if absent, the box around the actors' capitals."`
 	Pos      Pos            `yaml:"-"`
 	FieldPos map[string]Pos `yaml:"-"`
 }
 
 // Actor is one side of the game.
 type Actor struct {
-	ID         string         `yaml:"id" doc:"Identifier, used as the prefix of the actor's levers and variables (for example 'us')."`
-	Name       string         `yaml:"name" doc:"Name shown to players."`
-	Colour     string         `yaml:"colour" doc:"Display colour as #rrggbb."`
-	Budget     float64        `yaml:"budget" doc:"Political capital per turn: the total cost of the actor's lever levels may not exceed it."`
-	Brief      string         `yaml:"brief" doc:"The actor's role, interests and fears, shown to whoever plays it."`
-	Capital    *Place         `yaml:"capital" doc:"Where the actor is drawn on the map."`
-	Objectives []Objective    `yaml:"objectives" doc:"What the actor is scored on: the weighted sum of these expressions at the end of the game."`
-	Doctrine   Doctrine       `yaml:"doctrine" doc:"How the computer plays this actor."`
-	Pos        Pos            `yaml:"-"`
-	FieldPos   map[string]Pos `yaml:"-"`
+	ID     string  `yaml:"id" doc:"Identifier, used as the prefix of the actor's levers and variables (for example 'us')."`
+	Name   string  `yaml:"name" doc:"Name shown to players."`
+	Colour string  `yaml:"colour" doc:"Display colour as #rrggbb."`
+	Budget float64 `yaml:"budget" doc:"Political capital per turn: the total cost of the actor's lever levels may not exceed it."`
+	// BudgetFormula makes the budget depend on the state.
+	BudgetFormula Expr           `yaml:"budget_formula" doc:"A number expression of the state at the start of the turn that gives the actor's budget for the turn (for example \"2 + e3.support / 25\"), held between 0 and 'budget', which stays the most it can be."`
+	Brief         string         `yaml:"brief" doc:"The actor's role, interests and fears, shown to whoever plays it."`
+	Capital       *Place         `yaml:"capital" doc:"Where the actor is drawn on the map."`
+	Objectives    []Objective    `yaml:"objectives" doc:"What the actor is scored on: the weighted sum of these expressions at the end of the game."`
+	Doctrine      Doctrine       `yaml:"doctrine" doc:"How the computer plays this actor."`
+	Pos           Pos            `yaml:"-"`
+	FieldPos      map[string]Pos `yaml:"-"`
 }
 
 // Place is a point on the map.
@@ -76,12 +80,15 @@ type Place struct {
 
 // Objective is one scored aim of an actor.
 type Objective struct {
-	ID       string         `yaml:"id" doc:"Identifier, unique within the actor."`
-	Name     string         `yaml:"name" doc:"What the objective means, in words."`
-	Score    Expr           `yaml:"score" doc:"Number expression over the state; higher is better for the actor."`
-	Weight   float64        `yaml:"weight" doc:"Weight of this objective in the actor's score." default:"1"`
-	Pos      Pos            `yaml:"-"`
-	FieldPos map[string]Pos `yaml:"-"`
+	ID     string  `yaml:"id" doc:"Identifier, unique within the actor."`
+	Name   string  `yaml:"name" doc:"What the objective means, in words."`
+	Score  Expr    `yaml:"score" doc:"Number expression over the state; higher is better for the actor."`
+	Weight float64 `yaml:"weight" doc:"Weight of this objective in the actor's score." default:"1"`
+	// Accumulate makes the objective a running total: its value is the
+	// sum of the score expression after every turn played.
+	Accumulate bool           `yaml:"accumulate" doc:"Count the objective after every turn played: its value is the running total of 'score' over the turns, so a game that ends early scores fewer turns."`
+	Pos        Pos            `yaml:"-"`
+	FieldPos   map[string]Pos `yaml:"-"`
 }
 
 // Doctrine steers the computer player of an actor.
@@ -94,37 +101,43 @@ type Doctrine struct {
 
 // Var is one variable of the state.
 type Var struct {
-	ID          string         `yaml:"id" doc:"Identifier, as 'owner.name' or 'name' (for example econ.reserves); expressions refer to it by this name."`
-	Name        string         `yaml:"name" doc:"Name shown to players."`
-	Unit        string         `yaml:"unit" doc:"Unit shown after values (for example 'US$ bn')."`
-	Description string         `yaml:"description" doc:"What the number means and where its starting value comes from."`
-	Group       string         `yaml:"group" doc:"Dashboard group the variable is shown in."`
-	Init        float64        `yaml:"init" doc:"Value at the start of the game."`
-	Min         *float64       `yaml:"min" doc:"Lower bound; values below it are raised to it (the ledger records the correction)."`
-	Max         *float64       `yaml:"max" doc:"Upper bound; values above it are lowered to it."`
-	Owner       string         `yaml:"owner" doc:"Actor the variable belongs to, if any."`
-	Visible     []string       `yaml:"visible" doc:"Actors that see the exact value; if absent, everyone does. Others see an estimate."`
-	Noise       float64        `yaml:"noise" doc:"Standard deviation of the estimate seen by actors not in 'visible'; only for a variable some actors do not see."`
-	Format      string         `yaml:"format" doc:"How values are printed, as a Go fmt verb (for example %.1f)." default:"%.1f"`
-	Source      string         `yaml:"source" doc:"Where the starting value comes from."`
-	Pos         Pos            `yaml:"-"`
-	FieldPos    map[string]Pos `yaml:"-"`
+	ID          string   `yaml:"id" doc:"Identifier, as 'owner.name' or 'name' (for example econ.reserves); expressions refer to it by this name."`
+	Name        string   `yaml:"name" doc:"Name shown to players."`
+	Unit        string   `yaml:"unit" doc:"Unit shown after values (for example 'US$ bn')."`
+	Description string   `yaml:"description" doc:"What the number means and where its starting value comes from."`
+	Group       string   `yaml:"group" doc:"Dashboard group the variable is shown in."`
+	Init        float64  `yaml:"init" doc:"Value at the start of the game."`
+	Min         *float64 `yaml:"min" doc:"Lower bound; values below it are raised to it (the ledger records the correction)."`
+	Max         *float64 `yaml:"max" doc:"Upper bound; values above it are lowered to it."`
+	Owner       string   `yaml:"owner" doc:"Actor the variable belongs to, if any."`
+	Visible     []string `yaml:"visible" doc:"Actors that see the exact value; if absent, everyone does. Others see an estimate."`
+	Noise       float64  `yaml:"noise" doc:"Standard deviation of the estimate seen by actors not in 'visible'; only for a variable some actors do not see."`
+	// SeenBy gives, per observing actor id, the standard deviation of
+	// that actor's estimate, as a number expression read on the state
+	// being viewed; actors not listed use Noise.
+	SeenBy   map[string]Expr `yaml:"seen_by" doc:"Noise per observing actor: actor id, then the standard deviation of that actor's estimate as a number expression read on the state seen (for example \"4 / (1 + us.isr)\", which an intelligence effort narrows); 0 or below means that actor sees the value exactly. Actors not listed see it with 'noise'. Only for a variable with 'visible'."`
+	Format   string          `yaml:"format" doc:"How values are printed, as a Go fmt verb (for example %.1f)." default:"%.1f"`
+	Source   string          `yaml:"source" doc:"Where the starting value comes from."`
+	Pos      Pos             `yaml:"-"`
+	FieldPos map[string]Pos  `yaml:"-"`
 }
 
 // Lever is a policy an actor sets to a level each turn.
 type Lever struct {
-	ID           string         `yaml:"id" doc:"Identifier (for example gov.sanctions); expressions read the level ordered this turn by this name."`
-	Actor        string         `yaml:"actor" doc:"Actor who pulls the lever."`
-	Name         string         `yaml:"name" doc:"Name shown to players."`
-	Description  string         `yaml:"description" doc:"What the lever does, in words, shown on the orders screen."`
-	Levels       []string       `yaml:"levels" doc:"Names of the levels, from 0 (usually off) upwards; each different."`
-	Cost         []float64      `yaml:"cost" doc:"Political capital each level costs per turn; one number per level, none above the actor's budget."`
-	Requires     Expr           `yaml:"requires" doc:"Condition that must hold at the start of the turn to set the lever above level 0."`
-	RequiresText string         `yaml:"requires_text" doc:"The condition in words, shown when the lever is unavailable."`
-	Effects      []Effect       `yaml:"effects" doc:"Changes the lever makes while above level 0."`
-	Source       string         `yaml:"source" doc:"The argument or fact the lever stands on."`
-	Pos          Pos            `yaml:"-"`
-	FieldPos     map[string]Pos `yaml:"-"`
+	ID           string    `yaml:"id" doc:"Identifier (for example gov.sanctions); expressions read its level by this name (the level ordered in the turn being resolved; in 'requires', last turn's: see Expressions)."`
+	Actor        string    `yaml:"actor" doc:"Actor who pulls the lever."`
+	Name         string    `yaml:"name" doc:"Name shown to players."`
+	Description  string    `yaml:"description" doc:"What the lever does, in words, shown on the orders screen."`
+	Levels       []string  `yaml:"levels" doc:"Names of the levels, from 0 (usually off) upwards; each different."`
+	Cost         []float64 `yaml:"cost" doc:"Political capital each level costs per turn; one number per level, none above the actor's budget."`
+	Requires     Expr      `yaml:"requires" doc:"Condition that must hold at the start of the turn to set the lever above level 0; a lever's id in it reads the level ordered last turn."`
+	RequiresText string    `yaml:"requires_text" doc:"The condition in words, shown when the lever is unavailable."`
+	// LevelRequires gates levels above the first by conditions of their own.
+	LevelRequires map[string]Expr `yaml:"level_requires" doc:"Conditions per level, by level name: the level, and every level above it, may be ordered only while the condition holds at the start of the turn (read like 'requires'). For example {deploy: \"tension >= 60\"}."`
+	Effects       []Effect        `yaml:"effects" doc:"Changes the lever makes while above level 0."`
+	Source        string          `yaml:"source" doc:"The argument or fact the lever stands on."`
+	Pos           Pos             `yaml:"-"`
+	FieldPos      map[string]Pos  `yaml:"-"`
 }
 
 // Effect is a change to one variable made by a lever or an event.
@@ -153,23 +166,27 @@ type Rule struct {
 
 // Event is an inject: something that happens at the start of a turn.
 type Event struct {
-	ID       string         `yaml:"id" doc:"Identifier of the event."`
-	Name     string         `yaml:"name" doc:"Headline shown to players."`
-	Text     string         `yaml:"text" doc:"Narrative shown in the briefing."`
-	Turn     int            `yaml:"turn" doc:"Turn on which a scheduled event fires (1 = first turn); leave it out for an event with only a 'when'."`
-	When     Expr           `yaml:"when" doc:"Condition for a conditional event, checked at the end of each turn for the next."`
-	Chance   Expr           `yaml:"chance" doc:"Probability (0 to 1, an expression) that a conditional event fires when its condition holds." default:"1"`
-	Repeat   bool           `yaml:"repeat" doc:"Whether the event may fire more than once."`
-	Effects  []Effect       `yaml:"effects" doc:"Changes the event makes."`
-	Choice   *Choice        `yaml:"choice" doc:"A decision the event asks of one actor."`
-	Source   string         `yaml:"source" doc:"The fact the event stands on."`
+	ID      string   `yaml:"id" doc:"Identifier of the event."`
+	Name    string   `yaml:"name" doc:"Headline shown to players."`
+	Text    string   `yaml:"text" doc:"Narrative shown in the briefing."`
+	Turn    int      `yaml:"turn" doc:"Turn on which a scheduled event fires (1 = first turn); leave it out for an event with only a 'when'. With a 'when' too, the event fires on that turn only if the condition held at the end of the turn before."`
+	When    Expr     `yaml:"when" doc:"Condition for a conditional event, checked at the end of each turn for the next; in it 'turn' is the turn just played (0 before the first)."`
+	Chance  Expr     `yaml:"chance" doc:"Probability (0 to 1, an expression) that a conditional event fires when its condition holds." default:"1"`
+	Repeat  bool     `yaml:"repeat" doc:"Whether the event may fire more than once."`
+	Effects []Effect `yaml:"effects" doc:"Changes the event makes."`
+	Choice  *Choice  `yaml:"choice" doc:"A decision the event asks of one actor."`
+	Source  string   `yaml:"source" doc:"The fact the event stands on."`
+	// Expected is "rare" for an event meant to be rare.
+	Expected string         `yaml:"expected" doc:"'rare' for an event meant to be rare: 'validate' does not warn that computer players never caused it, provided random legal orders do (it plays more of those to find out)."`
 	Pos      Pos            `yaml:"-"`
 	FieldPos map[string]Pos `yaml:"-"`
 }
 
 // Choice is a decision an event asks of one actor.
 type Choice struct {
-	Actor    string         `yaml:"actor" doc:"Actor who decides."`
+	Actor string `yaml:"actor" doc:"Actor who decides."`
+	// With lists the actors who must agree: a joint decision.
+	With     []string       `yaml:"with" doc:"Actors who must agree, for a joint decision: each answers too (choice key 'event/actor'), and the option 'actor' picks is taken only if every one of them picks the same; otherwise the first option (the default: no agreement) is."`
 	Prompt   string         `yaml:"prompt" doc:"The question put to the actor."`
 	Options  []Option       `yaml:"options" doc:"The possible answers; the first is the default."`
 	Pos      Pos            `yaml:"-"`
@@ -189,24 +206,30 @@ type Option struct {
 
 // Outcome is a way the game can end.
 type Outcome struct {
-	ID       string         `yaml:"id" doc:"Identifier of the outcome."`
-	Name     string         `yaml:"name" doc:"Headline shown at the end."`
-	When     Expr           `yaml:"when" doc:"Condition that ends the game after a turn; absent for the outcome of the turn limit."`
-	Text     string         `yaml:"text" doc:"Narrative shown at the end."`
-	Pos      Pos            `yaml:"-"`
-	FieldPos map[string]Pos `yaml:"-"`
+	ID   string `yaml:"id" doc:"Identifier of the outcome."`
+	Name string `yaml:"name" doc:"Headline shown at the end."`
+	When Expr   `yaml:"when" doc:"Condition that ends the game after a turn; absent for the outcome of the turn limit."`
+	Text string `yaml:"text" doc:"Narrative shown at the end."`
+	// Expected is "rare" for an outcome meant to be rare (a deterrent).
+	Expected string `yaml:"expected" doc:"'rare' for an outcome meant to be rare, such as a deterrent: 'validate' does not warn that computer players never reached it, provided random legal orders do (it plays more of those to find out)."`
+	// Score is the payoff of the outcome per actor id.
+	Score    map[string]float64 `yaml:"score" doc:"Payoff per actor id: a number added to the actor's score when the game ends in this outcome (for example {iran: -40, us: -10})."`
+	Pos      Pos                `yaml:"-"`
+	FieldPos map[string]Pos     `yaml:"-"`
 }
 
 // Check is a balance expectation measured over many computer-played games.
 type Check struct {
-	Name     string         `yaml:"name" doc:"What the check is for, in words."`
-	Outcome  string         `yaml:"outcome" doc:"Outcome whose share of games is measured (give this or 'expect')."`
-	Expect   Expr           `yaml:"expect" doc:"Condition whose share of games is measured at 'turn' (give this or 'outcome')."`
-	Turn     int            `yaml:"turn" doc:"Turn after which 'expect' is evaluated; 0 means the end of the game."`
-	Share    []float64      `yaml:"share" doc:"Allowed share of games as [low, high], each from 0 to 1."`
-	Games    int            `yaml:"games" doc:"Number of seeded games to play; at least 1." default:"200"`
-	Pos      Pos            `yaml:"-"`
-	FieldPos map[string]Pos `yaml:"-"`
+	Name    string    `yaml:"name" doc:"What the check is for, in words."`
+	Outcome string    `yaml:"outcome" doc:"Outcome whose share of games is measured (give this or 'expect')."`
+	Expect  Expr      `yaml:"expect" doc:"Condition whose share of games is measured at 'turn' (give this or 'outcome')."`
+	Turn    int       `yaml:"turn" doc:"Turn after which 'expect' is evaluated; 0 means the end of the game."`
+	Share   []float64 `yaml:"share" doc:"Allowed share of games as [low, high], each from 0 to 1."`
+	Games   int       `yaml:"games" doc:"Number of seeded games to play; at least 1." default:"200"`
+	// Difficulty is the difficulty the check was written for.
+	Difficulty string         `yaml:"difficulty" doc:"The difficulty the computer players play the check's games at: easy, normal or hard ('sixparty check' uses it unless told otherwise)." default:"easy"`
+	Pos        Pos            `yaml:"-"`
+	FieldPos   map[string]Pos `yaml:"-"`
 }
 
 // Param is a declared uncertain coefficient (scenario 'parameters:'):
@@ -388,6 +411,9 @@ func ApplyDefaults(s *Scenario) {
 		ck := &s.Checks[i]
 		if absent(ck.FieldPos, "games", ck.Games == 0) {
 			ck.Games = 200
+		}
+		if absent(ck.FieldPos, "difficulty", ck.Difficulty == "") {
+			ck.Difficulty = "easy"
 		}
 	}
 }

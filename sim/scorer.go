@@ -26,13 +26,23 @@ func (m *Model) NewScorer() *Scorer {
 // into dst (grown as needed) and returns it, in the scenario's order. An
 // objective that faults, or whose value is not a finite number, is an
 // *EvalError at its position (on the turn just played, s.Turn-1); the
-// values are then not meaningful.
+// values are then not meaningful. An objective marked 'accumulate' gives
+// its running total in s rather than its value in it.
 func (sc *Scorer) Objectives(dst []float64, s *State, ai int) ([]float64, error) {
 	m := sc.m
 	m.judgedSlots(sc.slots, s)
 	sc.rng = RNG{}
 	out := dst[:0]
 	for k, o := range m.cObj[ai] {
+		if j := m.accIdx[ai][k]; j >= 0 {
+			// A running total: the sum after every turn played so far.
+			v := 0.0
+			if j < len(s.Acc) {
+				v = s.Acc[j]
+			}
+			out = append(out, v)
+			continue
+		}
 		sc.f = fault{}
 		v := o.score(&sc.e)
 		out = append(out, v)
@@ -48,7 +58,8 @@ func (sc *Scorer) Objectives(dst []float64, s *State, ai int) ([]float64, error)
 }
 
 // Score returns actor ai's score in state s: its objectives weighted by
-// their scoring weights. It fails as Objectives does, and when the
+// their scoring weights, plus the payoff of the outcome that ended s, if
+// any (see Payoff). It fails as Objectives does, and when the
 // weighted sum is not a finite number.
 func (sc *Scorer) Score(s *State, ai int) (float64, error) { return sc.weighted(s, ai, false) }
 
@@ -67,7 +78,7 @@ func (sc *Scorer) weighted(s *State, ai int, doctrine bool) (float64, error) {
 	if err != nil {
 		return 0, err
 	}
-	total := 0.0
+	total := sc.m.Payoff(s, ai)
 	for k, o := range sc.m.cObj[ai] {
 		w := o.weight
 		if doctrine {

@@ -31,6 +31,10 @@ type State struct {
 	// for a whole game: every state of a game shares the one slice, which
 	// must never be changed.
 	Params []float64
+	// Acc holds the running total of each objective marked 'accumulate'
+	// (in the order of the actors and their objectives), counted after
+	// every turn played; nil before the first turn or when none is.
+	Acc []float64 `json:",omitempty"`
 	// Commits holds the commitments made in event choices that still
 	// bind or will (see commit.go).
 	Commits []Commit `json:",omitempty"`
@@ -52,6 +56,7 @@ func (s *State) Clone() *State {
 	c.Queue = slices.Clone(s.Queue)
 	c.Fired = slices.Clone(s.Fired)
 	c.Briefing = slices.Clone(s.Briefing)
+	c.Acc = slices.Clone(s.Acc)
 	c.Commits = slices.Clone(s.Commits)
 	return &c
 }
@@ -68,6 +73,7 @@ func (s *State) copyInto(dst *State) {
 	dst.Commits = append(dst.Commits[:0], s.Commits...)
 	dst.Outcome = s.Outcome
 	dst.Params = s.Params
+	dst.Acc = append(dst.Acc[:0], s.Acc...)
 }
 
 // Over reports whether the game has ended.

@@ -160,6 +160,9 @@ func (st *Stepper) step(cur *State, levels []int, choices []int, next *State, le
 	if err := st.outcomes(turn, next); err != nil {
 		return led, err
 	}
+	if err := st.accumulate(turn, next); err != nil { // sim/payoff.go
+		return led, err
+	}
 	next.Turn = turn + 1
 	next.Briefing = next.Briefing[:0]
 	if !next.Over() {

@@ -38,7 +38,14 @@ func (g *Game) land(d *dc, r layout.Rect, frame [4]float64) (geo.Projection, *eb
 	// Draw in canvas units shifted so that r's corner is the origin.
 	sub := &dc{dst: img, s: d.s, hits: d.hits, aa: true}
 	local := geo.Fit(frame, layout.Rect{W: r.W, H: r.H})
+	var names []string
+	var boxes [][4]float64
+	var at [][2]float64
 	for _, country := range g.geo.Countries {
+		if !geo.Overlaps(country.Box, frame) {
+			continue // off the frame: nothing to fill (the world map has ~200)
+		}
+		names, boxes, at = append(names, country.Name), append(boxes, country.Box), append(at, country.Label)
 		var p vector.Path
 		for _, ring := range country.Rings {
 			for k, pt := range ring {
@@ -53,6 +60,24 @@ func (g *Game) land(d *dc, r layout.Rect, frame [4]float64) (geo.Projection, *eb
 		}
 		sub.fillPath(&p, colLand)
 		sub.strokePath(&p, 1.5, colBorder)
+	}
+	// Country names, largest first, each only where it overlaps none
+	// written before it.
+	var taken []layout.Rect
+	for _, l := range geo.Labels(names, boxes, at, local, layout.Rect{W: r.W, H: r.H}, 90) {
+		w := measure(l.Name, 18, false)
+		box := layout.Rect{X: l.X - w/2 - 4, Y: l.Y - 12, W: w + 8, H: 24}
+		free := true
+		for _, t := range taken {
+			if box.X < t.Right() && t.X < box.Right() && box.Y < t.Bottom() && t.Y < box.Bottom() {
+				free = false
+				break
+			}
+		}
+		if free {
+			taken = append(taken, box)
+			sub.textCentre(l.Name, l.X, l.Y-9, 18, alpha(colMuted, 0.8), false)
+		}
 	}
 	c.img, c.key, c.proj = img, key, proj
 	return proj, img

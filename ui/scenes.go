@@ -383,8 +383,8 @@ func (g *Game) drawChoice(d *dc, b layout.Rect) {
 	d.text("Event — your choice", in.X, y, sizeSmall, colMuted, false)
 	y += sizeSmall * 1.6
 	y += d.para(ev.Name, layout.Rect{X: in.X, Y: y, W: in.W, H: 120}, sizeTitle, colText, true) + 8
-	y += d.para(ev.Text, layout.Rect{X: in.X, Y: y, W: in.W, H: 140}, sizeBody, colText, false) + 16
-	y += d.para(ev.Choice.Prompt, layout.Rect{X: in.X, Y: y, W: in.W, H: 100}, sizeHead, colAccent, true) + 20
+	y += d.para(f.Game.Narrate(ev.Text, f.Current), layout.Rect{X: in.X, Y: y, W: in.W, H: 140}, sizeBody, colText, false) + 16
+	y += d.para(f.Game.Narrate(ev.Choice.Prompt, f.Current), layout.Rect{X: in.X, Y: y, W: in.W, H: 100}, sizeHead, colAccent, true) + 20
 	opts := ev.Choice.Options
 	g.rows(d, layout.Rect{X: in.X + 40, Y: y, W: in.W - 40, H: in.Bottom() - y}, len(opts), 100, f.Cursor, true, func(i int, row layout.Rect) {
 		d.fit(opts[i].Text, row.X+20, row.Y+12, row.W-40, sizeBody, colText, i == f.Cursor)

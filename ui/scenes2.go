@@ -52,7 +52,7 @@ func (g *Game) drawBriefing(d *dc, b layout.Rect) {
 		x, w := left.X+24, left.W-24
 		d.fill(layout.Rect{X: left.X, Y: y + 2, W: 8, H: size * 1.2}, colAccent)
 		y += d.para(ev.Name, layout.Rect{X: x, Y: y, W: w, H: left.Bottom() - y}, size, colText, true)
-		y += d.para(strings.TrimSpace(ev.Text), layout.Rect{X: x, Y: y, W: w, H: left.Bottom() - y}, size, colText, false)
+		y += d.para(strings.TrimSpace(gm.Narrate(ev.Text, f.Current)), layout.Rect{X: x, Y: y, W: w, H: left.Bottom() - y}, size, colText, false)
 		if ev.Choice != nil {
 			who := m.Scenario.Actors[m.Chooser(m.EventIndex(ev.ID))].Name
 			y += d.para(who+" must choose: "+ev.Choice.Prompt, layout.Rect{X: x, Y: y, W: w, H: left.Bottom() - y}, size, colYellow, false)

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/sixparty/sixparty/options"
+	"github.com/sixparty/sixparty/sim"
 	"github.com/sixparty/sixparty/sim/ai"
 )
 
@@ -30,7 +31,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	jobs := fs.Int("j", runtime.NumCPU(), "number of games played at once")
 	games := fs.Int("games", 0, "play this many games for every check (default: each check's own 'games')")
 	quiet := fs.Bool("q", false, "no progress bar (drawn only when standard error is a terminal) or timing on standard error")
-	difficulty := fs.String("difficulty", "easy", "how hard the computer players try: easy, normal or hard")
+	difficulty := fs.String("difficulty", "", "how hard the computer players try in every check: easy, normal or hard; 'all' measures every check at each (default: each check's own 'difficulty', else easy)")
 	pos, code, ok := parseFlags(fs, args)
 	if !ok {
 		return code
@@ -44,10 +45,18 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "sixparty check: -j must be at least 1 and -games at least 0")
 		return exitUsage
 	}
-	level, err := ai.ParseDifficulty(*difficulty)
-	if err != nil {
-		fmt.Fprintf(stderr, "sixparty check: %v\n", err)
-		return exitUsage
+	var forced []ai.Difficulty // the difficulties every check is measured at; nil: each its own
+	switch *difficulty {
+	case "":
+	case "all":
+		forced = ai.Difficulties
+	default:
+		level, err := ai.ParseDifficulty(*difficulty)
+		if err != nil {
+			fmt.Fprintf(stderr, "sixparty check: %v\n", err)
+			return exitUsage
+		}
+		forced = []ai.Difficulty{level}
 	}
 	m, err := loadScenario(pos[0])
 	if err != nil {
@@ -62,36 +71,82 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	if n == 0 {
 		n = options.GamesNeeded(m)
 	}
-	opt := options.PlayOptions{Workers: *jobs, Difficulty: level}
-	var bar *progressBar
-	if !*quiet && isTerminal(stderr) {
-		bar = &progressBar{w: stderr, label: "check"}
-		opt.Progress = bar.set
+	// The difficulties to play, and which checks each measures.
+	own := func(ck *sim.Check) ai.Difficulty {
+		d, err := ai.ParseDifficulty(ck.Difficulty)
+		if err != nil {
+			return ai.Easy // none stated (Compile refuses any other word)
+		}
+		return d
 	}
-	start := time.Now()
-	played := options.Play(m, n, opt)
-	elapsed := time.Since(start)
-	if !*quiet {
-		fmt.Fprintf(stderr, "%d games in %.2fs: %.0f games/s on %d workers\n", n, elapsed.Seconds(), float64(n)/elapsed.Seconds(), min(*jobs, n))
-	}
-	status := exitOK
-	failed := 0
-	for _, g := range played {
-		if g.Err != nil {
-			if failed == 0 {
-				fmt.Fprintf(stderr, "sixparty check: %v\n", g.Err)
+	levels := forced
+	if levels == nil {
+		for _, d := range ai.Difficulties {
+			for ci := range m.Scenario.Checks {
+				if own(&m.Scenario.Checks[ci]) == d {
+					levels = append(levels, d)
+					break
+				}
 			}
-			failed++
 		}
 	}
-	if failed > 0 {
-		fmt.Fprintf(stdout, "FAIL %d of %d games stopped on an error\n", failed, n)
-		status = exitFail
+	// Lines say their difficulty when checks are measured at more than
+	// one, or at one that a check does not state.
+	label := len(levels) > 1
+	for ci := range m.Scenario.Checks {
+		label = label || m.Scenario.Checks[ci].Difficulty != "" && own(&m.Scenario.Checks[ci]) != levels[0]
 	}
-	for _, r := range options.Measure(m, played, *games > 0) {
-		fmt.Fprintln(stdout, r)
-		if !r.Pass {
+	status := exitOK
+	for _, level := range levels {
+		opt := options.PlayOptions{Workers: *jobs, Difficulty: level}
+		var bar *progressBar
+		if !*quiet && isTerminal(stderr) {
+			bar = &progressBar{w: stderr, label: "check"}
+			if len(levels) > 1 {
+				bar.label += " " + level.String()
+			}
+			opt.Progress = bar.set
+		}
+		start := time.Now()
+		played := options.Play(m, n, opt)
+		elapsed := time.Since(start)
+		if !*quiet {
+			at := ""
+			if len(levels) > 1 {
+				at = " at " + level.String()
+			}
+			fmt.Fprintf(stderr, "%d games%s in %.2fs: %.0f games/s on %d workers\n", n, at, elapsed.Seconds(), float64(n)/elapsed.Seconds(), min(*jobs, n))
+		}
+		failed := 0
+		for _, g := range played {
+			if g.Err != nil {
+				if failed == 0 {
+					fmt.Fprintf(stderr, "sixparty check: %v\n", g.Err)
+				}
+				failed++
+			}
+		}
+		if failed > 0 {
+			fmt.Fprintf(stdout, "FAIL %d of %d games at %s stopped on an error\n", failed, n, level)
 			status = exitFail
+		}
+		for ci, r := range options.Measure(m, played, *games > 0) {
+			stated := own(&m.Scenario.Checks[ci]) == level
+			if forced == nil && !stated {
+				continue // measured at its own difficulty only
+			}
+			line := r.String()
+			if label {
+				line = "[" + level.String() + "] " + line
+				if forced != nil && len(forced) > 1 && !stated {
+					line += " (not its difficulty: not counted)"
+				}
+			}
+			fmt.Fprintln(stdout, line)
+			// With 'all', a check fails only at the difficulty it states.
+			if !r.Pass && (len(forced) <= 1 || stated) {
+				status = exitFail
+			}
 		}
 	}
 	return status

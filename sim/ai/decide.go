@@ -164,7 +164,9 @@ func Plan(m *sim.Model, s *sim.State, v sim.View, seed uint64, ai int, d Difficu
 		return Decision{Orders: map[string]int{}, Choices: sim.Choices{}, Explain: "The game is over."}
 	}
 	p := newPlanner(m, s, v, seed, ai, d.Budget())
-	return p.decide()
+	dec := p.decide()
+	dec.Orders = m.FitBudget(s, ai, dec.Orders) // a budget_formula's budget this turn (sim/budget.go)
+	return dec
 }
 
 // Fill fills in orders and choices for every actor marked in computer, at

@@ -32,7 +32,11 @@ func (p *planner) explain(d Decision, chosen, alt *cand) string {
 				if text == "" {
 					text = o.ID
 				}
-				fmt.Fprintf(&b, " %s: %s (picked by the scenario's odds).", ev.Name, strings.TrimSuffix(text, "."))
+				how := "picked by the scenario's odds"
+				if p.b.Horizon > 1 {
+					how = "judged by playing the options out"
+				}
+				fmt.Fprintf(&b, " %s: %s (%s).", ev.Name, strings.TrimSuffix(text, "."), how)
 			}
 		}
 	}

@@ -36,5 +36,5 @@ func Explore(g *sim.Game, ai int) map[string]int {
 			spent += m.Cost(li, lvl)
 		}
 	}
-	return out
+	return m.FitBudget(s, ai, out) // a budget_formula's budget this turn (sim/budget.go)
 }

@@ -51,9 +51,10 @@ type planner struct {
 	avail   []int // per lever, the highest level allowed (Model.MaxLevels)
 	base    *sim.State
 	worlds  []*sim.State
-	levels  []int   // every lever's level last turn, where still allowed
-	wlevels [][]int // every lever's level in each world's play-outs
-	choices []int   // the briefing's choices, by event
+	levels  []int       // every lever's level last turn, where still allowed
+	wlevels [][]int     // every lever's level in each world's play-outs
+	choices []int       // the briefing's choices, by event
+	own     sim.Choices // its own answers to the briefing's events
 	horizon int
 	wts     []float64
 	risk    float64
@@ -89,7 +90,8 @@ func newPlanner(m *sim.Model, s *sim.State, v sim.View, seed uint64, ai int, b B
 	for i := range p.choices {
 		p.choices[i] = -1
 	}
-	own := choose(m, s, seed, ai)
+	p.own = p.eventChoices() // sim/ai/events.go: by the odds at easy, by doctrine above
+	own := p.own
 	for _, ei := range s.Briefing {
 		ev := &m.Scenario.Events[ei]
 		switch c := m.Chooser(ei); {
@@ -174,7 +176,7 @@ func (p *planner) score(s *sim.State, ai int, wts []float64) (v float64, ok bool
 	if err != nil {
 		return 0, false
 	}
-	t := 0.0
+	t := p.sc.Payoff(s, ai) // the ending's payoff (sim/payoff.go)
 	for k, v := range p.buf {
 		t += wts[k] * v
 	}
@@ -552,7 +554,7 @@ func (p *planner) decide() Decision {
 		}
 	}
 	if len(legal) == 0 {
-		return Decision{Orders: map[string]int{}, Choices: choose(m, p.s, p.seed, p.ai), Explain: "No orders fit within its budget.", Horizon: p.horizon, Steps: p.steps}
+		return Decision{Orders: map[string]int{}, Choices: p.own, Explain: "No orders fit within its budget.", Horizon: p.horizon, Steps: p.steps}
 	}
 	order := rank(legal)
 	final := order[:min(len(order), max(2, b.Finalists))]
@@ -599,7 +601,7 @@ func (p *planner) pick(order []*cand) Decision {
 	}
 	d := Decision{
 		Orders:  p.orders(chosen.levels),
-		Choices: choose(p.m, p.s, p.seed, p.ai),
+		Choices: p.own,
 		Impulse: impulse,
 		Horizon: p.horizon,
 		Steps:   p.steps,

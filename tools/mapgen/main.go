@@ -1,11 +1,12 @@
 // Command mapgen turns Natural Earth country boundaries, as published in
 // TopoJSON form by the world-atlas npm package, into the small map geometry
-// asset that the game embeds (assets/map/neasia.json).
+// asset that the game embeds (assets/map/world.json; see assets/map/README.md
+// for the flags it was made with).
 //
 // Usage:
 //
 //	cd "$(mktemp -d)" && npm install world-atlas@2
-//	go run ./tools/mapgen -in PATH/node_modules/world-atlas/countries-50m.json -out assets/map/neasia.json
+//	go run ./tools/mapgen -in PATH/node_modules/world-atlas/countries-50m.json -out assets/map/world.json -bbox=-180,-58,180,84 -margin 0 -minarea 0.02
 //
 // The converter decodes the topology (quantized, delta-encoded arcs and the
 // transform that maps them back to degrees), simplifies every arc with the

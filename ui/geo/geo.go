@@ -5,7 +5,9 @@
 package geo
 
 import (
+	"cmp"
 	"math"
+	"slices"
 	"strings"
 
 	"github.com/sixparty/sixparty/sim"
@@ -123,7 +125,14 @@ func Pairs(links []Link) []Pair {
 // (the area the map data covers) the frame is kept inside it and covered
 // is true; otherwise the map has no land to show for the scenario, and the
 // frame is the capitals' own. With no capitals it returns bbox.
+//
+// A scenario's 'meta.map' box, when given, is the frame itself (covered
+// when it lies inside bbox).
 func Frame(m *sim.Model, bbox [4]float64) (frame [4]float64, covered bool) {
+	if b := m.Scenario.Meta.Map; len(b) == 4 {
+		frame = [4]float64{b[0], b[1], b[2], b[3]}
+		return frame, b[0] >= bbox[0] && b[1] >= bbox[1] && b[2] <= bbox[2] && b[3] <= bbox[3]
+	}
 	lo := [2]float64{math.Inf(1), math.Inf(1)}
 	hi := [2]float64{math.Inf(-1), math.Inf(-1)}
 	covered = true
@@ -159,4 +168,50 @@ func Frame(m *sim.Model, bbox [4]float64) (frame [4]float64, covered bool) {
 		frame[k], frame[k+2] = a, b
 	}
 	return frame, covered
+}
+
+// Overlaps reports whether two boxes (minLon, minLat, maxLon, maxLat)
+// share any point: the land layer skips the countries outside the frame.
+func Overlaps(a, b [4]float64) bool {
+	return a[0] <= b[2] && b[0] <= a[2] && a[1] <= b[3] && b[1] <= a[3]
+}
+
+// Label is a country's name placed on the map.
+type Label struct {
+	Name string
+	X, Y float64 // canvas position of the label's centre
+}
+
+// Labels returns the names worth writing on a map drawn with projection p
+// in rectangle r: those of the countries whose label point falls inside r
+// with room around it, and whose outline is at least minW canvas units
+// wide, largest first (so that a caller that drops labels which would
+// overlap keeps the big countries'). Countries are given as their names,
+// boxes and label points, in the same order.
+func Labels(names []string, boxes [][4]float64, at [][2]float64, p Projection, r layout.Rect, minW float64) []Label {
+	type cand struct {
+		l Label
+		w float64
+	}
+	var cs []cand
+	for i, name := range names {
+		b := boxes[i]
+		x0, _ := p.Point(b[0], b[1])
+		x1, _ := p.Point(b[2], b[1])
+		w := x1 - x0
+		if w < minW {
+			continue
+		}
+		x, y := p.Point(at[i][0], at[i][1])
+		if x < r.X+minW/2 || x > r.Right()-minW/2 || y < r.Y+20 || y > r.Bottom()-20 {
+			continue
+		}
+		cs = append(cs, cand{Label{Name: name, X: x, Y: y}, w})
+	}
+	slices.SortStableFunc(cs, func(a, b cand) int { return cmp.Compare(b.w, a.w) })
+	out := make([]Label, len(cs))
+	for i, c := range cs {
+		out[i] = c.l
+	}
+	return out
 }

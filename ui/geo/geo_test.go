@@ -3,6 +3,7 @@ package geo
 import (
 	"math"
 	"reflect"
+	"slices"
 	"testing"
 
 	"github.com/sixparty/sixparty/scenarios"
@@ -130,5 +131,57 @@ func TestFrameOffMap(t *testing.T) {
 		if c := a.Capital; c != nil && (c.Lon < f[0] || c.Lon > f[2] || c.Lat < f[1] || c.Lat > f[3]) {
 			t.Errorf("%s's capital is outside the frame %v", a.ID, f)
 		}
+	}
+}
+
+// TestFrameFromScenario: a scenario's meta.map box is the frame.
+func TestFrameFromScenario(t *testing.T) {
+	m, err := scenarios.LoadBuiltin(scenarios.Default)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := *m.Scenario
+	s.Meta.Map = []float64{30, 10, 65, 38}
+	mm := *m
+	mm.Scenario = &s
+	world := [4]float64{-180, -58, 180, 84}
+	if f, covered := Frame(&mm, world); f != [4]float64{30, 10, 65, 38} || !covered {
+		t.Errorf("Frame = %v, %v; want the scenario's box, covered", f, covered)
+	}
+	if _, covered := Frame(&mm, [4]float64{95, 20, 150, 58}); covered {
+		t.Error("a box outside the map data counts as covered")
+	}
+}
+
+func TestOverlaps(t *testing.T) {
+	tests := []struct {
+		a, b [4]float64
+		want bool
+	}{
+		{[4]float64{0, 0, 10, 10}, [4]float64{5, 5, 15, 15}, true},
+		{[4]float64{0, 0, 10, 10}, [4]float64{10, 10, 15, 15}, true},
+		{[4]float64{0, 0, 10, 10}, [4]float64{11, 0, 15, 10}, false},
+		{[4]float64{0, 0, 10, 10}, [4]float64{0, -5, 10, -1}, false},
+	}
+	for _, tt := range tests {
+		if got := Overlaps(tt.a, tt.b); got != tt.want {
+			t.Errorf("Overlaps(%v, %v) = %v, want %v", tt.a, tt.b, got, tt.want)
+		}
+	}
+}
+
+func TestLabels(t *testing.T) {
+	p := Fit([4]float64{0, 0, 40, 20}, layout.Rect{W: 800, H: 400})
+	r := layout.Rect{W: 800, H: 400}
+	names := []string{"Small", "Big", "Outside", "Medium"}
+	boxes := [][4]float64{{1, 1, 2, 2}, {5, 5, 30, 15}, {50, 5, 60, 15}, {20, 2, 26, 8}}
+	at := [][2]float64{{1.5, 1.5}, {17, 10}, {55, 10}, {23, 5}}
+	var got []string
+	for _, l := range Labels(names, boxes, at, p, r, 90) {
+		got = append(got, l.Name)
+	}
+	// Small is too small, Outside off the map; the rest largest first.
+	if want := []string{"Big", "Medium"}; !slices.Equal(got, want) {
+		t.Errorf("labels %v, want %v", got, want)
 	}
 }
