@@ -140,7 +140,7 @@ func (m *Model) MaxLevels(s *State, dst []int) []int {
 		if !avail[li] {
 			continue
 		}
-		top := len(m.cLevers[li].cost) - 1
+		top := min(len(m.cLevers[li].cost)-1, m.levelGate(s, li))
 		if max, _, ok := m.bound(s, li); ok && max < top {
 			top = max
 		}
