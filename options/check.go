@@ -103,6 +103,8 @@ func playOne(m *sim.Model, i int, opt PlayOptions, w *Worker) Game {
 		}
 	} else {
 		g = sim.NewGame(m, seed)
+		// Only its states, outcome and fault are read: it keeps no ledger.
+		g.SetLookahead(true)
 		st := Strategy{explore: opt.Explore}
 		err = playOut(g, &st, opt.Difficulty, w)
 	}

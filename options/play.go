@@ -30,6 +30,13 @@ type Worker struct {
 // allow on its turn (a lever whose precondition fails in this course of
 // the game) is left out, and so is a scripted choice for an event that
 // did not fire; w.Dropped counts the orders left out.
+//
+// The game is played in look-ahead mode (sim.Game.SetLookahead): its
+// states, scores, outcome, reports and record are those of a recorded
+// game, bit for bit, but it keeps no ledger, so its Ledger and Why are
+// empty and its reports have no Entries. Balance checks, compare and
+// sensitivity read only states, scores and outcomes; a caller that needs
+// to ask why replays the game's record (sim.Replay), which is recorded.
 func PlayStrategy(m *sim.Model, st Strategy, seed uint64, setup sim.Setup, w *Worker) (*sim.Game, error) {
 	if st.model != nil {
 		m = st.model
@@ -38,6 +45,7 @@ func PlayStrategy(m *sim.Model, st Strategy, seed uint64, setup sim.Setup, w *Wo
 	if err != nil {
 		return nil, err
 	}
+	g.SetLookahead(true)
 	return g, playOut(g, &st, st.Difficulty, w)
 }
 

@@ -122,3 +122,49 @@ func TestDeclaredStrategy(t *testing.T) {
 		t.Errorf("error %v, want %s", err, want)
 	}
 }
+
+// TestPlayStrategyLookahead shows that PlayStrategy's look-ahead games
+// are the recorded games: replaying a game's record in recorded mode
+// reaches the same states, scores and levels bit for bit, with a ledger
+// the look-ahead game did not keep.
+func TestPlayStrategyLookahead(t *testing.T) {
+	m, err := scenarios.LoadBuiltin(scenarios.Default)
+	if err != nil {
+		t.Fatal(err)
+	}
+	combined, err := ParseStrategy(m, "combined")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, st := range []Strategy{{Name: "computer", Difficulty: ai.Easy}, combined} {
+		for seed := range uint64(3) {
+			g, err := PlayStrategy(m, st, seed, sim.Setup{Params: m.DrawParams(seed)}, nil)
+			if err != nil {
+				t.Fatalf("%s, seed %d: %v", st.Name, seed, err)
+			}
+			if len(g.Ledger()) != 0 {
+				t.Errorf("%s, seed %d: the look-ahead game kept %d ledger entries", st.Name, seed, len(g.Ledger()))
+			}
+			r, err := sim.Replay(m, g.Record())
+			if err != nil {
+				t.Fatalf("%s, seed %d: replay: %v", st.Name, seed, err)
+			}
+			if len(r.Ledger()) == 0 {
+				t.Errorf("%s, seed %d: the recorded replay kept no ledger", st.Name, seed)
+			}
+			if !reflect.DeepEqual(g.History(), r.History()) {
+				t.Errorf("%s, seed %d: the look-ahead game's states differ from its recorded replay's", st.Name, seed)
+			}
+			gs, _ := g.Scores()
+			rs, _ := r.Scores()
+			if !reflect.DeepEqual(gs, rs) {
+				t.Errorf("%s, seed %d: scores %v, recorded %v", st.Name, seed, gs, rs)
+			}
+			for i, rep := range g.Reports() {
+				if want := r.Reports()[i]; !reflect.DeepEqual(rep.Levels, want.Levels) || !reflect.DeepEqual(rep.Choices, want.Choices) {
+					t.Errorf("%s, seed %d, turn %d: levels or choices differ from the recorded replay's", st.Name, seed, rep.Turn)
+				}
+			}
+		}
+	}
+}

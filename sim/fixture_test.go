@@ -50,6 +50,7 @@ func (f *fixture) copyState(cur, next *sim.State) {
 	next.Briefing = append(next.Briefing[:0], cur.Briefing...)
 	next.Outcome = cur.Outcome
 	next.Params = cur.Params
+	next.Commits = append(next.Commits[:0], cur.Commits...)
 }
 
 // params returns the parameter values the game plays with.

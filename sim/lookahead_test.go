@@ -35,6 +35,8 @@ func sameState(a, b *sim.State) string {
 		return fmt.Sprintf("outcome %d, want %d", a.Outcome, b.Outcome)
 	case !slices.Equal(a.Params, b.Params):
 		return fmt.Sprintf("params %v, want %v", a.Params, b.Params)
+	case !slices.Equal(a.Commits, b.Commits):
+		return fmt.Sprintf("commitments %v, want %v", a.Commits, b.Commits)
 	}
 	return ""
 }

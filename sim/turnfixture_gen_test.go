@@ -1404,6 +1404,97 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 			led = append(led, sim.Entry{Turn: t, Var: 33, Amount: x, Cause: sim.Cause{Kind: sim.ByLever, Index: 42, Actor: 5, Level: lv, Option: -1}, Pos: fixturePos[158]})
 		}
 	}
+	// commitments: the lapsed dropped, the broken paying their costs
+	cs := next.Commits[:0]
+	for _, c := range next.Commits {
+		if c.To < t {
+			continue
+		}
+		if c.From <= t {
+			switch c.Event {
+			case 1: // three_noes
+				level := 1.0
+				_ = level
+				cause := sim.Cause{Kind: sim.ByEvent, Index: 1, Actor: 2, Level: 1, Option: c.Option}
+				_ = cause
+				switch c.Option {
+				case 0:
+					switch c.Bind {
+					case 0: // rok.thaad above keep
+						if l[15] > 1 {
+							if x := 4.0; f.fault || x-x != 0 {
+								return led, f.failed(t, 159)
+							} else if x != 0 {
+								d[32] += x
+								led = append(led, sim.Entry{Turn: t, Var: 32, Amount: x, Cause: cause, Pos: fixturePos[159]})
+							}
+							if x := 4.0; f.fault || x-x != 0 {
+								return led, f.failed(t, 160)
+							} else if x != 0 {
+								d[23] += x
+								led = append(led, sim.Entry{Turn: t, Var: 23, Amount: x, Cause: cause, Pos: fixturePos[160]})
+							}
+							if x := 2.0; f.fault || x-x != 0 {
+								return led, f.failed(t, 161)
+							} else if x != 0 {
+								d[30] += x
+								led = append(led, sim.Entry{Turn: t, Var: 30, Amount: x, Cause: cause, Pos: fixturePos[161]})
+							}
+							continue
+						}
+					}
+				}
+			case 5: // moratorium
+				level := 1.0
+				_ = level
+				cause := sim.Cause{Kind: sim.ByEvent, Index: 5, Actor: 5, Level: 1, Option: c.Option}
+				_ = cause
+				switch c.Option {
+				case 0:
+					switch c.Bind {
+					case 0: // dprk.testing above missiles
+						if l[34] > 1 {
+							if x := 8.0; f.fault || x-x != 0 {
+								return led, f.failed(t, 162)
+							} else if x != 0 {
+								d[36] += x
+								led = append(led, sim.Entry{Turn: t, Var: 36, Amount: x, Cause: cause, Pos: fixturePos[162]})
+							}
+							if x := (-10.0); f.fault || x-x != 0 {
+								return led, f.failed(t, 163)
+							} else if x != 0 {
+								d[35] += x
+								led = append(led, sim.Entry{Turn: t, Var: 35, Amount: x, Cause: cause, Pos: fixturePos[163]})
+							}
+							if x := 4.0; f.fault || x-x != 0 {
+								return led, f.failed(t, 164)
+							} else if x != 0 {
+								d[23] += x
+								led = append(led, sim.Entry{Turn: t, Var: 23, Amount: x, Cause: cause, Pos: fixturePos[164]})
+							}
+							continue
+						}
+					}
+				}
+			}
+		}
+		cs = append(cs, c)
+	}
+	next.Commits = cs
+	for _, ei := range cur.Briefing {
+		switch ei {
+		case 1: // three_noes
+			switch choice(choices, 1, 2) {
+			case 0:
+				next.Commits = append(next.Commits, sim.Commit{Event: 1, Option: 0, Bind: 0, From: t + 1, To: t + 11})
+			}
+		case 5: // moratorium
+			switch choice(choices, 5, 2) {
+			case 0:
+				next.Commits = append(next.Commits, sim.Commit{Event: 5, Option: 0, Bind: 0, From: t + 1, To: t + 9})
+			}
+		}
+	}
 	next.Queue = keep
 	w := f.live
 	copy(w, v)
@@ -1414,10 +1505,10 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 	}
 	if x := v[0]; x < 40 {
 		v[0] = 40
-		led = append(led, sim.Entry{Turn: t, Var: 0, Amount: 40 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 0, Actor: -1, Option: -1}, Pos: fixturePos[159]})
+		led = append(led, sim.Entry{Turn: t, Var: 0, Amount: 40 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 0, Actor: -1, Option: -1}, Pos: fixturePos[165]})
 	} else if x > 160 {
 		v[0] = 160
-		led = append(led, sim.Entry{Turn: t, Var: 0, Amount: 160 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 0, Actor: -1, Option: -1}, Pos: fixturePos[159]})
+		led = append(led, sim.Entry{Turn: t, Var: 0, Amount: 160 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 0, Actor: -1, Option: -1}, Pos: fixturePos[165]})
 	}
 	v[1] += d[1]
 	if x := v[1]; x-x != 0 {
@@ -1425,10 +1516,10 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 	}
 	if x := v[1]; x < (-40) {
 		v[1] = (-40)
-		led = append(led, sim.Entry{Turn: t, Var: 1, Amount: (-40) - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 1, Actor: -1, Option: -1}, Pos: fixturePos[160]})
+		led = append(led, sim.Entry{Turn: t, Var: 1, Amount: (-40) - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 1, Actor: -1, Option: -1}, Pos: fixturePos[166]})
 	} else if x > 30 {
 		v[1] = 30
-		led = append(led, sim.Entry{Turn: t, Var: 1, Amount: 30 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 1, Actor: -1, Option: -1}, Pos: fixturePos[160]})
+		led = append(led, sim.Entry{Turn: t, Var: 1, Amount: 30 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 1, Actor: -1, Option: -1}, Pos: fixturePos[166]})
 	}
 	v[2] += d[2]
 	if x := v[2]; x-x != 0 {
@@ -1436,10 +1527,10 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 	}
 	if x := v[2]; x < (-15) {
 		v[2] = (-15)
-		led = append(led, sim.Entry{Turn: t, Var: 2, Amount: (-15) - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 2, Actor: -1, Option: -1}, Pos: fixturePos[161]})
+		led = append(led, sim.Entry{Turn: t, Var: 2, Amount: (-15) - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 2, Actor: -1, Option: -1}, Pos: fixturePos[167]})
 	} else if x > 15 {
 		v[2] = 15
-		led = append(led, sim.Entry{Turn: t, Var: 2, Amount: 15 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 2, Actor: -1, Option: -1}, Pos: fixturePos[161]})
+		led = append(led, sim.Entry{Turn: t, Var: 2, Amount: 15 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 2, Actor: -1, Option: -1}, Pos: fixturePos[167]})
 	}
 	v[3] += d[3]
 	if x := v[3]; x-x != 0 {
@@ -1447,10 +1538,10 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 	}
 	if x := v[3]; x < (-15) {
 		v[3] = (-15)
-		led = append(led, sim.Entry{Turn: t, Var: 3, Amount: (-15) - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 3, Actor: -1, Option: -1}, Pos: fixturePos[162]})
+		led = append(led, sim.Entry{Turn: t, Var: 3, Amount: (-15) - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 3, Actor: -1, Option: -1}, Pos: fixturePos[168]})
 	} else if x > 15 {
 		v[3] = 15
-		led = append(led, sim.Entry{Turn: t, Var: 3, Amount: 15 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 3, Actor: -1, Option: -1}, Pos: fixturePos[162]})
+		led = append(led, sim.Entry{Turn: t, Var: 3, Amount: 15 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 3, Actor: -1, Option: -1}, Pos: fixturePos[168]})
 	}
 	v[4] += d[4]
 	if x := v[4]; x-x != 0 {
@@ -1458,10 +1549,10 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 	}
 	if x := v[4]; x < (-15) {
 		v[4] = (-15)
-		led = append(led, sim.Entry{Turn: t, Var: 4, Amount: (-15) - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 4, Actor: -1, Option: -1}, Pos: fixturePos[163]})
+		led = append(led, sim.Entry{Turn: t, Var: 4, Amount: (-15) - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 4, Actor: -1, Option: -1}, Pos: fixturePos[169]})
 	} else if x > 15 {
 		v[4] = 15
-		led = append(led, sim.Entry{Turn: t, Var: 4, Amount: 15 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 4, Actor: -1, Option: -1}, Pos: fixturePos[163]})
+		led = append(led, sim.Entry{Turn: t, Var: 4, Amount: 15 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 4, Actor: -1, Option: -1}, Pos: fixturePos[169]})
 	}
 	v[5] += d[5]
 	if x := v[5]; x-x != 0 {
@@ -1469,10 +1560,10 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 	}
 	if x := v[5]; x < (-15) {
 		v[5] = (-15)
-		led = append(led, sim.Entry{Turn: t, Var: 5, Amount: (-15) - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 5, Actor: -1, Option: -1}, Pos: fixturePos[164]})
+		led = append(led, sim.Entry{Turn: t, Var: 5, Amount: (-15) - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 5, Actor: -1, Option: -1}, Pos: fixturePos[170]})
 	} else if x > 15 {
 		v[5] = 15
-		led = append(led, sim.Entry{Turn: t, Var: 5, Amount: 15 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 5, Actor: -1, Option: -1}, Pos: fixturePos[164]})
+		led = append(led, sim.Entry{Turn: t, Var: 5, Amount: 15 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 5, Actor: -1, Option: -1}, Pos: fixturePos[170]})
 	}
 	v[6] += d[6]
 	if x := v[6]; x-x != 0 {
@@ -1480,10 +1571,10 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 	}
 	if x := v[6]; x < 0 {
 		v[6] = 0
-		led = append(led, sim.Entry{Turn: t, Var: 6, Amount: 0 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 6, Actor: -1, Option: -1}, Pos: fixturePos[165]})
+		led = append(led, sim.Entry{Turn: t, Var: 6, Amount: 0 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 6, Actor: -1, Option: -1}, Pos: fixturePos[171]})
 	} else if x > 5 {
 		v[6] = 5
-		led = append(led, sim.Entry{Turn: t, Var: 6, Amount: 5 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 6, Actor: -1, Option: -1}, Pos: fixturePos[165]})
+		led = append(led, sim.Entry{Turn: t, Var: 6, Amount: 5 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 6, Actor: -1, Option: -1}, Pos: fixturePos[171]})
 	}
 	v[7] += d[7]
 	if x := v[7]; x-x != 0 {
@@ -1491,10 +1582,10 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 	}
 	if x := v[7]; x < 0 {
 		v[7] = 0
-		led = append(led, sim.Entry{Turn: t, Var: 7, Amount: 0 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 7, Actor: -1, Option: -1}, Pos: fixturePos[166]})
+		led = append(led, sim.Entry{Turn: t, Var: 7, Amount: 0 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 7, Actor: -1, Option: -1}, Pos: fixturePos[172]})
 	} else if x > 5 {
 		v[7] = 5
-		led = append(led, sim.Entry{Turn: t, Var: 7, Amount: 5 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 7, Actor: -1, Option: -1}, Pos: fixturePos[166]})
+		led = append(led, sim.Entry{Turn: t, Var: 7, Amount: 5 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 7, Actor: -1, Option: -1}, Pos: fixturePos[172]})
 	}
 	v[8] += d[8]
 	if x := v[8]; x-x != 0 {
@@ -1502,10 +1593,10 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 	}
 	if x := v[8]; x < 0 {
 		v[8] = 0
-		led = append(led, sim.Entry{Turn: t, Var: 8, Amount: 0 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 8, Actor: -1, Option: -1}, Pos: fixturePos[167]})
+		led = append(led, sim.Entry{Turn: t, Var: 8, Amount: 0 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 8, Actor: -1, Option: -1}, Pos: fixturePos[173]})
 	} else if x > 6 {
 		v[8] = 6
-		led = append(led, sim.Entry{Turn: t, Var: 8, Amount: 6 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 8, Actor: -1, Option: -1}, Pos: fixturePos[167]})
+		led = append(led, sim.Entry{Turn: t, Var: 8, Amount: 6 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 8, Actor: -1, Option: -1}, Pos: fixturePos[173]})
 	}
 	v[9] += d[9]
 	if x := v[9]; x-x != 0 {
@@ -1513,10 +1604,10 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 	}
 	if x := v[9]; x < 0 {
 		v[9] = 0
-		led = append(led, sim.Entry{Turn: t, Var: 9, Amount: 0 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 9, Actor: -1, Option: -1}, Pos: fixturePos[168]})
+		led = append(led, sim.Entry{Turn: t, Var: 9, Amount: 0 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 9, Actor: -1, Option: -1}, Pos: fixturePos[174]})
 	} else if x > 15 {
 		v[9] = 15
-		led = append(led, sim.Entry{Turn: t, Var: 9, Amount: 15 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 9, Actor: -1, Option: -1}, Pos: fixturePos[168]})
+		led = append(led, sim.Entry{Turn: t, Var: 9, Amount: 15 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 9, Actor: -1, Option: -1}, Pos: fixturePos[174]})
 	}
 	v[10] += d[10]
 	if x := v[10]; x-x != 0 {
@@ -1524,10 +1615,10 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 	}
 	if x := v[10]; x < 1000 {
 		v[10] = 1000
-		led = append(led, sim.Entry{Turn: t, Var: 10, Amount: 1000 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 10, Actor: -1, Option: -1}, Pos: fixturePos[169]})
+		led = append(led, sim.Entry{Turn: t, Var: 10, Amount: 1000 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 10, Actor: -1, Option: -1}, Pos: fixturePos[175]})
 	} else if x > 200000 {
 		v[10] = 200000
-		led = append(led, sim.Entry{Turn: t, Var: 10, Amount: 200000 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 10, Actor: -1, Option: -1}, Pos: fixturePos[169]})
+		led = append(led, sim.Entry{Turn: t, Var: 10, Amount: 200000 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 10, Actor: -1, Option: -1}, Pos: fixturePos[175]})
 	}
 	v[11] += d[11]
 	if x := v[11]; x-x != 0 {
@@ -1535,10 +1626,10 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 	}
 	if x := v[11]; x < 500 {
 		v[11] = 500
-		led = append(led, sim.Entry{Turn: t, Var: 11, Amount: 500 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 11, Actor: -1, Option: -1}, Pos: fixturePos[170]})
+		led = append(led, sim.Entry{Turn: t, Var: 11, Amount: 500 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 11, Actor: -1, Option: -1}, Pos: fixturePos[176]})
 	} else if x > 200000 {
 		v[11] = 200000
-		led = append(led, sim.Entry{Turn: t, Var: 11, Amount: 200000 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 11, Actor: -1, Option: -1}, Pos: fixturePos[170]})
+		led = append(led, sim.Entry{Turn: t, Var: 11, Amount: 200000 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 11, Actor: -1, Option: -1}, Pos: fixturePos[176]})
 	}
 	v[12] += d[12]
 	if x := v[12]; x-x != 0 {
@@ -1546,10 +1637,10 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 	}
 	if x := v[12]; x < 12 {
 		v[12] = 12
-		led = append(led, sim.Entry{Turn: t, Var: 12, Amount: 12 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 12, Actor: -1, Option: -1}, Pos: fixturePos[171]})
+		led = append(led, sim.Entry{Turn: t, Var: 12, Amount: 12 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 12, Actor: -1, Option: -1}, Pos: fixturePos[177]})
 	} else if x > 35 {
 		v[12] = 35
-		led = append(led, sim.Entry{Turn: t, Var: 12, Amount: 35 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 12, Actor: -1, Option: -1}, Pos: fixturePos[171]})
+		led = append(led, sim.Entry{Turn: t, Var: 12, Amount: 35 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 12, Actor: -1, Option: -1}, Pos: fixturePos[177]})
 	}
 	v[13] += d[13]
 	if x := v[13]; x-x != 0 {
@@ -1557,10 +1648,10 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 	}
 	if x := v[13]; x < 0 {
 		v[13] = 0
-		led = append(led, sim.Entry{Turn: t, Var: 13, Amount: 0 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 13, Actor: -1, Option: -1}, Pos: fixturePos[172]})
+		led = append(led, sim.Entry{Turn: t, Var: 13, Amount: 0 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 13, Actor: -1, Option: -1}, Pos: fixturePos[178]})
 	} else if x > 3 {
 		v[13] = 3
-		led = append(led, sim.Entry{Turn: t, Var: 13, Amount: 3 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 13, Actor: -1, Option: -1}, Pos: fixturePos[172]})
+		led = append(led, sim.Entry{Turn: t, Var: 13, Amount: 3 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 13, Actor: -1, Option: -1}, Pos: fixturePos[178]})
 	}
 	v[14] += d[14]
 	if x := v[14]; x-x != 0 {
@@ -1568,10 +1659,10 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 	}
 	if x := v[14]; x < 0 {
 		v[14] = 0
-		led = append(led, sim.Entry{Turn: t, Var: 14, Amount: 0 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 14, Actor: -1, Option: -1}, Pos: fixturePos[173]})
+		led = append(led, sim.Entry{Turn: t, Var: 14, Amount: 0 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 14, Actor: -1, Option: -1}, Pos: fixturePos[179]})
 	} else if x > 250 {
 		v[14] = 250
-		led = append(led, sim.Entry{Turn: t, Var: 14, Amount: 250 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 14, Actor: -1, Option: -1}, Pos: fixturePos[173]})
+		led = append(led, sim.Entry{Turn: t, Var: 14, Amount: 250 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 14, Actor: -1, Option: -1}, Pos: fixturePos[179]})
 	}
 	v[15] += d[15]
 	if x := v[15]; x-x != 0 {
@@ -1579,10 +1670,10 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 	}
 	if x := v[15]; x < 0 {
 		v[15] = 0
-		led = append(led, sim.Entry{Turn: t, Var: 15, Amount: 0 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 15, Actor: -1, Option: -1}, Pos: fixturePos[174]})
+		led = append(led, sim.Entry{Turn: t, Var: 15, Amount: 0 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 15, Actor: -1, Option: -1}, Pos: fixturePos[180]})
 	} else if x > 120 {
 		v[15] = 120
-		led = append(led, sim.Entry{Turn: t, Var: 15, Amount: 120 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 15, Actor: -1, Option: -1}, Pos: fixturePos[174]})
+		led = append(led, sim.Entry{Turn: t, Var: 15, Amount: 120 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 15, Actor: -1, Option: -1}, Pos: fixturePos[180]})
 	}
 	v[16] += d[16]
 	if x := v[16]; x-x != 0 {
@@ -1590,10 +1681,10 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 	}
 	if x := v[16]; x < 0 {
 		v[16] = 0
-		led = append(led, sim.Entry{Turn: t, Var: 16, Amount: 0 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 16, Actor: -1, Option: -1}, Pos: fixturePos[175]})
+		led = append(led, sim.Entry{Turn: t, Var: 16, Amount: 0 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 16, Actor: -1, Option: -1}, Pos: fixturePos[181]})
 	} else if x > 150 {
 		v[16] = 150
-		led = append(led, sim.Entry{Turn: t, Var: 16, Amount: 150 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 16, Actor: -1, Option: -1}, Pos: fixturePos[175]})
+		led = append(led, sim.Entry{Turn: t, Var: 16, Amount: 150 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 16, Actor: -1, Option: -1}, Pos: fixturePos[181]})
 	}
 	v[17] += d[17]
 	if x := v[17]; x-x != 0 {
@@ -1601,10 +1692,10 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 	}
 	if x := v[17]; x < 0 {
 		v[17] = 0
-		led = append(led, sim.Entry{Turn: t, Var: 17, Amount: 0 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 17, Actor: -1, Option: -1}, Pos: fixturePos[176]})
+		led = append(led, sim.Entry{Turn: t, Var: 17, Amount: 0 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 17, Actor: -1, Option: -1}, Pos: fixturePos[182]})
 	} else if x > 3 {
 		v[17] = 3
-		led = append(led, sim.Entry{Turn: t, Var: 17, Amount: 3 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 17, Actor: -1, Option: -1}, Pos: fixturePos[176]})
+		led = append(led, sim.Entry{Turn: t, Var: 17, Amount: 3 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 17, Actor: -1, Option: -1}, Pos: fixturePos[182]})
 	}
 	v[18] += d[18]
 	if x := v[18]; x-x != 0 {
@@ -1612,10 +1703,10 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 	}
 	if x := v[18]; x < 0 {
 		v[18] = 0
-		led = append(led, sim.Entry{Turn: t, Var: 18, Amount: 0 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 18, Actor: -1, Option: -1}, Pos: fixturePos[177]})
+		led = append(led, sim.Entry{Turn: t, Var: 18, Amount: 0 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 18, Actor: -1, Option: -1}, Pos: fixturePos[183]})
 	} else if x > 100 {
 		v[18] = 100
-		led = append(led, sim.Entry{Turn: t, Var: 18, Amount: 100 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 18, Actor: -1, Option: -1}, Pos: fixturePos[177]})
+		led = append(led, sim.Entry{Turn: t, Var: 18, Amount: 100 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 18, Actor: -1, Option: -1}, Pos: fixturePos[183]})
 	}
 	v[19] += d[19]
 	if x := v[19]; x-x != 0 {
@@ -1623,10 +1714,10 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 	}
 	if x := v[19]; x < 0 {
 		v[19] = 0
-		led = append(led, sim.Entry{Turn: t, Var: 19, Amount: 0 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 19, Actor: -1, Option: -1}, Pos: fixturePos[178]})
+		led = append(led, sim.Entry{Turn: t, Var: 19, Amount: 0 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 19, Actor: -1, Option: -1}, Pos: fixturePos[184]})
 	} else if x > 100 {
 		v[19] = 100
-		led = append(led, sim.Entry{Turn: t, Var: 19, Amount: 100 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 19, Actor: -1, Option: -1}, Pos: fixturePos[178]})
+		led = append(led, sim.Entry{Turn: t, Var: 19, Amount: 100 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 19, Actor: -1, Option: -1}, Pos: fixturePos[184]})
 	}
 	v[20] += d[20]
 	if x := v[20]; x-x != 0 {
@@ -1634,10 +1725,10 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 	}
 	if x := v[20]; x < 0 {
 		v[20] = 0
-		led = append(led, sim.Entry{Turn: t, Var: 20, Amount: 0 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 20, Actor: -1, Option: -1}, Pos: fixturePos[179]})
+		led = append(led, sim.Entry{Turn: t, Var: 20, Amount: 0 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 20, Actor: -1, Option: -1}, Pos: fixturePos[185]})
 	} else if x > 20 {
 		v[20] = 20
-		led = append(led, sim.Entry{Turn: t, Var: 20, Amount: 20 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 20, Actor: -1, Option: -1}, Pos: fixturePos[179]})
+		led = append(led, sim.Entry{Turn: t, Var: 20, Amount: 20 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 20, Actor: -1, Option: -1}, Pos: fixturePos[185]})
 	}
 	v[21] += d[21]
 	if x := v[21]; x-x != 0 {
@@ -1645,10 +1736,10 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 	}
 	if x := v[21]; x < 0 {
 		v[21] = 0
-		led = append(led, sim.Entry{Turn: t, Var: 21, Amount: 0 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 21, Actor: -1, Option: -1}, Pos: fixturePos[180]})
+		led = append(led, sim.Entry{Turn: t, Var: 21, Amount: 0 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 21, Actor: -1, Option: -1}, Pos: fixturePos[186]})
 	} else if x > 100 {
 		v[21] = 100
-		led = append(led, sim.Entry{Turn: t, Var: 21, Amount: 100 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 21, Actor: -1, Option: -1}, Pos: fixturePos[180]})
+		led = append(led, sim.Entry{Turn: t, Var: 21, Amount: 100 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 21, Actor: -1, Option: -1}, Pos: fixturePos[186]})
 	}
 	v[22] += d[22]
 	if x := v[22]; x-x != 0 {
@@ -1656,10 +1747,10 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 	}
 	if x := v[22]; x < 0 {
 		v[22] = 0
-		led = append(led, sim.Entry{Turn: t, Var: 22, Amount: 0 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 22, Actor: -1, Option: -1}, Pos: fixturePos[181]})
+		led = append(led, sim.Entry{Turn: t, Var: 22, Amount: 0 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 22, Actor: -1, Option: -1}, Pos: fixturePos[187]})
 	} else if x > 100 {
 		v[22] = 100
-		led = append(led, sim.Entry{Turn: t, Var: 22, Amount: 100 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 22, Actor: -1, Option: -1}, Pos: fixturePos[181]})
+		led = append(led, sim.Entry{Turn: t, Var: 22, Amount: 100 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 22, Actor: -1, Option: -1}, Pos: fixturePos[187]})
 	}
 	v[23] += d[23]
 	if x := v[23]; x-x != 0 {
@@ -1667,10 +1758,10 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 	}
 	if x := v[23]; x < 0 {
 		v[23] = 0
-		led = append(led, sim.Entry{Turn: t, Var: 23, Amount: 0 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 23, Actor: -1, Option: -1}, Pos: fixturePos[182]})
+		led = append(led, sim.Entry{Turn: t, Var: 23, Amount: 0 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 23, Actor: -1, Option: -1}, Pos: fixturePos[188]})
 	} else if x > 100 {
 		v[23] = 100
-		led = append(led, sim.Entry{Turn: t, Var: 23, Amount: 100 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 23, Actor: -1, Option: -1}, Pos: fixturePos[182]})
+		led = append(led, sim.Entry{Turn: t, Var: 23, Amount: 100 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 23, Actor: -1, Option: -1}, Pos: fixturePos[188]})
 	}
 	v[24] += d[24]
 	if x := v[24]; x-x != 0 {
@@ -1678,10 +1769,10 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 	}
 	if x := v[24]; x < 0 {
 		v[24] = 0
-		led = append(led, sim.Entry{Turn: t, Var: 24, Amount: 0 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 24, Actor: -1, Option: -1}, Pos: fixturePos[183]})
+		led = append(led, sim.Entry{Turn: t, Var: 24, Amount: 0 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 24, Actor: -1, Option: -1}, Pos: fixturePos[189]})
 	} else if x > 100 {
 		v[24] = 100
-		led = append(led, sim.Entry{Turn: t, Var: 24, Amount: 100 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 24, Actor: -1, Option: -1}, Pos: fixturePos[183]})
+		led = append(led, sim.Entry{Turn: t, Var: 24, Amount: 100 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 24, Actor: -1, Option: -1}, Pos: fixturePos[189]})
 	}
 	v[25] += d[25]
 	if x := v[25]; x-x != 0 {
@@ -1689,10 +1780,10 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 	}
 	if x := v[25]; x < 0 {
 		v[25] = 0
-		led = append(led, sim.Entry{Turn: t, Var: 25, Amount: 0 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 25, Actor: -1, Option: -1}, Pos: fixturePos[184]})
+		led = append(led, sim.Entry{Turn: t, Var: 25, Amount: 0 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 25, Actor: -1, Option: -1}, Pos: fixturePos[190]})
 	} else if x > 100 {
 		v[25] = 100
-		led = append(led, sim.Entry{Turn: t, Var: 25, Amount: 100 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 25, Actor: -1, Option: -1}, Pos: fixturePos[184]})
+		led = append(led, sim.Entry{Turn: t, Var: 25, Amount: 100 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 25, Actor: -1, Option: -1}, Pos: fixturePos[190]})
 	}
 	v[26] += d[26]
 	if x := v[26]; x-x != 0 {
@@ -1700,10 +1791,10 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 	}
 	if x := v[26]; x < 50 {
 		v[26] = 50
-		led = append(led, sim.Entry{Turn: t, Var: 26, Amount: 50 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 26, Actor: -1, Option: -1}, Pos: fixturePos[185]})
+		led = append(led, sim.Entry{Turn: t, Var: 26, Amount: 50 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 26, Actor: -1, Option: -1}, Pos: fixturePos[191]})
 	} else if x > 150 {
 		v[26] = 150
-		led = append(led, sim.Entry{Turn: t, Var: 26, Amount: 150 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 26, Actor: -1, Option: -1}, Pos: fixturePos[185]})
+		led = append(led, sim.Entry{Turn: t, Var: 26, Amount: 150 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 26, Actor: -1, Option: -1}, Pos: fixturePos[191]})
 	}
 	v[27] += d[27]
 	if x := v[27]; x-x != 0 {
@@ -1711,10 +1802,10 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 	}
 	if x := v[27]; x < 0 {
 		v[27] = 0
-		led = append(led, sim.Entry{Turn: t, Var: 27, Amount: 0 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 27, Actor: -1, Option: -1}, Pos: fixturePos[186]})
+		led = append(led, sim.Entry{Turn: t, Var: 27, Amount: 0 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 27, Actor: -1, Option: -1}, Pos: fixturePos[192]})
 	} else if x > 100 {
 		v[27] = 100
-		led = append(led, sim.Entry{Turn: t, Var: 27, Amount: 100 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 27, Actor: -1, Option: -1}, Pos: fixturePos[186]})
+		led = append(led, sim.Entry{Turn: t, Var: 27, Amount: 100 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 27, Actor: -1, Option: -1}, Pos: fixturePos[192]})
 	}
 	v[28] += d[28]
 	if x := v[28]; x-x != 0 {
@@ -1722,10 +1813,10 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 	}
 	if x := v[28]; x < 0 {
 		v[28] = 0
-		led = append(led, sim.Entry{Turn: t, Var: 28, Amount: 0 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 28, Actor: -1, Option: -1}, Pos: fixturePos[187]})
+		led = append(led, sim.Entry{Turn: t, Var: 28, Amount: 0 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 28, Actor: -1, Option: -1}, Pos: fixturePos[193]})
 	} else if x > 100 {
 		v[28] = 100
-		led = append(led, sim.Entry{Turn: t, Var: 28, Amount: 100 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 28, Actor: -1, Option: -1}, Pos: fixturePos[187]})
+		led = append(led, sim.Entry{Turn: t, Var: 28, Amount: 100 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 28, Actor: -1, Option: -1}, Pos: fixturePos[193]})
 	}
 	v[29] += d[29]
 	if x := v[29]; x-x != 0 {
@@ -1733,10 +1824,10 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 	}
 	if x := v[29]; x < 0 {
 		v[29] = 0
-		led = append(led, sim.Entry{Turn: t, Var: 29, Amount: 0 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 29, Actor: -1, Option: -1}, Pos: fixturePos[188]})
+		led = append(led, sim.Entry{Turn: t, Var: 29, Amount: 0 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 29, Actor: -1, Option: -1}, Pos: fixturePos[194]})
 	} else if x > 100 {
 		v[29] = 100
-		led = append(led, sim.Entry{Turn: t, Var: 29, Amount: 100 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 29, Actor: -1, Option: -1}, Pos: fixturePos[188]})
+		led = append(led, sim.Entry{Turn: t, Var: 29, Amount: 100 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 29, Actor: -1, Option: -1}, Pos: fixturePos[194]})
 	}
 	v[30] += d[30]
 	if x := v[30]; x-x != 0 {
@@ -1744,10 +1835,10 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 	}
 	if x := v[30]; x < 0 {
 		v[30] = 0
-		led = append(led, sim.Entry{Turn: t, Var: 30, Amount: 0 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 30, Actor: -1, Option: -1}, Pos: fixturePos[189]})
+		led = append(led, sim.Entry{Turn: t, Var: 30, Amount: 0 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 30, Actor: -1, Option: -1}, Pos: fixturePos[195]})
 	} else if x > 100 {
 		v[30] = 100
-		led = append(led, sim.Entry{Turn: t, Var: 30, Amount: 100 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 30, Actor: -1, Option: -1}, Pos: fixturePos[189]})
+		led = append(led, sim.Entry{Turn: t, Var: 30, Amount: 100 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 30, Actor: -1, Option: -1}, Pos: fixturePos[195]})
 	}
 	v[31] += d[31]
 	if x := v[31]; x-x != 0 {
@@ -1755,10 +1846,10 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 	}
 	if x := v[31]; x < 0 {
 		v[31] = 0
-		led = append(led, sim.Entry{Turn: t, Var: 31, Amount: 0 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 31, Actor: -1, Option: -1}, Pos: fixturePos[190]})
+		led = append(led, sim.Entry{Turn: t, Var: 31, Amount: 0 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 31, Actor: -1, Option: -1}, Pos: fixturePos[196]})
 	} else if x > 100 {
 		v[31] = 100
-		led = append(led, sim.Entry{Turn: t, Var: 31, Amount: 100 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 31, Actor: -1, Option: -1}, Pos: fixturePos[190]})
+		led = append(led, sim.Entry{Turn: t, Var: 31, Amount: 100 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 31, Actor: -1, Option: -1}, Pos: fixturePos[196]})
 	}
 	v[32] += d[32]
 	if x := v[32]; x-x != 0 {
@@ -1766,10 +1857,10 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 	}
 	if x := v[32]; x < 0 {
 		v[32] = 0
-		led = append(led, sim.Entry{Turn: t, Var: 32, Amount: 0 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 32, Actor: -1, Option: -1}, Pos: fixturePos[191]})
+		led = append(led, sim.Entry{Turn: t, Var: 32, Amount: 0 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 32, Actor: -1, Option: -1}, Pos: fixturePos[197]})
 	} else if x > 40 {
 		v[32] = 40
-		led = append(led, sim.Entry{Turn: t, Var: 32, Amount: 40 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 32, Actor: -1, Option: -1}, Pos: fixturePos[191]})
+		led = append(led, sim.Entry{Turn: t, Var: 32, Amount: 40 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 32, Actor: -1, Option: -1}, Pos: fixturePos[197]})
 	}
 	v[33] += d[33]
 	if x := v[33]; x-x != 0 {
@@ -1777,10 +1868,10 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 	}
 	if x := v[33]; x < 0 {
 		v[33] = 0
-		led = append(led, sim.Entry{Turn: t, Var: 33, Amount: 0 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 33, Actor: -1, Option: -1}, Pos: fixturePos[192]})
+		led = append(led, sim.Entry{Turn: t, Var: 33, Amount: 0 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 33, Actor: -1, Option: -1}, Pos: fixturePos[198]})
 	} else if x > 100 {
 		v[33] = 100
-		led = append(led, sim.Entry{Turn: t, Var: 33, Amount: 100 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 33, Actor: -1, Option: -1}, Pos: fixturePos[192]})
+		led = append(led, sim.Entry{Turn: t, Var: 33, Amount: 100 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 33, Actor: -1, Option: -1}, Pos: fixturePos[198]})
 	}
 	v[34] += d[34]
 	if x := v[34]; x-x != 0 {
@@ -1788,10 +1879,10 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 	}
 	if x := v[34]; x < 0 {
 		v[34] = 0
-		led = append(led, sim.Entry{Turn: t, Var: 34, Amount: 0 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 34, Actor: -1, Option: -1}, Pos: fixturePos[193]})
+		led = append(led, sim.Entry{Turn: t, Var: 34, Amount: 0 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 34, Actor: -1, Option: -1}, Pos: fixturePos[199]})
 	} else if x > 150 {
 		v[34] = 150
-		led = append(led, sim.Entry{Turn: t, Var: 34, Amount: 150 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 34, Actor: -1, Option: -1}, Pos: fixturePos[193]})
+		led = append(led, sim.Entry{Turn: t, Var: 34, Amount: 150 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 34, Actor: -1, Option: -1}, Pos: fixturePos[199]})
 	}
 	v[35] += d[35]
 	if x := v[35]; x-x != 0 {
@@ -1799,10 +1890,10 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 	}
 	if x := v[35]; x < 0 {
 		v[35] = 0
-		led = append(led, sim.Entry{Turn: t, Var: 35, Amount: 0 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 35, Actor: -1, Option: -1}, Pos: fixturePos[194]})
+		led = append(led, sim.Entry{Turn: t, Var: 35, Amount: 0 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 35, Actor: -1, Option: -1}, Pos: fixturePos[200]})
 	} else if x > 100 {
 		v[35] = 100
-		led = append(led, sim.Entry{Turn: t, Var: 35, Amount: 100 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 35, Actor: -1, Option: -1}, Pos: fixturePos[194]})
+		led = append(led, sim.Entry{Turn: t, Var: 35, Amount: 100 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 35, Actor: -1, Option: -1}, Pos: fixturePos[200]})
 	}
 	v[36] += d[36]
 	if x := v[36]; x-x != 0 {
@@ -1810,31 +1901,31 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 	}
 	if x := v[36]; x < 0 {
 		v[36] = 0
-		led = append(led, sim.Entry{Turn: t, Var: 36, Amount: 0 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 36, Actor: -1, Option: -1}, Pos: fixturePos[195]})
+		led = append(led, sim.Entry{Turn: t, Var: 36, Amount: 0 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 36, Actor: -1, Option: -1}, Pos: fixturePos[201]})
 	} else if x > 100 {
 		v[36] = 100
-		led = append(led, sim.Entry{Turn: t, Var: 36, Amount: 100 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 36, Actor: -1, Option: -1}, Pos: fixturePos[195]})
+		led = append(led, sim.Entry{Turn: t, Var: 36, Amount: 100 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 36, Actor: -1, Option: -1}, Pos: fixturePos[201]})
 	}
 	// rule china_slack
 	if ok := (float64(l[19]) == 0.0); f.fault {
-		return led, f.failed(t, 196)
+		return led, f.failed(t, 202)
 	} else if ok {
 		x := float64(0.5 * float64(30.0-v[22]))
 		if f.fault || x-x != 0 {
-			return led, f.failed(t, 197)
+			return led, f.failed(t, 203)
 		}
 		if x := x; x != 0 {
 			v[22] += x
 			if y := v[22]; y-y != 0 {
 				return led, f.notFinite(t, 22)
 			}
-			led = append(led, sim.Entry{Turn: t, Var: 22, Amount: x, Cause: sim.Cause{Kind: sim.ByRule, Index: 0, Actor: -1, Option: -1}, Pos: fixturePos[197]})
+			led = append(led, sim.Entry{Turn: t, Var: 22, Amount: x, Cause: sim.Cause{Kind: sim.ByRule, Index: 0, Actor: -1, Option: -1}, Pos: fixturePos[203]})
 			if x := v[22]; x < 0 {
 				v[22] = 0
-				led = append(led, sim.Entry{Turn: t, Var: 22, Amount: 0 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 22, Actor: -1, Option: -1}, Pos: fixturePos[181]})
+				led = append(led, sim.Entry{Turn: t, Var: 22, Amount: 0 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 22, Actor: -1, Option: -1}, Pos: fixturePos[187]})
 			} else if x > 100 {
 				v[22] = 100
-				led = append(led, sim.Entry{Turn: t, Var: 22, Amount: 100 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 22, Actor: -1, Option: -1}, Pos: fixturePos[181]})
+				led = append(led, sim.Entry{Turn: t, Var: 22, Amount: 100 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 22, Actor: -1, Option: -1}, Pos: fixturePos[187]})
 			}
 		}
 	}
@@ -1842,20 +1933,20 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 	{
 		x := float64(0.15 * float64(40.0-v[29]))
 		if f.fault || x-x != 0 {
-			return led, f.failed(t, 198)
+			return led, f.failed(t, 204)
 		}
 		if x := x; x != 0 {
 			v[29] += x
 			if y := v[29]; y-y != 0 {
 				return led, f.notFinite(t, 29)
 			}
-			led = append(led, sim.Entry{Turn: t, Var: 29, Amount: x, Cause: sim.Cause{Kind: sim.ByRule, Index: 1, Actor: -1, Option: -1}, Pos: fixturePos[198]})
+			led = append(led, sim.Entry{Turn: t, Var: 29, Amount: x, Cause: sim.Cause{Kind: sim.ByRule, Index: 1, Actor: -1, Option: -1}, Pos: fixturePos[204]})
 			if x := v[29]; x < 0 {
 				v[29] = 0
-				led = append(led, sim.Entry{Turn: t, Var: 29, Amount: 0 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 29, Actor: -1, Option: -1}, Pos: fixturePos[188]})
+				led = append(led, sim.Entry{Turn: t, Var: 29, Amount: 0 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 29, Actor: -1, Option: -1}, Pos: fixturePos[194]})
 			} else if x > 100 {
 				v[29] = 100
-				led = append(led, sim.Entry{Turn: t, Var: 29, Amount: 100 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 29, Actor: -1, Option: -1}, Pos: fixturePos[188]})
+				led = append(led, sim.Entry{Turn: t, Var: 29, Amount: 100 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 29, Actor: -1, Option: -1}, Pos: fixturePos[194]})
 			}
 		}
 	}
@@ -1863,20 +1954,20 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 	{
 		x := float64(0.4 * float64(float64(float64(float64(float64(30.0*float64(l[1]))+float64(10.0*float64(l[13])))+float64(float64(0.25*float64(l[3]))*v[16]))*float64(1.0-f.div(v[22], 100.0)))-v[25]))
 		if f.fault || x-x != 0 {
-			return led, f.failed(t, 199)
+			return led, f.failed(t, 205)
 		}
 		if x := x; x != 0 {
 			v[25] += x
 			if y := v[25]; y-y != 0 {
 				return led, f.notFinite(t, 25)
 			}
-			led = append(led, sim.Entry{Turn: t, Var: 25, Amount: x, Cause: sim.Cause{Kind: sim.ByRule, Index: 2, Actor: -1, Option: -1}, Pos: fixturePos[199]})
+			led = append(led, sim.Entry{Turn: t, Var: 25, Amount: x, Cause: sim.Cause{Kind: sim.ByRule, Index: 2, Actor: -1, Option: -1}, Pos: fixturePos[205]})
 			if x := v[25]; x < 0 {
 				v[25] = 0
-				led = append(led, sim.Entry{Turn: t, Var: 25, Amount: 0 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 25, Actor: -1, Option: -1}, Pos: fixturePos[184]})
+				led = append(led, sim.Entry{Turn: t, Var: 25, Amount: 0 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 25, Actor: -1, Option: -1}, Pos: fixturePos[190]})
 			} else if x > 100 {
 				v[25] = 100
-				led = append(led, sim.Entry{Turn: t, Var: 25, Amount: 100 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 25, Actor: -1, Option: -1}, Pos: fixturePos[184]})
+				led = append(led, sim.Entry{Turn: t, Var: 25, Amount: 100 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 25, Actor: -1, Option: -1}, Pos: fixturePos[190]})
 			}
 		}
 	}
@@ -1889,20 +1980,20 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 			return 1.0
 		}())*float64(1.0-f.div(float64(0.5*v[29]), 100.0)))+float64(0.4*v[15]))-v[28]))
 		if f.fault || x-x != 0 {
-			return led, f.failed(t, 200)
+			return led, f.failed(t, 206)
 		}
 		if x := x; x != 0 {
 			v[28] += x
 			if y := v[28]; y-y != 0 {
 				return led, f.notFinite(t, 28)
 			}
-			led = append(led, sim.Entry{Turn: t, Var: 28, Amount: x, Cause: sim.Cause{Kind: sim.ByRule, Index: 3, Actor: -1, Option: -1}, Pos: fixturePos[200]})
+			led = append(led, sim.Entry{Turn: t, Var: 28, Amount: x, Cause: sim.Cause{Kind: sim.ByRule, Index: 3, Actor: -1, Option: -1}, Pos: fixturePos[206]})
 			if x := v[28]; x < 0 {
 				v[28] = 0
-				led = append(led, sim.Entry{Turn: t, Var: 28, Amount: 0 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 28, Actor: -1, Option: -1}, Pos: fixturePos[187]})
+				led = append(led, sim.Entry{Turn: t, Var: 28, Amount: 0 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 28, Actor: -1, Option: -1}, Pos: fixturePos[193]})
 			} else if x > 100 {
 				v[28] = 100
-				led = append(led, sim.Entry{Turn: t, Var: 28, Amount: 100 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 28, Actor: -1, Option: -1}, Pos: fixturePos[187]})
+				led = append(led, sim.Entry{Turn: t, Var: 28, Amount: 100 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 28, Actor: -1, Option: -1}, Pos: fixturePos[193]})
 			}
 		}
 	}
@@ -1910,20 +2001,20 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 	{
 		x := float64(p[3] * float64(float64(2.6*float64(float64(1.0-f.div(v[21], 100.0))+float64(float64(f.div(v[21], 100.0)*float64(1.0-f.div(v[22], 100.0)))*float64(1.0-float64(0.25*float64(l[1]))))))-v[7]))
 		if f.fault || x-x != 0 {
-			return led, f.failed(t, 201)
+			return led, f.failed(t, 207)
 		}
 		if x := x; x != 0 {
 			v[7] += x
 			if y := v[7]; y-y != 0 {
 				return led, f.notFinite(t, 7)
 			}
-			led = append(led, sim.Entry{Turn: t, Var: 7, Amount: x, Cause: sim.Cause{Kind: sim.ByRule, Index: 4, Actor: -1, Option: -1}, Pos: fixturePos[201]})
+			led = append(led, sim.Entry{Turn: t, Var: 7, Amount: x, Cause: sim.Cause{Kind: sim.ByRule, Index: 4, Actor: -1, Option: -1}, Pos: fixturePos[207]})
 			if x := v[7]; x < 0 {
 				v[7] = 0
-				led = append(led, sim.Entry{Turn: t, Var: 7, Amount: 0 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 7, Actor: -1, Option: -1}, Pos: fixturePos[166]})
+				led = append(led, sim.Entry{Turn: t, Var: 7, Amount: 0 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 7, Actor: -1, Option: -1}, Pos: fixturePos[172]})
 			} else if x > 5 {
 				v[7] = 5
-				led = append(led, sim.Entry{Turn: t, Var: 7, Amount: 5 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 7, Actor: -1, Option: -1}, Pos: fixturePos[166]})
+				led = append(led, sim.Entry{Turn: t, Var: 7, Amount: 5 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 7, Actor: -1, Option: -1}, Pos: fixturePos[172]})
 			}
 		}
 	}
@@ -1931,20 +2022,20 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 	{
 		x := float64(v[7] + float64(0.2*float64(1.0-f.div(v[21], 100.0))))
 		if f.fault || x-x != 0 {
-			return led, f.failed(t, 202)
+			return led, f.failed(t, 208)
 		}
 		if x := x - v[6]; x != 0 {
 			v[6] += x
 			if y := v[6]; y-y != 0 {
 				return led, f.notFinite(t, 6)
 			}
-			led = append(led, sim.Entry{Turn: t, Var: 6, Amount: x, Cause: sim.Cause{Kind: sim.ByRule, Index: 5, Actor: -1, Option: -1}, Pos: fixturePos[202]})
+			led = append(led, sim.Entry{Turn: t, Var: 6, Amount: x, Cause: sim.Cause{Kind: sim.ByRule, Index: 5, Actor: -1, Option: -1}, Pos: fixturePos[208]})
 			if x := v[6]; x < 0 {
 				v[6] = 0
-				led = append(led, sim.Entry{Turn: t, Var: 6, Amount: 0 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 6, Actor: -1, Option: -1}, Pos: fixturePos[165]})
+				led = append(led, sim.Entry{Turn: t, Var: 6, Amount: 0 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 6, Actor: -1, Option: -1}, Pos: fixturePos[171]})
 			} else if x > 5 {
 				v[6] = 5
-				led = append(led, sim.Entry{Turn: t, Var: 6, Amount: 5 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 6, Actor: -1, Option: -1}, Pos: fixturePos[165]})
+				led = append(led, sim.Entry{Turn: t, Var: 6, Amount: 5 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 6, Actor: -1, Option: -1}, Pos: fixturePos[171]})
 			}
 		}
 	}
@@ -1952,20 +2043,20 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 	{
 		x := float64(0.5 * float64(float64(float64(float64(f.div(v[21], 100.0)*float64(float64(0.2+float64(0.3*float64(l[37])))+float64(0.1*float64(l[30]))))*float64(1.0-f.div(float64(0.3*v[22]), 100.0)))*float64(1.0-f.div(float64(0.3*v[29]), 100.0)))-v[13]))
 		if f.fault || x-x != 0 {
-			return led, f.failed(t, 203)
+			return led, f.failed(t, 209)
 		}
 		if x := x; x != 0 {
 			v[13] += x
 			if y := v[13]; y-y != 0 {
 				return led, f.notFinite(t, 13)
 			}
-			led = append(led, sim.Entry{Turn: t, Var: 13, Amount: x, Cause: sim.Cause{Kind: sim.ByRule, Index: 6, Actor: -1, Option: -1}, Pos: fixturePos[203]})
+			led = append(led, sim.Entry{Turn: t, Var: 13, Amount: x, Cause: sim.Cause{Kind: sim.ByRule, Index: 6, Actor: -1, Option: -1}, Pos: fixturePos[209]})
 			if x := v[13]; x < 0 {
 				v[13] = 0
-				led = append(led, sim.Entry{Turn: t, Var: 13, Amount: 0 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 13, Actor: -1, Option: -1}, Pos: fixturePos[172]})
+				led = append(led, sim.Entry{Turn: t, Var: 13, Amount: 0 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 13, Actor: -1, Option: -1}, Pos: fixturePos[178]})
 			} else if x > 3 {
 				v[13] = 3
-				led = append(led, sim.Entry{Turn: t, Var: 13, Amount: 3 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 13, Actor: -1, Option: -1}, Pos: fixturePos[172]})
+				led = append(led, sim.Entry{Turn: t, Var: 13, Amount: 3 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 13, Actor: -1, Option: -1}, Pos: fixturePos[178]})
 			}
 		}
 	}
@@ -1973,20 +2064,20 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 	{
 		x := float64(float64(v[15]+v[16]) + float64(float64(16.0*float64(1.0-float64(0.2*float64(l[3]))))*float64(1.0-f.div(float64(0.4*math.Max(0.0, float64(v[21]-75.0))), 25.0))))
 		if f.fault || x-x != 0 {
-			return led, f.failed(t, 204)
+			return led, f.failed(t, 210)
 		}
 		if x := x - v[14]; x != 0 {
 			v[14] += x
 			if y := v[14]; y-y != 0 {
 				return led, f.notFinite(t, 14)
 			}
-			led = append(led, sim.Entry{Turn: t, Var: 14, Amount: x, Cause: sim.Cause{Kind: sim.ByRule, Index: 7, Actor: -1, Option: -1}, Pos: fixturePos[204]})
+			led = append(led, sim.Entry{Turn: t, Var: 14, Amount: x, Cause: sim.Cause{Kind: sim.ByRule, Index: 7, Actor: -1, Option: -1}, Pos: fixturePos[210]})
 			if x := v[14]; x < 0 {
 				v[14] = 0
-				led = append(led, sim.Entry{Turn: t, Var: 14, Amount: 0 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 14, Actor: -1, Option: -1}, Pos: fixturePos[173]})
+				led = append(led, sim.Entry{Turn: t, Var: 14, Amount: 0 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 14, Actor: -1, Option: -1}, Pos: fixturePos[179]})
 			} else if x > 250 {
 				v[14] = 250
-				led = append(led, sim.Entry{Turn: t, Var: 14, Amount: 250 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 14, Actor: -1, Option: -1}, Pos: fixturePos[173]})
+				led = append(led, sim.Entry{Turn: t, Var: 14, Amount: 250 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 14, Actor: -1, Option: -1}, Pos: fixturePos[179]})
 			}
 		}
 	}
@@ -1994,20 +2085,20 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 	{
 		x := float64(0.0055 * float64(v[14]-f.div(float64(float64(0.5*v[15])*v[29]), 100.0)))
 		if f.fault || x-x != 0 {
-			return led, f.failed(t, 205)
+			return led, f.failed(t, 211)
 		}
 		if x := x - v[17]; x != 0 {
 			v[17] += x
 			if y := v[17]; y-y != 0 {
 				return led, f.notFinite(t, 17)
 			}
-			led = append(led, sim.Entry{Turn: t, Var: 17, Amount: x, Cause: sim.Cause{Kind: sim.ByRule, Index: 8, Actor: -1, Option: -1}, Pos: fixturePos[205]})
+			led = append(led, sim.Entry{Turn: t, Var: 17, Amount: x, Cause: sim.Cause{Kind: sim.ByRule, Index: 8, Actor: -1, Option: -1}, Pos: fixturePos[211]})
 			if x := v[17]; x < 0 {
 				v[17] = 0
-				led = append(led, sim.Entry{Turn: t, Var: 17, Amount: 0 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 17, Actor: -1, Option: -1}, Pos: fixturePos[176]})
+				led = append(led, sim.Entry{Turn: t, Var: 17, Amount: 0 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 17, Actor: -1, Option: -1}, Pos: fixturePos[182]})
 			} else if x > 3 {
 				v[17] = 3
-				led = append(led, sim.Entry{Turn: t, Var: 17, Amount: 3 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 17, Actor: -1, Option: -1}, Pos: fixturePos[176]})
+				led = append(led, sim.Entry{Turn: t, Var: 17, Amount: 3 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 17, Actor: -1, Option: -1}, Pos: fixturePos[182]})
 			}
 		}
 	}
@@ -2015,20 +2106,20 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 	{
 		x := float64(0.6 * float64(math.Min(float64(4.0-f.div(float64(f.div(float64(1.6*math.Max(0.0, float64(v[21]-75.0))), 25.0)*v[22]), 100.0)), float64(float64(float64(float64(float64(float64(v[6]+v[13])+v[17])+float64(float64(0.45-float64(0.1*float64(l[26])))+float64(0.3*float64(l[41]))))+float64(0.3*float64(l[21])))+float64(0.15*float64(l[30])))+float64(0.28*v[9])))-v[8]))
 		if f.fault || x-x != 0 {
-			return led, f.failed(t, 206)
+			return led, f.failed(t, 212)
 		}
 		if x := x; x != 0 {
 			v[8] += x
 			if y := v[8]; y-y != 0 {
 				return led, f.notFinite(t, 8)
 			}
-			led = append(led, sim.Entry{Turn: t, Var: 8, Amount: x, Cause: sim.Cause{Kind: sim.ByRule, Index: 9, Actor: -1, Option: -1}, Pos: fixturePos[206]})
+			led = append(led, sim.Entry{Turn: t, Var: 8, Amount: x, Cause: sim.Cause{Kind: sim.ByRule, Index: 9, Actor: -1, Option: -1}, Pos: fixturePos[212]})
 			if x := v[8]; x < 0 {
 				v[8] = 0
-				led = append(led, sim.Entry{Turn: t, Var: 8, Amount: 0 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 8, Actor: -1, Option: -1}, Pos: fixturePos[167]})
+				led = append(led, sim.Entry{Turn: t, Var: 8, Amount: 0 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 8, Actor: -1, Option: -1}, Pos: fixturePos[173]})
 			} else if x > 6 {
 				v[8] = 6
-				led = append(led, sim.Entry{Turn: t, Var: 8, Amount: 6 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 8, Actor: -1, Option: -1}, Pos: fixturePos[167]})
+				led = append(led, sim.Entry{Turn: t, Var: 8, Amount: 6 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 8, Actor: -1, Option: -1}, Pos: fixturePos[173]})
 			}
 		}
 	}
@@ -2036,20 +2127,20 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 	{
 		x := f.div(float64(float64(float64(float64(float64(float64(v[6]+v[13])+v[17])+float64(float64(0.45-float64(0.1*float64(l[26])))+float64(0.3*float64(l[41]))))+float64(0.3*float64(l[21])))+float64(0.15*float64(l[30])))-v[8]), 4.0)
 		if f.fault || x-x != 0 {
-			return led, f.failed(t, 207)
+			return led, f.failed(t, 213)
 		}
 		if x := x; x != 0 {
 			v[9] += x
 			if y := v[9]; y-y != 0 {
 				return led, f.notFinite(t, 9)
 			}
-			led = append(led, sim.Entry{Turn: t, Var: 9, Amount: x, Cause: sim.Cause{Kind: sim.ByRule, Index: 10, Actor: -1, Option: -1}, Pos: fixturePos[207]})
+			led = append(led, sim.Entry{Turn: t, Var: 9, Amount: x, Cause: sim.Cause{Kind: sim.ByRule, Index: 10, Actor: -1, Option: -1}, Pos: fixturePos[213]})
 			if x := v[9]; x < 0 {
 				v[9] = 0
-				led = append(led, sim.Entry{Turn: t, Var: 9, Amount: 0 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 9, Actor: -1, Option: -1}, Pos: fixturePos[168]})
+				led = append(led, sim.Entry{Turn: t, Var: 9, Amount: 0 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 9, Actor: -1, Option: -1}, Pos: fixturePos[174]})
 			} else if x > 15 {
 				v[9] = 15
-				led = append(led, sim.Entry{Turn: t, Var: 9, Amount: 15 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 9, Actor: -1, Option: -1}, Pos: fixturePos[168]})
+				led = append(led, sim.Entry{Turn: t, Var: 9, Amount: 15 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 9, Actor: -1, Option: -1}, Pos: fixturePos[174]})
 			}
 		}
 	}
@@ -2057,20 +2148,20 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 	{
 		x := float64(float64(f.div(float64((-p[2])*v[19]), 100.0)*math.Max(0.0, float64(1.0-f.div(v[18], 50.0)))) + float64(0.03*math.Max(0.0, float64(v[18]-30.0))))
 		if f.fault || x-x != 0 {
-			return led, f.failed(t, 208)
+			return led, f.failed(t, 214)
 		}
 		if x := x; x != 0 {
 			v[12] += x
 			if y := v[12]; y-y != 0 {
 				return led, f.notFinite(t, 12)
 			}
-			led = append(led, sim.Entry{Turn: t, Var: 12, Amount: x, Cause: sim.Cause{Kind: sim.ByRule, Index: 11, Actor: -1, Option: -1}, Pos: fixturePos[208]})
+			led = append(led, sim.Entry{Turn: t, Var: 12, Amount: x, Cause: sim.Cause{Kind: sim.ByRule, Index: 11, Actor: -1, Option: -1}, Pos: fixturePos[214]})
 			if x := v[12]; x < 12 {
 				v[12] = 12
-				led = append(led, sim.Entry{Turn: t, Var: 12, Amount: 12 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 12, Actor: -1, Option: -1}, Pos: fixturePos[171]})
+				led = append(led, sim.Entry{Turn: t, Var: 12, Amount: 12 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 12, Actor: -1, Option: -1}, Pos: fixturePos[177]})
 			} else if x > 35 {
 				v[12] = 35
-				led = append(led, sim.Entry{Turn: t, Var: 12, Amount: 35 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 12, Actor: -1, Option: -1}, Pos: fixturePos[171]})
+				led = append(led, sim.Entry{Turn: t, Var: 12, Amount: 35 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 12, Actor: -1, Option: -1}, Pos: fixturePos[177]})
 			}
 		}
 	}
@@ -2078,20 +2169,20 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 	{
 		x := float64(float64(0.08*float64(15.0-v[18])) - float64(0.03*v[27]))
 		if f.fault || x-x != 0 {
-			return led, f.failed(t, 209)
+			return led, f.failed(t, 215)
 		}
 		if x := x; x != 0 {
 			v[18] += x
 			if y := v[18]; y-y != 0 {
 				return led, f.notFinite(t, 18)
 			}
-			led = append(led, sim.Entry{Turn: t, Var: 18, Amount: x, Cause: sim.Cause{Kind: sim.ByRule, Index: 12, Actor: -1, Option: -1}, Pos: fixturePos[209]})
+			led = append(led, sim.Entry{Turn: t, Var: 18, Amount: x, Cause: sim.Cause{Kind: sim.ByRule, Index: 12, Actor: -1, Option: -1}, Pos: fixturePos[215]})
 			if x := v[18]; x < 0 {
 				v[18] = 0
-				led = append(led, sim.Entry{Turn: t, Var: 18, Amount: 0 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 18, Actor: -1, Option: -1}, Pos: fixturePos[177]})
+				led = append(led, sim.Entry{Turn: t, Var: 18, Amount: 0 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 18, Actor: -1, Option: -1}, Pos: fixturePos[183]})
 			} else if x > 100 {
 				v[18] = 100
-				led = append(led, sim.Entry{Turn: t, Var: 18, Amount: 100 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 18, Actor: -1, Option: -1}, Pos: fixturePos[177]})
+				led = append(led, sim.Entry{Turn: t, Var: 18, Amount: 100 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 18, Actor: -1, Option: -1}, Pos: fixturePos[183]})
 			}
 		}
 	}
@@ -2099,20 +2190,20 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 	{
 		x := float64(0.3 + float64(0.02*v[27]))
 		if f.fault || x-x != 0 {
-			return led, f.failed(t, 210)
+			return led, f.failed(t, 216)
 		}
 		if x := x; x != 0 {
 			v[19] += x
 			if y := v[19]; y-y != 0 {
 				return led, f.notFinite(t, 19)
 			}
-			led = append(led, sim.Entry{Turn: t, Var: 19, Amount: x, Cause: sim.Cause{Kind: sim.ByRule, Index: 13, Actor: -1, Option: -1}, Pos: fixturePos[210]})
+			led = append(led, sim.Entry{Turn: t, Var: 19, Amount: x, Cause: sim.Cause{Kind: sim.ByRule, Index: 13, Actor: -1, Option: -1}, Pos: fixturePos[216]})
 			if x := v[19]; x < 0 {
 				v[19] = 0
-				led = append(led, sim.Entry{Turn: t, Var: 19, Amount: 0 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 19, Actor: -1, Option: -1}, Pos: fixturePos[178]})
+				led = append(led, sim.Entry{Turn: t, Var: 19, Amount: 0 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 19, Actor: -1, Option: -1}, Pos: fixturePos[184]})
 			} else if x > 100 {
 				v[19] = 100
-				led = append(led, sim.Entry{Turn: t, Var: 19, Amount: 100 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 19, Actor: -1, Option: -1}, Pos: fixturePos[178]})
+				led = append(led, sim.Entry{Turn: t, Var: 19, Amount: 100 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 19, Actor: -1, Option: -1}, Pos: fixturePos[184]})
 			}
 		}
 	}
@@ -2130,20 +2221,20 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 			}()
 		}()
 		if f.fault || x-x != 0 {
-			return led, f.failed(t, 211)
+			return led, f.failed(t, 217)
 		}
 		if x := x - v[20]; x != 0 {
 			v[20] += x
 			if y := v[20]; y-y != 0 {
 				return led, f.notFinite(t, 20)
 			}
-			led = append(led, sim.Entry{Turn: t, Var: 20, Amount: x, Cause: sim.Cause{Kind: sim.ByRule, Index: 14, Actor: -1, Option: -1}, Pos: fixturePos[211]})
+			led = append(led, sim.Entry{Turn: t, Var: 20, Amount: x, Cause: sim.Cause{Kind: sim.ByRule, Index: 14, Actor: -1, Option: -1}, Pos: fixturePos[217]})
 			if x := v[20]; x < 0 {
 				v[20] = 0
-				led = append(led, sim.Entry{Turn: t, Var: 20, Amount: 0 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 20, Actor: -1, Option: -1}, Pos: fixturePos[179]})
+				led = append(led, sim.Entry{Turn: t, Var: 20, Amount: 0 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 20, Actor: -1, Option: -1}, Pos: fixturePos[185]})
 			} else if x > 20 {
 				v[20] = 20
-				led = append(led, sim.Entry{Turn: t, Var: 20, Amount: 20 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 20, Actor: -1, Option: -1}, Pos: fixturePos[179]})
+				led = append(led, sim.Entry{Turn: t, Var: 20, Amount: 20 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 20, Actor: -1, Option: -1}, Pos: fixturePos[185]})
 			}
 		}
 	}
@@ -2151,20 +2242,20 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 	{
 		x := float64((-0.15) * v[27])
 		if f.fault || x-x != 0 {
-			return led, f.failed(t, 212)
+			return led, f.failed(t, 218)
 		}
 		if x := x; x != 0 {
 			v[27] += x
 			if y := v[27]; y-y != 0 {
 				return led, f.notFinite(t, 27)
 			}
-			led = append(led, sim.Entry{Turn: t, Var: 27, Amount: x, Cause: sim.Cause{Kind: sim.ByRule, Index: 15, Actor: -1, Option: -1}, Pos: fixturePos[212]})
+			led = append(led, sim.Entry{Turn: t, Var: 27, Amount: x, Cause: sim.Cause{Kind: sim.ByRule, Index: 15, Actor: -1, Option: -1}, Pos: fixturePos[218]})
 			if x := v[27]; x < 0 {
 				v[27] = 0
-				led = append(led, sim.Entry{Turn: t, Var: 27, Amount: 0 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 27, Actor: -1, Option: -1}, Pos: fixturePos[186]})
+				led = append(led, sim.Entry{Turn: t, Var: 27, Amount: 0 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 27, Actor: -1, Option: -1}, Pos: fixturePos[192]})
 			} else if x > 100 {
 				v[27] = 100
-				led = append(led, sim.Entry{Turn: t, Var: 27, Amount: 100 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 27, Actor: -1, Option: -1}, Pos: fixturePos[186]})
+				led = append(led, sim.Entry{Turn: t, Var: 27, Amount: 100 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 27, Actor: -1, Option: -1}, Pos: fixturePos[192]})
 			}
 		}
 	}
@@ -2172,20 +2263,20 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 	{
 		x := v[4]
 		if f.fault || x-x != 0 {
-			return led, f.failed(t, 213)
+			return led, f.failed(t, 219)
 		}
 		if x := x - v[5]; x != 0 {
 			v[5] += x
 			if y := v[5]; y-y != 0 {
 				return led, f.notFinite(t, 5)
 			}
-			led = append(led, sim.Entry{Turn: t, Var: 5, Amount: x, Cause: sim.Cause{Kind: sim.ByRule, Index: 16, Actor: -1, Option: -1}, Pos: fixturePos[213]})
+			led = append(led, sim.Entry{Turn: t, Var: 5, Amount: x, Cause: sim.Cause{Kind: sim.ByRule, Index: 16, Actor: -1, Option: -1}, Pos: fixturePos[219]})
 			if x := v[5]; x < (-15) {
 				v[5] = (-15)
-				led = append(led, sim.Entry{Turn: t, Var: 5, Amount: (-15) - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 5, Actor: -1, Option: -1}, Pos: fixturePos[164]})
+				led = append(led, sim.Entry{Turn: t, Var: 5, Amount: (-15) - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 5, Actor: -1, Option: -1}, Pos: fixturePos[170]})
 			} else if x > 15 {
 				v[5] = 15
-				led = append(led, sim.Entry{Turn: t, Var: 5, Amount: 15 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 5, Actor: -1, Option: -1}, Pos: fixturePos[164]})
+				led = append(led, sim.Entry{Turn: t, Var: 5, Amount: 15 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 5, Actor: -1, Option: -1}, Pos: fixturePos[170]})
 			}
 		}
 	}
@@ -2193,20 +2284,20 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 	{
 		x := v[3]
 		if f.fault || x-x != 0 {
-			return led, f.failed(t, 214)
+			return led, f.failed(t, 220)
 		}
 		if x := x - v[4]; x != 0 {
 			v[4] += x
 			if y := v[4]; y-y != 0 {
 				return led, f.notFinite(t, 4)
 			}
-			led = append(led, sim.Entry{Turn: t, Var: 4, Amount: x, Cause: sim.Cause{Kind: sim.ByRule, Index: 17, Actor: -1, Option: -1}, Pos: fixturePos[214]})
+			led = append(led, sim.Entry{Turn: t, Var: 4, Amount: x, Cause: sim.Cause{Kind: sim.ByRule, Index: 17, Actor: -1, Option: -1}, Pos: fixturePos[220]})
 			if x := v[4]; x < (-15) {
 				v[4] = (-15)
-				led = append(led, sim.Entry{Turn: t, Var: 4, Amount: (-15) - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 4, Actor: -1, Option: -1}, Pos: fixturePos[163]})
+				led = append(led, sim.Entry{Turn: t, Var: 4, Amount: (-15) - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 4, Actor: -1, Option: -1}, Pos: fixturePos[169]})
 			} else if x > 15 {
 				v[4] = 15
-				led = append(led, sim.Entry{Turn: t, Var: 4, Amount: 15 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 4, Actor: -1, Option: -1}, Pos: fixturePos[163]})
+				led = append(led, sim.Entry{Turn: t, Var: 4, Amount: 15 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 4, Actor: -1, Option: -1}, Pos: fixturePos[169]})
 			}
 		}
 	}
@@ -2214,20 +2305,20 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 	{
 		x := v[2]
 		if f.fault || x-x != 0 {
-			return led, f.failed(t, 215)
+			return led, f.failed(t, 221)
 		}
 		if x := x - v[3]; x != 0 {
 			v[3] += x
 			if y := v[3]; y-y != 0 {
 				return led, f.notFinite(t, 3)
 			}
-			led = append(led, sim.Entry{Turn: t, Var: 3, Amount: x, Cause: sim.Cause{Kind: sim.ByRule, Index: 18, Actor: -1, Option: -1}, Pos: fixturePos[215]})
+			led = append(led, sim.Entry{Turn: t, Var: 3, Amount: x, Cause: sim.Cause{Kind: sim.ByRule, Index: 18, Actor: -1, Option: -1}, Pos: fixturePos[221]})
 			if x := v[3]; x < (-15) {
 				v[3] = (-15)
-				led = append(led, sim.Entry{Turn: t, Var: 3, Amount: (-15) - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 3, Actor: -1, Option: -1}, Pos: fixturePos[162]})
+				led = append(led, sim.Entry{Turn: t, Var: 3, Amount: (-15) - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 3, Actor: -1, Option: -1}, Pos: fixturePos[168]})
 			} else if x > 15 {
 				v[3] = 15
-				led = append(led, sim.Entry{Turn: t, Var: 3, Amount: 15 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 3, Actor: -1, Option: -1}, Pos: fixturePos[162]})
+				led = append(led, sim.Entry{Turn: t, Var: 3, Amount: 15 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 3, Actor: -1, Option: -1}, Pos: fixturePos[168]})
 			}
 		}
 	}
@@ -2235,20 +2326,20 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 	{
 		x := float64(float64(0.25+float64(p[4]*float64(float64(float64(float64(float64(float64(2.8*float64(float64(v[6]+v[13])-3.1))+float64(2.8*float64(v[8]-3.7)))-float64(0.4*float64(v[12]-23.0)))-float64(1.5*float64(l[38])))-float64(0.5*float64(l[6])))-float64(float64(v[0]-99.5)-float64(0.25*turn))))) + f.noise(0.15))
 		if f.fault || x-x != 0 {
-			return led, f.failed(t, 216)
+			return led, f.failed(t, 222)
 		}
 		if x := x - v[2]; x != 0 {
 			v[2] += x
 			if y := v[2]; y-y != 0 {
 				return led, f.notFinite(t, 2)
 			}
-			led = append(led, sim.Entry{Turn: t, Var: 2, Amount: x, Cause: sim.Cause{Kind: sim.ByRule, Index: 19, Actor: -1, Option: -1}, Pos: fixturePos[216]})
+			led = append(led, sim.Entry{Turn: t, Var: 2, Amount: x, Cause: sim.Cause{Kind: sim.ByRule, Index: 19, Actor: -1, Option: -1}, Pos: fixturePos[222]})
 			if x := v[2]; x < (-15) {
 				v[2] = (-15)
-				led = append(led, sim.Entry{Turn: t, Var: 2, Amount: (-15) - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 2, Actor: -1, Option: -1}, Pos: fixturePos[161]})
+				led = append(led, sim.Entry{Turn: t, Var: 2, Amount: (-15) - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 2, Actor: -1, Option: -1}, Pos: fixturePos[167]})
 			} else if x > 15 {
 				v[2] = 15
-				led = append(led, sim.Entry{Turn: t, Var: 2, Amount: 15 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 2, Actor: -1, Option: -1}, Pos: fixturePos[161]})
+				led = append(led, sim.Entry{Turn: t, Var: 2, Amount: 15 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 2, Actor: -1, Option: -1}, Pos: fixturePos[167]})
 			}
 		}
 	}
@@ -2256,20 +2347,20 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 	{
 		x := f.div(float64(v[0]*v[2]), 100.0)
 		if f.fault || x-x != 0 {
-			return led, f.failed(t, 217)
+			return led, f.failed(t, 223)
 		}
 		if x := x; x != 0 {
 			v[0] += x
 			if y := v[0]; y-y != 0 {
 				return led, f.notFinite(t, 0)
 			}
-			led = append(led, sim.Entry{Turn: t, Var: 0, Amount: x, Cause: sim.Cause{Kind: sim.ByRule, Index: 20, Actor: -1, Option: -1}, Pos: fixturePos[217]})
+			led = append(led, sim.Entry{Turn: t, Var: 0, Amount: x, Cause: sim.Cause{Kind: sim.ByRule, Index: 20, Actor: -1, Option: -1}, Pos: fixturePos[223]})
 			if x := v[0]; x < 40 {
 				v[0] = 40
-				led = append(led, sim.Entry{Turn: t, Var: 0, Amount: 40 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 0, Actor: -1, Option: -1}, Pos: fixturePos[159]})
+				led = append(led, sim.Entry{Turn: t, Var: 0, Amount: 40 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 0, Actor: -1, Option: -1}, Pos: fixturePos[165]})
 			} else if x > 160 {
 				v[0] = 160
-				led = append(led, sim.Entry{Turn: t, Var: 0, Amount: 160 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 0, Actor: -1, Option: -1}, Pos: fixturePos[159]})
+				led = append(led, sim.Entry{Turn: t, Var: 0, Amount: 160 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 0, Actor: -1, Option: -1}, Pos: fixturePos[165]})
 			}
 		}
 	}
@@ -2277,20 +2368,20 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 	{
 		x := float64(float64(float64(v[2]+v[3])+v[4]) + v[5])
 		if f.fault || x-x != 0 {
-			return led, f.failed(t, 218)
+			return led, f.failed(t, 224)
 		}
 		if x := x - v[1]; x != 0 {
 			v[1] += x
 			if y := v[1]; y-y != 0 {
 				return led, f.notFinite(t, 1)
 			}
-			led = append(led, sim.Entry{Turn: t, Var: 1, Amount: x, Cause: sim.Cause{Kind: sim.ByRule, Index: 21, Actor: -1, Option: -1}, Pos: fixturePos[218]})
+			led = append(led, sim.Entry{Turn: t, Var: 1, Amount: x, Cause: sim.Cause{Kind: sim.ByRule, Index: 21, Actor: -1, Option: -1}, Pos: fixturePos[224]})
 			if x := v[1]; x < (-40) {
 				v[1] = (-40)
-				led = append(led, sim.Entry{Turn: t, Var: 1, Amount: (-40) - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 1, Actor: -1, Option: -1}, Pos: fixturePos[160]})
+				led = append(led, sim.Entry{Turn: t, Var: 1, Amount: (-40) - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 1, Actor: -1, Option: -1}, Pos: fixturePos[166]})
 			} else if x > 30 {
 				v[1] = 30
-				led = append(led, sim.Entry{Turn: t, Var: 1, Amount: 30 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 1, Actor: -1, Option: -1}, Pos: fixturePos[160]})
+				led = append(led, sim.Entry{Turn: t, Var: 1, Amount: 30 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 1, Actor: -1, Option: -1}, Pos: fixturePos[166]})
 			}
 		}
 	}
@@ -2298,20 +2389,20 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 	{
 		x := float64(0.35 * float64(float64(f.div(float64(5000.0*v[10]), 8000.0)*float64(1.0+float64(0.05*math.Max(0.0, float64(3.3-v[8])))))-v[11]))
 		if f.fault || x-x != 0 {
-			return led, f.failed(t, 219)
+			return led, f.failed(t, 225)
 		}
 		if x := x; x != 0 {
 			v[11] += x
 			if y := v[11]; y-y != 0 {
 				return led, f.notFinite(t, 11)
 			}
-			led = append(led, sim.Entry{Turn: t, Var: 11, Amount: x, Cause: sim.Cause{Kind: sim.ByRule, Index: 22, Actor: -1, Option: -1}, Pos: fixturePos[219]})
+			led = append(led, sim.Entry{Turn: t, Var: 11, Amount: x, Cause: sim.Cause{Kind: sim.ByRule, Index: 22, Actor: -1, Option: -1}, Pos: fixturePos[225]})
 			if x := v[11]; x < 500 {
 				v[11] = 500
-				led = append(led, sim.Entry{Turn: t, Var: 11, Amount: 500 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 11, Actor: -1, Option: -1}, Pos: fixturePos[170]})
+				led = append(led, sim.Entry{Turn: t, Var: 11, Amount: 500 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 11, Actor: -1, Option: -1}, Pos: fixturePos[176]})
 			} else if x > 200000 {
 				v[11] = 200000
-				led = append(led, sim.Entry{Turn: t, Var: 11, Amount: 200000 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 11, Actor: -1, Option: -1}, Pos: fixturePos[170]})
+				led = append(led, sim.Entry{Turn: t, Var: 11, Amount: 200000 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 11, Actor: -1, Option: -1}, Pos: fixturePos[176]})
 			}
 		}
 	}
@@ -2319,20 +2410,20 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 	{
 		x := float64(v[10] * float64(float64(float64(0.08*math.Max(0.0, float64(1.5-v[9])))+float64(0.03*math.Max(0.0, float64(f.div(v[11], 5000.0)-1.1))))+f.noise(0.012)))
 		if f.fault || x-x != 0 {
-			return led, f.failed(t, 220)
+			return led, f.failed(t, 226)
 		}
 		if x := x; x != 0 {
 			v[10] += x
 			if y := v[10]; y-y != 0 {
 				return led, f.notFinite(t, 10)
 			}
-			led = append(led, sim.Entry{Turn: t, Var: 10, Amount: x, Cause: sim.Cause{Kind: sim.ByRule, Index: 23, Actor: -1, Option: -1}, Pos: fixturePos[220]})
+			led = append(led, sim.Entry{Turn: t, Var: 10, Amount: x, Cause: sim.Cause{Kind: sim.ByRule, Index: 23, Actor: -1, Option: -1}, Pos: fixturePos[226]})
 			if x := v[10]; x < 1000 {
 				v[10] = 1000
-				led = append(led, sim.Entry{Turn: t, Var: 10, Amount: 1000 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 10, Actor: -1, Option: -1}, Pos: fixturePos[169]})
+				led = append(led, sim.Entry{Turn: t, Var: 10, Amount: 1000 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 10, Actor: -1, Option: -1}, Pos: fixturePos[175]})
 			} else if x > 200000 {
 				v[10] = 200000
-				led = append(led, sim.Entry{Turn: t, Var: 10, Amount: 200000 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 10, Actor: -1, Option: -1}, Pos: fixturePos[169]})
+				led = append(led, sim.Entry{Turn: t, Var: 10, Amount: 200000 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 10, Actor: -1, Option: -1}, Pos: fixturePos[175]})
 			}
 		}
 	}
@@ -2340,20 +2431,20 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 	{
 		x := float64(p[5] * float64(f.div(float64(100.0*float64(float64(float64(float64(v[6]+v[13])+v[17])+float64(float64(0.45-float64(0.1*float64(l[26])))+float64(0.3*float64(l[41]))))+float64(float64(l[40])*math.Min(0.8, float64(0.2*v[9]))))), 4.2)-v[34]))
 		if f.fault || x-x != 0 {
-			return led, f.failed(t, 221)
+			return led, f.failed(t, 227)
 		}
 		if x := x; x != 0 {
 			v[34] += x
 			if y := v[34]; y-y != 0 {
 				return led, f.notFinite(t, 34)
 			}
-			led = append(led, sim.Entry{Turn: t, Var: 34, Amount: x, Cause: sim.Cause{Kind: sim.ByRule, Index: 24, Actor: -1, Option: -1}, Pos: fixturePos[221]})
+			led = append(led, sim.Entry{Turn: t, Var: 34, Amount: x, Cause: sim.Cause{Kind: sim.ByRule, Index: 24, Actor: -1, Option: -1}, Pos: fixturePos[227]})
 			if x := v[34]; x < 0 {
 				v[34] = 0
-				led = append(led, sim.Entry{Turn: t, Var: 34, Amount: 0 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 34, Actor: -1, Option: -1}, Pos: fixturePos[193]})
+				led = append(led, sim.Entry{Turn: t, Var: 34, Amount: 0 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 34, Actor: -1, Option: -1}, Pos: fixturePos[199]})
 			} else if x > 150 {
 				v[34] = 150
-				led = append(led, sim.Entry{Turn: t, Var: 34, Amount: 150 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 34, Actor: -1, Option: -1}, Pos: fixturePos[193]})
+				led = append(led, sim.Entry{Turn: t, Var: 34, Amount: 150 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 34, Actor: -1, Option: -1}, Pos: fixturePos[199]})
 			}
 		}
 	}
@@ -2361,20 +2452,20 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 	{
 		x := float64(float64(float64(0.12*float64(float64(30.0+float64(50.0*math.Min(1.0, f.div(v[34], 50.0))))-v[33]))+float64(p[12]*float64(float64(float64(float64(0.25*math.Min(0.0, float64(v[1]+2.0)))+float64(0.08*math.Min(0.0, float64(v[34]-50.0))))-float64(2.0*math.Max(0.0, float64(1.0-v[9]))))-float64(3.0*math.Max(0.0, float64(f.div(v[11], 5000.0)-1.2)))))) + f.noise(0.8))
 		if f.fault || x-x != 0 {
-			return led, f.failed(t, 222)
+			return led, f.failed(t, 228)
 		}
 		if x := x; x != 0 {
 			v[33] += x
 			if y := v[33]; y-y != 0 {
 				return led, f.notFinite(t, 33)
 			}
-			led = append(led, sim.Entry{Turn: t, Var: 33, Amount: x, Cause: sim.Cause{Kind: sim.ByRule, Index: 25, Actor: -1, Option: -1}, Pos: fixturePos[222]})
+			led = append(led, sim.Entry{Turn: t, Var: 33, Amount: x, Cause: sim.Cause{Kind: sim.ByRule, Index: 25, Actor: -1, Option: -1}, Pos: fixturePos[228]})
 			if x := v[33]; x < 0 {
 				v[33] = 0
-				led = append(led, sim.Entry{Turn: t, Var: 33, Amount: 0 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 33, Actor: -1, Option: -1}, Pos: fixturePos[192]})
+				led = append(led, sim.Entry{Turn: t, Var: 33, Amount: 0 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 33, Actor: -1, Option: -1}, Pos: fixturePos[198]})
 			} else if x > 100 {
 				v[33] = 100
-				led = append(led, sim.Entry{Turn: t, Var: 33, Amount: 100 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 33, Actor: -1, Option: -1}, Pos: fixturePos[192]})
+				led = append(led, sim.Entry{Turn: t, Var: 33, Amount: 100 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 33, Actor: -1, Option: -1}, Pos: fixturePos[198]})
 			}
 		}
 	}
@@ -2387,20 +2478,20 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 			return 0.0
 		}())-v[35])) + f.noise(4.0))
 		if f.fault || x-x != 0 {
-			return led, f.failed(t, 223)
+			return led, f.failed(t, 229)
 		}
 		if x := x; x != 0 {
 			v[35] += x
 			if y := v[35]; y-y != 0 {
 				return led, f.notFinite(t, 35)
 			}
-			led = append(led, sim.Entry{Turn: t, Var: 35, Amount: x, Cause: sim.Cause{Kind: sim.ByRule, Index: 26, Actor: -1, Option: -1}, Pos: fixturePos[223]})
+			led = append(led, sim.Entry{Turn: t, Var: 35, Amount: x, Cause: sim.Cause{Kind: sim.ByRule, Index: 26, Actor: -1, Option: -1}, Pos: fixturePos[229]})
 			if x := v[35]; x < 0 {
 				v[35] = 0
-				led = append(led, sim.Entry{Turn: t, Var: 35, Amount: 0 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 35, Actor: -1, Option: -1}, Pos: fixturePos[194]})
+				led = append(led, sim.Entry{Turn: t, Var: 35, Amount: 0 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 35, Actor: -1, Option: -1}, Pos: fixturePos[200]})
 			} else if x > 100 {
 				v[35] = 100
-				led = append(led, sim.Entry{Turn: t, Var: 35, Amount: 100 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 35, Actor: -1, Option: -1}, Pos: fixturePos[194]})
+				led = append(led, sim.Entry{Turn: t, Var: 35, Amount: 100 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 35, Actor: -1, Option: -1}, Pos: fixturePos[200]})
 			}
 		}
 	}
@@ -2413,20 +2504,20 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 			return 0.15
 		}() * float64(35.0-v[36]))
 		if f.fault || x-x != 0 {
-			return led, f.failed(t, 224)
+			return led, f.failed(t, 230)
 		}
 		if x := x; x != 0 {
 			v[36] += x
 			if y := v[36]; y-y != 0 {
 				return led, f.notFinite(t, 36)
 			}
-			led = append(led, sim.Entry{Turn: t, Var: 36, Amount: x, Cause: sim.Cause{Kind: sim.ByRule, Index: 27, Actor: -1, Option: -1}, Pos: fixturePos[224]})
+			led = append(led, sim.Entry{Turn: t, Var: 36, Amount: x, Cause: sim.Cause{Kind: sim.ByRule, Index: 27, Actor: -1, Option: -1}, Pos: fixturePos[230]})
 			if x := v[36]; x < 0 {
 				v[36] = 0
-				led = append(led, sim.Entry{Turn: t, Var: 36, Amount: 0 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 36, Actor: -1, Option: -1}, Pos: fixturePos[195]})
+				led = append(led, sim.Entry{Turn: t, Var: 36, Amount: 0 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 36, Actor: -1, Option: -1}, Pos: fixturePos[201]})
 			} else if x > 100 {
 				v[36] = 100
-				led = append(led, sim.Entry{Turn: t, Var: 36, Amount: 100 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 36, Actor: -1, Option: -1}, Pos: fixturePos[195]})
+				led = append(led, sim.Entry{Turn: t, Var: 36, Amount: 100 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 36, Actor: -1, Option: -1}, Pos: fixturePos[201]})
 			}
 		}
 	}
@@ -2434,20 +2525,20 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 	{
 		x := float64(0.15 * float64(25.0-v[23]))
 		if f.fault || x-x != 0 {
-			return led, f.failed(t, 225)
+			return led, f.failed(t, 231)
 		}
 		if x := x; x != 0 {
 			v[23] += x
 			if y := v[23]; y-y != 0 {
 				return led, f.notFinite(t, 23)
 			}
-			led = append(led, sim.Entry{Turn: t, Var: 23, Amount: x, Cause: sim.Cause{Kind: sim.ByRule, Index: 28, Actor: -1, Option: -1}, Pos: fixturePos[225]})
+			led = append(led, sim.Entry{Turn: t, Var: 23, Amount: x, Cause: sim.Cause{Kind: sim.ByRule, Index: 28, Actor: -1, Option: -1}, Pos: fixturePos[231]})
 			if x := v[23]; x < 0 {
 				v[23] = 0
-				led = append(led, sim.Entry{Turn: t, Var: 23, Amount: 0 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 23, Actor: -1, Option: -1}, Pos: fixturePos[182]})
+				led = append(led, sim.Entry{Turn: t, Var: 23, Amount: 0 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 23, Actor: -1, Option: -1}, Pos: fixturePos[188]})
 			} else if x > 100 {
 				v[23] = 100
-				led = append(led, sim.Entry{Turn: t, Var: 23, Amount: 100 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 23, Actor: -1, Option: -1}, Pos: fixturePos[182]})
+				led = append(led, sim.Entry{Turn: t, Var: 23, Amount: 100 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 23, Actor: -1, Option: -1}, Pos: fixturePos[188]})
 			}
 		}
 	}
@@ -2465,20 +2556,20 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 			return 0.0
 		}())-v[24]))
 		if f.fault || x-x != 0 {
-			return led, f.failed(t, 226)
+			return led, f.failed(t, 232)
 		}
 		if x := x; x != 0 {
 			v[24] += x
 			if y := v[24]; y-y != 0 {
 				return led, f.notFinite(t, 24)
 			}
-			led = append(led, sim.Entry{Turn: t, Var: 24, Amount: x, Cause: sim.Cause{Kind: sim.ByRule, Index: 29, Actor: -1, Option: -1}, Pos: fixturePos[226]})
+			led = append(led, sim.Entry{Turn: t, Var: 24, Amount: x, Cause: sim.Cause{Kind: sim.ByRule, Index: 29, Actor: -1, Option: -1}, Pos: fixturePos[232]})
 			if x := v[24]; x < 0 {
 				v[24] = 0
-				led = append(led, sim.Entry{Turn: t, Var: 24, Amount: 0 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 24, Actor: -1, Option: -1}, Pos: fixturePos[183]})
+				led = append(led, sim.Entry{Turn: t, Var: 24, Amount: 0 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 24, Actor: -1, Option: -1}, Pos: fixturePos[189]})
 			} else if x > 100 {
 				v[24] = 100
-				led = append(led, sim.Entry{Turn: t, Var: 24, Amount: 100 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 24, Actor: -1, Option: -1}, Pos: fixturePos[183]})
+				led = append(led, sim.Entry{Turn: t, Var: 24, Amount: 100 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 24, Actor: -1, Option: -1}, Pos: fixturePos[189]})
 			}
 		}
 	}
@@ -2486,20 +2577,20 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 	{
 		x := float64(0.3 * float64(float64(float64(float64(95.0+float64(1.5*v[7]))+float64(0.6*v[8]))-float64(0.05*v[24]))-v[26]))
 		if f.fault || x-x != 0 {
-			return led, f.failed(t, 227)
+			return led, f.failed(t, 233)
 		}
 		if x := x; x != 0 {
 			v[26] += x
 			if y := v[26]; y-y != 0 {
 				return led, f.notFinite(t, 26)
 			}
-			led = append(led, sim.Entry{Turn: t, Var: 26, Amount: x, Cause: sim.Cause{Kind: sim.ByRule, Index: 30, Actor: -1, Option: -1}, Pos: fixturePos[227]})
+			led = append(led, sim.Entry{Turn: t, Var: 26, Amount: x, Cause: sim.Cause{Kind: sim.ByRule, Index: 30, Actor: -1, Option: -1}, Pos: fixturePos[233]})
 			if x := v[26]; x < 50 {
 				v[26] = 50
-				led = append(led, sim.Entry{Turn: t, Var: 26, Amount: 50 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 26, Actor: -1, Option: -1}, Pos: fixturePos[185]})
+				led = append(led, sim.Entry{Turn: t, Var: 26, Amount: 50 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 26, Actor: -1, Option: -1}, Pos: fixturePos[191]})
 			} else if x > 150 {
 				v[26] = 150
-				led = append(led, sim.Entry{Turn: t, Var: 26, Amount: 150 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 26, Actor: -1, Option: -1}, Pos: fixturePos[185]})
+				led = append(led, sim.Entry{Turn: t, Var: 26, Amount: 150 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 26, Actor: -1, Option: -1}, Pos: fixturePos[191]})
 			}
 		}
 	}
@@ -2507,20 +2598,20 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 	{
 		x := float64(float64(float64(0.1*float64(65.0-v[30]))-float64(0.08*v[32])) - float64(0.1*math.Max(0.0, float64(v[36]-75.0))))
 		if f.fault || x-x != 0 {
-			return led, f.failed(t, 228)
+			return led, f.failed(t, 234)
 		}
 		if x := x; x != 0 {
 			v[30] += x
 			if y := v[30]; y-y != 0 {
 				return led, f.notFinite(t, 30)
 			}
-			led = append(led, sim.Entry{Turn: t, Var: 30, Amount: x, Cause: sim.Cause{Kind: sim.ByRule, Index: 31, Actor: -1, Option: -1}, Pos: fixturePos[228]})
+			led = append(led, sim.Entry{Turn: t, Var: 30, Amount: x, Cause: sim.Cause{Kind: sim.ByRule, Index: 31, Actor: -1, Option: -1}, Pos: fixturePos[234]})
 			if x := v[30]; x < 0 {
 				v[30] = 0
-				led = append(led, sim.Entry{Turn: t, Var: 30, Amount: 0 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 30, Actor: -1, Option: -1}, Pos: fixturePos[189]})
+				led = append(led, sim.Entry{Turn: t, Var: 30, Amount: 0 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 30, Actor: -1, Option: -1}, Pos: fixturePos[195]})
 			} else if x > 100 {
 				v[30] = 100
-				led = append(led, sim.Entry{Turn: t, Var: 30, Amount: 100 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 30, Actor: -1, Option: -1}, Pos: fixturePos[189]})
+				led = append(led, sim.Entry{Turn: t, Var: 30, Amount: 100 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 30, Actor: -1, Option: -1}, Pos: fixturePos[195]})
 			}
 		}
 	}
@@ -2528,43 +2619,43 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 	{
 		x := float64(0.1 * float64(75.0-v[31]))
 		if f.fault || x-x != 0 {
-			return led, f.failed(t, 229)
+			return led, f.failed(t, 235)
 		}
 		if x := x; x != 0 {
 			v[31] += x
 			if y := v[31]; y-y != 0 {
 				return led, f.notFinite(t, 31)
 			}
-			led = append(led, sim.Entry{Turn: t, Var: 31, Amount: x, Cause: sim.Cause{Kind: sim.ByRule, Index: 32, Actor: -1, Option: -1}, Pos: fixturePos[229]})
+			led = append(led, sim.Entry{Turn: t, Var: 31, Amount: x, Cause: sim.Cause{Kind: sim.ByRule, Index: 32, Actor: -1, Option: -1}, Pos: fixturePos[235]})
 			if x := v[31]; x < 0 {
 				v[31] = 0
-				led = append(led, sim.Entry{Turn: t, Var: 31, Amount: 0 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 31, Actor: -1, Option: -1}, Pos: fixturePos[190]})
+				led = append(led, sim.Entry{Turn: t, Var: 31, Amount: 0 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 31, Actor: -1, Option: -1}, Pos: fixturePos[196]})
 			} else if x > 100 {
 				v[31] = 100
-				led = append(led, sim.Entry{Turn: t, Var: 31, Amount: 100 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 31, Actor: -1, Option: -1}, Pos: fixturePos[190]})
+				led = append(led, sim.Entry{Turn: t, Var: 31, Amount: 100 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 31, Actor: -1, Option: -1}, Pos: fixturePos[196]})
 			}
 		}
 	}
 	// rule rok_losses
 	if ok := (float64(l[23]) == 0.0); f.fault {
-		return led, f.failed(t, 230)
+		return led, f.failed(t, 236)
 	} else if ok {
 		x := float64((-0.4) * v[32])
 		if f.fault || x-x != 0 {
-			return led, f.failed(t, 231)
+			return led, f.failed(t, 237)
 		}
 		if x := x; x != 0 {
 			v[32] += x
 			if y := v[32]; y-y != 0 {
 				return led, f.notFinite(t, 32)
 			}
-			led = append(led, sim.Entry{Turn: t, Var: 32, Amount: x, Cause: sim.Cause{Kind: sim.ByRule, Index: 33, Actor: -1, Option: -1}, Pos: fixturePos[231]})
+			led = append(led, sim.Entry{Turn: t, Var: 32, Amount: x, Cause: sim.Cause{Kind: sim.ByRule, Index: 33, Actor: -1, Option: -1}, Pos: fixturePos[237]})
 			if x := v[32]; x < 0 {
 				v[32] = 0
-				led = append(led, sim.Entry{Turn: t, Var: 32, Amount: 0 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 32, Actor: -1, Option: -1}, Pos: fixturePos[191]})
+				led = append(led, sim.Entry{Turn: t, Var: 32, Amount: 0 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 32, Actor: -1, Option: -1}, Pos: fixturePos[197]})
 			} else if x > 40 {
 				v[32] = 40
-				led = append(led, sim.Entry{Turn: t, Var: 32, Amount: 40 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 32, Actor: -1, Option: -1}, Pos: fixturePos[191]})
+				led = append(led, sim.Entry{Turn: t, Var: 32, Amount: 40 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 32, Actor: -1, Option: -1}, Pos: fixturePos[197]})
 			}
 		}
 	}
@@ -2664,7 +2755,7 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 		if fire {
 			x := 0.4
 			if f.fault || x-x != 0 || x < 0 || x > 1 {
-				return led, f.failed(t, 232)
+				return led, f.failed(t, 238)
 			}
 			fire = next.RNG.Float64() < x
 		}
@@ -2682,7 +2773,7 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 		if fire {
 			x := 0.5
 			if f.fault || x-x != 0 || x < 0 || x > 1 {
-				return led, f.failed(t, 233)
+				return led, f.failed(t, 239)
 			}
 			fire = next.RNG.Float64() < x
 		}
@@ -2700,7 +2791,7 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 		if fire {
 			x := 0.35
 			if f.fault || x-x != 0 || x < 0 || x > 1 {
-				return led, f.failed(t, 234)
+				return led, f.failed(t, 240)
 			}
 			fire = next.RNG.Float64() < x
 		}
@@ -2718,7 +2809,7 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 		if fire {
 			x := f.div(float64(v[36]-74.0), 50.0)
 			if f.fault || x-x != 0 || x < 0 || x > 1 {
-				return led, f.failed(t, 235)
+				return led, f.failed(t, 241)
 			}
 			fire = next.RNG.Float64() < x
 		}
@@ -2736,7 +2827,7 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 		if fire {
 			x := f.div(float64(v[36]-80.0), 40.0)
 			if f.fault || x-x != 0 || x < 0 || x > 1 {
-				return led, f.failed(t, 236)
+				return led, f.failed(t, 242)
 			}
 			fire = next.RNG.Float64() < x
 		}
@@ -2754,7 +2845,7 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 		if fire {
 			x := 0.25
 			if f.fault || x-x != 0 || x < 0 || x > 1 {
-				return led, f.failed(t, 237)
+				return led, f.failed(t, 243)
 			}
 			fire = next.RNG.Float64() < x
 		}
@@ -4006,6 +4097,91 @@ func (f *fixture) turnNoLedger(cur *sim.State, l []int, choices []int, next *sim
 			d[33] += x
 		}
 	}
+	// commitments: the lapsed dropped, the broken paying their costs
+	cs := next.Commits[:0]
+	for _, c := range next.Commits {
+		if c.To < t {
+			continue
+		}
+		if c.From <= t {
+			switch c.Event {
+			case 1: // three_noes
+				level := 1.0
+				_ = level
+				cause := sim.Cause{Kind: sim.ByEvent, Index: 1, Actor: 2, Level: 1, Option: c.Option}
+				_ = cause
+				switch c.Option {
+				case 0:
+					switch c.Bind {
+					case 0: // rok.thaad above keep
+						if l[15] > 1 {
+							if x := 4.0; f.fault || x-x != 0 {
+								return f.failed(t, 159)
+							} else if x != 0 {
+								d[32] += x
+							}
+							if x := 4.0; f.fault || x-x != 0 {
+								return f.failed(t, 160)
+							} else if x != 0 {
+								d[23] += x
+							}
+							if x := 2.0; f.fault || x-x != 0 {
+								return f.failed(t, 161)
+							} else if x != 0 {
+								d[30] += x
+							}
+							continue
+						}
+					}
+				}
+			case 5: // moratorium
+				level := 1.0
+				_ = level
+				cause := sim.Cause{Kind: sim.ByEvent, Index: 5, Actor: 5, Level: 1, Option: c.Option}
+				_ = cause
+				switch c.Option {
+				case 0:
+					switch c.Bind {
+					case 0: // dprk.testing above missiles
+						if l[34] > 1 {
+							if x := 8.0; f.fault || x-x != 0 {
+								return f.failed(t, 162)
+							} else if x != 0 {
+								d[36] += x
+							}
+							if x := (-10.0); f.fault || x-x != 0 {
+								return f.failed(t, 163)
+							} else if x != 0 {
+								d[35] += x
+							}
+							if x := 4.0; f.fault || x-x != 0 {
+								return f.failed(t, 164)
+							} else if x != 0 {
+								d[23] += x
+							}
+							continue
+						}
+					}
+				}
+			}
+		}
+		cs = append(cs, c)
+	}
+	next.Commits = cs
+	for _, ei := range cur.Briefing {
+		switch ei {
+		case 1: // three_noes
+			switch choice(choices, 1, 2) {
+			case 0:
+				next.Commits = append(next.Commits, sim.Commit{Event: 1, Option: 0, Bind: 0, From: t + 1, To: t + 11})
+			}
+		case 5: // moratorium
+			switch choice(choices, 5, 2) {
+			case 0:
+				next.Commits = append(next.Commits, sim.Commit{Event: 5, Option: 0, Bind: 0, From: t + 1, To: t + 9})
+			}
+		}
+	}
 	next.Queue = keep
 	w := f.live
 	copy(w, v)
@@ -4345,11 +4521,11 @@ func (f *fixture) turnNoLedger(cur *sim.State, l []int, choices []int, next *sim
 	}
 	// rule china_slack
 	if ok := (float64(l[19]) == 0.0); f.fault {
-		return f.failed(t, 196)
+		return f.failed(t, 202)
 	} else if ok {
 		x := float64(0.5 * float64(30.0-v[22]))
 		if f.fault || x-x != 0 {
-			return f.failed(t, 197)
+			return f.failed(t, 203)
 		}
 		if x := x; x != 0 {
 			v[22] += x
@@ -4367,7 +4543,7 @@ func (f *fixture) turnNoLedger(cur *sim.State, l []int, choices []int, next *sim
 	{
 		x := float64(0.15 * float64(40.0-v[29]))
 		if f.fault || x-x != 0 {
-			return f.failed(t, 198)
+			return f.failed(t, 204)
 		}
 		if x := x; x != 0 {
 			v[29] += x
@@ -4385,7 +4561,7 @@ func (f *fixture) turnNoLedger(cur *sim.State, l []int, choices []int, next *sim
 	{
 		x := float64(0.4 * float64(float64(float64(float64(float64(30.0*float64(l[1]))+float64(10.0*float64(l[13])))+float64(float64(0.25*float64(l[3]))*v[16]))*float64(1.0-f.div(v[22], 100.0)))-v[25]))
 		if f.fault || x-x != 0 {
-			return f.failed(t, 199)
+			return f.failed(t, 205)
 		}
 		if x := x; x != 0 {
 			v[25] += x
@@ -4408,7 +4584,7 @@ func (f *fixture) turnNoLedger(cur *sim.State, l []int, choices []int, next *sim
 			return 1.0
 		}())*float64(1.0-f.div(float64(0.5*v[29]), 100.0)))+float64(0.4*v[15]))-v[28]))
 		if f.fault || x-x != 0 {
-			return f.failed(t, 200)
+			return f.failed(t, 206)
 		}
 		if x := x; x != 0 {
 			v[28] += x
@@ -4426,7 +4602,7 @@ func (f *fixture) turnNoLedger(cur *sim.State, l []int, choices []int, next *sim
 	{
 		x := float64(p[3] * float64(float64(2.6*float64(float64(1.0-f.div(v[21], 100.0))+float64(float64(f.div(v[21], 100.0)*float64(1.0-f.div(v[22], 100.0)))*float64(1.0-float64(0.25*float64(l[1]))))))-v[7]))
 		if f.fault || x-x != 0 {
-			return f.failed(t, 201)
+			return f.failed(t, 207)
 		}
 		if x := x; x != 0 {
 			v[7] += x
@@ -4444,7 +4620,7 @@ func (f *fixture) turnNoLedger(cur *sim.State, l []int, choices []int, next *sim
 	{
 		x := float64(v[7] + float64(0.2*float64(1.0-f.div(v[21], 100.0))))
 		if f.fault || x-x != 0 {
-			return f.failed(t, 202)
+			return f.failed(t, 208)
 		}
 		if x := x - v[6]; x != 0 {
 			v[6] += x
@@ -4462,7 +4638,7 @@ func (f *fixture) turnNoLedger(cur *sim.State, l []int, choices []int, next *sim
 	{
 		x := float64(0.5 * float64(float64(float64(float64(f.div(v[21], 100.0)*float64(float64(0.2+float64(0.3*float64(l[37])))+float64(0.1*float64(l[30]))))*float64(1.0-f.div(float64(0.3*v[22]), 100.0)))*float64(1.0-f.div(float64(0.3*v[29]), 100.0)))-v[13]))
 		if f.fault || x-x != 0 {
-			return f.failed(t, 203)
+			return f.failed(t, 209)
 		}
 		if x := x; x != 0 {
 			v[13] += x
@@ -4480,7 +4656,7 @@ func (f *fixture) turnNoLedger(cur *sim.State, l []int, choices []int, next *sim
 	{
 		x := float64(float64(v[15]+v[16]) + float64(float64(16.0*float64(1.0-float64(0.2*float64(l[3]))))*float64(1.0-f.div(float64(0.4*math.Max(0.0, float64(v[21]-75.0))), 25.0))))
 		if f.fault || x-x != 0 {
-			return f.failed(t, 204)
+			return f.failed(t, 210)
 		}
 		if x := x - v[14]; x != 0 {
 			v[14] += x
@@ -4498,7 +4674,7 @@ func (f *fixture) turnNoLedger(cur *sim.State, l []int, choices []int, next *sim
 	{
 		x := float64(0.0055 * float64(v[14]-f.div(float64(float64(0.5*v[15])*v[29]), 100.0)))
 		if f.fault || x-x != 0 {
-			return f.failed(t, 205)
+			return f.failed(t, 211)
 		}
 		if x := x - v[17]; x != 0 {
 			v[17] += x
@@ -4516,7 +4692,7 @@ func (f *fixture) turnNoLedger(cur *sim.State, l []int, choices []int, next *sim
 	{
 		x := float64(0.6 * float64(math.Min(float64(4.0-f.div(float64(f.div(float64(1.6*math.Max(0.0, float64(v[21]-75.0))), 25.0)*v[22]), 100.0)), float64(float64(float64(float64(float64(float64(v[6]+v[13])+v[17])+float64(float64(0.45-float64(0.1*float64(l[26])))+float64(0.3*float64(l[41]))))+float64(0.3*float64(l[21])))+float64(0.15*float64(l[30])))+float64(0.28*v[9])))-v[8]))
 		if f.fault || x-x != 0 {
-			return f.failed(t, 206)
+			return f.failed(t, 212)
 		}
 		if x := x; x != 0 {
 			v[8] += x
@@ -4534,7 +4710,7 @@ func (f *fixture) turnNoLedger(cur *sim.State, l []int, choices []int, next *sim
 	{
 		x := f.div(float64(float64(float64(float64(float64(float64(v[6]+v[13])+v[17])+float64(float64(0.45-float64(0.1*float64(l[26])))+float64(0.3*float64(l[41]))))+float64(0.3*float64(l[21])))+float64(0.15*float64(l[30])))-v[8]), 4.0)
 		if f.fault || x-x != 0 {
-			return f.failed(t, 207)
+			return f.failed(t, 213)
 		}
 		if x := x; x != 0 {
 			v[9] += x
@@ -4552,7 +4728,7 @@ func (f *fixture) turnNoLedger(cur *sim.State, l []int, choices []int, next *sim
 	{
 		x := float64(float64(f.div(float64((-p[2])*v[19]), 100.0)*math.Max(0.0, float64(1.0-f.div(v[18], 50.0)))) + float64(0.03*math.Max(0.0, float64(v[18]-30.0))))
 		if f.fault || x-x != 0 {
-			return f.failed(t, 208)
+			return f.failed(t, 214)
 		}
 		if x := x; x != 0 {
 			v[12] += x
@@ -4570,7 +4746,7 @@ func (f *fixture) turnNoLedger(cur *sim.State, l []int, choices []int, next *sim
 	{
 		x := float64(float64(0.08*float64(15.0-v[18])) - float64(0.03*v[27]))
 		if f.fault || x-x != 0 {
-			return f.failed(t, 209)
+			return f.failed(t, 215)
 		}
 		if x := x; x != 0 {
 			v[18] += x
@@ -4588,7 +4764,7 @@ func (f *fixture) turnNoLedger(cur *sim.State, l []int, choices []int, next *sim
 	{
 		x := float64(0.3 + float64(0.02*v[27]))
 		if f.fault || x-x != 0 {
-			return f.failed(t, 210)
+			return f.failed(t, 216)
 		}
 		if x := x; x != 0 {
 			v[19] += x
@@ -4616,7 +4792,7 @@ func (f *fixture) turnNoLedger(cur *sim.State, l []int, choices []int, next *sim
 			}()
 		}()
 		if f.fault || x-x != 0 {
-			return f.failed(t, 211)
+			return f.failed(t, 217)
 		}
 		if x := x - v[20]; x != 0 {
 			v[20] += x
@@ -4634,7 +4810,7 @@ func (f *fixture) turnNoLedger(cur *sim.State, l []int, choices []int, next *sim
 	{
 		x := float64((-0.15) * v[27])
 		if f.fault || x-x != 0 {
-			return f.failed(t, 212)
+			return f.failed(t, 218)
 		}
 		if x := x; x != 0 {
 			v[27] += x
@@ -4652,7 +4828,7 @@ func (f *fixture) turnNoLedger(cur *sim.State, l []int, choices []int, next *sim
 	{
 		x := v[4]
 		if f.fault || x-x != 0 {
-			return f.failed(t, 213)
+			return f.failed(t, 219)
 		}
 		if x := x - v[5]; x != 0 {
 			v[5] += x
@@ -4670,7 +4846,7 @@ func (f *fixture) turnNoLedger(cur *sim.State, l []int, choices []int, next *sim
 	{
 		x := v[3]
 		if f.fault || x-x != 0 {
-			return f.failed(t, 214)
+			return f.failed(t, 220)
 		}
 		if x := x - v[4]; x != 0 {
 			v[4] += x
@@ -4688,7 +4864,7 @@ func (f *fixture) turnNoLedger(cur *sim.State, l []int, choices []int, next *sim
 	{
 		x := v[2]
 		if f.fault || x-x != 0 {
-			return f.failed(t, 215)
+			return f.failed(t, 221)
 		}
 		if x := x - v[3]; x != 0 {
 			v[3] += x
@@ -4706,7 +4882,7 @@ func (f *fixture) turnNoLedger(cur *sim.State, l []int, choices []int, next *sim
 	{
 		x := float64(float64(0.25+float64(p[4]*float64(float64(float64(float64(float64(float64(2.8*float64(float64(v[6]+v[13])-3.1))+float64(2.8*float64(v[8]-3.7)))-float64(0.4*float64(v[12]-23.0)))-float64(1.5*float64(l[38])))-float64(0.5*float64(l[6])))-float64(float64(v[0]-99.5)-float64(0.25*turn))))) + f.noise(0.15))
 		if f.fault || x-x != 0 {
-			return f.failed(t, 216)
+			return f.failed(t, 222)
 		}
 		if x := x - v[2]; x != 0 {
 			v[2] += x
@@ -4724,7 +4900,7 @@ func (f *fixture) turnNoLedger(cur *sim.State, l []int, choices []int, next *sim
 	{
 		x := f.div(float64(v[0]*v[2]), 100.0)
 		if f.fault || x-x != 0 {
-			return f.failed(t, 217)
+			return f.failed(t, 223)
 		}
 		if x := x; x != 0 {
 			v[0] += x
@@ -4742,7 +4918,7 @@ func (f *fixture) turnNoLedger(cur *sim.State, l []int, choices []int, next *sim
 	{
 		x := float64(float64(float64(v[2]+v[3])+v[4]) + v[5])
 		if f.fault || x-x != 0 {
-			return f.failed(t, 218)
+			return f.failed(t, 224)
 		}
 		if x := x - v[1]; x != 0 {
 			v[1] += x
@@ -4760,7 +4936,7 @@ func (f *fixture) turnNoLedger(cur *sim.State, l []int, choices []int, next *sim
 	{
 		x := float64(0.35 * float64(float64(f.div(float64(5000.0*v[10]), 8000.0)*float64(1.0+float64(0.05*math.Max(0.0, float64(3.3-v[8])))))-v[11]))
 		if f.fault || x-x != 0 {
-			return f.failed(t, 219)
+			return f.failed(t, 225)
 		}
 		if x := x; x != 0 {
 			v[11] += x
@@ -4778,7 +4954,7 @@ func (f *fixture) turnNoLedger(cur *sim.State, l []int, choices []int, next *sim
 	{
 		x := float64(v[10] * float64(float64(float64(0.08*math.Max(0.0, float64(1.5-v[9])))+float64(0.03*math.Max(0.0, float64(f.div(v[11], 5000.0)-1.1))))+f.noise(0.012)))
 		if f.fault || x-x != 0 {
-			return f.failed(t, 220)
+			return f.failed(t, 226)
 		}
 		if x := x; x != 0 {
 			v[10] += x
@@ -4796,7 +4972,7 @@ func (f *fixture) turnNoLedger(cur *sim.State, l []int, choices []int, next *sim
 	{
 		x := float64(p[5] * float64(f.div(float64(100.0*float64(float64(float64(float64(v[6]+v[13])+v[17])+float64(float64(0.45-float64(0.1*float64(l[26])))+float64(0.3*float64(l[41]))))+float64(float64(l[40])*math.Min(0.8, float64(0.2*v[9]))))), 4.2)-v[34]))
 		if f.fault || x-x != 0 {
-			return f.failed(t, 221)
+			return f.failed(t, 227)
 		}
 		if x := x; x != 0 {
 			v[34] += x
@@ -4814,7 +4990,7 @@ func (f *fixture) turnNoLedger(cur *sim.State, l []int, choices []int, next *sim
 	{
 		x := float64(float64(float64(0.12*float64(float64(30.0+float64(50.0*math.Min(1.0, f.div(v[34], 50.0))))-v[33]))+float64(p[12]*float64(float64(float64(float64(0.25*math.Min(0.0, float64(v[1]+2.0)))+float64(0.08*math.Min(0.0, float64(v[34]-50.0))))-float64(2.0*math.Max(0.0, float64(1.0-v[9]))))-float64(3.0*math.Max(0.0, float64(f.div(v[11], 5000.0)-1.2)))))) + f.noise(0.8))
 		if f.fault || x-x != 0 {
-			return f.failed(t, 222)
+			return f.failed(t, 228)
 		}
 		if x := x; x != 0 {
 			v[33] += x
@@ -4837,7 +5013,7 @@ func (f *fixture) turnNoLedger(cur *sim.State, l []int, choices []int, next *sim
 			return 0.0
 		}())-v[35])) + f.noise(4.0))
 		if f.fault || x-x != 0 {
-			return f.failed(t, 223)
+			return f.failed(t, 229)
 		}
 		if x := x; x != 0 {
 			v[35] += x
@@ -4860,7 +5036,7 @@ func (f *fixture) turnNoLedger(cur *sim.State, l []int, choices []int, next *sim
 			return 0.15
 		}() * float64(35.0-v[36]))
 		if f.fault || x-x != 0 {
-			return f.failed(t, 224)
+			return f.failed(t, 230)
 		}
 		if x := x; x != 0 {
 			v[36] += x
@@ -4878,7 +5054,7 @@ func (f *fixture) turnNoLedger(cur *sim.State, l []int, choices []int, next *sim
 	{
 		x := float64(0.15 * float64(25.0-v[23]))
 		if f.fault || x-x != 0 {
-			return f.failed(t, 225)
+			return f.failed(t, 231)
 		}
 		if x := x; x != 0 {
 			v[23] += x
@@ -4906,7 +5082,7 @@ func (f *fixture) turnNoLedger(cur *sim.State, l []int, choices []int, next *sim
 			return 0.0
 		}())-v[24]))
 		if f.fault || x-x != 0 {
-			return f.failed(t, 226)
+			return f.failed(t, 232)
 		}
 		if x := x; x != 0 {
 			v[24] += x
@@ -4924,7 +5100,7 @@ func (f *fixture) turnNoLedger(cur *sim.State, l []int, choices []int, next *sim
 	{
 		x := float64(0.3 * float64(float64(float64(float64(95.0+float64(1.5*v[7]))+float64(0.6*v[8]))-float64(0.05*v[24]))-v[26]))
 		if f.fault || x-x != 0 {
-			return f.failed(t, 227)
+			return f.failed(t, 233)
 		}
 		if x := x; x != 0 {
 			v[26] += x
@@ -4942,7 +5118,7 @@ func (f *fixture) turnNoLedger(cur *sim.State, l []int, choices []int, next *sim
 	{
 		x := float64(float64(float64(0.1*float64(65.0-v[30]))-float64(0.08*v[32])) - float64(0.1*math.Max(0.0, float64(v[36]-75.0))))
 		if f.fault || x-x != 0 {
-			return f.failed(t, 228)
+			return f.failed(t, 234)
 		}
 		if x := x; x != 0 {
 			v[30] += x
@@ -4960,7 +5136,7 @@ func (f *fixture) turnNoLedger(cur *sim.State, l []int, choices []int, next *sim
 	{
 		x := float64(0.1 * float64(75.0-v[31]))
 		if f.fault || x-x != 0 {
-			return f.failed(t, 229)
+			return f.failed(t, 235)
 		}
 		if x := x; x != 0 {
 			v[31] += x
@@ -4976,11 +5152,11 @@ func (f *fixture) turnNoLedger(cur *sim.State, l []int, choices []int, next *sim
 	}
 	// rule rok_losses
 	if ok := (float64(l[23]) == 0.0); f.fault {
-		return f.failed(t, 230)
+		return f.failed(t, 236)
 	} else if ok {
 		x := float64((-0.4) * v[32])
 		if f.fault || x-x != 0 {
-			return f.failed(t, 231)
+			return f.failed(t, 237)
 		}
 		if x := x; x != 0 {
 			v[32] += x
@@ -5090,7 +5266,7 @@ func (f *fixture) turnNoLedger(cur *sim.State, l []int, choices []int, next *sim
 		if fire {
 			x := 0.4
 			if f.fault || x-x != 0 || x < 0 || x > 1 {
-				return f.failed(t, 232)
+				return f.failed(t, 238)
 			}
 			fire = next.RNG.Float64() < x
 		}
@@ -5108,7 +5284,7 @@ func (f *fixture) turnNoLedger(cur *sim.State, l []int, choices []int, next *sim
 		if fire {
 			x := 0.5
 			if f.fault || x-x != 0 || x < 0 || x > 1 {
-				return f.failed(t, 233)
+				return f.failed(t, 239)
 			}
 			fire = next.RNG.Float64() < x
 		}
@@ -5126,7 +5302,7 @@ func (f *fixture) turnNoLedger(cur *sim.State, l []int, choices []int, next *sim
 		if fire {
 			x := 0.35
 			if f.fault || x-x != 0 || x < 0 || x > 1 {
-				return f.failed(t, 234)
+				return f.failed(t, 240)
 			}
 			fire = next.RNG.Float64() < x
 		}
@@ -5144,7 +5320,7 @@ func (f *fixture) turnNoLedger(cur *sim.State, l []int, choices []int, next *sim
 		if fire {
 			x := f.div(float64(v[36]-74.0), 50.0)
 			if f.fault || x-x != 0 || x < 0 || x > 1 {
-				return f.failed(t, 235)
+				return f.failed(t, 241)
 			}
 			fire = next.RNG.Float64() < x
 		}
@@ -5162,7 +5338,7 @@ func (f *fixture) turnNoLedger(cur *sim.State, l []int, choices []int, next *sim
 		if fire {
 			x := f.div(float64(v[36]-80.0), 40.0)
 			if f.fault || x-x != 0 || x < 0 || x > 1 {
-				return f.failed(t, 236)
+				return f.failed(t, 242)
 			}
 			fire = next.RNG.Float64() < x
 		}
@@ -5180,7 +5356,7 @@ func (f *fixture) turnNoLedger(cur *sim.State, l []int, choices []int, next *sim
 		if fire {
 			x := 0.25
 			if f.fault || x-x != 0 || x < 0 || x > 1 {
-				return f.failed(t, 237)
+				return f.failed(t, 243)
 			}
 			fire = next.RNG.Float64() < x
 		}
@@ -6588,6 +6764,97 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(33), Index: int32(sim.Cause{Kind: sim.ByLever, Index: 42, Actor: 5, Level: lv, Option: -1}.Index), At: int32(158), Kind: sim.Cause{Kind: sim.ByLever, Index: 42, Actor: 5, Level: lv, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByLever, Index: 42, Actor: 5, Level: lv, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByLever, Index: 42, Actor: 5, Level: lv, Option: -1}.Level)})
 		}
 	}
+	// commitments: the lapsed dropped, the broken paying their costs
+	cs := next.Commits[:0]
+	for _, c := range next.Commits {
+		if c.To < t {
+			continue
+		}
+		if c.From <= t {
+			switch c.Event {
+			case 1: // three_noes
+				level := 1.0
+				_ = level
+				cause := sim.Cause{Kind: sim.ByEvent, Index: 1, Actor: 2, Level: 1, Option: c.Option}
+				_ = cause
+				switch c.Option {
+				case 0:
+					switch c.Bind {
+					case 0: // rok.thaad above keep
+						if l[15] > 1 {
+							if x := 4.0; f.fault || x-x != 0 {
+								return led, f.failed(t, 159)
+							} else if x != 0 {
+								d[32] += x
+								led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(32), Index: int32(cause.Index), At: int32(159), Kind: cause.Kind, Option: int8(cause.Option), Level: int16(cause.Level)})
+							}
+							if x := 4.0; f.fault || x-x != 0 {
+								return led, f.failed(t, 160)
+							} else if x != 0 {
+								d[23] += x
+								led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(23), Index: int32(cause.Index), At: int32(160), Kind: cause.Kind, Option: int8(cause.Option), Level: int16(cause.Level)})
+							}
+							if x := 2.0; f.fault || x-x != 0 {
+								return led, f.failed(t, 161)
+							} else if x != 0 {
+								d[30] += x
+								led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(30), Index: int32(cause.Index), At: int32(161), Kind: cause.Kind, Option: int8(cause.Option), Level: int16(cause.Level)})
+							}
+							continue
+						}
+					}
+				}
+			case 5: // moratorium
+				level := 1.0
+				_ = level
+				cause := sim.Cause{Kind: sim.ByEvent, Index: 5, Actor: 5, Level: 1, Option: c.Option}
+				_ = cause
+				switch c.Option {
+				case 0:
+					switch c.Bind {
+					case 0: // dprk.testing above missiles
+						if l[34] > 1 {
+							if x := 8.0; f.fault || x-x != 0 {
+								return led, f.failed(t, 162)
+							} else if x != 0 {
+								d[36] += x
+								led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(36), Index: int32(cause.Index), At: int32(162), Kind: cause.Kind, Option: int8(cause.Option), Level: int16(cause.Level)})
+							}
+							if x := (-10.0); f.fault || x-x != 0 {
+								return led, f.failed(t, 163)
+							} else if x != 0 {
+								d[35] += x
+								led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(35), Index: int32(cause.Index), At: int32(163), Kind: cause.Kind, Option: int8(cause.Option), Level: int16(cause.Level)})
+							}
+							if x := 4.0; f.fault || x-x != 0 {
+								return led, f.failed(t, 164)
+							} else if x != 0 {
+								d[23] += x
+								led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(23), Index: int32(cause.Index), At: int32(164), Kind: cause.Kind, Option: int8(cause.Option), Level: int16(cause.Level)})
+							}
+							continue
+						}
+					}
+				}
+			}
+		}
+		cs = append(cs, c)
+	}
+	next.Commits = cs
+	for _, ei := range cur.Briefing {
+		switch ei {
+		case 1: // three_noes
+			switch choice(choices, 1, 2) {
+			case 0:
+				next.Commits = append(next.Commits, sim.Commit{Event: 1, Option: 0, Bind: 0, From: t + 1, To: t + 11})
+			}
+		case 5: // moratorium
+			switch choice(choices, 5, 2) {
+			case 0:
+				next.Commits = append(next.Commits, sim.Commit{Event: 5, Option: 0, Bind: 0, From: t + 1, To: t + 9})
+			}
+		}
+	}
 	next.Queue = keep
 	w := f.live
 	copy(w, v)
@@ -6598,10 +6865,10 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 	}
 	if x := v[0]; x < 40 {
 		v[0] = 40
-		led = append(led, compactEntry{Amount: 40 - x, Turn: int32(t), Var: int32(0), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 0, Actor: -1, Option: -1}.Index), At: int32(159), Kind: sim.Cause{Kind: sim.ByBounds, Index: 0, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 0, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 0, Actor: -1, Option: -1}.Level)})
+		led = append(led, compactEntry{Amount: 40 - x, Turn: int32(t), Var: int32(0), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 0, Actor: -1, Option: -1}.Index), At: int32(165), Kind: sim.Cause{Kind: sim.ByBounds, Index: 0, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 0, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 0, Actor: -1, Option: -1}.Level)})
 	} else if x > 160 {
 		v[0] = 160
-		led = append(led, compactEntry{Amount: 160 - x, Turn: int32(t), Var: int32(0), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 0, Actor: -1, Option: -1}.Index), At: int32(159), Kind: sim.Cause{Kind: sim.ByBounds, Index: 0, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 0, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 0, Actor: -1, Option: -1}.Level)})
+		led = append(led, compactEntry{Amount: 160 - x, Turn: int32(t), Var: int32(0), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 0, Actor: -1, Option: -1}.Index), At: int32(165), Kind: sim.Cause{Kind: sim.ByBounds, Index: 0, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 0, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 0, Actor: -1, Option: -1}.Level)})
 	}
 	v[1] += d[1]
 	if x := v[1]; x-x != 0 {
@@ -6609,10 +6876,10 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 	}
 	if x := v[1]; x < (-40) {
 		v[1] = (-40)
-		led = append(led, compactEntry{Amount: (-40) - x, Turn: int32(t), Var: int32(1), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 1, Actor: -1, Option: -1}.Index), At: int32(160), Kind: sim.Cause{Kind: sim.ByBounds, Index: 1, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 1, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 1, Actor: -1, Option: -1}.Level)})
+		led = append(led, compactEntry{Amount: (-40) - x, Turn: int32(t), Var: int32(1), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 1, Actor: -1, Option: -1}.Index), At: int32(166), Kind: sim.Cause{Kind: sim.ByBounds, Index: 1, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 1, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 1, Actor: -1, Option: -1}.Level)})
 	} else if x > 30 {
 		v[1] = 30
-		led = append(led, compactEntry{Amount: 30 - x, Turn: int32(t), Var: int32(1), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 1, Actor: -1, Option: -1}.Index), At: int32(160), Kind: sim.Cause{Kind: sim.ByBounds, Index: 1, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 1, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 1, Actor: -1, Option: -1}.Level)})
+		led = append(led, compactEntry{Amount: 30 - x, Turn: int32(t), Var: int32(1), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 1, Actor: -1, Option: -1}.Index), At: int32(166), Kind: sim.Cause{Kind: sim.ByBounds, Index: 1, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 1, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 1, Actor: -1, Option: -1}.Level)})
 	}
 	v[2] += d[2]
 	if x := v[2]; x-x != 0 {
@@ -6620,10 +6887,10 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 	}
 	if x := v[2]; x < (-15) {
 		v[2] = (-15)
-		led = append(led, compactEntry{Amount: (-15) - x, Turn: int32(t), Var: int32(2), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 2, Actor: -1, Option: -1}.Index), At: int32(161), Kind: sim.Cause{Kind: sim.ByBounds, Index: 2, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 2, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 2, Actor: -1, Option: -1}.Level)})
+		led = append(led, compactEntry{Amount: (-15) - x, Turn: int32(t), Var: int32(2), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 2, Actor: -1, Option: -1}.Index), At: int32(167), Kind: sim.Cause{Kind: sim.ByBounds, Index: 2, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 2, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 2, Actor: -1, Option: -1}.Level)})
 	} else if x > 15 {
 		v[2] = 15
-		led = append(led, compactEntry{Amount: 15 - x, Turn: int32(t), Var: int32(2), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 2, Actor: -1, Option: -1}.Index), At: int32(161), Kind: sim.Cause{Kind: sim.ByBounds, Index: 2, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 2, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 2, Actor: -1, Option: -1}.Level)})
+		led = append(led, compactEntry{Amount: 15 - x, Turn: int32(t), Var: int32(2), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 2, Actor: -1, Option: -1}.Index), At: int32(167), Kind: sim.Cause{Kind: sim.ByBounds, Index: 2, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 2, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 2, Actor: -1, Option: -1}.Level)})
 	}
 	v[3] += d[3]
 	if x := v[3]; x-x != 0 {
@@ -6631,10 +6898,10 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 	}
 	if x := v[3]; x < (-15) {
 		v[3] = (-15)
-		led = append(led, compactEntry{Amount: (-15) - x, Turn: int32(t), Var: int32(3), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 3, Actor: -1, Option: -1}.Index), At: int32(162), Kind: sim.Cause{Kind: sim.ByBounds, Index: 3, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 3, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 3, Actor: -1, Option: -1}.Level)})
+		led = append(led, compactEntry{Amount: (-15) - x, Turn: int32(t), Var: int32(3), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 3, Actor: -1, Option: -1}.Index), At: int32(168), Kind: sim.Cause{Kind: sim.ByBounds, Index: 3, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 3, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 3, Actor: -1, Option: -1}.Level)})
 	} else if x > 15 {
 		v[3] = 15
-		led = append(led, compactEntry{Amount: 15 - x, Turn: int32(t), Var: int32(3), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 3, Actor: -1, Option: -1}.Index), At: int32(162), Kind: sim.Cause{Kind: sim.ByBounds, Index: 3, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 3, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 3, Actor: -1, Option: -1}.Level)})
+		led = append(led, compactEntry{Amount: 15 - x, Turn: int32(t), Var: int32(3), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 3, Actor: -1, Option: -1}.Index), At: int32(168), Kind: sim.Cause{Kind: sim.ByBounds, Index: 3, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 3, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 3, Actor: -1, Option: -1}.Level)})
 	}
 	v[4] += d[4]
 	if x := v[4]; x-x != 0 {
@@ -6642,10 +6909,10 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 	}
 	if x := v[4]; x < (-15) {
 		v[4] = (-15)
-		led = append(led, compactEntry{Amount: (-15) - x, Turn: int32(t), Var: int32(4), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 4, Actor: -1, Option: -1}.Index), At: int32(163), Kind: sim.Cause{Kind: sim.ByBounds, Index: 4, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 4, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 4, Actor: -1, Option: -1}.Level)})
+		led = append(led, compactEntry{Amount: (-15) - x, Turn: int32(t), Var: int32(4), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 4, Actor: -1, Option: -1}.Index), At: int32(169), Kind: sim.Cause{Kind: sim.ByBounds, Index: 4, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 4, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 4, Actor: -1, Option: -1}.Level)})
 	} else if x > 15 {
 		v[4] = 15
-		led = append(led, compactEntry{Amount: 15 - x, Turn: int32(t), Var: int32(4), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 4, Actor: -1, Option: -1}.Index), At: int32(163), Kind: sim.Cause{Kind: sim.ByBounds, Index: 4, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 4, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 4, Actor: -1, Option: -1}.Level)})
+		led = append(led, compactEntry{Amount: 15 - x, Turn: int32(t), Var: int32(4), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 4, Actor: -1, Option: -1}.Index), At: int32(169), Kind: sim.Cause{Kind: sim.ByBounds, Index: 4, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 4, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 4, Actor: -1, Option: -1}.Level)})
 	}
 	v[5] += d[5]
 	if x := v[5]; x-x != 0 {
@@ -6653,10 +6920,10 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 	}
 	if x := v[5]; x < (-15) {
 		v[5] = (-15)
-		led = append(led, compactEntry{Amount: (-15) - x, Turn: int32(t), Var: int32(5), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 5, Actor: -1, Option: -1}.Index), At: int32(164), Kind: sim.Cause{Kind: sim.ByBounds, Index: 5, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 5, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 5, Actor: -1, Option: -1}.Level)})
+		led = append(led, compactEntry{Amount: (-15) - x, Turn: int32(t), Var: int32(5), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 5, Actor: -1, Option: -1}.Index), At: int32(170), Kind: sim.Cause{Kind: sim.ByBounds, Index: 5, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 5, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 5, Actor: -1, Option: -1}.Level)})
 	} else if x > 15 {
 		v[5] = 15
-		led = append(led, compactEntry{Amount: 15 - x, Turn: int32(t), Var: int32(5), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 5, Actor: -1, Option: -1}.Index), At: int32(164), Kind: sim.Cause{Kind: sim.ByBounds, Index: 5, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 5, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 5, Actor: -1, Option: -1}.Level)})
+		led = append(led, compactEntry{Amount: 15 - x, Turn: int32(t), Var: int32(5), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 5, Actor: -1, Option: -1}.Index), At: int32(170), Kind: sim.Cause{Kind: sim.ByBounds, Index: 5, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 5, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 5, Actor: -1, Option: -1}.Level)})
 	}
 	v[6] += d[6]
 	if x := v[6]; x-x != 0 {
@@ -6664,10 +6931,10 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 	}
 	if x := v[6]; x < 0 {
 		v[6] = 0
-		led = append(led, compactEntry{Amount: 0 - x, Turn: int32(t), Var: int32(6), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 6, Actor: -1, Option: -1}.Index), At: int32(165), Kind: sim.Cause{Kind: sim.ByBounds, Index: 6, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 6, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 6, Actor: -1, Option: -1}.Level)})
+		led = append(led, compactEntry{Amount: 0 - x, Turn: int32(t), Var: int32(6), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 6, Actor: -1, Option: -1}.Index), At: int32(171), Kind: sim.Cause{Kind: sim.ByBounds, Index: 6, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 6, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 6, Actor: -1, Option: -1}.Level)})
 	} else if x > 5 {
 		v[6] = 5
-		led = append(led, compactEntry{Amount: 5 - x, Turn: int32(t), Var: int32(6), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 6, Actor: -1, Option: -1}.Index), At: int32(165), Kind: sim.Cause{Kind: sim.ByBounds, Index: 6, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 6, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 6, Actor: -1, Option: -1}.Level)})
+		led = append(led, compactEntry{Amount: 5 - x, Turn: int32(t), Var: int32(6), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 6, Actor: -1, Option: -1}.Index), At: int32(171), Kind: sim.Cause{Kind: sim.ByBounds, Index: 6, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 6, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 6, Actor: -1, Option: -1}.Level)})
 	}
 	v[7] += d[7]
 	if x := v[7]; x-x != 0 {
@@ -6675,10 +6942,10 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 	}
 	if x := v[7]; x < 0 {
 		v[7] = 0
-		led = append(led, compactEntry{Amount: 0 - x, Turn: int32(t), Var: int32(7), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 7, Actor: -1, Option: -1}.Index), At: int32(166), Kind: sim.Cause{Kind: sim.ByBounds, Index: 7, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 7, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 7, Actor: -1, Option: -1}.Level)})
+		led = append(led, compactEntry{Amount: 0 - x, Turn: int32(t), Var: int32(7), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 7, Actor: -1, Option: -1}.Index), At: int32(172), Kind: sim.Cause{Kind: sim.ByBounds, Index: 7, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 7, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 7, Actor: -1, Option: -1}.Level)})
 	} else if x > 5 {
 		v[7] = 5
-		led = append(led, compactEntry{Amount: 5 - x, Turn: int32(t), Var: int32(7), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 7, Actor: -1, Option: -1}.Index), At: int32(166), Kind: sim.Cause{Kind: sim.ByBounds, Index: 7, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 7, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 7, Actor: -1, Option: -1}.Level)})
+		led = append(led, compactEntry{Amount: 5 - x, Turn: int32(t), Var: int32(7), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 7, Actor: -1, Option: -1}.Index), At: int32(172), Kind: sim.Cause{Kind: sim.ByBounds, Index: 7, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 7, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 7, Actor: -1, Option: -1}.Level)})
 	}
 	v[8] += d[8]
 	if x := v[8]; x-x != 0 {
@@ -6686,10 +6953,10 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 	}
 	if x := v[8]; x < 0 {
 		v[8] = 0
-		led = append(led, compactEntry{Amount: 0 - x, Turn: int32(t), Var: int32(8), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 8, Actor: -1, Option: -1}.Index), At: int32(167), Kind: sim.Cause{Kind: sim.ByBounds, Index: 8, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 8, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 8, Actor: -1, Option: -1}.Level)})
+		led = append(led, compactEntry{Amount: 0 - x, Turn: int32(t), Var: int32(8), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 8, Actor: -1, Option: -1}.Index), At: int32(173), Kind: sim.Cause{Kind: sim.ByBounds, Index: 8, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 8, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 8, Actor: -1, Option: -1}.Level)})
 	} else if x > 6 {
 		v[8] = 6
-		led = append(led, compactEntry{Amount: 6 - x, Turn: int32(t), Var: int32(8), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 8, Actor: -1, Option: -1}.Index), At: int32(167), Kind: sim.Cause{Kind: sim.ByBounds, Index: 8, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 8, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 8, Actor: -1, Option: -1}.Level)})
+		led = append(led, compactEntry{Amount: 6 - x, Turn: int32(t), Var: int32(8), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 8, Actor: -1, Option: -1}.Index), At: int32(173), Kind: sim.Cause{Kind: sim.ByBounds, Index: 8, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 8, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 8, Actor: -1, Option: -1}.Level)})
 	}
 	v[9] += d[9]
 	if x := v[9]; x-x != 0 {
@@ -6697,10 +6964,10 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 	}
 	if x := v[9]; x < 0 {
 		v[9] = 0
-		led = append(led, compactEntry{Amount: 0 - x, Turn: int32(t), Var: int32(9), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 9, Actor: -1, Option: -1}.Index), At: int32(168), Kind: sim.Cause{Kind: sim.ByBounds, Index: 9, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 9, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 9, Actor: -1, Option: -1}.Level)})
+		led = append(led, compactEntry{Amount: 0 - x, Turn: int32(t), Var: int32(9), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 9, Actor: -1, Option: -1}.Index), At: int32(174), Kind: sim.Cause{Kind: sim.ByBounds, Index: 9, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 9, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 9, Actor: -1, Option: -1}.Level)})
 	} else if x > 15 {
 		v[9] = 15
-		led = append(led, compactEntry{Amount: 15 - x, Turn: int32(t), Var: int32(9), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 9, Actor: -1, Option: -1}.Index), At: int32(168), Kind: sim.Cause{Kind: sim.ByBounds, Index: 9, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 9, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 9, Actor: -1, Option: -1}.Level)})
+		led = append(led, compactEntry{Amount: 15 - x, Turn: int32(t), Var: int32(9), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 9, Actor: -1, Option: -1}.Index), At: int32(174), Kind: sim.Cause{Kind: sim.ByBounds, Index: 9, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 9, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 9, Actor: -1, Option: -1}.Level)})
 	}
 	v[10] += d[10]
 	if x := v[10]; x-x != 0 {
@@ -6708,10 +6975,10 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 	}
 	if x := v[10]; x < 1000 {
 		v[10] = 1000
-		led = append(led, compactEntry{Amount: 1000 - x, Turn: int32(t), Var: int32(10), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 10, Actor: -1, Option: -1}.Index), At: int32(169), Kind: sim.Cause{Kind: sim.ByBounds, Index: 10, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 10, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 10, Actor: -1, Option: -1}.Level)})
+		led = append(led, compactEntry{Amount: 1000 - x, Turn: int32(t), Var: int32(10), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 10, Actor: -1, Option: -1}.Index), At: int32(175), Kind: sim.Cause{Kind: sim.ByBounds, Index: 10, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 10, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 10, Actor: -1, Option: -1}.Level)})
 	} else if x > 200000 {
 		v[10] = 200000
-		led = append(led, compactEntry{Amount: 200000 - x, Turn: int32(t), Var: int32(10), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 10, Actor: -1, Option: -1}.Index), At: int32(169), Kind: sim.Cause{Kind: sim.ByBounds, Index: 10, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 10, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 10, Actor: -1, Option: -1}.Level)})
+		led = append(led, compactEntry{Amount: 200000 - x, Turn: int32(t), Var: int32(10), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 10, Actor: -1, Option: -1}.Index), At: int32(175), Kind: sim.Cause{Kind: sim.ByBounds, Index: 10, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 10, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 10, Actor: -1, Option: -1}.Level)})
 	}
 	v[11] += d[11]
 	if x := v[11]; x-x != 0 {
@@ -6719,10 +6986,10 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 	}
 	if x := v[11]; x < 500 {
 		v[11] = 500
-		led = append(led, compactEntry{Amount: 500 - x, Turn: int32(t), Var: int32(11), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 11, Actor: -1, Option: -1}.Index), At: int32(170), Kind: sim.Cause{Kind: sim.ByBounds, Index: 11, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 11, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 11, Actor: -1, Option: -1}.Level)})
+		led = append(led, compactEntry{Amount: 500 - x, Turn: int32(t), Var: int32(11), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 11, Actor: -1, Option: -1}.Index), At: int32(176), Kind: sim.Cause{Kind: sim.ByBounds, Index: 11, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 11, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 11, Actor: -1, Option: -1}.Level)})
 	} else if x > 200000 {
 		v[11] = 200000
-		led = append(led, compactEntry{Amount: 200000 - x, Turn: int32(t), Var: int32(11), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 11, Actor: -1, Option: -1}.Index), At: int32(170), Kind: sim.Cause{Kind: sim.ByBounds, Index: 11, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 11, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 11, Actor: -1, Option: -1}.Level)})
+		led = append(led, compactEntry{Amount: 200000 - x, Turn: int32(t), Var: int32(11), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 11, Actor: -1, Option: -1}.Index), At: int32(176), Kind: sim.Cause{Kind: sim.ByBounds, Index: 11, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 11, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 11, Actor: -1, Option: -1}.Level)})
 	}
 	v[12] += d[12]
 	if x := v[12]; x-x != 0 {
@@ -6730,10 +6997,10 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 	}
 	if x := v[12]; x < 12 {
 		v[12] = 12
-		led = append(led, compactEntry{Amount: 12 - x, Turn: int32(t), Var: int32(12), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 12, Actor: -1, Option: -1}.Index), At: int32(171), Kind: sim.Cause{Kind: sim.ByBounds, Index: 12, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 12, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 12, Actor: -1, Option: -1}.Level)})
+		led = append(led, compactEntry{Amount: 12 - x, Turn: int32(t), Var: int32(12), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 12, Actor: -1, Option: -1}.Index), At: int32(177), Kind: sim.Cause{Kind: sim.ByBounds, Index: 12, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 12, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 12, Actor: -1, Option: -1}.Level)})
 	} else if x > 35 {
 		v[12] = 35
-		led = append(led, compactEntry{Amount: 35 - x, Turn: int32(t), Var: int32(12), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 12, Actor: -1, Option: -1}.Index), At: int32(171), Kind: sim.Cause{Kind: sim.ByBounds, Index: 12, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 12, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 12, Actor: -1, Option: -1}.Level)})
+		led = append(led, compactEntry{Amount: 35 - x, Turn: int32(t), Var: int32(12), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 12, Actor: -1, Option: -1}.Index), At: int32(177), Kind: sim.Cause{Kind: sim.ByBounds, Index: 12, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 12, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 12, Actor: -1, Option: -1}.Level)})
 	}
 	v[13] += d[13]
 	if x := v[13]; x-x != 0 {
@@ -6741,10 +7008,10 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 	}
 	if x := v[13]; x < 0 {
 		v[13] = 0
-		led = append(led, compactEntry{Amount: 0 - x, Turn: int32(t), Var: int32(13), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 13, Actor: -1, Option: -1}.Index), At: int32(172), Kind: sim.Cause{Kind: sim.ByBounds, Index: 13, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 13, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 13, Actor: -1, Option: -1}.Level)})
+		led = append(led, compactEntry{Amount: 0 - x, Turn: int32(t), Var: int32(13), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 13, Actor: -1, Option: -1}.Index), At: int32(178), Kind: sim.Cause{Kind: sim.ByBounds, Index: 13, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 13, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 13, Actor: -1, Option: -1}.Level)})
 	} else if x > 3 {
 		v[13] = 3
-		led = append(led, compactEntry{Amount: 3 - x, Turn: int32(t), Var: int32(13), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 13, Actor: -1, Option: -1}.Index), At: int32(172), Kind: sim.Cause{Kind: sim.ByBounds, Index: 13, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 13, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 13, Actor: -1, Option: -1}.Level)})
+		led = append(led, compactEntry{Amount: 3 - x, Turn: int32(t), Var: int32(13), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 13, Actor: -1, Option: -1}.Index), At: int32(178), Kind: sim.Cause{Kind: sim.ByBounds, Index: 13, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 13, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 13, Actor: -1, Option: -1}.Level)})
 	}
 	v[14] += d[14]
 	if x := v[14]; x-x != 0 {
@@ -6752,10 +7019,10 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 	}
 	if x := v[14]; x < 0 {
 		v[14] = 0
-		led = append(led, compactEntry{Amount: 0 - x, Turn: int32(t), Var: int32(14), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 14, Actor: -1, Option: -1}.Index), At: int32(173), Kind: sim.Cause{Kind: sim.ByBounds, Index: 14, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 14, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 14, Actor: -1, Option: -1}.Level)})
+		led = append(led, compactEntry{Amount: 0 - x, Turn: int32(t), Var: int32(14), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 14, Actor: -1, Option: -1}.Index), At: int32(179), Kind: sim.Cause{Kind: sim.ByBounds, Index: 14, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 14, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 14, Actor: -1, Option: -1}.Level)})
 	} else if x > 250 {
 		v[14] = 250
-		led = append(led, compactEntry{Amount: 250 - x, Turn: int32(t), Var: int32(14), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 14, Actor: -1, Option: -1}.Index), At: int32(173), Kind: sim.Cause{Kind: sim.ByBounds, Index: 14, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 14, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 14, Actor: -1, Option: -1}.Level)})
+		led = append(led, compactEntry{Amount: 250 - x, Turn: int32(t), Var: int32(14), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 14, Actor: -1, Option: -1}.Index), At: int32(179), Kind: sim.Cause{Kind: sim.ByBounds, Index: 14, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 14, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 14, Actor: -1, Option: -1}.Level)})
 	}
 	v[15] += d[15]
 	if x := v[15]; x-x != 0 {
@@ -6763,10 +7030,10 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 	}
 	if x := v[15]; x < 0 {
 		v[15] = 0
-		led = append(led, compactEntry{Amount: 0 - x, Turn: int32(t), Var: int32(15), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 15, Actor: -1, Option: -1}.Index), At: int32(174), Kind: sim.Cause{Kind: sim.ByBounds, Index: 15, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 15, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 15, Actor: -1, Option: -1}.Level)})
+		led = append(led, compactEntry{Amount: 0 - x, Turn: int32(t), Var: int32(15), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 15, Actor: -1, Option: -1}.Index), At: int32(180), Kind: sim.Cause{Kind: sim.ByBounds, Index: 15, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 15, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 15, Actor: -1, Option: -1}.Level)})
 	} else if x > 120 {
 		v[15] = 120
-		led = append(led, compactEntry{Amount: 120 - x, Turn: int32(t), Var: int32(15), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 15, Actor: -1, Option: -1}.Index), At: int32(174), Kind: sim.Cause{Kind: sim.ByBounds, Index: 15, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 15, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 15, Actor: -1, Option: -1}.Level)})
+		led = append(led, compactEntry{Amount: 120 - x, Turn: int32(t), Var: int32(15), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 15, Actor: -1, Option: -1}.Index), At: int32(180), Kind: sim.Cause{Kind: sim.ByBounds, Index: 15, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 15, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 15, Actor: -1, Option: -1}.Level)})
 	}
 	v[16] += d[16]
 	if x := v[16]; x-x != 0 {
@@ -6774,10 +7041,10 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 	}
 	if x := v[16]; x < 0 {
 		v[16] = 0
-		led = append(led, compactEntry{Amount: 0 - x, Turn: int32(t), Var: int32(16), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 16, Actor: -1, Option: -1}.Index), At: int32(175), Kind: sim.Cause{Kind: sim.ByBounds, Index: 16, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 16, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 16, Actor: -1, Option: -1}.Level)})
+		led = append(led, compactEntry{Amount: 0 - x, Turn: int32(t), Var: int32(16), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 16, Actor: -1, Option: -1}.Index), At: int32(181), Kind: sim.Cause{Kind: sim.ByBounds, Index: 16, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 16, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 16, Actor: -1, Option: -1}.Level)})
 	} else if x > 150 {
 		v[16] = 150
-		led = append(led, compactEntry{Amount: 150 - x, Turn: int32(t), Var: int32(16), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 16, Actor: -1, Option: -1}.Index), At: int32(175), Kind: sim.Cause{Kind: sim.ByBounds, Index: 16, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 16, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 16, Actor: -1, Option: -1}.Level)})
+		led = append(led, compactEntry{Amount: 150 - x, Turn: int32(t), Var: int32(16), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 16, Actor: -1, Option: -1}.Index), At: int32(181), Kind: sim.Cause{Kind: sim.ByBounds, Index: 16, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 16, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 16, Actor: -1, Option: -1}.Level)})
 	}
 	v[17] += d[17]
 	if x := v[17]; x-x != 0 {
@@ -6785,10 +7052,10 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 	}
 	if x := v[17]; x < 0 {
 		v[17] = 0
-		led = append(led, compactEntry{Amount: 0 - x, Turn: int32(t), Var: int32(17), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 17, Actor: -1, Option: -1}.Index), At: int32(176), Kind: sim.Cause{Kind: sim.ByBounds, Index: 17, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 17, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 17, Actor: -1, Option: -1}.Level)})
+		led = append(led, compactEntry{Amount: 0 - x, Turn: int32(t), Var: int32(17), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 17, Actor: -1, Option: -1}.Index), At: int32(182), Kind: sim.Cause{Kind: sim.ByBounds, Index: 17, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 17, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 17, Actor: -1, Option: -1}.Level)})
 	} else if x > 3 {
 		v[17] = 3
-		led = append(led, compactEntry{Amount: 3 - x, Turn: int32(t), Var: int32(17), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 17, Actor: -1, Option: -1}.Index), At: int32(176), Kind: sim.Cause{Kind: sim.ByBounds, Index: 17, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 17, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 17, Actor: -1, Option: -1}.Level)})
+		led = append(led, compactEntry{Amount: 3 - x, Turn: int32(t), Var: int32(17), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 17, Actor: -1, Option: -1}.Index), At: int32(182), Kind: sim.Cause{Kind: sim.ByBounds, Index: 17, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 17, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 17, Actor: -1, Option: -1}.Level)})
 	}
 	v[18] += d[18]
 	if x := v[18]; x-x != 0 {
@@ -6796,10 +7063,10 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 	}
 	if x := v[18]; x < 0 {
 		v[18] = 0
-		led = append(led, compactEntry{Amount: 0 - x, Turn: int32(t), Var: int32(18), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 18, Actor: -1, Option: -1}.Index), At: int32(177), Kind: sim.Cause{Kind: sim.ByBounds, Index: 18, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 18, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 18, Actor: -1, Option: -1}.Level)})
+		led = append(led, compactEntry{Amount: 0 - x, Turn: int32(t), Var: int32(18), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 18, Actor: -1, Option: -1}.Index), At: int32(183), Kind: sim.Cause{Kind: sim.ByBounds, Index: 18, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 18, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 18, Actor: -1, Option: -1}.Level)})
 	} else if x > 100 {
 		v[18] = 100
-		led = append(led, compactEntry{Amount: 100 - x, Turn: int32(t), Var: int32(18), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 18, Actor: -1, Option: -1}.Index), At: int32(177), Kind: sim.Cause{Kind: sim.ByBounds, Index: 18, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 18, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 18, Actor: -1, Option: -1}.Level)})
+		led = append(led, compactEntry{Amount: 100 - x, Turn: int32(t), Var: int32(18), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 18, Actor: -1, Option: -1}.Index), At: int32(183), Kind: sim.Cause{Kind: sim.ByBounds, Index: 18, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 18, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 18, Actor: -1, Option: -1}.Level)})
 	}
 	v[19] += d[19]
 	if x := v[19]; x-x != 0 {
@@ -6807,10 +7074,10 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 	}
 	if x := v[19]; x < 0 {
 		v[19] = 0
-		led = append(led, compactEntry{Amount: 0 - x, Turn: int32(t), Var: int32(19), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 19, Actor: -1, Option: -1}.Index), At: int32(178), Kind: sim.Cause{Kind: sim.ByBounds, Index: 19, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 19, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 19, Actor: -1, Option: -1}.Level)})
+		led = append(led, compactEntry{Amount: 0 - x, Turn: int32(t), Var: int32(19), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 19, Actor: -1, Option: -1}.Index), At: int32(184), Kind: sim.Cause{Kind: sim.ByBounds, Index: 19, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 19, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 19, Actor: -1, Option: -1}.Level)})
 	} else if x > 100 {
 		v[19] = 100
-		led = append(led, compactEntry{Amount: 100 - x, Turn: int32(t), Var: int32(19), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 19, Actor: -1, Option: -1}.Index), At: int32(178), Kind: sim.Cause{Kind: sim.ByBounds, Index: 19, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 19, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 19, Actor: -1, Option: -1}.Level)})
+		led = append(led, compactEntry{Amount: 100 - x, Turn: int32(t), Var: int32(19), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 19, Actor: -1, Option: -1}.Index), At: int32(184), Kind: sim.Cause{Kind: sim.ByBounds, Index: 19, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 19, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 19, Actor: -1, Option: -1}.Level)})
 	}
 	v[20] += d[20]
 	if x := v[20]; x-x != 0 {
@@ -6818,10 +7085,10 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 	}
 	if x := v[20]; x < 0 {
 		v[20] = 0
-		led = append(led, compactEntry{Amount: 0 - x, Turn: int32(t), Var: int32(20), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 20, Actor: -1, Option: -1}.Index), At: int32(179), Kind: sim.Cause{Kind: sim.ByBounds, Index: 20, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 20, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 20, Actor: -1, Option: -1}.Level)})
+		led = append(led, compactEntry{Amount: 0 - x, Turn: int32(t), Var: int32(20), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 20, Actor: -1, Option: -1}.Index), At: int32(185), Kind: sim.Cause{Kind: sim.ByBounds, Index: 20, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 20, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 20, Actor: -1, Option: -1}.Level)})
 	} else if x > 20 {
 		v[20] = 20
-		led = append(led, compactEntry{Amount: 20 - x, Turn: int32(t), Var: int32(20), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 20, Actor: -1, Option: -1}.Index), At: int32(179), Kind: sim.Cause{Kind: sim.ByBounds, Index: 20, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 20, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 20, Actor: -1, Option: -1}.Level)})
+		led = append(led, compactEntry{Amount: 20 - x, Turn: int32(t), Var: int32(20), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 20, Actor: -1, Option: -1}.Index), At: int32(185), Kind: sim.Cause{Kind: sim.ByBounds, Index: 20, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 20, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 20, Actor: -1, Option: -1}.Level)})
 	}
 	v[21] += d[21]
 	if x := v[21]; x-x != 0 {
@@ -6829,10 +7096,10 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 	}
 	if x := v[21]; x < 0 {
 		v[21] = 0
-		led = append(led, compactEntry{Amount: 0 - x, Turn: int32(t), Var: int32(21), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 21, Actor: -1, Option: -1}.Index), At: int32(180), Kind: sim.Cause{Kind: sim.ByBounds, Index: 21, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 21, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 21, Actor: -1, Option: -1}.Level)})
+		led = append(led, compactEntry{Amount: 0 - x, Turn: int32(t), Var: int32(21), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 21, Actor: -1, Option: -1}.Index), At: int32(186), Kind: sim.Cause{Kind: sim.ByBounds, Index: 21, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 21, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 21, Actor: -1, Option: -1}.Level)})
 	} else if x > 100 {
 		v[21] = 100
-		led = append(led, compactEntry{Amount: 100 - x, Turn: int32(t), Var: int32(21), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 21, Actor: -1, Option: -1}.Index), At: int32(180), Kind: sim.Cause{Kind: sim.ByBounds, Index: 21, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 21, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 21, Actor: -1, Option: -1}.Level)})
+		led = append(led, compactEntry{Amount: 100 - x, Turn: int32(t), Var: int32(21), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 21, Actor: -1, Option: -1}.Index), At: int32(186), Kind: sim.Cause{Kind: sim.ByBounds, Index: 21, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 21, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 21, Actor: -1, Option: -1}.Level)})
 	}
 	v[22] += d[22]
 	if x := v[22]; x-x != 0 {
@@ -6840,10 +7107,10 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 	}
 	if x := v[22]; x < 0 {
 		v[22] = 0
-		led = append(led, compactEntry{Amount: 0 - x, Turn: int32(t), Var: int32(22), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 22, Actor: -1, Option: -1}.Index), At: int32(181), Kind: sim.Cause{Kind: sim.ByBounds, Index: 22, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 22, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 22, Actor: -1, Option: -1}.Level)})
+		led = append(led, compactEntry{Amount: 0 - x, Turn: int32(t), Var: int32(22), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 22, Actor: -1, Option: -1}.Index), At: int32(187), Kind: sim.Cause{Kind: sim.ByBounds, Index: 22, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 22, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 22, Actor: -1, Option: -1}.Level)})
 	} else if x > 100 {
 		v[22] = 100
-		led = append(led, compactEntry{Amount: 100 - x, Turn: int32(t), Var: int32(22), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 22, Actor: -1, Option: -1}.Index), At: int32(181), Kind: sim.Cause{Kind: sim.ByBounds, Index: 22, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 22, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 22, Actor: -1, Option: -1}.Level)})
+		led = append(led, compactEntry{Amount: 100 - x, Turn: int32(t), Var: int32(22), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 22, Actor: -1, Option: -1}.Index), At: int32(187), Kind: sim.Cause{Kind: sim.ByBounds, Index: 22, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 22, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 22, Actor: -1, Option: -1}.Level)})
 	}
 	v[23] += d[23]
 	if x := v[23]; x-x != 0 {
@@ -6851,10 +7118,10 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 	}
 	if x := v[23]; x < 0 {
 		v[23] = 0
-		led = append(led, compactEntry{Amount: 0 - x, Turn: int32(t), Var: int32(23), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 23, Actor: -1, Option: -1}.Index), At: int32(182), Kind: sim.Cause{Kind: sim.ByBounds, Index: 23, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 23, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 23, Actor: -1, Option: -1}.Level)})
+		led = append(led, compactEntry{Amount: 0 - x, Turn: int32(t), Var: int32(23), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 23, Actor: -1, Option: -1}.Index), At: int32(188), Kind: sim.Cause{Kind: sim.ByBounds, Index: 23, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 23, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 23, Actor: -1, Option: -1}.Level)})
 	} else if x > 100 {
 		v[23] = 100
-		led = append(led, compactEntry{Amount: 100 - x, Turn: int32(t), Var: int32(23), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 23, Actor: -1, Option: -1}.Index), At: int32(182), Kind: sim.Cause{Kind: sim.ByBounds, Index: 23, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 23, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 23, Actor: -1, Option: -1}.Level)})
+		led = append(led, compactEntry{Amount: 100 - x, Turn: int32(t), Var: int32(23), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 23, Actor: -1, Option: -1}.Index), At: int32(188), Kind: sim.Cause{Kind: sim.ByBounds, Index: 23, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 23, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 23, Actor: -1, Option: -1}.Level)})
 	}
 	v[24] += d[24]
 	if x := v[24]; x-x != 0 {
@@ -6862,10 +7129,10 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 	}
 	if x := v[24]; x < 0 {
 		v[24] = 0
-		led = append(led, compactEntry{Amount: 0 - x, Turn: int32(t), Var: int32(24), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 24, Actor: -1, Option: -1}.Index), At: int32(183), Kind: sim.Cause{Kind: sim.ByBounds, Index: 24, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 24, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 24, Actor: -1, Option: -1}.Level)})
+		led = append(led, compactEntry{Amount: 0 - x, Turn: int32(t), Var: int32(24), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 24, Actor: -1, Option: -1}.Index), At: int32(189), Kind: sim.Cause{Kind: sim.ByBounds, Index: 24, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 24, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 24, Actor: -1, Option: -1}.Level)})
 	} else if x > 100 {
 		v[24] = 100
-		led = append(led, compactEntry{Amount: 100 - x, Turn: int32(t), Var: int32(24), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 24, Actor: -1, Option: -1}.Index), At: int32(183), Kind: sim.Cause{Kind: sim.ByBounds, Index: 24, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 24, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 24, Actor: -1, Option: -1}.Level)})
+		led = append(led, compactEntry{Amount: 100 - x, Turn: int32(t), Var: int32(24), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 24, Actor: -1, Option: -1}.Index), At: int32(189), Kind: sim.Cause{Kind: sim.ByBounds, Index: 24, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 24, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 24, Actor: -1, Option: -1}.Level)})
 	}
 	v[25] += d[25]
 	if x := v[25]; x-x != 0 {
@@ -6873,10 +7140,10 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 	}
 	if x := v[25]; x < 0 {
 		v[25] = 0
-		led = append(led, compactEntry{Amount: 0 - x, Turn: int32(t), Var: int32(25), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 25, Actor: -1, Option: -1}.Index), At: int32(184), Kind: sim.Cause{Kind: sim.ByBounds, Index: 25, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 25, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 25, Actor: -1, Option: -1}.Level)})
+		led = append(led, compactEntry{Amount: 0 - x, Turn: int32(t), Var: int32(25), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 25, Actor: -1, Option: -1}.Index), At: int32(190), Kind: sim.Cause{Kind: sim.ByBounds, Index: 25, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 25, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 25, Actor: -1, Option: -1}.Level)})
 	} else if x > 100 {
 		v[25] = 100
-		led = append(led, compactEntry{Amount: 100 - x, Turn: int32(t), Var: int32(25), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 25, Actor: -1, Option: -1}.Index), At: int32(184), Kind: sim.Cause{Kind: sim.ByBounds, Index: 25, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 25, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 25, Actor: -1, Option: -1}.Level)})
+		led = append(led, compactEntry{Amount: 100 - x, Turn: int32(t), Var: int32(25), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 25, Actor: -1, Option: -1}.Index), At: int32(190), Kind: sim.Cause{Kind: sim.ByBounds, Index: 25, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 25, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 25, Actor: -1, Option: -1}.Level)})
 	}
 	v[26] += d[26]
 	if x := v[26]; x-x != 0 {
@@ -6884,10 +7151,10 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 	}
 	if x := v[26]; x < 50 {
 		v[26] = 50
-		led = append(led, compactEntry{Amount: 50 - x, Turn: int32(t), Var: int32(26), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 26, Actor: -1, Option: -1}.Index), At: int32(185), Kind: sim.Cause{Kind: sim.ByBounds, Index: 26, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 26, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 26, Actor: -1, Option: -1}.Level)})
+		led = append(led, compactEntry{Amount: 50 - x, Turn: int32(t), Var: int32(26), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 26, Actor: -1, Option: -1}.Index), At: int32(191), Kind: sim.Cause{Kind: sim.ByBounds, Index: 26, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 26, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 26, Actor: -1, Option: -1}.Level)})
 	} else if x > 150 {
 		v[26] = 150
-		led = append(led, compactEntry{Amount: 150 - x, Turn: int32(t), Var: int32(26), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 26, Actor: -1, Option: -1}.Index), At: int32(185), Kind: sim.Cause{Kind: sim.ByBounds, Index: 26, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 26, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 26, Actor: -1, Option: -1}.Level)})
+		led = append(led, compactEntry{Amount: 150 - x, Turn: int32(t), Var: int32(26), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 26, Actor: -1, Option: -1}.Index), At: int32(191), Kind: sim.Cause{Kind: sim.ByBounds, Index: 26, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 26, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 26, Actor: -1, Option: -1}.Level)})
 	}
 	v[27] += d[27]
 	if x := v[27]; x-x != 0 {
@@ -6895,10 +7162,10 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 	}
 	if x := v[27]; x < 0 {
 		v[27] = 0
-		led = append(led, compactEntry{Amount: 0 - x, Turn: int32(t), Var: int32(27), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 27, Actor: -1, Option: -1}.Index), At: int32(186), Kind: sim.Cause{Kind: sim.ByBounds, Index: 27, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 27, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 27, Actor: -1, Option: -1}.Level)})
+		led = append(led, compactEntry{Amount: 0 - x, Turn: int32(t), Var: int32(27), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 27, Actor: -1, Option: -1}.Index), At: int32(192), Kind: sim.Cause{Kind: sim.ByBounds, Index: 27, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 27, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 27, Actor: -1, Option: -1}.Level)})
 	} else if x > 100 {
 		v[27] = 100
-		led = append(led, compactEntry{Amount: 100 - x, Turn: int32(t), Var: int32(27), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 27, Actor: -1, Option: -1}.Index), At: int32(186), Kind: sim.Cause{Kind: sim.ByBounds, Index: 27, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 27, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 27, Actor: -1, Option: -1}.Level)})
+		led = append(led, compactEntry{Amount: 100 - x, Turn: int32(t), Var: int32(27), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 27, Actor: -1, Option: -1}.Index), At: int32(192), Kind: sim.Cause{Kind: sim.ByBounds, Index: 27, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 27, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 27, Actor: -1, Option: -1}.Level)})
 	}
 	v[28] += d[28]
 	if x := v[28]; x-x != 0 {
@@ -6906,10 +7173,10 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 	}
 	if x := v[28]; x < 0 {
 		v[28] = 0
-		led = append(led, compactEntry{Amount: 0 - x, Turn: int32(t), Var: int32(28), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 28, Actor: -1, Option: -1}.Index), At: int32(187), Kind: sim.Cause{Kind: sim.ByBounds, Index: 28, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 28, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 28, Actor: -1, Option: -1}.Level)})
+		led = append(led, compactEntry{Amount: 0 - x, Turn: int32(t), Var: int32(28), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 28, Actor: -1, Option: -1}.Index), At: int32(193), Kind: sim.Cause{Kind: sim.ByBounds, Index: 28, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 28, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 28, Actor: -1, Option: -1}.Level)})
 	} else if x > 100 {
 		v[28] = 100
-		led = append(led, compactEntry{Amount: 100 - x, Turn: int32(t), Var: int32(28), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 28, Actor: -1, Option: -1}.Index), At: int32(187), Kind: sim.Cause{Kind: sim.ByBounds, Index: 28, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 28, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 28, Actor: -1, Option: -1}.Level)})
+		led = append(led, compactEntry{Amount: 100 - x, Turn: int32(t), Var: int32(28), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 28, Actor: -1, Option: -1}.Index), At: int32(193), Kind: sim.Cause{Kind: sim.ByBounds, Index: 28, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 28, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 28, Actor: -1, Option: -1}.Level)})
 	}
 	v[29] += d[29]
 	if x := v[29]; x-x != 0 {
@@ -6917,10 +7184,10 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 	}
 	if x := v[29]; x < 0 {
 		v[29] = 0
-		led = append(led, compactEntry{Amount: 0 - x, Turn: int32(t), Var: int32(29), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 29, Actor: -1, Option: -1}.Index), At: int32(188), Kind: sim.Cause{Kind: sim.ByBounds, Index: 29, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 29, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 29, Actor: -1, Option: -1}.Level)})
+		led = append(led, compactEntry{Amount: 0 - x, Turn: int32(t), Var: int32(29), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 29, Actor: -1, Option: -1}.Index), At: int32(194), Kind: sim.Cause{Kind: sim.ByBounds, Index: 29, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 29, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 29, Actor: -1, Option: -1}.Level)})
 	} else if x > 100 {
 		v[29] = 100
-		led = append(led, compactEntry{Amount: 100 - x, Turn: int32(t), Var: int32(29), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 29, Actor: -1, Option: -1}.Index), At: int32(188), Kind: sim.Cause{Kind: sim.ByBounds, Index: 29, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 29, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 29, Actor: -1, Option: -1}.Level)})
+		led = append(led, compactEntry{Amount: 100 - x, Turn: int32(t), Var: int32(29), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 29, Actor: -1, Option: -1}.Index), At: int32(194), Kind: sim.Cause{Kind: sim.ByBounds, Index: 29, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 29, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 29, Actor: -1, Option: -1}.Level)})
 	}
 	v[30] += d[30]
 	if x := v[30]; x-x != 0 {
@@ -6928,10 +7195,10 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 	}
 	if x := v[30]; x < 0 {
 		v[30] = 0
-		led = append(led, compactEntry{Amount: 0 - x, Turn: int32(t), Var: int32(30), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 30, Actor: -1, Option: -1}.Index), At: int32(189), Kind: sim.Cause{Kind: sim.ByBounds, Index: 30, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 30, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 30, Actor: -1, Option: -1}.Level)})
+		led = append(led, compactEntry{Amount: 0 - x, Turn: int32(t), Var: int32(30), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 30, Actor: -1, Option: -1}.Index), At: int32(195), Kind: sim.Cause{Kind: sim.ByBounds, Index: 30, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 30, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 30, Actor: -1, Option: -1}.Level)})
 	} else if x > 100 {
 		v[30] = 100
-		led = append(led, compactEntry{Amount: 100 - x, Turn: int32(t), Var: int32(30), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 30, Actor: -1, Option: -1}.Index), At: int32(189), Kind: sim.Cause{Kind: sim.ByBounds, Index: 30, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 30, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 30, Actor: -1, Option: -1}.Level)})
+		led = append(led, compactEntry{Amount: 100 - x, Turn: int32(t), Var: int32(30), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 30, Actor: -1, Option: -1}.Index), At: int32(195), Kind: sim.Cause{Kind: sim.ByBounds, Index: 30, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 30, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 30, Actor: -1, Option: -1}.Level)})
 	}
 	v[31] += d[31]
 	if x := v[31]; x-x != 0 {
@@ -6939,10 +7206,10 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 	}
 	if x := v[31]; x < 0 {
 		v[31] = 0
-		led = append(led, compactEntry{Amount: 0 - x, Turn: int32(t), Var: int32(31), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 31, Actor: -1, Option: -1}.Index), At: int32(190), Kind: sim.Cause{Kind: sim.ByBounds, Index: 31, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 31, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 31, Actor: -1, Option: -1}.Level)})
+		led = append(led, compactEntry{Amount: 0 - x, Turn: int32(t), Var: int32(31), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 31, Actor: -1, Option: -1}.Index), At: int32(196), Kind: sim.Cause{Kind: sim.ByBounds, Index: 31, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 31, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 31, Actor: -1, Option: -1}.Level)})
 	} else if x > 100 {
 		v[31] = 100
-		led = append(led, compactEntry{Amount: 100 - x, Turn: int32(t), Var: int32(31), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 31, Actor: -1, Option: -1}.Index), At: int32(190), Kind: sim.Cause{Kind: sim.ByBounds, Index: 31, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 31, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 31, Actor: -1, Option: -1}.Level)})
+		led = append(led, compactEntry{Amount: 100 - x, Turn: int32(t), Var: int32(31), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 31, Actor: -1, Option: -1}.Index), At: int32(196), Kind: sim.Cause{Kind: sim.ByBounds, Index: 31, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 31, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 31, Actor: -1, Option: -1}.Level)})
 	}
 	v[32] += d[32]
 	if x := v[32]; x-x != 0 {
@@ -6950,10 +7217,10 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 	}
 	if x := v[32]; x < 0 {
 		v[32] = 0
-		led = append(led, compactEntry{Amount: 0 - x, Turn: int32(t), Var: int32(32), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 32, Actor: -1, Option: -1}.Index), At: int32(191), Kind: sim.Cause{Kind: sim.ByBounds, Index: 32, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 32, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 32, Actor: -1, Option: -1}.Level)})
+		led = append(led, compactEntry{Amount: 0 - x, Turn: int32(t), Var: int32(32), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 32, Actor: -1, Option: -1}.Index), At: int32(197), Kind: sim.Cause{Kind: sim.ByBounds, Index: 32, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 32, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 32, Actor: -1, Option: -1}.Level)})
 	} else if x > 40 {
 		v[32] = 40
-		led = append(led, compactEntry{Amount: 40 - x, Turn: int32(t), Var: int32(32), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 32, Actor: -1, Option: -1}.Index), At: int32(191), Kind: sim.Cause{Kind: sim.ByBounds, Index: 32, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 32, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 32, Actor: -1, Option: -1}.Level)})
+		led = append(led, compactEntry{Amount: 40 - x, Turn: int32(t), Var: int32(32), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 32, Actor: -1, Option: -1}.Index), At: int32(197), Kind: sim.Cause{Kind: sim.ByBounds, Index: 32, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 32, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 32, Actor: -1, Option: -1}.Level)})
 	}
 	v[33] += d[33]
 	if x := v[33]; x-x != 0 {
@@ -6961,10 +7228,10 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 	}
 	if x := v[33]; x < 0 {
 		v[33] = 0
-		led = append(led, compactEntry{Amount: 0 - x, Turn: int32(t), Var: int32(33), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 33, Actor: -1, Option: -1}.Index), At: int32(192), Kind: sim.Cause{Kind: sim.ByBounds, Index: 33, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 33, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 33, Actor: -1, Option: -1}.Level)})
+		led = append(led, compactEntry{Amount: 0 - x, Turn: int32(t), Var: int32(33), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 33, Actor: -1, Option: -1}.Index), At: int32(198), Kind: sim.Cause{Kind: sim.ByBounds, Index: 33, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 33, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 33, Actor: -1, Option: -1}.Level)})
 	} else if x > 100 {
 		v[33] = 100
-		led = append(led, compactEntry{Amount: 100 - x, Turn: int32(t), Var: int32(33), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 33, Actor: -1, Option: -1}.Index), At: int32(192), Kind: sim.Cause{Kind: sim.ByBounds, Index: 33, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 33, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 33, Actor: -1, Option: -1}.Level)})
+		led = append(led, compactEntry{Amount: 100 - x, Turn: int32(t), Var: int32(33), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 33, Actor: -1, Option: -1}.Index), At: int32(198), Kind: sim.Cause{Kind: sim.ByBounds, Index: 33, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 33, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 33, Actor: -1, Option: -1}.Level)})
 	}
 	v[34] += d[34]
 	if x := v[34]; x-x != 0 {
@@ -6972,10 +7239,10 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 	}
 	if x := v[34]; x < 0 {
 		v[34] = 0
-		led = append(led, compactEntry{Amount: 0 - x, Turn: int32(t), Var: int32(34), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 34, Actor: -1, Option: -1}.Index), At: int32(193), Kind: sim.Cause{Kind: sim.ByBounds, Index: 34, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 34, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 34, Actor: -1, Option: -1}.Level)})
+		led = append(led, compactEntry{Amount: 0 - x, Turn: int32(t), Var: int32(34), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 34, Actor: -1, Option: -1}.Index), At: int32(199), Kind: sim.Cause{Kind: sim.ByBounds, Index: 34, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 34, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 34, Actor: -1, Option: -1}.Level)})
 	} else if x > 150 {
 		v[34] = 150
-		led = append(led, compactEntry{Amount: 150 - x, Turn: int32(t), Var: int32(34), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 34, Actor: -1, Option: -1}.Index), At: int32(193), Kind: sim.Cause{Kind: sim.ByBounds, Index: 34, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 34, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 34, Actor: -1, Option: -1}.Level)})
+		led = append(led, compactEntry{Amount: 150 - x, Turn: int32(t), Var: int32(34), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 34, Actor: -1, Option: -1}.Index), At: int32(199), Kind: sim.Cause{Kind: sim.ByBounds, Index: 34, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 34, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 34, Actor: -1, Option: -1}.Level)})
 	}
 	v[35] += d[35]
 	if x := v[35]; x-x != 0 {
@@ -6983,10 +7250,10 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 	}
 	if x := v[35]; x < 0 {
 		v[35] = 0
-		led = append(led, compactEntry{Amount: 0 - x, Turn: int32(t), Var: int32(35), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 35, Actor: -1, Option: -1}.Index), At: int32(194), Kind: sim.Cause{Kind: sim.ByBounds, Index: 35, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 35, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 35, Actor: -1, Option: -1}.Level)})
+		led = append(led, compactEntry{Amount: 0 - x, Turn: int32(t), Var: int32(35), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 35, Actor: -1, Option: -1}.Index), At: int32(200), Kind: sim.Cause{Kind: sim.ByBounds, Index: 35, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 35, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 35, Actor: -1, Option: -1}.Level)})
 	} else if x > 100 {
 		v[35] = 100
-		led = append(led, compactEntry{Amount: 100 - x, Turn: int32(t), Var: int32(35), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 35, Actor: -1, Option: -1}.Index), At: int32(194), Kind: sim.Cause{Kind: sim.ByBounds, Index: 35, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 35, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 35, Actor: -1, Option: -1}.Level)})
+		led = append(led, compactEntry{Amount: 100 - x, Turn: int32(t), Var: int32(35), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 35, Actor: -1, Option: -1}.Index), At: int32(200), Kind: sim.Cause{Kind: sim.ByBounds, Index: 35, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 35, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 35, Actor: -1, Option: -1}.Level)})
 	}
 	v[36] += d[36]
 	if x := v[36]; x-x != 0 {
@@ -6994,31 +7261,31 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 	}
 	if x := v[36]; x < 0 {
 		v[36] = 0
-		led = append(led, compactEntry{Amount: 0 - x, Turn: int32(t), Var: int32(36), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 36, Actor: -1, Option: -1}.Index), At: int32(195), Kind: sim.Cause{Kind: sim.ByBounds, Index: 36, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 36, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 36, Actor: -1, Option: -1}.Level)})
+		led = append(led, compactEntry{Amount: 0 - x, Turn: int32(t), Var: int32(36), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 36, Actor: -1, Option: -1}.Index), At: int32(201), Kind: sim.Cause{Kind: sim.ByBounds, Index: 36, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 36, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 36, Actor: -1, Option: -1}.Level)})
 	} else if x > 100 {
 		v[36] = 100
-		led = append(led, compactEntry{Amount: 100 - x, Turn: int32(t), Var: int32(36), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 36, Actor: -1, Option: -1}.Index), At: int32(195), Kind: sim.Cause{Kind: sim.ByBounds, Index: 36, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 36, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 36, Actor: -1, Option: -1}.Level)})
+		led = append(led, compactEntry{Amount: 100 - x, Turn: int32(t), Var: int32(36), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 36, Actor: -1, Option: -1}.Index), At: int32(201), Kind: sim.Cause{Kind: sim.ByBounds, Index: 36, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 36, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 36, Actor: -1, Option: -1}.Level)})
 	}
 	// rule china_slack
 	if ok := (float64(l[19]) == 0.0); f.fault {
-		return led, f.failed(t, 196)
+		return led, f.failed(t, 202)
 	} else if ok {
 		x := float64(0.5 * float64(30.0-v[22]))
 		if f.fault || x-x != 0 {
-			return led, f.failed(t, 197)
+			return led, f.failed(t, 203)
 		}
 		if x := x; x != 0 {
 			v[22] += x
 			if y := v[22]; y-y != 0 {
 				return led, f.notFinite(t, 22)
 			}
-			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(22), Index: int32(sim.Cause{Kind: sim.ByRule, Index: 0, Actor: -1, Option: -1}.Index), At: int32(197), Kind: sim.Cause{Kind: sim.ByRule, Index: 0, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByRule, Index: 0, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByRule, Index: 0, Actor: -1, Option: -1}.Level)})
+			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(22), Index: int32(sim.Cause{Kind: sim.ByRule, Index: 0, Actor: -1, Option: -1}.Index), At: int32(203), Kind: sim.Cause{Kind: sim.ByRule, Index: 0, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByRule, Index: 0, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByRule, Index: 0, Actor: -1, Option: -1}.Level)})
 			if x := v[22]; x < 0 {
 				v[22] = 0
-				led = append(led, compactEntry{Amount: 0 - x, Turn: int32(t), Var: int32(22), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 22, Actor: -1, Option: -1}.Index), At: int32(181), Kind: sim.Cause{Kind: sim.ByBounds, Index: 22, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 22, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 22, Actor: -1, Option: -1}.Level)})
+				led = append(led, compactEntry{Amount: 0 - x, Turn: int32(t), Var: int32(22), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 22, Actor: -1, Option: -1}.Index), At: int32(187), Kind: sim.Cause{Kind: sim.ByBounds, Index: 22, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 22, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 22, Actor: -1, Option: -1}.Level)})
 			} else if x > 100 {
 				v[22] = 100
-				led = append(led, compactEntry{Amount: 100 - x, Turn: int32(t), Var: int32(22), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 22, Actor: -1, Option: -1}.Index), At: int32(181), Kind: sim.Cause{Kind: sim.ByBounds, Index: 22, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 22, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 22, Actor: -1, Option: -1}.Level)})
+				led = append(led, compactEntry{Amount: 100 - x, Turn: int32(t), Var: int32(22), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 22, Actor: -1, Option: -1}.Index), At: int32(187), Kind: sim.Cause{Kind: sim.ByBounds, Index: 22, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 22, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 22, Actor: -1, Option: -1}.Level)})
 			}
 		}
 	}
@@ -7026,20 +7293,20 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 	{
 		x := float64(0.15 * float64(40.0-v[29]))
 		if f.fault || x-x != 0 {
-			return led, f.failed(t, 198)
+			return led, f.failed(t, 204)
 		}
 		if x := x; x != 0 {
 			v[29] += x
 			if y := v[29]; y-y != 0 {
 				return led, f.notFinite(t, 29)
 			}
-			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(29), Index: int32(sim.Cause{Kind: sim.ByRule, Index: 1, Actor: -1, Option: -1}.Index), At: int32(198), Kind: sim.Cause{Kind: sim.ByRule, Index: 1, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByRule, Index: 1, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByRule, Index: 1, Actor: -1, Option: -1}.Level)})
+			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(29), Index: int32(sim.Cause{Kind: sim.ByRule, Index: 1, Actor: -1, Option: -1}.Index), At: int32(204), Kind: sim.Cause{Kind: sim.ByRule, Index: 1, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByRule, Index: 1, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByRule, Index: 1, Actor: -1, Option: -1}.Level)})
 			if x := v[29]; x < 0 {
 				v[29] = 0
-				led = append(led, compactEntry{Amount: 0 - x, Turn: int32(t), Var: int32(29), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 29, Actor: -1, Option: -1}.Index), At: int32(188), Kind: sim.Cause{Kind: sim.ByBounds, Index: 29, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 29, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 29, Actor: -1, Option: -1}.Level)})
+				led = append(led, compactEntry{Amount: 0 - x, Turn: int32(t), Var: int32(29), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 29, Actor: -1, Option: -1}.Index), At: int32(194), Kind: sim.Cause{Kind: sim.ByBounds, Index: 29, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 29, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 29, Actor: -1, Option: -1}.Level)})
 			} else if x > 100 {
 				v[29] = 100
-				led = append(led, compactEntry{Amount: 100 - x, Turn: int32(t), Var: int32(29), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 29, Actor: -1, Option: -1}.Index), At: int32(188), Kind: sim.Cause{Kind: sim.ByBounds, Index: 29, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 29, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 29, Actor: -1, Option: -1}.Level)})
+				led = append(led, compactEntry{Amount: 100 - x, Turn: int32(t), Var: int32(29), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 29, Actor: -1, Option: -1}.Index), At: int32(194), Kind: sim.Cause{Kind: sim.ByBounds, Index: 29, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 29, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 29, Actor: -1, Option: -1}.Level)})
 			}
 		}
 	}
@@ -7047,20 +7314,20 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 	{
 		x := float64(0.4 * float64(float64(float64(float64(float64(30.0*float64(l[1]))+float64(10.0*float64(l[13])))+float64(float64(0.25*float64(l[3]))*v[16]))*float64(1.0-f.div(v[22], 100.0)))-v[25]))
 		if f.fault || x-x != 0 {
-			return led, f.failed(t, 199)
+			return led, f.failed(t, 205)
 		}
 		if x := x; x != 0 {
 			v[25] += x
 			if y := v[25]; y-y != 0 {
 				return led, f.notFinite(t, 25)
 			}
-			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(25), Index: int32(sim.Cause{Kind: sim.ByRule, Index: 2, Actor: -1, Option: -1}.Index), At: int32(199), Kind: sim.Cause{Kind: sim.ByRule, Index: 2, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByRule, Index: 2, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByRule, Index: 2, Actor: -1, Option: -1}.Level)})
+			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(25), Index: int32(sim.Cause{Kind: sim.ByRule, Index: 2, Actor: -1, Option: -1}.Index), At: int32(205), Kind: sim.Cause{Kind: sim.ByRule, Index: 2, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByRule, Index: 2, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByRule, Index: 2, Actor: -1, Option: -1}.Level)})
 			if x := v[25]; x < 0 {
 				v[25] = 0
-				led = append(led, compactEntry{Amount: 0 - x, Turn: int32(t), Var: int32(25), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 25, Actor: -1, Option: -1}.Index), At: int32(184), Kind: sim.Cause{Kind: sim.ByBounds, Index: 25, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 25, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 25, Actor: -1, Option: -1}.Level)})
+				led = append(led, compactEntry{Amount: 0 - x, Turn: int32(t), Var: int32(25), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 25, Actor: -1, Option: -1}.Index), At: int32(190), Kind: sim.Cause{Kind: sim.ByBounds, Index: 25, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 25, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 25, Actor: -1, Option: -1}.Level)})
 			} else if x > 100 {
 				v[25] = 100
-				led = append(led, compactEntry{Amount: 100 - x, Turn: int32(t), Var: int32(25), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 25, Actor: -1, Option: -1}.Index), At: int32(184), Kind: sim.Cause{Kind: sim.ByBounds, Index: 25, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 25, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 25, Actor: -1, Option: -1}.Level)})
+				led = append(led, compactEntry{Amount: 100 - x, Turn: int32(t), Var: int32(25), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 25, Actor: -1, Option: -1}.Index), At: int32(190), Kind: sim.Cause{Kind: sim.ByBounds, Index: 25, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 25, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 25, Actor: -1, Option: -1}.Level)})
 			}
 		}
 	}
@@ -7073,20 +7340,20 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 			return 1.0
 		}())*float64(1.0-f.div(float64(0.5*v[29]), 100.0)))+float64(0.4*v[15]))-v[28]))
 		if f.fault || x-x != 0 {
-			return led, f.failed(t, 200)
+			return led, f.failed(t, 206)
 		}
 		if x := x; x != 0 {
 			v[28] += x
 			if y := v[28]; y-y != 0 {
 				return led, f.notFinite(t, 28)
 			}
-			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(28), Index: int32(sim.Cause{Kind: sim.ByRule, Index: 3, Actor: -1, Option: -1}.Index), At: int32(200), Kind: sim.Cause{Kind: sim.ByRule, Index: 3, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByRule, Index: 3, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByRule, Index: 3, Actor: -1, Option: -1}.Level)})
+			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(28), Index: int32(sim.Cause{Kind: sim.ByRule, Index: 3, Actor: -1, Option: -1}.Index), At: int32(206), Kind: sim.Cause{Kind: sim.ByRule, Index: 3, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByRule, Index: 3, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByRule, Index: 3, Actor: -1, Option: -1}.Level)})
 			if x := v[28]; x < 0 {
 				v[28] = 0
-				led = append(led, compactEntry{Amount: 0 - x, Turn: int32(t), Var: int32(28), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 28, Actor: -1, Option: -1}.Index), At: int32(187), Kind: sim.Cause{Kind: sim.ByBounds, Index: 28, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 28, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 28, Actor: -1, Option: -1}.Level)})
+				led = append(led, compactEntry{Amount: 0 - x, Turn: int32(t), Var: int32(28), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 28, Actor: -1, Option: -1}.Index), At: int32(193), Kind: sim.Cause{Kind: sim.ByBounds, Index: 28, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 28, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 28, Actor: -1, Option: -1}.Level)})
 			} else if x > 100 {
 				v[28] = 100
-				led = append(led, compactEntry{Amount: 100 - x, Turn: int32(t), Var: int32(28), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 28, Actor: -1, Option: -1}.Index), At: int32(187), Kind: sim.Cause{Kind: sim.ByBounds, Index: 28, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 28, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 28, Actor: -1, Option: -1}.Level)})
+				led = append(led, compactEntry{Amount: 100 - x, Turn: int32(t), Var: int32(28), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 28, Actor: -1, Option: -1}.Index), At: int32(193), Kind: sim.Cause{Kind: sim.ByBounds, Index: 28, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 28, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 28, Actor: -1, Option: -1}.Level)})
 			}
 		}
 	}
@@ -7094,20 +7361,20 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 	{
 		x := float64(p[3] * float64(float64(2.6*float64(float64(1.0-f.div(v[21], 100.0))+float64(float64(f.div(v[21], 100.0)*float64(1.0-f.div(v[22], 100.0)))*float64(1.0-float64(0.25*float64(l[1]))))))-v[7]))
 		if f.fault || x-x != 0 {
-			return led, f.failed(t, 201)
+			return led, f.failed(t, 207)
 		}
 		if x := x; x != 0 {
 			v[7] += x
 			if y := v[7]; y-y != 0 {
 				return led, f.notFinite(t, 7)
 			}
-			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(7), Index: int32(sim.Cause{Kind: sim.ByRule, Index: 4, Actor: -1, Option: -1}.Index), At: int32(201), Kind: sim.Cause{Kind: sim.ByRule, Index: 4, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByRule, Index: 4, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByRule, Index: 4, Actor: -1, Option: -1}.Level)})
+			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(7), Index: int32(sim.Cause{Kind: sim.ByRule, Index: 4, Actor: -1, Option: -1}.Index), At: int32(207), Kind: sim.Cause{Kind: sim.ByRule, Index: 4, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByRule, Index: 4, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByRule, Index: 4, Actor: -1, Option: -1}.Level)})
 			if x := v[7]; x < 0 {
 				v[7] = 0
-				led = append(led, compactEntry{Amount: 0 - x, Turn: int32(t), Var: int32(7), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 7, Actor: -1, Option: -1}.Index), At: int32(166), Kind: sim.Cause{Kind: sim.ByBounds, Index: 7, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 7, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 7, Actor: -1, Option: -1}.Level)})
+				led = append(led, compactEntry{Amount: 0 - x, Turn: int32(t), Var: int32(7), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 7, Actor: -1, Option: -1}.Index), At: int32(172), Kind: sim.Cause{Kind: sim.ByBounds, Index: 7, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 7, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 7, Actor: -1, Option: -1}.Level)})
 			} else if x > 5 {
 				v[7] = 5
-				led = append(led, compactEntry{Amount: 5 - x, Turn: int32(t), Var: int32(7), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 7, Actor: -1, Option: -1}.Index), At: int32(166), Kind: sim.Cause{Kind: sim.ByBounds, Index: 7, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 7, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 7, Actor: -1, Option: -1}.Level)})
+				led = append(led, compactEntry{Amount: 5 - x, Turn: int32(t), Var: int32(7), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 7, Actor: -1, Option: -1}.Index), At: int32(172), Kind: sim.Cause{Kind: sim.ByBounds, Index: 7, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 7, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 7, Actor: -1, Option: -1}.Level)})
 			}
 		}
 	}
@@ -7115,20 +7382,20 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 	{
 		x := float64(v[7] + float64(0.2*float64(1.0-f.div(v[21], 100.0))))
 		if f.fault || x-x != 0 {
-			return led, f.failed(t, 202)
+			return led, f.failed(t, 208)
 		}
 		if x := x - v[6]; x != 0 {
 			v[6] += x
 			if y := v[6]; y-y != 0 {
 				return led, f.notFinite(t, 6)
 			}
-			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(6), Index: int32(sim.Cause{Kind: sim.ByRule, Index: 5, Actor: -1, Option: -1}.Index), At: int32(202), Kind: sim.Cause{Kind: sim.ByRule, Index: 5, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByRule, Index: 5, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByRule, Index: 5, Actor: -1, Option: -1}.Level)})
+			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(6), Index: int32(sim.Cause{Kind: sim.ByRule, Index: 5, Actor: -1, Option: -1}.Index), At: int32(208), Kind: sim.Cause{Kind: sim.ByRule, Index: 5, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByRule, Index: 5, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByRule, Index: 5, Actor: -1, Option: -1}.Level)})
 			if x := v[6]; x < 0 {
 				v[6] = 0
-				led = append(led, compactEntry{Amount: 0 - x, Turn: int32(t), Var: int32(6), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 6, Actor: -1, Option: -1}.Index), At: int32(165), Kind: sim.Cause{Kind: sim.ByBounds, Index: 6, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 6, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 6, Actor: -1, Option: -1}.Level)})
+				led = append(led, compactEntry{Amount: 0 - x, Turn: int32(t), Var: int32(6), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 6, Actor: -1, Option: -1}.Index), At: int32(171), Kind: sim.Cause{Kind: sim.ByBounds, Index: 6, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 6, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 6, Actor: -1, Option: -1}.Level)})
 			} else if x > 5 {
 				v[6] = 5
-				led = append(led, compactEntry{Amount: 5 - x, Turn: int32(t), Var: int32(6), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 6, Actor: -1, Option: -1}.Index), At: int32(165), Kind: sim.Cause{Kind: sim.ByBounds, Index: 6, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 6, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 6, Actor: -1, Option: -1}.Level)})
+				led = append(led, compactEntry{Amount: 5 - x, Turn: int32(t), Var: int32(6), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 6, Actor: -1, Option: -1}.Index), At: int32(171), Kind: sim.Cause{Kind: sim.ByBounds, Index: 6, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 6, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 6, Actor: -1, Option: -1}.Level)})
 			}
 		}
 	}
@@ -7136,20 +7403,20 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 	{
 		x := float64(0.5 * float64(float64(float64(float64(f.div(v[21], 100.0)*float64(float64(0.2+float64(0.3*float64(l[37])))+float64(0.1*float64(l[30]))))*float64(1.0-f.div(float64(0.3*v[22]), 100.0)))*float64(1.0-f.div(float64(0.3*v[29]), 100.0)))-v[13]))
 		if f.fault || x-x != 0 {
-			return led, f.failed(t, 203)
+			return led, f.failed(t, 209)
 		}
 		if x := x; x != 0 {
 			v[13] += x
 			if y := v[13]; y-y != 0 {
 				return led, f.notFinite(t, 13)
 			}
-			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(13), Index: int32(sim.Cause{Kind: sim.ByRule, Index: 6, Actor: -1, Option: -1}.Index), At: int32(203), Kind: sim.Cause{Kind: sim.ByRule, Index: 6, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByRule, Index: 6, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByRule, Index: 6, Actor: -1, Option: -1}.Level)})
+			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(13), Index: int32(sim.Cause{Kind: sim.ByRule, Index: 6, Actor: -1, Option: -1}.Index), At: int32(209), Kind: sim.Cause{Kind: sim.ByRule, Index: 6, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByRule, Index: 6, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByRule, Index: 6, Actor: -1, Option: -1}.Level)})
 			if x := v[13]; x < 0 {
 				v[13] = 0
-				led = append(led, compactEntry{Amount: 0 - x, Turn: int32(t), Var: int32(13), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 13, Actor: -1, Option: -1}.Index), At: int32(172), Kind: sim.Cause{Kind: sim.ByBounds, Index: 13, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 13, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 13, Actor: -1, Option: -1}.Level)})
+				led = append(led, compactEntry{Amount: 0 - x, Turn: int32(t), Var: int32(13), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 13, Actor: -1, Option: -1}.Index), At: int32(178), Kind: sim.Cause{Kind: sim.ByBounds, Index: 13, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 13, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 13, Actor: -1, Option: -1}.Level)})
 			} else if x > 3 {
 				v[13] = 3
-				led = append(led, compactEntry{Amount: 3 - x, Turn: int32(t), Var: int32(13), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 13, Actor: -1, Option: -1}.Index), At: int32(172), Kind: sim.Cause{Kind: sim.ByBounds, Index: 13, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 13, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 13, Actor: -1, Option: -1}.Level)})
+				led = append(led, compactEntry{Amount: 3 - x, Turn: int32(t), Var: int32(13), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 13, Actor: -1, Option: -1}.Index), At: int32(178), Kind: sim.Cause{Kind: sim.ByBounds, Index: 13, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 13, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 13, Actor: -1, Option: -1}.Level)})
 			}
 		}
 	}
@@ -7157,20 +7424,20 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 	{
 		x := float64(float64(v[15]+v[16]) + float64(float64(16.0*float64(1.0-float64(0.2*float64(l[3]))))*float64(1.0-f.div(float64(0.4*math.Max(0.0, float64(v[21]-75.0))), 25.0))))
 		if f.fault || x-x != 0 {
-			return led, f.failed(t, 204)
+			return led, f.failed(t, 210)
 		}
 		if x := x - v[14]; x != 0 {
 			v[14] += x
 			if y := v[14]; y-y != 0 {
 				return led, f.notFinite(t, 14)
 			}
-			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(14), Index: int32(sim.Cause{Kind: sim.ByRule, Index: 7, Actor: -1, Option: -1}.Index), At: int32(204), Kind: sim.Cause{Kind: sim.ByRule, Index: 7, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByRule, Index: 7, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByRule, Index: 7, Actor: -1, Option: -1}.Level)})
+			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(14), Index: int32(sim.Cause{Kind: sim.ByRule, Index: 7, Actor: -1, Option: -1}.Index), At: int32(210), Kind: sim.Cause{Kind: sim.ByRule, Index: 7, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByRule, Index: 7, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByRule, Index: 7, Actor: -1, Option: -1}.Level)})
 			if x := v[14]; x < 0 {
 				v[14] = 0
-				led = append(led, compactEntry{Amount: 0 - x, Turn: int32(t), Var: int32(14), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 14, Actor: -1, Option: -1}.Index), At: int32(173), Kind: sim.Cause{Kind: sim.ByBounds, Index: 14, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 14, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 14, Actor: -1, Option: -1}.Level)})
+				led = append(led, compactEntry{Amount: 0 - x, Turn: int32(t), Var: int32(14), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 14, Actor: -1, Option: -1}.Index), At: int32(179), Kind: sim.Cause{Kind: sim.ByBounds, Index: 14, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 14, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 14, Actor: -1, Option: -1}.Level)})
 			} else if x > 250 {
 				v[14] = 250
-				led = append(led, compactEntry{Amount: 250 - x, Turn: int32(t), Var: int32(14), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 14, Actor: -1, Option: -1}.Index), At: int32(173), Kind: sim.Cause{Kind: sim.ByBounds, Index: 14, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 14, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 14, Actor: -1, Option: -1}.Level)})
+				led = append(led, compactEntry{Amount: 250 - x, Turn: int32(t), Var: int32(14), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 14, Actor: -1, Option: -1}.Index), At: int32(179), Kind: sim.Cause{Kind: sim.ByBounds, Index: 14, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 14, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 14, Actor: -1, Option: -1}.Level)})
 			}
 		}
 	}
@@ -7178,20 +7445,20 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 	{
 		x := float64(0.0055 * float64(v[14]-f.div(float64(float64(0.5*v[15])*v[29]), 100.0)))
 		if f.fault || x-x != 0 {
-			return led, f.failed(t, 205)
+			return led, f.failed(t, 211)
 		}
 		if x := x - v[17]; x != 0 {
 			v[17] += x
 			if y := v[17]; y-y != 0 {
 				return led, f.notFinite(t, 17)
 			}
-			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(17), Index: int32(sim.Cause{Kind: sim.ByRule, Index: 8, Actor: -1, Option: -1}.Index), At: int32(205), Kind: sim.Cause{Kind: sim.ByRule, Index: 8, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByRule, Index: 8, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByRule, Index: 8, Actor: -1, Option: -1}.Level)})
+			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(17), Index: int32(sim.Cause{Kind: sim.ByRule, Index: 8, Actor: -1, Option: -1}.Index), At: int32(211), Kind: sim.Cause{Kind: sim.ByRule, Index: 8, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByRule, Index: 8, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByRule, Index: 8, Actor: -1, Option: -1}.Level)})
 			if x := v[17]; x < 0 {
 				v[17] = 0
-				led = append(led, compactEntry{Amount: 0 - x, Turn: int32(t), Var: int32(17), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 17, Actor: -1, Option: -1}.Index), At: int32(176), Kind: sim.Cause{Kind: sim.ByBounds, Index: 17, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 17, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 17, Actor: -1, Option: -1}.Level)})
+				led = append(led, compactEntry{Amount: 0 - x, Turn: int32(t), Var: int32(17), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 17, Actor: -1, Option: -1}.Index), At: int32(182), Kind: sim.Cause{Kind: sim.ByBounds, Index: 17, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 17, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 17, Actor: -1, Option: -1}.Level)})
 			} else if x > 3 {
 				v[17] = 3
-				led = append(led, compactEntry{Amount: 3 - x, Turn: int32(t), Var: int32(17), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 17, Actor: -1, Option: -1}.Index), At: int32(176), Kind: sim.Cause{Kind: sim.ByBounds, Index: 17, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 17, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 17, Actor: -1, Option: -1}.Level)})
+				led = append(led, compactEntry{Amount: 3 - x, Turn: int32(t), Var: int32(17), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 17, Actor: -1, Option: -1}.Index), At: int32(182), Kind: sim.Cause{Kind: sim.ByBounds, Index: 17, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 17, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 17, Actor: -1, Option: -1}.Level)})
 			}
 		}
 	}
@@ -7199,20 +7466,20 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 	{
 		x := float64(0.6 * float64(math.Min(float64(4.0-f.div(float64(f.div(float64(1.6*math.Max(0.0, float64(v[21]-75.0))), 25.0)*v[22]), 100.0)), float64(float64(float64(float64(float64(float64(v[6]+v[13])+v[17])+float64(float64(0.45-float64(0.1*float64(l[26])))+float64(0.3*float64(l[41]))))+float64(0.3*float64(l[21])))+float64(0.15*float64(l[30])))+float64(0.28*v[9])))-v[8]))
 		if f.fault || x-x != 0 {
-			return led, f.failed(t, 206)
+			return led, f.failed(t, 212)
 		}
 		if x := x; x != 0 {
 			v[8] += x
 			if y := v[8]; y-y != 0 {
 				return led, f.notFinite(t, 8)
 			}
-			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(8), Index: int32(sim.Cause{Kind: sim.ByRule, Index: 9, Actor: -1, Option: -1}.Index), At: int32(206), Kind: sim.Cause{Kind: sim.ByRule, Index: 9, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByRule, Index: 9, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByRule, Index: 9, Actor: -1, Option: -1}.Level)})
+			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(8), Index: int32(sim.Cause{Kind: sim.ByRule, Index: 9, Actor: -1, Option: -1}.Index), At: int32(212), Kind: sim.Cause{Kind: sim.ByRule, Index: 9, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByRule, Index: 9, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByRule, Index: 9, Actor: -1, Option: -1}.Level)})
 			if x := v[8]; x < 0 {
 				v[8] = 0
-				led = append(led, compactEntry{Amount: 0 - x, Turn: int32(t), Var: int32(8), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 8, Actor: -1, Option: -1}.Index), At: int32(167), Kind: sim.Cause{Kind: sim.ByBounds, Index: 8, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 8, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 8, Actor: -1, Option: -1}.Level)})
+				led = append(led, compactEntry{Amount: 0 - x, Turn: int32(t), Var: int32(8), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 8, Actor: -1, Option: -1}.Index), At: int32(173), Kind: sim.Cause{Kind: sim.ByBounds, Index: 8, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 8, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 8, Actor: -1, Option: -1}.Level)})
 			} else if x > 6 {
 				v[8] = 6
-				led = append(led, compactEntry{Amount: 6 - x, Turn: int32(t), Var: int32(8), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 8, Actor: -1, Option: -1}.Index), At: int32(167), Kind: sim.Cause{Kind: sim.ByBounds, Index: 8, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 8, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 8, Actor: -1, Option: -1}.Level)})
+				led = append(led, compactEntry{Amount: 6 - x, Turn: int32(t), Var: int32(8), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 8, Actor: -1, Option: -1}.Index), At: int32(173), Kind: sim.Cause{Kind: sim.ByBounds, Index: 8, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 8, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 8, Actor: -1, Option: -1}.Level)})
 			}
 		}
 	}
@@ -7220,20 +7487,20 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 	{
 		x := f.div(float64(float64(float64(float64(float64(float64(v[6]+v[13])+v[17])+float64(float64(0.45-float64(0.1*float64(l[26])))+float64(0.3*float64(l[41]))))+float64(0.3*float64(l[21])))+float64(0.15*float64(l[30])))-v[8]), 4.0)
 		if f.fault || x-x != 0 {
-			return led, f.failed(t, 207)
+			return led, f.failed(t, 213)
 		}
 		if x := x; x != 0 {
 			v[9] += x
 			if y := v[9]; y-y != 0 {
 				return led, f.notFinite(t, 9)
 			}
-			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(9), Index: int32(sim.Cause{Kind: sim.ByRule, Index: 10, Actor: -1, Option: -1}.Index), At: int32(207), Kind: sim.Cause{Kind: sim.ByRule, Index: 10, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByRule, Index: 10, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByRule, Index: 10, Actor: -1, Option: -1}.Level)})
+			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(9), Index: int32(sim.Cause{Kind: sim.ByRule, Index: 10, Actor: -1, Option: -1}.Index), At: int32(213), Kind: sim.Cause{Kind: sim.ByRule, Index: 10, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByRule, Index: 10, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByRule, Index: 10, Actor: -1, Option: -1}.Level)})
 			if x := v[9]; x < 0 {
 				v[9] = 0
-				led = append(led, compactEntry{Amount: 0 - x, Turn: int32(t), Var: int32(9), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 9, Actor: -1, Option: -1}.Index), At: int32(168), Kind: sim.Cause{Kind: sim.ByBounds, Index: 9, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 9, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 9, Actor: -1, Option: -1}.Level)})
+				led = append(led, compactEntry{Amount: 0 - x, Turn: int32(t), Var: int32(9), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 9, Actor: -1, Option: -1}.Index), At: int32(174), Kind: sim.Cause{Kind: sim.ByBounds, Index: 9, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 9, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 9, Actor: -1, Option: -1}.Level)})
 			} else if x > 15 {
 				v[9] = 15
-				led = append(led, compactEntry{Amount: 15 - x, Turn: int32(t), Var: int32(9), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 9, Actor: -1, Option: -1}.Index), At: int32(168), Kind: sim.Cause{Kind: sim.ByBounds, Index: 9, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 9, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 9, Actor: -1, Option: -1}.Level)})
+				led = append(led, compactEntry{Amount: 15 - x, Turn: int32(t), Var: int32(9), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 9, Actor: -1, Option: -1}.Index), At: int32(174), Kind: sim.Cause{Kind: sim.ByBounds, Index: 9, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 9, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 9, Actor: -1, Option: -1}.Level)})
 			}
 		}
 	}
@@ -7241,20 +7508,20 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 	{
 		x := float64(float64(f.div(float64((-p[2])*v[19]), 100.0)*math.Max(0.0, float64(1.0-f.div(v[18], 50.0)))) + float64(0.03*math.Max(0.0, float64(v[18]-30.0))))
 		if f.fault || x-x != 0 {
-			return led, f.failed(t, 208)
+			return led, f.failed(t, 214)
 		}
 		if x := x; x != 0 {
 			v[12] += x
 			if y := v[12]; y-y != 0 {
 				return led, f.notFinite(t, 12)
 			}
-			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(12), Index: int32(sim.Cause{Kind: sim.ByRule, Index: 11, Actor: -1, Option: -1}.Index), At: int32(208), Kind: sim.Cause{Kind: sim.ByRule, Index: 11, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByRule, Index: 11, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByRule, Index: 11, Actor: -1, Option: -1}.Level)})
+			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(12), Index: int32(sim.Cause{Kind: sim.ByRule, Index: 11, Actor: -1, Option: -1}.Index), At: int32(214), Kind: sim.Cause{Kind: sim.ByRule, Index: 11, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByRule, Index: 11, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByRule, Index: 11, Actor: -1, Option: -1}.Level)})
 			if x := v[12]; x < 12 {
 				v[12] = 12
-				led = append(led, compactEntry{Amount: 12 - x, Turn: int32(t), Var: int32(12), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 12, Actor: -1, Option: -1}.Index), At: int32(171), Kind: sim.Cause{Kind: sim.ByBounds, Index: 12, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 12, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 12, Actor: -1, Option: -1}.Level)})
+				led = append(led, compactEntry{Amount: 12 - x, Turn: int32(t), Var: int32(12), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 12, Actor: -1, Option: -1}.Index), At: int32(177), Kind: sim.Cause{Kind: sim.ByBounds, Index: 12, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 12, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 12, Actor: -1, Option: -1}.Level)})
 			} else if x > 35 {
 				v[12] = 35
-				led = append(led, compactEntry{Amount: 35 - x, Turn: int32(t), Var: int32(12), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 12, Actor: -1, Option: -1}.Index), At: int32(171), Kind: sim.Cause{Kind: sim.ByBounds, Index: 12, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 12, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 12, Actor: -1, Option: -1}.Level)})
+				led = append(led, compactEntry{Amount: 35 - x, Turn: int32(t), Var: int32(12), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 12, Actor: -1, Option: -1}.Index), At: int32(177), Kind: sim.Cause{Kind: sim.ByBounds, Index: 12, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 12, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 12, Actor: -1, Option: -1}.Level)})
 			}
 		}
 	}
@@ -7262,20 +7529,20 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 	{
 		x := float64(float64(0.08*float64(15.0-v[18])) - float64(0.03*v[27]))
 		if f.fault || x-x != 0 {
-			return led, f.failed(t, 209)
+			return led, f.failed(t, 215)
 		}
 		if x := x; x != 0 {
 			v[18] += x
 			if y := v[18]; y-y != 0 {
 				return led, f.notFinite(t, 18)
 			}
-			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(18), Index: int32(sim.Cause{Kind: sim.ByRule, Index: 12, Actor: -1, Option: -1}.Index), At: int32(209), Kind: sim.Cause{Kind: sim.ByRule, Index: 12, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByRule, Index: 12, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByRule, Index: 12, Actor: -1, Option: -1}.Level)})
+			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(18), Index: int32(sim.Cause{Kind: sim.ByRule, Index: 12, Actor: -1, Option: -1}.Index), At: int32(215), Kind: sim.Cause{Kind: sim.ByRule, Index: 12, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByRule, Index: 12, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByRule, Index: 12, Actor: -1, Option: -1}.Level)})
 			if x := v[18]; x < 0 {
 				v[18] = 0
-				led = append(led, compactEntry{Amount: 0 - x, Turn: int32(t), Var: int32(18), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 18, Actor: -1, Option: -1}.Index), At: int32(177), Kind: sim.Cause{Kind: sim.ByBounds, Index: 18, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 18, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 18, Actor: -1, Option: -1}.Level)})
+				led = append(led, compactEntry{Amount: 0 - x, Turn: int32(t), Var: int32(18), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 18, Actor: -1, Option: -1}.Index), At: int32(183), Kind: sim.Cause{Kind: sim.ByBounds, Index: 18, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 18, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 18, Actor: -1, Option: -1}.Level)})
 			} else if x > 100 {
 				v[18] = 100
-				led = append(led, compactEntry{Amount: 100 - x, Turn: int32(t), Var: int32(18), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 18, Actor: -1, Option: -1}.Index), At: int32(177), Kind: sim.Cause{Kind: sim.ByBounds, Index: 18, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 18, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 18, Actor: -1, Option: -1}.Level)})
+				led = append(led, compactEntry{Amount: 100 - x, Turn: int32(t), Var: int32(18), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 18, Actor: -1, Option: -1}.Index), At: int32(183), Kind: sim.Cause{Kind: sim.ByBounds, Index: 18, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 18, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 18, Actor: -1, Option: -1}.Level)})
 			}
 		}
 	}
@@ -7283,20 +7550,20 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 	{
 		x := float64(0.3 + float64(0.02*v[27]))
 		if f.fault || x-x != 0 {
-			return led, f.failed(t, 210)
+			return led, f.failed(t, 216)
 		}
 		if x := x; x != 0 {
 			v[19] += x
 			if y := v[19]; y-y != 0 {
 				return led, f.notFinite(t, 19)
 			}
-			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(19), Index: int32(sim.Cause{Kind: sim.ByRule, Index: 13, Actor: -1, Option: -1}.Index), At: int32(210), Kind: sim.Cause{Kind: sim.ByRule, Index: 13, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByRule, Index: 13, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByRule, Index: 13, Actor: -1, Option: -1}.Level)})
+			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(19), Index: int32(sim.Cause{Kind: sim.ByRule, Index: 13, Actor: -1, Option: -1}.Index), At: int32(216), Kind: sim.Cause{Kind: sim.ByRule, Index: 13, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByRule, Index: 13, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByRule, Index: 13, Actor: -1, Option: -1}.Level)})
 			if x := v[19]; x < 0 {
 				v[19] = 0
-				led = append(led, compactEntry{Amount: 0 - x, Turn: int32(t), Var: int32(19), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 19, Actor: -1, Option: -1}.Index), At: int32(178), Kind: sim.Cause{Kind: sim.ByBounds, Index: 19, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 19, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 19, Actor: -1, Option: -1}.Level)})
+				led = append(led, compactEntry{Amount: 0 - x, Turn: int32(t), Var: int32(19), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 19, Actor: -1, Option: -1}.Index), At: int32(184), Kind: sim.Cause{Kind: sim.ByBounds, Index: 19, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 19, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 19, Actor: -1, Option: -1}.Level)})
 			} else if x > 100 {
 				v[19] = 100
-				led = append(led, compactEntry{Amount: 100 - x, Turn: int32(t), Var: int32(19), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 19, Actor: -1, Option: -1}.Index), At: int32(178), Kind: sim.Cause{Kind: sim.ByBounds, Index: 19, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 19, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 19, Actor: -1, Option: -1}.Level)})
+				led = append(led, compactEntry{Amount: 100 - x, Turn: int32(t), Var: int32(19), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 19, Actor: -1, Option: -1}.Index), At: int32(184), Kind: sim.Cause{Kind: sim.ByBounds, Index: 19, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 19, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 19, Actor: -1, Option: -1}.Level)})
 			}
 		}
 	}
@@ -7314,20 +7581,20 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 			}()
 		}()
 		if f.fault || x-x != 0 {
-			return led, f.failed(t, 211)
+			return led, f.failed(t, 217)
 		}
 		if x := x - v[20]; x != 0 {
 			v[20] += x
 			if y := v[20]; y-y != 0 {
 				return led, f.notFinite(t, 20)
 			}
-			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(20), Index: int32(sim.Cause{Kind: sim.ByRule, Index: 14, Actor: -1, Option: -1}.Index), At: int32(211), Kind: sim.Cause{Kind: sim.ByRule, Index: 14, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByRule, Index: 14, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByRule, Index: 14, Actor: -1, Option: -1}.Level)})
+			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(20), Index: int32(sim.Cause{Kind: sim.ByRule, Index: 14, Actor: -1, Option: -1}.Index), At: int32(217), Kind: sim.Cause{Kind: sim.ByRule, Index: 14, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByRule, Index: 14, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByRule, Index: 14, Actor: -1, Option: -1}.Level)})
 			if x := v[20]; x < 0 {
 				v[20] = 0
-				led = append(led, compactEntry{Amount: 0 - x, Turn: int32(t), Var: int32(20), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 20, Actor: -1, Option: -1}.Index), At: int32(179), Kind: sim.Cause{Kind: sim.ByBounds, Index: 20, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 20, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 20, Actor: -1, Option: -1}.Level)})
+				led = append(led, compactEntry{Amount: 0 - x, Turn: int32(t), Var: int32(20), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 20, Actor: -1, Option: -1}.Index), At: int32(185), Kind: sim.Cause{Kind: sim.ByBounds, Index: 20, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 20, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 20, Actor: -1, Option: -1}.Level)})
 			} else if x > 20 {
 				v[20] = 20
-				led = append(led, compactEntry{Amount: 20 - x, Turn: int32(t), Var: int32(20), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 20, Actor: -1, Option: -1}.Index), At: int32(179), Kind: sim.Cause{Kind: sim.ByBounds, Index: 20, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 20, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 20, Actor: -1, Option: -1}.Level)})
+				led = append(led, compactEntry{Amount: 20 - x, Turn: int32(t), Var: int32(20), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 20, Actor: -1, Option: -1}.Index), At: int32(185), Kind: sim.Cause{Kind: sim.ByBounds, Index: 20, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 20, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 20, Actor: -1, Option: -1}.Level)})
 			}
 		}
 	}
@@ -7335,20 +7602,20 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 	{
 		x := float64((-0.15) * v[27])
 		if f.fault || x-x != 0 {
-			return led, f.failed(t, 212)
+			return led, f.failed(t, 218)
 		}
 		if x := x; x != 0 {
 			v[27] += x
 			if y := v[27]; y-y != 0 {
 				return led, f.notFinite(t, 27)
 			}
-			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(27), Index: int32(sim.Cause{Kind: sim.ByRule, Index: 15, Actor: -1, Option: -1}.Index), At: int32(212), Kind: sim.Cause{Kind: sim.ByRule, Index: 15, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByRule, Index: 15, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByRule, Index: 15, Actor: -1, Option: -1}.Level)})
+			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(27), Index: int32(sim.Cause{Kind: sim.ByRule, Index: 15, Actor: -1, Option: -1}.Index), At: int32(218), Kind: sim.Cause{Kind: sim.ByRule, Index: 15, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByRule, Index: 15, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByRule, Index: 15, Actor: -1, Option: -1}.Level)})
 			if x := v[27]; x < 0 {
 				v[27] = 0
-				led = append(led, compactEntry{Amount: 0 - x, Turn: int32(t), Var: int32(27), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 27, Actor: -1, Option: -1}.Index), At: int32(186), Kind: sim.Cause{Kind: sim.ByBounds, Index: 27, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 27, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 27, Actor: -1, Option: -1}.Level)})
+				led = append(led, compactEntry{Amount: 0 - x, Turn: int32(t), Var: int32(27), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 27, Actor: -1, Option: -1}.Index), At: int32(192), Kind: sim.Cause{Kind: sim.ByBounds, Index: 27, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 27, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 27, Actor: -1, Option: -1}.Level)})
 			} else if x > 100 {
 				v[27] = 100
-				led = append(led, compactEntry{Amount: 100 - x, Turn: int32(t), Var: int32(27), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 27, Actor: -1, Option: -1}.Index), At: int32(186), Kind: sim.Cause{Kind: sim.ByBounds, Index: 27, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 27, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 27, Actor: -1, Option: -1}.Level)})
+				led = append(led, compactEntry{Amount: 100 - x, Turn: int32(t), Var: int32(27), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 27, Actor: -1, Option: -1}.Index), At: int32(192), Kind: sim.Cause{Kind: sim.ByBounds, Index: 27, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 27, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 27, Actor: -1, Option: -1}.Level)})
 			}
 		}
 	}
@@ -7356,20 +7623,20 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 	{
 		x := v[4]
 		if f.fault || x-x != 0 {
-			return led, f.failed(t, 213)
+			return led, f.failed(t, 219)
 		}
 		if x := x - v[5]; x != 0 {
 			v[5] += x
 			if y := v[5]; y-y != 0 {
 				return led, f.notFinite(t, 5)
 			}
-			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(5), Index: int32(sim.Cause{Kind: sim.ByRule, Index: 16, Actor: -1, Option: -1}.Index), At: int32(213), Kind: sim.Cause{Kind: sim.ByRule, Index: 16, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByRule, Index: 16, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByRule, Index: 16, Actor: -1, Option: -1}.Level)})
+			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(5), Index: int32(sim.Cause{Kind: sim.ByRule, Index: 16, Actor: -1, Option: -1}.Index), At: int32(219), Kind: sim.Cause{Kind: sim.ByRule, Index: 16, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByRule, Index: 16, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByRule, Index: 16, Actor: -1, Option: -1}.Level)})
 			if x := v[5]; x < (-15) {
 				v[5] = (-15)
-				led = append(led, compactEntry{Amount: (-15) - x, Turn: int32(t), Var: int32(5), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 5, Actor: -1, Option: -1}.Index), At: int32(164), Kind: sim.Cause{Kind: sim.ByBounds, Index: 5, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 5, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 5, Actor: -1, Option: -1}.Level)})
+				led = append(led, compactEntry{Amount: (-15) - x, Turn: int32(t), Var: int32(5), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 5, Actor: -1, Option: -1}.Index), At: int32(170), Kind: sim.Cause{Kind: sim.ByBounds, Index: 5, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 5, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 5, Actor: -1, Option: -1}.Level)})
 			} else if x > 15 {
 				v[5] = 15
-				led = append(led, compactEntry{Amount: 15 - x, Turn: int32(t), Var: int32(5), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 5, Actor: -1, Option: -1}.Index), At: int32(164), Kind: sim.Cause{Kind: sim.ByBounds, Index: 5, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 5, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 5, Actor: -1, Option: -1}.Level)})
+				led = append(led, compactEntry{Amount: 15 - x, Turn: int32(t), Var: int32(5), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 5, Actor: -1, Option: -1}.Index), At: int32(170), Kind: sim.Cause{Kind: sim.ByBounds, Index: 5, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 5, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 5, Actor: -1, Option: -1}.Level)})
 			}
 		}
 	}
@@ -7377,20 +7644,20 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 	{
 		x := v[3]
 		if f.fault || x-x != 0 {
-			return led, f.failed(t, 214)
+			return led, f.failed(t, 220)
 		}
 		if x := x - v[4]; x != 0 {
 			v[4] += x
 			if y := v[4]; y-y != 0 {
 				return led, f.notFinite(t, 4)
 			}
-			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(4), Index: int32(sim.Cause{Kind: sim.ByRule, Index: 17, Actor: -1, Option: -1}.Index), At: int32(214), Kind: sim.Cause{Kind: sim.ByRule, Index: 17, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByRule, Index: 17, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByRule, Index: 17, Actor: -1, Option: -1}.Level)})
+			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(4), Index: int32(sim.Cause{Kind: sim.ByRule, Index: 17, Actor: -1, Option: -1}.Index), At: int32(220), Kind: sim.Cause{Kind: sim.ByRule, Index: 17, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByRule, Index: 17, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByRule, Index: 17, Actor: -1, Option: -1}.Level)})
 			if x := v[4]; x < (-15) {
 				v[4] = (-15)
-				led = append(led, compactEntry{Amount: (-15) - x, Turn: int32(t), Var: int32(4), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 4, Actor: -1, Option: -1}.Index), At: int32(163), Kind: sim.Cause{Kind: sim.ByBounds, Index: 4, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 4, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 4, Actor: -1, Option: -1}.Level)})
+				led = append(led, compactEntry{Amount: (-15) - x, Turn: int32(t), Var: int32(4), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 4, Actor: -1, Option: -1}.Index), At: int32(169), Kind: sim.Cause{Kind: sim.ByBounds, Index: 4, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 4, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 4, Actor: -1, Option: -1}.Level)})
 			} else if x > 15 {
 				v[4] = 15
-				led = append(led, compactEntry{Amount: 15 - x, Turn: int32(t), Var: int32(4), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 4, Actor: -1, Option: -1}.Index), At: int32(163), Kind: sim.Cause{Kind: sim.ByBounds, Index: 4, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 4, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 4, Actor: -1, Option: -1}.Level)})
+				led = append(led, compactEntry{Amount: 15 - x, Turn: int32(t), Var: int32(4), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 4, Actor: -1, Option: -1}.Index), At: int32(169), Kind: sim.Cause{Kind: sim.ByBounds, Index: 4, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 4, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 4, Actor: -1, Option: -1}.Level)})
 			}
 		}
 	}
@@ -7398,20 +7665,20 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 	{
 		x := v[2]
 		if f.fault || x-x != 0 {
-			return led, f.failed(t, 215)
+			return led, f.failed(t, 221)
 		}
 		if x := x - v[3]; x != 0 {
 			v[3] += x
 			if y := v[3]; y-y != 0 {
 				return led, f.notFinite(t, 3)
 			}
-			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(3), Index: int32(sim.Cause{Kind: sim.ByRule, Index: 18, Actor: -1, Option: -1}.Index), At: int32(215), Kind: sim.Cause{Kind: sim.ByRule, Index: 18, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByRule, Index: 18, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByRule, Index: 18, Actor: -1, Option: -1}.Level)})
+			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(3), Index: int32(sim.Cause{Kind: sim.ByRule, Index: 18, Actor: -1, Option: -1}.Index), At: int32(221), Kind: sim.Cause{Kind: sim.ByRule, Index: 18, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByRule, Index: 18, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByRule, Index: 18, Actor: -1, Option: -1}.Level)})
 			if x := v[3]; x < (-15) {
 				v[3] = (-15)
-				led = append(led, compactEntry{Amount: (-15) - x, Turn: int32(t), Var: int32(3), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 3, Actor: -1, Option: -1}.Index), At: int32(162), Kind: sim.Cause{Kind: sim.ByBounds, Index: 3, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 3, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 3, Actor: -1, Option: -1}.Level)})
+				led = append(led, compactEntry{Amount: (-15) - x, Turn: int32(t), Var: int32(3), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 3, Actor: -1, Option: -1}.Index), At: int32(168), Kind: sim.Cause{Kind: sim.ByBounds, Index: 3, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 3, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 3, Actor: -1, Option: -1}.Level)})
 			} else if x > 15 {
 				v[3] = 15
-				led = append(led, compactEntry{Amount: 15 - x, Turn: int32(t), Var: int32(3), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 3, Actor: -1, Option: -1}.Index), At: int32(162), Kind: sim.Cause{Kind: sim.ByBounds, Index: 3, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 3, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 3, Actor: -1, Option: -1}.Level)})
+				led = append(led, compactEntry{Amount: 15 - x, Turn: int32(t), Var: int32(3), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 3, Actor: -1, Option: -1}.Index), At: int32(168), Kind: sim.Cause{Kind: sim.ByBounds, Index: 3, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 3, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 3, Actor: -1, Option: -1}.Level)})
 			}
 		}
 	}
@@ -7419,20 +7686,20 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 	{
 		x := float64(float64(0.25+float64(p[4]*float64(float64(float64(float64(float64(float64(2.8*float64(float64(v[6]+v[13])-3.1))+float64(2.8*float64(v[8]-3.7)))-float64(0.4*float64(v[12]-23.0)))-float64(1.5*float64(l[38])))-float64(0.5*float64(l[6])))-float64(float64(v[0]-99.5)-float64(0.25*turn))))) + f.noise(0.15))
 		if f.fault || x-x != 0 {
-			return led, f.failed(t, 216)
+			return led, f.failed(t, 222)
 		}
 		if x := x - v[2]; x != 0 {
 			v[2] += x
 			if y := v[2]; y-y != 0 {
 				return led, f.notFinite(t, 2)
 			}
-			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(2), Index: int32(sim.Cause{Kind: sim.ByRule, Index: 19, Actor: -1, Option: -1}.Index), At: int32(216), Kind: sim.Cause{Kind: sim.ByRule, Index: 19, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByRule, Index: 19, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByRule, Index: 19, Actor: -1, Option: -1}.Level)})
+			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(2), Index: int32(sim.Cause{Kind: sim.ByRule, Index: 19, Actor: -1, Option: -1}.Index), At: int32(222), Kind: sim.Cause{Kind: sim.ByRule, Index: 19, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByRule, Index: 19, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByRule, Index: 19, Actor: -1, Option: -1}.Level)})
 			if x := v[2]; x < (-15) {
 				v[2] = (-15)
-				led = append(led, compactEntry{Amount: (-15) - x, Turn: int32(t), Var: int32(2), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 2, Actor: -1, Option: -1}.Index), At: int32(161), Kind: sim.Cause{Kind: sim.ByBounds, Index: 2, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 2, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 2, Actor: -1, Option: -1}.Level)})
+				led = append(led, compactEntry{Amount: (-15) - x, Turn: int32(t), Var: int32(2), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 2, Actor: -1, Option: -1}.Index), At: int32(167), Kind: sim.Cause{Kind: sim.ByBounds, Index: 2, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 2, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 2, Actor: -1, Option: -1}.Level)})
 			} else if x > 15 {
 				v[2] = 15
-				led = append(led, compactEntry{Amount: 15 - x, Turn: int32(t), Var: int32(2), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 2, Actor: -1, Option: -1}.Index), At: int32(161), Kind: sim.Cause{Kind: sim.ByBounds, Index: 2, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 2, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 2, Actor: -1, Option: -1}.Level)})
+				led = append(led, compactEntry{Amount: 15 - x, Turn: int32(t), Var: int32(2), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 2, Actor: -1, Option: -1}.Index), At: int32(167), Kind: sim.Cause{Kind: sim.ByBounds, Index: 2, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 2, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 2, Actor: -1, Option: -1}.Level)})
 			}
 		}
 	}
@@ -7440,20 +7707,20 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 	{
 		x := f.div(float64(v[0]*v[2]), 100.0)
 		if f.fault || x-x != 0 {
-			return led, f.failed(t, 217)
+			return led, f.failed(t, 223)
 		}
 		if x := x; x != 0 {
 			v[0] += x
 			if y := v[0]; y-y != 0 {
 				return led, f.notFinite(t, 0)
 			}
-			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(0), Index: int32(sim.Cause{Kind: sim.ByRule, Index: 20, Actor: -1, Option: -1}.Index), At: int32(217), Kind: sim.Cause{Kind: sim.ByRule, Index: 20, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByRule, Index: 20, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByRule, Index: 20, Actor: -1, Option: -1}.Level)})
+			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(0), Index: int32(sim.Cause{Kind: sim.ByRule, Index: 20, Actor: -1, Option: -1}.Index), At: int32(223), Kind: sim.Cause{Kind: sim.ByRule, Index: 20, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByRule, Index: 20, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByRule, Index: 20, Actor: -1, Option: -1}.Level)})
 			if x := v[0]; x < 40 {
 				v[0] = 40
-				led = append(led, compactEntry{Amount: 40 - x, Turn: int32(t), Var: int32(0), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 0, Actor: -1, Option: -1}.Index), At: int32(159), Kind: sim.Cause{Kind: sim.ByBounds, Index: 0, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 0, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 0, Actor: -1, Option: -1}.Level)})
+				led = append(led, compactEntry{Amount: 40 - x, Turn: int32(t), Var: int32(0), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 0, Actor: -1, Option: -1}.Index), At: int32(165), Kind: sim.Cause{Kind: sim.ByBounds, Index: 0, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 0, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 0, Actor: -1, Option: -1}.Level)})
 			} else if x > 160 {
 				v[0] = 160
-				led = append(led, compactEntry{Amount: 160 - x, Turn: int32(t), Var: int32(0), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 0, Actor: -1, Option: -1}.Index), At: int32(159), Kind: sim.Cause{Kind: sim.ByBounds, Index: 0, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 0, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 0, Actor: -1, Option: -1}.Level)})
+				led = append(led, compactEntry{Amount: 160 - x, Turn: int32(t), Var: int32(0), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 0, Actor: -1, Option: -1}.Index), At: int32(165), Kind: sim.Cause{Kind: sim.ByBounds, Index: 0, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 0, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 0, Actor: -1, Option: -1}.Level)})
 			}
 		}
 	}
@@ -7461,20 +7728,20 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 	{
 		x := float64(float64(float64(v[2]+v[3])+v[4]) + v[5])
 		if f.fault || x-x != 0 {
-			return led, f.failed(t, 218)
+			return led, f.failed(t, 224)
 		}
 		if x := x - v[1]; x != 0 {
 			v[1] += x
 			if y := v[1]; y-y != 0 {
 				return led, f.notFinite(t, 1)
 			}
-			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(1), Index: int32(sim.Cause{Kind: sim.ByRule, Index: 21, Actor: -1, Option: -1}.Index), At: int32(218), Kind: sim.Cause{Kind: sim.ByRule, Index: 21, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByRule, Index: 21, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByRule, Index: 21, Actor: -1, Option: -1}.Level)})
+			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(1), Index: int32(sim.Cause{Kind: sim.ByRule, Index: 21, Actor: -1, Option: -1}.Index), At: int32(224), Kind: sim.Cause{Kind: sim.ByRule, Index: 21, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByRule, Index: 21, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByRule, Index: 21, Actor: -1, Option: -1}.Level)})
 			if x := v[1]; x < (-40) {
 				v[1] = (-40)
-				led = append(led, compactEntry{Amount: (-40) - x, Turn: int32(t), Var: int32(1), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 1, Actor: -1, Option: -1}.Index), At: int32(160), Kind: sim.Cause{Kind: sim.ByBounds, Index: 1, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 1, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 1, Actor: -1, Option: -1}.Level)})
+				led = append(led, compactEntry{Amount: (-40) - x, Turn: int32(t), Var: int32(1), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 1, Actor: -1, Option: -1}.Index), At: int32(166), Kind: sim.Cause{Kind: sim.ByBounds, Index: 1, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 1, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 1, Actor: -1, Option: -1}.Level)})
 			} else if x > 30 {
 				v[1] = 30
-				led = append(led, compactEntry{Amount: 30 - x, Turn: int32(t), Var: int32(1), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 1, Actor: -1, Option: -1}.Index), At: int32(160), Kind: sim.Cause{Kind: sim.ByBounds, Index: 1, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 1, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 1, Actor: -1, Option: -1}.Level)})
+				led = append(led, compactEntry{Amount: 30 - x, Turn: int32(t), Var: int32(1), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 1, Actor: -1, Option: -1}.Index), At: int32(166), Kind: sim.Cause{Kind: sim.ByBounds, Index: 1, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 1, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 1, Actor: -1, Option: -1}.Level)})
 			}
 		}
 	}
@@ -7482,20 +7749,20 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 	{
 		x := float64(0.35 * float64(float64(f.div(float64(5000.0*v[10]), 8000.0)*float64(1.0+float64(0.05*math.Max(0.0, float64(3.3-v[8])))))-v[11]))
 		if f.fault || x-x != 0 {
-			return led, f.failed(t, 219)
+			return led, f.failed(t, 225)
 		}
 		if x := x; x != 0 {
 			v[11] += x
 			if y := v[11]; y-y != 0 {
 				return led, f.notFinite(t, 11)
 			}
-			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(11), Index: int32(sim.Cause{Kind: sim.ByRule, Index: 22, Actor: -1, Option: -1}.Index), At: int32(219), Kind: sim.Cause{Kind: sim.ByRule, Index: 22, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByRule, Index: 22, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByRule, Index: 22, Actor: -1, Option: -1}.Level)})
+			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(11), Index: int32(sim.Cause{Kind: sim.ByRule, Index: 22, Actor: -1, Option: -1}.Index), At: int32(225), Kind: sim.Cause{Kind: sim.ByRule, Index: 22, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByRule, Index: 22, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByRule, Index: 22, Actor: -1, Option: -1}.Level)})
 			if x := v[11]; x < 500 {
 				v[11] = 500
-				led = append(led, compactEntry{Amount: 500 - x, Turn: int32(t), Var: int32(11), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 11, Actor: -1, Option: -1}.Index), At: int32(170), Kind: sim.Cause{Kind: sim.ByBounds, Index: 11, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 11, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 11, Actor: -1, Option: -1}.Level)})
+				led = append(led, compactEntry{Amount: 500 - x, Turn: int32(t), Var: int32(11), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 11, Actor: -1, Option: -1}.Index), At: int32(176), Kind: sim.Cause{Kind: sim.ByBounds, Index: 11, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 11, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 11, Actor: -1, Option: -1}.Level)})
 			} else if x > 200000 {
 				v[11] = 200000
-				led = append(led, compactEntry{Amount: 200000 - x, Turn: int32(t), Var: int32(11), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 11, Actor: -1, Option: -1}.Index), At: int32(170), Kind: sim.Cause{Kind: sim.ByBounds, Index: 11, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 11, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 11, Actor: -1, Option: -1}.Level)})
+				led = append(led, compactEntry{Amount: 200000 - x, Turn: int32(t), Var: int32(11), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 11, Actor: -1, Option: -1}.Index), At: int32(176), Kind: sim.Cause{Kind: sim.ByBounds, Index: 11, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 11, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 11, Actor: -1, Option: -1}.Level)})
 			}
 		}
 	}
@@ -7503,20 +7770,20 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 	{
 		x := float64(v[10] * float64(float64(float64(0.08*math.Max(0.0, float64(1.5-v[9])))+float64(0.03*math.Max(0.0, float64(f.div(v[11], 5000.0)-1.1))))+f.noise(0.012)))
 		if f.fault || x-x != 0 {
-			return led, f.failed(t, 220)
+			return led, f.failed(t, 226)
 		}
 		if x := x; x != 0 {
 			v[10] += x
 			if y := v[10]; y-y != 0 {
 				return led, f.notFinite(t, 10)
 			}
-			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(10), Index: int32(sim.Cause{Kind: sim.ByRule, Index: 23, Actor: -1, Option: -1}.Index), At: int32(220), Kind: sim.Cause{Kind: sim.ByRule, Index: 23, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByRule, Index: 23, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByRule, Index: 23, Actor: -1, Option: -1}.Level)})
+			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(10), Index: int32(sim.Cause{Kind: sim.ByRule, Index: 23, Actor: -1, Option: -1}.Index), At: int32(226), Kind: sim.Cause{Kind: sim.ByRule, Index: 23, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByRule, Index: 23, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByRule, Index: 23, Actor: -1, Option: -1}.Level)})
 			if x := v[10]; x < 1000 {
 				v[10] = 1000
-				led = append(led, compactEntry{Amount: 1000 - x, Turn: int32(t), Var: int32(10), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 10, Actor: -1, Option: -1}.Index), At: int32(169), Kind: sim.Cause{Kind: sim.ByBounds, Index: 10, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 10, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 10, Actor: -1, Option: -1}.Level)})
+				led = append(led, compactEntry{Amount: 1000 - x, Turn: int32(t), Var: int32(10), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 10, Actor: -1, Option: -1}.Index), At: int32(175), Kind: sim.Cause{Kind: sim.ByBounds, Index: 10, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 10, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 10, Actor: -1, Option: -1}.Level)})
 			} else if x > 200000 {
 				v[10] = 200000
-				led = append(led, compactEntry{Amount: 200000 - x, Turn: int32(t), Var: int32(10), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 10, Actor: -1, Option: -1}.Index), At: int32(169), Kind: sim.Cause{Kind: sim.ByBounds, Index: 10, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 10, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 10, Actor: -1, Option: -1}.Level)})
+				led = append(led, compactEntry{Amount: 200000 - x, Turn: int32(t), Var: int32(10), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 10, Actor: -1, Option: -1}.Index), At: int32(175), Kind: sim.Cause{Kind: sim.ByBounds, Index: 10, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 10, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 10, Actor: -1, Option: -1}.Level)})
 			}
 		}
 	}
@@ -7524,20 +7791,20 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 	{
 		x := float64(p[5] * float64(f.div(float64(100.0*float64(float64(float64(float64(v[6]+v[13])+v[17])+float64(float64(0.45-float64(0.1*float64(l[26])))+float64(0.3*float64(l[41]))))+float64(float64(l[40])*math.Min(0.8, float64(0.2*v[9]))))), 4.2)-v[34]))
 		if f.fault || x-x != 0 {
-			return led, f.failed(t, 221)
+			return led, f.failed(t, 227)
 		}
 		if x := x; x != 0 {
 			v[34] += x
 			if y := v[34]; y-y != 0 {
 				return led, f.notFinite(t, 34)
 			}
-			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(34), Index: int32(sim.Cause{Kind: sim.ByRule, Index: 24, Actor: -1, Option: -1}.Index), At: int32(221), Kind: sim.Cause{Kind: sim.ByRule, Index: 24, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByRule, Index: 24, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByRule, Index: 24, Actor: -1, Option: -1}.Level)})
+			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(34), Index: int32(sim.Cause{Kind: sim.ByRule, Index: 24, Actor: -1, Option: -1}.Index), At: int32(227), Kind: sim.Cause{Kind: sim.ByRule, Index: 24, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByRule, Index: 24, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByRule, Index: 24, Actor: -1, Option: -1}.Level)})
 			if x := v[34]; x < 0 {
 				v[34] = 0
-				led = append(led, compactEntry{Amount: 0 - x, Turn: int32(t), Var: int32(34), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 34, Actor: -1, Option: -1}.Index), At: int32(193), Kind: sim.Cause{Kind: sim.ByBounds, Index: 34, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 34, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 34, Actor: -1, Option: -1}.Level)})
+				led = append(led, compactEntry{Amount: 0 - x, Turn: int32(t), Var: int32(34), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 34, Actor: -1, Option: -1}.Index), At: int32(199), Kind: sim.Cause{Kind: sim.ByBounds, Index: 34, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 34, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 34, Actor: -1, Option: -1}.Level)})
 			} else if x > 150 {
 				v[34] = 150
-				led = append(led, compactEntry{Amount: 150 - x, Turn: int32(t), Var: int32(34), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 34, Actor: -1, Option: -1}.Index), At: int32(193), Kind: sim.Cause{Kind: sim.ByBounds, Index: 34, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 34, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 34, Actor: -1, Option: -1}.Level)})
+				led = append(led, compactEntry{Amount: 150 - x, Turn: int32(t), Var: int32(34), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 34, Actor: -1, Option: -1}.Index), At: int32(199), Kind: sim.Cause{Kind: sim.ByBounds, Index: 34, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 34, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 34, Actor: -1, Option: -1}.Level)})
 			}
 		}
 	}
@@ -7545,20 +7812,20 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 	{
 		x := float64(float64(float64(0.12*float64(float64(30.0+float64(50.0*math.Min(1.0, f.div(v[34], 50.0))))-v[33]))+float64(p[12]*float64(float64(float64(float64(0.25*math.Min(0.0, float64(v[1]+2.0)))+float64(0.08*math.Min(0.0, float64(v[34]-50.0))))-float64(2.0*math.Max(0.0, float64(1.0-v[9]))))-float64(3.0*math.Max(0.0, float64(f.div(v[11], 5000.0)-1.2)))))) + f.noise(0.8))
 		if f.fault || x-x != 0 {
-			return led, f.failed(t, 222)
+			return led, f.failed(t, 228)
 		}
 		if x := x; x != 0 {
 			v[33] += x
 			if y := v[33]; y-y != 0 {
 				return led, f.notFinite(t, 33)
 			}
-			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(33), Index: int32(sim.Cause{Kind: sim.ByRule, Index: 25, Actor: -1, Option: -1}.Index), At: int32(222), Kind: sim.Cause{Kind: sim.ByRule, Index: 25, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByRule, Index: 25, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByRule, Index: 25, Actor: -1, Option: -1}.Level)})
+			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(33), Index: int32(sim.Cause{Kind: sim.ByRule, Index: 25, Actor: -1, Option: -1}.Index), At: int32(228), Kind: sim.Cause{Kind: sim.ByRule, Index: 25, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByRule, Index: 25, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByRule, Index: 25, Actor: -1, Option: -1}.Level)})
 			if x := v[33]; x < 0 {
 				v[33] = 0
-				led = append(led, compactEntry{Amount: 0 - x, Turn: int32(t), Var: int32(33), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 33, Actor: -1, Option: -1}.Index), At: int32(192), Kind: sim.Cause{Kind: sim.ByBounds, Index: 33, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 33, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 33, Actor: -1, Option: -1}.Level)})
+				led = append(led, compactEntry{Amount: 0 - x, Turn: int32(t), Var: int32(33), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 33, Actor: -1, Option: -1}.Index), At: int32(198), Kind: sim.Cause{Kind: sim.ByBounds, Index: 33, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 33, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 33, Actor: -1, Option: -1}.Level)})
 			} else if x > 100 {
 				v[33] = 100
-				led = append(led, compactEntry{Amount: 100 - x, Turn: int32(t), Var: int32(33), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 33, Actor: -1, Option: -1}.Index), At: int32(192), Kind: sim.Cause{Kind: sim.ByBounds, Index: 33, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 33, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 33, Actor: -1, Option: -1}.Level)})
+				led = append(led, compactEntry{Amount: 100 - x, Turn: int32(t), Var: int32(33), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 33, Actor: -1, Option: -1}.Index), At: int32(198), Kind: sim.Cause{Kind: sim.ByBounds, Index: 33, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 33, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 33, Actor: -1, Option: -1}.Level)})
 			}
 		}
 	}
@@ -7571,20 +7838,20 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 			return 0.0
 		}())-v[35])) + f.noise(4.0))
 		if f.fault || x-x != 0 {
-			return led, f.failed(t, 223)
+			return led, f.failed(t, 229)
 		}
 		if x := x; x != 0 {
 			v[35] += x
 			if y := v[35]; y-y != 0 {
 				return led, f.notFinite(t, 35)
 			}
-			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(35), Index: int32(sim.Cause{Kind: sim.ByRule, Index: 26, Actor: -1, Option: -1}.Index), At: int32(223), Kind: sim.Cause{Kind: sim.ByRule, Index: 26, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByRule, Index: 26, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByRule, Index: 26, Actor: -1, Option: -1}.Level)})
+			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(35), Index: int32(sim.Cause{Kind: sim.ByRule, Index: 26, Actor: -1, Option: -1}.Index), At: int32(229), Kind: sim.Cause{Kind: sim.ByRule, Index: 26, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByRule, Index: 26, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByRule, Index: 26, Actor: -1, Option: -1}.Level)})
 			if x := v[35]; x < 0 {
 				v[35] = 0
-				led = append(led, compactEntry{Amount: 0 - x, Turn: int32(t), Var: int32(35), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 35, Actor: -1, Option: -1}.Index), At: int32(194), Kind: sim.Cause{Kind: sim.ByBounds, Index: 35, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 35, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 35, Actor: -1, Option: -1}.Level)})
+				led = append(led, compactEntry{Amount: 0 - x, Turn: int32(t), Var: int32(35), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 35, Actor: -1, Option: -1}.Index), At: int32(200), Kind: sim.Cause{Kind: sim.ByBounds, Index: 35, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 35, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 35, Actor: -1, Option: -1}.Level)})
 			} else if x > 100 {
 				v[35] = 100
-				led = append(led, compactEntry{Amount: 100 - x, Turn: int32(t), Var: int32(35), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 35, Actor: -1, Option: -1}.Index), At: int32(194), Kind: sim.Cause{Kind: sim.ByBounds, Index: 35, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 35, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 35, Actor: -1, Option: -1}.Level)})
+				led = append(led, compactEntry{Amount: 100 - x, Turn: int32(t), Var: int32(35), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 35, Actor: -1, Option: -1}.Index), At: int32(200), Kind: sim.Cause{Kind: sim.ByBounds, Index: 35, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 35, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 35, Actor: -1, Option: -1}.Level)})
 			}
 		}
 	}
@@ -7597,20 +7864,20 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 			return 0.15
 		}() * float64(35.0-v[36]))
 		if f.fault || x-x != 0 {
-			return led, f.failed(t, 224)
+			return led, f.failed(t, 230)
 		}
 		if x := x; x != 0 {
 			v[36] += x
 			if y := v[36]; y-y != 0 {
 				return led, f.notFinite(t, 36)
 			}
-			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(36), Index: int32(sim.Cause{Kind: sim.ByRule, Index: 27, Actor: -1, Option: -1}.Index), At: int32(224), Kind: sim.Cause{Kind: sim.ByRule, Index: 27, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByRule, Index: 27, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByRule, Index: 27, Actor: -1, Option: -1}.Level)})
+			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(36), Index: int32(sim.Cause{Kind: sim.ByRule, Index: 27, Actor: -1, Option: -1}.Index), At: int32(230), Kind: sim.Cause{Kind: sim.ByRule, Index: 27, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByRule, Index: 27, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByRule, Index: 27, Actor: -1, Option: -1}.Level)})
 			if x := v[36]; x < 0 {
 				v[36] = 0
-				led = append(led, compactEntry{Amount: 0 - x, Turn: int32(t), Var: int32(36), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 36, Actor: -1, Option: -1}.Index), At: int32(195), Kind: sim.Cause{Kind: sim.ByBounds, Index: 36, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 36, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 36, Actor: -1, Option: -1}.Level)})
+				led = append(led, compactEntry{Amount: 0 - x, Turn: int32(t), Var: int32(36), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 36, Actor: -1, Option: -1}.Index), At: int32(201), Kind: sim.Cause{Kind: sim.ByBounds, Index: 36, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 36, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 36, Actor: -1, Option: -1}.Level)})
 			} else if x > 100 {
 				v[36] = 100
-				led = append(led, compactEntry{Amount: 100 - x, Turn: int32(t), Var: int32(36), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 36, Actor: -1, Option: -1}.Index), At: int32(195), Kind: sim.Cause{Kind: sim.ByBounds, Index: 36, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 36, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 36, Actor: -1, Option: -1}.Level)})
+				led = append(led, compactEntry{Amount: 100 - x, Turn: int32(t), Var: int32(36), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 36, Actor: -1, Option: -1}.Index), At: int32(201), Kind: sim.Cause{Kind: sim.ByBounds, Index: 36, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 36, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 36, Actor: -1, Option: -1}.Level)})
 			}
 		}
 	}
@@ -7618,20 +7885,20 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 	{
 		x := float64(0.15 * float64(25.0-v[23]))
 		if f.fault || x-x != 0 {
-			return led, f.failed(t, 225)
+			return led, f.failed(t, 231)
 		}
 		if x := x; x != 0 {
 			v[23] += x
 			if y := v[23]; y-y != 0 {
 				return led, f.notFinite(t, 23)
 			}
-			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(23), Index: int32(sim.Cause{Kind: sim.ByRule, Index: 28, Actor: -1, Option: -1}.Index), At: int32(225), Kind: sim.Cause{Kind: sim.ByRule, Index: 28, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByRule, Index: 28, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByRule, Index: 28, Actor: -1, Option: -1}.Level)})
+			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(23), Index: int32(sim.Cause{Kind: sim.ByRule, Index: 28, Actor: -1, Option: -1}.Index), At: int32(231), Kind: sim.Cause{Kind: sim.ByRule, Index: 28, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByRule, Index: 28, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByRule, Index: 28, Actor: -1, Option: -1}.Level)})
 			if x := v[23]; x < 0 {
 				v[23] = 0
-				led = append(led, compactEntry{Amount: 0 - x, Turn: int32(t), Var: int32(23), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 23, Actor: -1, Option: -1}.Index), At: int32(182), Kind: sim.Cause{Kind: sim.ByBounds, Index: 23, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 23, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 23, Actor: -1, Option: -1}.Level)})
+				led = append(led, compactEntry{Amount: 0 - x, Turn: int32(t), Var: int32(23), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 23, Actor: -1, Option: -1}.Index), At: int32(188), Kind: sim.Cause{Kind: sim.ByBounds, Index: 23, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 23, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 23, Actor: -1, Option: -1}.Level)})
 			} else if x > 100 {
 				v[23] = 100
-				led = append(led, compactEntry{Amount: 100 - x, Turn: int32(t), Var: int32(23), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 23, Actor: -1, Option: -1}.Index), At: int32(182), Kind: sim.Cause{Kind: sim.ByBounds, Index: 23, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 23, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 23, Actor: -1, Option: -1}.Level)})
+				led = append(led, compactEntry{Amount: 100 - x, Turn: int32(t), Var: int32(23), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 23, Actor: -1, Option: -1}.Index), At: int32(188), Kind: sim.Cause{Kind: sim.ByBounds, Index: 23, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 23, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 23, Actor: -1, Option: -1}.Level)})
 			}
 		}
 	}
@@ -7649,20 +7916,20 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 			return 0.0
 		}())-v[24]))
 		if f.fault || x-x != 0 {
-			return led, f.failed(t, 226)
+			return led, f.failed(t, 232)
 		}
 		if x := x; x != 0 {
 			v[24] += x
 			if y := v[24]; y-y != 0 {
 				return led, f.notFinite(t, 24)
 			}
-			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(24), Index: int32(sim.Cause{Kind: sim.ByRule, Index: 29, Actor: -1, Option: -1}.Index), At: int32(226), Kind: sim.Cause{Kind: sim.ByRule, Index: 29, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByRule, Index: 29, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByRule, Index: 29, Actor: -1, Option: -1}.Level)})
+			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(24), Index: int32(sim.Cause{Kind: sim.ByRule, Index: 29, Actor: -1, Option: -1}.Index), At: int32(232), Kind: sim.Cause{Kind: sim.ByRule, Index: 29, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByRule, Index: 29, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByRule, Index: 29, Actor: -1, Option: -1}.Level)})
 			if x := v[24]; x < 0 {
 				v[24] = 0
-				led = append(led, compactEntry{Amount: 0 - x, Turn: int32(t), Var: int32(24), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 24, Actor: -1, Option: -1}.Index), At: int32(183), Kind: sim.Cause{Kind: sim.ByBounds, Index: 24, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 24, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 24, Actor: -1, Option: -1}.Level)})
+				led = append(led, compactEntry{Amount: 0 - x, Turn: int32(t), Var: int32(24), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 24, Actor: -1, Option: -1}.Index), At: int32(189), Kind: sim.Cause{Kind: sim.ByBounds, Index: 24, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 24, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 24, Actor: -1, Option: -1}.Level)})
 			} else if x > 100 {
 				v[24] = 100
-				led = append(led, compactEntry{Amount: 100 - x, Turn: int32(t), Var: int32(24), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 24, Actor: -1, Option: -1}.Index), At: int32(183), Kind: sim.Cause{Kind: sim.ByBounds, Index: 24, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 24, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 24, Actor: -1, Option: -1}.Level)})
+				led = append(led, compactEntry{Amount: 100 - x, Turn: int32(t), Var: int32(24), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 24, Actor: -1, Option: -1}.Index), At: int32(189), Kind: sim.Cause{Kind: sim.ByBounds, Index: 24, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 24, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 24, Actor: -1, Option: -1}.Level)})
 			}
 		}
 	}
@@ -7670,20 +7937,20 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 	{
 		x := float64(0.3 * float64(float64(float64(float64(95.0+float64(1.5*v[7]))+float64(0.6*v[8]))-float64(0.05*v[24]))-v[26]))
 		if f.fault || x-x != 0 {
-			return led, f.failed(t, 227)
+			return led, f.failed(t, 233)
 		}
 		if x := x; x != 0 {
 			v[26] += x
 			if y := v[26]; y-y != 0 {
 				return led, f.notFinite(t, 26)
 			}
-			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(26), Index: int32(sim.Cause{Kind: sim.ByRule, Index: 30, Actor: -1, Option: -1}.Index), At: int32(227), Kind: sim.Cause{Kind: sim.ByRule, Index: 30, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByRule, Index: 30, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByRule, Index: 30, Actor: -1, Option: -1}.Level)})
+			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(26), Index: int32(sim.Cause{Kind: sim.ByRule, Index: 30, Actor: -1, Option: -1}.Index), At: int32(233), Kind: sim.Cause{Kind: sim.ByRule, Index: 30, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByRule, Index: 30, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByRule, Index: 30, Actor: -1, Option: -1}.Level)})
 			if x := v[26]; x < 50 {
 				v[26] = 50
-				led = append(led, compactEntry{Amount: 50 - x, Turn: int32(t), Var: int32(26), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 26, Actor: -1, Option: -1}.Index), At: int32(185), Kind: sim.Cause{Kind: sim.ByBounds, Index: 26, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 26, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 26, Actor: -1, Option: -1}.Level)})
+				led = append(led, compactEntry{Amount: 50 - x, Turn: int32(t), Var: int32(26), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 26, Actor: -1, Option: -1}.Index), At: int32(191), Kind: sim.Cause{Kind: sim.ByBounds, Index: 26, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 26, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 26, Actor: -1, Option: -1}.Level)})
 			} else if x > 150 {
 				v[26] = 150
-				led = append(led, compactEntry{Amount: 150 - x, Turn: int32(t), Var: int32(26), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 26, Actor: -1, Option: -1}.Index), At: int32(185), Kind: sim.Cause{Kind: sim.ByBounds, Index: 26, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 26, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 26, Actor: -1, Option: -1}.Level)})
+				led = append(led, compactEntry{Amount: 150 - x, Turn: int32(t), Var: int32(26), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 26, Actor: -1, Option: -1}.Index), At: int32(191), Kind: sim.Cause{Kind: sim.ByBounds, Index: 26, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 26, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 26, Actor: -1, Option: -1}.Level)})
 			}
 		}
 	}
@@ -7691,20 +7958,20 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 	{
 		x := float64(float64(float64(0.1*float64(65.0-v[30]))-float64(0.08*v[32])) - float64(0.1*math.Max(0.0, float64(v[36]-75.0))))
 		if f.fault || x-x != 0 {
-			return led, f.failed(t, 228)
+			return led, f.failed(t, 234)
 		}
 		if x := x; x != 0 {
 			v[30] += x
 			if y := v[30]; y-y != 0 {
 				return led, f.notFinite(t, 30)
 			}
-			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(30), Index: int32(sim.Cause{Kind: sim.ByRule, Index: 31, Actor: -1, Option: -1}.Index), At: int32(228), Kind: sim.Cause{Kind: sim.ByRule, Index: 31, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByRule, Index: 31, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByRule, Index: 31, Actor: -1, Option: -1}.Level)})
+			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(30), Index: int32(sim.Cause{Kind: sim.ByRule, Index: 31, Actor: -1, Option: -1}.Index), At: int32(234), Kind: sim.Cause{Kind: sim.ByRule, Index: 31, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByRule, Index: 31, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByRule, Index: 31, Actor: -1, Option: -1}.Level)})
 			if x := v[30]; x < 0 {
 				v[30] = 0
-				led = append(led, compactEntry{Amount: 0 - x, Turn: int32(t), Var: int32(30), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 30, Actor: -1, Option: -1}.Index), At: int32(189), Kind: sim.Cause{Kind: sim.ByBounds, Index: 30, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 30, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 30, Actor: -1, Option: -1}.Level)})
+				led = append(led, compactEntry{Amount: 0 - x, Turn: int32(t), Var: int32(30), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 30, Actor: -1, Option: -1}.Index), At: int32(195), Kind: sim.Cause{Kind: sim.ByBounds, Index: 30, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 30, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 30, Actor: -1, Option: -1}.Level)})
 			} else if x > 100 {
 				v[30] = 100
-				led = append(led, compactEntry{Amount: 100 - x, Turn: int32(t), Var: int32(30), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 30, Actor: -1, Option: -1}.Index), At: int32(189), Kind: sim.Cause{Kind: sim.ByBounds, Index: 30, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 30, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 30, Actor: -1, Option: -1}.Level)})
+				led = append(led, compactEntry{Amount: 100 - x, Turn: int32(t), Var: int32(30), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 30, Actor: -1, Option: -1}.Index), At: int32(195), Kind: sim.Cause{Kind: sim.ByBounds, Index: 30, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 30, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 30, Actor: -1, Option: -1}.Level)})
 			}
 		}
 	}
@@ -7712,43 +7979,43 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 	{
 		x := float64(0.1 * float64(75.0-v[31]))
 		if f.fault || x-x != 0 {
-			return led, f.failed(t, 229)
+			return led, f.failed(t, 235)
 		}
 		if x := x; x != 0 {
 			v[31] += x
 			if y := v[31]; y-y != 0 {
 				return led, f.notFinite(t, 31)
 			}
-			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(31), Index: int32(sim.Cause{Kind: sim.ByRule, Index: 32, Actor: -1, Option: -1}.Index), At: int32(229), Kind: sim.Cause{Kind: sim.ByRule, Index: 32, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByRule, Index: 32, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByRule, Index: 32, Actor: -1, Option: -1}.Level)})
+			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(31), Index: int32(sim.Cause{Kind: sim.ByRule, Index: 32, Actor: -1, Option: -1}.Index), At: int32(235), Kind: sim.Cause{Kind: sim.ByRule, Index: 32, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByRule, Index: 32, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByRule, Index: 32, Actor: -1, Option: -1}.Level)})
 			if x := v[31]; x < 0 {
 				v[31] = 0
-				led = append(led, compactEntry{Amount: 0 - x, Turn: int32(t), Var: int32(31), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 31, Actor: -1, Option: -1}.Index), At: int32(190), Kind: sim.Cause{Kind: sim.ByBounds, Index: 31, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 31, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 31, Actor: -1, Option: -1}.Level)})
+				led = append(led, compactEntry{Amount: 0 - x, Turn: int32(t), Var: int32(31), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 31, Actor: -1, Option: -1}.Index), At: int32(196), Kind: sim.Cause{Kind: sim.ByBounds, Index: 31, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 31, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 31, Actor: -1, Option: -1}.Level)})
 			} else if x > 100 {
 				v[31] = 100
-				led = append(led, compactEntry{Amount: 100 - x, Turn: int32(t), Var: int32(31), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 31, Actor: -1, Option: -1}.Index), At: int32(190), Kind: sim.Cause{Kind: sim.ByBounds, Index: 31, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 31, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 31, Actor: -1, Option: -1}.Level)})
+				led = append(led, compactEntry{Amount: 100 - x, Turn: int32(t), Var: int32(31), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 31, Actor: -1, Option: -1}.Index), At: int32(196), Kind: sim.Cause{Kind: sim.ByBounds, Index: 31, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 31, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 31, Actor: -1, Option: -1}.Level)})
 			}
 		}
 	}
 	// rule rok_losses
 	if ok := (float64(l[23]) == 0.0); f.fault {
-		return led, f.failed(t, 230)
+		return led, f.failed(t, 236)
 	} else if ok {
 		x := float64((-0.4) * v[32])
 		if f.fault || x-x != 0 {
-			return led, f.failed(t, 231)
+			return led, f.failed(t, 237)
 		}
 		if x := x; x != 0 {
 			v[32] += x
 			if y := v[32]; y-y != 0 {
 				return led, f.notFinite(t, 32)
 			}
-			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(32), Index: int32(sim.Cause{Kind: sim.ByRule, Index: 33, Actor: -1, Option: -1}.Index), At: int32(231), Kind: sim.Cause{Kind: sim.ByRule, Index: 33, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByRule, Index: 33, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByRule, Index: 33, Actor: -1, Option: -1}.Level)})
+			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(32), Index: int32(sim.Cause{Kind: sim.ByRule, Index: 33, Actor: -1, Option: -1}.Index), At: int32(237), Kind: sim.Cause{Kind: sim.ByRule, Index: 33, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByRule, Index: 33, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByRule, Index: 33, Actor: -1, Option: -1}.Level)})
 			if x := v[32]; x < 0 {
 				v[32] = 0
-				led = append(led, compactEntry{Amount: 0 - x, Turn: int32(t), Var: int32(32), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 32, Actor: -1, Option: -1}.Index), At: int32(191), Kind: sim.Cause{Kind: sim.ByBounds, Index: 32, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 32, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 32, Actor: -1, Option: -1}.Level)})
+				led = append(led, compactEntry{Amount: 0 - x, Turn: int32(t), Var: int32(32), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 32, Actor: -1, Option: -1}.Index), At: int32(197), Kind: sim.Cause{Kind: sim.ByBounds, Index: 32, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 32, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 32, Actor: -1, Option: -1}.Level)})
 			} else if x > 40 {
 				v[32] = 40
-				led = append(led, compactEntry{Amount: 40 - x, Turn: int32(t), Var: int32(32), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 32, Actor: -1, Option: -1}.Index), At: int32(191), Kind: sim.Cause{Kind: sim.ByBounds, Index: 32, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 32, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 32, Actor: -1, Option: -1}.Level)})
+				led = append(led, compactEntry{Amount: 40 - x, Turn: int32(t), Var: int32(32), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 32, Actor: -1, Option: -1}.Index), At: int32(197), Kind: sim.Cause{Kind: sim.ByBounds, Index: 32, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 32, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 32, Actor: -1, Option: -1}.Level)})
 			}
 		}
 	}
@@ -7848,7 +8115,7 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 		if fire {
 			x := 0.4
 			if f.fault || x-x != 0 || x < 0 || x > 1 {
-				return led, f.failed(t, 232)
+				return led, f.failed(t, 238)
 			}
 			fire = next.RNG.Float64() < x
 		}
@@ -7866,7 +8133,7 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 		if fire {
 			x := 0.5
 			if f.fault || x-x != 0 || x < 0 || x > 1 {
-				return led, f.failed(t, 233)
+				return led, f.failed(t, 239)
 			}
 			fire = next.RNG.Float64() < x
 		}
@@ -7884,7 +8151,7 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 		if fire {
 			x := 0.35
 			if f.fault || x-x != 0 || x < 0 || x > 1 {
-				return led, f.failed(t, 234)
+				return led, f.failed(t, 240)
 			}
 			fire = next.RNG.Float64() < x
 		}
@@ -7902,7 +8169,7 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 		if fire {
 			x := f.div(float64(v[36]-74.0), 50.0)
 			if f.fault || x-x != 0 || x < 0 || x > 1 {
-				return led, f.failed(t, 235)
+				return led, f.failed(t, 241)
 			}
 			fire = next.RNG.Float64() < x
 		}
@@ -7920,7 +8187,7 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 		if fire {
 			x := f.div(float64(v[36]-80.0), 40.0)
 			if f.fault || x-x != 0 || x < 0 || x > 1 {
-				return led, f.failed(t, 236)
+				return led, f.failed(t, 242)
 			}
 			fire = next.RNG.Float64() < x
 		}
@@ -7938,7 +8205,7 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 		if fire {
 			x := 0.25
 			if f.fault || x-x != 0 || x < 0 || x > 1 {
-				return led, f.failed(t, 237)
+				return led, f.failed(t, 243)
 			}
 			fire = next.RNG.Float64() < x
 		}
@@ -8114,6 +8381,12 @@ var fixturePos = [...]sim.Pos{
 	{File: "pressure-2017.yaml", Line: 726, Col: 36},
 	{File: "pressure-2017.yaml", Line: 727, Col: 43},
 	{File: "pressure-2017.yaml", Line: 728, Col: 48},
+	{File: "pressure-2017.yaml", Line: 951, Col: 49},
+	{File: "pressure-2017.yaml", Line: 952, Col: 53},
+	{File: "pressure-2017.yaml", Line: 953, Col: 52},
+	{File: "pressure-2017.yaml", Line: 1029, Col: 46},
+	{File: "pressure-2017.yaml", Line: 1030, Col: 53},
+	{File: "pressure-2017.yaml", Line: 1031, Col: 53},
 	{File: "pressure-2017.yaml", Line: 195, Col: 5},
 	{File: "pressure-2017.yaml", Line: 206, Col: 5},
 	{File: "pressure-2017.yaml", Line: 217, Col: 5},

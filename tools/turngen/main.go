@@ -3,7 +3,9 @@
 // The fixture does the work of sim.Stepper.Step for that one scenario,
 // with every formula written out as Go (sim.Model.GoExpr: the engine's own
 // compilation, folded constants and all), every lever and event effect in
-// place, the queue of pending effects, the bounds and the ledger entries
+// place, the queue of pending effects, the commitments (those the options
+// chosen make, and the costs of breaking one, applied after the turn's own
+// effects as the engine applies them), the bounds and the ledger entries
 // with their positions, and nothing else: no closures, no tables of
 // compiled expressions. Generated again from the scenario, it stays in step
 // with it; a test fails when the file in the repository is out of date.
@@ -33,6 +35,7 @@ import (
 	"math"
 	"os"
 	"regexp"
+	"slices"
 	"strconv"
 
 	"github.com/sixparty/sixparty/scenarios"
@@ -216,7 +219,15 @@ func (g *gen) turn(b *bytes.Buffer) error {
 		if ev.Choice != nil {
 			var o bytes.Buffer
 			for k, opt := range ev.Choice.Options {
-				if oc := queued(opt.Effects, len(ev.Effects)); oc != "" {
+				oc := queued(opt.Effects, len(ev.Effects))
+				// The effects of breaking the option's commitments
+				// follow its own, bind after bind.
+				k0 := len(ev.Effects) + len(opt.Effects)
+				for _, bd := range opt.Binds {
+					oc += queued(bd.Broken, k0)
+					k0 += len(bd.Broken)
+				}
+				if oc != "" {
 					fmt.Fprintf(&o, "case %d:\nswitch q.Effect {\n%s}\n", k, oc)
 				}
 			}
@@ -243,7 +254,7 @@ func (g *gen) turn(b *bytes.Buffer) error {
 	}
 `)
 	// The effects that start this turn, in place.
-	effects := func(list []sim.Effect, k0 int, cause string) {
+	effects := func(b *bytes.Buffer, list []sim.Effect, k0 int, cause string) {
 		for k, e := range list {
 			delay, lasts := min(e.Delay, turns), min(e.Lasts, turns)
 			if delay == 0 {
@@ -265,16 +276,16 @@ func (g *gen) turn(b *bytes.Buffer) error {
 		fmt.Fprintf(b, "case %d: // %s\nlevel := 1.0\n_ = level\n", ei, ev.ID)
 		if ev.Choice == nil {
 			cause := fmt.Sprintf("sim.Cause{Kind: sim.ByEvent, Index: %d, Actor: -1, Level: 1, Option: -1}", ei)
-			effects(ev.Effects, 0, cause)
+			effects(b, ev.Effects, 0, cause)
 			continue
 		}
 		chooser := m.Chooser(ei)
 		fmt.Fprintf(b, "opt := choice(choices, %d, %d)\ncause := sim.Cause{Kind: sim.ByEvent, Index: %d, Actor: %d, Level: 1, Option: opt}\n_ = cause\n", ei, len(ev.Choice.Options), ei, chooser)
-		effects(ev.Effects, 0, "cause")
+		effects(b, ev.Effects, 0, "cause")
 		b.WriteString("switch opt {\n")
 		for k, o := range ev.Choice.Options {
 			fmt.Fprintf(b, "case %d:\n", k)
-			effects(o.Effects, len(ev.Effects), "cause")
+			effects(b, o.Effects, len(ev.Effects), "cause")
 		}
 		b.WriteString("}\n")
 	}
@@ -284,9 +295,10 @@ func (g *gen) turn(b *bytes.Buffer) error {
 			continue
 		}
 		fmt.Fprintf(b, "if lv := l[%d]; lv > 0 { // %s\nlevel := float64(lv)\n_ = level\n", li, lv.ID)
-		effects(lv.Effects, 0, fmt.Sprintf("sim.Cause{Kind: sim.ByLever, Index: %d, Actor: %d, Level: lv, Option: -1}", li, m.LeverActor(li)))
+		effects(b, lv.Effects, 0, fmt.Sprintf("sim.Cause{Kind: sim.ByLever, Index: %d, Actor: %d, Level: lv, Option: -1}", li, m.LeverActor(li)))
 		b.WriteString("}\n")
 	}
+	g.commitments(b, effects)
 	b.WriteString("next.Queue = keep\n")
 	// The sums, then the bounds; from here on v holds the live values.
 	b.WriteString("w := f.live\ncopy(w, v)\nv = w\n")
@@ -353,6 +365,98 @@ func (g *gen) turn(b *bytes.Buffer) error {
 	}
 	b.WriteString(g.ret("nil") + "\n}\n\n")
 	return g.err
+}
+
+// commitments writes the turn's commitments, as sim.Stepper.Step keeps
+// them, after the effects the turn starts: those that lapsed before the
+// turn are dropped; one in force that this turn's orders break (its lever
+// ordered above its cap, when it says what breaking it costs) applies or
+// queues its broken effects, in the order they are written, and lapses;
+// then the options chosen in the briefing add their commitments, binding
+// from the next turn. effects writes a list of effects that start this
+// turn. A scenario without commitments gets no code: its states never
+// hold any.
+func (g *gen) commitments(b *bytes.Buffer, effects func(b *bytes.Buffer, list []sim.Effect, k0 int, cause string)) {
+	m := g.m
+	s := m.Scenario
+	binds := false
+	for _, ev := range s.Events {
+		if ev.Choice == nil {
+			continue
+		}
+		for _, o := range ev.Choice.Options {
+			binds = binds || len(o.Binds) > 0
+		}
+	}
+	if !binds {
+		return
+	}
+	b.WriteString("// commitments: the lapsed dropped, the broken paying their costs\ncs := next.Commits[:0]\nfor _, c := range next.Commits {\nif c.To < t {\ncontinue\n}\nif c.From <= t {\nswitch c.Event {\n")
+	for ei, ev := range s.Events {
+		if ev.Choice == nil {
+			continue
+		}
+		var sw bytes.Buffer
+		for k, o := range ev.Choice.Options {
+			var bs bytes.Buffer
+			k0 := len(ev.Effects) + len(o.Effects)
+			for bi, bd := range o.Binds {
+				if len(bd.Broken) > 0 {
+					li := m.LeverIndex(bd.Lever)
+					fmt.Fprintf(&bs, "case %d: // %s above %s\nif l[%d] > %d {\n", bi, bd.Lever, levelName(s.Levers[li].Levels, bd.Max), li, levelIndex(s.Levers[li].Levels, bd.Max))
+					effects(&bs, bd.Broken, k0, "cause")
+					bs.WriteString("continue\n}\n")
+				}
+				k0 += len(bd.Broken)
+			}
+			if bs.Len() > 0 {
+				fmt.Fprintf(&sw, "case %d:\nswitch c.Bind {\n%s}\n", k, bs.String())
+			}
+		}
+		if sw.Len() > 0 {
+			fmt.Fprintf(b, "case %d: // %s\nlevel := 1.0\n_ = level\ncause := sim.Cause{Kind: sim.ByEvent, Index: %d, Actor: %d, Level: 1, Option: c.Option}\n_ = cause\nswitch c.Option {\n%s}\n", ei, ev.ID, ei, m.Chooser(ei), sw.String())
+		}
+	}
+	b.WriteString("}\n}\ncs = append(cs, c)\n}\nnext.Commits = cs\n")
+	// The commitments of the options chosen.
+	b.WriteString("for _, ei := range cur.Briefing {\nswitch ei {\n")
+	for ei, ev := range s.Events {
+		if ev.Choice == nil {
+			continue
+		}
+		var sw bytes.Buffer
+		for k, o := range ev.Choice.Options {
+			if len(o.Binds) == 0 {
+				continue
+			}
+			fmt.Fprintf(&sw, "case %d:\n", k)
+			for bi, bd := range o.Binds {
+				fmt.Fprintf(&sw, "next.Commits = append(next.Commits, sim.Commit{Event: %d, Option: %d, Bind: %d, From: t + 1, To: t + %d})\n", ei, k, bi, bd.Turns)
+			}
+		}
+		if sw.Len() > 0 {
+			fmt.Fprintf(b, "case %d: // %s\nswitch choice(choices, %d, %d) {\n%s}\n", ei, ev.ID, ei, len(ev.Choice.Options), sw.String())
+		}
+	}
+	b.WriteString("}\n}\n")
+}
+
+// levelIndex returns the index of level name among levels: a
+// commitment's cap, the first level when none is named.
+func levelIndex(levels []string, name string) int {
+	if name == "" {
+		return 0
+	}
+	return slices.Index(levels, name)
+}
+
+// levelName returns the name of a commitment's cap, the first level when
+// none is named.
+func levelName(levels []string, name string) string {
+	if name == "" && len(levels) > 0 {
+		return levels[0]
+	}
+	return name
 }
 
 // bound writes the clamp of live variable vi to its bounds.
