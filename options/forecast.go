@@ -150,14 +150,16 @@ func Forecast(g *sim.Game, seat int, draft sim.Orders, choices sim.Choices, opt 
 	if g.Over() {
 		return ForecastResult{}, fmt.Errorf("options: forecast: the game is over")
 	}
-	s := g.State()
-	v := g.View(seat)
-	return forecast(m, s, v, g.Seed, seat, draft, choices, opt)
+	return ForecastFrom(m, g.State(), g.View(seat), g.Seed, seat, draft, choices, opt)
 }
 
-// forecast is Forecast on explicit inputs: of s it reads only what every
-// player knows (as ai.Plan does); the values come from v.
-func forecast(m *sim.Model, s *sim.State, v sim.View, seed uint64, seat int, draft sim.Orders, choices sim.Choices, opt ForecastOptions) (ForecastResult, error) {
+// ForecastFrom is Forecast on explicit inputs, as the window calls it off
+// its own goroutine (states are values, so it races with nothing): s is the
+// state of the turn, of which it reads only what every player knows, as
+// ai.Plan does (the turn, the orders last played, the effects queued, the
+// events fired and the briefing, which levers are available); the values
+// come from v, the seat's view; seed is the game's.
+func ForecastFrom(m *sim.Model, s *sim.State, v sim.View, seed uint64, seat int, draft sim.Orders, choices sim.Choices, opt ForecastOptions) (ForecastResult, error) {
 	n := opt.Playouts
 	if n <= 0 {
 		n = 50

@@ -75,11 +75,11 @@ func TestForecastOnlyOnItsView(t *testing.T) {
 				hidden = append(hidden, m.Scenario.Vars[i].ID)
 			}
 			draft := draftOf(m, s, seat)
-			want, err := forecast(m, s, v, g.Seed, seat, draft, nil, opt)
+			want, err := ForecastFrom(m, s, v, g.Seed, seat, draft, nil, opt)
 			if err != nil {
 				t.Fatal(err)
 			}
-			got, err := forecast(m, other, v, g.Seed, seat, draft, nil, opt)
+			got, err := ForecastFrom(m, other, v, g.Seed, seat, draft, nil, opt)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -88,7 +88,7 @@ func TestForecastOnlyOnItsView(t *testing.T) {
 			}
 			if len(hidden) > 0 {
 				v2 := m.View(other, g.Seed, seat)
-				if f2, _ := forecast(m, s, v2, g.Seed, seat, draft, nil, opt); !reflect.DeepEqual(f2, want) {
+				if f2, _ := ForecastFrom(m, s, v2, g.Seed, seat, draft, nil, opt); !reflect.DeepEqual(f2, want) {
 					viewMatters = true
 				}
 			}

@@ -28,8 +28,11 @@ func (g *Game) frame(d *dc, b layout.Rect, title, right string) layout.Rect {
 	rest, foot := rest.CutBottom(footerH)
 	g.hintBar(d, foot)
 	rest, msg := rest.CutBottom(msgH)
-	if g.f.Message != "" {
+	switch {
+	case g.f.Message != "":
 		d.fit("» "+g.f.Message, margin, msg.Y+(msgH-sizeBody*1.2)/2, msg.W-2*margin, sizeBody, colYellow, false)
+	case g.f.Forecasting():
+		d.fit("» Forecasting… (playing the draft out from your estimates)", margin, msg.Y+(msgH-sizeBody*1.2)/2, msg.W-2*margin, sizeBody, colYellow, false)
 	}
 	if lines := g.f.ReloadLines(); len(lines) > 0 {
 		rest = g.reloadErrors(d, rest, lines)
@@ -112,6 +115,8 @@ func (g *Game) drawScene(d *dc, b layout.Rect) {
 		g.hintBar(d, foot)
 	case flow.Orders:
 		g.drawOrders(d, b)
+	case flow.Forecast:
+		g.drawForecast(d, b)
 	case flow.Adjudication:
 		g.drawAdjudication(d, b)
 	case flow.Report:

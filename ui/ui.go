@@ -73,6 +73,11 @@ func NewGame(opts Options) (*Game, error) {
 			return nil, fmt.Errorf("ui: %w", err)
 		}
 	}
+	// A forecast finishing on its goroutine wakes a resting window.
+	opts.Flow.SetWake(ebiten.ScheduleFrame)
+	if opts.Script != nil {
+		opts.Script.Async = true
+	}
 	return &Game{opts: opts, f: opts.Flow, geo: geo, shots: map[string]bool{}, dirty: true}, nil
 }
 
@@ -146,6 +151,10 @@ func (g *Game) Update() error {
 	}
 	if g.f.Quit {
 		return ebiten.Termination
+	}
+	if g.f.Poll() {
+		// Draw what the forecast changed before any scripted input.
+		g.dirty, g.drawn = true, false
 	}
 	if g.opts.Script != nil {
 		if !g.drawn {
@@ -283,6 +292,9 @@ var keymap = []binding{
 	{ebiten.KeyA, flow.Autosave, "A", false},
 	{ebiten.KeyE, flow.EndGame, "E", false},
 	{ebiten.KeyF, flow.Facilitate, "F", false},
+	{ebiten.KeyP, flow.WhatIf, "P", false},
+	{ebiten.KeyN, flow.Branch, "N", false},
+	{ebiten.KeyC, flow.Compare, "C", false},
 	{ebiten.KeyPageDown, flow.PageNext, "PgDn", false},
 	{ebiten.KeyPageUp, flow.PagePrev, "PgUp", false},
 	{ebiten.KeyF11, flow.Fullscreen, "F11", false},

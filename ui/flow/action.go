@@ -37,6 +37,9 @@ const (
 	Fullscreen           // toggle full screen (handled by the window)
 	Quit                 // leave the program
 	Facilitate           // open the facilitator's controls (pause, adjust, inject)
+	WhatIf               // forecast the draft orders (what if?)
+	Branch               // branch the game from a turn of it
+	Compare              // compare the game with a branch or the counterfactual
 	numActions
 )
 
@@ -47,6 +50,7 @@ var actionNames = [...]string{
 	Save: "save", Load: "load", Autosave: "autosave", EndGame: "end game",
 	Type: "type", Erase: "erase", PageNext: "next page", PagePrev: "previous page",
 	Fullscreen: "full screen", Quit: "quit", Facilitate: "facilitator",
+	WhatIf: "what if?", Branch: "branch", Compare: "compare",
 }
 
 // String names the action as the help line shows it.
@@ -87,6 +91,9 @@ const (
 	Map                       // the map with the actors and their flows
 	End                       // outcome, scores, timeline and charts
 	Facilitator               // the facilitator's controls: adjust an indicator, inject an event
+	Forecast                  // the what-if forecast of the draft orders
+	Branching                 // pick a turn and name a branch of the game
+	Comparison                // the game side by side with a branch or the counterfactual
 	numScenes
 )
 
@@ -94,7 +101,7 @@ var sceneNames = [...]string{
 	Title: "title", Setup: "setup", Briefing: "briefing", Handover: "handover",
 	Choice: "choice", Orders: "orders", Adjudication: "adjudication", Report: "report",
 	Why: "why", Dashboard: "dashboard", Map: "map", End: "end",
-	Facilitator: "facilitator",
+	Facilitator: "facilitator", Forecast: "forecast", Branching: "branch", Comparison: "compare",
 }
 
 // String names the scene (used in screenshot file names).

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/sixparty/sixparty/options"
 	"github.com/sixparty/sixparty/savegame"
 	"github.com/sixparty/sixparty/sim"
 	"github.com/sixparty/sixparty/sim/ai"
@@ -86,6 +87,10 @@ type Config struct {
 	// Seats, when given (one per actor), replaces the default seating (the
 	// first actor a person, the rest the computer at normal difficulty).
 	Seats []Seat
+	// Wake, when set, is called from another goroutine when work done off
+	// the window's thread (a forecast) has finished, so that a resting
+	// window runs Update and Poll again.
+	Wake func()
 }
 
 // Flow is the state of the front end between frames.
@@ -145,6 +150,12 @@ type Flow struct {
 	FacPage               FacPage
 	FacVar                int
 	ValueText, ReasonText string
+
+	// Outlook is the last forecast of the draft orders, made for the
+	// orders OutlookDraft describes.
+	Outlook      *options.ForecastResult
+	OutlookDraft string
+	job          *forecastJob
 
 	stack []opened
 }
@@ -331,6 +342,8 @@ func (f *Flow) Do(in Input) {
 		f.doChoice(in)
 	case Orders:
 		f.doOrders(in)
+	case Forecast:
+		f.doForecast(in)
 	case Adjudication:
 		switch in.Action {
 		case Confirm, PageNext:
@@ -748,6 +761,8 @@ func (f *Flow) doOrders(in Input) {
 		f.openDashboard()
 	case OpenMap:
 		f.open(Map)
+	case WhatIf:
+		f.startForecast()
 	}
 }
 
@@ -1023,7 +1038,9 @@ func (f *Flow) Hints() []Action {
 	case Choice:
 		return []Action{Up, Down, Confirm}
 	case Orders:
-		return []Action{Up, Down, Left, Right, Confirm, OpenDashboard, OpenMap}
+		return []Action{Up, Down, Left, Right, Confirm, WhatIf, OpenDashboard, OpenMap}
+	case Forecast:
+		return []Action{Back}
 	case Adjudication:
 		return []Action{Confirm, OpenMap}
 	case Report:
@@ -1113,6 +1130,8 @@ func (f *Flow) Label(a Action) string {
 		return "raise level"
 	case (a == Left || a == Right) && f.Scene == Setup:
 		return "change"
+	case a == Back && f.Scene == Forecast:
+		return "back to the orders"
 	case a == Back && f.Scene == Facilitator:
 		if f.FacPage == FacMenu {
 			return "back to the game"

@@ -5,11 +5,14 @@ import "fmt"
 // Script is the scripted player of `sixparty play --autoplay`: it plays
 // Turns turns through every scene (briefs, the facilitator's pages without
 // changing anything, map, dashboard, the why view, the choices and orders
-// of the people's seats, the hand-over, the adjudication, the report) and
+// of the people's seats with a forecast of the first, the hand-over, the adjudication, the report) and
 // then the end screen's pages, and quits.
 type Script struct {
 	// Turns is how many turns to play before ending the game.
 	Turns int
+	// Async, set by the window, makes the script wait for a forecast by
+	// returning None (the window polls it) instead of blocking.
+	Async bool
 	done  map[string]bool
 	steps int
 }
@@ -31,6 +34,12 @@ func (s *Script) once(key string) bool {
 
 // Next returns the scripted player's next input for f.
 func (s *Script) Next(f *Flow) Input {
+	if f.Forecasting() {
+		if s.Async {
+			return Do(None)
+		}
+		f.WaitForecast()
+	}
 	s.steps++
 	if s.steps > MaxSteps {
 		return Do(Quit)
@@ -76,7 +85,7 @@ func (s *Script) Next(f *Flow) Input {
 			}
 		}
 		return Do(Back)
-	case Map, Why:
+	case Map, Why, Forecast:
 		return Do(Back)
 	case Dashboard:
 		return Do(Back)
@@ -95,6 +104,9 @@ func (s *Script) Next(f *Flow) Input {
 					return Input{Action: SetLevel, Item: row, Value: lvl}
 				}
 			}
+		}
+		if s.once("forecast") {
+			return Do(WhatIf)
 		}
 		return Do(Confirm)
 	case Adjudication:

@@ -294,6 +294,8 @@ func (f *Flow) ShotKey() string {
 	switch {
 	case f.Scene == Briefing && f.ShowBriefs:
 		return "briefing-briefs"
+	case f.Scene == Orders && f.Forecasting():
+		return "orders-forecasting"
 	case f.Scene == Adjudication && f.Page == 1:
 		return "adjudication-changes"
 	case f.Scene == End:
