@@ -56,24 +56,24 @@ type ForecastResult struct {
 	Turns, Playouts int
 	// Indicators holds the bands of the indicators, in the scenario's
 	// order: those the seat's objectives read, then any asked for.
-	Indicators []Band
+	Indicators []ForecastBand
 	// Score is the band of the seat's own score.
-	Score Band
+	Score ForecastBand
 	// Outcomes holds the share of play-outs ending in each outcome within
 	// the forecast's turns, in the scenario's order, then (with ID "")
 	// those still going at its end; outcomes no play-out reached are left
 	// out.
-	Outcomes []Share
+	Outcomes []ForecastShare
 	// Failed counts the play-outs that stopped at a fault of the scenario
 	// (their last good state is used from there on).
 	Failed int
 }
 
-// Band is one indicator's forecast. Index 0 of each series is the start of
+// ForecastBand is one indicator's forecast. Index 0 of each series is the start of
 // the draft's turn as the play-outs drew it from the seat's estimates;
 // index t the state after t turns played. A play-out that ended holds its
 // last values.
-type Band struct {
+type ForecastBand struct {
 	// Var is the variable's index (-1 for a score).
 	Var int
 	// ID and Name are the variable's (for a score, the actor's id and
@@ -88,8 +88,8 @@ type Band struct {
 	Median, Lo, Hi []float64
 }
 
-// Share is the share of play-outs that ended one way.
-type Share struct {
+// ForecastShare is the share of play-outs that ended one way.
+type ForecastShare struct {
 	// ID and Name are the outcome's; both are "" for play-outs still going
 	// at the forecast's end.
 	ID, Name string
@@ -215,7 +215,7 @@ func ForecastFrom(m *sim.Model, s *sim.State, v sim.View, seed uint64, seat int,
 		steppers[w], scorers[w] = m.NewStepper(), m.NewScorer()
 	}
 	runs, _ := Pool(n, opt.J, func(w, k int) playout {
-		return playOne(m, s, v, seed, seat, mine, choices, levels, inds, turns, k, steppers[w], scorers[w])
+		return playForecast(m, s, v, seed, seat, mine, choices, levels, inds, turns, k, steppers[w], scorers[w])
 	}, nil, nil)
 
 	fc := ForecastResult{Seat: seat, Turn: s.Turn, Turns: turns, Playouts: n}
@@ -225,12 +225,12 @@ func ForecastFrom(m *sim.Model, s *sim.State, v sim.View, seed uint64, seat int,
 		}
 	}
 	for j, vi := range inds {
-		b := band(runs, turns, func(r playout) []float64 { return r.vals[j] })
+		b := forecastBand(runs, turns, func(r playout) []float64 { return r.vals[j] })
 		b.Var, b.ID, b.Name = vi, m.Scenario.Vars[vi].ID, m.Scenario.Vars[vi].Name
 		b.Exact, b.Now = v.Exact[vi], v.Vals[vi]
 		fc.Indicators = append(fc.Indicators, b)
 	}
-	fc.Score = band(runs, turns, func(r playout) []float64 { return r.score })
+	fc.Score = forecastBand(runs, turns, func(r playout) []float64 { return r.score })
 	fc.Score.Var, fc.Score.ID, fc.Score.Name = -1, me, "Score"
 	if len(runs) > 0 {
 		fc.Score.Now = runs[0].score[0]
@@ -240,7 +240,7 @@ func ForecastFrom(m *sim.Model, s *sim.State, v sim.View, seed uint64, seat int,
 		counts[r.end]++
 	}
 	for _, o := range slices.Sorted(maps.Keys(counts)) {
-		sh := Share{Count: counts[o], Share: float64(counts[o]) / float64(n)}
+		sh := ForecastShare{Count: counts[o], Share: float64(counts[o]) / float64(n)}
 		if o >= 0 {
 			sh.ID, sh.Name = m.Scenario.Outcomes[o].ID, m.Scenario.Outcomes[o].Name
 		}
@@ -253,8 +253,8 @@ func ForecastFrom(m *sim.Model, s *sim.State, v sim.View, seed uint64, seat int,
 	return fc, nil
 }
 
-// playOne plays out world k.
-func playOne(m *sim.Model, s *sim.State, v sim.View, seed uint64, seat int, mine sim.Orders, choices sim.Choices,
+// playForecast plays out world k.
+func playForecast(m *sim.Model, s *sim.State, v sim.View, seed uint64, seat int, mine sim.Orders, choices sim.Choices,
 	levels []ai.Difficulty, inds []int, turns, k int, st *sim.Stepper, sc *sim.Scorer) playout {
 	// The world as the seat may imagine it: its estimates redrawn within
 	// their noise, with chance of the forecast's own.
@@ -335,8 +335,8 @@ func playOne(m *sim.Model, s *sim.State, v sim.View, seed uint64, seat int, mine
 }
 
 // band summarises one series over the play-outs.
-func band(runs []playout, turns int, series func(playout) []float64) Band {
-	b := Band{Median: make([]float64, turns+1), Lo: make([]float64, turns+1), Hi: make([]float64, turns+1)}
+func forecastBand(runs []playout, turns int, series func(playout) []float64) ForecastBand {
+	b := ForecastBand{Median: make([]float64, turns+1), Lo: make([]float64, turns+1), Hi: make([]float64, turns+1)}
 	xs := make([]float64, len(runs))
 	for t := 0; t <= turns; t++ {
 		for k, r := range runs {

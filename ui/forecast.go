@@ -24,7 +24,7 @@ func (g *Game) drawForecast(d *dc, b layout.Rect) {
 	d.para(f.OutlookNote(), layout.Rect{X: note.X, Y: note.Y + 12, W: note.W, H: note.H - 12}, sizeSmall, colMuted, false)
 	left, right := body.CutLeft(body.W * 0.7)
 	left.W -= 30
-	bands := append(append([]options.Band(nil), fc.Indicators...), fc.Score)
+	bands := append(append([]options.ForecastBand(nil), fc.Indicators...), fc.Score)
 	cols := 3
 	if len(bands) <= 4 {
 		cols = 2
