@@ -40,6 +40,8 @@ type File struct {
 	Seats []string `json:"seats"`
 	// Record replays the game.
 	Record sim.Record `json:"record"`
+	// Branches are the named branches of the game (see branch.go).
+	Branches []Branch `json:"branches,omitempty"`
 }
 
 // New returns the save of a game.
@@ -78,6 +80,9 @@ func Unmarshal(data []byte) (*File, error) {
 	}
 	if f.Record.Scenario != f.Scenario || f.Record.Hash != f.Hash {
 		return nil, errors.New("savegame: the save's header and record disagree about the scenario (the file was edited or damaged)")
+	}
+	if err := f.checkBranches(); err != nil {
+		return nil, err
 	}
 	return &f, nil
 }
