@@ -139,6 +139,35 @@ func WriteDebrief(w io.Writer, g *sim.Game, seats []string) error {
 	return nil
 }
 
+// WriteDebriefCompared is WriteDebrief followed by a section comparing the
+// game with each of others (its branches, a counterfactual strategy) when
+// there are any: the summary, outcomes, scores and the indicators that
+// differ most (see Compare).
+func WriteDebriefCompared(w io.Writer, g *sim.Game, seats []string, others []Side) error {
+	var cs []*Comparison
+	for _, o := range others {
+		c, err := Compare(Side{Name: "the game played", Game: g}, o, CompareIndicators)
+		if err != nil {
+			return err
+		}
+		cs = append(cs, c)
+	}
+	if err := WriteDebrief(w, g, seats); err != nil {
+		return err
+	}
+	if len(cs) == 0 {
+		return nil
+	}
+	fmt.Fprintln(w, "\n## What else could have happened")
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, "The game side by side with its branches (replayed from the record to the turn they branch at, then played on with other orders) and any counterfactual, on the same seed.")
+	fmt.Fprintln(w)
+	for _, c := range cs {
+		WriteComparison(w, c)
+	}
+	return nil
+}
+
 func cause(m *sim.Model, e sim.Entry) string {
 	if e.Cause.Kind == sim.ByFacilitator && e.Reason != "" {
 		return "facilitator: " + e.Reason
