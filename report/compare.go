@@ -127,20 +127,20 @@ func (c *Comparison) summary() string {
 		lead = "In " + c.Other.Name
 	}
 	b.WriteString(lead + ": ")
+	nb, no := len(c.Base.Game.Reports()), len(c.Other.Game.Reports())
 	switch ob, oo := c.Outcomes[0], c.Outcomes[1]; {
+	case oo == "" && nb == no:
+		fmt.Fprintf(&b, "stopped after %s like the game played, before an outcome.", turnsText(no))
 	case oo == "":
-		fmt.Fprintf(&b, "the game stopped after %d turns, before an outcome", len(c.Other.Game.Reports()))
+		fmt.Fprintf(&b, "stopped after %s, before an outcome (the game played went %d).", turnsText(no), nb)
+	case ob == oo && nb == no:
+		fmt.Fprintf(&b, "the same outcome, %s, after %s as well.", oo, turnsText(no))
 	case ob == oo:
-		fmt.Fprintf(&b, "the same outcome, %s", oo)
+		fmt.Fprintf(&b, "the same outcome, %s, after %s rather than %d.", oo, turnsText(no), nb)
 	case ob == "":
-		fmt.Fprintf(&b, "%s (the game played was stopped before an outcome)", oo)
+		fmt.Fprintf(&b, "%s after %s (the game played was stopped after %d, before an outcome).", oo, turnsText(no), nb)
 	default:
-		fmt.Fprintf(&b, "%s rather than %s", oo, ob)
-	}
-	if nb, no := len(c.Base.Game.Reports()), len(c.Other.Game.Reports()); nb == no {
-		fmt.Fprintf(&b, ", after %s as well.", turnsText(no))
-	} else {
-		fmt.Fprintf(&b, ", after %s rather than %d.", turnsText(no), nb)
+		fmt.Fprintf(&b, "%s rather than %s, after %s rather than %d.", oo, ob, turnsText(no), nb)
 	}
 	// The actors whose scores differ most, relative to the largest score
 	// magnitude of the two games.

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/sixparty/sixparty/savegame"
 	"github.com/sixparty/sixparty/sim"
 )
 
@@ -137,6 +138,19 @@ func WriteDebrief(w io.Writer, g *sim.Game, seats []string) error {
 		fmt.Fprintln(w)
 	}
 	return nil
+}
+
+// BranchSides replays every branch of a save on m, for WriteDebriefCompared.
+func BranchSides(f *savegame.File, m *sim.Model) ([]Side, error) {
+	var out []Side
+	for i, b := range f.Branches {
+		g, err := f.BranchGame(m, i)
+		if err != nil {
+			return nil, fmt.Errorf("report: %w", err)
+		}
+		out = append(out, Side{Name: b.Name, Lead: BranchLead(b.Name, b.From), Game: g})
+	}
+	return out, nil
 }
 
 // WriteDebriefCompared is WriteDebrief followed by a section comparing the

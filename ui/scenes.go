@@ -117,6 +117,10 @@ func (g *Game) drawScene(d *dc, b layout.Rect) {
 		g.drawOrders(d, b)
 	case flow.Forecast:
 		g.drawForecast(d, b)
+	case flow.Branching:
+		g.drawBranching(d, b)
+	case flow.Comparison:
+		g.drawComparison(d, b)
 	case flow.Adjudication:
 		g.drawAdjudication(d, b)
 	case flow.Report:

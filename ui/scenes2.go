@@ -171,7 +171,11 @@ func (g *Game) drawEnd(d *dc, b layout.Rect) {
 	case flow.EndTimeline:
 		title = "The end: timeline"
 	}
-	body := g.frame(d, b, title, fmt.Sprintf("page %d of %d · %d turns played", f.Page+1, pages, len(gm.Reports())))
+	right := fmt.Sprintf("page %d of %d · %d turns played", f.Page+1, pages, len(gm.Reports()))
+	if f.OnBranch >= 0 {
+		right = f.GameName() + " · " + right
+	}
+	body := g.frame(d, b, title, right)
 	switch kind {
 	case flow.EndSummary:
 		left, right := body.CutLeft(body.W * 0.5)
@@ -185,7 +189,18 @@ func (g *Game) drawEnd(d *dc, b layout.Rect) {
 			y += d.para(fmt.Sprintf("The game was ended after %d of %d turns, before any outcome was reached.", len(gm.Reports()), m.Scenario.Meta.Turns), layout.Rect{X: left.X, Y: y, W: left.W, H: 300}, sizeBody, colText, false)
 		}
 		y += 30
-		d.para("Scores are each actor's objectives, weighted as the scenario says, in the final state. Higher is better for that actor; scores of different actors are on different scales.", layout.Rect{X: left.X, Y: y, W: left.W, H: left.Bottom() - y}, sizeSmall, colMuted, false)
+		y += d.para("Scores are each actor's objectives, weighted as the scenario says, in the final state. Higher is better for that actor; scores of different actors are on different scales.", layout.Rect{X: left.X, Y: y, W: left.W, H: left.Bottom() - y}, sizeSmall, colMuted, false)
+		if lines := f.BranchLines(); len(lines) > 0 {
+			y += 24
+			d.text("Games of this session (C compares them)", left.X, y, sizeSmall, colText, true)
+			y += sizeSmall * 1.5
+			for _, l := range lines {
+				if y+sizeSmall*1.3 > left.Bottom() {
+					break
+				}
+				y += d.para("• "+l, layout.Rect{X: left.X, Y: y, W: left.W, H: sizeSmall * 1.3 * 2}, sizeSmall, colText, false)
+			}
+		}
 		g.drawScores(d, right)
 	case flow.EndTimeline:
 		g.drawTimeline(d, body, first)

@@ -8,6 +8,7 @@ import (
 	"unicode"
 
 	"github.com/sixparty/sixparty/options"
+	"github.com/sixparty/sixparty/report"
 	"github.com/sixparty/sixparty/savegame"
 	"github.com/sixparty/sixparty/sim"
 	"github.com/sixparty/sixparty/sim/ai"
@@ -91,6 +92,9 @@ type Config struct {
 	// the window's thread (a forecast) has finished, so that a resting
 	// window runs Update and Poll again.
 	Wake func()
+	// Counterfactual, when set, plays the scenario's counterfactual
+	// strategy for the comparison scene.
+	Counterfactual Counterfactual
 }
 
 // Flow is the state of the front end between frames.
@@ -157,12 +161,27 @@ type Flow struct {
 	OutlookDraft string
 	job          *forecastJob
 
+	// Trunk is the game first played; Game is it or one of its branches.
+	Trunk *sim.Game
+	// Branches are the named branches of Trunk, saved with it; OnBranch
+	// is the index of the one being played (Game), or -1 for Trunk.
+	Branches []savegame.Branch
+	OnBranch int
+	// BranchTurn and BranchName are the branching scene's turn and name.
+	BranchTurn int
+	BranchName string
+	// Compared is the comparison shown, of Trunk with choice CompareWith
+	// of CompareChoices (the branches, then the counterfactual).
+	Compared                    *report.Comparison
+	CompareWith, CompareChoices int
+	cf                          *cfGame
+
 	stack []opened
 }
 
 // New returns a flow at the title screen.
 func New(cfg Config) *Flow {
-	f := &Flow{cfg: cfg, Scene: Title}
+	f := &Flow{cfg: cfg, Scene: Title, OnBranch: -1}
 	f.Source = cfg.Source
 	if f.Source == "" && len(cfg.Builtin) > 0 {
 		f.Source = cfg.Builtin[0]
@@ -243,6 +262,8 @@ func (f *Flow) WantsText() bool {
 		return f.Cursor == RowPath || f.Cursor == RowSeed
 	case Facilitator:
 		return f.FacPage == FacValue && (f.Cursor == FacRowValue || f.Cursor == FacRowReason)
+	case Branching:
+		return f.Cursor == BranchRowName
 	}
 	return false
 }
@@ -369,6 +390,10 @@ func (f *Flow) Do(in Input) {
 		}
 	case End:
 		f.doEnd(in)
+	case Branching:
+		f.doBranching(in)
+	case Comparison:
+		f.doComparison(in)
 	}
 }
 
@@ -580,6 +605,7 @@ func (f *Flow) start() {
 		return
 	}
 	f.Game = sim.NewGame(f.Model, seed)
+	f.Trunk, f.Branches, f.OnBranch, f.cf = f.Game, nil, -1, nil
 	f.Played = 0
 	f.startTurn()
 }
@@ -797,6 +823,7 @@ func (f *Flow) adjudicate() {
 		return
 	}
 	f.Played = t
+	f.syncBranch()
 	f.goTo(Adjudication)
 	if f.cfg.Store != nil {
 		if err := f.autosave(); err != nil {
@@ -812,7 +839,10 @@ func (f *Flow) saveFile() *savegame.File {
 	for i, s := range f.Seats {
 		seats[i] = s.String()
 	}
-	return savegame.New(f.Source, seats, f.Game.Record())
+	f.syncBranch()
+	file := savegame.New(f.Source, seats, f.Trunk.Record())
+	file.Branches = f.Branches
+	return file
 }
 
 func (f *Flow) save() {
@@ -860,6 +890,7 @@ func (f *Flow) load(slot string) {
 		}
 	}
 	f.Model, f.Game, f.Source, f.Seats = m, g, file.Source, seats
+	f.Trunk, f.Branches, f.OnBranch, f.cf = g, file.Branches, -1, nil
 	f.SeedText = strconv.FormatUint(g.Seed, 10)
 	f.Played = len(g.Reports())
 	if g.Over() {
@@ -997,6 +1028,10 @@ func (f *Flow) EndPages() int {
 
 func (f *Flow) doEnd(in Input) {
 	switch in.Action {
+	case Branch:
+		f.openBranching()
+	case Compare:
+		f.openComparison()
 	case Right, PageNext, Confirm:
 		if f.Page < f.EndPages()-1 {
 			f.Page++
@@ -1055,7 +1090,11 @@ func (f *Flow) Hints() []Action {
 	case Map:
 		return []Action{Back}
 	case End:
-		return []Action{Confirm, Left, Right}
+		return []Action{Confirm, Left, Right, Branch, Compare}
+	case Branching:
+		return []Action{Up, Down, Left, Right, Confirm, Back}
+	case Comparison:
+		return []Action{Left, Right, Back}
 	}
 	return nil
 }
@@ -1098,6 +1137,11 @@ func (f *Flow) Label(a Action) string {
 			return "choose"
 		case Orders:
 			return "submit orders"
+		case Branching:
+			if f.Cursor == BranchRowStart {
+				return "start the branch"
+			}
+			return "next"
 		case Adjudication:
 			return "next"
 		case Report:
@@ -1130,6 +1174,20 @@ func (f *Flow) Label(a Action) string {
 		return "raise level"
 	case (a == Left || a == Right) && f.Scene == Setup:
 		return "change"
+	case (a == Left || a == Right) && f.Scene == Branching:
+		if a == Left {
+			return "earlier turn"
+		}
+		return "later turn"
+	case (a == Left || a == Right) && f.Scene == Comparison:
+		if a == Left {
+			return "previous comparison"
+		}
+		return "next comparison"
+	case a == Branch && f.Scene == End:
+		return "branch from a turn"
+	case a == Back && (f.Scene == Branching || f.Scene == Comparison):
+		return "back to the end"
 	case a == Back && f.Scene == Forecast:
 		return "back to the orders"
 	case a == Back && f.Scene == Facilitator:

@@ -6,7 +6,9 @@ import "fmt"
 // Turns turns through every scene (briefs, the facilitator's pages without
 // changing anything, map, dashboard, the why view, the choices and orders
 // of the people's seats with a forecast of the first, the hand-over, the adjudication, the report) and
-// then the end screen's pages, and quits.
+// then the end screen's pages; then it branches the game from its second
+// turn, plays the branch on to the same turn, compares the two (and any
+// counterfactual) and quits.
 type Script struct {
 	// Turns is how many turns to play before ending the game.
 	Turns int
@@ -124,10 +126,30 @@ func (s *Script) Next(f *Flow) Input {
 		return Do(Confirm)
 	case End:
 		s.done["end"] = true
-		if f.Page < f.EndPages()-1 {
-			return Do(PageNext)
+		// Every page, then branch the game from its second turn (the
+		// first if it played one) and play the branch on; at the
+		// branch's end, compare.
+		if !s.done["branch"] {
+			if f.Page < f.EndPages()-1 {
+				return Do(PageNext)
+			}
+			s.once("branch")
+			return Do(Branch)
+		}
+		if s.once("compare") {
+			return Do(Compare)
 		}
 		return Do(Quit)
+	case Branching:
+		if f.Cursor == BranchRowTurn && s.once("branch-turn") {
+			return Do(Right)
+		}
+		return Do(Confirm)
+	case Comparison:
+		if f.CompareWith+1 < f.CompareChoices && s.once(fmt.Sprintf("compare %d", f.CompareWith)) {
+			return Do(Right)
+		}
+		return Do(Back)
 	}
 	return Do(Quit)
 }

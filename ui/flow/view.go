@@ -298,8 +298,12 @@ func (f *Flow) ShotKey() string {
 		return "orders-forecasting"
 	case f.Scene == Adjudication && f.Page == 1:
 		return "adjudication-changes"
+	case f.Scene == End && f.Page == 0 && len(f.Branches) > 0:
+		return "end-1-branches"
 	case f.Scene == End:
 		return fmt.Sprintf("end-%d", f.Page+1)
+	case f.Scene == Comparison:
+		return fmt.Sprintf("compare-%d", f.CompareWith+1)
 	case f.Scene == Facilitator:
 		return [...]string{FacMenu: "facilitator", FacAdjust: "facilitator-adjust", FacValue: "facilitator-value", FacInject: "facilitator-inject"}[f.FacPage]
 	}
