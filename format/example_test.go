@@ -13,7 +13,7 @@ func ExampleTypes() {
 		fmt.Println(t.Name, t.Where, len(t.Fields))
 	}
 	// Output:
-	// Scenario [] 9
+	// Scenario [] 12
 	// Meta [meta] 8
 	// Actor [actors[]] 8
 }

@@ -63,6 +63,8 @@ var typeDocs = map[string]string{
 	"Option":    "One answer to a choice.",
 	"Outcome":   "A way the game can end.",
 	"Check":     "A balance expectation measured by 'sixparty check' over many computer-played games.",
+	"Param":     "A declared uncertain coefficient: a stated value, a plausible range and the source of that range; formulas read it by its id.",
+	"Strategy":  "A named way of playing some actors: an orders track and seat settings, compared by 'sixparty compare' and the end screen.",
 }
 
 // Types returns every mapping type of the format, starting with the file

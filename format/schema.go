@@ -25,11 +25,14 @@ var required = map[string]bool{
 	"Option.id":   true,
 	"Outcome.id":  true,
 	"Check.share": true,
+	"Param.id":    true, "Param.name": true, "Param.value": true, "Param.range": true, "Param.source": true,
+	"Strategy.id": true, "Strategy.name": true,
 }
 
 // enums lists fields that take one of a few words.
 var enums = map[string][]string{
-	"Meta.step": {"month", "quarter", "year"},
+	"Meta.step":  {"month", "quarter", "year"},
+	"Param.dist": sim.Dists,
 }
 
 // patterns constrains text fields the way the engine checks them.
@@ -40,6 +43,8 @@ var patterns = map[string]string{
 	"Actor.id":     `^[a-z][a-z0-9_]*$`,
 	"Var.id":       `^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)?$`,
 	"Lever.id":     `^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)?$`,
+	"Param.id":     `^[a-z][a-z0-9_]*$`,
+	"Strategy.id":  `^[a-z][a-z0-9_-]*$`,
 }
 
 // Schema returns the JSON Schema (draft 2020-12) of the scenario format,
@@ -85,6 +90,14 @@ func object(t Type) map[string]any {
 			p["const"] = 1
 		case "Choice.options":
 			p["minItems"] = 2
+		case "Param.range":
+			p["minItems"], p["maxItems"] = 2, 2
+		case "Param.sd":
+			p["exclusiveMinimum"] = 0
+		case "Param.source":
+			p["minLength"] = 1
+		case "Strategy.seats":
+			p["additionalProperties"] = map[string]any{"type": "string", "pattern": `^computer:(easy|normal|hard)$`}
 		case "Check.share":
 			p["minItems"], p["maxItems"] = 2, 2
 			p["items"] = map[string]any{"type": "number", "minimum": 0, "maximum": 1}

@@ -44,6 +44,9 @@ type End struct {
 	Name    string             `json:"name,omitempty"`
 	Turns   int                `json:"turns"`
 	Scores  map[string]float64 `json:"scores"`
+	// Params holds the value of each parameter by id when the game played
+	// with values other than the stated ones (drawn or set).
+	Params map[string]float64 `json:"params,omitempty"`
 }
 
 // MaxChanges is how many changes a readable turn report lists.
@@ -204,6 +207,12 @@ func EndOf(g *sim.Game) (End, error) {
 	}
 	for i, v := range scores {
 		e.Scores[s.Actors[i].ID] = v
+	}
+	if g.ParamsDrawn() {
+		e.Params = map[string]float64{}
+		for i, v := range g.Params() {
+			e.Params[s.Params[i].ID] = v
+		}
 	}
 	return e, nil
 }

@@ -222,3 +222,45 @@ func FuzzUnmarshal(f *testing.F) {
 		}
 	})
 }
+
+// TestDrawnParamsReplay checks that a game played with parameters drawn
+// from their ranges saves them and replays bit for bit from the save, and
+// that a save at the stated values says nothing of them.
+func TestDrawnParamsReplay(t *testing.T) {
+	m, err := scenarios.LoadBuiltin(scenarios.Default)
+	if err != nil {
+		t.Fatal(err)
+	}
+	g, err := sim.NewGameSetup(m, 11, sim.Setup{Params: m.DrawParams(11)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for range 4 {
+		if _, err := g.Play(sim.Orders{}, nil); err != nil {
+			t.Fatal(err)
+		}
+	}
+	data, err := New(scenarios.Default, seats(len(m.Scenario.Actors)), g.Record()).Marshal()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(data, []byte(`"params": [`)) {
+		t.Fatalf("the save holds no params:\n%s", data)
+	}
+	f, err := Unmarshal(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	g2, err := f.Game(m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(g2.History(), g.History()) || !reflect.DeepEqual(g2.Ledger(), g.Ledger()) || !reflect.DeepEqual(g2.Params(), g.Params()) {
+		t.Errorf("the game replayed from the save differs from the one saved")
+	}
+	_, stated := played(t, 1)
+	data, _ = New(scenarios.Default, seats(len(m.Scenario.Actors)), stated.Record()).Marshal()
+	if bytes.Contains(data, []byte(`"params"`)) {
+		t.Errorf("a save at the stated values holds params")
+	}
+}

@@ -50,5 +50,5 @@ func LoadBuiltin(name string) (*sim.Model, error) {
 	if err != nil {
 		return nil, err
 	}
-	return Load(strings.TrimSuffix(name, ".yaml")+".yaml", src)
+	return load(strings.TrimSuffix(name, ".yaml")+".yaml", src, builtinReader)
 }

@@ -118,6 +118,12 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, what string) {
 func (d *decoder) structure(n *yaml.Node, v reflect.Value, what string) {
 	if n.Kind != yaml.MappingNode {
 		d.errorf(n, "%s must be a mapping, found %s", what, kindName(n))
+		// The struct is where the value is, and tainted: the engine's
+		// checks of its empty fields would only repeat the mistake.
+		if f := v.FieldByName("Pos"); f.IsValid() && f.Type() == posType {
+			f.Set(reflect.ValueOf(d.pos(n)))
+		}
+		d.tainted[d.pos(n)] = true
 		return
 	}
 	t := v.Type()
@@ -169,9 +175,11 @@ func (d *decoder) structure(n *yaml.Node, v reflect.Value, what string) {
 		}
 		n := len(d.errs)
 		d.decode(val, f, name)
-		if len(d.errs) > n && f.Kind() != reflect.Slice && f.Kind() != reflect.Map && f.Kind() != reflect.Struct && f.Kind() != reflect.Pointer {
-			// A value that could not be read was not given: checks that
-			// depend on it (such as costs against a budget) keep quiet.
+		scalars := f.Kind() == reflect.Slice && f.Type().Elem().Kind() != reflect.Struct && f.Type().Elem().Kind() != reflect.Pointer && f.Type() != reflect.TypeOf([]sim.Expr(nil))
+		if len(d.errs) > n && (scalars || f.Kind() != reflect.Slice && f.Kind() != reflect.Map && f.Kind() != reflect.Struct && f.Kind() != reflect.Pointer) {
+			// A value that could not be read (or a list of numbers with
+			// one that could not) was not given: checks that depend on it
+			// (such as costs against a budget) keep quiet.
 			delete(fp, name)
 		}
 	}

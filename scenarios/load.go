@@ -45,6 +45,7 @@ func parse(name string, src []byte) (*sim.Scenario, sim.ErrorList) {
 	sum := sha256.Sum256(src)
 	s.Hash = hex.EncodeToString(sum[:])
 	s.Pos = sim.Pos{File: name, Line: 1, Col: 1}
+	checkSeats(s, &d.errs)
 	if len(d.errs) == 0 {
 		return s, nil
 	}
@@ -67,12 +68,27 @@ func parse(name string, src []byte) (*sim.Scenario, sim.ErrorList) {
 
 // Load parses and compiles a scenario: the model, or every mistake in the
 // file as a sorted sim.ErrorList.
+//
+// The orders tracks its strategies name are read from the directory of
+// the file name, and checked (see StrategyTrack).
 func Load(name string, src []byte) (*sim.Model, error) {
+	return load(name, src, fileReader(name))
+}
+
+// load is Load, with orders tracks read by read.
+func load(name string, src []byte, read reader) (*sim.Model, error) {
 	s, err := Parse(name, src)
 	if err != nil {
 		return nil, err
 	}
-	return sim.Compile(s)
+	m, err := sim.Compile(s)
+	if err != nil {
+		return nil, err
+	}
+	if errs := loadStrategies(m, read); len(errs) > 0 {
+		return nil, errs.Err()
+	}
+	return m, nil
 }
 
 // LoadFile reads and loads the scenario in the file at path.

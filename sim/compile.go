@@ -40,6 +40,10 @@ type Model struct {
 	cChecks   []compiled
 	start     int // months since year 0 of turn 1
 	step      int // months per turn
+
+	params    map[string]int // parameter id -> index
+	stated    []float64      // each parameter's stated value
+	slotParam int            // slot of the first parameter
 }
 
 type cEffect struct {
@@ -143,6 +147,7 @@ func (c *compiler) compile() {
 	c.events()
 	c.outcomes()
 	c.checks()
+	c.strategies()
 	c.pending()
 }
 
@@ -209,7 +214,8 @@ func (c *compiler) names() {
 	}
 	m.slotTurn = m.nv + m.nl
 	m.slotLevel = m.slotTurn + 1
-	m.nslots = m.slotLevel + 1
+	m.slotParam = m.slotLevel + 1
+	m.nslots = m.slotParam + len(s.Params)
 	sc.names["turn"] = m.slotTurn
 	for _, v := range s.Vars {
 		sc.all = append(sc.all, v.ID)
@@ -218,6 +224,7 @@ func (c *compiler) names() {
 		sc.all = append(sc.all, l.ID)
 	}
 	sc.all = append(sc.all, "turn")
+	c.params(sc)
 	fx := &scope{names: map[string]int{"level": m.slotLevel}, all: append(append([]string{}, sc.all...), "level"), hasLevel: true}
 	for k, v := range sc.names {
 		fx.names[k] = v

@@ -46,11 +46,18 @@ type TurnReport struct {
 // turn faults (a conditional event's expression or chance, an objective or
 // a lever's precondition on the initial state), the game cannot be
 // played: Err, Play and Scores return that *EvalError.
-func NewGame(m *Model, seed uint64) *Game {
+//
+// NewGame(m, seed) is NewGameSetup(m, seed, Setup{}): every parameter at
+// its stated value.
+func NewGame(m *Model, seed uint64) *Game { return newGame(m, seed, nil) }
+
+// newGame starts a game with the given parameter values (checked, and
+// nil for the stated ones).
+func newGame(m *Model, seed uint64, params []float64) *Game {
 	g := &Game{Model: m, Seed: seed, stepper: m.NewStepper(), scorer: m.NewScorer()}
-	s, err := m.initialState(NewRNG(seed))
+	s, err := m.initialState(NewRNG(seed), params)
 	g.history = []*State{s}
-	g.record = Record{Format: RecordFormat, Scenario: m.Scenario.Meta.ID, Hash: m.Scenario.Hash, Seed: seed}
+	g.record = Record{Format: RecordFormat, Scenario: m.Scenario.Meta.ID, Hash: m.Scenario.Hash, Seed: seed, Params: slices.Clone(params)}
 	if err == nil {
 		g.scores, err = g.scorer.scores(nil, s)
 	}

@@ -7,6 +7,24 @@ package sim
 // move?": what moved the things X is computed from. Entries of the
 // facilitator and of bounds have no inputs.
 func (m *Model) Inputs(e Entry) []int {
+	seen := make([]bool, m.nv)
+	for _, n := range m.entryNames(e) {
+		if vi, ok := m.vars[n]; ok {
+			seen[vi] = true
+		}
+	}
+	var out []int
+	for vi, ok := range seen {
+		if ok {
+			out = append(out, vi)
+		}
+	}
+	return out
+}
+
+// entryNames returns the names read by the expressions behind a ledger
+// entry, as Inputs describes them, possibly with repeats.
+func (m *Model) entryNames(e Entry) []string {
 	var srcs []Expr
 	s := m.Scenario
 	targets := func(effects []Effect) {
@@ -29,7 +47,7 @@ func (m *Model) Inputs(e Entry) []int {
 			targets(ev.Choice.Options[e.Cause.Option].Effects)
 		}
 	}
-	seen := make([]bool, m.nv)
+	var out []string
 	for _, x := range srcs {
 		if x.IsZero() {
 			continue
@@ -38,17 +56,7 @@ func (m *Model) Inputs(e Entry) []int {
 		if err != nil {
 			continue // compiled once already, so this cannot happen
 		}
-		for _, n := range names {
-			if vi, ok := m.vars[n]; ok {
-				seen[vi] = true
-			}
-		}
-	}
-	var out []int
-	for vi, ok := range seen {
-		if ok {
-			out = append(out, vi)
-		}
+		out = append(out, names...)
 	}
 	return out
 }

@@ -12,11 +12,15 @@ const RecordFormat = 1
 // content hash, the seed, and every turn's facilitator adjustments, orders
 // and choices. It marshals to JSON with sorted keys.
 type Record struct {
-	Format   int          `json:"format"`
-	Scenario string       `json:"scenario"`
-	Hash     string       `json:"hash"`
-	Seed     uint64       `json:"seed"`
-	Turns    []TurnRecord `json:"turns"`
+	Format   int    `json:"format"`
+	Scenario string `json:"scenario"`
+	Hash     string `json:"hash"`
+	Seed     uint64 `json:"seed"`
+	// Params holds the parameter values the game played with, in the
+	// scenario's order, when they are not the stated ones (drawn, or set
+	// by hand); it is left out for a game at the stated values.
+	Params []float64    `json:"params,omitempty"`
+	Turns  []TurnRecord `json:"turns"`
 	// Pending holds adjustments made on the current turn, not yet played.
 	Pending []Adjustment `json:"pending,omitempty"`
 }
@@ -91,8 +95,15 @@ func replay(m *Model, r Record, lenient bool) (*Game, []Drop, error) {
 			return nil, nil, fmt.Errorf("sim: replay: the record was made with another version of scenario %q (content hash %.12s, this one is %.12s)", r.Scenario, r.Hash, m.Scenario.Hash)
 		}
 	}
-	g := NewGame(m, r.Seed)
 	var drops []Drop
+	g, err := NewGameSetup(m, r.Seed, Setup{Params: r.Params})
+	if err != nil {
+		if !lenient {
+			return nil, nil, fmt.Errorf("sim: replay: %w", unprefixed(err))
+		}
+		drops = append(drops, Drop{Turn: 1, What: fmt.Sprintf("the recorded parameter values %v", r.Params), Why: strings.TrimPrefix(err.Error(), "sim: ") + "; the game plays at the stated values"})
+		g = NewGame(m, r.Seed)
+	}
 	adjust := func(adj []Adjustment) error {
 		for _, a := range adj {
 			err := a.apply(g)
@@ -134,6 +145,12 @@ func replay(m *Model, r Record, lenient bool) (*Game, []Drop, error) {
 		return nil, nil, fmt.Errorf("sim: replay: %w", err)
 	}
 	return g, drops, nil
+}
+
+// unprefixed returns err with its "sim: " prefix removed, for wrapping in
+// an error that has one.
+func unprefixed(err error) error {
+	return fmt.Errorf("%s", strings.TrimPrefix(err.Error(), "sim: "))
 }
 
 // String describes the adjustment: "adjustment tension=80 (a reason)" or

@@ -20,6 +20,10 @@ type Scenario struct {
 	Events   []Event   `yaml:"events" doc:"Injects: scheduled or conditional events, with narrative, effects and optional choices."`
 	Outcomes []Outcome `yaml:"outcomes" doc:"End conditions, checked in order after each turn; one without 'when' ends the game at the turn limit."`
 	Checks   []Check   `yaml:"checks" doc:"Balance checks that 'sixparty check' measures over many computer-played games."`
+	Params   []*Param  `yaml:"parameters" doc:"Declared uncertain coefficients: named numbers with a stated value, a plausible range and a source for that range. Formulas read them by id, like variables; a game plays at the stated values or with values drawn from the ranges."`
+
+	Strategies     []*Strategy `yaml:"strategies" doc:"Named strategies: orders tracks for some actors (the rest computer-played), which 'sixparty compare' and the end screen play against each other."`
+	Counterfactual string      `yaml:"counterfactual" doc:"Id of the strategy the end screen compares a game with (for example the policy the scenario's argument rejects)."`
 
 	// Hash identifies the exact source text; the loader sets it. Game
 	// records carry it so that a record is never replayed on another
@@ -204,6 +208,60 @@ type Check struct {
 	FieldPos map[string]Pos `yaml:"-"`
 }
 
+// Param is a declared uncertain coefficient (scenario 'parameters:'):
+// a number the scenario's verdict may hinge on, with the value the
+// scenario states, the range an honest reader could defend, and where
+// that range comes from. Formulas read it by its id, like a variable; it
+// holds one value for a whole game.
+type Param struct {
+	ID          string `yaml:"id" doc:"Identifier (lower-case letters, digits and underscores, no dot); expressions read the parameter by this name."`
+	Name        string `yaml:"name" doc:"Name shown to players and in reports."`
+	Unit        string `yaml:"unit" doc:"Unit of the value (for example 'points per point of denial')."`
+	Source      string `yaml:"source" doc:"Where the range comes from: a citation, or the word 'judgement' for the author's own estimate. Required."`
+	Description string `yaml:"description" doc:"What the coefficient means and what a higher value says about the world."`
+	// Value is the stated value, the one every game plays at unless the
+	// parameters are drawn.
+	Value float64 `yaml:"value" doc:"The stated value: games play at it unless parameters are drawn. Must lie within 'range'."`
+	// Range is the range as written ([lo, hi]); Compile copies it into Lo
+	// and Hi. A Param built in Go may leave it nil and set Lo and Hi.
+	Range []float64 `yaml:"range" doc:"The plausible range as [low, high], with low below high; drawn values fall within it."`
+	// Lo and Hi are the range's ends.
+	Lo float64 `yaml:"-"`
+	Hi float64 `yaml:"-"`
+	// Dist is how drawn values are spread over the range: "uniform" (the
+	// default), "triangular" (with its mode at Value) or "normal" (mean
+	// Value, standard deviation SD, truncated to the range).
+	Dist string `yaml:"dist" doc:"How values are drawn from the range: uniform, triangular (mode at 'value') or normal (mean 'value', standard deviation 'sd', truncated to the range)." default:"uniform"`
+	// SD is the standard deviation of a normal distribution.
+	SD       float64        `yaml:"sd" doc:"Standard deviation of a normal 'dist'; only with dist: normal, and above 0."`
+	Pos      Pos            `yaml:"-"`
+	FieldPos map[string]Pos `yaml:"-"`
+}
+
+// Strategy is a named way of playing some of the actors (scenario
+// 'strategies:'): an orders track for the actors it lists, and seat
+// settings for others; actors it does not mention are computer-played at
+// the default difficulty. The scenarios package reads and checks the
+// orders track; what a strategy means in play is the options package's.
+type Strategy struct {
+	ID          string `yaml:"id" doc:"Identifier (lower-case letters, digits, underscores and dashes)."`
+	Name        string `yaml:"name" doc:"Name shown in comparisons."`
+	Description string `yaml:"description" doc:"The strategy in words: what its advocate would do and why."`
+	// Orders is the orders track's path as written, relative to the
+	// scenario's file (for a built-in scenario, a built-in file).
+	Orders string `yaml:"orders" doc:"The orders track (the format of an orders file, as 'sixparty run --orders' reads), relative to the scenario's file."`
+	// Seats maps an actor id to a seat setting such as "computer:hard".
+	Seats map[string]string `yaml:"seats" doc:"Seat settings by actor id, as computer:easy, computer:normal or computer:hard; actors neither listed here nor in the orders track are computer-played at the default difficulty."`
+	// TrackFile and Track are the orders track's file name (for error
+	// positions) and text, as the loader found and read them; Track is
+	// nil for a strategy without orders, or one not loaded by package
+	// scenarios.
+	TrackFile string         `yaml:"-"`
+	Track     []byte         `yaml:"-"`
+	Pos       Pos            `yaml:"-"`
+	FieldPos  map[string]Pos `yaml:"-"`
+}
+
 // Expr is an expression in a scenario, in the language of
 // github.com/expr-lang/expr, with where it was written.
 type Expr struct {
@@ -315,6 +373,11 @@ func ApplyDefaults(s *Scenario) {
 					o.Weight = 1
 				}
 			}
+		}
+	}
+	for _, p := range s.Params {
+		if p != nil && absent(p.FieldPos, "dist", p.Dist == "") {
+			p.Dist = "uniform"
 		}
 	}
 	for i := range s.Checks {

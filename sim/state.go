@@ -26,6 +26,11 @@ type State struct {
 	Briefing []int
 	// Outcome is the index of the outcome that ended the game, or -1.
 	Outcome int
+	// Params holds the value of each parameter the game plays with, in
+	// the scenario's order, or is nil for the stated values. It is fixed
+	// for a whole game: every state of a game shares the one slice, which
+	// must never be changed.
+	Params []float64
 }
 
 // Pending is a queued effect of a lever or an event.
@@ -57,6 +62,7 @@ func (s *State) copyInto(dst *State) {
 	dst.Fired = append(dst.Fired[:0], s.Fired...)
 	dst.Briefing = append(dst.Briefing[:0], s.Briefing...)
 	dst.Outcome = s.Outcome
+	dst.Params = s.Params
 }
 
 // Over reports whether the game has ended.

@@ -54,13 +54,15 @@ func (e *EvalError) Error() string {
 // the event that met it, and those after it, out of the briefing; NewGame
 // reports such a fault (see Game.Err).
 func (m *Model) InitialState(rng RNG) *State {
-	s, _ := m.initialState(rng)
+	s, _ := m.initialState(rng, nil)
 	return s
 }
 
-// initialState is InitialState, with the fault met drawing the briefing.
-func (m *Model) initialState(rng RNG) (*State, error) {
+// initialState is InitialState for a game with the given parameter values
+// (nil for the stated ones), with the fault met drawing the briefing.
+func (m *Model) initialState(rng RNG, params []float64) (*State, error) {
 	s := &State{
+		Params:  params,
 		Turn:    1,
 		Vals:    make([]float64, m.nv),
 		Levels:  make([]int, m.nl),
@@ -81,7 +83,8 @@ func (m *Model) initialState(rng RNG) (*State, error) {
 // load fills slots from a state: values, last levels and turn.
 func (st *Stepper) load(slots []float64, s *State) { st.m.loadSlots(slots, s) }
 
-// loadSlots fills slots from a state: values, last levels and turn.
+// loadSlots fills slots from a state: values, last levels, turn and
+// parameters.
 func (m *Model) loadSlots(slots []float64, s *State) {
 	copy(slots, s.Vals)
 	for i, l := range s.Levels {
@@ -89,6 +92,11 @@ func (m *Model) loadSlots(slots []float64, s *State) {
 	}
 	slots[m.slotTurn] = float64(s.Turn)
 	slots[m.slotLevel] = 0
+	if s.Params != nil {
+		copy(slots[m.slotParam:], s.Params)
+	} else {
+		copy(slots[m.slotParam:], m.stated)
+	}
 }
 
 // Step resolves one turn. cur is the state at the start of the turn;

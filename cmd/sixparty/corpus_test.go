@@ -175,19 +175,23 @@ type mutation struct {
 
 // Classes of mistakes, as the issue lists them.
 const (
-	cYAML     = "yaml"
-	cNames    = "names"
-	cTypes    = "types"
-	cConst    = "const"
-	cPlay     = "play"
-	cValues   = "values"
-	cStruct   = "struct"
-	cOrders   = "orders"
-	nile      = "nile-2020"
-	pressure  = "pressure-2017"
-	history   = "pressure-2017.history"
-	valueCap  = 200_000 // the decoder's cap on the values a file may hold
-	bigValues = valueCap + 1
+	cYAML    = "yaml"
+	cNames   = "names"
+	cTypes   = "types"
+	cConst   = "const"
+	cPlay    = "play"
+	cValues  = "values"
+	cStruct  = "struct"
+	cOrders  = "orders"
+	nile     = "nile-2020"
+	pressure = "pressure-2017"
+	history  = "pressure-2017.history"
+	// Strategies' orders tracks, checked by 'sixparty validate' on the
+	// scenario beside them.
+	rely          = "pressure-2017.rely-on-beijing"
+	combinedTrack = "pressure-2017.combined"
+	valueCap      = 200_000 // the decoder's cap on the values a file may hold
+	bigValues     = valueCap + 1
 )
 
 // corpus is the table of mutations.
@@ -397,6 +401,31 @@ var corpus = []mutation{
 		rep("        us.unsc: sectoral            # resolution 2397", "        us.unsc: ‸sectorl            # resolution 2397"),
 		repN("        japan.aegis: build", 2, "        japan.aegis: ‸buld"),
 	}, []string{`(?i)did you mean`}},
+
+	// ---- Parameters: declared uncertainty (validate, at load).
+	{"param-value-outside-range", cValues, pressure, []edit{rep("    value: 0.9\n    range: [0.2, 1.2]", "    value: ‸1.9\n    range: [0.2, 1.2]")}, []string{`(?i)outside the range`}},
+	{"param-range-reversed", cValues, pressure, []edit{rep("    value: 0.9\n    range: [0.2, 1.2]", "    value: 0.9\n    range: ‸[1.2, 0.2]")}, []string{`(?i)low below high`}},
+	{"param-range-one-number", cValues, pressure, []edit{rep("    value: 0.9\n    range: [0.2, 1.2]", "    value: 0.9\n    range: ‸[0.2]")}, []string{`(?i)\[low, high\]`}},
+	{"param-value-not-a-number", cTypes, pressure, []edit{rep("    value: 0.9\n    range: [0.2, 1.2]", "    value: ‸high\n    range: [0.2, 1.2]")}, []string{`(?i)number`}},
+	{"param-range-item-not-a-number", cTypes, pressure, []edit{rep("    value: 0.9\n    range: [0.2, 1.2]", "    value: 0.9\n    range: [0.2, ‸one]")}, []string{`(?i)number`}},
+	{"param-range-not-a-list", cTypes, pressure, []edit{rep("    value: 0.9\n    range: [0.2, 1.2]", "    value: 0.9\n    range: ‸1.2")}, []string{`(?i)list`}},
+	{"param-without-source", cStruct, pressure, []edit{rep("    unit: points of willingness per point of denial above 20\n    source: judgement\n", "    unit: points of willingness per point of denial above 20\n"), markAt("id: denial_to_talks\n")}, []string{`(?i)source`, `(?i)judgement`}},
+	{"param-dist-misspelt", cNames, pressure, []edit{rep("    unit: points of willingness per point of denial above 20\n", "    unit: points of willingness per point of denial above 20\n    dist: ‸triangluar\n")}, []string{mean("triangular")}},
+	{"param-normal-without-sd", cStruct, pressure, []edit{rep("    unit: points of willingness per point of denial above 20\n", "    unit: points of willingness per point of denial above 20\n    dist: normal\n"), markAt("id: denial_to_talks\n")}, []string{`(?i)\bsd\b`}},
+	{"param-sd-not-normal", cStruct, pressure, []edit{rep("    unit: points of willingness per point of denial above 20\n", "    unit: points of willingness per point of denial above 20\n    sd: ‸0.2\n")}, []string{`(?i)\bsd\b`, `(?i)normal`}},
+	{"param-id-of-a-variable", cNames, pressure, []edit{rep("  - id: refugee_fear\n", "  - id: ‸tension\n")}, []string{`(?i)variable`, `pressure-2017\.yaml:\d+:\d+`}},
+	{"param-misspelt-in-formula", cNames, pressure, []edit{rep("denial_to_talks * (allies.denial - 20)", "‸denial_to_talk * (allies.denial - 20)")}, []string{mean("denial_to_talks")}},
+	{"param-defined-twice", cNames, pressure, []edit{rep("  - id: refugee_fear\n", "  - id: ‸denial_to_talks\n")}, []string{dup}},
+
+	// ---- Strategies: the scenario's own fields, and its orders tracks.
+	{"counterfactual-misspelt", cNames, pressure, []edit{rep("counterfactual: rely-on-beijing", "counterfactual: ‸rely-on-bejing")}, []string{mean("rely-on-beijing")}},
+	{"strategy-orders-missing", cStruct, pressure, []edit{rep("    orders: pressure-2017.combined.yaml", "    orders: ‸pressure-2017.combind.yaml")}, []string{`(?i)no such file`}},
+	{"strategy-seat-unknown-actor", cNames, pressure, []edit{rep("    orders: pressure-2017.rely-on-beijing.yaml\n", "    orders: pressure-2017.rely-on-beijing.yaml\n    seats: {‸chna: computer:hard}\n")}, []string{mean("china")}},
+	{"strategy-seat-setting", cValues, pressure, []edit{rep("    orders: pressure-2017.rely-on-beijing.yaml\n", "    orders: pressure-2017.rely-on-beijing.yaml\n    seats: {‸china: computer:hardest}\n")}, []string{mean("computer:hard")}},
+	{"strategy-defined-twice", cNames, pressure, []edit{rep("  - id: rely-on-beijing\n", "  - id: ‸combined\n")}, []string{dup}},
+	{"strategy-track-level-misspelt", cOrders, rely, []edit{rep("        us.unsc: embargo", "        us.unsc: ‸embrago")}, []string{mean("embargo")}},
+	{"strategy-track-unknown-lever", cOrders, rely, []edit{rep("        rok.aid: humanitarian", "        ‸rok.aide: humanitarian")}, []string{mean("rok.aid")}},
+	{"strategy-track-over-budget", cOrders, combinedTrack, []edit{rep("      us:\n        us.secondary: quiet\n        us.russia_firms: designate\n        us.labor_sanctions: sanction_users\n        us.prompt_strike: deploy", "      ‸us:\n        us.secondary: public\n        us.russia_firms: designate\n        us.labor_sanctions: sanction_users\n        us.prompt_strike: deploy")}, []string{`(?i)budget`}},
 }
 
 // knownFailing lists the mutations that the engine does not catch yet, as
@@ -483,13 +512,34 @@ type result struct {
 func runMutation(t *testing.T, m mutation, a applied) result {
 	dir := t.TempDir()
 	file := filepath.Join(dir, m.base+".yaml")
+	// The scenario and its strategies' orders tracks, as built in, then
+	// the mutated file over its own.
+	scenario, _, track := strings.Cut(m.base, ".")
+	siblings := []string{scenario}
+	if bm, err := scenarios.LoadBuiltin(scenario); err == nil {
+		for _, st := range bm.Scenario.Strategies {
+			siblings = append(siblings, strings.TrimSuffix(st.Orders, ".yaml"))
+		}
+	}
+	for _, name := range siblings {
+		src, err := scenarios.BuiltinSource(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, name+".yaml"), src, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
 	if err := os.WriteFile(file, []byte(a.src), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	args := []string{"validate", file}
 	orders := strings.HasSuffix(m.base, ".history")
-	if orders {
+	switch {
+	case orders:
 		args = []string{"run", strings.TrimSuffix(m.base, ".history"), "--orders", file}
+	case track:
+		args = []string{"validate", "-games", "0", filepath.Join(dir, scenario+".yaml")}
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), corpusCeiling)
 	defer cancel()

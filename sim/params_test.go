@@ -1,0 +1,214 @@
+package sim_test
+
+import (
+	"encoding/json"
+	"math"
+	"reflect"
+	"slices"
+	"testing"
+
+	"github.com/sixparty/sixparty/scenarios"
+	"github.com/sixparty/sixparty/sim"
+)
+
+// withParams is a scenario whose rule, effect, objective and outcome read
+// parameters.
+const withParams = `
+format: 1
+meta: {id: params, title: Params, turns: 4, seed: 1}
+actors:
+  - {id: a, name: Alpha, budget: 2, objectives: [{id: rich, name: Rich, score: "x * weight"}]}
+variables:
+  - {id: x, name: X, init: 10, min: 0, max: 1000}
+levers:
+  - {id: a.push, actor: a, name: Push, levels: [off, on], cost: [0, 1], effects: [{target: x, change: "push_size * level"}]}
+rules:
+  - {id: grow, target: x, change: "growth * x + noise(1)"}
+outcomes:
+  - {id: big, name: Big, when: "x > ceiling"}
+  - {id: end, name: End}
+parameters:
+  - {id: growth, name: Growth, value: 0.1, range: [0, 0.5], source: judgement}
+  - {id: push_size, name: Push size, value: 2, range: [1, 4], dist: triangular, source: judgement}
+  - {id: weight, name: Weight, value: 1, range: [0.5, 1.5], dist: normal, sd: 0.2, source: "a citation"}
+  - {id: ceiling, name: Ceiling, value: 500, range: [100, 900], source: judgement}
+`
+
+func loadParams(t *testing.T) *sim.Model {
+	t.Helper()
+	m, err := scenarios.Load("params.yaml", []byte(withParams))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
+}
+
+func playAll(t *testing.T, g *sim.Game) {
+	t.Helper()
+	for !g.Over() {
+		if _, err := g.Play(sim.Orders{"a": {"a.push": 1}}, nil); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+func TestParamsStated(t *testing.T) {
+	m := loadParams(t)
+	if got, want := m.StatedParams(), []float64{0.1, 2, 1, 500}; !slices.Equal(got, want) {
+		t.Fatalf("StatedParams = %v, want %v", got, want)
+	}
+	if i, ok := m.ParamIndex("weight"); !ok || i != 2 {
+		t.Errorf("ParamIndex(weight) = %d, %v", i, ok)
+	}
+	if _, ok := m.ParamIndex("x"); ok {
+		t.Errorf("ParamIndex(x) found a variable")
+	}
+	a := sim.NewGame(m, 7)
+	b, err := sim.NewGameSetup(m, 7, sim.Setup{Params: m.StatedParams()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	playAll(t, a)
+	playAll(t, b)
+	if !reflect.DeepEqual(a.History(), b.History()) {
+		t.Errorf("a game at the stated values set explicitly differs from NewGame's")
+	}
+	if r := b.Record(); r.Params != nil {
+		t.Errorf("record of a game at the stated values has params %v", r.Params)
+	}
+	if b.ParamsDrawn() {
+		t.Errorf("ParamsDrawn at the stated values")
+	}
+}
+
+func TestParamsSetAndReplay(t *testing.T) {
+	m := loadParams(t)
+	vals := []float64{0.3, 4, 1.5, 900}
+	g, err := sim.NewGameSetup(m, 7, sim.Setup{Params: vals})
+	if err != nil {
+		t.Fatal(err)
+	}
+	vals[0] = 0 // the game keeps its own copy
+	if got := g.Params(); !slices.Equal(got, []float64{0.3, 4, 1.5, 900}) {
+		t.Fatalf("Params = %v", got)
+	}
+	playAll(t, g)
+	stated := sim.NewGame(m, 7)
+	playAll(t, stated)
+	if g.State().Vals[0] == stated.State().Vals[0] {
+		t.Errorf("x is %g with the parameters changed and at the stated values", g.State().Vals[0])
+	}
+	sc, _ := g.Scores()
+	if want := g.State().Vals[0] * 1.5; sc[0] != want {
+		t.Errorf("score = %g, want x*weight = %g", sc[0], want)
+	}
+	// The record carries the values, through JSON, and replays bit for bit.
+	data, err := json.Marshal(g.Record())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var r sim.Record
+	if err := json.Unmarshal(data, &r); err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(r.Params, []float64{0.3, 4, 1.5, 900}) {
+		t.Fatalf("record params = %v", r.Params)
+	}
+	h, err := sim.Replay(m, r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(h.History(), g.History()) || !reflect.DeepEqual(h.Ledger(), g.Ledger()) {
+		t.Errorf("the replay differs from the game")
+	}
+}
+
+func TestNewGameSetupErrors(t *testing.T) {
+	m := loadParams(t)
+	for _, tc := range []struct {
+		vals []float64
+		want string
+	}{
+		{[]float64{0.1}, "sim: 1 parameter value(s) for 4 parameter(s)"},
+		{[]float64{0.1, 5, 1, 500}, "sim: parameter push_size=5 is outside its range [1, 4]"},
+		{[]float64{math.NaN(), 2, 1, 500}, "sim: parameter growth=NaN is outside its range [0, 0.5]"},
+	} {
+		g, err := sim.NewGameSetup(m, 1, sim.Setup{Params: tc.vals})
+		if err == nil || err.Error() != tc.want || g != nil {
+			t.Errorf("NewGameSetup(%v) = %v, %v; want %q", tc.vals, g, err, tc.want)
+		}
+	}
+	r := sim.NewGame(m, 1).Record()
+	r.Params = []float64{1, 2, 3, 4}
+	if _, err := sim.Replay(m, r); err == nil || err.Error() != "sim: replay: parameter growth=1 is outside its range [0, 0.5]" {
+		t.Errorf("Replay with params out of range: %v", err)
+	}
+	if _, drops, err := sim.ReplayLenient(m, r); err != nil || len(drops) != 1 {
+		t.Errorf("ReplayLenient with params out of range: %v, %v", drops, err)
+	}
+}
+
+func TestDrawParams(t *testing.T) {
+	m := loadParams(t)
+	a, b := m.DrawParams(42), m.DrawParams(42)
+	if !slices.Equal(a, b) {
+		t.Fatalf("DrawParams(42) = %v then %v", a, b)
+	}
+	if slices.Equal(a, m.DrawParams(43)) {
+		t.Errorf("DrawParams gives the same values for seeds 42 and 43")
+	}
+	sum := make([]float64, m.NumParams())
+	const n = 4000
+	for seed := uint64(0); seed < n; seed++ {
+		vals := m.DrawParams(seed)
+		if err := m.CheckParams(vals); err != nil {
+			t.Fatalf("seed %d: %v", seed, err)
+		}
+		for i, v := range vals {
+			sum[i] += v
+		}
+	}
+	// Means: uniform (lo+hi)/2, triangular (lo+mode+hi)/3, the normal
+	// truncated symmetrically about its mean: the mean.
+	for i, want := range []float64{0.25, 7.0 / 3, 1, 500} {
+		p := m.Scenario.Params[i]
+		if got := sum[i] / n; math.Abs(got-want) > 0.03*(p.Hi-p.Lo) {
+			t.Errorf("mean of %s over %d draws = %g, want about %g", p.ID, n, got, want)
+		}
+	}
+	// A drawn game does not disturb the game's own stream: the first
+	// turn's briefing and noise come from the seed alone.
+	g, err := sim.NewGameSetup(m, 5, sim.Setup{Params: m.DrawParams(5)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if g.State().RNG != sim.NewGame(m, 5).State().RNG {
+		t.Errorf("drawing the parameters moved the game's generator")
+	}
+}
+
+// TestParamNotFolded checks that an expression of parameters alone is
+// computed with the game's values, not folded to the stated ones at load.
+func TestParamNotFolded(t *testing.T) {
+	m := loadParams(t)
+	vals := m.StatedParams()
+	vals[1] = 4 // push_size
+	g, err := sim.NewGameSetup(m, 1, sim.Setup{Params: vals})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep, err := g.Play(sim.Orders{"a": {"a.push": 1}}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range rep.Entries {
+		if e.Cause.Kind == sim.ByLever && e.Amount != 4 {
+			t.Errorf("the lever added %g, want push_size = 4", e.Amount)
+		}
+		if e.Cause.Kind == sim.ByRule {
+			if got := m.ParamInputs(e); !slices.Equal(got, []int{0}) {
+				t.Errorf("ParamInputs(rule grow) = %v, want [0] (growth)", got)
+			}
+		}
+	}
+}
