@@ -11,13 +11,10 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
-	"runtime"
 	"slices"
-	"sync"
-	"sync/atomic"
 	"time"
 
-	"github.com/sixparty/sixparty/balance"
+	"github.com/sixparty/sixparty/options"
 	"github.com/sixparty/sixparty/sim"
 )
 
@@ -131,37 +128,24 @@ const batch = 50
 // orders (ai.Explore), which reach what sensible players avoid. No game
 // but the first is started after deadline (if it is not zero); stopped
 // reports that some were left out for it.
-func play(m *sim.Model, n, workers int, deadline time.Time) (games []balance.Game, stopped bool) {
-	if workers <= 0 {
-		workers = runtime.NumCPU()
+func play(m *sim.Model, n, workers int, deadline time.Time) (games []options.Game, stopped bool) {
+	var stop func() bool
+	if !deadline.IsZero() {
+		stop = func() bool { return time.Now().After(deadline) }
 	}
 	for b := 0; len(games) < n; b++ {
-		opt := balance.Options{Workers: 1, Explore: b%2 == 1}
 		k := min(batch, n-len(games))
-		got := make([]balance.Game, k)
-		played := make([]bool, k)
-		var next atomic.Int64
-		var wg sync.WaitGroup
-		for w := 0; w < min(workers, k); w++ {
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
-				for {
-					i := int(next.Add(1) - 1)
-					if i >= k || len(games)+i > 0 && !deadline.IsZero() && time.Now().After(deadline) {
-						return
-					}
-					got[i] = balance.PlayFrom(m, len(games)+i, 1, opt)[0]
-					played[i] = true
-				}
-			}()
+		first := len(games)
+		opt := options.PlayOptions{Workers: workers, Explore: b%2 == 1, Stop: stop}
+		// Pool asks Stop before every game of a batch but its first;
+		// a batch after the first asks before its first too.
+		if first > 0 && stop != nil && stop() {
+			return games, true
 		}
-		wg.Wait()
-		for i := range got {
-			if !played[i] {
-				return games, true
-			}
-			games = append(games, got[i])
+		got := options.PlayFrom(m, first, k, opt)
+		games = append(games, got...)
+		if len(got) < k {
+			return games, true
 		}
 		// Stop on a fault, or when Unfired has nothing left to say, but
 		// not before a batch of random orders: computer players may never
@@ -178,9 +162,9 @@ func play(m *sim.Model, n, workers int, deadline time.Time) (games []balance.Gam
 // i of play): one per position and message, with how many games met it
 // and the turn and seed of the first, preferring a game of computer
 // players (which 'sixparty run' replays) to one of random orders.
-func faults(m *sim.Model, games []balance.Game) sim.ErrorList {
+func faults(m *sim.Model, games []options.Game) sim.ErrorList {
 	type first struct {
-		g       *balance.Game
+		g       *options.Game
 		index   int // of g in games
 		turn    int
 		check   bool // met evaluating a balance check, after the game
@@ -203,7 +187,7 @@ func faults(m *sim.Model, games []balance.Game) sim.ErrorList {
 			turn = ee.Turn
 		}
 		explore := explored(i)
-		var ce *balance.CheckError
+		var ce *options.CheckError
 		f, ok := met[key]
 		if !ok {
 			f = &first{g: g, index: i, turn: turn, explore: explore, check: errors.As(g.Err, &ce)}
@@ -342,7 +326,7 @@ func Reads(s *sim.Scenario) map[string]bool {
 
 // Unfired returns a warning for each event that fired in none of games
 // and each outcome that ended none of them.
-func Unfired(m *sim.Model, games []balance.Game) []Warning {
+func Unfired(m *sim.Model, games []options.Game) []Warning {
 	s := m.Scenario
 	fired := make([]bool, len(s.Events))
 	ended := make([]bool, len(s.Outcomes))

@@ -3,8 +3,8 @@ package scenarios_test
 import (
 	"testing"
 
-	"github.com/sixparty/sixparty/balance"
 	"github.com/sixparty/sixparty/lint"
+	"github.com/sixparty/sixparty/options"
 	"github.com/sixparty/sixparty/scenarios"
 )
 
@@ -30,13 +30,13 @@ func TestNile(t *testing.T) {
 	if len(m.Scenario.Checks) == 0 {
 		t.Fatal("no checks")
 	}
-	games := balance.Play(m, balance.GamesNeeded(m), balance.Options{})
+	games := options.Play(m, options.GamesNeeded(m), options.PlayOptions{})
 	for _, g := range games {
 		if g.Err != nil {
 			t.Fatal(g.Err)
 		}
 	}
-	for _, r := range balance.Measure(m, games, false) {
+	for _, r := range options.Measure(m, games, false) {
 		if !r.Pass {
 			t.Error(r)
 		}

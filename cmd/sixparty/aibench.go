@@ -5,8 +5,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"sync"
 
+	"github.com/sixparty/sixparty/options"
 	"github.com/sixparty/sixparty/sim"
 	"github.com/sixparty/sixparty/sim/ai"
 )
@@ -75,26 +75,12 @@ func playBench(m *sim.Model, seed uint64, diff []ai.Difficulty) benchGame {
 	return r
 }
 
-// runAll plays every game of specs on jobs goroutines; results keep the
-// order of specs.
+// runAll plays every game of specs on jobs goroutines (options.Pool);
+// results keep the order of specs.
 func runAll(m *sim.Model, specs []benchSpec, jobs int) []benchGame {
-	out := make([]benchGame, len(specs))
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for range max(1, jobs) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				out[i] = playBench(m, specs[i].seed, specs[i].diff)
-			}
-		}()
-	}
-	for i := range specs {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+	out, _ := options.Pool(len(specs), max(1, jobs), func(_, i int) benchGame {
+		return playBench(m, specs[i].seed, specs[i].diff)
+	}, nil, nil)
 	return out
 }
 

@@ -8,7 +8,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/sixparty/sixparty/balance"
+	"github.com/sixparty/sixparty/options"
 	"github.com/sixparty/sixparty/sim/ai"
 )
 
@@ -58,16 +58,16 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	}
 	n := *games
 	if n == 0 {
-		n = balance.GamesNeeded(m)
+		n = options.GamesNeeded(m)
 	}
-	opt := balance.Options{Workers: *jobs, Difficulty: level}
+	opt := options.PlayOptions{Workers: *jobs, Difficulty: level}
 	var bar *progressBar
 	if !*quiet && isTerminal(stderr) {
 		bar = &progressBar{w: stderr, label: "check"}
 		opt.Progress = bar.set
 	}
 	start := time.Now()
-	played := balance.Play(m, n, opt)
+	played := options.Play(m, n, opt)
 	elapsed := time.Since(start)
 	if !*quiet {
 		fmt.Fprintf(stderr, "%d games in %.2fs: %.0f games/s on %d workers\n", n, elapsed.Seconds(), float64(n)/elapsed.Seconds(), min(*jobs, n))
@@ -86,7 +86,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stdout, "FAIL %d of %d games stopped on an error\n", failed, n)
 		status = exitFail
 	}
-	for _, r := range balance.Measure(m, played, *games > 0) {
+	for _, r := range options.Measure(m, played, *games > 0) {
 		fmt.Fprintln(stdout, r)
 		if !r.Pass {
 			status = exitFail

@@ -1,4 +1,4 @@
-package balance
+package options
 
 import (
 	"errors"
@@ -42,9 +42,9 @@ func load(t testing.TB, src string) *sim.Model {
 // workers: game i always has seed i and lands in slot i.
 func TestDeterministic(t *testing.T) {
 	m := load(t, tiny)
-	one := Play(m, 30, Options{Workers: 1})
+	one := Play(m, 30, PlayOptions{Workers: 1})
 	var calls []int
-	two := Play(m, 30, Options{Workers: 2, Progress: func(done, total int) {
+	two := Play(m, 30, PlayOptions{Workers: 2, Progress: func(done, total int) {
 		if total != 30 {
 			t.Errorf("total = %d, want 30", total)
 		}
@@ -96,7 +96,7 @@ func TestMeasure(t *testing.T) {
 
 func ExampleMeasure() {
 	m, _ := scenarios.Load("tiny.yaml", []byte(tiny))
-	games := Play(m, GamesNeeded(m), Options{Workers: 2})
+	games := Play(m, GamesNeeded(m), PlayOptions{Workers: 2})
 	for _, r := range Measure(m, games, false) {
 		fmt.Println(r.Name(), r.Games)
 	}
@@ -135,7 +135,7 @@ func BenchmarkPlay(b *testing.B) {
 	for _, w := range []int{1, 2} {
 		b.Run(fmt.Sprintf("workers=%d", w), func(b *testing.B) {
 			for b.Loop() {
-				Play(m, n, Options{Workers: w})
+				Play(m, n, PlayOptions{Workers: w})
 			}
 			b.ReportMetric(float64(n*b.N)/b.Elapsed().Seconds(), "games/s")
 		})
@@ -144,8 +144,8 @@ func BenchmarkPlay(b *testing.B) {
 
 func TestPlayFrom(t *testing.T) {
 	m := load(t, tiny)
-	all := Play(m, 10, Options{Workers: 2})
-	part := PlayFrom(m, 4, 3, Options{Workers: 2})
+	all := Play(m, 10, PlayOptions{Workers: 2})
+	part := PlayFrom(m, 4, 3, PlayOptions{Workers: 2})
 	if !reflect.DeepEqual(part, all[4:7]) {
 		t.Error("PlayFrom(4, 3) differs from games 4 to 6 of Play")
 	}

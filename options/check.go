@@ -1,15 +1,13 @@
-// Package balance plays many seeded computer-played games of a scenario on
-// all cores and measures its balance checks (the 'checks:' of the
-// scenario): the share of games that end in an outcome, or in which a
-// condition holds after a given turn. Results never depend on scheduling:
-// game i always has the seed Seed(m, i) and lands in slot i.
-package balance
+package options
+
+// This file plays many seeded computer-played games of a scenario on all
+// cores and measures its balance checks (the 'checks:' of the scenario):
+// the share of games that end in an outcome, or in which a condition holds
+// after a given turn. Results never depend on scheduling: game i always
+// has the seed Seed(m, i) and lands in slot i.
 
 import (
 	"fmt"
-	"runtime"
-	"sync"
-	"sync/atomic"
 
 	"github.com/sixparty/sixparty/sim"
 	"github.com/sixparty/sixparty/sim/ai"
@@ -53,8 +51,8 @@ func (e *CheckError) Error() string {
 
 func (e *CheckError) Unwrap() error { return e.Err }
 
-// Options controls a run.
-type Options struct {
+// PlayOptions controls a run of computer-played games.
+type PlayOptions struct {
 	// Workers is the number of games played at once; 0 means one per CPU.
 	Workers int
 	// Difficulty is how hard every computer player tries; the zero value
@@ -67,6 +65,9 @@ type Options struct {
 	// games finished and the total. Calls are serialised, with done
 	// increasing.
 	Progress func(done, total int)
+	// Stop, if not nil, is asked before each game but the first is
+	// started (see Pool); once it returns true no more games start.
+	Stop func() bool
 }
 
 // Seed returns the seed of game i of scenario m: the scenario's seed plus
@@ -76,36 +77,19 @@ func Seed(m *sim.Model, i int) uint64 { return m.Scenario.Meta.Seed + uint64(i) 
 // PlayOne plays game i of m to its end, every actor computer-played at
 // difficulty d, and evaluates the scenario's checks on it.
 func PlayOne(m *sim.Model, i int, d ai.Difficulty) Game {
-	return playOne(m, i, Options{Difficulty: d})
+	return playOne(m, i, PlayOptions{Difficulty: d}, nil)
 }
 
-func playOne(m *sim.Model, i int, opt Options) Game {
-	d := opt.Difficulty
+func playOne(m *sim.Model, i int, opt PlayOptions, w *Worker) Game {
 	seed := Seed(m, i)
 	g := sim.NewGame(m, seed)
-	all := make([]bool, len(m.Scenario.Actors))
-	diff := make([]ai.Difficulty, len(all))
-	for k := range all {
-		all[k] = true
-		diff[k] = d
+	st := Strategy{}
+	if opt.Explore {
+		st.explore = true
 	}
 	res := Game{Seed: seed, Outcome: -1}
-	for !g.Over() {
-		o, c := sim.Orders{}, sim.Choices{}
-		if opt.Explore {
-			for k, a := range m.Scenario.Actors {
-				o[a.ID] = ai.Explore(g, k)
-				for e, opt := range ai.Choose(g, k) {
-					c[e] = opt
-				}
-			}
-		} else {
-			ai.Fill(g, diff, all, o, c)
-		}
-		if _, err := g.Play(o, c); err != nil {
-			res.Err = fmt.Errorf("game %d (seed %d): %w", i, seed, err)
-			break
-		}
+	if err := playOut(g, &st, opt.Difficulty, w); err != nil {
+		res.Err = fmt.Errorf("game %d (seed %d): %w", i, seed, err)
 	}
 	last := g.State()
 	res.Outcome = last.Outcome
@@ -129,48 +113,27 @@ func playOne(m *sim.Model, i int, opt Options) Game {
 
 // Play plays games 0 to n-1 of m on opt.Workers goroutines, each with its
 // own sim.Game, and returns them in order.
-func Play(m *sim.Model, n int, opt Options) []Game { return PlayFrom(m, 0, n, opt) }
+func Play(m *sim.Model, n int, opt PlayOptions) []Game { return PlayFrom(m, 0, n, opt) }
 
 // PlayFrom plays the n games first to first+n-1 of m, like Play; game
-// first+k is at index k of the result.
-func PlayFrom(m *sim.Model, first, n int, opt Options) []Game {
-	workers := opt.Workers
-	if workers <= 0 {
-		workers = runtime.NumCPU()
+// first+k is at index k of the result. When opt.Stop stops the run, the
+// result holds only the games before the first that was not played, so
+// it is always games first to first+len-1.
+func PlayFrom(m *sim.Model, first, n int, opt PlayOptions) []Game {
+	workers := make([]Worker, Workers(opt.Workers, n))
+	out, ran := Pool(n, opt.Workers, func(w, i int) Game {
+		return playOne(m, first+i, opt, &workers[w])
+	}, opt.Stop, opt.Progress)
+	for i, r := range ran {
+		if !r {
+			return out[:i]
+		}
 	}
-	if workers > n {
-		workers = n
-	}
-	out := make([]Game, n)
-	var next atomic.Int64
-	var mu sync.Mutex
-	done := 0
-	var wg sync.WaitGroup
-	for w := 0; w < workers; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for {
-				i := int(next.Add(1) - 1)
-				if i >= n {
-					return
-				}
-				out[i] = playOne(m, first+i, opt)
-				if opt.Progress != nil {
-					mu.Lock()
-					done++
-					opt.Progress(done, n)
-					mu.Unlock()
-				}
-			}
-		}()
-	}
-	wg.Wait()
 	return out
 }
 
-// Result is the measure of one check.
-type Result struct {
+// CheckResult is the measure of one check.
+type CheckResult struct {
 	// Check is the check as written.
 	Check *sim.Check
 	// Games is the number of games measured and Hits the number in which
@@ -184,7 +147,7 @@ type Result struct {
 
 // String describes the result on one line, for example
 // `PASS negotiation ends 10–60%: 23.5% of 200 games (allowed 10.0%–60.0%)`.
-func (r Result) String() string {
+func (r CheckResult) String() string {
 	verdict := "PASS"
 	if !r.Pass {
 		verdict = "FAIL"
@@ -193,7 +156,7 @@ func (r Result) String() string {
 }
 
 // Name returns the check's name, or a description of it if it has none.
-func (r Result) Name() string {
+func (r CheckResult) Name() string {
 	c := r.Check
 	switch {
 	case c.Name != "":
@@ -226,15 +189,15 @@ func gamesOf(c *sim.Check) int {
 // Measure measures every check of m on games (game i being game i of
 // m). Each check uses the first 'games' games it asks for, or all of them
 // when override is set or fewer were played.
-func Measure(m *sim.Model, games []Game, override bool) []Result {
-	out := make([]Result, len(m.Scenario.Checks))
+func Measure(m *sim.Model, games []Game, override bool) []CheckResult {
+	out := make([]CheckResult, len(m.Scenario.Checks))
 	for ci := range m.Scenario.Checks {
 		c := &m.Scenario.Checks[ci]
 		n := len(games)
 		if !override {
 			n = min(n, gamesOf(c))
 		}
-		r := Result{Check: c, Games: n}
+		r := CheckResult{Check: c, Games: n}
 		for _, g := range games[:n] {
 			if g.Checks[ci] {
 				r.Hits++
