@@ -1,6 +1,8 @@
 package flow
 
 import (
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -9,6 +11,35 @@ import (
 	"github.com/sixparty/sixparty/sim"
 	"github.com/sixparty/sixparty/watch"
 )
+
+// loadBeside loads an edited built-in from a temporary folder that also
+// holds the built-ins' orders tracks, which its strategies name.
+func loadBeside(t *testing.T, name, src string) *sim.Model {
+	t.Helper()
+	dir := t.TempDir()
+	tracks, err := filepath.Glob("../../scenarios/*.*.yaml")
+	if err != nil || len(tracks) == 0 {
+		t.Fatalf("no orders tracks beside the built-ins: %v", err)
+	}
+	for _, tr := range tracks {
+		data, err := os.ReadFile(tr)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, filepath.Base(tr)), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	path := filepath.Join(dir, name)
+	if err := os.WriteFile(path, []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	m, err := scenarios.LoadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
+}
 
 func TestReload(t *testing.T) {
 	f, _ := newFlow(t, solo(6)...)
@@ -38,10 +69,7 @@ func TestReload(t *testing.T) {
 	if edited == string(src) {
 		t.Fatal("no 'init: 80' in the default scenario to edit")
 	}
-	m, err := scenarios.Load("pressure-2017.yaml", []byte(edited))
-	if err != nil {
-		t.Fatal(err)
-	}
+	m := loadBeside(t, "pressure-2017.yaml", edited)
 	f.Reload(watch.Update{Model: m})
 	if f.ReloadErr != nil || f.Played != 2 || f.Game.Turn() != 3 || f.Scene != Briefing {
 		t.Fatalf("after reload: err %v played %d turn %d scene %v (%s)", f.ReloadErr, f.Played, f.Game.Turn(), f.Scene, f.Message)
