@@ -36,7 +36,7 @@ func BenchmarkStrategyGame(b *testing.B) {
 	st := Strategy{Difficulty: ai.Normal}
 	var w Worker
 	for i := 0; b.Loop(); i++ {
-		if _, err := PlayStrategy(m, st, uint64(i), &w); err != nil {
+		if _, err := PlayStrategy(m, st, uint64(i), sim.Setup{}, &w); err != nil {
 			b.Fatal(err)
 		}
 	}

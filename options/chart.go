@@ -337,3 +337,71 @@ func (c *canvas) bars(outcomes []string, shares [][]Share, labels []string) {
 	}
 	c.legend(p, labels)
 }
+
+// SensitivityCharts returns the charts of a sensitivity analysis: a
+// tornado chart of the one-at-a-time effects at each end of each range.
+func SensitivityCharts(res *Sensitivity) []Chart {
+	what := res.Measure
+	if len(res.Strategies) == 2 {
+		what = fmt.Sprintf("%s (%s − %s)", res.Measure, res.Strategies[0], res.Strategies[1])
+	}
+	title := fmt.Sprintf("Effect on %s at each end of each range (at the stated values: %s)", what, signedNum(res.Stated.Value))
+	return []Chart{{File: "tornado", Title: title, draw: func(c *canvas) { c.tornado(res) }}}
+}
+
+// tornado draws a horizontal bar per parameter from the stated value's
+// measure to its value at each end of the range, largest first.
+func (c *canvas) tornado(res *Sensitivity) {
+	sws := res.tornado()
+	p := plot{x0: 260, y0: 70, x1: chartW - 40, y1: chartH - 60}
+	lo, hi := 0.0, 0.0
+	for _, sw := range sws {
+		lo = math.Min(lo, math.Min(sw.AtLo, sw.AtHi))
+		hi = math.Max(hi, math.Max(sw.AtLo, sw.AtHi))
+	}
+	if hi-lo < 1e-12 {
+		lo, hi = -1, 1
+	}
+	ticks, nlo, nhi := chart.Ticks(lo, hi, 7)
+	xs := chart.Scale{Min: nlo, Max: nhi, From: float64(p.x0), To: float64(p.x1)}
+	step := 0.0
+	if len(ticks) > 1 {
+		step = ticks[1] - ticks[0]
+	}
+	for _, t := range ticks {
+		x := xs.At(t)
+		c.line(x, float64(p.y0), x, float64(p.y1), 1, light)
+		c.text(int(x), p.y1+18, chart.Label(t, step), grey, 12, alignCentre)
+	}
+	c.text((p.x0+p.x1)/2, p.y1+42, "change from the value at the stated parameters", grey, 12, alignCentre)
+	row := float64(p.y1-p.y0) / float64(max(len(sws), 1))
+	bh := math.Min(28, row*0.7)
+	lowCol, highCol := strategyColour(0), strategyColour(1)
+	zero := xs.At(0)
+	for i, sw := range sws {
+		yc := float64(p.y0) + row*(float64(i)+0.5)
+		c.text(p.x0-10, int(yc)+5, fmt.Sprintf("%s (%s–%s)", sw.Param, short(sw.Lo), short(sw.Hi)), ink, 13, alignRight)
+		// The low end's bar above the high end's, so that both show
+		// when they point the same way.
+		for k, e := range []struct {
+			v   float64
+			col color.RGBA
+		}{{sw.AtLo, lowCol}, {sw.AtHi, highCol}} {
+			x0, x1 := math.Min(zero, xs.At(e.v)), math.Max(zero, xs.At(e.v))
+			top := yc - bh/2 + float64(k)*bh/2
+			c.rect(int(math.Round(x0)), int(math.Round(top)), int(math.Round(x1)), int(math.Round(top+bh/2)), blendOver(e.col, 0.85))
+		}
+	}
+	c.line(zero, float64(p.y0), zero, float64(p.y1), 1.5, ink)
+	c.rect(p.x0, p.y0-26, p.x0+14, p.y0-14, blendOver(lowCol, 0.85))
+	w := c.text(p.x0+20, p.y0-15, "at the low end of the range", ink, 13, alignLeft)
+	c.rect(p.x0+w+44, p.y0-26, p.x0+w+58, p.y0-14, blendOver(highCol, 0.85))
+	c.text(p.x0+w+64, p.y0-15, "at the high end", ink, 13, alignLeft)
+}
+
+// blendOver returns col lightened towards white, as if painted at opacity
+// a on white.
+func blendOver(col color.RGBA, a float64) color.RGBA {
+	f := func(v uint8) uint8 { return uint8(float64(v)*a + 255*(1-a) + 0.5) }
+	return color.RGBA{f(col.R), f(col.G), f(col.B), 0xff}
+}

@@ -70,6 +70,11 @@ type StrategyResult struct {
 	Scores []Mean `json:"scores"`
 	// Indicators holds the course of each indicator measured.
 	Indicators []Band `json:"indicators,omitempty"`
+	// Dropped counts the scripted orders the games did not allow (a
+	// lever unavailable in that course of the game), left out, and
+	// DroppedGames the games with any.
+	Dropped      int `json:"dropped,omitempty"`
+	DroppedGames int `json:"dropped_games,omitempty"`
 }
 
 // Share is the share of games ending in an outcome, with its 95% Wilson
@@ -142,6 +147,7 @@ type gameResult struct {
 	outcome int
 	scores  []float64
 	series  [][]float64 // per indicator, per turn
+	dropped int         // scripted orders left out
 	err     error
 }
 
@@ -206,11 +212,11 @@ func playAll(m *sim.Model, strategies []Strategy, n int, opt CompareOptions) ([]
 // playMeasured plays one game and keeps its outcome, scores and the
 // course of the indicators.
 func playMeasured(m *sim.Model, st Strategy, seed uint64, params []float64, indicators []int, w *Worker) gameResult {
-	g, err := playStrategy(m, st, seed, params, w)
+	g, err := PlayStrategy(m, st, seed, sim.Setup{Params: params}, w)
 	if err != nil {
 		return gameResult{err: err}
 	}
-	r := gameResult{outcome: g.State().Outcome}
+	r := gameResult{outcome: g.State().Outcome, dropped: w.Dropped}
 	if r.scores, err = g.Scores(); err != nil {
 		return gameResult{err: err}
 	}
@@ -243,6 +249,12 @@ func measure(m *sim.Model, strategies []Strategy, n int, opt CompareOptions, gam
 	for si, st := range strategies {
 		gs := games[si]
 		r := StrategyResult{Name: st.Name, Label: st.Label}
+		for _, g := range gs {
+			r.Dropped += g.dropped
+			if g.dropped > 0 {
+				r.DroppedGames++
+			}
+		}
 		for oi, id := range c.Outcomes {
 			k := 0
 			for _, g := range gs {

@@ -1,7 +1,8 @@
 package options
 
 import (
-	"errors"
+	"maps"
+	"strings"
 
 	"github.com/sixparty/sixparty/scenarios"
 	"github.com/sixparty/sixparty/sim"
@@ -15,24 +16,25 @@ type Worker struct {
 	computer []bool
 	diff     []ai.Difficulty
 	tracks   []*scenarios.Track
+	// Dropped counts the scripted lever orders of the last game played
+	// that the game did not allow (see PlayStrategy).
+	Dropped int
 }
 
-// PlayStrategy plays one game of m with the given seed to its end, its
-// actors played as st says (the others computer-played at st.Difficulty).
-// w, if not nil, is the caller's per-worker scratch. The error is
-// the fault that stopped the game, if any; the game is returned as far as
-// it was played.
-func PlayStrategy(m *sim.Model, st Strategy, seed uint64, w *Worker) (*sim.Game, error) {
-	return playStrategy(m, st, seed, nil, w)
-}
-
-// playStrategy is PlayStrategy with the game's parameter values (nil for
-// the stated ones).
-func playStrategy(m *sim.Model, st Strategy, seed uint64, params []float64, w *Worker) (*sim.Game, error) {
-	if params != nil {
-		return nil, errors.New("options: parameters are not supported yet")
+// PlayStrategy plays one game of m with the given seed and set-up to its
+// end, its actors played as st says (the others computer-played at
+// st.Difficulty). w, if not nil, is the caller's per-worker scratch (see
+// Pool). The error is a set-up that does not fit m (NewGameSetup's) or
+// the fault that stopped the game; in the latter case the game is
+// returned as far as it was played. A scripted order the game does not
+// allow on its turn (a lever whose precondition fails in this course of
+// the game) is left out, and so is a scripted choice for an event that
+// did not fire; w.Dropped counts the orders left out.
+func PlayStrategy(m *sim.Model, st Strategy, seed uint64, setup sim.Setup, w *Worker) (*sim.Game, error) {
+	g, err := sim.NewGameSetup(m, seed, setup)
+	if err != nil {
+		return nil, err
 	}
-	g := sim.NewGame(m, seed)
 	return g, playOut(g, &st, st.Difficulty, w)
 }
 
@@ -50,6 +52,7 @@ func playOut(g *sim.Game, st *Strategy, def ai.Difficulty, w *Worker) error {
 	w.computer = resize(w.computer, n)
 	w.diff = resize(w.diff, n)
 	w.tracks = w.tracks[:0]
+	w.Dropped = 0
 	for k := range n {
 		w.computer[k], w.diff[k] = true, def
 		if k >= len(st.Seats) {
@@ -84,12 +87,18 @@ func playOut(g *sim.Game, st *Strategy, def ai.Difficulty, w *Worker) error {
 						o[a.ID] = to[a.ID]
 					}
 				}
-				// A track written for one course of the game may answer
-				// an event that does not fire in this one: its choice
-				// then has nothing to answer.
-				for e, opt := range tc {
-					if inBriefing(g, e) {
-						c[e] = opt
+				maps.Copy(c, tc)
+			}
+			if len(w.tracks) > 0 {
+				// A track written for one course of the game may order
+				// what this course does not allow (a lever whose
+				// precondition fails) or answer an event that does not
+				// fire: those parts are left out, and the orders counted.
+				var drops []sim.Drop
+				o, c, drops = m.Sanitize(g.State(), o, c)
+				for _, d := range drops {
+					if !strings.HasPrefix(d.What, "choice ") {
+						w.Dropped++
 					}
 				}
 			}
@@ -100,17 +109,6 @@ func playOut(g *sim.Game, st *Strategy, def ai.Difficulty, w *Worker) error {
 		}
 	}
 	return nil
-}
-
-// inBriefing reports whether event id is in the briefing of g's turn.
-func inBriefing(g *sim.Game, id string) bool {
-	ei := g.Model.EventIndex(id)
-	for _, b := range g.State().Briefing {
-		if b == ei {
-			return true
-		}
-	}
-	return false
 }
 
 func containsTrack(ts []*scenarios.Track, t *scenarios.Track) bool {

@@ -54,7 +54,8 @@ type Seat struct {
 //   - an orders track: a file (see scenarios.LoadTrack) or the name of a
 //     built-in one such as pressure-2017.history,
 //   - a seat setting ACTOR=computer or ACTOR=computer:LEVEL (easy, normal
-//     or hard).
+//     or hard),
+//   - computer: every actor computer-played at the default difficulty.
 //
 // The arg is the strategy's Name. Errors say which part is wrong: an
 // unreadable file as the operating system says it, a track's mistakes as
@@ -62,13 +63,17 @@ type Seat struct {
 func ParseStrategy(m *sim.Model, arg string) (Strategy, error) {
 	st := Strategy{Name: arg, Label: arg, Difficulty: ai.Normal, Seats: make([]Seat, len(m.Scenario.Actors))}
 	if strings.TrimSpace(arg) == "" {
-		return st, errors.New("options: empty strategy (give a file, a strategy id or ACTOR=computer:LEVEL)")
+		return st, errors.New("options: empty strategy (give a file, a strategy id, ACTOR=computer:LEVEL or computer)")
 	}
 	parts := strings.Split(arg, ",")
 	for _, part := range parts {
 		part = strings.TrimSpace(part)
 		if part == "" {
 			return st, fmt.Errorf("options: strategy %q has an empty part", arg)
+		}
+		if part == "computer" {
+			clear(st.Seats)
+			continue
 		}
 		if actor, setting, ok := strings.Cut(part, "="); ok {
 			if err := st.seat(m, strings.TrimSpace(actor), strings.TrimSpace(setting)); err != nil {

@@ -17,7 +17,7 @@ func TestParseStrategy(t *testing.T) {
 		t.Errorf("a later part does not override an earlier one: %+v", st)
 	}
 	for _, c := range []struct{ arg, want string }{
-		{"", "options: empty strategy (give a file, a strategy id or ACTOR=computer:LEVEL)"},
+		{"", "options: empty strategy (give a file, a strategy id, ACTOR=computer:LEVEL or computer)"},
 		{"b=computer", `options: unknown actor "b" (the actors: a)`},
 		{"a=robot", `options: a=robot: unknown seat setting "robot" (want computer or computer:LEVEL)`},
 		{"a=computer:normall", `options: a=computer:normall: unknown difficulty "normall"; did you mean "normal"? (want easy, normal or hard)`},

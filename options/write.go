@@ -137,6 +137,12 @@ func (c *Comparison) Tables(m *sim.Model) []Table {
 		}
 		out.Rows = append(out.Rows, row)
 	}
+	for _, s := range c.Strategies {
+		if s.Dropped > 0 {
+			out.Note += fmt.Sprintf("%s: %d scripted order(s) in %d game(s) were not allowed on their turn (a lever unavailable in that course of the game) and were left out.\n", s.Name, s.Dropped, s.DroppedGames)
+		}
+	}
+	out.Note = strings.TrimSuffix(out.Note, "\n")
 	ts = append(ts, out)
 	sc := Table{Title: "Mean score per actor (± standard deviation)", Head: append([]string{"actor"}, names...)}
 	for ai, id := range c.Actors {

@@ -55,7 +55,7 @@ type runFlags struct {
 
 func addRunFlags(fs *flag.FlagSet, games int, gamesDoc string) *runFlags {
 	f := &runFlags{fs: fs}
-	fs.Var(&f.strategies, "strategy", "a strategy: an orders file, a strategy id of the scenario, ACTOR=computer:LEVEL, or several joined by commas (repeat the flag for each strategy)")
+	fs.Var(&f.strategies, "strategy", "a strategy: an orders file, a strategy id of the scenario, ACTOR=computer:LEVEL, computer (every actor), or several joined by commas (repeat the flag for each strategy)")
 	fs.Var(&f.indicators, "indicator", "a variable whose median and 10–90% band by turn are measured (repeatable)")
 	f.games = fs.Int("games", games, gamesDoc)
 	f.jobs = fs.Int("j", runtime.NumCPU(), "number of games played at once (results do not depend on it)")
@@ -187,6 +187,9 @@ func runCompare(args []string, stdout, stderr io.Writer) int {
 		}
 		err = options.WriteTables(&buf, c.Tables(s.m), *f.asMD)
 	}
+	if err == nil {
+		err = writeOutputErr(buf.Bytes(), stdout)
+	}
 	if err == nil && *f.png != "" {
 		err = writeCharts(*f.png, options.CompareCharts(s.m, c), stderr, *f.quiet)
 	}
@@ -194,7 +197,13 @@ func runCompare(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "sixparty compare: %v\n", err)
 		return exitFail
 	}
-	return writeOutput("compare", "", buf.Bytes(), stdout, stderr)
+	return exitOK
+}
+
+// writeOutputErr writes a command's output to stdout.
+func writeOutputErr(data []byte, stdout io.Writer) error {
+	_, err := stdout.Write(data)
+	return err
 }
 
 // writeCharts writes each chart as DIR/NAME.png, creating DIR.
@@ -219,7 +228,8 @@ func writeCharts(dir string, charts []options.Chart, stderr io.Writer, quiet boo
 }
 
 // drawnParams returns, for game i, parameter values drawn from the
-// scenario's ranges.
+// scenario's ranges (sim.DrawParams of the game's seed), the same under
+// every strategy.
 func drawnParams(m *sim.Model, seed uint64) func(i int) []float64 {
-	return func(i int) []float64 { return nil }
+	return func(i int) []float64 { return m.DrawParams(seed + uint64(i)) }
 }
