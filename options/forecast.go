@@ -132,8 +132,9 @@ func ForecastIndicators(m *sim.Model, seat int) []int {
 // Forecast plays actor seat's draft orders and choices out from the
 // current turn of g, using only what the seat knows: its view of the
 // state, with every estimate redrawn within its noise in each play-out
-// (never the true hidden values), and chance from streams derived for the
-// forecast (never the game's own generator). In each play-out the seat
+// (never the true hidden values), the scenario's parameters at their
+// stated values (never values drawn for the game), and chance from streams
+// derived for the forecast (never the game's own generator). In each play-out the seat
 // plays the draft on the first turn and is computer-played after it; the
 // others are computer-played from the first (see ForecastOptions.Levels),
 // on what they would see of the imagined world. The same game, draft and
@@ -268,6 +269,9 @@ func playForecast(m *sim.Model, s *sim.State, v sim.View, seed uint64, seat int,
 		cur.Vals[i] = math.Max(lo, math.Min(hi, v.Vals[i]+v.SD[i]*r.NormFloat64()))
 	}
 	cur.RNG = sim.Derive(seed, keyForecast, uint64(s.Turn), uint64(seat), uint64(k), 1)
+	// The scenario's parameters at their stated values: values drawn for
+	// the game are the world's, not what the seat knows.
+	cur.Params = nil
 	// The seed the imagined actors see the imagined world through.
 	pseed := r.Uint64()
 

@@ -51,8 +51,9 @@ func draftOf(m *sim.Model, s *sim.State, a int) sim.Orders {
 }
 
 // TestForecastOnlyOnItsView proves that a forecast never uses values hidden
-// from its seat, nor the game's future chance: states that differ only in
-// such values, seen through the same view, give the same forecast. It also
+// from its seat, nor parameter values drawn for the game, nor the game's
+// future chance: states that differ only in such values, seen through the
+// same view, give the same forecast. It also
 // checks that the test is not empty: another view changes the forecast.
 func TestForecastOnlyOnItsView(t *testing.T) {
 	m := defaultModel(t)
@@ -65,6 +66,7 @@ func TestForecastOnlyOnItsView(t *testing.T) {
 			v := m.View(s, g.Seed, seat)
 			other := s.Clone()
 			other.RNG = sim.NewRNG(s.RNG.State ^ 0x5eed)
+			other.Params = m.DrawParams(77) // values drawn for the game are hidden too
 			var hidden []string
 			for i, x := range v.Exact {
 				if x || requiredBy(m, m.Scenario.Vars[i].ID) {

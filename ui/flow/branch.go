@@ -2,11 +2,16 @@ package flow
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 	"strconv"
 
+	"github.com/sixparty/sixparty/options"
 	"github.com/sixparty/sixparty/report"
 	"github.com/sixparty/sixparty/savegame"
+	"github.com/sixparty/sixparty/scenarios"
 	"github.com/sixparty/sixparty/sim"
+	"github.com/sixparty/sixparty/sim/ai"
 )
 
 // Rows of the branching scene.
@@ -19,9 +24,63 @@ const (
 
 // Counterfactual plays the scenario's counterfactual strategy on a seed:
 // it returns the strategy's name and the game played, or ok false when the
-// scenario names none. The window's command supplies it (it needs the
-// strategies of package options); nil means none.
-type Counterfactual func(m *sim.Model, seed uint64) (name string, g *sim.Game, ok bool, err error)
+// scenario names none. nil in a Config means ScenarioCounterfactual.
+type Counterfactual func(played *sim.Game) (name string, g *sim.Game, ok bool, err error)
+
+// ScenarioCounterfactual plays the strategy the scenario of a game names as
+// its counterfactual ('counterfactual:') to the end, on the game's seed and
+// parameters, with options' one game loop (options.PlayStrategy): the
+// strategy's orders track scripts the actors it lists, its seat settings
+// set others, and the rest are computer-played at normal difficulty. ok
+// is false when the scenario names none. It is the flow's Counterfactual
+// unless its Config gives another.
+func ScenarioCounterfactual(played *sim.Game) (name string, g *sim.Game, ok bool, err error) {
+	m := played.Model
+	id := m.Scenario.Counterfactual
+	if id == "" {
+		return "", nil, false, nil
+	}
+	st, err := declaredStrategy(m, id)
+	if err != nil {
+		return "", nil, false, err
+	}
+	g, err = options.PlayStrategy(m, st, played.Seed, sim.Setup{Params: played.Params()}, nil)
+	if err != nil {
+		return "", nil, false, err
+	}
+	return st.Label, g, true, nil
+}
+
+// declaredStrategy resolves a strategy the scenario declares: its orders
+// track (as package scenarios read it) for the actors it scripts, then its
+// seat settings.
+func declaredStrategy(m *sim.Model, id string) (options.Strategy, error) {
+	t, err := scenarios.StrategyTrack(m, id)
+	if err != nil {
+		return options.Strategy{}, err
+	}
+	decl := m.Scenario.Strategies[m.StrategyIndex(id)]
+	st := options.Strategy{Name: id, Label: decl.Name, Difficulty: ai.Normal, Seats: make([]options.Seat, len(m.Scenario.Actors))}
+	if t != nil {
+		for k, s := range t.Scripted {
+			if s {
+				st.Seats[k] = options.Seat{Track: t}
+			}
+		}
+	}
+	for _, a := range slices.Sorted(maps.Keys(decl.Seats)) {
+		p, err := options.ParseStrategy(m, a+"="+decl.Seats[a])
+		if err != nil {
+			return options.Strategy{}, err
+		}
+		k := m.ActorIndex(a)
+		st.Seats[k] = p.Seats[k]
+	}
+	if st.Label == "" {
+		st.Label = id
+	}
+	return st, nil
+}
 
 // openBranching opens the scene that branches the game shown from a turn:
 // by default the first turn of the timeline page shown, else turn 1.
@@ -153,8 +212,7 @@ func (f *Flow) BranchLines() []string {
 
 // compareChoices returns what the game first played can be compared
 // with: each branch, then the scenario's counterfactual strategy on the
-// same seed (when the window's command supplies it and the scenario names
-// one).
+// same seed (when the scenario names one).
 func (f *Flow) compareChoices() ([]report.Side, error) {
 	m := f.Game.Model
 	var out []report.Side
@@ -168,25 +226,26 @@ func (f *Flow) compareChoices() ([]report.Side, error) {
 		}
 		out = append(out, report.Side{Name: b.Name, Lead: report.BranchLead(b.Name, b.From), Game: g})
 	}
-	if f.cfg.Counterfactual != nil {
-		if f.cf == nil || f.cf.seed != f.Trunk.Seed || f.cf.m != m {
-			name, g, ok, err := f.cfg.Counterfactual(m, f.Trunk.Seed)
-			if err != nil {
-				return nil, err
-			}
-			f.cf = &cfGame{m: m, seed: f.Trunk.Seed, name: name, g: g, ok: ok}
+	play := f.cfg.Counterfactual
+	if play == nil {
+		play = ScenarioCounterfactual
+	}
+	if f.cf == nil || f.cf.of != f.Trunk {
+		name, g, ok, err := play(f.Trunk)
+		if err != nil {
+			return nil, err
 		}
-		if f.cf.ok {
-			out = append(out, report.Side{Name: f.cf.name, Lead: report.StrategyLead(f.cf.name), Game: f.cf.g})
-		}
+		f.cf = &cfGame{of: f.Trunk, name: name, g: g, ok: ok}
+	}
+	if f.cf.ok {
+		out = append(out, report.Side{Name: f.cf.name, Lead: report.StrategyLead(f.cf.name), Game: f.cf.g})
 	}
 	return out, nil
 }
 
-// cfGame caches the counterfactual's game for one scenario and seed.
+// cfGame caches the counterfactual of one game played (of).
 type cfGame struct {
-	m    *sim.Model
-	seed uint64
+	of   *sim.Game
 	name string
 	g    *sim.Game
 	ok   bool

@@ -150,9 +150,9 @@ func TestBranch(t *testing.T) {
 func TestCompareCounterfactual(t *testing.T) {
 	calls := 0
 	f, _ := newFixture(t, solo(6)...)
-	f.cfg.Counterfactual = func(m *sim.Model, seed uint64) (string, *sim.Game, bool, error) {
+	f.cfg.Counterfactual = func(played *sim.Game) (string, *sim.Game, bool, error) {
 		calls++
-		g := sim.NewGame(m, seed)
+		g := sim.NewGame(played.Model, played.Seed)
 		for !g.Over() {
 			if _, err := g.Play(sim.Orders{}, nil); err != nil {
 				return "", nil, false, err
@@ -191,5 +191,30 @@ func TestCompareCounterfactual(t *testing.T) {
 	}
 	if calls != 1 {
 		t.Errorf("the counterfactual was played %d times, want once", calls)
+	}
+}
+
+// TestScenarioCounterfactual compares a game of the default scenario with
+// its counterfactual, relying on Beijing, played on the same seed.
+func TestScenarioCounterfactual(t *testing.T) {
+	f, _ := newFlow(t, solo(6)...)
+	f.Do(Do(Confirm))
+	f.Do(Do(Confirm))
+	playTurn(f)
+	f.Do(Do(EndGame))
+	f.Do(Do(Compare))
+	if f.Scene != Comparison || f.Compared == nil {
+		t.Fatalf("scene %v (%s)", f.Scene, f.Message)
+	}
+	c := f.Compared
+	if c.Other.Name != "Relying on Beijing" || !c.Other.Game.Over() || c.Other.Game.Seed != f.Trunk.Seed {
+		t.Errorf("compared with %q (over %v, seed %d)", c.Other.Name, c.Other.Game.Over(), c.Other.Game.Seed)
+	}
+	if !strings.HasPrefix(c.Summary, "Had you relied on Beijing: ") {
+		t.Errorf("summary %q", c.Summary)
+	}
+	name, g, ok, err := ScenarioCounterfactual(f.Trunk)
+	if err != nil || !ok || name != c.Other.Name || !reflect.DeepEqual(g.Record(), c.Other.Game.Record()) {
+		t.Errorf("ScenarioCounterfactual: %q %v %v", name, ok, err)
 	}
 }

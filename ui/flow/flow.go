@@ -92,8 +92,8 @@ type Config struct {
 	// the window's thread (a forecast) has finished, so that a resting
 	// window runs Update and Poll again.
 	Wake func()
-	// Counterfactual, when set, plays the scenario's counterfactual
-	// strategy for the comparison scene.
+	// Counterfactual, when set, replaces ScenarioCounterfactual, which
+	// plays the scenario's counterfactual strategy for the comparison.
 	Counterfactual Counterfactual
 }
 
