@@ -35,9 +35,9 @@ func (g *Game) drawForecast(d *dc, b layout.Rect) {
 		c := cells[k]
 		d.panel(c)
 		in := c.Inset(12)
-		name, sub := "Score of "+m.Scenario.Actors[fc.Seat].Name, fmt.Sprintf("now %.2f · median %+.2f by the end", bd.Now, bd.Median[len(bd.Median)-1]-bd.Median[0])
+		name, sub := "Score of "+m.Scenario.Actors[fc.Seat].Name, fmt.Sprintf("now %.2f · median %+.2f", bd.Now, bd.Median[len(bd.Median)-1]-bd.Median[0])
 		if bd.Var >= 0 {
-			name, sub = m.Scenario.Vars[bd.Var].Name, "now "+rows[k].Now+" · median "+rows[k].Change+" by the end"
+			name, sub = m.Scenario.Vars[bd.Var].Name, "now "+rows[k].Now+" · median "+rows[k].Change
 		}
 		d.fit(name, in.X, in.Y, in.W, sizeSmall, colText, true)
 		d.fit(sub, in.X, in.Y+sizeSmall*1.3, in.W, 20, colMuted, false)
@@ -60,6 +60,21 @@ func (g *Game) drawForecast(d *dc, b layout.Rect) {
 		d.stroke(bar, 2, colLine)
 		d.fill(layout.Rect{X: bar.X, Y: bar.Y, W: bar.W * shares[i], H: bar.H}, colAccent)
 		y += bar.H + 22
+	}
+	// Where the indicators end, in numbers.
+	y += 10
+	if y+sizeSmall*3 < in.Bottom() {
+		d.fit(fmt.Sprintf("By %s: median (80%% band)", m.Date(fc.Turn+fc.Turns)), in.X, y, in.W, sizeSmall, colText, true)
+		y += sizeSmall * 1.5
+	}
+	for _, r := range rows {
+		if y+sizeSmall*2.6 > in.Bottom() {
+			break
+		}
+		d.fit(r.Name, in.X, y, in.W, 22, colMuted, false)
+		y += 22 * 1.25
+		d.fit(r.End, in.X, y, in.W, sizeSmall, colText, false)
+		y += sizeSmall*1.3 + 8
 	}
 }
 

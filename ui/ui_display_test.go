@@ -108,11 +108,11 @@ func TestEveryScene(t *testing.T) {
 	g := newTestGame(t)
 	s := &flow.Script{Turns: 1}
 	seen := map[string]bool{}
-	for i := 0; !g.f.Quit && i < 300; i++ {
+	for i := 0; !g.f.Quit && i < 600; i++ {
 		key := g.f.ShotKey()
 		if !seen[key] {
 			seen[key] = true
-			for _, size := range [][2]int{{1280, 720}, {800, 600}, {1280, 1024}} {
+			for _, size := range [][2]int{{1280, 720}, {1920, 1080}, {800, 600}, {1280, 1024}} {
 				a := render(g, size[0], size[1])
 				if dir := os.Getenv("SIXPARTY_TEST_SHOTS"); dir != "" {
 					writePNG(t, filepath.Join(dir, fmt.Sprintf("%s-%dx%d.png", key, size[0], size[1])), a, size[0], size[1])
@@ -127,7 +127,7 @@ func TestEveryScene(t *testing.T) {
 		}
 		g.f.Do(s.Next(g.f))
 	}
-	for _, k := range []string{"title", "setup", "briefing", "map", "handover", "orders", "dashboard", "adjudication", "report", "why", "end-1"} {
+	for _, k := range []string{"title", "setup", "briefing", "map", "handover", "orders", "dashboard", "forecast", "adjudication", "report", "why", "end-1", "branch", "end-1-branches", "compare-1", "compare-2"} {
 		if !seen[k] {
 			t.Errorf("scene %s was not reached", k)
 		}

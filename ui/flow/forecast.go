@@ -143,7 +143,7 @@ func (f *Flow) doForecast(in Input) {
 type OutlookRow struct {
 	// Name is the indicator's name and unit.
 	Name string
-	// Now is the value the seat sees now, with its unit; End the median at the end of
+	// Now is the value the seat sees now; End the median at the end of
 	// the forecast with its 10–90% band.
 	Now, End string
 	// Change is the median's change over the forecast, signed with an
@@ -169,9 +169,7 @@ func (f *Flow) OutlookRows() []OutlookRow {
 		if !b.Exact {
 			r.Now = "≈ " + r.Now
 		}
-		if u := m.Scenario.Vars[b.Var].Unit; u != "" {
-			r.Now += " " + u
-		}
+
 		r.End = fmt.Sprintf("%s (%s to %s)", m.Format(b.Var, b.Median[t]), m.Format(b.Var, b.Lo[t]), m.Format(b.Var, b.Hi[t]))
 		r.Change = Signed(m, b.Var, b.Median[t]-b.Median[0])
 		out = append(out, r)

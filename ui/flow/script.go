@@ -37,10 +37,12 @@ func (s *Script) once(key string) bool {
 // Next returns the scripted player's next input for f.
 func (s *Script) Next(f *Flow) Input {
 	if f.Forecasting() {
-		if s.Async {
-			return Do(None)
+		// Wait (the window polls instead), then let the forecast's scene
+		// be seen before going on.
+		if !s.Async {
+			f.WaitForecast()
 		}
-		f.WaitForecast()
+		return Do(None)
 	}
 	s.steps++
 	if s.steps > MaxSteps {
