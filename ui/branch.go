@@ -83,7 +83,7 @@ func (g *Game) drawComparison(d *dc, b layout.Rect) {
 	if c == nil {
 		return
 	}
-	top, rest := body.CutTop(sizeBody*1.3*3 + 10)
+	top, rest := body.CutTop(sizeBody*1.3*3 + 34)
 	d.para(c.Summary, top, sizeBody, colText, false)
 	left, right := rest.CutLeft(rest.W * 0.36)
 	left.W -= 30
