@@ -20,8 +20,8 @@ type forecastJob struct {
 }
 
 // ForecastOptions is how the window forecasts: the defaults of
-// options.Forecast (50 play-outs of the next 4 turns; the seat at normal
-// difficulty after the draft's turn, the others at easy).
+// options.Forecast (50 play-outs of the next 4 turns; every actor
+// computer-played at easy difficulty but the seat on the draft's turn).
 var ForecastOptions = options.ForecastOptions{}
 
 // DraftOrders returns the current actor's draft as orders.
@@ -194,7 +194,7 @@ func (f *Flow) OutlookNote() string {
 		return ""
 	}
 	m := f.Game.Model
-	s := fmt.Sprintf("Your orders (%s) on the first turn, then the computer plays %s at normal difficulty and the others at easy. "+
+	s := fmt.Sprintf("Your orders (%s) on the first turn, then the computer plays %s, and the others throughout, at easy difficulty. "+
 		"Each play-out starts from your own estimates, redrawn within their uncertainty: it never sees the true hidden values. "+
 		"The line is the median, the band holds 80%% of the play-outs.", f.OutlookDraft, m.Scenario.Actors[fc.Seat].Name)
 	if fc.Failed > 0 {
