@@ -146,6 +146,12 @@ func (f *Flow) startBranch() {
 		return
 	}
 	f.syncBranch()
+	if f.OnBranch >= 0 {
+		if f.branchGames == nil {
+			f.branchGames = map[int]*sim.Game{}
+		}
+		f.branchGames[f.OnBranch] = f.Game
+	}
 	f.Branches = append(f.Branches, b)
 	f.OnBranch = len(f.Branches) - 1
 	f.Game = g
@@ -170,6 +176,58 @@ func (f *Flow) GameName() string {
 	return "the game played"
 }
 
+// reloadBranches follows a reload (f.Game already replayed on m): the game
+// first played and every other branch are replayed on m as leniently as
+// the game, so that all stay of one version; it returns how many branches
+// could not be and were dropped.
+func (f *Flow) reloadBranches(m *sim.Model) int {
+	f.cf, f.branchGames = nil, nil
+	if f.OnBranch < 0 {
+		f.Trunk = f.Game
+	} else if t, _, err := sim.ReplayLenient(m, f.Trunk.Record()); err == nil {
+		f.Trunk = t
+	}
+	var kept []savegame.Branch
+	dropped := 0
+	on := -1
+	for i, b := range f.Branches {
+		switch g, _, err := sim.ReplayLenient(m, b.Record); {
+		case i == f.OnBranch:
+			b.Record = f.Game.Record()
+			on = len(kept)
+		case err != nil:
+			dropped++
+			continue
+		default:
+			b.Record = g.Record()
+		}
+		kept = append(kept, b)
+	}
+	f.Branches, f.OnBranch = kept, on
+	return dropped
+}
+
+// branchGame returns the game of branch i: the game being played when it
+// is the branch shown, else its replay, kept from one call to the next
+// while the scenario stays the same.
+func (f *Flow) branchGame(i int) (*sim.Game, error) {
+	if i == f.OnBranch {
+		return f.Game, nil
+	}
+	if g := f.branchGames[i]; g != nil && g.Model == f.Game.Model {
+		return g, nil
+	}
+	g, err := sim.Replay(f.Game.Model, f.Branches[i].Record)
+	if err != nil {
+		return nil, fmt.Errorf("branch %q: %w", f.Branches[i].Name, err)
+	}
+	if f.branchGames == nil {
+		f.branchGames = map[int]*sim.Game{}
+	}
+	f.branchGames[i] = g
+	return g, nil
+}
+
 // BranchLines describes the games of the session for the end screen: the
 // game first played and each branch, with how far it went and how it
 // ended, the one shown marked.
@@ -178,14 +236,8 @@ func (f *Flow) BranchLines() []string {
 		return nil
 	}
 	games := []*sim.Game{f.Trunk}
-	for i, b := range f.Branches {
-		g := f.Game
-		if i != f.OnBranch {
-			var err error
-			if g, err = sim.Replay(f.Game.Model, b.Record); err != nil {
-				g = nil
-			}
-		}
+	for i := range f.Branches {
+		g, _ := f.branchGame(i)
 		games = append(games, g)
 	}
 	var out []string
@@ -214,15 +266,11 @@ func (f *Flow) BranchLines() []string {
 // with: each branch, then the scenario's counterfactual strategy on the
 // same seed (when the scenario names one).
 func (f *Flow) compareChoices() ([]report.Side, error) {
-	m := f.Game.Model
 	var out []report.Side
 	for i, b := range f.Branches {
-		g := f.Game
-		if i != f.OnBranch {
-			var err error
-			if g, err = sim.Replay(m, b.Record); err != nil {
-				return nil, err
-			}
+		g, err := f.branchGame(i)
+		if err != nil {
+			return nil, err
 		}
 		out = append(out, report.Side{Name: b.Name, Lead: report.BranchLead(b.Name, b.From), Game: g})
 	}

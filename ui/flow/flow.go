@@ -175,6 +175,7 @@ type Flow struct {
 	Compared                    *report.Comparison
 	CompareWith, CompareChoices int
 	cf                          *cfGame
+	branchGames                 map[int]*sim.Game
 
 	stack []opened
 }
@@ -605,7 +606,7 @@ func (f *Flow) start() {
 		return
 	}
 	f.Game = sim.NewGame(f.Model, seed)
-	f.Trunk, f.Branches, f.OnBranch, f.cf = f.Game, nil, -1, nil
+	f.Trunk, f.Branches, f.OnBranch, f.cf, f.branchGames = f.Game, nil, -1, nil, nil
 	f.Played = 0
 	f.startTurn()
 }
@@ -890,7 +891,7 @@ func (f *Flow) load(slot string) {
 		}
 	}
 	f.Model, f.Game, f.Source, f.Seats = m, g, file.Source, seats
-	f.Trunk, f.Branches, f.OnBranch, f.cf = g, file.Branches, -1, nil
+	f.Trunk, f.Branches, f.OnBranch, f.cf, f.branchGames = g, file.Branches, -1, nil, nil
 	f.SeedText = strconv.FormatUint(g.Seed, 10)
 	f.Played = len(g.Reports())
 	if g.Over() {

@@ -136,3 +136,33 @@ func TestReloadKeepsFacilitator(t *testing.T) {
 		t.Errorf("pending %+v, want the tension adjustment", p)
 	}
 }
+
+// TestReloadKeepsBranches reloads an edited version while a branch is
+// played: the game first played and the branch both move to the new
+// version, so the save still loads with both.
+func TestReloadKeepsBranches(t *testing.T) {
+	f, st := newFlow(t, solo(6)...)
+	f.Do(Do(Confirm))
+	f.Do(Do(Confirm))
+	playTurn(f)
+	playTurn(f)
+	f.Do(Do(EndGame))
+	f.Do(Do(Branch))
+	f.Cursor = BranchRowStart
+	f.Do(Do(Confirm))
+	playTurn(f)
+	src, err := scenarios.BuiltinSource(scenarios.Default)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := loadBeside(t, "pressure-2017.yaml", strings.Replace(string(src), "init: 80", "init: 79", 1))
+	f.Reload(watch.Update{Model: m})
+	if f.Trunk.Model != m || f.Game.Model != m || f.OnBranch != 0 || f.Branches[0].Record.Hash != m.Scenario.Hash {
+		t.Fatalf("after reload: trunk on the new version %v, on branch %d (%s)", f.Trunk.Model == m, f.OnBranch, f.Message)
+	}
+	f.Do(Do(Save))
+	file, err := st.Load(SlotSave)
+	if err != nil || len(file.Branches) != 1 {
+		t.Fatalf("save after reload: %v", err)
+	}
+}
