@@ -7,6 +7,7 @@ import (
 
 	"github.com/sixparty/sixparty/internal/golden"
 	"github.com/sixparty/sixparty/report"
+	"github.com/sixparty/sixparty/savegame"
 	"github.com/sixparty/sixparty/scenarios"
 	"github.com/sixparty/sixparty/sim"
 )
@@ -113,5 +114,39 @@ func TestDebriefCompared(t *testing.T) {
 	rest, ok := strings.CutPrefix(with.String(), plain.String())
 	if !ok || !strings.Contains(rest, "## What else could have happened") || !strings.Contains(rest, "### Quiet against the game played") || !strings.Contains(rest, `In the branch "Quiet" (from turn 2): the same outcome, End`) {
 		t.Errorf("the comparison section is missing or misplaced:\n%s", rest)
+	}
+}
+
+// TestBranchSides replays a save's branches for the debrief, named and led
+// as the debrief shows them.
+func TestBranchSides(t *testing.T) {
+	ban := sim.Orders{"gov": {"gov.ban": 1}}
+	a := playChain(t, sim.Orders{}, ban, ban)
+	b, err := savegame.NewBranch(a.Record(), 2, "Quiet", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	bg, err := sim.Replay(a.Model, b.Record)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for !bg.Over() {
+		if _, err := bg.Play(sim.Orders{}, nil); err != nil {
+			t.Fatal(err)
+		}
+	}
+	b.Record = bg.Record()
+	f := savegame.New("chain.yaml", []string{"person"}, a.Record())
+	f.Branches = []savegame.Branch{b}
+	sides, err := report.BranchSides(f, a.Model)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(sides) != 1 || sides[0].Name != "Quiet" || sides[0].Lead != `In the branch "Quiet" (from turn 2)` || len(sides[0].Game.Reports()) != 3 {
+		t.Fatalf("sides %+v", sides)
+	}
+	f.Branches[0].Record.Turns[2].Orders = sim.Orders{"gov": {"gov.nope": 1}}
+	if _, err := report.BranchSides(f, a.Model); err == nil || !strings.HasPrefix(err.Error(), `report: savegame: branch "Quiet": sim: replay:`) {
+		t.Errorf("a branch that does not replay: %v", err)
 	}
 }

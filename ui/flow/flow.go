@@ -291,7 +291,7 @@ func (f *Flow) Viewer() int {
 		return -1 // the facilitator sees everything
 	case f.Scene == Orders || f.Scene == Choice || f.over(Orders):
 		return f.Current
-	case f.Scene == End || f.Game != nil && f.Game.Over():
+	case f.Scene == End || f.Scene == Branching || f.Scene == Comparison || f.Game != nil && f.Game.Over():
 		return -1
 	}
 	h := f.Humans()
