@@ -204,7 +204,18 @@ func (f *Flow) reloadBranches(m *sim.Model) int {
 		kept = append(kept, b)
 	}
 	f.Branches, f.OnBranch = kept, on
+	f.warmBranches()
 	return dropped
+}
+
+// warmBranches replays every branch not yet replayed, so that drawing
+// the end screen replays nothing; it says in Message which do not replay.
+func (f *Flow) warmBranches() {
+	for i := range f.Branches {
+		if _, err := f.branchGame(i); err != nil {
+			f.Message += " " + FirstLine(err)
+		}
+	}
 }
 
 // branchGame returns the game of branch i: the game being played when it

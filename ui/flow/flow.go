@@ -896,10 +896,15 @@ func (f *Flow) load(slot string) {
 	f.Played = len(g.Reports())
 	if g.Over() {
 		f.goTo(End)
+		f.warmBranches()
 		return
 	}
 	f.startTurn()
 	f.Message = fmt.Sprintf("Loaded: %s, %d turns played.", m.Scenario.Meta.Title, f.Played)
+	if len(f.Branches) > 0 {
+		f.Message += fmt.Sprintf(" %d branch(es).", len(f.Branches))
+	}
+	f.warmBranches()
 }
 
 func (f *Flow) doReport(in Input) {
