@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"image/color"
 	"math"
-	"strings"
 
 	"github.com/hajimehoshi/ebiten/v2"
 	"github.com/hajimehoshi/ebiten/v2/vector"
@@ -74,27 +73,7 @@ func (g *Game) drawMap(d *dc, r layout.Rect, m *sim.Model, levels []int, legend 
 	}
 	d.stroke(r, 2, colLine)
 	acts := m.Scenario.Actors
-	pos := make([][2]float64, len(acts))
-	for i, a := range acts {
-		pos[i] = [2]float64{math.NaN(), math.NaN()}
-		if a.Capital != nil {
-			x, y := proj.Point(a.Capital.Lon, a.Capital.Lat)
-			pos[i] = [2]float64{math.Max(r.X+20, math.Min(r.Right()-20, x)), math.Max(r.Y+20, math.Min(r.Bottom()-20, y))}
-		}
-	}
-	// Actors sharing a place (or nearly) are fanned out downwards so that
-	// each marker and name stays readable.
-	for i := range pos {
-		for moved := true; moved; {
-			moved = false
-			for j := 0; j < i; j++ {
-				if math.Hypot(pos[i][0]-pos[j][0], pos[i][1]-pos[j][1]) < 34 {
-					pos[i][1] += 36
-					moved = true
-				}
-			}
-		}
-	}
+	pos := geo.Markers(m, proj, r)
 	if levels != nil {
 		for n, p := range geo.Pairs(geo.Links(m, levels)) {
 			a, b := pos[p.From], pos[p.To]
@@ -103,12 +82,7 @@ func (g *Game) drawMap(d *dc, r layout.Rect, m *sim.Model, levels []int, legend 
 			}
 			g.drawFlow(d, a, b, p, n+1, parseColour(acts[p.From].Colour))
 			if legend != nil {
-				var parts []string
-				for _, li := range p.Levers {
-					lv := m.Scenario.Levers[li]
-					parts = append(parts, fmt.Sprintf("%s (%s)", lv.Name, lv.Levels[levels[li]]))
-				}
-				*legend = append(*legend, fmt.Sprintf("%d. %s → %s: %s", n+1, acts[p.From].Name, acts[p.To].Name, strings.Join(parts, "; ")))
+				*legend = append(*legend, geo.Legend(m, levels, p, n+1))
 			}
 		}
 	}
@@ -131,9 +105,9 @@ func (g *Game) drawMap(d *dc, r layout.Rect, m *sim.Model, levels []int, legend 
 		d.text(name, x, y, sizeSmall, colText, true)
 	}
 	if covered {
-		d.text("Map: Natural Earth (public domain)", r.X+10, r.Y+8, 18, colMuted, false)
+		d.text(geo.CoverNote(true), r.X+10, r.Y+8, 18, colMuted, false)
 	} else {
-		d.fit("The map data does not cover this scenario's region: capitals placed by longitude and latitude only.", r.X+10, r.Y+8, r.W-20, 18, colMuted, false)
+		d.fit(geo.CoverNote(false), r.X+10, r.Y+8, r.W-20, 18, colMuted, false)
 	}
 }
 

@@ -1,10 +1,3 @@
-// Package flow is the front end's scene state machine: which screen is
-// shown, what is selected, whose turn it is to order, and what the players
-// have chosen so far. Every change comes from a named Action, so the
-// keyboard, the mouse and the scripted autoplay all drive the same code,
-// and the whole game can be played and tested without a window. It calls
-// the engine (sim) and the computer players (sim/ai); it does not import
-// the graphics library.
 package flow
 
 // Action is a named thing a player can do. The window maps keys and mouse
@@ -72,42 +65,3 @@ type Input struct {
 
 // Do is shorthand for an Input of an action with no arguments.
 func Do(a Action) Input { return Input{Action: a} }
-
-// Scene is a screen of the game.
-type Scene int
-
-// The scenes.
-const (
-	Title        Scene = iota // the title and main menu
-	Setup                     // scenario, seats and seed
-	Briefing                  // the turn's date and events
-	Handover                  // pass the machine to the next player
-	Choice                    // an event asks the current actor to choose
-	Orders                    // the current actor sets its levers
-	Adjudication              // orders revealed, then the turn's changes
-	Report                    // the largest changes with their causes
-	Why                       // why one indicator moved, and its chart
-	Dashboard                 // every indicator the viewer may see
-	Map                       // the map with the actors and their flows
-	End                       // outcome, scores, timeline and charts
-	Facilitator               // the facilitator's controls: adjust an indicator, inject an event
-	Forecast                  // the what-if forecast of the draft orders
-	Branching                 // pick a turn and name a branch of the game
-	Comparison                // the game side by side with a branch or the counterfactual
-	numScenes
-)
-
-var sceneNames = [...]string{
-	Title: "title", Setup: "setup", Briefing: "briefing", Handover: "handover",
-	Choice: "choice", Orders: "orders", Adjudication: "adjudication", Report: "report",
-	Why: "why", Dashboard: "dashboard", Map: "map", End: "end",
-	Facilitator: "facilitator", Forecast: "forecast", Branching: "branch", Comparison: "compare",
-}
-
-// String names the scene (used in screenshot file names).
-func (s Scene) String() string {
-	if s >= 0 && s < numScenes {
-		return sceneNames[s]
-	}
-	return "scene?"
-}

@@ -4,10 +4,8 @@ import (
 	"fmt"
 	"maps"
 	"slices"
-	"strconv"
 
 	"github.com/sixparty/sixparty/options"
-	"github.com/sixparty/sixparty/report"
 	"github.com/sixparty/sixparty/savegame"
 	"github.com/sixparty/sixparty/scenarios"
 	"github.com/sixparty/sixparty/sim"
@@ -82,6 +80,33 @@ func declaredStrategy(m *sim.Model, id string) (options.Strategy, error) {
 	return st, nil
 }
 
+// BranchingScene picks a turn and names a branch of the game shown.
+type BranchingScene struct {
+	Rows
+	// Turn is the turn the branch starts from; Name its name, as typed.
+	Turn int
+	Name string
+}
+
+// ID implements Scene.
+func (*BranchingScene) ID() SceneID { return Branching }
+
+// BranchTurn returns the branching scene's turn.
+func (f *Flow) BranchTurn() int {
+	if s := SceneOf[*BranchingScene](f); s != nil {
+		return s.Turn
+	}
+	return 0
+}
+
+// BranchName returns the branching scene's name as typed.
+func (f *Flow) BranchName() string {
+	if s := SceneOf[*BranchingScene](f); s != nil {
+		return s.Name
+	}
+	return ""
+}
+
 // openBranching opens the scene that branches the game shown from a turn:
 // by default the first turn of the timeline page shown, else turn 1.
 func (f *Flow) openBranching() {
@@ -91,42 +116,65 @@ func (f *Flow) openBranching() {
 		return
 	}
 	k := 1
-	if kind, first := f.EndPage(f.Page); kind == EndTimeline {
+	if kind, first := f.EndPage(f.Page()); kind == EndTimeline {
 		k = first
 	}
-	f.open(Branching)
-	f.BranchTurn = min(k, n)
-	f.BranchName = fmt.Sprintf("Branch %d", len(f.Branches)+1)
+	f.open(&BranchingScene{Turn: min(k, n), Name: fmt.Sprintf("Branch %d", len(f.Branches)+1)})
 }
 
-func (f *Flow) doBranching(in Input) {
+// WantsText implements TextScene.
+func (s *BranchingScene) WantsText(*Flow) bool { return s.Cursor == BranchRowName }
+
+// Hints implements Scene.
+func (*BranchingScene) Hints(*Flow) []Action { return []Action{Up, Down, Left, Right, Confirm, Back} }
+
+// Label implements Scene.
+func (s *BranchingScene) Label(_ *Flow, a Action) string {
+	switch a {
+	case Confirm:
+		if s.Cursor == BranchRowStart {
+			return "start the branch"
+		}
+		return "next"
+	case Left:
+		return "earlier turn"
+	case Right:
+		return "later turn"
+	case Back:
+		return "back to the end"
+	}
+	return ""
+}
+
+// Do implements Scene.
+func (s *BranchingScene) Do(f *Flow, in Input) {
 	if f.move(in, branchRows) {
 		return
 	}
 	n := len(f.Game.Reports())
 	switch in.Action {
 	case Left:
-		if f.Cursor == BranchRowTurn && f.BranchTurn > 1 {
-			f.BranchTurn--
+		if s.Cursor == BranchRowTurn && s.Turn > 1 {
+			s.Turn--
 		}
 	case Right:
-		if f.Cursor == BranchRowTurn && f.BranchTurn < n {
-			f.BranchTurn++
+		if s.Cursor == BranchRowTurn && s.Turn < n {
+			s.Turn++
 		}
 	case Type:
-		if f.Cursor == BranchRowName && len([]rune(f.BranchName)) < 40 {
-			f.BranchName += string(in.Rune)
+		if s.Cursor == BranchRowName && len([]rune(s.Name)) < 40 {
+			s.Name += string(in.Rune)
 		}
 	case Erase:
-		if f.Cursor == BranchRowName {
-			f.BranchName = dropLast(f.BranchName)
+		if s.Cursor == BranchRowName {
+			s.Name = dropLast(s.Name)
 		}
 	case Confirm:
-		if f.Cursor < BranchRowStart {
-			f.Cursor++
+		if s.Cursor < BranchRowStart {
+			s.Cursor++
 			return
 		}
-		f.startBranch()
+		s.startBranch(f)
 	case Back:
 		f.close()
 	}
@@ -134,8 +182,8 @@ func (f *Flow) doBranching(in Input) {
 
 // startBranch replays the game shown to the start of the chosen turn and
 // plays on from there as a new branch; the game it came from is kept.
-func (f *Flow) startBranch() {
-	b, err := savegame.NewBranch(f.Game.Record(), f.BranchTurn, f.BranchName, f.Branches)
+func (s *BranchingScene) startBranch(f *Flow) {
+	b, err := savegame.NewBranch(f.Game.Record(), s.Turn, s.Name, f.Branches)
 	if err != nil {
 		f.Message = "Cannot branch: " + err.Error()
 		return
@@ -154,7 +202,7 @@ func (f *Flow) startBranch() {
 	}
 	f.Branches = append(f.Branches, b)
 	f.OnBranch = len(f.Branches) - 1
-	f.Game = g
+	f.setGame(g)
 	f.Played = b.From - 1
 	f.startTurn()
 	f.Message = fmt.Sprintf("Branch %q: the game replayed to the start of turn %d; play on with other orders.", b.Name, b.From)
@@ -271,106 +319,4 @@ func (f *Flow) BranchLines() []string {
 		out = append(out, fmt.Sprintf("%s: %s%s", name, state, mark))
 	}
 	return out
-}
-
-// compareChoices returns what the game first played can be compared
-// with: each branch, then the scenario's counterfactual strategy on the
-// same seed (when the scenario names one).
-func (f *Flow) compareChoices() ([]report.Side, error) {
-	var out []report.Side
-	for i, b := range f.Branches {
-		g, err := f.branchGame(i)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, report.Side{Name: b.Name, Lead: report.BranchLead(b.Name, b.From), Game: g})
-	}
-	play := f.cfg.Counterfactual
-	if play == nil {
-		play = ScenarioCounterfactual
-	}
-	if f.cf == nil || f.cf.of != f.Trunk {
-		name, g, ok, err := play(f.Trunk)
-		if err != nil {
-			return nil, err
-		}
-		f.cf = &cfGame{of: f.Trunk, name: name, g: g, ok: ok}
-	}
-	if f.cf.ok {
-		out = append(out, report.Side{Name: f.cf.name, Lead: report.StrategyLead(f.cf.name), Game: f.cf.g})
-	}
-	return out, nil
-}
-
-// cfGame caches the counterfactual of one game played (of).
-type cfGame struct {
-	of   *sim.Game
-	name string
-	g    *sim.Game
-	ok   bool
-}
-
-// openComparison opens the side-by-side comparison of the game first
-// played with a branch (the one shown, when a branch is shown) or the
-// counterfactual.
-func (f *Flow) openComparison() {
-	choices, err := f.compareChoices()
-	if err != nil {
-		f.Message = "Cannot compare: " + FirstLine(err)
-		return
-	}
-	if len(choices) == 0 {
-		f.Message = "Nothing to compare with yet: branch the game from a turn first (N)."
-		return
-	}
-	f.open(Comparison)
-	f.CompareWith = 0
-	if f.OnBranch >= 0 {
-		f.CompareWith = f.OnBranch
-	}
-	f.compare(choices)
-}
-
-// compare makes the comparison with choice CompareWith.
-func (f *Flow) compare(choices []report.Side) {
-	f.CompareChoices = len(choices)
-	c, err := report.Compare(report.Side{Name: "The game played", Game: f.Trunk}, choices[f.CompareWith], report.CompareIndicators)
-	if err != nil {
-		f.Message = "Cannot compare: " + FirstLine(err)
-		f.Compared = nil
-		return
-	}
-	f.Compared = c
-}
-
-func (f *Flow) doComparison(in Input) {
-	switch in.Action {
-	case Left, Right, PageNext, PagePrev:
-		choices, err := f.compareChoices()
-		if err != nil || len(choices) == 0 {
-			return
-		}
-		d := 1
-		if in.Action == Left || in.Action == PagePrev {
-			d = len(choices) - 1
-		}
-		f.CompareWith = (f.CompareWith + d) % len(choices)
-		f.compare(choices)
-	case Back, Confirm, Compare:
-		f.close()
-	}
-}
-
-// CompareTitle says what the comparison shows: "The game played against
-// Relying on Beijing (2 of 3)".
-func (f *Flow) CompareTitle() string {
-	c := f.Compared
-	if c == nil {
-		return "Comparison"
-	}
-	s := c.Base.Name + " against " + c.Other.Name
-	if f.CompareChoices > 1 {
-		s += " (" + strconv.Itoa(f.CompareWith+1) + " of " + strconv.Itoa(f.CompareChoices) + ")"
-	}
-	return s
 }

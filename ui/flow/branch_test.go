@@ -13,18 +13,18 @@ import (
 // person sets its first lever (Talk) to lvl and submits.
 func playFixtureTurn(t *testing.T, f *Flow, lvl int) {
 	t.Helper()
-	for f.Scene != Orders {
-		if f.Scene == Choice {
+	for f.Scene() != Orders {
+		if f.Scene() == Choice {
 			f.Do(Do(Confirm))
 			continue
 		}
-		if f.Scene != Briefing {
-			t.Fatalf("scene %v, want the briefing or orders", f.Scene)
+		if f.Scene() != Briefing {
+			t.Fatalf("scene %v, want the briefing or orders", f.Scene())
 		}
 		f.Do(Do(Confirm))
 	}
 	f.Do(Input{Action: SetLevel, Item: 0, Value: lvl})
-	for f.Scene != Report {
+	for f.Scene() != Report {
 		f.Do(Do(Confirm))
 	}
 	f.Do(Do(Confirm))
@@ -41,8 +41,8 @@ func TestBranch(t *testing.T) {
 	for range 3 {
 		playFixtureTurn(t, f, 2)
 	}
-	if f.Scene != Briefing {
-		t.Fatalf("scene %v", f.Scene)
+	if f.Scene() != Briefing {
+		t.Fatalf("scene %v", f.Scene())
 	}
 	f.Do(Do(EndGame))
 	trunk := f.Game
@@ -50,20 +50,20 @@ func TestBranch(t *testing.T) {
 		t.Fatal("the game played is not the trunk")
 	}
 	f.Do(Do(Compare))
-	if f.Scene != End || f.Message != "Nothing to compare with yet: branch the game from a turn first (N)." {
-		t.Errorf("compare without branches: scene %v, %q", f.Scene, f.Message)
+	if f.Scene() != End || f.Message != "Nothing to compare with yet: branch the game from a turn first (N)." {
+		t.Errorf("compare without branches: scene %v, %q", f.Scene(), f.Message)
 	}
 	f.Do(Do(PageNext)) // the timeline's first page starts at turn 1
 	f.Do(Do(Branch))
-	if f.Scene != Branching || f.BranchTurn != 1 || f.BranchName != "Branch 1" || f.WantsText() {
-		t.Fatalf("branching: scene %v turn %d name %q", f.Scene, f.BranchTurn, f.BranchName)
+	if f.Scene() != Branching || f.BranchTurn() != 1 || f.BranchName() != "Branch 1" || f.WantsText() {
+		t.Fatalf("branching: scene %v turn %d name %q", f.Scene(), f.BranchTurn(), f.BranchName())
 	}
 	f.Do(Do(Left)) // no turn 0
 	f.Do(Do(Right))
 	f.Do(Do(Right))
 	f.Do(Do(Right)) // no turn 4: three were played
-	if f.BranchTurn != 3 {
-		t.Errorf("branch turn %d, want 3", f.BranchTurn)
+	if f.BranchTurn() != 3 {
+		t.Errorf("branch turn %d, want 3", f.BranchTurn())
 	}
 	f.Do(Do(Left))
 	f.Do(Do(Confirm)) // to the name
@@ -84,8 +84,8 @@ func TestBranch(t *testing.T) {
 		t.Errorf("label %q on the start row", f.Label(Confirm))
 	}
 	f.Do(Do(Confirm))
-	if f.Scene != Briefing || f.OnBranch != 0 || f.Game.Turn() != 2 || f.Played != 1 {
-		t.Fatalf("after branching: scene %v branch %d turn %d played %d (%s)", f.Scene, f.OnBranch, f.Game.Turn(), f.Played, f.Message)
+	if f.Scene() != Briefing || f.OnBranch != 0 || f.Game.Turn() != 2 || f.Played != 1 {
+		t.Fatalf("after branching: scene %v branch %d turn %d played %d (%s)", f.Scene(), f.OnBranch, f.Game.Turn(), f.Played, f.Message)
 	}
 	if want := `Branch "Quiet": the game replayed to the start of turn 2; play on with other orders.`; f.Message != want {
 		t.Errorf("message %q", f.Message)
@@ -109,8 +109,8 @@ func TestBranch(t *testing.T) {
 	}
 	// Branching again under the same name is refused.
 	f.Do(Do(Branch))
-	f.BranchName = "Quiet"
-	f.Cursor = BranchRowStart
+	SceneOf[*BranchingScene](f).Name = "Quiet"
+	f.SetCursor(BranchRowStart)
 	f.Do(Do(Confirm))
 	if f.Message != `Cannot branch: savegame: there is already a branch named "Quiet"` {
 		t.Errorf("message %q", f.Message)
@@ -118,18 +118,18 @@ func TestBranch(t *testing.T) {
 	f.Do(Do(Back))
 
 	f.Do(Do(Compare))
-	if f.Scene != Comparison || f.Compared == nil || f.Compared.Other.Name != "Quiet" || f.CompareTitle() != "The game played against Quiet" {
-		t.Fatalf("comparison: scene %v title %q", f.Scene, f.CompareTitle())
+	if f.Scene() != Comparison || f.Compared() == nil || f.Compared().Other.Name != "Quiet" || f.CompareTitle() != "The game played against Quiet" {
+		t.Fatalf("comparison: scene %v title %q", f.Scene(), f.CompareTitle())
 	}
-	if !strings.HasPrefix(f.Compared.Summary, `In the branch "Quiet" (from turn 2): `) || len(f.Compared.Indicators) == 0 {
-		t.Errorf("summary %q, %d indicators", f.Compared.Summary, len(f.Compared.Indicators))
+	if !strings.HasPrefix(f.Compared().Summary, `In the branch "Quiet" (from turn 2): `) || len(f.Compared().Indicators) == 0 {
+		t.Errorf("summary %q, %d indicators", f.Compared().Summary, len(f.Compared().Indicators))
 	}
 	if f.ShotKey() != "compare-1" {
 		t.Errorf("shot key %q", f.ShotKey())
 	}
 	f.Do(Do(Back))
-	if f.Scene != End {
-		t.Errorf("back from the comparison: %v", f.Scene)
+	if f.Scene() != End {
+		t.Errorf("back from the comparison: %v", f.Scene())
 	}
 
 	f.Do(Do(Save))
@@ -165,29 +165,29 @@ func TestCompareCounterfactual(t *testing.T) {
 	playFixtureTurn(t, f, 1)
 	f.Do(Do(EndGame))
 	f.Do(Do(Compare))
-	if f.Scene != Comparison || f.CompareChoices != 1 || f.Compared.Other.Name != "Waiting it out" {
-		t.Fatalf("scene %v, %d choices", f.Scene, f.CompareChoices)
+	if f.Scene() != Comparison || f.CompareChoices() != 1 || f.Compared().Other.Name != "Waiting it out" {
+		t.Fatalf("scene %v, %d choices", f.Scene(), f.CompareChoices())
 	}
-	if !strings.HasPrefix(f.Compared.Summary, "Had you waited it out: ") {
-		t.Errorf("summary %q", f.Compared.Summary)
+	if !strings.HasPrefix(f.Compared().Summary, "Had you waited it out: ") {
+		t.Errorf("summary %q", f.Compared().Summary)
 	}
 	f.Do(Do(Back))
 	f.Do(Do(Branch))
-	f.Cursor = BranchRowStart
+	f.SetCursor(BranchRowStart)
 	f.Do(Do(Confirm))
 	playFixtureTurn(t, f, 0)
 	f.Do(Do(EndGame))
 	f.Do(Do(Compare))
-	if f.CompareChoices != 2 || f.CompareWith != 0 || f.Compared.Other.Name != "Branch 1" {
-		t.Fatalf("%d choices, with %d (%s)", f.CompareChoices, f.CompareWith, f.CompareTitle())
+	if f.CompareChoices() != 2 || f.CompareWith() != 0 || f.Compared().Other.Name != "Branch 1" {
+		t.Fatalf("%d choices, with %d (%s)", f.CompareChoices(), f.CompareWith(), f.CompareTitle())
 	}
 	f.Do(Do(Right))
-	if f.CompareWith != 1 || f.CompareTitle() != "The game played against Waiting it out (2 of 2)" {
+	if f.CompareWith() != 1 || f.CompareTitle() != "The game played against Waiting it out (2 of 2)" {
 		t.Errorf("after Right: %q", f.CompareTitle())
 	}
 	f.Do(Do(Right))
-	if f.CompareWith != 0 {
-		t.Errorf("Right does not wrap: %d", f.CompareWith)
+	if f.CompareWith() != 0 {
+		t.Errorf("Right does not wrap: %d", f.CompareWith())
 	}
 	if calls != 1 {
 		t.Errorf("the counterfactual was played %d times, want once", calls)
@@ -203,10 +203,10 @@ func TestScenarioCounterfactual(t *testing.T) {
 	playTurn(f)
 	f.Do(Do(EndGame))
 	f.Do(Do(Compare))
-	if f.Scene != Comparison || f.Compared == nil {
-		t.Fatalf("scene %v (%s)", f.Scene, f.Message)
+	if f.Scene() != Comparison || f.Compared() == nil {
+		t.Fatalf("scene %v (%s)", f.Scene(), f.Message)
 	}
-	c := f.Compared
+	c := f.Compared()
 	if c.Other.Name != "Relying on Beijing" || !c.Other.Game.Over() || c.Other.Game.Seed != f.Trunk.Seed {
 		t.Errorf("compared with %q (over %v, seed %d)", c.Other.Name, c.Other.Game.Over(), c.Other.Game.Seed)
 	}

@@ -72,7 +72,7 @@ func (f *Flow) startForecast() {
 	choices := sim.Choices{}
 	for _, ei := range g.State().Briefing {
 		id := m.Scenario.Events[ei].ID
-		if o, ok := f.picks[id]; ok && m.Chooser(ei) == seat {
+		if o, ok := f.table.Picked(id); ok && m.Chooser(ei) == seat {
 			choices[id] = o
 		}
 	}
@@ -110,7 +110,7 @@ func (f *Flow) Poll() bool {
 	}
 	job := f.job
 	f.job = nil
-	if f.Game == nil || f.Game.Over() || f.Game.Turn() != job.turn || f.Current != job.seat || f.Scene != Orders {
+	if f.Game == nil || f.Game.Over() || f.Game.Turn() != job.turn || f.Current != job.seat || f.Scene() != Orders {
 		return true
 	}
 	if job.err != nil {
@@ -119,7 +119,7 @@ func (f *Flow) Poll() bool {
 	}
 	f.Outlook = &job.res
 	f.OutlookDraft = job.draft
-	f.open(Forecast)
+	f.open(&ForecastScene{})
 	return true
 }
 
@@ -132,11 +132,32 @@ func (f *Flow) WaitForecast() {
 	}
 }
 
-func (f *Flow) doForecast(in Input) {
+// ForecastScene shows the what-if forecast of the draft orders
+// (Flow.Outlook) over the orders.
+type ForecastScene struct {
+	Rows
+}
+
+// ID implements Scene.
+func (*ForecastScene) ID() SceneID { return Forecast }
+
+// Do implements Scene.
+func (*ForecastScene) Do(f *Flow, in Input) {
 	switch in.Action {
 	case Back, Confirm, WhatIf:
 		f.close()
 	}
+}
+
+// Hints implements Scene.
+func (*ForecastScene) Hints(*Flow) []Action { return []Action{Back} }
+
+// Label implements Scene.
+func (*ForecastScene) Label(_ *Flow, a Action) string {
+	if a == Back {
+		return "back to the orders"
+	}
+	return ""
 }
 
 // OutlookRow is one line of the forecast's table, in words.

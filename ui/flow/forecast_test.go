@@ -15,8 +15,8 @@ func toOrders(t *testing.T) *Flow {
 	for range 3 {
 		f.Do(Do(Confirm))
 	}
-	if f.Scene != Orders {
-		t.Fatalf("scene %v, want orders", f.Scene)
+	if f.Scene() != Orders {
+		t.Fatalf("scene %v, want orders", f.Scene())
 	}
 	return f
 }
@@ -38,8 +38,8 @@ func TestWhatIf(t *testing.T) {
 		t.Errorf("a second what-if says %q", f.Message)
 	}
 	f.WaitForecast()
-	if f.Scene != Forecast || f.Outlook == nil {
-		t.Fatalf("scene %v after the forecast, want forecast", f.Scene)
+	if f.Scene() != Forecast || f.Outlook == nil {
+		t.Fatalf("scene %v after the forecast, want forecast", f.Scene())
 	}
 	if f.OutlookDraft != "Talk: much" {
 		t.Errorf("draft %q", f.OutlookDraft)
@@ -69,8 +69,8 @@ func TestWhatIf(t *testing.T) {
 		t.Errorf("hints %v %q", got, f.Label(Back))
 	}
 	f.Do(Do(Back))
-	if f.Scene != Orders || !reflect.DeepEqual(f.Levels, levels) {
-		t.Errorf("back: scene %v levels %v, want orders %v", f.Scene, f.Levels, levels)
+	if f.Scene() != Orders || !reflect.DeepEqual(f.Levels, levels) {
+		t.Errorf("back: scene %v levels %v, want orders %v", f.Scene(), f.Levels, levels)
 	}
 }
 
@@ -82,8 +82,8 @@ func TestWhatIfDroppedWhenStale(t *testing.T) {
 	f.Do(Do(Confirm)) // submit: the turn is played
 	job := f.job
 	<-job.done
-	if !f.Poll() || f.Forecasting() || f.Scene == Forecast || f.Outlook != nil {
-		t.Errorf("a stale forecast was shown: scene %v", f.Scene)
+	if !f.Poll() || f.Forecasting() || f.Scene() == Forecast || f.Outlook != nil {
+		t.Errorf("a stale forecast was shown: scene %v", f.Scene())
 	}
 	if f.Poll() {
 		t.Error("a second Poll reports a change")

@@ -37,7 +37,8 @@ func (f *Flow) Reload(u watch.Update) {
 		f.ReloadErr = err
 		return
 	}
-	f.Model, f.Game = u.Model, g
+	f.Model = u.Model
+	f.setGame(g)
 	f.Played = len(g.Reports())
 	f.stack = nil
 	f.Message = fmt.Sprintf("Reloaded: replayed %d turns on the new version.", f.Played)
@@ -48,7 +49,7 @@ func (f *Flow) Reload(u watch.Update) {
 		f.Message += " " + d.String() + "."
 	}
 	if g.Over() {
-		f.goTo(End)
+		f.goTo(&EndScene{})
 		return
 	}
 	f.startTurn()

@@ -71,8 +71,8 @@ func TestReload(t *testing.T) {
 	}
 	m := loadBeside(t, "pressure-2017.yaml", edited)
 	f.Reload(watch.Update{Model: m})
-	if f.ReloadErr != nil || f.Played != 2 || f.Game.Turn() != 3 || f.Scene != Briefing {
-		t.Fatalf("after reload: err %v played %d turn %d scene %v (%s)", f.ReloadErr, f.Played, f.Game.Turn(), f.Scene, f.Message)
+	if f.ReloadErr != nil || f.Played != 2 || f.Game.Turn() != 3 || f.Scene() != Briefing {
+		t.Fatalf("after reload: err %v played %d turn %d scene %v (%s)", f.ReloadErr, f.Played, f.Game.Turn(), f.Scene(), f.Message)
 	}
 	if f.Game.Model != m || f.Model != m {
 		t.Errorf("the game does not run on the new version")
@@ -148,7 +148,7 @@ func TestReloadKeepsBranches(t *testing.T) {
 	playTurn(f)
 	f.Do(Do(EndGame))
 	f.Do(Do(Branch))
-	f.Cursor = BranchRowStart
+	f.SetCursor(BranchRowStart)
 	f.Do(Do(Confirm))
 	playTurn(f)
 	src, err := scenarios.BuiltinSource(scenarios.Default)

@@ -48,22 +48,22 @@ func (s *Script) Next(f *Flow) Input {
 	if s.steps > MaxSteps {
 		return Do(Quit)
 	}
-	switch f.Scene {
+	switch f.Scene() {
 	case Title:
 		if f.Game != nil || s.done["end"] {
 			return Do(Quit)
 		}
-		if f.Cursor != MenuNew {
+		if f.Cursor() != MenuNew {
 			return Input{Action: Select, Item: MenuNew}
 		}
 		return Do(Confirm)
 	case Setup:
-		if f.Cursor != f.StartRow() {
+		if f.Cursor() != f.StartRow() {
 			return Input{Action: Select, Item: f.StartRow()}
 		}
 		return Do(Confirm)
 	case Briefing:
-		if f.ShowBriefs {
+		if f.ShowBriefs() {
 			return Do(Back)
 		}
 		if s.once("briefs") {
@@ -75,7 +75,7 @@ func (s *Script) Next(f *Flow) Input {
 		return Do(Confirm)
 	case Facilitator:
 		// Look at every page and leave without adjusting or injecting.
-		switch f.FacPage {
+		switch f.FacPage() {
 		case FacMenu:
 			if s.once("fac-adjust") {
 				return Input{Action: Select, Item: FacRowAdjust}
@@ -132,7 +132,7 @@ func (s *Script) Next(f *Flow) Input {
 		// first if it played one) and play the branch on; at the
 		// branch's end, compare.
 		if !s.done["branch"] {
-			if f.Page < f.EndPages()-1 {
+			if f.Page() < f.EndPages()-1 {
 				return Do(PageNext)
 			}
 			s.once("branch")
@@ -143,12 +143,12 @@ func (s *Script) Next(f *Flow) Input {
 		}
 		return Do(Quit)
 	case Branching:
-		if f.Cursor == BranchRowTurn && s.once("branch-turn") {
+		if f.Cursor() == BranchRowTurn && s.once("branch-turn") {
 			return Do(Right)
 		}
 		return Do(Confirm)
 	case Comparison:
-		if f.CompareWith+1 < f.CompareChoices && s.once(fmt.Sprintf("compare %d", f.CompareWith)) {
+		if f.CompareWith()+1 < f.CompareChoices() && s.once(fmt.Sprintf("compare %d", f.CompareWith())) {
 			return Do(Right)
 		}
 		return Do(Back)

@@ -1,0 +1,103 @@
+package ui
+
+import (
+	"fmt"
+	"math"
+
+	"github.com/sixparty/sixparty/ui/flow"
+	"github.com/sixparty/sixparty/ui/layout"
+)
+
+func (g *Game) drawOrders(d *dc, b layout.Rect) {
+	f := g.f
+	gm := f.Game
+	m := gm.Model
+	s := gm.State()
+	act := m.Scenario.Actors[f.Current]
+	body := g.frame(d, b, g.actorHeader("Orders"), g.turnLabel())
+	// Budget line.
+	spent := f.Spent()
+	budgetLine, body := body.CutTop(70)
+	d.swatch(budgetLine.X, budgetLine.Y+6, 34, parseColour(act.Colour))
+	w := d.text(fmt.Sprintf("Political capital: %g of %g used, %g left", spent, act.Budget, act.Budget-spent), budgetLine.X+50, budgetLine.Y+4, sizeBody, colText, true)
+	bar := layout.Rect{X: budgetLine.X + 50 + w + 30, Y: budgetLine.Y + 10, W: math.Min(400, budgetLine.W-w-420), H: 28}
+	if bar.W > 40 {
+		d.text("each level shows its cost", bar.Right()+24, budgetLine.Y+8, sizeSmall, colMuted, false)
+		d.stroke(bar, 2, colLine)
+		frac := 0.0
+		if act.Budget > 0 {
+			frac = math.Min(1, spent/act.Budget)
+		}
+		d.fill(layout.Rect{X: bar.X, Y: bar.Y, W: bar.W * frac, H: bar.H}, colAccent)
+	}
+	left, right := body.CutLeft(body.W * 0.6)
+	left.X += 36
+	left.W -= 66
+	mine := m.ActorLevers(f.Current)
+	rowH := 150.0
+	g.rows(d, left, len(mine), rowH, f.Cursor(), f.Scene() == flow.Orders, func(i int, row layout.Rect) {
+		li := mine[i]
+		l := m.Scenario.Levers[li]
+		ok, why := m.Available(s, li)
+		d.fit(l.Name, row.X+20, row.Y+10, row.W-40, sizeBody, colText, true)
+		x := row.X + 20
+		cy := row.Y + 56
+		for lvl, name := range l.Levels {
+			label := fmt.Sprintf("%s · %g", name, m.Cost(li, lvl))
+			cw := measure(label, sizeSmall, false) + 28
+			chip := layout.Rect{X: x, Y: cy, W: cw, H: 46}
+			err := f.CheckLevel(li, lvl)
+			switch {
+			case f.Levels[li] == lvl:
+				d.fill(chip, colAccent)
+				d.text(label, x+14, cy+8, sizeSmall, colBG, true)
+			case err != nil:
+				d.stroke(chip, 2, colLine)
+				d.text(label, x+14, cy+8, sizeSmall, colDisabled, false)
+			default:
+				d.stroke(chip, 2, colMuted)
+				d.text(label, x+14, cy+8, sizeSmall, colText, false)
+			}
+			if f.Scene() == flow.Orders {
+				d.hit(chip, flow.Input{Action: flow.SetLevel, Item: i, Value: lvl})
+			}
+			x += cw + 12
+		}
+		if !ok {
+			d.fit("Unavailable: "+why, row.X+20, cy+56, row.W-40, sizeSmall, colWarn, false)
+		}
+	})
+	if len(mine) == 0 {
+		d.text("This actor has no levers.", left.X, left.Y, sizeBody, colMuted, false)
+		return
+	}
+	// The selected lever in detail.
+	d.panel(right)
+	in := right.Inset(26)
+	li := mine[min(f.Cursor(), len(mine)-1)]
+	l := m.Scenario.Levers[li]
+	y := in.Y
+	y += d.para(l.Name, layout.Rect{X: in.X, Y: y, W: in.W, H: 120}, sizeHead, colAccent, true) + 8
+	if ok, why := m.Available(s, li); !ok {
+		y += d.para("Unavailable now: "+why, layout.Rect{X: in.X, Y: y, W: in.W, H: 120}, sizeBody, colWarn, true) + 8
+	}
+	if l.Description != "" {
+		y += d.para(l.Description, layout.Rect{X: in.X, Y: y, W: in.W, H: 200}, sizeBody, colText, false) + 12
+	}
+	d.text("What it does", in.X, y, sizeBody, colText, true)
+	y += sizeBody * 1.5
+	for _, e := range l.Effects {
+		if y > in.Bottom()-sizeSmall*2 {
+			break
+		}
+		line := "• " + flow.EffectText(m, e)
+		if vi := m.VarIndex(e.Target); vi >= 0 {
+			line += " — now " + f.Value(vi)
+		}
+		y += d.para(line, layout.Rect{X: in.X, Y: y, W: in.W, H: in.Bottom() - y}, sizeSmall, colText, false) + 6
+	}
+	if l.Source != "" && y < in.Bottom()-sizeSmall*2.6 {
+		y += 12
+		d.para("Source: "+l.Source, layout.Rect{X: in.X, Y: y, W: in.W, H: in.Bottom() - y}, sizeSmall, colMuted, false)
+	}
+}

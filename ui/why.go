@@ -1,0 +1,76 @@
+package ui
+
+import (
+	"fmt"
+
+	"github.com/sixparty/sixparty/ui/flow"
+	"github.com/sixparty/sixparty/ui/layout"
+)
+
+func (g *Game) drawWhy(d *dc, b layout.Rect) {
+	f := g.f
+	gm := f.Game
+	m := gm.Model
+	w := flow.SceneOf[*flow.WhyScene](f)
+	vi := w.Var
+	v := m.Scenario.Vars[vi]
+	body := g.frame(d, b, "Why did "+v.Name+" move?", fmt.Sprintf("Turn %d · %s", w.Turn, m.Date(w.Turn)))
+	h := gm.History()
+	before, after := flow.TurnStart(gm, vi, w.Turn), h[w.Turn].Vals[vi]
+	y := body.Y
+	d.text(fmt.Sprintf("%s → %s %s   (%s)", m.Format(vi, before), m.Format(vi, after), v.Unit, flow.Signed(m, vi, after-before)), body.X, y, sizeHead, colText, true)
+	y += sizeHead * 1.5
+	if v.Description != "" {
+		y += d.para(v.Description, layout.Rect{X: body.X, Y: y, W: body.W, H: sizeSmall * 1.3 * 2}, sizeSmall, colMuted, false) + 10
+	}
+	reasons := f.WhyReasons()
+	if len(reasons) == 0 {
+		d.text("Nothing changed it on this turn.", body.X, y, sizeBody, colMuted, false)
+		y += sizeBody * 1.6
+	}
+	// Each cause, and under it the inputs of its formula that moved this
+	// turn: selectable, to follow the chain of causes.
+	const causeH, inputH = 52.0, 40.0
+	limit := body.Y + body.H*0.6
+	link := 0
+	for k, r := range reasons {
+		e := r.Entry
+		need := causeH + float64(len(r.Inputs))*inputH
+		if y+need > limit && k > 0 {
+			d.text(fmt.Sprintf("… and %d smaller causes", len(reasons)-k), body.X, y, sizeSmall, colMuted, false)
+			y += sizeSmall * 1.5
+			break
+		}
+		row := layout.Rect{X: body.X, Y: y, W: body.W, H: need}
+		d.panel(row)
+		ty := y + (causeH-sizeBody*1.2)/2
+		d.text(flow.Signed(m, vi, e.Amount), row.X+20, ty, sizeBody, changeColour(e.Amount), true)
+		cause := flow.CauseText(m, e)
+		pos := ""
+		if e.Pos.IsValid() {
+			pos = "scenario line " + e.Pos.String()
+		}
+		pw := measure(pos, sizeSmall, false)
+		d.fit(cause, row.X+240, ty, row.W-240-pw-50, sizeBody, colText, false)
+		d.textRight(pos, row.Right()-20, ty+4, sizeSmall, colMuted, false)
+		iy := y + causeH
+		for _, in := range r.Inputs {
+			ir := layout.Rect{X: row.X + 240, Y: iy, W: row.W - 260, H: inputH - 4}
+			if link == f.Cursor() {
+				d.selection(ir)
+			}
+			d.hit(ir, flow.Input{Action: flow.Select, Item: link}, flow.Do(flow.AskWhy))
+			iv := m.Scenario.Vars[in.Var]
+			txt := fmt.Sprintf("because %s moved %s: %s", iv.Name, flow.Signed(m, in.Var, in.Change), flow.CauseText(m, in.Top))
+			d.fit(txt, ir.X+16, iy+(inputH-4-sizeSmall*1.2)/2, ir.W-32, sizeSmall, colText, link == f.Cursor())
+			iy += inputH
+			link++
+		}
+		y += need + rowGap
+	}
+	y += 10
+	d.text(v.Name+" at the start of each turn (the shaded turn is the one explained)", body.X, y, sizeSmall, colMuted, false)
+	y += sizeSmall * 1.5
+	vals, sd := f.Series(vi)
+	g.drawChart(d, layout.Rect{X: body.X, Y: y, W: body.W, H: body.Bottom() - y}, m, vi, vals, sd, w.Turn, true)
+}
