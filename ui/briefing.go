@@ -60,6 +60,12 @@ func (g *Game) drawBriefing(d *dc, b layout.Rect) {
 	if len(gm.Reports()) > 0 {
 		levels = gm.State().Levels
 	}
+	if seat := f.ScoreSeat(); seat >= 0 {
+		var panel layout.Rect
+		right, panel = right.CutBottom(scorePanelHeight(len(m.Scenario.Actors[seat].Objectives)))
+		right.H -= 16
+		g.drawScorePanel(d, panel, seat)
+	}
 	g.drawMap(d, right, m, levels, nil)
 	note := "Flows: last turn's orders (M for the key)."
 	if levels == nil {

@@ -21,6 +21,16 @@ func (g *Game) drawDashboard(d *dc, b layout.Rect) {
 	}
 	body := g.frame(d, b, "Dashboard — "+who, g.turnLabel())
 	body, note := body.CutBottom(sizeSmall * 1.6)
+	seat := f.ScoreSeat()
+	var stakes []flow.Stake
+	if seat >= 0 {
+		var strip layout.Rect
+		strip, body = body.CutTop(sizeSmall * 1.8)
+		sc, trend := f.Score(seat)
+		line := flow.ScoreLine(sc, trend, f.Played) + ". Cards marked ▲ or ▼ count for your score: the arrow says which way is good for you."
+		d.fit(line, strip.X, strip.Y, strip.W, sizeSmall, colText, false)
+		stakes = flow.Stakes(f.Table(), seat, f.Played)
+	}
 	vars := f.DashVars()
 	groupOf := map[int]string{}
 	for _, gr := range f.DashGroups() {
@@ -28,7 +38,7 @@ func (g *Game) drawDashboard(d *dc, b layout.Rect) {
 			groupOf[vi] = gr.Name
 		}
 	}
-	const cols, gap = 5, 14.0
+	const cols, gap = flow.DashCols, 14.0
 	visRows := max(1, int((body.H+gap)/(170+gap)))
 	rowsN := (len(vars) + cols - 1) / cols
 	first := layout.Window(rowsN, visRows, f.Cursor()/cols) * cols
@@ -47,22 +57,34 @@ func (g *Game) drawDashboard(d *dc, b layout.Rect) {
 		}
 		d.hit(c, flow.Input{Action: flow.Select, Item: i})
 		in := c.Inset(14)
-		d.fit(strings.ToUpper(groupOf[vi]), in.X, in.Y, in.W, 19, colMuted, false)
-		d.fit(m.Scenario.Vars[vi].Name, in.X, in.Y+24, in.W, sizeSmall, colText, true)
+		label := strings.ToUpper(groupOf[vi])
+		if stakes != nil && stakes[vi].Counts {
+			st := flow.StakeText(stakes[vi])
+			col := colGood
+			if stakes[vi].Up < 0 {
+				col = colWarn
+			}
+			sw := measure(st, 19, true)
+			d.textRight(st, in.Right(), in.Y, 19, col, true)
+			d.fit(label, in.X, in.Y, in.W-sw-10, 19, colMuted, false)
+		} else {
+			d.fit(label, in.X, in.Y, in.W, 19, colMuted, false)
+		}
+		d.fitShrink(m.Scenario.Vars[vi].Name, in.X, in.Y+24, in.W, sizeSmall, 18, colText, true)
 		exact := f.Known(vi)
 		val := f.Value(vi)
 		valCol := colText
 		if !exact {
 			valCol = colYellow
 		}
-		d.fit(val, in.X, in.Y+24+sizeSmall*1.3, in.W, sizeSmall, valCol, false)
+		d.fitShrink(val, in.X, in.Y+24+sizeSmall*1.3, in.W, sizeSmall, 18, valCol, false)
 		top := in.Y + 24 + sizeSmall*2.7
 		vals, sd := f.Series(vi)
 		g.sparkline(d, layout.Rect{X: in.X, Y: top, W: in.W, H: in.Bottom() - top}, vals, sd)
 	}
 	hint := "Select an indicator and press W for why it moved."
 	if rowsN > visRows {
-		hint = fmt.Sprintf("Indicators %d–%d of %d (↑↓ to scroll). ", first+1, min(len(vars), first+visRows*cols), len(vars)) + hint
+		hint = fmt.Sprintf("Indicators %d–%d of %d (arrows, PgUp/PgDn, Home/End). ", first+1, min(len(vars), first+visRows*cols), len(vars)) + hint
 	}
 	switch f.Viewer() {
 	case -2:

@@ -187,6 +187,15 @@ func (d *dc) fit(str string, x, y, width, size float64, c color.Color, bold bool
 	d.text(layout.Ellipsis(str, width, func(s string) float64 { return measure(s, size, bold) }), x, y, size, c, bold)
 }
 
+// fitShrink draws str on one line inside width at size, or smaller (down
+// to minSize) when it would not fit, and only then shortened with "…".
+func (d *dc) fitShrink(str string, x, y, width, size, minSize float64, c color.Color, bold bool) {
+	for size > minSize && measure(str, size, bold) > width {
+		size = max(minSize, size-1)
+	}
+	d.fit(str, x, y, width, size, c, bold)
+}
+
 // para draws wrapped text inside r from its top and returns the height
 // used. Lines beyond r's bottom are dropped, the last shown one ending in
 // "…".

@@ -297,6 +297,8 @@ var keymap = []binding{
 	{ebiten.KeyC, flow.Compare, "C", false},
 	{ebiten.KeyPageDown, flow.PageNext, "PgDn", false},
 	{ebiten.KeyPageUp, flow.PagePrev, "PgUp", false},
+	{ebiten.KeyHome, flow.ToFirst, "Home", false},
+	{ebiten.KeyEnd, flow.ToLast, "End", false},
 	{ebiten.KeyF11, flow.Fullscreen, "F11", false},
 	{ebiten.KeyQ, flow.Quit, "Ctrl+Q", true},
 }

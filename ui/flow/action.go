@@ -33,6 +33,8 @@ const (
 	WhatIf               // forecast the draft orders (what if?)
 	Branch               // branch the game from a turn of it
 	Compare              // compare the game with a branch or the counterfactual
+	ToFirst              // the first row
+	ToLast               // the last row
 	numActions
 )
 
@@ -44,6 +46,7 @@ var actionNames = [...]string{
 	Type: "type", Erase: "erase", PageNext: "next page", PagePrev: "previous page",
 	Fullscreen: "full screen", Quit: "quit", Facilitate: "facilitator",
 	WhatIf: "what if?", Branch: "branch", Compare: "compare",
+	ToFirst: "first", ToLast: "last",
 }
 
 // String names the action as the help line shows it.

@@ -1,0 +1,84 @@
+package flow
+
+import (
+	"testing"
+
+	"github.com/sixparty/sixparty/sim"
+)
+
+func TestScoreAndStakes(t *testing.T) {
+	m, err := openFixture("fixture")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tb := NewLocalTable(sim.NewGame(m, 1), solo(len(m.Scenario.Actors)))
+	tension, money, mood := m.VarIndex("tension"), m.VarIndex("money"), m.VarIndex("mood")
+	// Alpha is scored on -tension, which it sees exactly.
+	sc := ScoreAt(tb, 0, 0)
+	if !sc.OK || !sc.Exact || len(sc.Objectives) != 1 || sc.Total != -50 || sc.Objectives[0].Weight != 1 {
+		t.Errorf("Alpha's score at the start: %+v, want exactly -50 from one objective of weight 1", sc)
+	}
+	st := Stakes(tb, 0, 0)
+	if !st[tension].Counts || st[tension].Up != -1 || st[money].Counts || st[mood].Counts {
+		t.Errorf("Alpha's stakes: tension %+v money %+v mood %+v; want only tension, down good", st[tension], st[money], st[mood])
+	}
+	if got := StakeText(st[tension]); got != "▼ good for you" {
+		t.Errorf("stake text %q", got)
+	}
+	// Beta is scored on money, which Alpha sees only as an estimate: a
+	// seat judging Beta's objective would not be exact; Beta itself sees
+	// money exactly.
+	if sc := ScoreAt(tb, 1, 0); !sc.Exact || sc.Total != 10 {
+		t.Errorf("Beta's score %+v, want exactly 10", sc)
+	}
+	if st := Stakes(tb, 1, 0); st[money].Up != 1 {
+		t.Errorf("Beta's stake in money %+v, want up good", st[money])
+	}
+	for _, tc := range []struct {
+		sc    SeatScore
+		trend float64
+		turns int
+		want  string
+	}{
+		{SeatScore{Total: 0.5, Exact: true}, 0, 0, "Your score +0.50"},
+		{SeatScore{Total: -1.234}, 0.3, 2, "Your score ≈ -1.23 (▲ +0.30 since last turn)"},
+		{SeatScore{Total: 0.001, Exact: true}, -0.2, 1, "Your score 0.00 (▼ -0.20 since last turn)"},
+		{SeatScore{Total: 2, Exact: true}, 0.001, 1, "Your score +2.00 (unchanged since last turn)"},
+	} {
+		if got := ScoreLine(tc.sc, tc.trend, tc.turns); got != tc.want {
+			t.Errorf("ScoreLine(%+v, %v, %d) = %q, want %q", tc.sc, tc.trend, tc.turns, got, tc.want)
+		}
+	}
+	if got := ObjectiveLine(ObjectiveScore{Name: "Calm", Weight: 2, Points: -1.5}); got != "Calm ×2: ≈ -1.50" {
+		t.Errorf("objective line %q", got)
+	}
+}
+
+func TestDashboardGrid(t *testing.T) {
+	f, _ := newFlow(t, solo(6)...)
+	f.Do(Do(Confirm))
+	f.Do(Do(Confirm))
+	f.Do(Do(OpenDashboard))
+	n := len(f.DashVars())
+	if n <= DashCols*DashPageRows {
+		t.Fatalf("only %d indicators: the test needs more than a page", n)
+	}
+	for _, tc := range []struct {
+		in   Action
+		want int
+	}{
+		{Right, 1}, {Down, 1 + DashCols}, {Left, DashCols}, {Up, 0}, {Up, 0}, {Left, 0},
+		{PageNext, DashCols * DashPageRows}, {PagePrev, 0}, {ToLast, n - 1}, {Right, n - 1}, {ToFirst, 0},
+	} {
+		f.Do(Do(tc.in))
+		if f.Cursor() != tc.want {
+			t.Fatalf("after %v: card %d, want %d", tc.in, f.Cursor(), tc.want)
+		}
+	}
+	// Down from the row above a short last row lands on its last card.
+	f.SetCursor((n-1)/DashCols*DashCols - 1)
+	f.Do(Do(Down))
+	if want := min(n-1, f.Cursor()); f.Cursor() != want || f.Cursor() < (n-1)/DashCols*DashCols {
+		t.Errorf("down onto the last row: card %d of %d", f.Cursor(), n)
+	}
+}
