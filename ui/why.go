@@ -15,6 +15,10 @@ func (g *Game) drawWhy(d *dc, b layout.Rect) {
 	vi := w.Var
 	v := m.Scenario.Vars[vi]
 	body := g.frame(d, b, "Why did "+v.Name+" move?", fmt.Sprintf("Turn %d · %s", w.Turn, m.Date(w.Turn)))
+	if w.Hidden {
+		g.drawWhyEstimate(d, body, w)
+		return
+	}
 	h := gm.History()
 	before, after := flow.TurnStart(gm, vi, w.Turn), h[w.Turn].Vals[vi]
 	y := body.Y
@@ -72,5 +76,30 @@ func (g *Game) drawWhy(d *dc, b layout.Rect) {
 	d.text(v.Name+" at the start of each turn (the shaded turn is the one explained)", body.X, y, sizeSmall, colMuted, false)
 	y += sizeSmall * 1.5
 	vals, sd := f.Series(vi)
+	g.drawChart(d, layout.Rect{X: body.X, Y: y, W: body.W, H: body.Bottom() - y}, m, vi, vals, sd, w.Turn, true)
+}
+
+// drawWhyEstimate draws the why view of an indicator the viewer sees only
+// as an estimate: the estimate with its uncertainty, what it is based on
+// and what moves it in the scenario, and the estimates' chart.
+func (g *Game) drawWhyEstimate(d *dc, body layout.Rect, w *flow.WhyScene) {
+	f := g.f
+	m := f.Table().Model()
+	vi := w.Var
+	v := m.Scenario.Vars[vi]
+	vals, sd := f.Series(vi)
+	y := body.Y
+	now := flow.FormatValue(m, vi, vals[w.Turn], sd[w.Turn], true)
+	d.fit(fmt.Sprintf("Your estimate: %s → %s (hidden from you)", flow.FormatValue(m, vi, vals[w.Turn-1], sd[w.Turn-1], true), now), body.X, y, body.W, sizeHead, colYellow, true)
+	y += sizeHead * 1.5
+	if v.Description != "" {
+		y += d.para(v.Description, layout.Rect{X: body.X, Y: y, W: body.W, H: sizeSmall * 1.3 * 2}, sizeSmall, colMuted, false) + 10
+	}
+	for _, line := range f.EstimateBasis(vi) {
+		y += d.para(line, layout.Rect{X: body.X, Y: y, W: body.W, H: sizeSmall * 1.3 * 4}, sizeSmall, colText, false) + 8
+	}
+	y += 10
+	d.text(v.Name+" as you estimated it each turn, with its uncertainty (the shaded turn is the one asked about)", body.X, y, sizeSmall, colMuted, false)
+	y += sizeSmall * 1.5
 	g.drawChart(d, layout.Rect{X: body.X, Y: y, W: body.W, H: body.Bottom() - y}, m, vi, vals, sd, w.Turn, true)
 }

@@ -63,6 +63,9 @@ func (s *EndScene) Do(f *Flow, in Input) {
 		f.openBranching()
 	case Compare:
 		f.openComparison()
+	case OpenDashboard:
+		// Every indicator exactly, and why each moved: the true chain.
+		f.open(&DashboardScene{})
 	case Right, PageNext, Confirm:
 		if s.Page < f.EndPages()-1 {
 			s.Page++
@@ -85,7 +88,9 @@ func (s *EndScene) Do(f *Flow, in Input) {
 }
 
 // Hints implements Scene.
-func (*EndScene) Hints(*Flow) []Action { return []Action{Confirm, Left, Right, Branch, Compare} }
+func (*EndScene) Hints(*Flow) []Action {
+	return []Action{Confirm, Left, Right, OpenDashboard, Branch, Compare}
+}
 
 // Label implements Scene.
 func (s *EndScene) Label(f *Flow, a Action) string {
@@ -101,6 +106,8 @@ func (s *EndScene) Label(f *Flow, a Action) string {
 		return "next page"
 	case Branch:
 		return "branch from a turn"
+	case OpenDashboard:
+		return "the true values, and why"
 	}
 	return ""
 }

@@ -246,7 +246,7 @@ func (f *Flow) Viewer() int {
 		return -1 // the facilitator sees everything
 	case s == Orders || s == Choice || f.over(Orders):
 		return f.Current
-	case s == End || s == Branching || s == Comparison || f.Game != nil && f.Game.Over():
+	case s == End || s == Branching || s == Comparison || f.over(End) || f.Game != nil && f.Game.Over():
 		return -1
 	}
 	h := f.Humans()
@@ -462,15 +462,11 @@ func (f *Flow) load(slot string) {
 
 // openWhy opens the why view of variable vi on turn turn.
 func (f *Flow) openWhy(vi, turn int) {
-	if !f.Known(vi) {
-		f.Message = "You see only an estimate of " + f.Game.Model.Scenario.Vars[vi].Name + "; what moved it is hidden from you."
-		return
-	}
 	if turn < 1 {
 		f.Message = "No turn has been played yet, so nothing has moved."
 		return
 	}
-	f.open(&WhyScene{Var: vi, Turn: turn})
+	f.open(&WhyScene{Var: vi, Turn: turn, Hidden: !f.Known(vi)})
 }
 
 // FirstLine returns an error's first line, and how many more there are,

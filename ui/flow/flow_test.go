@@ -199,9 +199,10 @@ func TestWhyFromDashboard(t *testing.T) {
 	}
 	f.Do(Input{Action: Select, Item: hidden})
 	f.Do(Do(AskWhy))
-	if f.Scene() != Dashboard || !strings.HasPrefix(f.Message, "You see only an estimate of ") {
-		t.Errorf("why of an estimate: scene %v, message %q", f.Scene(), f.Message)
+	if w := SceneOf[*WhyScene](f); f.Scene() != Why || !w.Hidden || len(f.WhyReasons()) != 0 || len(f.EstimateBasis(w.Var)) < 2 {
+		t.Errorf("why of an estimate: scene %v, hidden %v, %d reasons (want none), basis %q", f.Scene(), w != nil && w.Hidden, len(f.WhyReasons()), f.EstimateBasis(f.WhyVar()))
 	}
+	f.Do(Do(Back))
 	f.Do(Input{Action: Select, Item: known})
 	f.Do(Do(AskWhy))
 	if f.Scene() != Why || f.WhyVar() != f.DashVars()[known] || f.Viewer() != f.Current {

@@ -92,6 +92,18 @@ func (s *Script) Next(f *Flow) Input {
 	case Map, Why, Forecast:
 		return Do(Back)
 	case Dashboard:
+		// Once a turn has been played, ask why of an estimate.
+		if f.Played >= 1 && !f.over(End) && s.once("why-estimate") {
+			for row, vi := range f.DashVars() {
+				if !f.Known(vi) {
+					if f.Cursor() != row {
+						s.done["why-estimate"] = false
+						return Input{Action: Select, Item: row}
+					}
+					return Do(AskWhy)
+				}
+			}
+		}
 		return Do(Back)
 	case Handover, Choice:
 		return Do(Confirm)
@@ -121,6 +133,9 @@ func (s *Script) Next(f *Flow) Input {
 		}
 		if len(f.ReportRows()) > 0 && s.once("why") {
 			return Do(AskWhy)
+		}
+		if s.once("report-dashboard") {
+			return Do(OpenDashboard)
 		}
 		if f.Played >= s.Turns && !f.Game.Over() {
 			return Do(EndGame)

@@ -318,7 +318,7 @@ func turns(n int) string {
 // the same turn (those the viewer knows exactly).
 func (f *Flow) WhyReasons() []report.Reason {
 	w := SceneOf[*WhyScene](f)
-	if f.Game == nil || w == nil || w.Turn < 1 {
+	if f.Game == nil || w == nil || w.Turn < 1 || w.Hidden {
 		return nil
 	}
 	rs := report.WhyOf(f.table.Model(), f.table.Entries(w.Turn), w.Var)
