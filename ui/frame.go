@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"image/color"
+	"strings"
 
 	"github.com/sixparty/sixparty/ui/flow"
 	"github.com/sixparty/sixparty/ui/layout"
@@ -18,11 +19,19 @@ const (
 
 // frame draws the header and the help line and returns the body.
 func (g *Game) frame(d *dc, b layout.Rect, title, right string) layout.Rect {
+	g.title = title
+	if right != "" {
+		d.log.add(title+" — "+right, false)
+	} else {
+		d.log.add(title, false)
+	}
+	speak := d.log.hush()
 	head, rest := b.CutTop(headerH)
 	d.fill(head, colPanel)
 	d.fill(layout.Rect{X: head.X, Y: head.Bottom() - 4, W: head.W, H: 4}, colAccent)
 	d.fit(title, margin, (headerH-sizeTitle*1.2)/2, head.W-2*margin-measure(right, sizeHead, false)-40, sizeTitle, colText, true)
 	d.textRight(right, head.Right()-margin, (headerH-sizeHead*1.2)/2, sizeHead, colMuted, false)
+	speak()
 	rest, foot := rest.CutBottom(footerH)
 	g.hintBar(d, foot)
 	rest, msg := rest.CutBottom(msgH)
@@ -65,22 +74,44 @@ func (g *Game) reloadErrors(d *dc, r layout.Rect, lines []string) layout.Rect {
 
 // hintBar draws the help line: each action's key and name, clickable.
 func (g *Game) hintBar(d *dc, r layout.Rect) {
+	// The text view lists the keys on one line, after the screen.
+	var keys []string
+	for _, a := range g.f.Hints() {
+		keys = append(keys, KeyName(a)+": "+g.f.Label(a))
+	}
+	d.log.keys = "Keys — " + strings.Join(keys, " · ")
+	defer d.log.hush()()
 	d.fill(r, colPanel)
 	x := r.X + margin
 	y := r.Y + (r.H-sizeSmall*1.2)/2
-	for _, a := range g.f.Hints() {
-		key := KeyName(a)
-		label := g.f.Label(a)
-		w := measure(key, sizeSmall, true) + 12 + measure(label, sizeSmall, false) + 28
-		if x+w > r.Right()-margin {
-			break
-		}
+	hints := g.f.Hints()
+	width := func(a flow.Action) float64 {
+		return measure(KeyName(a), sizeSmall, true) + 12 + measure(g.f.Label(a), sizeSmall, false) + 28
+	}
+	right := r.Right() - margin
+	// The full text view is always offered, at the right end.
+	var last []flow.Action
+	if n := len(hints); n > 0 && hints[n-1] == flow.FullText {
+		hints, last = hints[:n-1], hints[n-1:]
+		right -= width(flow.FullText) + 16
+	}
+	draw := func(a flow.Action, x float64) float64 {
+		w := width(a)
 		box := layout.Rect{X: x, Y: r.Y + 12, W: w, H: r.H - 24}
 		d.stroke(box, 2, colLine)
-		kx := d.text(key, x+14, y, sizeSmall, colAccent, true)
-		d.text(label, x+14+kx+12, y, sizeSmall, colText, false)
+		kx := d.text(KeyName(a), x+14, y, sizeSmall, colAccent, true)
+		d.text(g.f.Label(a), x+14+kx+12, y, sizeSmall, colText, false)
 		d.hit(box, flow.Do(a))
-		x += w + 16
+		return w
+	}
+	for _, a := range hints {
+		if x+width(a) > right {
+			break
+		}
+		x += draw(a, x) + 16
+	}
+	for _, a := range last {
+		draw(a, r.Right()-margin-width(a))
 	}
 }
 

@@ -28,6 +28,7 @@ var views = map[flow.SceneID]drawFunc{
 	flow.Map:          (*Game).drawMapScene,
 	flow.End:          (*Game).drawEnd,
 	flow.Facilitator:  (*Game).drawFacilitator,
+	flow.Reading:      (*Game).drawRead,
 }
 
 // drawScene draws the scene shown (nothing for a scene with no drawing).

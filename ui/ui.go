@@ -60,6 +60,9 @@ type Game struct {
 	resting  bool // the game loop runs only on input
 	mapCache mapCache
 	reload   chan watch.Update
+	// text is what the last frame drew, and title its screen's title.
+	text  textLog
+	title string
 }
 
 // NewGame returns the front end for the options.
@@ -227,8 +230,12 @@ func (g *Game) Draw(screen *ebiten.Image) {
 	start := time.Now()
 	screen.Fill(colBG)
 	g.hits.Reset()
-	d := &dc{dst: screen, s: g.canvas.Scale, hits: &g.hits}
+	g.text = textLog{}
+	d := &dc{dst: screen, s: g.canvas.Scale, hits: &g.hits, log: &g.text}
 	g.drawScene(d, g.canvas.Bounds())
+	if g.f.Scene() != flow.Reading {
+		g.f.SetScreenText(g.title, g.text.all())
+	}
 	g.drawn = true
 	if g.opts.ShotsDir != "" {
 		key := g.f.ShotKey()
@@ -300,6 +307,7 @@ var keymap = []binding{
 	{ebiten.KeyHome, flow.ToFirst, "Home", false},
 	{ebiten.KeyEnd, flow.ToLast, "End", false},
 	{ebiten.KeyF11, flow.Fullscreen, "F11", false},
+	{ebiten.KeyT, flow.FullText, "T", false},
 	{ebiten.KeyQ, flow.Quit, "Ctrl+Q", true},
 }
 

@@ -191,3 +191,58 @@ func TestIdleDoesNotRedraw(t *testing.T) {
 		}
 	}
 }
+
+// TestNothingCutOutOfReach plays the scripted game and, on every screen
+// at the four sizes the issue names, checks that each text cut to fit
+// (shortened with "…", or a paragraph with lines dropped) can be read in
+// full: the help line offers the text view (T), and the text view of
+// that screen holds the text uncut and draws it without cutting any.
+func TestNothingCutOutOfReach(t *testing.T) {
+	g := newTestGame(t)
+	s := &flow.Script{Turns: 1}
+	seen := map[string]bool{}
+	sizes := [][2]int{{1280, 720}, {1366, 768}, {1920, 1080}, {2560, 1440}}
+	cut := 0
+	for i := 0; !g.f.Quit && i < 600; i++ {
+		key := g.f.ShotKey()
+		if !seen[key] {
+			seen[key] = true
+			for _, size := range sizes {
+				render(g, size[0], size[1])
+				cuts := slices.Clone(g.text.cuts)
+				if hints := g.f.Hints(); key != "read" && (len(hints) == 0 || hints[len(hints)-1] != flow.FullText) {
+					t.Errorf("%s: the help line does not offer the full text (hints %v)", key, hints)
+				}
+				if len(cuts) == 0 {
+					continue
+				}
+				cut += len(cuts)
+				g.f.Do(flow.Do(flow.FullText))
+				if g.f.Scene() != flow.Reading {
+					t.Fatalf("%s: T opened %v, not the text view", key, g.f.Scene())
+				}
+				lines := flow.SceneOf[*flow.ReadScene](g.f).Lines
+				for _, c := range cuts {
+					if !slices.Contains(lines, c) {
+						t.Errorf("%s at %dx%d: %q is cut and not in the text view", key, size[0], size[1], c)
+					}
+				}
+				// The text view, a page at a time, is drawn uncut.
+				for k := 0; k < len(lines); k += flow.ReadPage {
+					render(g, size[0], size[1])
+					if len(g.text.cuts) > 0 {
+						t.Errorf("%s at %dx%d: the text view cuts %q", key, size[0], size[1], g.text.cuts)
+						break
+					}
+					g.f.Do(flow.Do(flow.PageNext))
+				}
+				g.f.Do(flow.Do(flow.Back))
+				if g.f.ShotKey() != key {
+					t.Fatalf("back from the text view of %s: %s", key, g.f.ShotKey())
+				}
+			}
+		}
+		g.f.Do(s.Next(g.f))
+	}
+	t.Logf("%d screens, %d texts cut to fit, each readable in the text view", len(seen), cut)
+}

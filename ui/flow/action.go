@@ -35,6 +35,7 @@ const (
 	Compare              // compare the game with a branch or the counterfactual
 	ToFirst              // the first row
 	ToLast               // the last row
+	FullText             // read everything on the screen as text, nothing cut
 	numActions
 )
 
@@ -46,7 +47,7 @@ var actionNames = [...]string{
 	Type: "type", Erase: "erase", PageNext: "next page", PagePrev: "previous page",
 	Fullscreen: "full screen", Quit: "quit", Facilitate: "facilitator",
 	WhatIf: "what if?", Branch: "branch", Compare: "compare",
-	ToFirst: "first", ToLast: "last",
+	ToFirst: "first", ToLast: "last", FullText: "full text",
 }
 
 // String names the action as the help line shows it.

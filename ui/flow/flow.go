@@ -103,6 +103,9 @@ type Flow struct {
 	scene Scene
 	stack []Scene
 
+	screenTitle string
+	screenText  []string
+
 	// Message is a status line for the player: a confirmation or an error
 	// in words. Each new action clears it.
 	Message string

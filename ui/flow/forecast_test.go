@@ -65,7 +65,7 @@ func TestWhatIf(t *testing.T) {
 	if !strings.Contains(f.OutlookNote(), "Your orders (Talk: much) on the first turn") {
 		t.Errorf("note %q", f.OutlookNote())
 	}
-	if got := f.Hints(); !reflect.DeepEqual(got, []Action{Back}) || f.Label(Back) != "back to the orders" {
+	if got := f.Hints(); !reflect.DeepEqual(got, []Action{Back, FullText}) || f.Label(Back) != "back to the orders" {
 		t.Errorf("hints %v %q", got, f.Label(Back))
 	}
 	f.Do(Do(Back))

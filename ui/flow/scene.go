@@ -1,5 +1,7 @@
 package flow
 
+import "slices"
+
 // Scene is one screen of the front end. Each kind of screen is a type of
 // its own, in a file of its own, that owns the state only it needs (its
 // cursor and page through Rows, the why view's indicator and turn, the
@@ -177,13 +179,32 @@ func (f *Flow) Do(in Input) {
 	case Save:
 		f.save()
 		return
+	case FullText:
+		if f.Scene() != Reading {
+			f.open(&ReadScene{Title: f.screenTitle, Lines: slices.Clone(f.screenText)})
+			return
+		}
 	}
 	f.scene.Do(f, in)
 }
 
 // Hints returns the actions worth showing on the help line of the scene
-// shown, most important first.
-func (f *Flow) Hints() []Action { return f.scene.Hints(f) }
+// shown, most important first; every scene but the text view ends with
+// FullText.
+func (f *Flow) Hints() []Action {
+	h := f.scene.Hints(f)
+	if f.Scene() != Reading {
+		h = append(slices.Clone(h), FullText)
+	}
+	return h
+}
+
+// SetScreenText keeps the text of the screen drawn last, every line in
+// full as it was before any was cut to fit, for the text view (FullText)
+// to show: the window calls it after each draw.
+func (f *Flow) SetScreenText(title string, lines []string) {
+	f.screenTitle, f.screenText = title, lines
+}
 
 // Label names an action on the help line of the scene shown: mostly the
 // action's own name, but Continue says where it goes.

@@ -22,6 +22,7 @@ const (
 	Forecast                    // the what-if forecast of the draft orders
 	Branching                   // pick a turn and name a branch of the game
 	Comparison                  // the game side by side with a branch or the counterfactual
+	Reading                     // everything the screen under it shows, as text
 	numScenes
 )
 
@@ -30,6 +31,7 @@ var sceneNames = []string{
 	Choice: "choice", Orders: "orders", Adjudication: "adjudication", Report: "report",
 	Why: "why", Dashboard: "dashboard", Map: "map", End: "end",
 	Facilitator: "facilitator", Forecast: "forecast", Branching: "branch", Comparison: "compare",
+	Reading: "read",
 }
 
 // String names the scene (used in screenshot file names).

@@ -72,6 +72,9 @@ func (s *Script) Next(f *Flow) Input {
 		if s.once("facilitator") {
 			return Do(Facilitate)
 		}
+		if s.once("read") {
+			return Do(FullText)
+		}
 		return Do(Confirm)
 	case Facilitator:
 		// Look at every page and leave without adjusting or injecting.
@@ -89,7 +92,7 @@ func (s *Script) Next(f *Flow) Input {
 			}
 		}
 		return Do(Back)
-	case Map, Why, Forecast:
+	case Map, Why, Forecast, Reading:
 		return Do(Back)
 	case Dashboard:
 		// Once a turn has been played, ask why of an estimate.
