@@ -16,7 +16,7 @@ func (g *Game) drawBranching(d *dc, b layout.Rect) {
 	st := flow.SceneOf[*flow.BranchingScene](f)
 	gm := f.Game
 	m := gm.Model
-	body := g.frame(d, b, "Branch "+f.GameName()+" from a turn", fmt.Sprintf("%d turns played", len(gm.Reports())))
+	body := g.frame(d, b, "Branch "+f.GameName()+" from a turn", flow.TurnsText(len(gm.Reports()))+" played")
 	left, right := body.CutLeft(body.W * 0.5)
 	left.X += 40
 	left.W -= 80

@@ -20,10 +20,12 @@ func (g *Game) drawEnd(d *dc, b layout.Rect) {
 	switch kind {
 	case flow.EndSummary:
 		title = "The end: outcome and scores"
+	case flow.EndReview:
+		title = "The end: what moved your score"
 	case flow.EndTimeline:
 		title = "The end: timeline"
 	}
-	right := fmt.Sprintf("page %d of %d · %d turns played", f.Page()+1, pages, len(gm.Reports()))
+	right := fmt.Sprintf("page %d of %d · %s played", f.Page()+1, pages, flow.TurnsText(len(gm.Reports())))
 	if f.OnBranch >= 0 {
 		right = f.GameName() + " · " + right
 	}
@@ -35,13 +37,13 @@ func (g *Game) drawEnd(d *dc, b layout.Rect) {
 		y := left.Y
 		if o := gm.Outcome(); o != nil {
 			y += d.para(o.Name, layout.Rect{X: left.X, Y: y, W: left.W, H: 160}, sizeTitle, colAccent, true) + 16
-			y += d.para(strings.TrimSpace(o.Text), layout.Rect{X: left.X, Y: y, W: left.W, H: 360}, sizeBody, colText, false)
+			y += d.para(strings.TrimSpace(o.Text), layout.Rect{X: left.X, Y: y, W: left.W, H: sizeBody * 1.3 * 4}, sizeBody, colText, false)
 		} else {
 			y += d.para("Stopped before the end", layout.Rect{X: left.X, Y: y, W: left.W, H: 160}, sizeTitle, colAccent, true) + 16
 			y += d.para(fmt.Sprintf("The game was ended after %d of %d turns, before any outcome was reached.", len(gm.Reports()), m.Scenario.Meta.Turns), layout.Rect{X: left.X, Y: y, W: left.W, H: 300}, sizeBody, colText, false)
 		}
 		y += 30
-		y += d.para("Scores are each actor's objectives, weighted as the scenario says, in the final state. Higher is better for that actor; scores of different actors are on different scales.", layout.Rect{X: left.X, Y: y, W: left.W, H: left.Bottom() - y}, sizeSmall, colMuted, false)
+		y = g.drawReviewScore(d, layout.Rect{X: left.X, Y: y, W: left.W, H: left.Bottom() - y})
 		if lines := f.BranchLines(); len(lines) > 0 {
 			y += 24
 			d.text("Games of this session (C compares them)", left.X, y, sizeSmall, colText, true)
@@ -54,6 +56,8 @@ func (g *Game) drawEnd(d *dc, b layout.Rect) {
 			}
 		}
 		g.drawScores(d, right)
+	case flow.EndReview:
+		g.drawReview(d, body)
 	case flow.EndTimeline:
 		g.drawTimeline(d, body, first)
 	default:
@@ -140,5 +144,79 @@ func (g *Game) drawTimeline(d *dc, body layout.Rect, first int) {
 		for _, o := range t.Orders {
 			line("• ", o, colText, 1)
 		}
+	}
+}
+
+// drawReviewScore draws, from the top of r, the first reviewed seat's
+// final score by objective and how it compares with the computer's on the
+// same seed, and returns the bottom.
+func (g *Game) drawReviewScore(d *dc, r layout.Rect) float64 {
+	f := g.f
+	m := f.Game.Model
+	seats := f.ReviewSeats()
+	rv := f.Review(seats[0])
+	y := r.Y
+	if rv == nil {
+		return y
+	}
+	lineH := sizeSmall * 1.35
+	d.fit(fmt.Sprintf("%s: final score %s (true values)", m.Scenario.Actors[rv.Seat].Name, signedScore(rv.Score.Total)), r.X, y, r.W, sizeBody, colText, true)
+	y += sizeBody * 1.4
+	for _, o := range rv.Score.Objectives {
+		if y+lineH > r.Bottom() {
+			break
+		}
+		d.fit("• "+flow.ObjectiveLine(o), r.X, y, r.W, sizeSmall, colText, false)
+		y += lineH
+	}
+	if line := flow.BaselineLine(m, rv, len(f.Game.Reports())); line != "" && y+lineH < r.Bottom() {
+		y += 8
+		y += d.para(line, layout.Rect{X: r.X, Y: y, W: r.W, H: r.Bottom() - y}, sizeSmall, colAccent, false)
+	}
+	if len(seats) > 1 && y+lineH < r.Bottom() {
+		y += d.para("The next page reviews every person's seat.", layout.Rect{X: r.X, Y: y + 8, W: r.W, H: lineH}, sizeSmall, colMuted, false)
+	}
+	return y
+}
+
+// signedScore formats a score with its sign.
+func signedScore(x float64) string {
+	if math.Abs(x) < 5e-3 {
+		return "0.00"
+	}
+	return fmt.Sprintf("%+.2f", x)
+}
+
+// drawReview draws the review page: for each reviewed seat its turning
+// points in sentences, how it did against the computer, and what the
+// scenario's counterfactual strategy would have done.
+func (g *Game) drawReview(d *dc, body layout.Rect) {
+	f := g.f
+	m := f.Game.Model
+	y := body.Y
+	for _, seat := range f.ReviewSeats() {
+		rv := f.Review(seat)
+		if rv == nil || y > body.Bottom()-sizeHead*2 {
+			break
+		}
+		d.fit(fmt.Sprintf("%s — final score %s", m.Scenario.Actors[seat].Name, signedScore(rv.Score.Total)), body.X, y, body.W, sizeHead, colAccent, true)
+		y += sizeHead * 1.4
+		if line := flow.BaselineLine(m, rv, len(f.Game.Reports())); line != "" {
+			y += d.para(line, layout.Rect{X: body.X, Y: y, W: body.W, H: sizeSmall * 1.3 * 2}, sizeSmall, colText, false) + 10
+		}
+		if len(rv.TurningPoints) == 0 {
+			y += d.para("No turn moved your score.", layout.Rect{X: body.X, Y: y, W: body.W, H: sizeSmall * 1.3}, sizeSmall, colMuted, false) + 10
+		} else {
+			d.text("The turns that moved your score most", body.X, y, sizeSmall, colText, true)
+			y += sizeSmall * 1.4
+		}
+		for _, tp := range rv.TurningPoints {
+			y += d.para("• "+tp, layout.Rect{X: body.X + 10, Y: y, W: body.W - 10, H: sizeSmall * 1.3 * 3}, sizeSmall, colText, false) + 8
+		}
+		if rv.Counterfactual != "" {
+			y += 8
+			y += d.para(rv.Counterfactual, layout.Rect{X: body.X, Y: y, W: body.W, H: sizeSmall * 1.3 * 4}, sizeSmall, colYellow, false) + 8
+		}
+		y += 24
 	}
 }

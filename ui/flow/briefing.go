@@ -36,7 +36,7 @@ func (s *BriefingScene) Do(f *Flow, in Input) {
 	case OpenDashboard:
 		f.open(&DashboardScene{})
 	case EndGame:
-		f.goTo(&EndScene{})
+		f.toEnd()
 	case Facilitate:
 		s.ShowBriefs = false
 		f.openFacilitator()

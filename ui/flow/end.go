@@ -12,6 +12,7 @@ const (
 // The kinds of end screen page.
 const (
 	EndSummary  = "summary"
+	EndReview   = "review"
 	EndTimeline = "timeline"
 	EndCharts   = "charts"
 )
@@ -25,18 +26,30 @@ type EndScene struct {
 // ID implements Scene.
 func (*EndScene) ID() SceneID { return End }
 
+// toEnd shows the end of the game, with the review of every seat made
+// (they play games: the end screen's drawing plays none).
+func (f *Flow) toEnd() {
+	f.goTo(&EndScene{})
+	for _, seat := range f.ReviewSeats() {
+		f.Review(seat)
+	}
+}
+
 // EndPage says what page p of the end screen shows: the summary (outcome
-// and scores), a page of the timeline, or a page of charts, with the
-// index of its first turn (from 1) or first variable.
+// and scores), the review (what moved each person's score), a page of the
+// timeline, or a page of charts, with the index of its first turn (from 1)
+// or first variable.
 func (f *Flow) EndPage(p int) (kind string, first int) {
 	tl := f.timelinePages()
 	switch {
 	case p <= 0:
 		return EndSummary, 0
-	case p <= tl:
-		return EndTimeline, (p-1)*TurnsPerPage + 1
+	case p == 1:
+		return EndReview, 0
+	case p <= tl+1:
+		return EndTimeline, (p-2)*TurnsPerPage + 1
 	}
-	return EndCharts, (p - 1 - tl) * ChartsPerPage
+	return EndCharts, (p - 2 - tl) * ChartsPerPage
 }
 
 func (f *Flow) timelinePages() int {
@@ -47,13 +60,13 @@ func (f *Flow) timelinePages() int {
 }
 
 // EndPages returns the number of pages of the end screen: the outcome and
-// scores, the timeline, then the charts of every indicator.
+// scores, the review, the timeline, then the charts of every indicator.
 func (f *Flow) EndPages() int {
 	if f.Game == nil {
 		return 1
 	}
 	n := len(f.Game.Model.Scenario.Vars)
-	return 1 + f.timelinePages() + (n+ChartsPerPage-1)/ChartsPerPage
+	return 2 + f.timelinePages() + (n+ChartsPerPage-1)/ChartsPerPage
 }
 
 // Do implements Scene.

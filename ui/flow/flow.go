@@ -150,6 +150,12 @@ type Flow struct {
 	OnBranch    int
 	cf          *cfGame
 	branchGames map[int]*sim.Game
+
+	// The end's reviews of the game reviewsOf, and the all-computer game
+	// on its seed.
+	reviews              map[int]*Review
+	reviewsOf            *sim.Game
+	baseline, baselineOf *sim.Game
 }
 
 // New returns a flow at the title screen.
@@ -451,7 +457,7 @@ func (f *Flow) load(slot string) {
 	f.Trunk, f.Branches, f.OnBranch, f.cf, f.branchGames = g, file.Branches, -1, nil, nil
 	f.Played = len(g.Reports())
 	if g.Over() {
-		f.goTo(&EndScene{})
+		f.toEnd()
 		f.warmBranches()
 		return
 	}

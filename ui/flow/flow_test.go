@@ -131,7 +131,7 @@ func TestEndPages(t *testing.T) {
 	f.Do(Do(Confirm))
 	f.Do(Do(EndGame))
 	pages := f.EndPages()
-	if want := 1 + 1 + (len(f.Game.Model.Scenario.Vars)+ChartsPerPage-1)/ChartsPerPage; pages != want {
+	if want := 2 + 1 + (len(f.Game.Model.Scenario.Vars)+ChartsPerPage-1)/ChartsPerPage; pages != want {
 		t.Errorf("EndPages = %d, want %d", pages, want)
 	}
 	for p := 1; p < pages; p++ {
@@ -162,14 +162,14 @@ func TestEndPageKinds(t *testing.T) {
 	}
 	f.Do(Do(EndGame))
 	nv := len(f.Game.Model.Scenario.Vars)
-	want := [][2]any{{EndSummary, 0}, {EndTimeline, 1}, {EndTimeline, 5}, {EndCharts, 0}}
+	want := [][2]any{{EndSummary, 0}, {EndReview, 0}, {EndTimeline, 1}, {EndTimeline, 5}, {EndCharts, 0}}
 	for p, w := range want {
 		kind, first := f.EndPage(p)
 		if kind != w[0] || first != w[1] {
 			t.Errorf("EndPage(%d) = %s %d, want %v %v", p, kind, first, w[0], w[1])
 		}
 	}
-	if got, want := f.EndPages(), 3+(nv+ChartsPerPage-1)/ChartsPerPage; got != want {
+	if got, want := f.EndPages(), 4+(nv+ChartsPerPage-1)/ChartsPerPage; got != want {
 		t.Errorf("EndPages = %d, want %d", got, want)
 	}
 	tl := Timeline(f.Game)

@@ -49,7 +49,7 @@ func (f *Flow) Reload(u watch.Update) {
 		f.Message += " " + d.String() + "."
 	}
 	if g.Over() {
-		f.goTo(&EndScene{})
+		f.toEnd()
 		return
 	}
 	f.startTurn()

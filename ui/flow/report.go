@@ -17,7 +17,7 @@ func (s *ReportScene) Do(f *Flow, in Input) {
 	switch in.Action {
 	case Confirm:
 		if f.Game.Over() {
-			f.goTo(&EndScene{})
+			f.toEnd()
 			return
 		}
 		f.startTurn()
@@ -30,7 +30,7 @@ func (s *ReportScene) Do(f *Flow, in Input) {
 	case OpenMap:
 		f.open(&MapScene{})
 	case EndGame:
-		f.goTo(&EndScene{})
+		f.toEnd()
 	}
 }
 

@@ -1,6 +1,7 @@
 package flow
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/sixparty/sixparty/sim"
@@ -80,5 +81,42 @@ func TestDashboardGrid(t *testing.T) {
 	f.Do(Do(Down))
 	if want := min(n-1, f.Cursor()); f.Cursor() != want || f.Cursor() < (n-1)/DashCols*DashCols {
 		t.Errorf("down onto the last row: card %d of %d", f.Cursor(), n)
+	}
+}
+
+func TestReview(t *testing.T) {
+	f, _ := newFixture(t, solo(6)...)
+	f.Do(Do(Confirm))
+	f.Do(Do(Confirm))
+	playTurn(f)
+	playTurn(f)
+	f.Do(Do(EndGame))
+	if f.Scene() != End {
+		t.Fatalf("scene %v", f.Scene())
+	}
+	if got := f.ReviewSeats(); len(got) != 1 || got[0] != 0 {
+		t.Fatalf("review seats %v, want the one person's", got)
+	}
+	r := f.Review(0)
+	if r == nil || !r.Score.OK || len(r.Score.Objectives) != 1 || !r.BaselineOK {
+		t.Fatalf("review %+v", r)
+	}
+	if want := -f.Game.State().Vals[f.Model.VarIndex("tension")]; r.Score.Total != want {
+		t.Errorf("final score %v, want -tension = %v", r.Score.Total, want)
+	}
+	if f.Review(0) != r {
+		t.Error("the review is made again")
+	}
+	if len(r.TurningPoints) == 0 || len(r.TurningPoints) > MaxTurningPoints {
+		t.Fatalf("turning points %q", r.TurningPoints)
+	}
+	for _, tp := range r.TurningPoints {
+		if !strings.HasPrefix(tp, "Turn ") || !strings.Contains(tp, `through "Calm"`) || !strings.HasSuffix(tp, ".") {
+			t.Errorf("turning point %q is not a sentence about the Calm objective", tp)
+		}
+	}
+	line := BaselineLine(f.Model, &Review{Seat: 0, Score: SeatScore{Total: -40.004}, Baseline: -41.5, BaselineOK: true}, 2)
+	if want := "The computer playing Alpha on the same seed scored -41.50 after 2 turns: you did 1.50 better."; line != want {
+		t.Errorf("baseline line %q, want %q", line, want)
 	}
 }
