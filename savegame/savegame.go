@@ -42,6 +42,11 @@ type File struct {
 	Record sim.Record `json:"record"`
 	// Branches are the named branches of the game (see branch.go).
 	Branches []Branch `json:"branches,omitempty"`
+	// Submitted holds the orders people have submitted on the turn in
+	// progress, not yet played, by actor id, and Picked their choices in
+	// its events, so that leaving between two people's orders loses none.
+	Submitted sim.Orders  `json:"submitted,omitempty"`
+	Picked    sim.Choices `json:"picked,omitempty"`
 }
 
 // New returns the save of a game.

@@ -106,6 +106,6 @@ func TestFacilitatorScreens(t *testing.T) {
 	shoot("report")
 	do(flow.Do(flow.AskWhy))
 	shoot("why")
-	do(flow.Do(flow.Back), flow.Do(flow.EndGame), flow.Do(flow.PageNext))
+	do(flow.Do(flow.Back), flow.Do(flow.EndGame), flow.Do(flow.Confirm), flow.Do(flow.PageNext))
 	shoot("timeline")
 }

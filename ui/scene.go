@@ -29,6 +29,7 @@ var views = map[flow.SceneID]drawFunc{
 	flow.End:          (*Game).drawEnd,
 	flow.Facilitator:  (*Game).drawFacilitator,
 	flow.Reading:      (*Game).drawRead,
+	flow.Confirming:   (*Game).drawConfirm,
 }
 
 // drawScene draws the scene shown (nothing for a scene with no drawing).

@@ -14,12 +14,15 @@ func (g *Game) drawTitle(d *dc, b layout.Rect) {
 	if m := g.f.Model; m != nil {
 		d.text(m.Scenario.Meta.Title, left.X, y, sizeHead, colAccent, true)
 		y += sizeHead * 1.6
-		y += d.para(m.Scenario.Meta.Summary, layout.Rect{X: left.X, Y: y, W: left.W - 40, H: 200}, sizeBody, colText, false)
+		// The summary gives way to the menu: every row stays in view.
+		labels := flow.MenuLabels()
+		room := left.Bottom() - y - 40 - float64(len(labels))*(60+rowGap)
+		y += d.para(m.Scenario.Meta.Summary, layout.Rect{X: left.X, Y: y, W: left.W - 40, H: max(0, min(200, room))}, sizeBody, colText, false)
 	}
 	y += 40
 	menu := layout.Rect{X: left.X + 40, Y: y, W: 560, H: left.Bottom() - y}
 	labels := flow.MenuLabels()
-	g.rows(d, menu, len(labels), 68, g.f.Cursor(), true, func(i int, row layout.Rect) {
+	g.rows(d, menu, len(labels), 60, g.f.Cursor(), true, func(i int, row layout.Rect) {
 		d.text(labels[i], row.X+24, row.Y+(row.H-sizeBody*1.2)/2, sizeBody, colText, i == g.f.Cursor())
 	})
 	if m := g.f.Model; m != nil {

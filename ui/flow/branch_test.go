@@ -45,6 +45,7 @@ func TestBranch(t *testing.T) {
 		t.Fatalf("scene %v", f.Scene())
 	}
 	f.Do(Do(EndGame))
+	f.Do(Do(Confirm)) // yes, end it
 	trunk := f.Game
 	if f.Trunk != trunk || f.GameName() != "the game played" {
 		t.Fatal("the game played is not the trunk")
@@ -99,6 +100,7 @@ func TestBranch(t *testing.T) {
 	playFixtureTurn(t, f, 0)
 	playFixtureTurn(t, f, 0)
 	f.Do(Do(EndGame))
+	f.Do(Do(Confirm)) // yes, end it
 	if len(f.Branches[0].Record.Turns) != 3 || f.GameName() != `branch "Quiet"` {
 		t.Errorf("the branch's record holds %d turns", len(f.Branches[0].Record.Turns))
 	}
@@ -164,6 +166,7 @@ func TestCompareCounterfactual(t *testing.T) {
 	f.Do(Do(Confirm))
 	playFixtureTurn(t, f, 1)
 	f.Do(Do(EndGame))
+	f.Do(Do(Confirm)) // yes, end it
 	f.Do(Do(Compare))
 	if f.Scene() != Comparison || f.CompareChoices() != 1 || f.Compared().Other.Name != "Waiting it out" {
 		t.Fatalf("scene %v, %d choices", f.Scene(), f.CompareChoices())
@@ -177,6 +180,7 @@ func TestCompareCounterfactual(t *testing.T) {
 	f.Do(Do(Confirm))
 	playFixtureTurn(t, f, 0)
 	f.Do(Do(EndGame))
+	f.Do(Do(Confirm)) // yes, end it
 	f.Do(Do(Compare))
 	if f.CompareChoices() != 2 || f.CompareWith() != 0 || f.Compared().Other.Name != "Branch 1" {
 		t.Fatalf("%d choices, with %d (%s)", f.CompareChoices(), f.CompareWith(), f.CompareTitle())
@@ -202,6 +206,7 @@ func TestScenarioCounterfactual(t *testing.T) {
 	f.Do(Do(Confirm))
 	playTurn(f)
 	f.Do(Do(EndGame))
+	f.Do(Do(Confirm)) // yes, end it
 	f.Do(Do(Compare))
 	if f.Scene() != Comparison || f.Compared() == nil {
 		t.Fatalf("scene %v (%s)", f.Scene(), f.Message)

@@ -36,7 +36,7 @@ func (s *BriefingScene) Do(f *Flow, in Input) {
 	case OpenDashboard:
 		f.open(&DashboardScene{})
 	case EndGame:
-		f.toEnd()
+		f.askEndGame()
 	case Facilitate:
 		s.ShowBriefs = false
 		f.openFacilitator()

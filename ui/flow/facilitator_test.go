@@ -44,7 +44,7 @@ func TestFacilitatorReachable(t *testing.T) {
 		{"not from the adjudication", solo(n), []Input{c, c, c, c, o}, Adjudication, Adjudication},
 		{"not from the report", solo(n), []Input{c, c, c, c, c, c, o}, Report, Report},
 		{"not from the title", solo(n), []Input{o}, Title, Title},
-		{"not from the end", solo(n), []Input{c, c, Do(EndGame), o}, End, End},
+		{"not from the end", solo(n), []Input{c, c, Do(EndGame), c, o}, End, End},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			f, _ := newFlow(t, tc.seats...)

@@ -53,11 +53,40 @@ func ParseSeat(s string) (Seat, error) {
 // seatCycle is the order Left and Right step through on the setup screen.
 var seatCycle = []Seat{{Human: true}, {Level: ai.Easy}, {Level: ai.Normal}, {Level: ai.Hard}}
 
-// Save slots.
+// Save slots: the saved game, and the autosaves of the last
+// AutosavesKept games, the latest in SlotAuto and the one before it in
+// AutoSlot(1).
 const (
 	SlotSave = "save"
 	SlotAuto = "autosave"
 )
+
+// AutosavesKept is how many games' autosaves are kept.
+const AutosavesKept = 3
+
+// AutoSlot returns the slot of the autosave of the game k games before
+// the latest (0: SlotAuto).
+func AutoSlot(k int) string {
+	if k == 0 {
+		return SlotAuto
+	}
+	return fmt.Sprintf("%s-%d", SlotAuto, k+1)
+}
+
+// rotateAutosaves moves each kept autosave one game back, so that a new
+// game's autosave replaces none of them.
+func (f *Flow) rotateAutosaves() error {
+	for k := AutosavesKept - 1; k > 0; k-- {
+		old, err := f.cfg.Store.Load(AutoSlot(k - 1))
+		if err != nil {
+			continue
+		}
+		if err := f.cfg.Store.Save(AutoSlot(k), old); err != nil {
+			return err
+		}
+	}
+	return nil
+}
 
 // Store keeps saved games in named slots.
 type Store interface {
@@ -405,6 +434,24 @@ func (f *Flow) saveFile() *savegame.File {
 	f.syncBranch()
 	file := savegame.New(f.Source, seats, f.Trunk.Record())
 	file.Branches = f.Branches
+	// The orders people have submitted on the turn in progress, so that
+	// quitting before it is played loses none.
+	if f.table != nil && f.Game == f.Trunk && !f.Game.Over() {
+		for _, h := range f.Humans() {
+			if o, ok := f.table.Given(h); ok && f.ordered(h) {
+				if file.Submitted == nil {
+					file.Submitted, file.Picked = sim.Orders{}, sim.Choices{}
+				}
+				file.Submitted[f.Model.Scenario.Actors[h].ID] = o
+			}
+		}
+		for _, ei := range f.Game.State().Briefing {
+			id := f.Model.Scenario.Events[ei].ID
+			if o, ok := f.table.Picked(id); ok && file.Picked != nil && f.Seats[f.Model.Chooser(ei)].Human && f.ordered(f.Model.Chooser(ei)) {
+				file.Picked[id] = o
+			}
+		}
+	}
 	return file
 }
 
@@ -462,11 +509,37 @@ func (f *Flow) load(slot string) {
 		return
 	}
 	f.startTurn()
-	f.Message = fmt.Sprintf("Loaded: %s, %d turns played.", m.Scenario.Meta.Title, f.Played)
+	f.Message = fmt.Sprintf("Loaded: %s, %s played.", m.Scenario.Meta.Title, TurnsText(f.Played))
+	f.restoreSubmitted(file)
 	if len(f.Branches) > 0 {
 		f.Message += fmt.Sprintf(" %d branch(es).", len(f.Branches))
 	}
 	f.warmBranches()
+}
+
+// restoreSubmitted gives the table again the orders a save holds for
+// the turn in progress, and takes their seats out of the queue.
+func (f *Flow) restoreSubmitted(file *savegame.File) {
+	m := f.Model
+	var names []string
+	for _, h := range f.Humans() {
+		id := m.Scenario.Actors[h].ID
+		o, ok := file.Submitted[id]
+		if !ok {
+			continue
+		}
+		if err := f.table.Submit(h, o, nil); err != nil {
+			continue
+		}
+		f.queue = slices.DeleteFunc(f.queue, func(k int) bool { return k == h })
+		names = append(names, m.Scenario.Actors[h].Name)
+	}
+	for id, o := range file.Picked {
+		f.table.picks[id] = o
+	}
+	if len(names) > 0 {
+		f.Message += " Orders already submitted this turn are kept: " + strings.Join(names, ", ") + "."
+	}
 }
 
 // openWhy opens the why view of variable vi on turn turn.

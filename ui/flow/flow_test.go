@@ -97,7 +97,9 @@ func TestScenes(t *testing.T) {
 		{"why", solo(n), []Input{Do(Confirm), Do(Confirm), Do(Confirm), Do(Confirm), Do(Confirm), Do(Confirm), Do(AskWhy)}, Why},
 		{"why back", solo(n), []Input{Do(Confirm), Do(Confirm), Do(Confirm), Do(Confirm), Do(Confirm), Do(Confirm), Do(AskWhy), Do(Back)}, Report},
 		{"next turn", solo(n), []Input{Do(Confirm), Do(Confirm), Do(Confirm), Do(Confirm), Do(Confirm), Do(Confirm), Do(Confirm)}, Briefing},
-		{"end early", solo(n), []Input{Do(Confirm), Do(Confirm), Do(EndGame)}, End},
+		{"end early", solo(n), []Input{Do(Confirm), Do(Confirm), Do(EndGame), Do(Confirm)}, End},
+		{"end early asks", solo(n), []Input{Do(Confirm), Do(Confirm), Do(EndGame)}, Confirming},
+		{"end early declined", solo(n), []Input{Do(Confirm), Do(Confirm), Do(EndGame), Do(Back)}, Briefing},
 		{"hot-seat handover", two, []Input{Do(Confirm), Do(Confirm), Do(Confirm)}, Handover},
 		{"hot-seat first orders", two, []Input{Do(Confirm), Do(Confirm), Do(Confirm), Do(Confirm)}, Orders},
 		{"hot-seat second handover", two, []Input{Do(Confirm), Do(Confirm), Do(Confirm), Do(Confirm), Do(Confirm)}, Handover},
@@ -130,6 +132,7 @@ func TestEndPages(t *testing.T) {
 	f.Do(Do(Confirm))
 	f.Do(Do(Confirm))
 	f.Do(Do(EndGame))
+	f.Do(Do(Confirm)) // yes, end it
 	pages := f.EndPages()
 	if want := 2 + 1 + (len(f.Game.Model.Scenario.Vars)+ChartsPerPage-1)/ChartsPerPage; pages != want {
 		t.Errorf("EndPages = %d, want %d", pages, want)
@@ -161,6 +164,7 @@ func TestEndPageKinds(t *testing.T) {
 		playTurn(f)
 	}
 	f.Do(Do(EndGame))
+	f.Do(Do(Confirm)) // yes, end it
 	nv := len(f.Game.Model.Scenario.Vars)
 	want := [][2]any{{EndSummary, 0}, {EndReview, 0}, {EndTimeline, 1}, {EndTimeline, 5}, {EndCharts, 0}}
 	for p, w := range want {

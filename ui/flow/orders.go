@@ -94,7 +94,15 @@ func (s *OrdersScene) Do(f *Flow, in Input) {
 			f.Message = err.Error()
 			return
 		}
+		current := f.Current
 		f.nextSeat()
+		// Keep the submitted orders should the program end before the
+		// turn is played (the turn's own autosave follows it).
+		if f.Scene() != Adjudication && f.table.Ready(current) {
+			if err := f.autosave(); err != nil {
+				f.Message = "Autosave failed: " + err.Error()
+			}
+		}
 	case OpenDashboard:
 		f.open(&DashboardScene{})
 	case OpenMap:

@@ -147,6 +147,7 @@ func TestReloadKeepsBranches(t *testing.T) {
 	playTurn(f)
 	playTurn(f)
 	f.Do(Do(EndGame))
+	f.Do(Do(Confirm)) // yes, end it
 	f.Do(Do(Branch))
 	f.SetCursor(BranchRowStart)
 	f.Do(Do(Confirm))

@@ -30,7 +30,7 @@ func (s *ReportScene) Do(f *Flow, in Input) {
 	case OpenMap:
 		f.open(&MapScene{})
 	case EndGame:
-		f.toEnd()
+		f.askEndGame()
 	}
 }
 

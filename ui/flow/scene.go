@@ -174,6 +174,10 @@ func (f *Flow) Do(in Input) {
 	f.Message = ""
 	switch in.Action {
 	case Quit:
+		if f.inGame() && f.Scene() != Confirming {
+			f.askQuit()
+			return
+		}
 		f.Quit = true
 		return
 	case Save:

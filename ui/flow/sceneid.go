@@ -23,6 +23,7 @@ const (
 	Branching                   // pick a turn and name a branch of the game
 	Comparison                  // the game side by side with a branch or the counterfactual
 	Reading                     // everything the screen under it shows, as text
+	Confirming                  // a question before something that cannot be undone
 	numScenes
 )
 
@@ -31,7 +32,7 @@ var sceneNames = []string{
 	Choice: "choice", Orders: "orders", Adjudication: "adjudication", Report: "report",
 	Why: "why", Dashboard: "dashboard", Map: "map", End: "end",
 	Facilitator: "facilitator", Forecast: "forecast", Branching: "branch", Comparison: "compare",
-	Reading: "read",
+	Reading: "read", Confirming: "confirm",
 }
 
 // String names the scene (used in screenshot file names).

@@ -91,6 +91,7 @@ func TestReview(t *testing.T) {
 	playTurn(f)
 	playTurn(f)
 	f.Do(Do(EndGame))
+	f.Do(Do(Confirm)) // yes, end it
 	if f.Scene() != End {
 		t.Fatalf("scene %v", f.Scene())
 	}

@@ -94,6 +94,8 @@ func (s *Script) Next(f *Flow) Input {
 		return Do(Back)
 	case Map, Why, Forecast, Reading:
 		return Do(Back)
+	case Confirming:
+		return Do(Confirm)
 	case Dashboard:
 		// Once a turn has been played, ask why of an estimate.
 		if f.Played >= 1 && !f.over(End) && s.once("why-estimate") {

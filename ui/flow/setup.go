@@ -1,6 +1,7 @@
 package flow
 
 import (
+	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -146,6 +147,20 @@ func (s *SetupScene) start(f *Flow) {
 	if err != nil {
 		f.Message = "The seed must be a whole number from 0 to 18446744073709551615."
 		return
+	}
+	if f.cfg.Store != nil {
+		if old, err := f.cfg.Store.Load(SlotAuto); err == nil {
+			f.confirm("Start a new game?",
+				fmt.Sprintf("The autosave of your last game (%s, %s played) is kept as an earlier autosave: the autosaves of the last %d games are kept, and 'Continue an earlier game' on the title opens the one before.", old.Scenario, TurnsText(len(old.Record.Turns)), AutosavesKept),
+				"start the new game", func(f *Flow) {
+					if err := f.rotateAutosaves(); err != nil {
+						f.Message = "Not started: the earlier autosaves could not be kept: " + err.Error()
+						return
+					}
+					f.start(seed)
+				})
+			return
+		}
 	}
 	f.start(seed)
 }

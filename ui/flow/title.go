@@ -5,13 +5,14 @@ const (
 	MenuNew = iota
 	MenuLoad
 	MenuAutosave
+	MenuEarlier
 	MenuQuit
 	menuRows
 )
 
 // MenuLabels returns the title menu's entries.
 func MenuLabels() []string {
-	return []string{"New game", "Load saved game", "Continue from autosave", "Quit"}
+	return []string{"New game", "Load saved game", "Continue from autosave", "Continue an earlier game", "Quit"}
 }
 
 // TitleScene is the title and main menu.
@@ -37,6 +38,8 @@ func (s *TitleScene) Do(f *Flow, in Input) {
 			f.load(SlotSave)
 		case MenuAutosave:
 			f.load(SlotAuto)
+		case MenuEarlier:
+			f.load(AutoSlot(1))
 		case MenuQuit:
 			f.Quit = true
 		}
