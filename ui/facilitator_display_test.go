@@ -97,6 +97,7 @@ func TestFacilitatorScreens(t *testing.T) {
 	shoot("briefing")
 	for f.Scene() != flow.Report {
 		do(c)
+		f.WaitThinking() // the computer players decide off the thread in a window
 	}
 	row := slices.IndexFunc(f.ReportRows(), func(e sim.Entry) bool { return e.Var == vi })
 	if row < 0 {

@@ -30,6 +30,7 @@ var views = map[flow.SceneID]drawFunc{
 	flow.Facilitator:  (*Game).drawFacilitator,
 	flow.Reading:      (*Game).drawRead,
 	flow.Confirming:   (*Game).drawConfirm,
+	flow.Thinking:     (*Game).drawThinking,
 }
 
 // drawScene draws the scene shown (nothing for a scene with no drawing).

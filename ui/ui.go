@@ -60,6 +60,8 @@ type Game struct {
 	resting  bool // the game loop runs only on input
 	mapCache mapCache
 	reload   chan watch.Update
+	// pressed is set while the left button is held since a press seen.
+	pressed bool
 	// text is what the last frame drew, and title its screen's title.
 	text  textLog
 	title string
@@ -327,21 +329,41 @@ func repeats(k ebiten.Key) bool {
 	return d == 1 || d > 12 && d%3 == 0
 }
 
-// inputs returns this update's inputs from the keyboard and the mouse.
+// inputs returns this update's inputs from the keyboard, the mouse and
+// touches, in the order they came where the library keeps it.
+//
+// Letter keys are read from the characters typed, which Ebitengine queues
+// between updates, so that presses made while a frame is late (a loaded
+// machine) are not lost; the other keys are read as pressed this update.
+// A click is taken where the button was pressed or, when the press came
+// and went between two updates with the pointer's move (a touchscreen
+// tap), where it was released; a touch is taken where it ended.
 func (g *Game) inputs() []flow.Input {
 	var out []flow.Input
 	text := g.f.WantsText()
 	ctrl := ebiten.IsKeyPressed(ebiten.KeyControl)
+	chars := ebiten.AppendInputChars(nil)
 	if text {
-		for _, r := range ebiten.AppendInputChars(nil) {
+		for _, r := range chars {
 			out = append(out, flow.Input{Action: flow.Type, Rune: r})
 		}
 		if repeats(ebiten.KeyBackspace) {
 			out = append(out, flow.Do(flow.Erase))
 		}
+	} else if !ctrl {
+		for _, r := range chars {
+			if b, ok := letterBinding(r); ok {
+				out = append(out, flow.Do(b.action))
+			}
+		}
 	}
 	for _, b := range keymap {
 		if b.ctrl != ctrl && b.ctrl {
+			continue
+		}
+		if isLetter(b.key) && !b.ctrl && !ctrl && len(chars) > 0 {
+			// Read from the characters typed; a layout whose letters are
+			// not Latin types none, and its presses are read here.
 			continue
 		}
 		arrow := b.action == flow.Up || b.action == flow.Down || b.action == flow.Left || b.action == flow.Right
@@ -355,12 +377,23 @@ func (g *Game) inputs() []flow.Input {
 	if !text && inpututil.IsKeyJustPressed(ebiten.KeyBackspace) {
 		out = append(out, flow.Do(flow.Back))
 	}
-	if inpututil.IsMouseButtonJustPressed(ebiten.MouseButtonLeft) {
-		x, y := ebiten.CursorPosition()
+	click := func(x, y int) {
 		cx, cy := g.canvas.ToCanvas(float64(x), float64(y))
 		if ins, ok := g.hits.At(cx, cy); ok {
 			out = append(out, ins...)
 		}
+	}
+	switch {
+	case inpututil.IsMouseButtonJustPressed(ebiten.MouseButtonLeft):
+		g.pressed = true
+		click(ebiten.CursorPosition())
+	case inpututil.IsMouseButtonJustReleased(ebiten.MouseButtonLeft) && !g.pressed:
+		click(ebiten.CursorPosition())
+	case inpututil.IsMouseButtonJustReleased(ebiten.MouseButtonLeft):
+		g.pressed = false
+	}
+	for _, id := range inpututil.AppendJustReleasedTouchIDs(nil) {
+		click(inpututil.TouchPositionInPreviousTick(id))
 	}
 	if _, wy := ebiten.Wheel(); wy > 0 {
 		out = append(out, flow.Do(flow.Up))
@@ -368,4 +401,21 @@ func (g *Game) inputs() []flow.Input {
 		out = append(out, flow.Do(flow.Down))
 	}
 	return out
+}
+
+// isLetter reports whether k is a letter key, read from the characters
+// typed.
+func isLetter(k ebiten.Key) bool { return k >= ebiten.KeyA && k <= ebiten.KeyZ }
+
+// letterBinding returns the binding of the letter key typed as r.
+func letterBinding(r rune) (binding, bool) {
+	if r >= 'a' && r <= 'z' {
+		r -= 'a' - 'A'
+	}
+	for _, b := range keymap {
+		if !b.ctrl && isLetter(b.key) && rune('A'+(b.key-ebiten.KeyA)) == r {
+			return b, true
+		}
+	}
+	return binding{}, false
 }

@@ -86,3 +86,26 @@ func TestNewGameKeepsEarlierAutosaves(t *testing.T) {
 		t.Errorf("continue an earlier game: scene %v played %d (%s)", g.Scene(), g.Played, g.Message)
 	}
 }
+
+func TestThinkingOffTheThread(t *testing.T) {
+	woken := make(chan struct{}, 4)
+	f := New(Config{Builtin: []string{"fixture"}, Source: "fixture", Open: openFixture, Seats: solo(6), Wake: func() { woken <- struct{}{} }})
+	f.Do(Do(Confirm))
+	f.Do(Do(Confirm))
+	f.Do(Do(Confirm)) // to the orders
+	f.Do(Do(Confirm)) // submit: the computer players decide
+	if f.Scene() != Thinking || !f.Thinking() || f.Played != 0 {
+		t.Fatalf("after submitting: scene %v thinking %v played %d", f.Scene(), f.Thinking(), f.Played)
+	}
+	f.Do(Do(Confirm)) // ignored while they decide
+	if f.Scene() != Thinking {
+		t.Fatalf("an input while thinking moved to %v", f.Scene())
+	}
+	<-woken
+	if !f.Poll() || f.Scene() != Adjudication || f.Played != 1 || f.Thinking() {
+		t.Fatalf("after the decisions: scene %v played %d thinking %v", f.Scene(), f.Played, f.Thinking())
+	}
+	if len(f.Explain()) != 5 {
+		t.Errorf("%d explanations, want one per computer seat", len(f.Explain()))
+	}
+}

@@ -170,6 +170,7 @@ type Flow struct {
 	Outlook      *options.ForecastResult
 	OutlookDraft string
 	job          *forecastJob
+	think        *thinkJob
 
 	// Trunk is the game first played; Game is it or one of its branches.
 	Trunk *sim.Game
@@ -404,9 +405,19 @@ func (f *Flow) Pending() []int {
 }
 
 // adjudicate gets the computer players' orders, plays the turn and
-// autosaves.
+// autosaves. In a window (Config.Wake set) the computer players decide
+// on a goroutine of their own while the thinking scene shows; Poll plays
+// the turn when they are done.
 func (f *Flow) adjudicate() {
-	t, err := f.table.Adjudicate()
+	if f.cfg.Wake != nil {
+		f.startThinking()
+		return
+	}
+	f.played(f.table.Adjudicate())
+}
+
+// played shows the turn just played, or starts it again after an error.
+func (f *Flow) played(t int, err error) {
 	if err != nil {
 		// Orders are checked as they are drafted, so this should not
 		// happen; the game is unchanged and the turn starts again.

@@ -96,10 +96,15 @@ func (f *Flow) SetWake(wake func()) { f.cfg.Wake = wake }
 // Forecasting reports whether a forecast is running.
 func (f *Flow) Forecasting() bool { return f.job != nil }
 
-// Poll picks up a finished forecast: when the orders it was made for are
-// still on screen it opens the forecast scene, otherwise it drops it. It
-// never waits, and reports whether anything changed.
+// Poll picks up the work done off the window's thread: the computer
+// players' decisions (then the turn is played), or a finished forecast
+// (when the orders it was made for are still on screen it opens the
+// forecast scene, otherwise it drops it). It never waits, and reports
+// whether anything changed.
 func (f *Flow) Poll() bool {
+	if f.pollThinking() {
+		return true
+	}
 	if f.job == nil {
 		return false
 	}

@@ -24,6 +24,7 @@ const (
 	Comparison                  // the game side by side with a branch or the counterfactual
 	Reading                     // everything the screen under it shows, as text
 	Confirming                  // a question before something that cannot be undone
+	Thinking                    // the computer players deciding their orders
 	numScenes
 )
 
@@ -32,7 +33,7 @@ var sceneNames = []string{
 	Choice: "choice", Orders: "orders", Adjudication: "adjudication", Report: "report",
 	Why: "why", Dashboard: "dashboard", Map: "map", End: "end",
 	Facilitator: "facilitator", Forecast: "forecast", Branching: "branch", Comparison: "compare",
-	Reading: "read", Confirming: "confirm",
+	Reading: "read", Confirming: "confirm", Thinking: "thinking",
 }
 
 // String names the scene (used in screenshot file names).

@@ -36,6 +36,12 @@ func (s *Script) once(key string) bool {
 
 // Next returns the scripted player's next input for f.
 func (s *Script) Next(f *Flow) Input {
+	if f.Thinking() {
+		if !s.Async {
+			f.WaitThinking()
+		}
+		return Do(None)
+	}
 	if f.Forecasting() {
 		// Wait (the window polls instead), then let the forecast's scene
 		// be seen before going on.

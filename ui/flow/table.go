@@ -196,32 +196,63 @@ func (t *LocalTable) Poll() bool { return false }
 // Adjudicate implements Adjudicator: the computer seats decide, then the
 // turn is played with every order given. On an error the game is
 // unchanged.
-func (t *LocalTable) Adjudicate() (int, error) {
+func (t *LocalTable) Adjudicate() (int, error) { return t.Apply(t.Decide()) }
+
+// Decisions are the computer seats' orders, choices and explanations for
+// one turn: what Decide returns and Apply plays.
+type Decisions struct {
+	orders  sim.Orders
+	picks   sim.Choices
+	explain map[string]string
+	turn    int
+}
+
+// Decide lets every computer seat decide its orders for the turn being
+// ordered. It only reads the game, so it may run on a goroutine of its
+// own while nothing changes the table (the flow shows its thinking
+// scene meanwhile).
+func (t *LocalTable) Decide() Decisions {
 	g := t.game
 	m := g.Model
-	t.explain = map[string]string{}
+	d := Decisions{orders: sim.Orders{}, picks: sim.Choices{}, explain: map[string]string{}, turn: g.Turn()}
 	for i, seat := range t.seats {
 		if seat.Human {
 			continue
 		}
 		dec := ai.Decide(g, i, seat.Level)
 		id := m.Scenario.Actors[i].ID
-		t.orders[id] = dec.Orders
+		d.orders[id] = dec.Orders
 		for _, ei := range g.State().Briefing {
 			e := m.Scenario.Events[ei]
 			if e.Choice != nil && m.Chooser(ei) == i {
 				if o, ok := dec.Choices[e.ID]; ok {
-					t.picks[e.ID] = o
+					d.picks[e.ID] = o
 				}
 			}
 		}
-		t.explain[id] = dec.Explain
+		d.explain[id] = dec.Explain
+	}
+	return d
+}
+
+// Apply plays the turn with the people's orders and the computer seats'
+// decisions; it returns the turn played. On an error the game is
+// unchanged.
+func (t *LocalTable) Apply(d Decisions) (int, error) {
+	g := t.game
+	if d.turn != g.Turn() {
+		return 0, fmt.Errorf("flow: decisions for turn %d, the table is at turn %d", d.turn, g.Turn())
+	}
+	for id, o := range d.orders {
+		t.orders[id] = o
+	}
+	for id, o := range d.picks {
+		t.picks[id] = o
 	}
 	turn := g.Turn()
 	_, err := g.Play(t.orders, t.picks)
-	explain := t.explain
 	t.newTurn()
-	t.explain = explain
+	t.explain = d.explain
 	if err != nil {
 		return 0, err
 	}
