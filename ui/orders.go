@@ -33,8 +33,15 @@ func (g *Game) drawOrders(d *dc, b layout.Rect) {
 	left, right := body.CutLeft(body.W * 0.6)
 	left.X += 36
 	left.W -= 66
+	// The whole order set with its cost, and capital left unspent.
+	left, sum := left.CutBottom(sizeSmall*2.7 + 10)
+	summary, warning := f.DraftSummary()
+	d.fit(summary, sum.X, sum.Y+10, sum.W, sizeSmall, colText, true)
+	if warning != "" {
+		d.fit("Note: "+warning, sum.X, sum.Y+10+sizeSmall*1.35, sum.W, sizeSmall, colWarn, false)
+	}
 	mine := m.ActorLevers(f.Current)
-	rowH := 150.0
+	rowH := 112.0
 	g.rows(d, left, len(mine), rowH, f.Cursor(), f.Scene() == flow.Orders, func(i int, row layout.Rect) {
 		li := mine[i]
 		l := m.Scenario.Levers[li]
@@ -64,7 +71,9 @@ func (g *Game) drawOrders(d *dc, b layout.Rect) {
 			x += cw + 12
 		}
 		if !ok {
-			d.fit("Unavailable: "+why, row.X+20, cy+56, row.W-40, sizeSmall, colWarn, false)
+			uw := measure("Unavailable", sizeSmall, true)
+			d.text("Unavailable", row.Right()-20-uw, row.Y+12, sizeSmall, colWarn, true)
+			_ = why // said in the detail panel
 		}
 	})
 	if len(mine) == 0 {
@@ -95,6 +104,24 @@ func (g *Game) drawOrders(d *dc, b layout.Rect) {
 			line += " — now " + f.Value(vi)
 		}
 		y += d.para(line, layout.Rect{X: in.X, Y: y, W: in.W, H: in.Bottom() - y}, sizeSmall, colText, false) + 6
+	}
+	// What it does at the level drafted (or the first), played out from
+	// the seat's own estimates.
+	lvl := max(1, f.Levels[li])
+	if effects, n := f.LeverEffects(li, lvl); len(effects) > 0 && y < in.Bottom()-sizeSmall*3 {
+		y += 10
+		y += d.para(fmt.Sprintf("At %q this turn, over %s (worked out from what you see):", l.Levels[lvl], flow.TurnsText(n)), layout.Rect{X: in.X, Y: y, W: in.W, H: sizeSmall * 1.3 * 2}, sizeSmall, colText, true) + 4
+		for k, e := range effects {
+			if k == 5 || y > in.Bottom()-sizeSmall*1.4 {
+				d.fit(fmt.Sprintf("… and %d more (T for the full text)", len(effects)-k), in.X, y, in.W, sizeSmall, colMuted, false)
+				y += sizeSmall * 1.35
+				for _, e := range effects[k:] {
+					d.log.add("• "+flow.LeverEffectText(m, e), false) // in the text view only
+				}
+				break
+			}
+			y += d.para("• "+flow.LeverEffectText(m, e), layout.Rect{X: in.X, Y: y, W: in.W, H: sizeSmall * 1.3 * 2}, sizeSmall, colText, false) + 2
+		}
 	}
 	if l.Source != "" && y < in.Bottom()-sizeSmall*2.6 {
 		y += 12

@@ -1,6 +1,7 @@
 package flow
 
 import (
+	"math"
 	"strings"
 	"testing"
 
@@ -119,5 +120,41 @@ func TestReview(t *testing.T) {
 	line := BaselineLine(f.Model, &Review{Seat: 0, Score: SeatScore{Total: -40.004}, Baseline: -41.5, BaselineOK: true}, 2)
 	if want := "The computer playing Alpha on the same seed scored -41.50 after 2 turns: you did 1.50 better."; line != want {
 		t.Errorf("baseline line %q, want %q", line, want)
+	}
+}
+
+func TestLeverEffects(t *testing.T) {
+	f, _ := newFixture(t, solo(6)...)
+	f.Do(Do(Confirm))
+	f.Do(Do(Confirm))
+	f.Do(Do(Confirm)) // Alpha's orders
+	m := f.Model
+	talk, tension, mood := m.LeverIndex("a.talk"), m.VarIndex("tension"), m.VarIndex("mood")
+	effects, n := f.LeverEffects(talk, 2)
+	if n != 1 {
+		t.Errorf("played out %d turns, want 1 (no delay)", n)
+	}
+	got := map[int]LeverEffect{}
+	for _, e := range effects {
+		got[e.Var] = e
+	}
+	// Talk at 'much' lowers tension by 4 directly, and mood, which follows
+	// tension through a rule, by 0.4.
+	if e := got[tension]; math.Abs(e.Direct+4) > 1e-9 || math.Abs(e.Total+4) > 1e-9 {
+		t.Errorf("tension %+v, want -4 directly", e)
+	}
+	if e := got[mood]; e.Direct != 0 || math.Abs(e.Total+0.4) > 1e-9 {
+		t.Errorf("mood %+v, want -0.4 through the rule", e)
+	}
+	if s := LeverEffectText(m, got[mood]); s != "Mood ▼ -0.4 (through the rules)" {
+		t.Errorf("text %q", s)
+	}
+	sum, warn := f.DraftSummary()
+	if sum != "Your orders: no levers pulled — 0 of 2 political capital" || warn != "2 political capital unspent: it is not saved for later turns." {
+		t.Errorf("summary %q, warning %q", sum, warn)
+	}
+	f.Do(Input{Action: SetLevel, Item: 0, Value: 2})
+	if sum, warn := f.DraftSummary(); sum != "Your orders: Talk: much (2) — 2 of 2 political capital" || warn != "" {
+		t.Errorf("summary %q, warning %q", sum, warn)
 	}
 }
