@@ -110,6 +110,20 @@ type textLog struct {
 	quiet bool
 	// keys is the help line's keys, shown last.
 	keys string
+	// boxes are where each string was drawn, for the layout test; badge
+	// is set while a map's flow badges are drawn.
+	boxes []textBox
+	badge bool
+}
+
+// textBox is where a string was drawn, in canvas units.
+type textBox struct {
+	r   layout.Rect
+	str string
+	// badge marks a map flow's number badge: on a crowded map it may sit
+	// under a name (the map's key lists every flow), so the layout test
+	// lets it.
+	badge bool
 }
 
 // all returns the lines, then the keys.
@@ -208,6 +222,9 @@ func measure(str string, size float64, bold bool) float64 {
 // text draws str with its top-left corner at x, y and returns its width.
 func (d *dc) text(str string, x, y, size float64, c color.Color, bold bool) float64 {
 	d.log.add(str, false)
+	if d.log != nil && strings.TrimSpace(str) != "" {
+		d.log.boxes = append(d.log.boxes, textBox{layout.Rect{X: x, Y: y, W: measure(str, size, bold), H: size * 1.2}, str, d.log.badge})
+	}
 	src := fontRegular
 	if bold {
 		src = fontBold

@@ -246,3 +246,47 @@ func TestNothingCutOutOfReach(t *testing.T) {
 	}
 	t.Logf("%d screens, %d texts cut to fit, each readable in the text view", len(seen), cut)
 }
+
+// TestNoTextOverlaps plays the scripted game and checks, on every screen
+// at the four sizes of issue 14, that no two strings are drawn over each
+// other (their boxes may touch, not overlap by more than a few units).
+func TestNoTextOverlaps(t *testing.T) {
+	g := newTestGame(t)
+	s := &flow.Script{Turns: 1}
+	seen := map[string]bool{}
+	sizes := [][2]int{{1280, 720}, {1366, 768}, {1920, 1080}, {2560, 1440}}
+	for i := 0; !g.f.Quit && i < 600; i++ {
+		key := g.f.ShotKey()
+		if !seen[key] {
+			seen[key] = true
+			for _, size := range sizes {
+				render(g, size[0], size[1])
+				if o := overlaps(g.text.boxes); o != "" {
+					t.Errorf("%s at %dx%d: %s", key, size[0], size[1], o)
+				}
+			}
+		}
+		g.f.Do(s.Next(g.f))
+	}
+}
+
+// overlaps describes the first two boxes that overlap by more than 3
+// units each way, or returns "". A map's flow badges are let off: on a
+// crowded map one may sit under a name, and the map's key (M) lists every
+// flow in words.
+func overlaps(boxes []textBox) string {
+	const slack = 3.0
+	for i, a := range boxes {
+		for _, b := range boxes[:i] {
+			if a.badge || b.badge {
+				continue
+			}
+			ix := min(a.r.Right(), b.r.Right()) - max(a.r.X, b.r.X)
+			iy := min(a.r.Bottom(), b.r.Bottom()) - max(a.r.Y, b.r.Y)
+			if ix > slack && iy > slack {
+				return fmt.Sprintf("%q overlaps %q", a.str, b.str)
+			}
+		}
+	}
+	return ""
+}
