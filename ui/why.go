@@ -36,20 +36,61 @@ func (g *Game) drawWhy(d *dc, b layout.Rect) {
 	// turn: selectable, to follow the chain of causes.
 	const causeH, inputH = 52.0, 40.0
 	limit := body.Y + body.H*0.6
+	net := after - before
+	// The causes scroll: the first shown is the one that keeps the
+	// selected input in view.
+	need := func(r int) float64 { return causeH + float64(len(reasons[r].Inputs))*inputH + rowGap }
+	// The cause holding the selected input, and the first cause shown so
+	// that it is in view.
+	target, n := 0, 0
+	for r := range reasons {
+		if n+len(reasons[r].Inputs) > f.Cursor() {
+			target = r
+			break
+		}
+		n += len(reasons[r].Inputs)
+	}
+	first := 0
+	for {
+		h := 0.0
+		for k := first; k <= target && k < len(reasons); k++ {
+			h += need(k)
+		}
+		if h <= limit-y || first >= target {
+			break
+		}
+		first++
+	}
 	link := 0
-	for k, r := range reasons {
+	for r := range first {
+		link += len(reasons[r].Inputs)
+	}
+	if first > 0 {
+		d.textRight(fmt.Sprintf("▲ %d larger causes above", first), body.Right(), y-sizeSmall*1.3, sizeSmall, colMuted, false)
+	}
+	for k := first; k < len(reasons); k++ {
+		r := reasons[k]
 		e := r.Entry
-		need := causeH + float64(len(r.Inputs))*inputH
-		if y+need > limit && k > 0 {
-			d.text(fmt.Sprintf("… and %d smaller causes", len(reasons)-k), body.X, y, sizeSmall, colMuted, false)
+		if y+need(k)-rowGap > limit && k > first {
+			more := "T for the full text"
+			if len(f.WhyLinks()) > 0 {
+				more = "↓ scrolls to their inputs, T for the full text"
+			}
+			d.text(fmt.Sprintf("… and %d smaller causes (%s)", len(reasons)-k, more), body.X, y, sizeSmall, colMuted, false)
+			for _, rest := range reasons[k:] {
+				d.log.add(flow.Signed(m, vi, rest.Entry.Amount)+" "+flow.CauseText(m, rest.Entry), false) // in the text view
+			}
 			y += sizeSmall * 1.5
 			break
 		}
-		row := layout.Rect{X: body.X, Y: y, W: body.W, H: need}
+		row := layout.Rect{X: body.X, Y: y, W: body.W, H: need(k) - rowGap}
 		d.panel(row)
 		ty := y + (causeH-sizeBody*1.2)/2
 		d.text(flow.Signed(m, vi, e.Amount), row.X+20, ty, sizeBody, changeColour(e.Amount), true)
 		cause := flow.CauseText(m, e)
+		if e.Amount*net < 0 {
+			cause += " — against the turn's change"
+		}
 		pos := ""
 		if e.Pos.IsValid() {
 			pos = "scenario line " + e.Pos.String()
@@ -70,7 +111,7 @@ func (g *Game) drawWhy(d *dc, b layout.Rect) {
 			iy += inputH
 			link++
 		}
-		y += need + rowGap
+		y += need(k)
 	}
 	y += 10
 	d.text(v.Name+" at the start of each turn (the shaded turn is the one explained)", body.X, y, sizeSmall, colMuted, false)
