@@ -19,7 +19,13 @@ func (g *Game) drawDashboard(d *dc, b layout.Rect) {
 	case v == -2:
 		who = "what every player sees exactly"
 	}
-	body := g.frame(d, b, "Dashboard — "+who, g.turnLabel())
+	// The values are those after the last turn played, as the report
+	// says it (it said 'Turn 2' here while the report said 'Turn 1').
+	right := g.turnLabel()
+	if f.Played > 0 {
+		right = fmt.Sprintf("after turn %d · %s", f.Played, m.Date(f.Played))
+	}
+	body := g.frame(d, b, "Dashboard — "+who, right)
 	body, note := body.CutBottom(sizeSmall * 1.6)
 	seat := f.ScoreSeat()
 	var stakes []flow.Stake

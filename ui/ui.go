@@ -14,6 +14,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"time"
 
 	"github.com/hajimehoshi/ebiten/v2"
@@ -156,6 +157,13 @@ func (g *Game) Update() error {
 		return g.err
 	}
 	if g.f.Quit {
+		if runtime.GOOS == "js" {
+			// A page cannot end itself: say so rather than freeze.
+			g.f.Quit = false
+			g.f.Message = "To leave, close this tab: the game is autosaved in the browser."
+			g.dirty = true
+			return nil
+		}
 		return ebiten.Termination
 	}
 	if g.f.Poll() {

@@ -211,6 +211,10 @@ func FormatValue(m *sim.Model, vi int, x, sd float64, estimate bool) string {
 // that the direction never depends on colour: "▲ +2.0", "▼ -1.5".
 func Signed(m *sim.Model, vi int, d float64) string {
 	s := m.Format(vi, d)
+	if strings.Trim(s, "+-0.,") == "" {
+		// Too small to show at the indicator's precision: no "+0.00".
+		return "= " + strings.TrimLeft(s, "+-")
+	}
 	switch {
 	case d > 0:
 		if !strings.HasPrefix(s, "+") {
