@@ -18,6 +18,9 @@ func (g *Game) drawHandover(d *dc, b layout.Rect) {
 	d.textCentre(g.turnLabel(), b.W/2, cy+240, sizeHead, colMuted, false)
 	d.textCentre("Everyone else, please look away.", b.W/2, cy+330, sizeBody, colText, false)
 	d.textCentre("Press Enter (or click) when "+a.Name+" is ready.", b.W/2, cy+380, sizeBody, colText, false)
+	if why := f.CalledBack(); why != "" {
+		d.fit("You are asked again this turn: "+why+".", margin, cy+440, b.W-2*margin, sizeBody, colYellow, false)
+	}
 	d.hit(b, flow.Do(flow.Confirm))
 	_, foot := b.CutBottom(footerH)
 	g.hintBar(d, foot)

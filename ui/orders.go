@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"math"
+	"strings"
 
 	"github.com/sixparty/sixparty/ui/flow"
 	"github.com/sixparty/sixparty/ui/layout"
@@ -34,7 +35,20 @@ func (g *Game) drawOrders(d *dc, b layout.Rect) {
 	left.X += 36
 	left.W -= 66
 	// The whole order set with its cost, and capital left unspent.
-	left, sum := left.CutBottom(sizeSmall*2.7 + 10)
+	var injected []string
+	for _, iv := range flow.Interventions(gm, gm.Turn()) {
+		if iv.Var < 0 {
+			injected = append(injected, strings.TrimPrefix(iv.Text, "Injected event: "))
+		}
+	}
+	sumH := sizeSmall*2.7 + 10
+	if len(injected) > 0 {
+		sumH += sizeSmall * 1.35
+	}
+	left, sum := left.CutBottom(sumH)
+	if len(injected) > 0 {
+		d.fit("The facilitator injected this turn: "+strings.Join(injected, ", ")+" (see the briefing).", sum.X, sum.Bottom()-sizeSmall*1.3, sum.W, sizeSmall, colYellow, false)
+	}
 	summary, warning := f.DraftSummary()
 	d.fit(summary, sum.X, sum.Y+10, sum.W, sizeSmall, colText, true)
 	if warning != "" {

@@ -36,7 +36,7 @@ func (g *Game) drawReport(d *dc, b layout.Rect) {
 		d.text("Nothing you can see changed.", list.X, list.Y, sizeBody, colMuted, false)
 	}
 	if n := f.HiddenChanges(); n > 0 {
-		d.text(fmt.Sprintf("%d more changes are hidden from you (fog of war).", n), left.X, left.Bottom()-sizeSmall*1.3, sizeSmall, colMuted, false)
+		d.fit(fmt.Sprintf("%d more changes are hidden from %s (fog of war).", n, f.ViewerName()), left.X, left.Bottom()-sizeSmall*1.3, left.W, sizeSmall, colMuted, false)
 	}
 	// The selected indicator's chart and the computer players' reasons.
 	d.panel(right)

@@ -1,6 +1,7 @@
 package flow
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -107,5 +108,31 @@ func TestThinkingOffTheThread(t *testing.T) {
 	}
 	if len(f.Explain()) != 5 {
 		t.Errorf("%d explanations, want one per computer seat", len(f.Explain()))
+	}
+}
+
+func TestCalledBackSaysWhy(t *testing.T) {
+	two := solo(6)
+	two[1].Human = true
+	f, _ := newFixture(t, two...)
+	for _, in := range []Action{Confirm, Confirm, Confirm, Confirm, Confirm} {
+		f.Do(Do(in)) // setup, briefing, hand-over, Alpha's orders submitted
+	}
+	if f.Scene() != Handover || f.Current != 1 {
+		t.Fatalf("scene %v current %d", f.Scene(), f.Current)
+	}
+	f.Do(Do(Facilitate))
+	f.Do(Input{Action: Select, Item: FacRowInject})
+	summit := slices.Index(f.InjectableEvents(), f.Model.EventIndex("summit"))
+	f.Do(Input{Action: Select, Item: summit})
+	f.Do(Do(Confirm))
+	if f.FacPage() != FacMenu {
+		t.Errorf("after injecting: page %v, want the menu (a second Enter must not inject another)", f.FacPage())
+	}
+	f.Do(Do(Back))
+	f.Do(Do(Confirm)) // Beta's hand-over
+	f.Do(Do(Confirm)) // Beta submits: Alpha is called back
+	if f.Scene() != Handover || f.Current != 0 || !strings.Contains(f.CalledBack(), "injected Summit") {
+		t.Errorf("scene %v current %d, called back %q", f.Scene(), f.Current, f.CalledBack())
 	}
 }

@@ -336,13 +336,15 @@ func (s *FacilitatorScene) injectEvent(f *Flow, ei int) {
 			f.Message += " The computer will choose for " + a.Name + "."
 		case f.ordered(c):
 			f.queue = append(f.queue, c)
+			f.callBack(c, "the facilitator injected "+ev.Name+", which asks you to choose")
 			f.Message += " " + a.Name + " has already ordered and will be asked to choose after the others."
 		default:
 			f.Message += " " + a.Name + " will be asked to choose."
 		}
 	}
 	f.Message += f.autosaveNote()
-	s.Cursor = min(s.Cursor, max(0, len(f.InjectableEvents())-1))
+	// Back to the menu, so that a second Enter cannot inject another.
+	s.Panel, s.Cursor = FacMenu, FacRowInject
 }
 
 // recheckOrders queues again every person who has given this turn's
@@ -360,8 +362,9 @@ func (f *Flow) recheckOrders() []int {
 		given, _ := f.table.Given(ai)
 		for _, li := range m.ActorLevers(ai) {
 			if given[m.Scenario.Levers[li].ID] > 0 {
-				if ok, _ := m.Available(s, li); !ok {
+				if ok, why := m.Available(s, li); !ok {
 					f.queue = append(f.queue, ai)
+					f.callBack(ai, "the facilitator changed the situation: "+m.Scenario.Levers[li].Name+" is no longer available ("+why+")")
 					out = append(out, ai)
 					break
 				}

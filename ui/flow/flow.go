@@ -160,8 +160,10 @@ type Flow struct {
 	// Levels is the current actor's draft orders, one level per lever of
 	// the scenario (only the actor's own are used).
 	Levels []int
-	// queue holds the people still to order this turn.
-	queue []int
+	// queue holds the people still to order this turn, and calledBack
+	// why a person who had ordered is asked again.
+	queue      []int
+	calledBack map[int]string
 	// Played is the last turn played (0 before the first).
 	Played int
 
@@ -298,6 +300,19 @@ func (f *Flow) Viewer() int {
 	return -2
 }
 
+// ViewerName says whose view the screen shows, for "hidden from …":
+// "you" when one person plays, the actor's name on its own screens, or
+// "at least one of the people playing" on a shared screen.
+func (f *Flow) ViewerName() string {
+	switch v := f.Viewer(); {
+	case v == -2:
+		return "at least one of the people playing (only what all of you see is shown here)"
+	case v >= 0 && len(f.Humans()) > 1:
+		return f.Model.Scenario.Actors[v].Name
+	}
+	return "you"
+}
+
 // View returns what the viewer sees of state s. For -1 and -2 the values
 // are exact (Known says which of them -2 may show).
 func (f *Flow) View(s *sim.State) sim.View {
@@ -349,6 +364,7 @@ func (f *Flow) startTurn() {
 	f.goTo(&BriefingScene{})
 	f.table.newTurn()
 	f.queue = f.Humans()
+	f.calledBack = nil
 }
 
 // nextSeat moves on to the next person's orders, or adjudicates the turn
@@ -394,6 +410,18 @@ func (f *Flow) enterSeat() {
 	}
 	f.goTo(&OrdersScene{})
 }
+
+// callBack records why person ai, who had ordered, is asked again.
+func (f *Flow) callBack(ai int, why string) {
+	if f.calledBack == nil {
+		f.calledBack = map[int]string{}
+	}
+	f.calledBack[ai] = why
+}
+
+// CalledBack says why the current person is asked again this turn, or ""
+// when they are ordering for the first time.
+func (f *Flow) CalledBack() string { return f.calledBack[f.Current] }
 
 // Pending lists the events the current actor must still choose in (on
 // the choice scene).
