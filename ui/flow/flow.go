@@ -302,11 +302,11 @@ func (f *Flow) Viewer() int {
 
 // ViewerName says whose view the screen shows, for "hidden from …":
 // "you" when one person plays, the actor's name on its own screens, or
-// "at least one of the people playing" on a shared screen.
+// "at least one of you" on a shared screen (it shows only what all see).
 func (f *Flow) ViewerName() string {
 	switch v := f.Viewer(); {
 	case v == -2:
-		return "at least one of the people playing (only what all of you see is shown here)"
+		return "at least one of you"
 	case v >= 0 && len(f.Humans()) > 1:
 		return f.Model.Scenario.Actors[v].Name
 	}
