@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/sixparty/sixparty/savegame"
 	"github.com/sixparty/sixparty/sim"
 )
 
@@ -141,6 +142,48 @@ func WriteDebrief(w io.Writer, g *sim.Game, seats []string) error {
 			fmt.Fprintf(w, " %s |", m.Format(vi, hist[t].Vals[vi]))
 		}
 		fmt.Fprintln(w)
+	}
+	return nil
+}
+
+// BranchSides replays every branch of a save on m, for WriteDebriefCompared.
+func BranchSides(f *savegame.File, m *sim.Model) ([]Side, error) {
+	var out []Side
+	for i, b := range f.Branches {
+		g, err := f.BranchGame(m, i)
+		if err != nil {
+			return nil, fmt.Errorf("report: %w", err)
+		}
+		out = append(out, Side{Name: b.Name, Lead: BranchLead(b.Name, b.From), Game: g})
+	}
+	return out, nil
+}
+
+// WriteDebriefCompared is WriteDebrief followed by a section comparing the
+// game with each of others (its branches, a counterfactual strategy) when
+// there are any: the summary, outcomes, scores and the indicators that
+// differ most (see Compare).
+func WriteDebriefCompared(w io.Writer, g *sim.Game, seats []string, others []Side) error {
+	var cs []*Comparison
+	for _, o := range others {
+		c, err := Compare(Side{Name: "the game played", Game: g}, o, CompareIndicators)
+		if err != nil {
+			return err
+		}
+		cs = append(cs, c)
+	}
+	if err := WriteDebrief(w, g, seats); err != nil {
+		return err
+	}
+	if len(cs) == 0 {
+		return nil
+	}
+	fmt.Fprintln(w, "\n## What else could have happened")
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, "The game side by side with its branches (replayed from the record to the turn they branch at, then played on with other orders) and any counterfactual, on the same seed.")
+	fmt.Fprintln(w)
+	for _, c := range cs {
+		WriteComparison(w, c)
 	}
 	return nil
 }

@@ -48,10 +48,44 @@ const MaxInputs = 3
 // turn, so that a formula ("rule: recorded exports") leads on to what moved
 // its inputs ("exports to China, down 0.6, by China's enforcement").
 func Why(g *sim.Game, vi, turn int) []Reason {
-	m := g.Model
+	var entries []sim.Entry
+	for _, e := range g.Ledger() {
+		if e.Turn == turn {
+			entries = append(entries, e)
+		}
+	}
+	return WhyParams(g.Model, g.Params(), entries, vi)
+}
+
+// WhyOf is Why from the ledger entries of one turn as a seat may see
+// them (the facilitator's adjustments and the turn's own, in the order
+// made), so that a front end holding only what its seat sees (a remote
+// table) explains as a local game does. An input whose entries are not
+// among them is not listed.
+// Parameters are shown at their stated values.
+func WhyOf(m *sim.Model, entries []sim.Entry, vi int) []Reason {
+	return WhyParams(m, nil, entries, vi)
+}
+
+// WhyParams is WhyOf with the parameter values the game plays (nil: the
+// stated values).
+func WhyParams(m *sim.Model, vals []float64, entries []sim.Entry, vi int) []Reason {
+	stated := m.StatedParams()
+	if vals == nil {
+		vals = stated
+	}
+	of := func(vi int) []sim.Entry {
+		var out []sim.Entry
+		for _, e := range entries {
+			if e.Var == vi {
+				out = append(out, e)
+			}
+		}
+		slices.SortStableFunc(out, func(a, b sim.Entry) int { return cmp.Compare(math.Abs(b.Amount), math.Abs(a.Amount)) })
+		return out
+	}
 	var out []Reason
-	vals, stated := g.Params(), m.StatedParams()
-	for _, e := range g.Why(vi, turn) {
+	for _, e := range of(vi) {
 		r := Reason{Entry: e}
 		for _, pi := range m.ParamInputs(e) {
 			r.Params = append(r.Params, ParamInput{Param: pi, Value: vals[pi], Stated: stated[pi]})
@@ -60,18 +94,18 @@ func Why(g *sim.Game, vi, turn int) []Reason {
 			if in == vi {
 				continue // its own previous value
 			}
-			entries := g.Why(in, turn)
-			if len(entries) == 0 {
+			moved := of(in)
+			if len(moved) == 0 {
 				continue
 			}
 			net := 0.0
-			for _, x := range entries {
+			for _, x := range moved {
 				net += x.Amount
 			}
 			if math.Abs(net) < 1e-12 {
 				continue
 			}
-			r.Inputs = append(r.Inputs, Input{Var: in, Change: net, Top: Largest(m, entries, 1)[0]})
+			r.Inputs = append(r.Inputs, Input{Var: in, Change: net, Top: Largest(m, moved, 1)[0]})
 		}
 		slices.SortStableFunc(r.Inputs, func(a, b Input) int {
 			return cmp.Compare(math.Abs(b.Change)/Scale(m, b.Var), math.Abs(a.Change)/Scale(m, a.Var))

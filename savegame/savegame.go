@@ -40,6 +40,13 @@ type File struct {
 	Seats []string `json:"seats"`
 	// Record replays the game.
 	Record sim.Record `json:"record"`
+	// Branches are the named branches of the game (see branch.go).
+	Branches []Branch `json:"branches,omitempty"`
+	// Submitted holds the orders people have submitted on the turn in
+	// progress, not yet played, by actor id, and Picked their choices in
+	// its events, so that leaving between two people's orders loses none.
+	Submitted sim.Orders  `json:"submitted,omitempty"`
+	Picked    sim.Choices `json:"picked,omitempty"`
 }
 
 // New returns the save of a game.
@@ -78,6 +85,9 @@ func Unmarshal(data []byte) (*File, error) {
 	}
 	if f.Record.Scenario != f.Scenario || f.Record.Hash != f.Hash {
 		return nil, errors.New("savegame: the save's header and record disagree about the scenario (the file was edited or damaged)")
+	}
+	if err := f.checkBranches(); err != nil {
+		return nil, err
 	}
 	return &f, nil
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"image"
 	"image/color"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -97,6 +98,65 @@ type dc struct {
 	s    float64
 	hits *layout.Hits[[]flow.Input]
 	aa   bool
+	log  *textLog
+}
+
+// textLog records the text a frame draws: every string in full, as it
+// was before it was cut to fit, and those that were cut. The text view
+// (FullText) shows the first; the layout test checks the second.
+type textLog struct {
+	lines []string
+	cuts  []string
+	quiet bool
+	// keys is the help line's keys, shown last.
+	keys string
+	// boxes are where each string was drawn, for the layout test; badge
+	// is set while a map's flow badges are drawn.
+	boxes []textBox
+	badge bool
+}
+
+// textBox is where a string was drawn, in canvas units.
+type textBox struct {
+	r   layout.Rect
+	str string
+	// badge marks a map flow's number badge: on a crowded map it may sit
+	// under a name (the map's key lists every flow), so the layout test
+	// lets it.
+	badge bool
+}
+
+// all returns the lines, then the keys.
+func (l *textLog) all() []string {
+	if l.keys == "" {
+		return l.lines
+	}
+	return append(slices.Clone(l.lines), l.keys)
+}
+
+func (l *textLog) add(s string, cut bool) {
+	if l == nil || l.quiet {
+		return
+	}
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return
+	}
+	if n := len(l.lines); n == 0 || l.lines[n-1] != s {
+		l.lines = append(l.lines, s)
+	}
+	if cut {
+		l.cuts = append(l.cuts, s)
+	}
+}
+
+// hush stops recording until the function it returns is called.
+func (l *textLog) hush() func() {
+	if l == nil || l.quiet {
+		return func() {}
+	}
+	l.quiet = true
+	return func() { l.quiet = false }
 }
 
 func (d *dc) fill(r layout.Rect, c color.Color) {
@@ -161,6 +221,10 @@ func measure(str string, size float64, bold bool) float64 {
 
 // text draws str with its top-left corner at x, y and returns its width.
 func (d *dc) text(str string, x, y, size float64, c color.Color, bold bool) float64 {
+	d.log.add(str, false)
+	if d.log != nil && strings.TrimSpace(str) != "" {
+		d.log.boxes = append(d.log.boxes, textBox{layout.Rect{X: x, Y: y, W: measure(str, size, bold), H: size * 1.2}, str, d.log.badge})
+	}
 	src := fontRegular
 	if bold {
 		src = fontBold
@@ -184,7 +248,19 @@ func (d *dc) textCentre(str string, x, y, size float64, c color.Color, bold bool
 
 // fit draws str on one line inside width, shortened with "…" if needed.
 func (d *dc) fit(str string, x, y, width, size float64, c color.Color, bold bool) {
-	d.text(layout.Ellipsis(str, width, func(s string) float64 { return measure(s, size, bold) }), x, y, size, c, bold)
+	short := layout.Ellipsis(str, width, func(s string) float64 { return measure(s, size, bold) })
+	d.log.add(str, short != str)
+	defer d.log.hush()()
+	d.text(short, x, y, size, c, bold)
+}
+
+// fitShrink draws str on one line inside width at size, or smaller (down
+// to minSize) when it would not fit, and only then shortened with "…".
+func (d *dc) fitShrink(str string, x, y, width, size, minSize float64, c color.Color, bold bool) {
+	for size > minSize && measure(str, size, bold) > width {
+		size = max(minSize, size-1)
+	}
+	d.fit(str, x, y, width, size, c, bold)
 }
 
 // para draws wrapped text inside r from its top and returns the height
@@ -194,6 +270,8 @@ func (d *dc) para(str string, r layout.Rect, size float64, c color.Color, bold b
 	lh := size * 1.3
 	lines := layout.Wrap(strings.TrimSpace(str), r.W, func(s string) float64 { return measure(s, size, bold) })
 	maxLines := int(r.H / lh)
+	d.log.add(str, len(lines) > maxLines)
+	defer d.log.hush()()
 	if len(lines) > maxLines {
 		lines = lines[:max(0, maxLines)]
 		if len(lines) > 0 {

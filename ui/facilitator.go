@@ -14,12 +14,13 @@ import (
 // reason, or the events that can be injected.
 func (g *Game) drawFacilitator(d *dc, b layout.Rect) {
 	f := g.f
+	fs := flow.SceneOf[*flow.FacilitatorScene](f)
 	title := "Facilitator — the game is paused"
-	switch f.FacPage {
+	switch fs.Panel {
 	case flow.FacAdjust:
 		title = "Facilitator: adjust an indicator"
 	case flow.FacValue:
-		title = "Facilitator: set " + f.Game.Model.Scenario.Vars[f.FacVar].Name
+		title = "Facilitator: set " + f.Game.Model.Scenario.Vars[fs.Var].Name
 	case flow.FacInject:
 		title = "Facilitator: inject an event"
 	}
@@ -27,7 +28,7 @@ func (g *Game) drawFacilitator(d *dc, b layout.Rect) {
 	left, right := body.CutLeft(body.W * 0.56)
 	left.X += 36
 	left.W -= 36 + 36
-	switch f.FacPage {
+	switch fs.Panel {
 	case flow.FacMenu:
 		g.facMenu(d, left)
 		g.facLog(d, right)
@@ -53,7 +54,7 @@ func (g *Game) facMenu(d *dc, r layout.Rect) {
 		back,
 	}
 	labels := flow.FacMenuLabels()
-	g.rows(d, r, len(labels), 112, f.Cursor, true, func(i int, row layout.Rect) {
+	g.rows(d, r, len(labels), 112, f.Cursor(), true, func(i int, row layout.Rect) {
 		d.text(labels[i], row.X+24, row.Y+12, sizeHead, colText, true)
 		d.fit(notes[i], row.X+24, row.Y+20+sizeHead*1.2, row.W-48, sizeSmall, colMuted, false)
 	})
@@ -101,8 +102,8 @@ func (g *Game) facVars(d *dc, left, right layout.Rect) {
 	// Room below the list for its "▼ more".
 	list := layout.Rect{X: left.X, Y: left.Y + sizeSmall*2, W: left.W, H: left.H - sizeSmall*3.4}
 	const rowH = 64.0
-	first := layout.Window(len(vars), max(1, int((list.H+rowGap)/(rowH+rowGap))), f.Cursor)
-	g.rows(d, list, len(vars), rowH, f.Cursor, true, func(i int, row layout.Rect) {
+	first := layout.Window(len(vars), max(1, int((list.H+rowGap)/(rowH+rowGap))), f.Cursor())
+	g.rows(d, list, len(vars), rowH, f.Cursor(), true, func(i int, row layout.Rect) {
 		vi := vars[i]
 		ty := row.Y + (row.H-sizeBody*1.2)/2
 		val := flow.FormatValue(m, vi, s.Vals[vi], 0, false)
@@ -112,13 +113,13 @@ func (g *Game) facVars(d *dc, left, right layout.Rect) {
 		if i == first || groupOf[vars[i-1]] != groupOf[vi] {
 			d.fit(strings.ToUpper(groupOf[vi]), row.X+16, ty+4, gw-16, sizeSmall, colMuted, false)
 		}
-		d.fit(m.Scenario.Vars[vi].Name, row.X+gw, ty, row.W-gw-vw-48, sizeBody, colText, i == f.Cursor)
+		d.fit(m.Scenario.Vars[vi].Name, row.X+gw, ty, row.W-gw-vw-48, sizeBody, colText, i == f.Cursor())
 		d.textRight(val, row.Right()-16, ty, sizeBody, colText, true)
 	})
 	if len(vars) == 0 {
 		return
 	}
-	vi := vars[min(f.Cursor, len(vars)-1)]
+	vi := vars[min(f.Cursor(), len(vars)-1)]
 	d.panel(right)
 	in := right.Inset(26)
 	y := g.facVarDetail(d, in, vi)
@@ -164,13 +165,14 @@ func (g *Game) facVarDetail(d *dc, in layout.Rect, vi int) float64 {
 // the Apply button.
 func (g *Game) facValue(d *dc, r layout.Rect) {
 	f := g.f
-	y := g.facVarDetail(d, layout.Rect{X: r.X - 36, Y: r.Y, W: r.W + 36, H: r.H}, f.FacVar) + 24
+	fs := flow.SceneOf[*flow.FacilitatorScene](f)
+	y := g.facVarDetail(d, layout.Rect{X: r.X - 36, Y: r.Y, W: r.W + 36, H: r.H}, fs.Var) + 24
 	labels := []string{"New value", "Reason", "Apply"}
 	heights := []float64{76, 76 + sizeBody*1.3*2, 76}
 	labelW := 230.0
 	for i, label := range labels {
 		row := layout.Rect{X: r.X, Y: y, W: r.W, H: heights[i]}
-		sel := i == f.Cursor
+		sel := i == f.Cursor()
 		if sel {
 			d.selection(row)
 		} else {
@@ -181,9 +183,9 @@ func (g *Game) facValue(d *dc, r layout.Rect) {
 		switch i {
 		case flow.FacRowValue, flow.FacRowReason:
 			d.text(label, row.X+20, ty, sizeBody, colMuted, false)
-			s, hint := f.ValueText, "(type a number)"
+			s, hint := fs.ValueText, "(type a number)"
 			if i == flow.FacRowReason {
-				s, hint = f.ReasonText, "(type why: it is logged)"
+				s, hint = fs.ReasonText, "(type why: it is logged)"
 			}
 			col := colText
 			switch {
@@ -193,7 +195,7 @@ func (g *Game) facValue(d *dc, r layout.Rect) {
 				s, col = hint, colDisabled
 			}
 			d.para(s, layout.Rect{X: row.X + labelW, Y: ty, W: row.W - labelW - 20, H: row.H - (ty - row.Y)}, sizeBody, col, false)
-			if u := f.Game.Model.Scenario.Vars[f.FacVar].Unit; i == flow.FacRowValue && u != "" && (sel || f.ValueText != "") {
+			if u := f.Game.Model.Scenario.Vars[fs.Var].Unit; i == flow.FacRowValue && u != "" && (sel || fs.ValueText != "") {
 				d.text(u, row.X+labelW+measure(s, sizeBody, false)+14, ty+4, sizeSmall, colMuted, false)
 			}
 		default:
@@ -219,12 +221,12 @@ func (g *Game) facEvents(d *dc, left, right layout.Rect) {
 		d.text("Every event is already in this turn's briefing.", list.X, list.Y, sizeBody, colMuted, false)
 		return
 	}
-	g.rows(d, list, len(evs), 92, f.Cursor, true, func(i int, row layout.Rect) {
+	g.rows(d, list, len(evs), 92, f.Cursor(), true, func(i int, row layout.Rect) {
 		ei := evs[i]
-		d.fit(m.Scenario.Events[ei].Name, row.X+16, row.Y+8, row.W-32, sizeBody, colText, i == f.Cursor)
+		d.fit(m.Scenario.Events[ei].Name, row.X+16, row.Y+8, row.W-32, sizeBody, colText, i == f.Cursor())
 		d.fit(eventNote(m, s, ei), row.X+16, row.Y+14+sizeBody*1.2, row.W-32, sizeSmall, colMuted, false)
 	})
-	ei := evs[min(f.Cursor, len(evs)-1)]
+	ei := evs[min(f.Cursor(), len(evs)-1)]
 	ev := &m.Scenario.Events[ei]
 	d.panel(right)
 	in := right.Inset(26)

@@ -81,8 +81,8 @@ func TestFacilitatorScreens(t *testing.T) {
 			clicked = true
 		}
 	}
-	if !clicked || f.FacPage != flow.FacAdjust || len(flow.Interventions(f.Game, f.Game.Turn())) != 1 {
-		t.Fatalf("clicking Apply: found %v, page %v, message %q", clicked, f.FacPage, f.Message)
+	if !clicked || f.FacPage() != flow.FacAdjust || len(flow.Interventions(f.Game, f.Game.Turn())) != 1 {
+		t.Fatalf("clicking Apply: found %v, page %v, message %q", clicked, f.FacPage(), f.Message)
 	}
 	shoot("adjust")
 	do(flow.Do(flow.Back), flow.Input{Action: flow.Select, Item: flow.FacRowInject})
@@ -91,12 +91,13 @@ func TestFacilitatorScreens(t *testing.T) {
 	do(flow.Do(flow.Back))
 	shoot("menu-log")
 	do(flow.Do(flow.Back))
-	if f.Scene != flow.Briefing {
-		t.Fatalf("scene %v", f.Scene)
+	if f.Scene() != flow.Briefing {
+		t.Fatalf("scene %v", f.Scene())
 	}
 	shoot("briefing")
-	for f.Scene != flow.Report {
+	for f.Scene() != flow.Report {
 		do(c)
+		f.WaitThinking() // the computer players decide off the thread in a window
 	}
 	row := slices.IndexFunc(f.ReportRows(), func(e sim.Entry) bool { return e.Var == vi })
 	if row < 0 {
@@ -106,6 +107,6 @@ func TestFacilitatorScreens(t *testing.T) {
 	shoot("report")
 	do(flow.Do(flow.AskWhy))
 	shoot("why")
-	do(flow.Do(flow.Back), flow.Do(flow.EndGame), flow.Do(flow.PageNext))
+	do(flow.Do(flow.Back), flow.Do(flow.EndGame), flow.Do(flow.Confirm), flow.Do(flow.PageNext))
 	shoot("timeline")
 }

@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"image/color"
 	"math"
-	"strings"
+	"slices"
 
 	"github.com/hajimehoshi/ebiten/v2"
 	"github.com/hajimehoshi/ebiten/v2/vector"
@@ -99,41 +99,33 @@ func (g *Game) drawMap(d *dc, r layout.Rect, m *sim.Model, levels []int, legend 
 	}
 	d.stroke(r, 2, colLine)
 	acts := m.Scenario.Actors
-	pos := make([][2]float64, len(acts))
+	pos := geo.Markers(m, proj, r)
+	// Where each actor's name goes: flows' number badges keep clear of
+	// them.
+	labels := make([]layout.Rect, len(acts))
 	for i, a := range acts {
-		pos[i] = [2]float64{math.NaN(), math.NaN()}
-		if a.Capital != nil {
-			x, y := proj.Point(a.Capital.Lon, a.Capital.Lat)
-			pos[i] = [2]float64{math.Max(r.X+20, math.Min(r.Right()-20, x)), math.Max(r.Y+20, math.Min(r.Bottom()-20, y))}
+		p := pos[i]
+		if math.IsNaN(p[0]) {
+			continue
 		}
-	}
-	// Actors sharing a place (or nearly) are fanned out downwards so that
-	// each marker and name stays readable.
-	for i := range pos {
-		for moved := true; moved; {
-			moved = false
-			for j := 0; j < i; j++ {
-				if math.Hypot(pos[i][0]-pos[j][0], pos[i][1]-pos[j][1]) < 34 {
-					pos[i][1] += 36
-					moved = true
-				}
-			}
+		w := measure(a.Name, sizeSmall, true)
+		x := p[0] + 22
+		if x+w > r.Right()-8 {
+			x = p[0] - 22 - w
 		}
+		y := p[1] - sizeSmall*0.65
+		labels[i] = layout.Rect{X: x - 6, Y: y - 2, W: w + 12, H: sizeSmall*1.25 + 4}
 	}
+	taken := slices.Clone(labels)
 	if levels != nil {
 		for n, p := range geo.Pairs(geo.Links(m, levels)) {
 			a, b := pos[p.From], pos[p.To]
 			if math.IsNaN(a[0]) || math.IsNaN(b[0]) {
 				continue
 			}
-			g.drawFlow(d, a, b, p, n+1, parseColour(acts[p.From].Colour))
+			g.drawFlow(d, a, b, p, n+1, parseColour(acts[p.From].Colour), &taken)
 			if legend != nil {
-				var parts []string
-				for _, li := range p.Levers {
-					lv := m.Scenario.Levers[li]
-					parts = append(parts, fmt.Sprintf("%s (%s)", lv.Name, lv.Levels[levels[li]]))
-				}
-				*legend = append(*legend, fmt.Sprintf("%d. %s → %s: %s", n+1, acts[p.From].Name, acts[p.To].Name, strings.Join(parts, "; ")))
+				*legend = append(*legend, geo.Legend(m, levels, p, n+1))
 			}
 		}
 	}
@@ -145,26 +137,20 @@ func (g *Game) drawMap(d *dc, r layout.Rect, m *sim.Model, levels []int, legend 
 		}
 		d.circle(p[0], p[1], 14, parseColour(a.Colour))
 		d.ring(p[0], p[1], 14, 3, colText)
-		name := a.Name
-		w := measure(name, sizeSmall, true)
-		x := p[0] + 22
-		if x+w > r.Right()-8 {
-			x = p[0] - 22 - w
-		}
-		y := p[1] - sizeSmall*0.65
-		d.fill(layout.Rect{X: x - 6, Y: y - 2, W: w + 12, H: sizeSmall*1.25 + 4}, alpha(colBG, 0.75))
-		d.text(name, x, y, sizeSmall, colText, true)
+		lb := labels[i]
+		d.fill(lb, alpha(colBG, 0.75))
+		d.text(a.Name, lb.X+6, lb.Y+2, sizeSmall, colText, true)
 	}
 	if covered {
-		d.text("Map: Natural Earth (public domain)", r.X+10, r.Y+8, 18, colMuted, false)
+		d.text(geo.CoverNote(true), r.X+10, r.Y+8, 18, colMuted, false)
 	} else {
-		d.fit("The map data does not cover this scenario's region: capitals placed by longitude and latitude only.", r.X+10, r.Y+8, r.W-20, 18, colMuted, false)
+		d.fit(geo.CoverNote(false), r.X+10, r.Y+8, r.W-20, 18, colMuted, false)
 	}
 }
 
 // drawFlow draws one flow from a to b: a curve (bending to the left of its
 // direction, so opposite flows part), an arrowhead and a number badge.
-func (g *Game) drawFlow(d *dc, a, b [2]float64, p geo.Pair, n int, col color.RGBA) {
+func (g *Game) drawFlow(d *dc, a, b [2]float64, p geo.Pair, n int, col color.RGBA, taken *[]layout.Rect) {
 	dx, dy := b[0]-a[0], b[1]-a[1]
 	length := math.Hypot(dx, dy)
 	if length < 1 {
@@ -190,8 +176,32 @@ func (g *Game) drawFlow(d *dc, a, b [2]float64, p geo.Pair, n int, col color.RGB
 	ah.LineTo(d.scaled(ex-tx*22+ty*12, ey-ty*22-tx*12))
 	ah.Close()
 	d.fillPath(&ah, col)
-	bx, by := (a[0]+2*mx+b[0])/4, (a[1]+2*my+b[1])/4
+	// The badge sits mid-curve, or slides along it clear of the names.
+	at := func(t float64) (float64, float64) {
+		u := 1 - t
+		return u*u*a[0] + 2*u*t*mx + t*t*b[0], u*u*a[1] + 2*u*t*my + t*t*b[1]
+	}
+	bx, by := at(0.5)
+	for _, t := range []float64{0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8, 0.15, 0.85, 0.1, 0.9} {
+		x, y := at(t)
+		clear := true
+		for _, lb := range *taken {
+			if x+17 > lb.X && x-17 < lb.Right() && y+17 > lb.Y && y-17 < lb.Bottom() {
+				clear = false
+				break
+			}
+		}
+		if clear {
+			bx, by = x, y
+			break
+		}
+	}
+	*taken = append(*taken, layout.Rect{X: bx - 17, Y: by - 17, W: 34, H: 34})
 	d.circle(bx, by, 17, colBG)
 	d.ring(bx, by, 17, 3, col)
+	if d.log != nil {
+		d.log.badge = true
+		defer func() { d.log.badge = false }()
+	}
 	d.textCentre(fmt.Sprint(n), bx, by-13, 21, colText, true)
 }

@@ -14,6 +14,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"time"
 
 	"github.com/hajimehoshi/ebiten/v2"
@@ -60,6 +61,11 @@ type Game struct {
 	resting  bool // the game loop runs only on input
 	mapCache mapCache
 	reload   chan watch.Update
+	// pressed is set while the left button is held since a press seen.
+	pressed bool
+	// text is what the last frame drew, and title its screen's title.
+	text  textLog
+	title string
 }
 
 // NewGame returns the front end for the options.
@@ -72,6 +78,11 @@ func NewGame(opts Options) (*Game, error) {
 		if err := os.MkdirAll(opts.ShotsDir, 0o755); err != nil {
 			return nil, fmt.Errorf("ui: %w", err)
 		}
+	}
+	// A forecast finishing on its goroutine wakes a resting window.
+	opts.Flow.SetWake(ebiten.ScheduleFrame)
+	if opts.Script != nil {
+		opts.Script.Async = true
 	}
 	return &Game{opts: opts, f: opts.Flow, geo: geo, shots: map[string]bool{}, dirty: true}, nil
 }
@@ -113,12 +124,13 @@ func Run(opts Options) error {
 }
 
 // defaultWindow returns a 16:9 window size that fits the monitor with a
-// margin, at most 1600x900.
+// margin for the window's frame and the desktop's panels, at most
+// 1600x900: on a 1280x720 monitor about 1228x691 (it opened at 1088x612).
 func defaultWindow() (int, int) {
 	w, h := 1600, 900
 	if m := ebiten.Monitor(); m != nil {
 		if mw, mh := m.Size(); mw > 0 && mh > 0 {
-			k := min(1.0, float64(mw)*0.9/float64(w), float64(mh)*0.85/float64(h))
+			k := min(1.0, float64(mw)*0.96/float64(w), float64(mh)*0.96/float64(h))
 			w, h = int(float64(w)*k), int(float64(h)*k)
 		}
 	}
@@ -145,7 +157,18 @@ func (g *Game) Update() error {
 		return g.err
 	}
 	if g.f.Quit {
+		if runtime.GOOS == "js" {
+			// A page cannot end itself: say so rather than freeze.
+			g.f.Quit = false
+			g.f.Message = "To leave, close this tab: the game is autosaved in the browser."
+			g.dirty = true
+			return nil
+		}
 		return ebiten.Termination
+	}
+	if g.f.Poll() {
+		// Draw what the forecast changed before any scripted input.
+		g.dirty, g.drawn = true, false
 	}
 	if g.opts.Script != nil {
 		if !g.drawn {
@@ -218,8 +241,12 @@ func (g *Game) Draw(screen *ebiten.Image) {
 	start := time.Now()
 	screen.Fill(colBG)
 	g.hits.Reset()
-	d := &dc{dst: screen, s: g.canvas.Scale, hits: &g.hits}
+	g.text = textLog{}
+	d := &dc{dst: screen, s: g.canvas.Scale, hits: &g.hits, log: &g.text}
 	g.drawScene(d, g.canvas.Bounds())
+	if g.f.Scene() != flow.Reading {
+		g.f.SetScreenText(g.title, g.text.all())
+	}
 	g.drawn = true
 	if g.opts.ShotsDir != "" {
 		key := g.f.ShotKey()
@@ -283,9 +310,15 @@ var keymap = []binding{
 	{ebiten.KeyA, flow.Autosave, "A", false},
 	{ebiten.KeyE, flow.EndGame, "E", false},
 	{ebiten.KeyF, flow.Facilitate, "F", false},
+	{ebiten.KeyP, flow.WhatIf, "P", false},
+	{ebiten.KeyN, flow.Branch, "N", false},
+	{ebiten.KeyC, flow.Compare, "C", false},
 	{ebiten.KeyPageDown, flow.PageNext, "PgDn", false},
 	{ebiten.KeyPageUp, flow.PagePrev, "PgUp", false},
+	{ebiten.KeyHome, flow.ToFirst, "Home", false},
+	{ebiten.KeyEnd, flow.ToLast, "End", false},
 	{ebiten.KeyF11, flow.Fullscreen, "F11", false},
+	{ebiten.KeyT, flow.FullText, "T", false},
 	{ebiten.KeyQ, flow.Quit, "Ctrl+Q", true},
 }
 
@@ -305,21 +338,41 @@ func repeats(k ebiten.Key) bool {
 	return d == 1 || d > 12 && d%3 == 0
 }
 
-// inputs returns this update's inputs from the keyboard and the mouse.
+// inputs returns this update's inputs from the keyboard, the mouse and
+// touches, in the order they came where the library keeps it.
+//
+// Letter keys are read from the characters typed, which Ebitengine queues
+// between updates, so that presses made while a frame is late (a loaded
+// machine) are not lost; the other keys are read as pressed this update.
+// A click is taken where the button was pressed or, when the press came
+// and went between two updates with the pointer's move (a touchscreen
+// tap), where it was released; a touch is taken where it ended.
 func (g *Game) inputs() []flow.Input {
 	var out []flow.Input
 	text := g.f.WantsText()
 	ctrl := ebiten.IsKeyPressed(ebiten.KeyControl)
+	chars := ebiten.AppendInputChars(nil)
 	if text {
-		for _, r := range ebiten.AppendInputChars(nil) {
+		for _, r := range chars {
 			out = append(out, flow.Input{Action: flow.Type, Rune: r})
 		}
 		if repeats(ebiten.KeyBackspace) {
 			out = append(out, flow.Do(flow.Erase))
 		}
+	} else if !ctrl {
+		for _, r := range chars {
+			if b, ok := letterBinding(r); ok {
+				out = append(out, flow.Do(b.action))
+			}
+		}
 	}
 	for _, b := range keymap {
 		if b.ctrl != ctrl && b.ctrl {
+			continue
+		}
+		if isLetter(b.key) && !b.ctrl && !ctrl && len(chars) > 0 {
+			// Read from the characters typed; a layout whose letters are
+			// not Latin types none, and its presses are read here.
 			continue
 		}
 		arrow := b.action == flow.Up || b.action == flow.Down || b.action == flow.Left || b.action == flow.Right
@@ -333,12 +386,23 @@ func (g *Game) inputs() []flow.Input {
 	if !text && inpututil.IsKeyJustPressed(ebiten.KeyBackspace) {
 		out = append(out, flow.Do(flow.Back))
 	}
-	if inpututil.IsMouseButtonJustPressed(ebiten.MouseButtonLeft) {
-		x, y := ebiten.CursorPosition()
+	click := func(x, y int) {
 		cx, cy := g.canvas.ToCanvas(float64(x), float64(y))
 		if ins, ok := g.hits.At(cx, cy); ok {
 			out = append(out, ins...)
 		}
+	}
+	switch {
+	case inpututil.IsMouseButtonJustPressed(ebiten.MouseButtonLeft):
+		g.pressed = true
+		click(ebiten.CursorPosition())
+	case inpututil.IsMouseButtonJustReleased(ebiten.MouseButtonLeft) && !g.pressed:
+		click(ebiten.CursorPosition())
+	case inpututil.IsMouseButtonJustReleased(ebiten.MouseButtonLeft):
+		g.pressed = false
+	}
+	for _, id := range inpututil.AppendJustReleasedTouchIDs(nil) {
+		click(inpututil.TouchPositionInPreviousTick(id))
 	}
 	if _, wy := ebiten.Wheel(); wy > 0 {
 		out = append(out, flow.Do(flow.Up))
@@ -346,4 +410,21 @@ func (g *Game) inputs() []flow.Input {
 		out = append(out, flow.Do(flow.Down))
 	}
 	return out
+}
+
+// isLetter reports whether k is a letter key, read from the characters
+// typed.
+func isLetter(k ebiten.Key) bool { return k >= ebiten.KeyA && k <= ebiten.KeyZ }
+
+// letterBinding returns the binding of the letter key typed as r.
+func letterBinding(r rune) (binding, bool) {
+	if r >= 'a' && r <= 'z' {
+		r -= 'a' - 'A'
+	}
+	for _, b := range keymap {
+		if !b.ctrl && isLetter(b.key) && rune('A'+(b.key-ebiten.KeyA)) == r {
+			return b, true
+		}
+	}
+	return binding{}, false
 }

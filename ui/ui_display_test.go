@@ -12,6 +12,8 @@ import (
 	"image/png"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/hajimehoshi/ebiten/v2"
@@ -58,7 +60,9 @@ func newTestGame(t *testing.T) *Game {
 		seats[i] = flow.Seat{Level: ai.Easy}
 	}
 	seats[0] = flow.Seat{Human: true}
-	seats[1] = flow.Seat{Human: true}
+	if os.Getenv("SIXPARTY_TEST_SOLO") == "" {
+		seats[1] = flow.Seat{Human: true}
+	}
 	f := flow.New(flow.Config{Builtin: scenarios.Builtin(), Source: scenarios.Default, Open: scenarios.LoadBuiltin, Seats: seats})
 	g, err := NewGame(Options{Flow: f})
 	if err != nil {
@@ -101,6 +105,20 @@ func colours(pix []byte) int {
 	return len(seen)
 }
 
+// shotSizes returns the sizes TestEveryScene renders the scene named key
+// at: four, or with SIXPARTY_TEST_ONLY (a comma-separated list of scene
+// names, for looking at some screens quickly) those two sizes of the
+// scenes listed and none of the others.
+func shotSizes(key string) [][2]int {
+	if only := os.Getenv("SIXPARTY_TEST_ONLY"); only != "" {
+		if !slices.Contains(strings.Split(only, ","), key) {
+			return nil
+		}
+		return [][2]int{{1280, 720}, {1920, 1080}}
+	}
+	return [][2]int{{1280, 720}, {1920, 1080}, {800, 600}, {1280, 1024}}
+}
+
 // TestEveryScene plays a scripted turn and checks that every scene draws
 // something (text in several colours, not a blank screen), the same way
 // twice, at two window sizes.
@@ -108,11 +126,11 @@ func TestEveryScene(t *testing.T) {
 	g := newTestGame(t)
 	s := &flow.Script{Turns: 1}
 	seen := map[string]bool{}
-	for i := 0; !g.f.Quit && i < 300; i++ {
+	for i := 0; !g.f.Quit && i < 600; i++ {
 		key := g.f.ShotKey()
 		if !seen[key] {
 			seen[key] = true
-			for _, size := range [][2]int{{1280, 720}, {800, 600}, {1280, 1024}} {
+			for _, size := range shotSizes(key) {
 				a := render(g, size[0], size[1])
 				if dir := os.Getenv("SIXPARTY_TEST_SHOTS"); dir != "" {
 					writePNG(t, filepath.Join(dir, fmt.Sprintf("%s-%dx%d.png", key, size[0], size[1])), a, size[0], size[1])
@@ -127,8 +145,8 @@ func TestEveryScene(t *testing.T) {
 		}
 		g.f.Do(s.Next(g.f))
 	}
-	for _, k := range []string{"title", "setup", "briefing", "map", "handover", "orders", "dashboard", "adjudication", "report", "why", "end-1"} {
-		if !seen[k] {
+	for _, k := range []string{"title", "setup", "briefing", "map", "handover", "orders", "dashboard", "forecast", "adjudication", "report", "why", "end-1", "branch", "end-1-branches", "compare-1", "compare-2"} {
+		if !seen[k] && (k != "handover" || os.Getenv("SIXPARTY_TEST_SOLO") == "") {
 			t.Errorf("scene %s was not reached", k)
 		}
 	}
@@ -172,4 +190,103 @@ func TestIdleDoesNotRedraw(t *testing.T) {
 			t.Fatal("Draw painted a frame although nothing changed")
 		}
 	}
+}
+
+// TestNothingCutOutOfReach plays the scripted game and, on every screen
+// at the four sizes the issue names, checks that each text cut to fit
+// (shortened with "…", or a paragraph with lines dropped) can be read in
+// full: the help line offers the text view (T), and the text view of
+// that screen holds the text uncut and draws it without cutting any.
+func TestNothingCutOutOfReach(t *testing.T) {
+	g := newTestGame(t)
+	s := &flow.Script{Turns: 1}
+	seen := map[string]bool{}
+	sizes := [][2]int{{1280, 720}, {1366, 768}, {1920, 1080}, {2560, 1440}}
+	cut := 0
+	for i := 0; !g.f.Quit && i < 600; i++ {
+		key := g.f.ShotKey()
+		if !seen[key] {
+			seen[key] = true
+			for _, size := range sizes {
+				render(g, size[0], size[1])
+				cuts := slices.Clone(g.text.cuts)
+				if hints := g.f.Hints(); key != "read" && (len(hints) == 0 || hints[len(hints)-1] != flow.FullText) {
+					t.Errorf("%s: the help line does not offer the full text (hints %v)", key, hints)
+				}
+				if len(cuts) == 0 {
+					continue
+				}
+				cut += len(cuts)
+				g.f.Do(flow.Do(flow.FullText))
+				if g.f.Scene() != flow.Reading {
+					t.Fatalf("%s: T opened %v, not the text view", key, g.f.Scene())
+				}
+				lines := flow.SceneOf[*flow.ReadScene](g.f).Lines
+				for _, c := range cuts {
+					if !slices.Contains(lines, c) {
+						t.Errorf("%s at %dx%d: %q is cut and not in the text view", key, size[0], size[1], c)
+					}
+				}
+				// The text view, a page at a time, is drawn uncut.
+				for k := 0; k < len(lines); k += flow.ReadPage {
+					render(g, size[0], size[1])
+					if len(g.text.cuts) > 0 {
+						t.Errorf("%s at %dx%d: the text view cuts %q", key, size[0], size[1], g.text.cuts)
+						break
+					}
+					g.f.Do(flow.Do(flow.PageNext))
+				}
+				g.f.Do(flow.Do(flow.Back))
+				if g.f.ShotKey() != key {
+					t.Fatalf("back from the text view of %s: %s", key, g.f.ShotKey())
+				}
+			}
+		}
+		g.f.Do(s.Next(g.f))
+	}
+	t.Logf("%d screens, %d texts cut to fit, each readable in the text view", len(seen), cut)
+}
+
+// TestNoTextOverlaps plays the scripted game and checks, on every screen
+// at the four sizes of issue 14, that no two strings are drawn over each
+// other (their boxes may touch, not overlap by more than a few units).
+func TestNoTextOverlaps(t *testing.T) {
+	g := newTestGame(t)
+	s := &flow.Script{Turns: 1}
+	seen := map[string]bool{}
+	sizes := [][2]int{{1280, 720}, {1366, 768}, {1920, 1080}, {2560, 1440}}
+	for i := 0; !g.f.Quit && i < 600; i++ {
+		key := g.f.ShotKey()
+		if !seen[key] {
+			seen[key] = true
+			for _, size := range sizes {
+				render(g, size[0], size[1])
+				if o := overlaps(g.text.boxes); o != "" {
+					t.Errorf("%s at %dx%d: %s", key, size[0], size[1], o)
+				}
+			}
+		}
+		g.f.Do(s.Next(g.f))
+	}
+}
+
+// overlaps describes the first two boxes that overlap by more than 3
+// units each way, or returns "". A map's flow badges are let off: on a
+// crowded map one may sit under a name, and the map's key (M) lists every
+// flow in words.
+func overlaps(boxes []textBox) string {
+	const slack = 3.0
+	for i, a := range boxes {
+		for _, b := range boxes[:i] {
+			if a.badge || b.badge {
+				continue
+			}
+			ix := min(a.r.Right(), b.r.Right()) - max(a.r.X, b.r.X)
+			iy := min(a.r.Bottom(), b.r.Bottom()) - max(a.r.Y, b.r.Y)
+			if ix > slack && iy > slack {
+				return fmt.Sprintf("%q overlaps %q", a.str, b.str)
+			}
+		}
+	}
+	return ""
 }

@@ -32,7 +32,11 @@ func runDebrief(args []string, stdout, stderr io.Writer) int {
 		return code
 	}
 	var b bytes.Buffer
-	if err := report.WriteDebrief(&b, g, f.Seats); err != nil {
+	branches, err := report.BranchSides(f, g.Model)
+	if err == nil {
+		err = report.WriteDebriefCompared(&b, g, f.Seats, branches)
+	}
+	if err != nil {
 		fmt.Fprintf(stderr, "sixparty debrief: %v\n", err)
 		return exitFail
 	}

@@ -111,7 +111,8 @@ func TestWindowWithoutDisplay(t *testing.T) {
 // `make test` did before this test: it prints nothing per screen without
 // -v, keeps its saves where --saves says, and otherwise in a temporary
 // folder that it removes, never in the user's configuration folder, and
-// writes its screenshots to --shots.
+// writes its screenshots to --shots, the forecast and the branch
+// comparison among them.
 func TestAutoplay(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the window program and plays a turn in it")
@@ -149,8 +150,12 @@ func TestAutoplay(t *testing.T) {
 		if _, err := os.Stat(filepath.Join(saves, "autosave.json")); err != nil {
 			t.Errorf("--saves %s: no autosave: %v", saves, err)
 		}
-		if pngs, _ := filepath.Glob(filepath.Join(shots, "*-briefing.png")); len(pngs) == 0 {
-			t.Errorf("no screenshot of the briefing in %s", shots)
+		// The briefing, the forecast of the draft, the branch and the
+		// comparisons with it and with the counterfactual.
+		for _, scene := range []string{"briefing", "orders-forecasting", "forecast", "branch", "end-1-branches", "compare-1", "compare-2"} {
+			if pngs, _ := filepath.Glob(filepath.Join(shots, "*-"+scene+".png")); len(pngs) == 0 {
+				t.Errorf("no screenshot of the %s in %s", scene, shots)
+			}
 		}
 	}
 }

@@ -1,10 +1,3 @@
-// Package flow is the front end's scene state machine: which screen is
-// shown, what is selected, whose turn it is to order, and what the players
-// have chosen so far. Every change comes from a named Action, so the
-// keyboard, the mouse and the scripted autoplay all drive the same code,
-// and the whole game can be played and tested without a window. It calls
-// the engine (sim) and the computer players (sim/ai); it does not import
-// the graphics library.
 package flow
 
 // Action is a named thing a player can do. The window maps keys and mouse
@@ -37,6 +30,12 @@ const (
 	Fullscreen           // toggle full screen (handled by the window)
 	Quit                 // leave the program
 	Facilitate           // open the facilitator's controls (pause, adjust, inject)
+	WhatIf               // forecast the draft orders (what if?)
+	Branch               // branch the game from a turn of it
+	Compare              // compare the game with a branch or the counterfactual
+	ToFirst              // the first row
+	ToLast               // the last row
+	FullText             // read everything on the screen as text, nothing cut
 	numActions
 )
 
@@ -47,6 +46,8 @@ var actionNames = [...]string{
 	Save: "save", Load: "load", Autosave: "autosave", EndGame: "end game",
 	Type: "type", Erase: "erase", PageNext: "next page", PagePrev: "previous page",
 	Fullscreen: "full screen", Quit: "quit", Facilitate: "facilitator",
+	WhatIf: "what if?", Branch: "branch", Compare: "compare",
+	ToFirst: "first", ToLast: "last", FullText: "full text",
 }
 
 // String names the action as the help line shows it.
@@ -68,39 +69,3 @@ type Input struct {
 
 // Do is shorthand for an Input of an action with no arguments.
 func Do(a Action) Input { return Input{Action: a} }
-
-// Scene is a screen of the game.
-type Scene int
-
-// The scenes.
-const (
-	Title        Scene = iota // the title and main menu
-	Setup                     // scenario, seats and seed
-	Briefing                  // the turn's date and events
-	Handover                  // pass the machine to the next player
-	Choice                    // an event asks the current actor to choose
-	Orders                    // the current actor sets its levers
-	Adjudication              // orders revealed, then the turn's changes
-	Report                    // the largest changes with their causes
-	Why                       // why one indicator moved, and its chart
-	Dashboard                 // every indicator the viewer may see
-	Map                       // the map with the actors and their flows
-	End                       // outcome, scores, timeline and charts
-	Facilitator               // the facilitator's controls: adjust an indicator, inject an event
-	numScenes
-)
-
-var sceneNames = [...]string{
-	Title: "title", Setup: "setup", Briefing: "briefing", Handover: "handover",
-	Choice: "choice", Orders: "orders", Adjudication: "adjudication", Report: "report",
-	Why: "why", Dashboard: "dashboard", Map: "map", End: "end",
-	Facilitator: "facilitator",
-}
-
-// String names the scene (used in screenshot file names).
-func (s Scene) String() string {
-	if s >= 0 && s < numScenes {
-		return sceneNames[s]
-	}
-	return "scene?"
-}

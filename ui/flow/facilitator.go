@@ -50,12 +50,47 @@ func FacMenuLabels() []string {
 	return []string{"Adjust an indicator", "Inject an event", "Back to the game"}
 }
 
+// FacilitatorScene is the facilitator's controls: adjust an indicator
+// with a reason, inject an event. It opens over the briefing or the
+// hand-over, and nothing advances while it is open.
+type FacilitatorScene struct {
+	Rows
+	// Panel is the page shown; Var the indicator being adjusted;
+	// ValueText and ReasonText its new value and the reason, as typed.
+	Panel                 FacPage
+	Var                   int
+	ValueText, ReasonText string
+}
+
+// ID implements Scene.
+func (*FacilitatorScene) ID() SceneID { return Facilitator }
+
+// fac returns the facilitator scene open, or a blank one.
+func (f *Flow) fac() *FacilitatorScene {
+	if s := SceneOf[*FacilitatorScene](f); s != nil {
+		return s
+	}
+	return &FacilitatorScene{}
+}
+
+// FacPage returns the page of the facilitator's scene.
+func (f *Flow) FacPage() FacPage { return f.fac().Panel }
+
+// FacVar returns the indicator the facilitator is adjusting.
+func (f *Flow) FacVar() int { return f.fac().Var }
+
+// ValueText returns the facilitator's new value as typed.
+func (f *Flow) ValueText() string { return f.fac().ValueText }
+
+// ReasonText returns the facilitator's reason as typed.
+func (f *Flow) ReasonText() string { return f.fac().ReasonText }
+
 // CanFacilitate reports whether the facilitator's controls may open now:
 // from the briefing and from the hand-over screen between two people's
 // orders, so that no team's orders are on screen, and never once the game
 // is over.
 func (f *Flow) CanFacilitate() bool {
-	return f.Game != nil && !f.Game.Over() && (f.Scene == Briefing || f.Scene == Handover)
+	return f.Game != nil && !f.Game.Over() && (f.Scene() == Briefing || f.Scene() == Handover)
 }
 
 // openFacilitator shows the facilitator's menu over the current scene.
@@ -64,10 +99,7 @@ func (f *Flow) openFacilitator() {
 	if !f.CanFacilitate() {
 		return
 	}
-	f.ShowBriefs = false
-	f.open(Facilitator)
-	f.FacPage = FacMenu
-	f.ValueText, f.ReasonText = "", ""
+	f.open(&FacilitatorScene{})
 }
 
 // FacVars returns every indicator in the dashboard's order (by group),
@@ -93,8 +125,48 @@ func (f *Flow) InjectableEvents() []int {
 	return out
 }
 
-func (f *Flow) doFacilitator(in Input) {
-	switch f.FacPage {
+// WantsText implements TextScene.
+func (s *FacilitatorScene) WantsText(*Flow) bool {
+	return s.Panel == FacValue && (s.Cursor == FacRowValue || s.Cursor == FacRowReason)
+}
+
+// Hints implements Scene.
+func (*FacilitatorScene) Hints(*Flow) []Action { return []Action{Up, Down, Confirm, Back} }
+
+// Label implements Scene.
+func (s *FacilitatorScene) Label(_ *Flow, a Action) string {
+	switch a {
+	case Confirm:
+		switch s.Panel {
+		case FacMenu:
+			return "choose"
+		case FacAdjust:
+			return "set a new value"
+		case FacValue:
+			if s.Cursor == FacRowApply {
+				return "apply"
+			}
+			return "next"
+		case FacInject:
+			return "inject"
+		}
+	case Back:
+		if s.Panel == FacMenu {
+			return "back to the game"
+		}
+		return "back"
+	}
+	return ""
+}
+
+// ShotKey implements ShotScene.
+func (s *FacilitatorScene) ShotKey(*Flow) string {
+	return [...]string{FacMenu: "facilitator", FacAdjust: "facilitator-adjust", FacValue: "facilitator-value", FacInject: "facilitator-inject"}[s.Panel]
+}
+
+// Do implements Scene.
+func (s *FacilitatorScene) Do(f *Flow, in Input) {
+	switch s.Panel {
 	case FacMenu:
 		in, ok := f.pick(in, facMenuRows)
 		if !ok {
@@ -102,11 +174,11 @@ func (f *Flow) doFacilitator(in Input) {
 		}
 		switch in.Action {
 		case Confirm:
-			switch f.Cursor {
+			switch s.Cursor {
 			case FacRowAdjust:
-				f.FacPage, f.Cursor = FacAdjust, 0
+				s.Panel, s.Cursor = FacAdjust, 0
 			case FacRowInject:
-				f.FacPage, f.Cursor = FacInject, 0
+				s.Panel, s.Cursor = FacInject, 0
 			default:
 				f.close()
 			}
@@ -122,39 +194,39 @@ func (f *Flow) doFacilitator(in Input) {
 		switch in.Action {
 		case Confirm:
 			if len(vars) > 0 {
-				f.FacVar = vars[f.Cursor]
-				f.FacPage, f.Cursor = FacValue, FacRowValue
-				f.ValueText, f.ReasonText = "", ""
+				s.Var = vars[s.Cursor]
+				s.Panel, s.Cursor = FacValue, FacRowValue
+				s.ValueText, s.ReasonText = "", ""
 			}
 		case Back:
-			f.FacPage, f.Cursor = FacMenu, FacRowAdjust
+			s.Panel, s.Cursor = FacMenu, FacRowAdjust
 		}
 	case FacValue:
 		if f.move(in, facValueRows) {
 			if in.Action == Select && in.Item == FacRowApply {
-				f.applyAdjust()
+				s.applyAdjust(f)
 			}
 			return
 		}
 		switch in.Action {
 		case Type:
-			f.typeFac(in.Rune)
+			s.typeFac(in.Rune)
 		case Erase:
-			switch f.Cursor {
+			switch s.Cursor {
 			case FacRowValue:
-				f.ValueText = dropLast(f.ValueText)
+				s.ValueText = dropLast(s.ValueText)
 			case FacRowReason:
-				f.ReasonText = dropLast(f.ReasonText)
+				s.ReasonText = dropLast(s.ReasonText)
 			}
 		case Confirm:
-			if f.Cursor == FacRowApply {
-				f.applyAdjust()
+			if s.Cursor == FacRowApply {
+				s.applyAdjust(f)
 				return
 			}
-			f.Cursor++
+			s.Cursor++
 		case Back:
-			f.FacPage = FacAdjust
-			f.Cursor = max(0, slices.Index(f.FacVars(), f.FacVar))
+			s.Panel = FacAdjust
+			s.Cursor = max(0, slices.Index(f.FacVars(), s.Var))
 		}
 	case FacInject:
 		evs := f.InjectableEvents()
@@ -164,27 +236,27 @@ func (f *Flow) doFacilitator(in Input) {
 		switch in.Action {
 		case Confirm:
 			if len(evs) > 0 {
-				f.injectEvent(evs[f.Cursor])
+				s.injectEvent(f, evs[s.Cursor])
 			}
 		case Back:
-			f.FacPage, f.Cursor = FacMenu, FacRowInject
+			s.Panel, s.Cursor = FacMenu, FacRowInject
 		}
 	}
 }
 
 // typeFac types r into the value or the reason field.
-func (f *Flow) typeFac(r rune) {
-	switch f.Cursor {
+func (s *FacilitatorScene) typeFac(r rune) {
+	switch s.Cursor {
 	case FacRowValue:
 		if r == ',' {
 			r = '.' // a decimal comma
 		}
-		if (r >= '0' && r <= '9' || r == '.' || r == '-' || r == '+' || r == 'e' || r == 'E') && len(f.ValueText) < maxValueLen {
-			f.ValueText += string(r)
+		if (r >= '0' && r <= '9' || r == '.' || r == '-' || r == '+' || r == 'e' || r == 'E') && len(s.ValueText) < maxValueLen {
+			s.ValueText += string(r)
 		}
 	case FacRowReason:
-		if unicode.IsPrint(r) && len([]rune(f.ReasonText)) < maxReasonLen {
-			f.ReasonText += string(r)
+		if unicode.IsPrint(r) && len([]rune(s.ReasonText)) < maxReasonLen {
+			s.ReasonText += string(r)
 		}
 	}
 }
@@ -207,26 +279,26 @@ func BoundsText(m *sim.Model, vi int) string {
 // the typed reason, logs it in the game's ledger and record, and
 // autosaves. A value that is not a number or is out of bounds, or a
 // missing reason, changes nothing and says why.
-func (f *Flow) applyAdjust() {
+func (s *FacilitatorScene) applyAdjust(f *Flow) {
 	g := f.Game
 	m := g.Model
-	vi := f.FacVar
+	vi := s.Var
 	v := &m.Scenario.Vars[vi]
-	x, err := strconv.ParseFloat(strings.TrimSpace(f.ValueText), 64)
+	x, err := strconv.ParseFloat(strings.TrimSpace(s.ValueText), 64)
 	if err != nil || math.IsNaN(x) || math.IsInf(x, 0) {
 		f.Message = "Type the new value of " + v.Name + " as a number, such as 42 or -1.5; nothing was changed."
-		f.Cursor = FacRowValue
+		s.Cursor = FacRowValue
 		return
 	}
-	reason := strings.Join(strings.Fields(f.ReasonText), " ")
+	reason := strings.Join(strings.Fields(s.ReasonText), " ")
 	if reason == "" {
 		f.Message = "Give a reason: it is logged with the change and shown in the reports; nothing was changed."
-		f.Cursor = FacRowReason
+		s.Cursor = FacRowReason
 		return
 	}
 	if lo, hi := m.Bounds(vi); x < lo || x > hi {
 		f.Message = fmt.Sprintf("%s is outside the bounds of %s (%s); nothing was changed.", m.Format(vi, x), v.Name, BoundsText(m, vi))
-		f.Cursor = FacRowValue
+		s.Cursor = FacRowValue
 		return
 	}
 	before := g.State().Vals[vi]
@@ -239,15 +311,15 @@ func (f *Flow) applyAdjust() {
 		f.Message += " " + m.Scenario.Actors[ai].Name + "'s orders are no longer all allowed; they will be asked to order again after the others."
 	}
 	f.Message += f.autosaveNote()
-	f.FacPage = FacAdjust
-	f.Cursor = max(0, slices.Index(f.FacVars(), vi))
-	f.ValueText, f.ReasonText = "", ""
+	s.Panel = FacAdjust
+	s.Cursor = max(0, slices.Index(f.FacVars(), vi))
+	s.ValueText, s.ReasonText = "", ""
 }
 
 // injectEvent adds event ei to this turn's briefing and autosaves. When
 // the event asks a person who has already given this turn's orders for a
 // choice, that person is handed the machine once more after the others.
-func (f *Flow) injectEvent(ei int) {
+func (s *FacilitatorScene) injectEvent(f *Flow, ei int) {
 	g := f.Game
 	m := g.Model
 	ev := &m.Scenario.Events[ei]
@@ -264,13 +336,15 @@ func (f *Flow) injectEvent(ei int) {
 			f.Message += " The computer will choose for " + a.Name + "."
 		case f.ordered(c):
 			f.queue = append(f.queue, c)
+			f.callBack(c, "the facilitator injected "+ev.Name+", which asks you to choose")
 			f.Message += " " + a.Name + " has already ordered and will be asked to choose after the others."
 		default:
 			f.Message += " " + a.Name + " will be asked to choose."
 		}
 	}
 	f.Message += f.autosaveNote()
-	f.Cursor = min(f.Cursor, max(0, len(f.InjectableEvents())-1))
+	// Back to the menu, so that a second Enter cannot inject another.
+	s.Panel, s.Cursor = FacMenu, FacRowInject
 }
 
 // recheckOrders queues again every person who has given this turn's
@@ -285,11 +359,12 @@ func (f *Flow) recheckOrders() []int {
 		if !f.ordered(ai) {
 			continue
 		}
-		given := f.orders[m.Scenario.Actors[ai].ID]
+		given, _ := f.table.Given(ai)
 		for _, li := range m.ActorLevers(ai) {
 			if given[m.Scenario.Levers[li].ID] > 0 {
-				if ok, _ := m.Available(s, li); !ok {
+				if ok, why := m.Available(s, li); !ok {
 					f.queue = append(f.queue, ai)
+					f.callBack(ai, "the facilitator changed the situation: "+m.Scenario.Levers[li].Name+" is no longer available ("+why+")")
 					out = append(out, ai)
 					break
 				}
@@ -301,8 +376,7 @@ func (f *Flow) recheckOrders() []int {
 
 // ordered reports whether actor ai has submitted this turn's orders.
 func (f *Flow) ordered(ai int) bool {
-	_, ok := f.orders[f.Game.Model.Scenario.Actors[ai].ID]
-	return ok && !slices.Contains(f.queue, ai) && !(f.Scene == Handover && f.Current == ai)
+	return f.table.Ready(ai) && !slices.Contains(f.queue, ai) && !(f.Under() == Handover && f.Current == ai)
 }
 
 // autosave writes the game to the autosave slot.

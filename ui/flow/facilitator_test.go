@@ -26,8 +26,8 @@ func TestFacilitatorReachable(t *testing.T) {
 		name   string
 		seats  []Seat
 		inputs []Input
-		want   Scene
-		under  Scene
+		want   SceneID
+		under  SceneID
 	}{
 		{"from the briefing", solo(n), []Input{c, c, o}, Facilitator, Briefing},
 		{"back to the briefing", solo(n), []Input{c, c, o, b}, Briefing, Briefing},
@@ -44,15 +44,15 @@ func TestFacilitatorReachable(t *testing.T) {
 		{"not from the adjudication", solo(n), []Input{c, c, c, c, o}, Adjudication, Adjudication},
 		{"not from the report", solo(n), []Input{c, c, c, c, c, c, o}, Report, Report},
 		{"not from the title", solo(n), []Input{o}, Title, Title},
-		{"not from the end", solo(n), []Input{c, c, Do(EndGame), o}, End, End},
+		{"not from the end", solo(n), []Input{c, c, Do(EndGame), c, o}, End, End},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			f, _ := newFlow(t, tc.seats...)
 			for _, in := range tc.inputs {
 				f.Do(in)
 			}
-			if f.Scene != tc.want || f.Under() != tc.under {
-				t.Errorf("scene %v over %v, want %v over %v (message %q)", f.Scene, f.Under(), tc.want, tc.under, f.Message)
+			if f.Scene() != tc.want || f.Under() != tc.under {
+				t.Errorf("scene %v over %v, want %v over %v (message %q)", f.Scene(), f.Under(), tc.want, tc.under, f.Message)
 			}
 		})
 	}
@@ -70,12 +70,12 @@ func TestFacilitatorChoiceNotReachable(t *testing.T) {
 	f.Do(Do(Back))
 	f.Do(Do(Back))
 	f.Do(Do(Confirm)) // to the orders: first the choice
-	if f.Scene != Choice {
-		t.Fatalf("scene %v, want choice", f.Scene)
+	if f.Scene() != Choice {
+		t.Fatalf("scene %v, want choice", f.Scene())
 	}
 	f.Do(Do(Facilitate))
-	if f.Scene != Choice {
-		t.Errorf("F during a choice opened %v", f.Scene)
+	if f.Scene() != Choice {
+		t.Errorf("F during a choice opened %v", f.Scene())
 	}
 }
 
@@ -147,30 +147,30 @@ func TestFacilitatorAdjust(t *testing.T) {
 		t.Errorf("the facilitator's viewer is %d, want -1 (everything exact)", f.Viewer())
 	}
 	f.Do(Input{Action: Select, Item: FacRowAdjust})
-	if f.FacPage != FacAdjust || len(f.FacVars()) != len(m.Scenario.Vars) {
-		t.Fatalf("page %v with %d indicators, want the adjust page with all %d", f.FacPage, len(f.FacVars()), len(m.Scenario.Vars))
+	if f.FacPage() != FacAdjust || len(f.FacVars()) != len(m.Scenario.Vars) {
+		t.Fatalf("page %v with %d indicators, want the adjust page with all %d", f.FacPage(), len(f.FacVars()), len(m.Scenario.Vars))
 	}
 	f.Do(Input{Action: Select, Item: slices.Index(f.FacVars(), vi)})
-	if f.FacPage != FacValue || f.FacVar != vi || !f.WantsText() {
-		t.Fatalf("page %v var %d, text %v: want the value page of %d taking text", f.FacPage, f.FacVar, f.WantsText(), vi)
+	if f.FacPage() != FacValue || f.FacVar() != vi || !f.WantsText() {
+		t.Fatalf("page %v var %d, text %v: want the value page of %d taking text", f.FacPage(), f.FacVar(), f.WantsText(), vi)
 	}
 	for _, r := range value + "x" {
 		f.Do(Input{Action: Type, Rune: r})
 	}
-	if f.ValueText != value {
-		t.Errorf("value typed %q, want %q (letters refused)", f.ValueText, value)
+	if f.ValueText() != value {
+		t.Errorf("value typed %q, want %q (letters refused)", f.ValueText(), value)
 	}
 	f.Do(Do(Confirm))
-	if f.Cursor != FacRowReason || !f.WantsText() {
-		t.Fatalf("Enter on the value: row %d, want the reason", f.Cursor)
+	if f.Cursor() != FacRowReason || !f.WantsText() {
+		t.Fatalf("Enter on the value: row %d, want the reason", f.Cursor())
 	}
 	for _, r := range reason + "!" {
 		f.Do(Input{Action: Type, Rune: r})
 	}
 	f.Do(Do(Erase))
 	f.Do(Do(Confirm))
-	if f.Cursor != FacRowApply || f.WantsText() {
-		t.Fatalf("Enter on the reason: row %d, want Apply", f.Cursor)
+	if f.Cursor() != FacRowApply || f.WantsText() {
+		t.Fatalf("Enter on the reason: row %d, want Apply", f.Cursor())
 	}
 	if f.Label(Confirm) != "apply" {
 		t.Errorf("label %q on Apply", f.Label(Confirm))
@@ -189,8 +189,8 @@ func TestFacilitatorAdjust(t *testing.T) {
 	if got := g.State().Vals[vi]; got != target {
 		t.Errorf("%s = %v, want %v", v.ID, got, target)
 	}
-	if f.Scene != Facilitator || f.FacPage != FacAdjust || f.FacVars()[f.Cursor] != vi {
-		t.Errorf("after Apply: scene %v page %v, want the list on the same indicator", f.Scene, f.FacPage)
+	if f.Scene() != Facilitator || f.FacPage() != FacAdjust || f.FacVars()[f.Cursor()] != vi {
+		t.Errorf("after Apply: scene %v page %v, want the list on the same indicator", f.Scene(), f.FacPage())
 	}
 	if !strings.HasPrefix(f.Message, v.Name+" set from "+m.Format(vi, before)+" to "+m.Format(vi, target)) || !strings.HasSuffix(f.Message, " Autosaved.") {
 		t.Errorf("message %q", f.Message)
@@ -213,8 +213,8 @@ func TestFacilitatorAdjust(t *testing.T) {
 	// Back twice returns to the briefing, which plays on.
 	f.Do(Do(Back))
 	f.Do(Do(Back))
-	if f.Scene != Briefing {
-		t.Fatalf("scene %v, want the briefing", f.Scene)
+	if f.Scene() != Briefing {
+		t.Fatalf("scene %v, want the briefing", f.Scene())
 	}
 	playTurn(f)
 	f.Do(Do(Save))
@@ -299,8 +299,8 @@ func TestFacilitatorRefuses(t *testing.T) {
 			if f.Message != tc.want {
 				t.Errorf("message %q\nwant    %q", f.Message, tc.want)
 			}
-			if f.FacPage != FacValue || f.Cursor != tc.row {
-				t.Errorf("page %v row %d, want the value page on row %d", f.FacPage, f.Cursor, tc.row)
+			if f.FacPage() != FacValue || f.Cursor() != tc.row {
+				t.Errorf("page %v row %d, want the value page on row %d", f.FacPage(), f.Cursor(), tc.row)
 			}
 			if len(f.Game.Ledger()) != before || len(f.Game.Record().Pending) != 0 {
 				t.Error("a refused adjustment changed the game")
@@ -311,8 +311,8 @@ func TestFacilitatorRefuses(t *testing.T) {
 			f.Do(Do(Back)) // to the list
 			f.Do(Do(Back)) // to the menu
 			f.Do(Do(Back)) // to the briefing
-			if f.Scene != Briefing {
-				t.Fatalf("scene %v", f.Scene)
+			if f.Scene() != Briefing {
+				t.Fatalf("scene %v", f.Scene())
 			}
 		})
 	}
@@ -329,8 +329,8 @@ func TestFacilitatorInject(t *testing.T) {
 	n := len(g.Briefing())
 	f.Do(Do(Facilitate))
 	f.Do(Input{Action: Select, Item: FacRowInject})
-	if f.FacPage != FacInject {
-		t.Fatalf("page %v", f.FacPage)
+	if f.FacPage() != FacInject {
+		t.Fatalf("page %v", f.FacPage())
 	}
 	row := slices.Index(f.InjectableEvents(), ei)
 	f.Do(Input{Action: Select, Item: row})
@@ -352,25 +352,25 @@ func TestFacilitatorInject(t *testing.T) {
 	}
 	f.Do(Do(Back))
 	f.Do(Do(Back))
-	if f.Scene != Briefing {
-		t.Fatalf("scene %v, want the briefing", f.Scene)
+	if f.Scene() != Briefing {
+		t.Fatalf("scene %v, want the briefing", f.Scene())
 	}
 	// The person is asked to choose in it.
 	f.Do(Do(Confirm))
-	if f.Scene != Choice || !slices.Contains(f.Pending, ei) {
-		t.Fatalf("scene %v pending %v, want the choice of %d", f.Scene, f.Pending, ei)
+	if f.Scene() != Choice || !slices.Contains(f.Pending(), ei) {
+		t.Fatalf("scene %v pending %v, want the choice of %d", f.Scene(), f.Pending(), ei)
 	}
-	for f.Pending[0] != ei {
+	for f.Pending()[0] != ei {
 		f.Do(Do(Confirm))
 	}
 	f.Do(Do(Down))
 	f.Do(Do(Confirm))
-	for f.Scene == Choice {
+	for f.Scene() == Choice {
 		f.Do(Do(Confirm))
 	}
 	f.Do(Do(Confirm)) // submit the orders
-	if f.Scene != Adjudication {
-		t.Fatalf("scene %v (%s)", f.Scene, f.Message)
+	if f.Scene() != Adjudication {
+		t.Fatalf("scene %v (%s)", f.Scene(), f.Message)
 	}
 	rep := g.Reports()[0]
 	if !slices.Contains(rep.Events, ei) || rep.Choices[ei] != 1 {
@@ -394,11 +394,11 @@ func TestFacilitatorInjectAfterOrders(t *testing.T) {
 	f, _ := newFixture(t, twoPeople(6)...)
 	f.Do(Do(Confirm))
 	f.Do(Do(Confirm))
-	for f.Scene != Handover || f.Current != 0 {
+	for f.Scene() != Handover || f.Current != 0 {
 		f.Do(Do(Confirm))
 	}
 	f.Do(Do(Confirm))
-	for f.Scene == Choice {
+	for f.Scene() == Choice {
 		f.Do(Do(Confirm))
 	}
 	m := f.Game.Model
@@ -408,8 +408,8 @@ func TestFacilitatorInjectAfterOrders(t *testing.T) {
 	}
 	f.Do(Input{Action: SetLevel, Item: 0, Value: 1})
 	f.Do(Do(Confirm)) // the first person's orders
-	if f.Scene != Handover || f.Current != 1 {
-		t.Fatalf("scene %v current %d, want the hand-over to actor 1", f.Scene, f.Current)
+	if f.Scene() != Handover || f.Current != 1 {
+		t.Fatalf("scene %v current %d, want the hand-over to actor 1", f.Scene(), f.Current)
 	}
 	ei := choiceEvent(t, f, 0)
 	f.Do(Do(Facilitate))
@@ -422,25 +422,25 @@ func TestFacilitatorInjectAfterOrders(t *testing.T) {
 	f.Do(Do(Back))
 	f.Do(Do(Back))
 	f.Do(Do(Confirm)) // actor 1 is ready
-	for f.Scene == Choice {
+	for f.Scene() == Choice {
 		f.Do(Do(Confirm))
 	}
 	f.Do(Do(Confirm)) // actor 1's orders
-	if f.Scene != Handover || f.Current != 0 {
-		t.Fatalf("scene %v current %d, want the hand-over back to actor 0", f.Scene, f.Current)
+	if f.Scene() != Handover || f.Current != 0 {
+		t.Fatalf("scene %v current %d, want the hand-over back to actor 0", f.Scene(), f.Current)
 	}
 	f.Do(Do(Confirm))
-	if f.Scene != Choice || len(f.Pending) != 1 || f.Pending[0] != ei {
-		t.Fatalf("scene %v pending %v, want only the injected choice %d", f.Scene, f.Pending, ei)
+	if f.Scene() != Choice || len(f.Pending()) != 1 || f.Pending()[0] != ei {
+		t.Fatalf("scene %v pending %v, want only the injected choice %d", f.Scene(), f.Pending(), ei)
 	}
 	f.Do(Do(Down))
 	f.Do(Do(Confirm))
-	if f.Scene != Orders || f.Levels[mine[0]] != 1 {
-		t.Fatalf("scene %v, first lever at %d: want the orders already given (level 1)", f.Scene, f.Levels[mine[0]])
+	if f.Scene() != Orders || f.Levels[mine[0]] != 1 {
+		t.Fatalf("scene %v, first lever at %d: want the orders already given (level 1)", f.Scene(), f.Levels[mine[0]])
 	}
 	f.Do(Do(Confirm))
-	if f.Scene != Adjudication {
-		t.Fatalf("scene %v (%s)", f.Scene, f.Message)
+	if f.Scene() != Adjudication {
+		t.Fatalf("scene %v (%s)", f.Scene(), f.Message)
 	}
 	rep := f.Game.Reports()[0]
 	if rep.Choices[ei] != 1 || rep.Levels[mine[0]] != 1 {
@@ -503,7 +503,7 @@ search:
 	f.Do(Do(Back))
 	f.Do(Do(Confirm)) // the briefing
 	f.Do(Do(Confirm)) // the hand-over to a
-	for f.Scene == Choice {
+	for f.Scene() == Choice {
 		f.Do(Do(Confirm))
 	}
 	row := slices.Index(m.ActorLevers(a), li)
@@ -512,8 +512,8 @@ search:
 		t.Fatalf("lever not raised: %s", f.Message)
 	}
 	f.Do(Do(Confirm))
-	if f.Scene != Handover || f.Current != a+1 {
-		t.Fatalf("scene %v current %d", f.Scene, f.Current)
+	if f.Scene() != Handover || f.Current != a+1 {
+		t.Fatalf("scene %v current %d", f.Scene(), f.Current)
 	}
 	adjust(f, vi, fmt.Sprint(off), "the room decided")
 	if want := m.Scenario.Actors[a].Name + "'s orders are no longer all allowed; they will be asked to order again after the others."; !strings.Contains(f.Message, want) {
@@ -523,8 +523,8 @@ search:
 	f.Do(Do(Back))
 	f.Do(Do(Back))
 	recalled := false
-	for f.Scene != Adjudication && f.Scene != Briefing {
-		if f.Scene == Orders && f.Current == a {
+	for f.Scene() != Adjudication && f.Scene() != Briefing {
+		if f.Scene() == Orders && f.Current == a {
 			recalled = true
 			if f.Levels[li] != 0 {
 				t.Errorf("the unavailable lever is still at level %d in the recalled orders", f.Levels[li])
@@ -535,7 +535,7 @@ search:
 	if !recalled {
 		t.Error("the person whose orders became unavailable was not asked again")
 	}
-	if f.Scene != Adjudication || f.Game.Reports()[0].Levels[li] != 0 {
-		t.Errorf("scene %v (%s), want the turn played without the unavailable lever", f.Scene, f.Message)
+	if f.Scene() != Adjudication || f.Game.Reports()[0].Levels[li] != 0 {
+		t.Errorf("scene %v (%s), want the turn played without the unavailable lever", f.Scene(), f.Message)
 	}
 }

@@ -5,10 +5,9 @@ import (
 	"encoding/binary"
 	"fmt"
 	"slices"
-	"strconv"
 	"strings"
-	"unicode"
 
+	"github.com/sixparty/sixparty/options"
 	"github.com/sixparty/sixparty/savegame"
 	"github.com/sixparty/sixparty/sim"
 	"github.com/sixparty/sixparty/sim/ai"
@@ -56,11 +55,40 @@ func ParseSeat(s string) (Seat, error) {
 // seatCycle is the order Left and Right step through on the setup screen.
 var seatCycle = []Seat{{Human: true}, {Level: ai.Easy}, {Level: ai.Normal}, {Level: ai.Hard}}
 
-// Save slots.
+// Save slots: the saved game, and the autosaves of the last
+// AutosavesKept games, the latest in SlotAuto and the one before it in
+// AutoSlot(1).
 const (
 	SlotSave = "save"
 	SlotAuto = "autosave"
 )
+
+// AutosavesKept is how many games' autosaves are kept.
+const AutosavesKept = 3
+
+// AutoSlot returns the slot of the autosave of the game k games before
+// the latest (0: SlotAuto).
+func AutoSlot(k int) string {
+	if k == 0 {
+		return SlotAuto
+	}
+	return fmt.Sprintf("%s-%d", SlotAuto, k+1)
+}
+
+// rotateAutosaves moves each kept autosave one game back, so that a new
+// game's autosave replaces none of them.
+func (f *Flow) rotateAutosaves() error {
+	for k := AutosavesKept - 1; k > 0; k-- {
+		old, err := f.cfg.Store.Load(AutoSlot(k - 1))
+		if err != nil {
+			continue
+		}
+		if err := f.cfg.Store.Save(AutoSlot(k), old); err != nil {
+			return err
+		}
+	}
+	return nil
+}
 
 // Store keeps saved games in named slots.
 type Store interface {
@@ -88,20 +116,27 @@ type Config struct {
 	// Seats, when given (one per actor), replaces the default seating (the
 	// first actor a person, the rest the computer at normal difficulty).
 	Seats []Seat
+	// Wake, when set, is called from another goroutine when work done off
+	// the window's thread (a forecast) has finished, so that a resting
+	// window runs Update and Poll again.
+	Wake func()
+	// Counterfactual, when set, replaces ScenarioCounterfactual, which
+	// plays the scenario's counterfactual strategy for the comparison.
+	Counterfactual Counterfactual
 }
 
-// Flow is the state of the front end between frames.
+// Flow is the state of the front end between frames, and its scene
+// manager: the scene shown and those it was opened over, the table played
+// at, and the seat ordering with its draft.
 type Flow struct {
 	cfg Config
 
-	// Scene is the screen shown.
-	Scene Scene
-	// Cursor is the selected row of the scene.
-	Cursor int
-	// Page is the page of a paged scene (adjudication, end).
-	Page int
-	// ShowBriefs overlays every actor's brief on the briefing.
-	ShowBriefs bool
+	scene Scene
+	stack []Scene
+
+	screenTitle string
+	screenText  []string
+
 	// Message is a status line for the player: a confirmation or an error
 	// in words. Each new action clears it.
 	Message string
@@ -111,57 +146,59 @@ type Flow struct {
 	// (sixparty play --watch) while its last version did not load.
 	ReloadErr error
 
-	// Setup fields: the scenario's source, the file path typed in, the
-	// seed as typed, and the scenario loaded from Source (nil when it did
-	// not load).
-	Source   string
-	Path     string
-	SeedText string
-	Model    *sim.Model
-	Seats    []Seat
-	srcIdx   int
+	// Source is the scenario's source (a built-in name or a file path),
+	// Model the scenario loaded from it (nil when it did not load), and
+	// Seats who plays each actor: the setup screen sets them.
+	Source string
+	Model  *sim.Model
+	Seats  []Seat
 
-	// Game is the game being played.
-	Game *sim.Game
+	// Game is the game being played at the local table, nil when none is.
+	Game  *sim.Game
+	table *LocalTable
 
 	// Current is the actor choosing or ordering now.
 	Current int
 	// Levels is the current actor's draft orders, one level per lever of
 	// the scenario (only the actor's own are used).
 	Levels []int
-	// Pending lists the events the current actor must still choose in.
-	Pending []int
-
-	queue   []int
-	orders  sim.Orders
-	picks   sim.Choices
-	Explain map[string]string
+	// queue holds the people still to order this turn, and calledBack
+	// why a person who had ordered is asked again.
+	queue      []int
+	calledBack map[int]string
 	// Played is the last turn played (0 before the first).
 	Played int
-	// WhyVar and WhyTurn are the indicator and turn the why view explains.
-	WhyVar, WhyTurn int
 
-	// FacPage is the facilitator scene's page; FacVar the indicator being
-	// adjusted; ValueText and ReasonText its new value and the reason, as
-	// typed.
-	FacPage               FacPage
-	FacVar                int
-	ValueText, ReasonText string
+	// Outlook is the last forecast of the draft orders, made for the
+	// orders OutlookDraft describes.
+	Outlook      *options.ForecastResult
+	OutlookDraft string
+	job          *forecastJob
+	think        *thinkJob
 
-	stack []opened
+	// Trunk is the game first played; Game is it or one of its branches.
+	Trunk *sim.Game
+	// Branches are the named branches of Trunk, saved with it; OnBranch
+	// is the index of the one being played (Game), or -1 for Trunk.
+	Branches    []savegame.Branch
+	OnBranch    int
+	cf          *cfGame
+	branchGames map[int]*sim.Game
+
+	// The end's reviews of the game reviewsOf, and the all-computer game
+	// on its seed.
+	reviews              map[int]*Review
+	reviewsOf            *sim.Game
+	baseline, baselineOf *sim.Game
 }
 
 // New returns a flow at the title screen.
 func New(cfg Config) *Flow {
-	f := &Flow{cfg: cfg, Scene: Title}
+	f := &Flow{cfg: cfg, OnBranch: -1}
+	f.scene = &TitleScene{}
 	f.Source = cfg.Source
 	if f.Source == "" && len(cfg.Builtin) > 0 {
 		f.Source = cfg.Builtin[0]
-	}
-	f.srcIdx = slices.Index(cfg.Builtin, f.Source)
-	if f.srcIdx < 0 {
-		f.srcIdx = len(cfg.Builtin)
-		f.Path = f.Source
 	}
 	f.openSource()
 	return f
@@ -170,6 +207,32 @@ func New(cfg Config) *Flow {
 // CanSave reports whether games can be saved and loaded.
 func (f *Flow) CanSave() bool { return f.cfg.Store != nil }
 
+// Table returns the table played at, or nil before a game starts.
+func (f *Flow) Table() Table {
+	if f.table == nil {
+		return nil
+	}
+	return f.table
+}
+
+// Explain returns what each computer player said of its orders on the
+// last turn played, by actor id.
+func (f *Flow) Explain() map[string]string {
+	if f.table == nil {
+		return nil
+	}
+	return f.table.Explain()
+}
+
+// setGame sets the game played, at a new local table (nil for none).
+func (f *Flow) setGame(g *sim.Game) {
+	f.Game, f.table = g, nil
+	if g != nil {
+		f.table = NewLocalTable(g, f.Seats)
+	}
+}
+
+// openSource loads the scenario of Source and seats its actors.
 func (f *Flow) openSource() {
 	f.Model = nil
 	if f.Source == "" {
@@ -182,11 +245,6 @@ func (f *Flow) openSource() {
 		return
 	}
 	f.Model = m
-	seed := m.Scenario.Meta.Seed
-	if f.cfg.SeedSet {
-		seed = f.cfg.Seed
-	}
-	f.SeedText = strconv.FormatUint(seed, 10)
 	n := len(m.Scenario.Actors)
 	f.Seats = make([]Seat, n)
 	if len(f.cfg.Seats) == n {
@@ -201,41 +259,12 @@ func (f *Flow) openSource() {
 	}
 }
 
-// Setup rows: the scenario, the file path, the seed, one per actor, then
-// Start.
-const (
-	RowScenario = 0
-	RowPath     = 1
-	RowSeed     = 2
-	rowSeats    = 3
-)
-
-// SetupRows returns the number of rows of the setup screen.
-func (f *Flow) SetupRows() int { return rowSeats + len(f.Seats) + 1 }
-
-// StartRow returns the setup screen's Start row.
-func (f *Flow) StartRow() int { return f.SetupRows() - 1 }
-
-// SeatRow returns the setup row of actor i's seat.
-func SeatRow(i int) int { return rowSeats + i }
-
-// ScenarioChoice returns the name shown for the selected scenario.
-func (f *Flow) ScenarioChoice() string {
-	if f.srcIdx < len(f.cfg.Builtin) {
-		return f.cfg.Builtin[f.srcIdx]
+// seed returns the seed a new game of the scenario loaded starts from.
+func (f *Flow) seed() uint64 {
+	if f.cfg.SeedSet || f.Model == nil {
+		return f.cfg.Seed
 	}
-	return "a file (type its path below)"
-}
-
-// WantsText reports whether typed characters go into a text field now.
-func (f *Flow) WantsText() bool {
-	switch f.Scene {
-	case Setup:
-		return f.Cursor == RowPath || f.Cursor == RowSeed
-	case Facilitator:
-		return f.FacPage == FacValue && (f.Cursor == FacRowValue || f.Cursor == FacRowReason)
-	}
-	return false
+	return f.Model.Scenario.Meta.Seed
 }
 
 // Humans returns the actors played by people, in the scenario's order.
@@ -255,12 +284,12 @@ func (f *Flow) Humans() []int {
 // or the game is over), or -2 when several people share the screen (then
 // only what all of them see exactly is shown).
 func (f *Flow) Viewer() int {
-	switch {
-	case f.Scene == Facilitator:
+	switch s := f.Scene(); {
+	case s == Facilitator:
 		return -1 // the facilitator sees everything
-	case f.Scene == Orders || f.Scene == Choice || f.over(Orders):
+	case s == Orders || s == Choice || f.over(Orders):
 		return f.Current
-	case f.Scene == End || f.Game != nil && f.Game.Over():
+	case s == End || s == Branching || s == Comparison || f.over(End) || f.Game != nil && f.Game.Over():
 		return -1
 	}
 	h := f.Humans()
@@ -271,6 +300,19 @@ func (f *Flow) Viewer() int {
 		return h[0]
 	}
 	return -2
+}
+
+// ViewerName says whose view the screen shows, for "hidden from …":
+// "you" when one person plays, the actor's name on its own screens, or
+// "at least one of you" on a shared screen (it shows only what all see).
+func (f *Flow) ViewerName() string {
+	switch v := f.Viewer(); {
+	case v == -2:
+		return "at least one of you"
+	case v >= 0 && len(f.Humans()) > 1:
+		return f.Model.Scenario.Actors[v].Name
+	}
+	return "you"
 }
 
 // View returns what the viewer sees of state s. For -1 and -2 the values
@@ -287,10 +329,10 @@ func (f *Flow) View(s *sim.State) sim.View {
 func (f *Flow) Known(vi int) bool {
 	switch v := f.Viewer(); {
 	case v >= 0:
-		return f.Game.Model.SeesExactly(v, vi)
+		return f.table.Known(v, vi)
 	case v == -2:
 		for _, h := range f.Humans() {
-			if !f.Game.Model.SeesExactly(h, vi) {
+			if !f.table.Known(h, vi) {
 				return false
 			}
 		}
@@ -302,254 +344,6 @@ func (f *Flow) Known(vi int) bool {
 // as an estimate).
 func (f *Flow) Shown(vi int) bool { return f.Viewer() != -2 || f.Known(vi) }
 
-// Do applies one input.
-func (f *Flow) Do(in Input) {
-	f.Message = ""
-	switch in.Action {
-	case Quit:
-		f.Quit = true
-		return
-	case Save:
-		f.save()
-		return
-	}
-	switch f.Scene {
-	case Title:
-		f.doTitle(in)
-	case Setup:
-		f.doSetup(in)
-	case Briefing:
-		f.doBriefing(in)
-	case Handover:
-		switch in.Action {
-		case Confirm:
-			f.enterSeat()
-		case Facilitate:
-			f.openFacilitator()
-		}
-	case Facilitator:
-		f.doFacilitator(in)
-	case Choice:
-		f.doChoice(in)
-	case Orders:
-		f.doOrders(in)
-	case Adjudication:
-		switch in.Action {
-		case Confirm, PageNext:
-			if f.Page == 0 {
-				f.Page = 1
-			} else {
-				f.goTo(Report)
-			}
-		case Back, PagePrev:
-			f.Page = 0
-		case OpenMap:
-			f.open(Map)
-		}
-	case Report:
-		f.doReport(in)
-	case Why:
-		f.doWhy(in)
-	case Dashboard:
-		f.doDashboard(in)
-	case Map:
-		if in.Action == Back || in.Action == Confirm || in.Action == OpenMap {
-			f.close()
-		}
-	case End:
-		f.doEnd(in)
-	}
-}
-
-func (f *Flow) goTo(s Scene) {
-	f.Scene, f.Cursor, f.Page = s, 0, 0
-	f.stack = nil
-}
-
-// open shows an auxiliary scene (map, dashboard, why) over the current
-// one; Back returns to it.
-func (f *Flow) open(s Scene) {
-	f.stack = append(f.stack, opened{f.Scene, f.Cursor, f.WhyVar, f.WhyTurn})
-	f.Scene, f.Cursor = s, 0
-}
-
-// close returns from an auxiliary scene to the one it was opened from.
-func (f *Flow) close() {
-	if len(f.stack) == 0 {
-		return
-	}
-	top := f.stack[len(f.stack)-1]
-	f.stack = f.stack[:len(f.stack)-1]
-	f.Scene, f.Cursor = top.scene, top.cursor
-	f.WhyVar, f.WhyTurn = top.whyVar, top.whyTurn
-}
-
-// Under returns the scene the current auxiliary scene was opened over
-// (the one Back returns to), or the current scene when none is open.
-func (f *Flow) Under() Scene {
-	if len(f.stack) == 0 {
-		return f.Scene
-	}
-	return f.stack[len(f.stack)-1].scene
-}
-
-// opened is a scene under an auxiliary one, with its cursor (and the why
-// view's indicator and turn, as one why view can open another).
-type opened struct {
-	scene           Scene
-	cursor          int
-	whyVar, whyTurn int
-}
-
-// over reports whether the current scene was opened over scene s.
-func (f *Flow) over(s Scene) bool {
-	for _, o := range f.stack {
-		if o.scene == s {
-			return true
-		}
-	}
-	return false
-}
-
-// move moves the cursor within n rows.
-func (f *Flow) move(in Input, n int) bool {
-	switch in.Action {
-	case Up:
-		if f.Cursor > 0 {
-			f.Cursor--
-		}
-	case Down:
-		if f.Cursor < n-1 {
-			f.Cursor++
-		}
-	case Select:
-		if in.Item >= 0 && in.Item < n {
-			f.Cursor = in.Item
-		}
-	default:
-		return false
-	}
-	return true
-}
-
-// pick is move for menus, where clicking a row also chooses it: a click
-// comes back as Confirm. ok is false when the input only moved the cursor.
-func (f *Flow) pick(in Input, n int) (out Input, ok bool) {
-	if !f.move(in, n) {
-		return in, true
-	}
-	if in.Action != Select {
-		return in, false
-	}
-	in.Action = Confirm
-	return in, true
-}
-
-// Title menu rows.
-const (
-	MenuNew = iota
-	MenuLoad
-	MenuAutosave
-	MenuQuit
-	menuRows
-)
-
-// MenuLabels returns the title menu's entries.
-func MenuLabels() []string {
-	return []string{"New game", "Load saved game", "Continue from autosave", "Quit"}
-}
-
-func (f *Flow) doTitle(in Input) {
-	in, ok := f.pick(in, menuRows)
-	if !ok {
-		return
-	}
-	switch in.Action {
-	case Confirm:
-		switch f.Cursor {
-		case MenuNew:
-			f.goTo(Setup)
-			f.Cursor = f.StartRow()
-		case MenuLoad:
-			f.load(SlotSave)
-		case MenuAutosave:
-			f.load(SlotAuto)
-		case MenuQuit:
-			f.Quit = true
-		}
-	case Load:
-		f.load(SlotSave)
-	case Autosave:
-		f.load(SlotAuto)
-	case Back:
-		f.Quit = true
-	}
-}
-
-func (f *Flow) doSetup(in Input) {
-	if f.move(in, f.SetupRows()) {
-		return
-	}
-	switch in.Action {
-	case Back:
-		f.goTo(Title)
-	case Left, Right:
-		d := 1
-		if in.Action == Left {
-			d = -1
-		}
-		switch {
-		case f.Cursor == RowScenario:
-			n := len(f.cfg.Builtin) + 1
-			f.srcIdx = (f.srcIdx + d + n) % n
-			if f.srcIdx < len(f.cfg.Builtin) {
-				f.Source = f.cfg.Builtin[f.srcIdx]
-			} else {
-				f.Source = f.Path
-			}
-			f.openSource()
-		case f.Cursor >= rowSeats && f.Cursor < f.StartRow():
-			i := f.Cursor - rowSeats
-			k := slices.Index(seatCycle, f.Seats[i])
-			f.Seats[i] = seatCycle[(k+d+len(seatCycle))%len(seatCycle)]
-		}
-	case Type:
-		switch f.Cursor {
-		case RowPath:
-			if unicode.IsPrint(in.Rune) {
-				f.Path += string(in.Rune)
-			}
-		case RowSeed:
-			if in.Rune >= '0' && in.Rune <= '9' && len(f.SeedText) < 19 {
-				f.SeedText += string(in.Rune)
-			}
-		}
-	case Erase:
-		switch f.Cursor {
-		case RowPath:
-			f.Path = dropLast(f.Path)
-		case RowSeed:
-			f.SeedText = dropLast(f.SeedText)
-		}
-	case Confirm:
-		switch {
-		case f.Cursor == RowPath:
-			f.srcIdx = len(f.cfg.Builtin)
-			f.Source = strings.TrimSpace(f.Path)
-			f.openSource()
-			if f.Model != nil {
-				f.Message = "Loaded " + f.Model.Scenario.Meta.Title + "."
-			}
-		case f.Cursor < rowSeats:
-			f.Cursor++
-		case f.Cursor < f.StartRow():
-			f.Cursor = f.StartRow()
-		default:
-			f.start()
-		}
-	}
-}
-
 func dropLast(s string) string {
 	r := []rune(s)
 	if len(r) == 0 {
@@ -558,21 +352,16 @@ func dropLast(s string) string {
 	return string(r[:len(r)-1])
 }
 
-func (f *Flow) start() {
-	if f.Model == nil {
-		f.Message = "Choose a scenario that loads first."
-		return
-	}
-	seed, err := strconv.ParseUint(f.SeedText, 10, 64)
-	if err != nil {
-		f.Message = "The seed must be a whole number from 0 to 18446744073709551615."
-		return
-	}
-	f.Game = sim.NewGame(f.Model, seed)
-	if err := f.Game.SetFogSecret(fogSecret()); err != nil {
+// start starts a game of the scenario loaded on a seed, with a fog secret
+// of its own.
+func (f *Flow) start(seed uint64) {
+	g := sim.NewGame(f.Model, seed)
+	if err := g.SetFogSecret(fogSecret()); err != nil {
 		f.Message = err.Error()
 		return
 	}
+	f.setGame(g)
+	f.Trunk, f.Branches, f.OnBranch, f.cf, f.branchGames = f.Game, nil, -1, nil, nil
 	f.Played = 0
 	f.startTurn()
 }
@@ -590,39 +379,13 @@ func fogSecret() uint64 {
 	}
 }
 
+// startTurn shows the briefing of the turn to be ordered, with every
+// person still to order.
 func (f *Flow) startTurn() {
-	f.goTo(Briefing)
-	f.ShowBriefs = false
-	f.orders, f.picks = sim.Orders{}, sim.Choices{}
-	f.Explain = map[string]string{}
+	f.goTo(&BriefingScene{})
+	f.table.newTurn()
 	f.queue = f.Humans()
-}
-
-func (f *Flow) doBriefing(in Input) {
-	switch in.Action {
-	case Confirm:
-		if f.ShowBriefs {
-			f.ShowBriefs = false
-			return
-		}
-		f.nextSeat()
-	case ToggleBriefs:
-		f.ShowBriefs = !f.ShowBriefs
-	case Back:
-		f.ShowBriefs = false
-	case OpenMap:
-		f.open(Map)
-	case OpenDashboard:
-		f.openDashboard()
-	case EndGame:
-		f.goTo(End)
-	case Facilitate:
-		f.openFacilitator()
-	}
-}
-
-func (f *Flow) openDashboard() {
-	f.open(Dashboard)
+	f.calledBack = nil
 }
 
 // nextSeat moves on to the next person's orders, or adjudicates the turn
@@ -634,20 +397,21 @@ func (f *Flow) nextSeat() {
 	}
 	f.Current, f.queue = f.queue[0], f.queue[1:]
 	if len(f.Humans()) > 1 {
-		f.goTo(Handover)
+		f.goTo(&HandoverScene{})
 		return
 	}
 	f.enterSeat()
 }
 
+// enterSeat starts the current actor's choices and orders.
 func (f *Flow) enterSeat() {
 	g := f.Game
 	m := g.Model
-	f.Pending = nil
+	var pending []int
 	for _, ei := range g.State().Briefing {
 		ev := &m.Scenario.Events[ei]
-		if _, done := f.picks[ev.ID]; ev.Choice != nil && m.Chooser(ei) == f.Current && !done {
-			f.Pending = append(f.Pending, ei)
+		if _, done := f.table.Picked(ev.ID); ev.Choice != nil && m.Chooser(ei) == f.Current && !done {
+			pending = append(pending, ei)
 		}
 	}
 	// The draft starts from the orders the actor already gave this turn
@@ -655,145 +419,55 @@ func (f *Flow) enterSeat() {
 	// orders, where still allowed and affordable.
 	s := g.State()
 	draft := slices.Clone(s.Levels)
-	if given, ok := f.orders[m.Scenario.Actors[f.Current].ID]; ok {
+	if given, ok := f.table.Given(f.Current); ok {
 		for _, li := range m.ActorLevers(f.Current) {
 			draft[li] = given[m.Scenario.Levers[li].ID]
 		}
 	}
 	f.Levels = m.CarryForward(s, draft)
-	if len(f.Pending) > 0 {
-		f.goTo(Choice)
+	if len(pending) > 0 {
+		f.goTo(&ChoiceScene{Pending: pending})
 		return
 	}
-	f.goTo(Orders)
+	f.goTo(&OrdersScene{})
 }
 
-func (f *Flow) doChoice(in Input) {
-	ev := &f.Game.Model.Scenario.Events[f.Pending[0]]
-	if f.move(in, len(ev.Choice.Options)) {
-		return
+// callBack records why person ai, who had ordered, is asked again.
+func (f *Flow) callBack(ai int, why string) {
+	if f.calledBack == nil {
+		f.calledBack = map[int]string{}
 	}
-	if in.Action != Confirm {
-		return
-	}
-	f.picks[ev.ID] = ev.Choice.Options[f.Cursor].ID
-	f.Pending = f.Pending[1:]
-	if len(f.Pending) > 0 {
-		f.goTo(Choice)
-		return
-	}
-	f.goTo(Orders)
+	f.calledBack[ai] = why
 }
 
-// Spent returns the cost of the current actor's draft orders.
-func (f *Flow) Spent() float64 {
-	return f.Game.Model.OrdersCost(f.Current, f.Levels)
-}
+// CalledBack says why the current person is asked again this turn, or ""
+// when they are ordering for the first time.
+func (f *Flow) CalledBack() string { return f.calledBack[f.Current] }
 
-// SetLevel sets the current actor's lever li to lvl in the draft orders
-// if that is allowed, and says why not otherwise.
-func (f *Flow) SetLevel(li, lvl int) error {
-	if err := f.CheckLevel(li, lvl); err != nil {
-		return err
-	}
-	f.Levels[li] = lvl
-	return nil
-}
-
-// CheckLevel says why the current actor may not set lever li to lvl (nil
-// if it may): the level's range, the lever's precondition in the
-// scenario's words, or the budget.
-func (f *Flow) CheckLevel(li, lvl int) error {
-	m := f.Game.Model
-	l := &m.Scenario.Levers[li]
-	if lvl < 0 || lvl >= len(l.Levels) {
-		return fmt.Errorf("%s has no level %d", l.Name, lvl)
-	}
-	if lvl > 0 {
-		if ok, why := m.Available(f.Game.State(), li); !ok {
-			return fmt.Errorf("%s is not available: %s", l.Name, why)
-		}
-	}
-	budget := m.Scenario.Actors[f.Current].Budget
-	draft := slices.Clone(f.Levels)
-	draft[li] = lvl
-	if !m.Affordable(f.Current, m.OrdersCost(f.Current, draft)) && m.Cost(li, lvl) > m.Cost(li, f.Levels[li]) {
-		return fmt.Errorf("not enough political capital: %s at %q costs %g, %g of %g is left", l.Name, l.Levels[lvl], m.Cost(li, lvl), budget-f.Spent()+m.Cost(li, f.Levels[li]), budget)
+// Pending lists the events the current actor must still choose in (on
+// the choice scene).
+func (f *Flow) Pending() []int {
+	if c := SceneOf[*ChoiceScene](f); c != nil {
+		return c.Pending
 	}
 	return nil
-}
-
-func (f *Flow) doOrders(in Input) {
-	m := f.Game.Model
-	mine := m.ActorLevers(f.Current)
-	if f.move(in, len(mine)) {
-		return
-	}
-	switch in.Action {
-	case Left, Right, SetLevel:
-		if len(mine) == 0 {
-			return
-		}
-		row := f.Cursor
-		lvl := f.Levels[mine[row]]
-		switch in.Action {
-		case Left:
-			lvl--
-		case Right:
-			lvl++
-		case SetLevel:
-			if in.Item < 0 || in.Item >= len(mine) {
-				return
-			}
-			row, lvl = in.Item, in.Value
-			f.Cursor = row
-		}
-		if lvl < 0 || lvl >= len(m.Scenario.Levers[mine[row]].Levels) {
-			return
-		}
-		if err := f.SetLevel(mine[row], lvl); err != nil {
-			f.Message = err.Error()
-		}
-	case Confirm:
-		a := m.Scenario.Actors[f.Current].ID
-		f.orders[a] = map[string]int{}
-		for _, li := range mine {
-			if f.Levels[li] > 0 {
-				f.orders[a][m.Scenario.Levers[li].ID] = f.Levels[li]
-			}
-		}
-		f.nextSeat()
-	case OpenDashboard:
-		f.openDashboard()
-	case OpenMap:
-		f.open(Map)
-	}
 }
 
 // adjudicate gets the computer players' orders, plays the turn and
-// autosaves.
+// autosaves. In a window (Config.Wake set) the computer players decide
+// on a goroutine of their own while the thinking scene shows; Poll plays
+// the turn when they are done.
 func (f *Flow) adjudicate() {
-	g := f.Game
-	m := g.Model
-	for i, seat := range f.Seats {
-		if seat.Human {
-			continue
-		}
-		dec := ai.Decide(g, i, seat.Level)
-		id := m.Scenario.Actors[i].ID
-		f.orders[id] = dec.Orders
-		for _, ei := range g.State().Briefing {
-			e := m.Scenario.Events[ei]
-			if e.Choice != nil && m.Chooser(ei) == i {
-				if o, ok := dec.Choices[e.ID]; ok {
-					f.picks[e.ID] = o
-				}
-			}
-		}
-		f.Explain[id] = dec.Explain
+	if f.cfg.Wake != nil {
+		f.startThinking()
+		return
 	}
-	t := g.Turn()
-	if _, err := g.Play(f.orders, f.picks); err != nil {
+	f.played(f.table.Adjudicate())
+}
+
+// played shows the turn just played, or starts it again after an error.
+func (f *Flow) played(t int, err error) {
+	if err != nil {
 		// Orders are checked as they are drafted, so this should not
 		// happen; the game is unchanged and the turn starts again.
 		f.startTurn()
@@ -801,7 +475,8 @@ func (f *Flow) adjudicate() {
 		return
 	}
 	f.Played = t
-	f.goTo(Adjudication)
+	f.syncBranch()
+	f.goTo(&AdjudicationScene{})
 	if f.cfg.Store != nil {
 		if err := f.autosave(); err != nil {
 			f.Message = "Autosave failed: " + err.Error()
@@ -816,7 +491,28 @@ func (f *Flow) saveFile() *savegame.File {
 	for i, s := range f.Seats {
 		seats[i] = s.String()
 	}
-	return savegame.New(f.Source, seats, f.Game.Record())
+	f.syncBranch()
+	file := savegame.New(f.Source, seats, f.Trunk.Record())
+	file.Branches = f.Branches
+	// The orders people have submitted on the turn in progress, so that
+	// quitting before it is played loses none.
+	if f.table != nil && f.Game == f.Trunk && !f.Game.Over() {
+		for _, h := range f.Humans() {
+			if o, ok := f.table.Given(h); ok && f.ordered(h) {
+				if file.Submitted == nil {
+					file.Submitted, file.Picked = sim.Orders{}, sim.Choices{}
+				}
+				file.Submitted[f.Model.Scenario.Actors[h].ID] = o
+			}
+		}
+		for _, ei := range f.Game.State().Briefing {
+			id := f.Model.Scenario.Events[ei].ID
+			if o, ok := f.table.Picked(id); ok && file.Picked != nil && f.Seats[f.Model.Chooser(ei)].Human && f.ordered(f.Model.Chooser(ei)) {
+				file.Picked[id] = o
+			}
+		}
+	}
+	return file
 }
 
 func (f *Flow) save() {
@@ -863,282 +559,56 @@ func (f *Flow) load(slot string) {
 			return
 		}
 	}
-	f.Model, f.Game, f.Source, f.Seats = m, g, file.Source, seats
-	f.SeedText = strconv.FormatUint(g.Seed, 10)
+	f.Model, f.Source, f.Seats = m, file.Source, seats
+	f.setGame(g)
+	f.Trunk, f.Branches, f.OnBranch, f.cf, f.branchGames = g, file.Branches, -1, nil, nil
 	f.Played = len(g.Reports())
 	if g.Over() {
-		f.goTo(End)
+		f.toEnd()
+		f.warmBranches()
 		return
 	}
 	f.startTurn()
-	f.Message = fmt.Sprintf("Loaded: %s, %d turns played.", m.Scenario.Meta.Title, f.Played)
+	f.Message = fmt.Sprintf("Loaded: %s, %s played.", m.Scenario.Meta.Title, TurnsText(f.Played))
+	f.restoreSubmitted(file)
+	if len(f.Branches) > 0 {
+		f.Message += fmt.Sprintf(" %d branch(es).", len(f.Branches))
+	}
+	f.warmBranches()
 }
 
-func (f *Flow) doReport(in Input) {
-	rows := f.ReportRows()
-	if f.move(in, len(rows)) {
-		return
+// restoreSubmitted gives the table again the orders a save holds for
+// the turn in progress, and takes their seats out of the queue.
+func (f *Flow) restoreSubmitted(file *savegame.File) {
+	m := f.Model
+	var names []string
+	for _, h := range f.Humans() {
+		id := m.Scenario.Actors[h].ID
+		o, ok := file.Submitted[id]
+		if !ok {
+			continue
+		}
+		if err := f.table.Submit(h, o, nil); err != nil {
+			continue
+		}
+		f.queue = slices.DeleteFunc(f.queue, func(k int) bool { return k == h })
+		names = append(names, m.Scenario.Actors[h].Name)
 	}
-	switch in.Action {
-	case Confirm:
-		if f.Game.Over() {
-			f.goTo(End)
-			return
-		}
-		f.startTurn()
-	case AskWhy:
-		if len(rows) > 0 {
-			f.openWhy(rows[f.Cursor].Var, f.Played)
-		}
-	case OpenDashboard:
-		f.openDashboard()
-	case OpenMap:
-		f.open(Map)
-	case EndGame:
-		f.goTo(End)
+	for id, o := range file.Picked {
+		f.table.picks[id] = o
+	}
+	if len(names) > 0 {
+		f.Message += " Orders already submitted this turn are kept: " + strings.Join(names, ", ") + "."
 	}
 }
 
+// openWhy opens the why view of variable vi on turn turn.
 func (f *Flow) openWhy(vi, turn int) {
-	if !f.Known(vi) {
-		f.Message = "You see only an estimate of " + f.Game.Model.Scenario.Vars[vi].Name + "; what moved it is hidden from you."
-		return
-	}
 	if turn < 1 {
 		f.Message = "No turn has been played yet, so nothing has moved."
 		return
 	}
-	f.open(Why)
-	f.WhyVar, f.WhyTurn = vi, turn
-}
-
-func (f *Flow) doWhy(in Input) {
-	links := f.WhyLinks()
-	if f.move(in, len(links)) {
-		return
-	}
-	switch in.Action {
-	case Back:
-		f.close()
-	case Confirm, AskWhy:
-		if len(links) == 0 {
-			f.close()
-			return
-		}
-		f.openWhy(links[min(f.Cursor, len(links)-1)], f.WhyTurn)
-	case Left, PagePrev:
-		if f.WhyTurn > 1 {
-			f.WhyTurn--
-			f.Cursor = 0
-		}
-	case Right, PageNext:
-		if f.WhyTurn < f.Played {
-			f.WhyTurn++
-			f.Cursor = 0
-		}
-	}
-}
-
-func (f *Flow) doDashboard(in Input) {
-	vars := f.DashVars()
-	if f.move(in, len(vars)) {
-		return
-	}
-	switch in.Action {
-	case Back, OpenDashboard, Confirm:
-		f.close()
-	case AskWhy:
-		if len(vars) > 0 {
-			f.openWhy(vars[f.Cursor], f.Played)
-		}
-	}
-}
-
-// ChartsPerPage is how many indicator charts one page of the end screen
-// shows, and TurnsPerPage how many turns one page of its timeline shows.
-const (
-	ChartsPerPage = 12
-	TurnsPerPage  = 4
-)
-
-// The kinds of end screen page.
-const (
-	EndSummary  = "summary"
-	EndTimeline = "timeline"
-	EndCharts   = "charts"
-)
-
-// EndPage says what page p of the end screen shows: the summary (outcome
-// and scores), a page of the timeline, or a page of charts, with the
-// index of its first turn (from 1) or first variable.
-func (f *Flow) EndPage(p int) (kind string, first int) {
-	tl := f.timelinePages()
-	switch {
-	case p <= 0:
-		return EndSummary, 0
-	case p <= tl:
-		return EndTimeline, (p-1)*TurnsPerPage + 1
-	}
-	return EndCharts, (p - 1 - tl) * ChartsPerPage
-}
-
-func (f *Flow) timelinePages() int {
-	if f.Game == nil {
-		return 0
-	}
-	return max(1, (len(f.Game.Reports())+TurnsPerPage-1)/TurnsPerPage)
-}
-
-// EndPages returns the number of pages of the end screen: the outcome and
-// scores, the timeline, then the charts of every indicator.
-func (f *Flow) EndPages() int {
-	if f.Game == nil {
-		return 1
-	}
-	n := len(f.Game.Model.Scenario.Vars)
-	return 1 + f.timelinePages() + (n+ChartsPerPage-1)/ChartsPerPage
-}
-
-func (f *Flow) doEnd(in Input) {
-	switch in.Action {
-	case Right, PageNext, Confirm:
-		if f.Page < f.EndPages()-1 {
-			f.Page++
-		} else if in.Action == Confirm {
-			f.Game = nil
-			f.goTo(Title)
-		}
-	case Left, PagePrev:
-		if f.Page > 0 {
-			f.Page--
-		}
-	case Back:
-		if f.Page > 0 {
-			f.Page--
-		} else {
-			f.Game = nil
-			f.goTo(Title)
-		}
-	}
-}
-
-// Hints returns the actions worth showing on the help line of the current
-// scene, most important first.
-func (f *Flow) Hints() []Action {
-	switch f.Scene {
-	case Title:
-		return []Action{Confirm, Load, Autosave, Quit}
-	case Setup:
-		return []Action{Up, Down, Right, Confirm, Back}
-	case Briefing:
-		if f.ShowBriefs {
-			return []Action{ToggleBriefs, Back}
-		}
-		return []Action{Confirm, ToggleBriefs, OpenMap, OpenDashboard, Facilitate, Save, EndGame}
-	case Handover:
-		return []Action{Confirm, Facilitate}
-	case Facilitator:
-		return []Action{Up, Down, Confirm, Back}
-	case Choice:
-		return []Action{Up, Down, Confirm}
-	case Orders:
-		return []Action{Up, Down, Left, Right, Confirm, OpenDashboard, OpenMap}
-	case Adjudication:
-		return []Action{Confirm, OpenMap}
-	case Report:
-		return []Action{Confirm, AskWhy, OpenDashboard, OpenMap, Save, EndGame}
-	case Why:
-		if len(f.WhyLinks()) > 0 {
-			return []Action{Up, Down, AskWhy, Left, Right, Back}
-		}
-		return []Action{Left, Right, Back}
-	case Dashboard:
-		return []Action{Up, Down, AskWhy, Back}
-	case Map:
-		return []Action{Back}
-	case End:
-		return []Action{Confirm, Left, Right}
-	}
-	return nil
-}
-
-// Label names an action on the help line of the current scene: mostly the
-// action's own name, but Continue says where it goes.
-func (f *Flow) Label(a Action) string {
-	switch {
-	case a == Confirm:
-		switch f.Scene {
-		case Title:
-			return "choose"
-		case Setup:
-			if f.Cursor == f.StartRow() {
-				return "start"
-			}
-			return "next"
-		case Briefing:
-			if f.ShowBriefs {
-				return "close"
-			}
-			return "to the orders"
-		case Handover:
-			return "I am ready"
-		case Facilitator:
-			switch f.FacPage {
-			case FacMenu:
-				return "choose"
-			case FacAdjust:
-				return "set a new value"
-			case FacValue:
-				if f.Cursor == FacRowApply {
-					return "apply"
-				}
-				return "next"
-			case FacInject:
-				return "inject"
-			}
-		case Choice:
-			return "choose"
-		case Orders:
-			return "submit orders"
-		case Adjudication:
-			return "next"
-		case Report:
-			if f.Game != nil && f.Game.Over() {
-				return "to the end"
-			}
-			return "next turn"
-		case End:
-			if f.Page == f.EndPages()-1 {
-				return "back to the title"
-			}
-			return "next page"
-		}
-	case a == AskWhy && f.Scene == Why:
-		return "why did that move?"
-	case (a == Left || a == Right) && f.Scene == Why:
-		if a == Left {
-			return "earlier turn"
-		}
-		return "later turn"
-	case (a == Left || a == Right) && f.Scene == End:
-		if a == Left {
-			return "previous page"
-		}
-		return "next page"
-	case (a == Left || a == Right) && f.Scene == Orders:
-		if a == Left {
-			return "lower level"
-		}
-		return "raise level"
-	case (a == Left || a == Right) && f.Scene == Setup:
-		return "change"
-	case a == Back && f.Scene == Facilitator:
-		if f.FacPage == FacMenu {
-			return "back to the game"
-		}
-		return "back"
-	}
-	return a.String()
+	f.open(&WhyScene{Var: vi, Turn: turn, Hidden: !f.Known(vi)})
 }
 
 // FirstLine returns an error's first line, and how many more there are,

@@ -80,7 +80,7 @@ func TestScenes(t *testing.T) {
 		name   string
 		seats  []Seat
 		inputs []Input
-		want   Scene
+		want   SceneID
 	}{
 		{"title", solo(n), nil, Title},
 		{"new game", solo(n), []Input{Do(Confirm)}, Setup},
@@ -97,7 +97,9 @@ func TestScenes(t *testing.T) {
 		{"why", solo(n), []Input{Do(Confirm), Do(Confirm), Do(Confirm), Do(Confirm), Do(Confirm), Do(Confirm), Do(AskWhy)}, Why},
 		{"why back", solo(n), []Input{Do(Confirm), Do(Confirm), Do(Confirm), Do(Confirm), Do(Confirm), Do(Confirm), Do(AskWhy), Do(Back)}, Report},
 		{"next turn", solo(n), []Input{Do(Confirm), Do(Confirm), Do(Confirm), Do(Confirm), Do(Confirm), Do(Confirm), Do(Confirm)}, Briefing},
-		{"end early", solo(n), []Input{Do(Confirm), Do(Confirm), Do(EndGame)}, End},
+		{"end early", solo(n), []Input{Do(Confirm), Do(Confirm), Do(EndGame), Do(Confirm)}, End},
+		{"end early asks", solo(n), []Input{Do(Confirm), Do(Confirm), Do(EndGame)}, Confirming},
+		{"end early declined", solo(n), []Input{Do(Confirm), Do(Confirm), Do(EndGame), Do(Back)}, Briefing},
 		{"hot-seat handover", two, []Input{Do(Confirm), Do(Confirm), Do(Confirm)}, Handover},
 		{"hot-seat first orders", two, []Input{Do(Confirm), Do(Confirm), Do(Confirm), Do(Confirm)}, Orders},
 		{"hot-seat second handover", two, []Input{Do(Confirm), Do(Confirm), Do(Confirm), Do(Confirm), Do(Confirm)}, Handover},
@@ -118,8 +120,8 @@ func TestScenes(t *testing.T) {
 					t.Fatalf("input %d: %s", i, f.Message)
 				}
 			}
-			if f.Scene != tc.want {
-				t.Errorf("scene %v, want %v (message %q)", f.Scene, tc.want, f.Message)
+			if f.Scene() != tc.want {
+				t.Errorf("scene %v, want %v (message %q)", f.Scene(), tc.want, f.Message)
 			}
 		})
 	}
@@ -130,26 +132,27 @@ func TestEndPages(t *testing.T) {
 	f.Do(Do(Confirm))
 	f.Do(Do(Confirm))
 	f.Do(Do(EndGame))
+	f.Do(Do(Confirm)) // yes, end it
 	pages := f.EndPages()
-	if want := 1 + 1 + (len(f.Game.Model.Scenario.Vars)+ChartsPerPage-1)/ChartsPerPage; pages != want {
+	if want := 2 + 1 + (len(f.Game.Model.Scenario.Vars)+ChartsPerPage-1)/ChartsPerPage; pages != want {
 		t.Errorf("EndPages = %d, want %d", pages, want)
 	}
 	for p := 1; p < pages; p++ {
 		f.Do(Do(Right))
-		if f.Scene != End || f.Page != p {
-			t.Fatalf("after %d Rights: scene %v page %d", p, f.Scene, f.Page)
+		if f.Scene() != End || f.Page() != p {
+			t.Fatalf("after %d Rights: scene %v page %d", p, f.Scene(), f.Page())
 		}
 	}
 	f.Do(Do(Right))
-	if f.Page != pages-1 {
-		t.Errorf("Right on the last page moved to page %d", f.Page)
+	if f.Page() != pages-1 {
+		t.Errorf("Right on the last page moved to page %d", f.Page())
 	}
 	if f.Label(Confirm) != "back to the title" {
 		t.Errorf("label of Confirm on the last page %q", f.Label(Confirm))
 	}
 	f.Do(Do(Confirm))
-	if f.Scene != Title || f.Game != nil {
-		t.Errorf("Confirm on the last page: scene %v", f.Scene)
+	if f.Scene() != Title || f.Game != nil {
+		t.Errorf("Confirm on the last page: scene %v", f.Scene())
 	}
 }
 
@@ -161,15 +164,16 @@ func TestEndPageKinds(t *testing.T) {
 		playTurn(f)
 	}
 	f.Do(Do(EndGame))
+	f.Do(Do(Confirm)) // yes, end it
 	nv := len(f.Game.Model.Scenario.Vars)
-	want := [][2]any{{EndSummary, 0}, {EndTimeline, 1}, {EndTimeline, 5}, {EndCharts, 0}}
+	want := [][2]any{{EndSummary, 0}, {EndReview, 0}, {EndTimeline, 1}, {EndTimeline, 5}, {EndCharts, 0}}
 	for p, w := range want {
 		kind, first := f.EndPage(p)
 		if kind != w[0] || first != w[1] {
 			t.Errorf("EndPage(%d) = %s %d, want %v %v", p, kind, first, w[0], w[1])
 		}
 	}
-	if got, want := f.EndPages(), 3+(nv+ChartsPerPage-1)/ChartsPerPage; got != want {
+	if got, want := f.EndPages(), 4+(nv+ChartsPerPage-1)/ChartsPerPage; got != want {
 		t.Errorf("EndPages = %d, want %d", got, want)
 	}
 	tl := Timeline(f.Game)
@@ -199,21 +203,22 @@ func TestWhyFromDashboard(t *testing.T) {
 	}
 	f.Do(Input{Action: Select, Item: hidden})
 	f.Do(Do(AskWhy))
-	if f.Scene != Dashboard || !strings.HasPrefix(f.Message, "You see only an estimate of ") {
-		t.Errorf("why of an estimate: scene %v, message %q", f.Scene, f.Message)
+	if w := SceneOf[*WhyScene](f); f.Scene() != Why || !w.Hidden || len(f.WhyReasons()) != 0 || len(f.EstimateBasis(w.Var)) < 2 {
+		t.Errorf("why of an estimate: scene %v, hidden %v, %d reasons (want none), basis %q", f.Scene(), w != nil && w.Hidden, len(f.WhyReasons()), f.EstimateBasis(f.WhyVar()))
 	}
+	f.Do(Do(Back))
 	f.Do(Input{Action: Select, Item: known})
 	f.Do(Do(AskWhy))
-	if f.Scene != Why || f.WhyVar != f.DashVars()[known] || f.Viewer() != f.Current {
-		t.Fatalf("why: scene %v var %d viewer %d", f.Scene, f.WhyVar, f.Viewer())
+	if f.Scene() != Why || f.WhyVar() != f.DashVars()[known] || f.Viewer() != f.Current {
+		t.Fatalf("why: scene %v var %d viewer %d", f.Scene(), f.WhyVar(), f.Viewer())
 	}
 	f.Do(Do(Back))
-	if f.Scene != Dashboard || f.Cursor != known {
-		t.Errorf("back from why: scene %v cursor %d, want dashboard row %d", f.Scene, f.Cursor, known)
+	if f.Scene() != Dashboard || f.Cursor() != known {
+		t.Errorf("back from why: scene %v cursor %d, want dashboard row %d", f.Scene(), f.Cursor(), known)
 	}
 	f.Do(Do(Back))
-	if f.Scene != Orders {
-		t.Errorf("back from the dashboard: scene %v, want orders", f.Scene)
+	if f.Scene() != Orders {
+		t.Errorf("back from the dashboard: scene %v, want orders", f.Scene())
 	}
 }
 
@@ -228,8 +233,8 @@ func TestWhyFollowsInputs(t *testing.T) {
 	f.Do(Do(Confirm)) // no person: straight to adjudication
 	f.Do(Do(Confirm))
 	f.Do(Do(Confirm))
-	if f.Scene != Report {
-		t.Fatalf("scene %v", f.Scene)
+	if f.Scene() != Report {
+		t.Fatalf("scene %v", f.Scene())
 	}
 	// Find a change whose cause has moved inputs.
 	var from, to int = -1, -1
@@ -246,16 +251,16 @@ func TestWhyFollowsInputs(t *testing.T) {
 		t.Fatal("no change on turn 1 has a cause with moved inputs")
 	}
 	f.Do(Do(AskWhy))
-	if f.Scene != Why || f.WhyVar != to {
-		t.Fatalf("following the first input: scene %v var %d, want why of %d", f.Scene, f.WhyVar, to)
+	if f.Scene() != Why || f.WhyVar() != to {
+		t.Fatalf("following the first input: scene %v var %d, want why of %d", f.Scene(), f.WhyVar(), to)
 	}
 	f.Do(Do(Back))
-	if f.Scene != Why || f.WhyVar != from {
-		t.Errorf("back: scene %v var %d, want why of %d", f.Scene, f.WhyVar, from)
+	if f.Scene() != Why || f.WhyVar() != from {
+		t.Errorf("back: scene %v var %d, want why of %d", f.Scene(), f.WhyVar(), from)
 	}
 	f.Do(Do(Back))
-	if f.Scene != Report {
-		t.Errorf("back again: scene %v, want report", f.Scene)
+	if f.Scene() != Report {
+		t.Errorf("back again: scene %v, want report", f.Scene())
 	}
 }
 
@@ -280,23 +285,23 @@ func TestChoicePopsUpForChooser(t *testing.T) {
 	f.Do(Do(Confirm)) // setup
 	f.Do(Do(Confirm)) // briefing
 	var ev *sim.Event
-	for turn := 1; turn <= m.Scenario.Meta.Turns && f.Scene != End; turn++ {
+	for turn := 1; turn <= m.Scenario.Meta.Turns && f.Scene() != End; turn++ {
 		f.Do(Do(Confirm)) // leave briefing
-		if f.Scene == Choice {
-			ev = &m.Scenario.Events[f.Pending[0]]
+		if f.Scene() == Choice {
+			ev = &m.Scenario.Events[f.Pending()[0]]
 			f.Do(Do(Down))
 			f.Do(Do(Confirm))
 			break
 		}
-		for f.Scene != Briefing && f.Scene != End {
+		for f.Scene() != Briefing && f.Scene() != End {
 			f.Do(Do(Confirm))
 		}
 	}
 	if ev == nil {
 		t.Fatal("the chooser was never asked to choose")
 	}
-	if f.Scene != Orders {
-		t.Fatalf("after the choice: scene %v, want orders", f.Scene)
+	if f.Scene() != Orders {
+		t.Fatalf("after the choice: scene %v, want orders", f.Scene())
 	}
 	f.Do(Do(Confirm))
 	rep := f.Game.Reports()[f.Played-1]
@@ -310,8 +315,8 @@ func TestOrdersLevels(t *testing.T) {
 	f.Do(Do(Confirm))
 	f.Do(Do(Confirm))
 	f.Do(Do(Confirm))
-	if f.Scene != Orders {
-		t.Fatalf("scene %v", f.Scene)
+	if f.Scene() != Orders {
+		t.Fatalf("scene %v", f.Scene())
 	}
 	m := f.Game.Model
 	mine := m.ActorLevers(f.Current)
@@ -352,15 +357,15 @@ func TestOrdersLevels(t *testing.T) {
 	}
 	f.Do(Input{Action: SetLevel, Item: 0, Value: 1})
 	f.Do(Do(Confirm))
-	if f.Scene != Adjudication {
-		t.Fatalf("scene %v after submitting", f.Scene)
+	if f.Scene() != Adjudication {
+		t.Fatalf("scene %v after submitting", f.Scene())
 	}
 	rep := f.Game.Reports()[0]
 	if rep.Levels[mine[0]] != 1 {
 		t.Errorf("played level %d, want 1", rep.Levels[mine[0]])
 	}
-	if len(f.Explain) != 5 {
-		t.Errorf("%d explanations, want one per computer seat (5)", len(f.Explain))
+	if len(f.Explain()) != 5 {
+		t.Errorf("%d explanations, want one per computer seat (5)", len(f.Explain()))
 	}
 }
 
@@ -377,8 +382,8 @@ func TestSetupEditing(t *testing.T) {
 	for _, r := range "4x2" {
 		f.Do(Input{Action: Type, Rune: r})
 	}
-	if f.SeedText != "42" {
-		t.Errorf("seed text %q, want 42 (letters refused)", f.SeedText)
+	if SceneOf[*SetupScene](f).SeedText != "42" {
+		t.Errorf("seed text %q, want 42 (letters refused)", SceneOf[*SetupScene](f).SeedText)
 	}
 	f.Do(Input{Action: Select, Item: SeatRow(2)})
 	f.Do(Do(Left))
@@ -400,8 +405,8 @@ func TestSetupEditing(t *testing.T) {
 	}
 	f.Do(Input{Action: Select, Item: f.StartRow()})
 	f.Do(Do(Confirm))
-	if f.Scene != Setup || f.Message != "Choose a scenario that loads first." {
-		t.Errorf("started without a scenario: scene %v, message %q", f.Scene, f.Message)
+	if f.Scene() != Setup || f.Message != "Choose a scenario that loads first." {
+		t.Errorf("started without a scenario: scene %v, message %q", f.Scene(), f.Message)
 	}
 	f.Do(Input{Action: Select, Item: RowScenario})
 	f.Do(Do(Right))
@@ -414,13 +419,13 @@ func TestSetupEditing(t *testing.T) {
 	}
 	f.Do(Input{Action: Select, Item: f.StartRow()})
 	f.Do(Do(Confirm))
-	if f.Scene != Briefing || f.Game.Seed != f.Model.Scenario.Meta.Seed*10+7 {
-		t.Errorf("scene %v seed %d", f.Scene, f.Game.Seed)
+	if f.Scene() != Briefing || f.Game.Seed != f.Model.Scenario.Meta.Seed*10+7 {
+		t.Errorf("scene %v seed %d", f.Scene(), f.Game.Seed)
 	}
 }
 
 func playTurn(f *Flow) {
-	for f.Scene != Report {
+	for f.Scene() != Report {
 		f.Do(Do(Confirm))
 	}
 	f.Do(Do(Confirm))
@@ -443,8 +448,8 @@ func TestSaveLoad(t *testing.T) {
 
 	g, _ := newFlowStore(t, st)
 	g.Do(Do(Load))
-	if g.Scene != Briefing || g.Played != 2 || g.Game.Turn() != 3 {
-		t.Fatalf("after load: scene %v played %d turn %d (%s)", g.Scene, g.Played, g.Game.Turn(), g.Message)
+	if g.Scene() != Briefing || g.Played != 2 || g.Game.Turn() != 3 {
+		t.Fatalf("after load: scene %v played %d turn %d (%s)", g.Scene(), g.Played, g.Game.Turn(), g.Message)
 	}
 	for i := range vals {
 		if vals[i] != g.Game.State().Vals[i] {
@@ -457,14 +462,14 @@ func TestSaveLoad(t *testing.T) {
 	before := g.Game
 	g.Do(Do(Save)) // overwrite with the good game first, then damage it
 	st[SlotSave] = st[SlotSave][:40]
-	g.Scene = Title
+	g.goTo(&TitleScene{})
 	g.Do(Do(Load))
-	if g.Game != before || g.Scene != Title || !strings.HasPrefix(g.Message, "Could not load: savegame: not a sixparty save") {
-		t.Errorf("damaged save: scene %v, message %q", g.Scene, g.Message)
+	if g.Game != before || g.Scene() != Title || !strings.HasPrefix(g.Message, "Could not load: savegame: not a sixparty save") {
+		t.Errorf("damaged save: scene %v, message %q", g.Scene(), g.Message)
 	}
 	g.Do(Do(Autosave))
-	if g.Scene != Briefing || g.Played != 2 {
-		t.Errorf("autosave: scene %v played %d (%s)", g.Scene, g.Played, g.Message)
+	if g.Scene() != Briefing || g.Played != 2 {
+		t.Errorf("autosave: scene %v played %d (%s)", g.Scene(), g.Played, g.Message)
 	}
 
 	// A save of another scenario version is refused.
@@ -497,8 +502,8 @@ func TestHotSeatFog(t *testing.T) {
 	}
 	f.Do(Do(Confirm)) // handover
 	f.Do(Do(Confirm)) // orders of the first person
-	if f.Scene != Orders || f.Viewer() != f.Current {
-		t.Fatalf("scene %v viewer %d current %d", f.Scene, f.Viewer(), f.Current)
+	if f.Scene() != Orders || f.Viewer() != f.Current {
+		t.Fatalf("scene %v viewer %d current %d", f.Scene(), f.Viewer(), f.Current)
 	}
 	est := false
 	for _, vi := range f.DashVars() {

@@ -37,15 +37,19 @@ func (f *Flow) Reload(u watch.Update) {
 		f.ReloadErr = err
 		return
 	}
-	f.Model, f.Game = u.Model, g
+	f.Model = u.Model
+	f.setGame(g)
 	f.Played = len(g.Reports())
 	f.stack = nil
 	f.Message = fmt.Sprintf("Reloaded: replayed %d turns on the new version.", f.Played)
+	if n := f.reloadBranches(u.Model); n > 0 {
+		f.Message += fmt.Sprintf(" %d branch(es) that no longer replay were dropped.", n)
+	}
 	for _, d := range drops {
 		f.Message += " " + d.String() + "."
 	}
 	if g.Over() {
-		f.goTo(End)
+		f.toEnd()
 		return
 	}
 	f.startTurn()

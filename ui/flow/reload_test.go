@@ -1,6 +1,8 @@
 package flow
 
 import (
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -9,6 +11,35 @@ import (
 	"github.com/sixparty/sixparty/sim"
 	"github.com/sixparty/sixparty/watch"
 )
+
+// loadBeside loads an edited built-in from a temporary folder that also
+// holds the built-ins' orders tracks, which its strategies name.
+func loadBeside(t *testing.T, name, src string) *sim.Model {
+	t.Helper()
+	dir := t.TempDir()
+	tracks, err := filepath.Glob("../../scenarios/*.*.yaml")
+	if err != nil || len(tracks) == 0 {
+		t.Fatalf("no orders tracks beside the built-ins: %v", err)
+	}
+	for _, tr := range tracks {
+		data, err := os.ReadFile(tr)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, filepath.Base(tr)), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	path := filepath.Join(dir, name)
+	if err := os.WriteFile(path, []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	m, err := scenarios.LoadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
+}
 
 func TestReload(t *testing.T) {
 	f, _ := newFlow(t, solo(6)...)
@@ -43,8 +74,8 @@ func TestReload(t *testing.T) {
 		t.Fatal(err)
 	}
 	f.Reload(watch.Update{Model: m})
-	if f.ReloadErr != nil || f.Played != 2 || f.Game.Turn() != 3 || f.Scene != Briefing {
-		t.Fatalf("after reload: err %v played %d turn %d scene %v (%s)", f.ReloadErr, f.Played, f.Game.Turn(), f.Scene, f.Message)
+	if f.ReloadErr != nil || f.Played != 2 || f.Game.Turn() != 3 || f.Scene() != Briefing {
+		t.Fatalf("after reload: err %v played %d turn %d scene %v (%s)", f.ReloadErr, f.Played, f.Game.Turn(), f.Scene(), f.Message)
 	}
 	if f.Game.Model != m || f.Model != m {
 		t.Errorf("the game does not run on the new version")
@@ -106,5 +137,36 @@ func TestReloadKeepsFacilitator(t *testing.T) {
 	}
 	if p := f.Game.Record().Pending; len(p) != 1 || p[0].Var != "tension" {
 		t.Errorf("pending %+v, want the tension adjustment", p)
+	}
+}
+
+// TestReloadKeepsBranches reloads an edited version while a branch is
+// played: the game first played and the branch both move to the new
+// version, so the save still loads with both.
+func TestReloadKeepsBranches(t *testing.T) {
+	f, st := newFlow(t, solo(6)...)
+	f.Do(Do(Confirm))
+	f.Do(Do(Confirm))
+	playTurn(f)
+	playTurn(f)
+	f.Do(Do(EndGame))
+	f.Do(Do(Confirm)) // yes, end it
+	f.Do(Do(Branch))
+	f.SetCursor(BranchRowStart)
+	f.Do(Do(Confirm))
+	playTurn(f)
+	src, err := scenarios.BuiltinSource(scenarios.Default)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := loadBeside(t, "pressure-2017.yaml", strings.Replace(string(src), "init: 80", "init: 79", 1))
+	f.Reload(watch.Update{Model: m})
+	if f.Trunk.Model != m || f.Game.Model != m || f.OnBranch != 0 || f.Branches[0].Record.Hash != m.Scenario.Hash {
+		t.Fatalf("after reload: trunk on the new version %v, on branch %d (%s)", f.Trunk.Model == m, f.OnBranch, f.Message)
+	}
+	f.Do(Do(Save))
+	file, err := st.Load(SlotSave)
+	if err != nil || len(file.Branches) != 1 {
+		t.Fatalf("save after reload: %v", err)
 	}
 }

@@ -48,7 +48,7 @@ func (f *Flow) HiddenChanges() int {
 // turnEntries returns the ledger entries of the last turn played: the
 // facilitator's adjustments, then the turn's own.
 func (f *Flow) turnEntries() []sim.Entry {
-	return append(facEntries(f.Game, f.Played), f.Game.Reports()[f.Played-1].Entries...)
+	return f.table.Entries(f.Played)
 }
 
 // NetChange is a variable's change over one turn.
@@ -65,15 +65,17 @@ func (f *Flow) NetChanges() []NetChange {
 	if f.Game == nil || f.Played < 1 {
 		return nil
 	}
-	after := f.Game.History()[f.Played]
+	seat := f.seat()
+	after := f.table.View(seat, f.Played)
+	start := f.table.View(seat, f.Played-1)
 	var out []NetChange
 	for vi := range after.Vals {
-		before := TurnStart(f.Game, vi, f.Played)
+		before := start.Vals[vi] - f.facAdjust(vi, f.Played)
 		if f.Known(vi) && math.Abs(after.Vals[vi]-before) > 1e-9 {
 			out = append(out, NetChange{Var: vi, Before: before, After: after.Vals[vi]})
 		}
 	}
-	m := f.Game.Model
+	m := f.table.Model()
 	rel := func(c NetChange) float64 { return math.Abs(c.After-c.Before) / report.Scale(m, c.Var) }
 	slices.SortStableFunc(out, func(a, b NetChange) int { return cmp.Compare(rel(b), rel(a)) })
 	return out
@@ -110,7 +112,7 @@ func Groups(m *sim.Model) []Group {
 // DashGroups returns the groups with only the variables the viewer may see.
 func (f *Flow) DashGroups() []Group {
 	var out []Group
-	for _, g := range Groups(f.Game.Model) {
+	for _, g := range Groups(f.table.Model()) {
 		var vars []int
 		for _, vi := range g.Vars {
 			if f.Shown(vi) {
@@ -138,18 +140,34 @@ func (f *Flow) DashVars() []int {
 // count as part of its change), and now, with each estimate's standard
 // deviation (0 where exact).
 func (f *Flow) Series(vi int) (vals, sd []float64) {
-	h := f.Game.History()
-	adj := facAmounts(f.Game, vi)
-	for t, s := range h {
-		v := f.View(s)
+	seat, n := f.seat(), f.table.Played()
+	for t := 0; t <= n; t++ {
+		v := f.table.View(seat, t)
 		x := v.Vals[vi]
-		if t < len(h)-1 {
-			x -= adj[t+1]
+		if t < n {
+			x -= f.facAdjust(vi, t+1)
 		}
 		vals = append(vals, x)
 		sd = append(sd, v.SD[vi])
 	}
 	return vals, sd
+}
+
+// seat returns the seat whose view the table gives the screen: the
+// viewer, or -1 (exact values) on a screen shared by several people, who
+// are then shown only what all of them know exactly.
+func (f *Flow) seat() int { return max(-1, f.Viewer()) }
+
+// facAdjust returns the net amount of the facilitator's adjustments of
+// variable vi made before turn t (from 1) was played.
+func (f *Flow) facAdjust(vi, t int) float64 {
+	x := 0.0
+	for _, e := range f.table.Entries(t) {
+		if e.Var == vi && e.Cause.Kind == sim.ByFacilitator {
+			x += e.Amount
+		}
+	}
+	return x
 }
 
 // TrueSeries returns variable vi's true value at the start of every turn
@@ -171,8 +189,8 @@ func TrueSeries(g *sim.Game, vi int) []float64 {
 // Value formats a value of variable vi as the viewer sees it now:
 // "4.5 US$ bn", or "≈ 4.5 ± 1.0 US$ bn" for an estimate.
 func (f *Flow) Value(vi int) string {
-	m := f.Game.Model
-	v := f.View(f.Game.State())
+	m := f.table.Model()
+	v := f.table.View(f.seat(), f.table.Played())
 	return FormatValue(m, vi, v.Vals[vi], v.SD[vi], !v.Exact[vi])
 }
 
@@ -193,6 +211,10 @@ func FormatValue(m *sim.Model, vi int, x, sd float64, estimate bool) string {
 // that the direction never depends on colour: "▲ +2.0", "▼ -1.5".
 func Signed(m *sim.Model, vi int, d float64) string {
 	s := m.Format(vi, d)
+	if strings.Trim(s, "+-0.,") == "" {
+		// Too small to show at the indicator's precision: no "+0.00".
+		return "= " + strings.TrimLeft(s, "+-")
+	}
 	switch {
 	case d > 0:
 		if !strings.HasPrefix(s, "+") {
@@ -288,22 +310,6 @@ type TimelineTurn struct {
 	Changes     []string
 }
 
-// ShotKey names what is on screen, for screenshots: the scene, and the
-// page or overlay where a scene has several.
-func (f *Flow) ShotKey() string {
-	switch {
-	case f.Scene == Briefing && f.ShowBriefs:
-		return "briefing-briefs"
-	case f.Scene == Adjudication && f.Page == 1:
-		return "adjudication-changes"
-	case f.Scene == End:
-		return fmt.Sprintf("end-%d", f.Page+1)
-	case f.Scene == Facilitator:
-		return [...]string{FacMenu: "facilitator", FacAdjust: "facilitator-adjust", FacValue: "facilitator-value", FacInject: "facilitator-inject"}[f.FacPage]
-	}
-	return f.Scene.String()
-}
-
 func turns(n int) string {
 	if n == 1 {
 		return "1 turn"
@@ -315,10 +321,11 @@ func turns(n int) string {
 // ledger entry, largest first, with the inputs of its cause that moved on
 // the same turn (those the viewer knows exactly).
 func (f *Flow) WhyReasons() []report.Reason {
-	if f.Game == nil || f.WhyTurn < 1 {
+	w := SceneOf[*WhyScene](f)
+	if f.Game == nil || w == nil || w.Turn < 1 || w.Hidden {
 		return nil
 	}
-	rs := report.Why(f.Game, f.WhyVar, f.WhyTurn)
+	rs := report.WhyOf(f.table.Model(), f.table.Entries(w.Turn), w.Var)
 	for i := range rs {
 		var known []report.Input
 		for _, in := range rs[i].Inputs {

@@ -6,6 +6,7 @@ package geo
 
 import (
 	"cmp"
+	"fmt"
 	"math"
 	"slices"
 	"strings"
@@ -214,4 +215,62 @@ func Labels(names []string, boxes [][4]float64, at [][2]float64, p Projection, r
 		out[i] = c.l
 	}
 	return out
+}
+
+// Marker spacing: markers closer than MarkerGap are fanned out downwards
+// by MarkerStep, and MarkerInset keeps them inside the map's rectangle.
+const (
+	MarkerGap   = 34
+	MarkerStep  = 36
+	MarkerInset = 20
+)
+
+// Markers returns where each actor's marker goes on the map drawn in r:
+// its capital projected, kept MarkerInset inside r, and fanned out
+// downwards from the markers before it when they (nearly) share a place,
+// so that each marker and name stays readable. An actor with no capital
+// gets NaN coordinates and no marker.
+func Markers(m *sim.Model, proj Projection, r layout.Rect) [][2]float64 {
+	acts := m.Scenario.Actors
+	pos := make([][2]float64, len(acts))
+	for i, a := range acts {
+		pos[i] = [2]float64{math.NaN(), math.NaN()}
+		if a.Capital != nil {
+			x, y := proj.Point(a.Capital.Lon, a.Capital.Lat)
+			pos[i] = [2]float64{math.Max(r.X+MarkerInset, math.Min(r.Right()-MarkerInset, x)), math.Max(r.Y+MarkerInset, math.Min(r.Bottom()-MarkerInset, y))}
+		}
+	}
+	for i := range pos {
+		for moved := true; moved; {
+			moved = false
+			for j := 0; j < i; j++ {
+				if math.Hypot(pos[i][0]-pos[j][0], pos[i][1]-pos[j][1]) < MarkerGap {
+					pos[i][1] += MarkerStep
+					moved = true
+				}
+			}
+		}
+	}
+	return pos
+}
+
+// Legend returns the map legend's line for flow n (from 1) of pair p at
+// the lever levels given: "1. A → B: Lever (level); Other (level)".
+func Legend(m *sim.Model, levels []int, p Pair, n int) string {
+	acts := m.Scenario.Actors
+	var parts []string
+	for _, li := range p.Levers {
+		lv := m.Scenario.Levers[li]
+		parts = append(parts, fmt.Sprintf("%s (%s)", lv.Name, lv.Levels[levels[li]]))
+	}
+	return fmt.Sprintf("%d. %s → %s: %s", n, acts[p.From].Name, acts[p.To].Name, strings.Join(parts, "; "))
+}
+
+// CoverNote is the map's credit line, or the note that its data does not
+// cover the scenario's region.
+func CoverNote(covered bool) string {
+	if covered {
+		return "Map: Natural Earth (public domain)"
+	}
+	return "The map data does not cover this scenario's region: capitals placed by longitude and latitude only."
 }

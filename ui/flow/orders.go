@@ -1,0 +1,139 @@
+package flow
+
+import (
+	"fmt"
+	"slices"
+)
+
+// OrdersScene is the current actor setting its levers.
+type OrdersScene struct {
+	Rows
+}
+
+// ID implements Scene.
+func (*OrdersScene) ID() SceneID { return Orders }
+
+// Spent returns the cost of the current actor's draft orders.
+func (f *Flow) Spent() float64 {
+	return f.Game.Model.OrdersCost(f.Current, f.Levels)
+}
+
+// SetLevel sets the current actor's lever li to lvl in the draft orders
+// if that is allowed, and says why not otherwise.
+func (f *Flow) SetLevel(li, lvl int) error {
+	if err := f.CheckLevel(li, lvl); err != nil {
+		return err
+	}
+	f.Levels[li] = lvl
+	return nil
+}
+
+// CheckLevel says why the current actor may not set lever li to lvl (nil
+// if it may): the level's range, the lever's precondition in the
+// scenario's words, or the budget.
+func (f *Flow) CheckLevel(li, lvl int) error {
+	m := f.Game.Model
+	l := &m.Scenario.Levers[li]
+	if lvl < 0 || lvl >= len(l.Levels) {
+		return fmt.Errorf("%s has no level %d", l.Name, lvl)
+	}
+	if lvl > 0 {
+		if ok, why := m.Available(f.Game.State(), li); !ok {
+			return fmt.Errorf("%s is not available: %s", l.Name, why)
+		}
+	}
+	budget := m.Scenario.Actors[f.Current].Budget
+	draft := slices.Clone(f.Levels)
+	draft[li] = lvl
+	if !m.Affordable(f.Current, m.OrdersCost(f.Current, draft)) && m.Cost(li, lvl) > m.Cost(li, f.Levels[li]) {
+		return fmt.Errorf("not enough political capital: %s at %q costs %g, %g of %g is left", l.Name, l.Levels[lvl], m.Cost(li, lvl), budget-f.Spent()+m.Cost(li, f.Levels[li]), budget)
+	}
+	return nil
+}
+
+// Do implements Scene.
+func (s *OrdersScene) Do(f *Flow, in Input) {
+	m := f.Game.Model
+	mine := m.ActorLevers(f.Current)
+	if f.move(in, len(mine)) {
+		return
+	}
+	switch in.Action {
+	case Left, Right, SetLevel:
+		if len(mine) == 0 {
+			return
+		}
+		row := s.Cursor
+		lvl := f.Levels[mine[row]]
+		switch in.Action {
+		case Left:
+			lvl--
+		case Right:
+			lvl++
+		case SetLevel:
+			if in.Item < 0 || in.Item >= len(mine) {
+				return
+			}
+			row, lvl = in.Item, in.Value
+			s.Cursor = row
+		}
+		if lvl < 0 || lvl >= len(m.Scenario.Levers[mine[row]].Levels) {
+			return
+		}
+		if err := f.SetLevel(mine[row], lvl); err != nil {
+			f.Message = err.Error()
+		}
+	case Confirm:
+		orders := map[string]int{}
+		for _, li := range mine {
+			if f.Levels[li] > 0 {
+				orders[m.Scenario.Levers[li].ID] = f.Levels[li]
+			}
+		}
+		if err := f.table.Submit(f.Current, orders, nil); err != nil {
+			f.Message = err.Error()
+			return
+		}
+		current := f.Current
+		f.nextSeat()
+		// Keep the submitted orders should the program end before the
+		// turn is played (the turn's own autosave follows it).
+		if f.Scene() != Adjudication && f.table.Ready(current) {
+			if err := f.autosave(); err != nil {
+				f.Message = "Autosave failed: " + err.Error()
+			}
+		}
+	case OpenDashboard:
+		f.open(&DashboardScene{})
+	case OpenMap:
+		f.open(&MapScene{})
+	case WhatIf:
+		f.startForecast()
+	}
+}
+
+// Hints implements Scene.
+func (*OrdersScene) Hints(*Flow) []Action {
+	return []Action{Up, Down, Left, Right, Confirm, WhatIf, OpenDashboard, OpenMap}
+}
+
+// Label implements Scene.
+func (*OrdersScene) Label(_ *Flow, a Action) string {
+	switch a {
+	case Confirm:
+		return "submit orders"
+	case Left:
+		return "lower level"
+	case Right:
+		return "raise level"
+	}
+	return ""
+}
+
+// ShotKey implements ShotScene.
+func (*OrdersScene) ShotKey(f *Flow) string {
+	if f.Forecasting() {
+		return "orders-forecasting"
+	}
+	return Orders.String()
+}
