@@ -232,6 +232,14 @@ func BenchmarkTurnExprVM(b *testing.B) {
 	for i, l := range s.Levers {
 		set(l.ID, float64(levels[i]))
 	}
+	// The scenario's parameters, at their stated values, as the engine's
+	// formulas read them (by id, like variables).
+	params := m.StatedParams()
+	for i, p := range s.Params {
+		if _, taken := env[p.ID]; !taken {
+			env[p.ID] = params[i]
+		}
+	}
 	rng := sim.NewRNG(1)
 	fn := func(name string, f func(args ...any) (any, error)) expr.Option { return expr.Function(name, f) }
 	num := func(a any) float64 {
