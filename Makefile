@@ -2,7 +2,7 @@
 # Both install the Debian packages the build needs when they are missing.
 GO ?= go
 
-.PHONY: play run test deps vet bench fuzz build screenshots web
+.PHONY: play run test deps vet bench fuzz build screenshots web loadtest test-postgres
 
 # bin/sixparty is the command line; bin/sixparty-play the window it opens
 # (a separate program because Ebitengine cannot start without a display).
@@ -20,7 +20,7 @@ run: deps
 # go test ./... includes cmd/sixparty's TestAutoplay, which plays a turn
 # in the window under xvfb-run; the ui package's own tests need Xvfb too.
 test: deps
-	gofmt -l . | tee /dev/stderr | (! read)
+	gofmt -l . | tee /dev/stderr | (! read -r _)
 	$(GO) vet ./...
 	$(GO) vet -tags display ./ui/...
 	$(GO) test ./...
@@ -50,3 +50,17 @@ bench: deps
 
 fuzz: deps
 	$(GO) test -run '^$$' -fuzz FuzzLoad -fuzztime 2m ./scenarios
+	$(GO) test -run '^$$' -fuzz FuzzDecode -fuzztime 1m ./server/proto
+
+# The server under load: GAMES concurrent games of six computer-advised
+# clients on loopback (see docs/server.md).
+GAMES ?= 200
+loadtest: deps
+	SIXPARTY_LOAD_GAMES=$(GAMES) $(GO) test -run '^$$' -bench Load -benchtime 1x -timeout 30m ./server/
+
+# The tests that need PostgreSQL, on a throwaway cluster (.ci/run runs
+# them as part of 'make test').
+test-postgres: deps
+	eval "$$(./scripts/postgres.sh start)"; trap './scripts/postgres.sh stop "$$SIXPARTY_PG_DIR"' EXIT; \
+	$(GO) test ./server/... ./cmd/sixparty/ -run 'Postgres'
+

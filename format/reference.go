@@ -49,7 +49,7 @@ func Reference() string {
 	b.WriteString("Expressions are written in the language of [expr-lang](https://expr-lang.org): numbers, " +
 		"`+ - * / % **`, comparisons `< <= > >= == !=`, `and`, `or`, `not`, parentheses and `cond ? a : b`. " +
 		"A number expression gives a number; a condition gives true or false. They may read every variable " +
-		"by its id, every lever by its id (the level ordered this turn), `turn` (the turn number) and, in " +
+		"by its id, every lever by its id (the level ordered this turn), every parameter by its id (its value in this game), `turn` (the turn number) and, in " +
 		"lever and event effects, `level` (the lever's level, or 1 for events). Quote an expression that " +
 		"starts with a character YAML treats specially, such as `-` or `*`.\n\n")
 	b.WriteString("| Function | Meaning |\n|---|---|\n")

@@ -121,6 +121,10 @@ func (h *writer) all() {
 		h.p("\n")
 	}
 
+	if len(s.Params) > 0 {
+		h.params()
+	}
+
 	if len(s.Events) > 0 {
 		h.p("## Events\n\n")
 		for _, ev := range s.Events {
@@ -143,6 +147,9 @@ func (h *writer) all() {
 			h.p(" %s", t)
 		}
 		h.p("\n")
+	}
+	if len(s.Strategies) > 0 {
+		h.strategies()
 	}
 	if len(s.Meta.Sources) > 0 {
 		h.p("\n## Sources\n\n")
@@ -354,3 +361,44 @@ func perLevel(src string) (float64, bool) {
 func flat(src string) string { return strings.Join(strings.Fields(src), " ") }
 
 func cell(s string) string { return strings.ReplaceAll(s, "|", `\|`) }
+
+// params writes the table of the scenario's declared parameters: the
+// coefficients its verdict may hinge on, with their stated values, the
+// ranges they are drawn from and where those ranges come from.
+func (h *writer) params() {
+	s := h.m.Scenario
+	h.p("## Uncertain parameters\n\n")
+	h.p("The formulas of the rules, levers and objectives read these coefficients by name. Nobody knows them exactly: each has the value the scenario states and the range an honest reader could defend. A game plays at the stated values unless it is played with values drawn from the ranges (`sixparty run --params drawn`); `sixparty sensitivity` shows which of them the outcome hinges on.\n\n")
+	h.p("| Parameter | Value | Range | Unit | Source of the range | Meaning |\n|---|---|---|---|---|---|\n")
+	for _, p := range s.Params {
+		dist := ""
+		switch p.Dist {
+		case "triangular":
+			dist = ", triangular"
+		case "normal":
+			dist = fmt.Sprintf(", normal (sd %s)", num(p.SD))
+		}
+		h.p("| %s (`%s`) | %s | %s to %s%s | %s | %s | %s |\n", cell(p.Name), p.ID, num(p.Value), num(p.Lo), num(p.Hi), dist, cell(p.Unit), cell(flat(p.Source)), cell(flat(p.Description)))
+	}
+	h.p("\n")
+}
+
+// strategies lists the strategies the scenario names for comparison.
+func (h *writer) strategies() {
+	s := h.m.Scenario
+	h.p("\n## Strategies compared\n\n")
+	for _, st := range s.Strategies {
+		name := st.Name
+		if name == "" {
+			name = st.ID
+		}
+		h.p("- **%s** (`%s`)", name, st.ID)
+		if st.ID == s.Counterfactual {
+			h.p(", the end screen's comparison")
+		}
+		if d := flat(st.Description); d != "" {
+			h.p(": %s", d)
+		}
+		h.p("\n")
+	}
+}

@@ -52,6 +52,12 @@ func TestBuiltins(t *testing.T) {
 		for _, o := range s.Outcomes {
 			want = append(want, "**"+o.Name+"**")
 		}
+		for _, p := range s.Params {
+			want = append(want, "(`"+p.ID+"`) | "+num(p.Value)+" | "+num(p.Lo)+" to "+num(p.Hi))
+		}
+		for _, st := range s.Strategies {
+			want = append(want, "(`"+st.ID+"`)")
+		}
 		for _, w := range want {
 			if !strings.Contains(out, w) {
 				t.Errorf("%s: the handbook lacks %q", name, w)

@@ -76,6 +76,7 @@ type Result struct {
 // (Unfired).
 func Check(m *sim.Model, opt Options) Result {
 	res := Result{Warnings: Static(m)}
+	res.Warnings = withParams(m, res.Warnings)
 	n := opt.Games
 	if n == 0 {
 		n = DefaultGames

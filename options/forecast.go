@@ -301,7 +301,7 @@ func playForecast(m *sim.Model, s *sim.State, v sim.View, seed uint64, seat int,
 			if t == 0 && ai0 == seat {
 				continue
 			}
-			d := ai.Plan(m, cur, m.View(cur, pseed, ai0), pseed, ai0, levels[ai0])
+			d := ai.Plan(m, cur, m.View(cur, sim.Fog{Seed: pseed}, ai0), pseed, ai0, levels[ai0])
 			o[m.Scenario.Actors[ai0].ID] = d.Orders
 			for _, id := range slices.Sorted(maps.Keys(d.Choices)) {
 				if _, given := c[id]; !given {

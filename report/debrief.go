@@ -82,6 +82,12 @@ func WriteDebrief(w io.Writer, g *sim.Game, seats []string) error {
 				fmt.Fprintf(w, "- **Facilitator** set %s %s (%s): %s\n", s.Vars[e.Var].Name, signed(m, e.Var, e.Amount), s.Vars[e.Var].Unit, e.Reason)
 			}
 		}
+		for _, msg := range g.Record().Messages {
+			if msg.Turn == t {
+				notes = true
+				fmt.Fprintf(w, "- **%s** in %s: %s\n", msg.From, msg.Channel, oneLine(msg.Text))
+			}
+		}
 		if notes {
 			fmt.Fprintln(w)
 		}

@@ -15,6 +15,19 @@ type Reason struct {
 	// Inputs are the variables the cause's expression reads that changed
 	// on the turn, largest relative change first.
 	Inputs []Input
+	// Params are the scenario parameters the cause's expression reads,
+	// with the values the game plays them at, in the scenario's order.
+	// They never move during a game, but they say how strongly the cause
+	// acts, and whether the game plays them off their stated values.
+	Params []ParamInput
+}
+
+// ParamInput is a parameter read by a cause: its index in the scenario,
+// the value the game plays it at and its stated value.
+type ParamInput struct {
+	Param  int
+	Value  float64
+	Stated float64
 }
 
 // Input is a variable read by a cause, its net change on the turn and the
@@ -41,7 +54,7 @@ func Why(g *sim.Game, vi, turn int) []Reason {
 			entries = append(entries, e)
 		}
 	}
-	return WhyOf(g.Model, entries, vi)
+	return WhyParams(g.Model, g.Params(), entries, vi)
 }
 
 // WhyOf is Why from the ledger entries of one turn as a seat may see
@@ -49,7 +62,18 @@ func Why(g *sim.Game, vi, turn int) []Reason {
 // made), so that a front end holding only what its seat sees (a remote
 // table) explains as a local game does. An input whose entries are not
 // among them is not listed.
+// Parameters are shown at their stated values.
 func WhyOf(m *sim.Model, entries []sim.Entry, vi int) []Reason {
+	return WhyParams(m, nil, entries, vi)
+}
+
+// WhyParams is WhyOf with the parameter values the game plays (nil: the
+// stated values).
+func WhyParams(m *sim.Model, vals []float64, entries []sim.Entry, vi int) []Reason {
+	stated := m.StatedParams()
+	if vals == nil {
+		vals = stated
+	}
 	of := func(vi int) []sim.Entry {
 		var out []sim.Entry
 		for _, e := range entries {
@@ -63,6 +87,9 @@ func WhyOf(m *sim.Model, entries []sim.Entry, vi int) []Reason {
 	var out []Reason
 	for _, e := range of(vi) {
 		r := Reason{Entry: e}
+		for _, pi := range m.ParamInputs(e) {
+			r.Params = append(r.Params, ParamInput{Param: pi, Value: vals[pi], Stated: stated[pi]})
+		}
 		for _, in := range m.Inputs(e) {
 			if in == vi {
 				continue // its own previous value

@@ -63,6 +63,15 @@ func yamlName(f reflect.StructField) string {
 	return name
 }
 
+// isStruct reports whether t is a struct other than an expression, or a
+// pointer to one.
+func isStruct(t reflect.Type) bool {
+	if t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	return t.Kind() == reflect.Struct && t != exprType
+}
+
 // decode fills v from n. what names the value for messages.
 func (d *decoder) decode(n *yaml.Node, v reflect.Value, what string) {
 	for n.Kind == yaml.AliasNode && n.Alias != nil {
@@ -90,6 +99,22 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, what string) {
 		}
 		s := reflect.MakeSlice(v.Type(), len(n.Content), len(n.Content))
 		for i, item := range n.Content {
+			if item.Kind == yaml.ScalarNode && item.Tag == "!!null" && isStruct(v.Type().Elem()) {
+				// An empty item where a mapping belongs: a mistake, and
+				// the engine's checks of its empty fields would only
+				// repeat it.
+				d.errorf(item, "%s[%d] is empty: write its fields, or remove the '-'", what, i)
+				e := s.Index(i)
+				if e.Kind() == reflect.Pointer {
+					e.Set(reflect.New(e.Type().Elem()))
+					e = e.Elem()
+				}
+				if f := e.FieldByName("Pos"); f.IsValid() && f.Type() == posType {
+					f.Set(reflect.ValueOf(d.pos(item)))
+				}
+				d.tainted[d.pos(item)] = true
+				continue
+			}
 			d.decode(item, s.Index(i), fmt.Sprintf("%s[%d]", what, i))
 		}
 		v.Set(s)

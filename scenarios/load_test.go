@@ -255,6 +255,8 @@ func FuzzTrack(f *testing.F) {
 
 func addSeeds(f *testing.F) {
 	f.Add([]byte(base))
+	f.Add([]byte(paramBase))
+	f.Add([]byte(strategyBase))
 	f.Add([]byte(block))
 	for _, name := range Builtin() {
 		src, _ := BuiltinSource(name)

@@ -54,6 +54,8 @@ func TestParamMistakes(t *testing.T) {
 		{`change: "k * level"`, `change: "kk * level"`, `t.yaml:8:104: unknown name "kk"; did you mean "k"?`},
 		{"source: judgement}\n", "source: judgement}\n  - {id: k, name: K2, value: 1, range: [0, 2], source: judgement}\n", `t.yaml:13:10: parameter "k" is defined twice (first at t.yaml:12:10)`},
 		{"parameters:\n", "parameters:\n  - 3\n", `t.yaml:12:5: parameters[0] must be a mapping, found "3"`},
+		{"parameters:\n", "parameters:\n  -\n", `t.yaml:12:4: parameters[0] is empty: write its fields, or remove the '-'`},
+		{"actors:\n", "actors:\n  -\n", `t.yaml:4:4: actors[0] is empty: write its fields, or remove the '-'`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.want, func(t *testing.T) {
@@ -78,7 +80,7 @@ func TestParamMistakes(t *testing.T) {
 // strategyBase is paramBase with one strategy, whose orders track the
 // tests write beside it.
 const strategyBase = paramBase + `strategies:
-  - {id: push, name: Push, orders: push.yaml, seats: {a: computer:hard}}
+  - {id: push, name: Push, orders: push.yaml}
 counterfactual: push
 `
 
@@ -94,15 +96,19 @@ func TestStrategyMistakes(t *testing.T) {
 		track    string // the orders track's text; "" for none
 		want     string
 	}{
-		{`seats: {a: computer:hard}`, `seats: {b: computer:hard}`, pushTrack, `DIR/t.yaml:14:55: unknown actor "b"`},
-		{`seats: {a: computer:hard}`, `seats: {a: computer:harder}`, pushTrack, `DIR/t.yaml:14:55: seat "a" must be one of computer:easy, computer:normal, computer:hard, found "computer:harder"; did you mean "computer:hard"?`},
-		{`seats: {a: computer:hard}`, `seats: {a: person}`, pushTrack, `DIR/t.yaml:14:55: seat "a" must be one of computer:easy, computer:normal, computer:hard, found "person"`},
+		{`orders: push.yaml}`, `orders: push.yaml, seats: {b: computer:hard}}`, pushTrack, `DIR/t.yaml:14:55: unknown actor "b"`},
+		{`orders: push.yaml}`, `orders: push.yaml, seats: {a: computer:harder}}`, pushTrack, `DIR/t.yaml:14:55: seat "a" must be one of computer:easy, computer:normal, computer:hard, found "computer:harder"; did you mean "computer:hard"?`},
+		{`orders: push.yaml}`, `orders: push.yaml, seats: {a: person}}`, pushTrack, `DIR/t.yaml:14:55: seat "a" must be one of computer:easy, computer:normal, computer:hard, found "person"`},
 		{`counterfactual: push`, `counterfactual: pusj`, pushTrack, `DIR/t.yaml:15:17: unknown strategy "pusj"; did you mean "push"?`},
 		{`orders: push.yaml`, `orders: nothere.yaml`, pushTrack, `DIR/t.yaml:14:36: strategy "push": cannot read orders track DIR/nothere.yaml: no such file`},
-		{`orders: push.yaml, `, ``, pushTrack, ``},
-		{`orders: push.yaml, seats: {a: computer:hard}`, `orders: ""`, pushTrack, `DIR/t.yaml:14:5: strategy "push" needs 'orders' (an orders track) or 'seats'`},
+		{`orders: push.yaml}`, `seats: {a: computer:hard}}`, pushTrack, ``},
+		{`orders: push.yaml`, `orders: ""`, pushTrack, `DIR/t.yaml:14:5: strategy "push" needs 'orders' (an orders track) or 'seats'`},
 		{`{id: push, name: Push`, `{id: Push, name: Push`, pushTrack, "DIR/t.yaml:14:10: strategy id \"Push\" must be lower-case letters, digits, underscores and dashes\nDIR/t.yaml:15:17: unknown strategy \"push\"; did you mean \"Push\"?"},
 		{``, ``, "turns:\n  - turn: 1\n    orders:\n      a: {a.pull: on}\n", "DIR/push.yaml:4:11: unknown lever \"a.pull\"; did you mean \"a.push\"?\nDIR/t.yaml:14:36: strategy \"push\": orders track DIR/push.yaml has 1 mistake(s), listed under it"},
+		{`orders: push.yaml}`, `orders: push.yaml, seats: {a: computer:hard}}`, pushTrack, `DIR/t.yaml:14:55: seat "a": the orders track DIR/push.yaml gives a's orders, so no computer plays it`},
+		{`orders: push.yaml`, `orders: ../push.yaml`, pushTrack, `DIR/t.yaml:14:36: strategy "push": cannot read orders track ../push.yaml: the path must be relative to the scenario's file and stay inside its directory`},
+		{`orders: push.yaml`, `orders: /etc/passwd`, pushTrack, `DIR/t.yaml:14:36: strategy "push": cannot read orders track /etc/passwd: the path must be relative to the scenario's file and stay inside its directory`},
+		{`orders: push.yaml`, `orders: .`, pushTrack, `DIR/t.yaml:14:36: strategy "push": cannot read orders track DIR: not a regular file`},
 		{``, ``, "turns: [", "DIR/push.yaml:1:1: did not find expected node content\nDIR/t.yaml:14:36: strategy \"push\": orders track DIR/push.yaml has 1 mistake(s), listed under it"},
 	}
 	for _, tt := range tests {
@@ -149,7 +155,7 @@ func TestStrategyTrack(t *testing.T) {
 	if _, err := StrategyTrack(m, "pull"); err == nil || err.Error() != `scenario: scenario "base" has no strategy "pull"; did you mean "push"? (it has push)` {
 		t.Errorf("unknown strategy: %v", err)
 	}
-	if m.Scenario.Strategies[0].Seats["a"] != "computer:hard" || m.Scenario.Counterfactual != "push" {
+	if m.Scenario.Strategies[0].Orders != "push.yaml" || m.Scenario.Counterfactual != "push" {
 		t.Errorf("strategy decoded as %+v, counterfactual %q", m.Scenario.Strategies[0], m.Scenario.Counterfactual)
 	}
 }
@@ -190,5 +196,23 @@ func TestBuiltinStrategies(t *testing.T) {
 	t.Logf("US political capital spent over the game: combined %g, relying on Beijing %g", spent["combined"], spent["rely-on-beijing"])
 	if r := spent["rely-on-beijing"] / spent["combined"]; r < 0.75 {
 		t.Errorf("relying on Beijing spends %g of the US budget, the combined strategy %g: not comparable", spent["rely-on-beijing"], spent["combined"])
+	}
+}
+
+func TestLoadBuiltinEdited(t *testing.T) {
+	src, err := BuiltinSource(Default)
+	if err != nil {
+		t.Fatal(err)
+	}
+	edited := strings.Replace(string(src), "value: 0.9\n", "value: 0.5\n", 1)
+	m, err := LoadBuiltinEdited(Default, []byte(edited))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if i, _ := m.ParamIndex("denial_to_talks"); m.StatedParams()[i] != 0.5 {
+		t.Errorf("the edit is not in the model")
+	}
+	if _, err := StrategyTrack(m, "rely-on-beijing"); err != nil {
+		t.Errorf("the built-in orders tracks were not read: %v", err)
 	}
 }

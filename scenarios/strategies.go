@@ -27,13 +27,31 @@ import (
 // file, returning the name to report positions in and the text.
 type reader func(orders string) (string, []byte, error)
 
+// maxTrackSize is the largest orders track the loader reads.
+const maxTrackSize = 4 << 20
+
+// errNotLocal is the error for an orders path outside the scenario's
+// directory.
+var errNotLocal = errors.New("the path must be relative to the scenario's file and stay inside its directory")
+
 // fileReader reads orders tracks from the directory of the scenario file
-// at name.
+// at name. A path must stay inside that directory (no absolute paths, no
+// '..'), and name a regular file of at most maxTrackSize bytes, so that a
+// scenario from elsewhere can read no other file of the machine.
 func fileReader(name string) reader {
 	return func(orders string) (string, []byte, error) {
-		p := orders
-		if !filepath.IsAbs(p) {
-			p = filepath.Join(filepath.Dir(name), filepath.FromSlash(orders))
+		if !filepath.IsLocal(filepath.FromSlash(orders)) {
+			return orders, nil, errNotLocal
+		}
+		p := filepath.Join(filepath.Dir(name), filepath.FromSlash(orders))
+		st, err := os.Stat(p)
+		switch {
+		case err != nil:
+			return p, nil, err
+		case !st.Mode().IsRegular():
+			return p, nil, errors.New("not a regular file")
+		case st.Size() > maxTrackSize:
+			return p, nil, fmt.Errorf("larger than %d MB", maxTrackSize>>20)
 		}
 		src, err := os.ReadFile(p)
 		return p, src, err
@@ -42,9 +60,11 @@ func fileReader(name string) reader {
 
 // builtinReader reads orders tracks from the built-in files.
 func builtinReader(orders string) (string, []byte, error) {
-	name := path.Clean(orders)
-	src, err := fs.ReadFile(builtin, name)
-	return name, src, err
+	if !fs.ValidPath(orders) {
+		return orders, nil, errNotLocal
+	}
+	src, err := fs.ReadFile(builtin, orders)
+	return path.Clean(orders), src, err
 }
 
 // seatSettings are the seat settings a strategy may give.
@@ -97,7 +117,8 @@ func loadStrategies(m *sim.Model, read reader) sim.ErrorList {
 			errs.Add(at, "strategy %q: cannot read orders track %s: %s", st.ID, name, why)
 			continue
 		}
-		if _, err := LoadTrack(name, src, m); err != nil {
+		tr, err := LoadTrack(name, src, m)
+		if err != nil {
 			var el sim.ErrorList
 			if errors.As(err, &el) {
 				errs.Add(at, "strategy %q: orders track %s has %d mistake(s), listed under it", st.ID, name, len(el))
@@ -106,6 +127,11 @@ func loadStrategies(m *sim.Model, read reader) sim.ErrorList {
 				errs.Add(at, "strategy %q: orders track %s: %v", st.ID, name, err)
 			}
 			continue
+		}
+		for _, a := range slices.Sorted(maps.Keys(st.Seats)) {
+			if ai := m.ActorIndex(a); ai >= 0 && tr.Scripted[ai] {
+				errs.Add(st.FieldPos["seats."+a], "seat %q: the orders track %s gives %s's orders, so no computer plays it", a, name, a)
+			}
 		}
 		st.TrackFile, st.Track = name, src
 	}

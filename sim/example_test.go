@@ -60,3 +60,41 @@ func ExampleErrorList() {
 	// s.yaml:2:7: turns must be at least 1
 	// s.yaml:9:3: unknown actor "usa"
 }
+
+// A game with its parameters drawn from their ranges: the draw depends on
+// the seed alone, and the record carries it so that the game replays.
+func ExampleNewGameSetup() {
+	src := `
+format: 1
+meta: {id: demo, title: Demo, turns: 2}
+actors:
+  - {id: gov, name: Government, budget: 1}
+variables:
+  - {id: prices, name: Prices, init: 100}
+rules:
+  - {id: drift, name: Prices creep up, target: prices, change: "prices * inflation"}
+outcomes:
+  - {id: end, name: The end}
+parameters:
+  - {id: inflation, name: Inflation, value: 0.01, range: [0, 0.05], source: judgement}
+`
+	m, err := scenarios.Load("demo.yaml", []byte(src))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	g, err := sim.NewGameSetup(m, 1, sim.Setup{Params: m.DrawParams(1)})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	g.Play(sim.Orders{}, nil)
+	fmt.Printf("inflation %.4f, prices %.2f\n", g.Params()[0], g.State().Vals[0])
+	r, _ := sim.Replay(m, g.Record())
+	fmt.Printf("replayed: prices %.2f\n", r.State().Vals[0])
+	fmt.Println("stated:", m.StatedParams())
+	// Output:
+	// inflation 0.0085, prices 100.85
+	// replayed: prices 100.85
+	// stated: [0.01]
+}

@@ -269,7 +269,7 @@ func TestFog(t *testing.T) {
 	var sum, sq float64
 	const n = 2000
 	for seed := uint64(0); seed < n; seed++ {
-		x := m.View(g.State(), seed, a).Vals[ti] - 50
+		x := m.View(g.State(), sim.Fog{Seed: seed}, a).Vals[ti] - 50
 		sum += x
 		sq += x * x
 	}

@@ -207,6 +207,9 @@ type Setup struct {
 	// Params holds a value per parameter, in the scenario's order (for
 	// example from DrawParams); nil means the stated values.
 	Params []float64
+	// FogSecret, when not 0, is the secret the fog's noise is drawn
+	// from (see Fog and Game.SetFogSecret).
+	FogSecret uint64
 }
 
 // CheckParams checks a value per parameter: as many values as the
@@ -228,7 +231,8 @@ func (m *Model) CheckParams(vals []float64) error {
 // It fails, starting nothing, when st's parameter values do not fit m
 // (see CheckParams). A game whose parameters are all at their stated
 // values is the game NewGame starts, and its record says nothing of them.
-func NewGameSetup(m *Model, seed uint64, st Setup) (*Game, error) {
+func NewGameSetup(m *Model, seed uint64, st Setup) (g *Game, err error) {
+	defer func() { st.fog(g) }()
 	if st.Params == nil {
 		return newGame(m, seed, nil), nil
 	}

@@ -9,6 +9,7 @@ import (
 
 	"github.com/sixparty/sixparty/scenarios"
 	"github.com/sixparty/sixparty/sim"
+	"github.com/sixparty/sixparty/sim/ai"
 )
 
 // withParams is a scenario whose rule, effect, objective and outcome read
@@ -209,6 +210,48 @@ func TestParamNotFolded(t *testing.T) {
 			if got := m.ParamInputs(e); !slices.Equal(got, []int{0}) {
 				t.Errorf("ParamInputs(rule grow) = %v, want [0] (growth)", got)
 			}
+		}
+	}
+}
+
+// TestBelievedParams checks that an actor's believed state plays the
+// parameters at their stated values, whatever the game drew.
+func TestBelievedParams(t *testing.T) {
+	m := loadParams(t)
+	g, err := sim.NewGameSetup(m, 3, sim.Setup{Params: []float64{0.3, 4, 1.5, 900}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := g.State().Believed(g.View(0))
+	if b.Params != nil {
+		t.Errorf("the believed state holds the drawn parameters %v", b.Params)
+	}
+	if g.State().Params == nil {
+		t.Errorf("Believed changed the game's state")
+	}
+}
+
+// TestComputerIgnoresDrawnParams checks that computer players never read
+// the parameter values a game drew: they are the world's, unknown to every
+// actor, so each actor decides in a drawn game exactly as in the game at
+// the stated values from the same state.
+func TestComputerIgnoresDrawnParams(t *testing.T) {
+	m, err := scenarios.LoadBuiltin(scenarios.Default)
+	if err != nil {
+		t.Fatal(err)
+	}
+	drawn, err := sim.NewGameSetup(m, 9, sim.Setup{Params: m.DrawParams(9)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	stated := sim.NewGame(m, 9)
+	if !drawn.ParamsDrawn() || !reflect.DeepEqual(drawn.State().Vals, stated.State().Vals) {
+		t.Fatalf("the two games do not start from the same values")
+	}
+	for a := range m.Scenario.Actors {
+		d, s := ai.Decide(drawn, a, ai.Easy), ai.Decide(stated, a, ai.Easy)
+		if !reflect.DeepEqual(d.Orders, s.Orders) || d.Explain != s.Explain {
+			t.Errorf("%s decides %v with the parameters drawn, %v at the stated values", m.Scenario.Actors[a].ID, d.Orders, s.Orders)
 		}
 	}
 }

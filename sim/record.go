@@ -16,13 +16,36 @@ type Record struct {
 	Scenario string `json:"scenario"`
 	Hash     string `json:"hash"`
 	Seed     uint64 `json:"seed"`
+	// FogSecret is the secret the fog's noise is drawn from (see Fog);
+	// absent in games without one, which replay with the noise drawn from
+	// the seed.
+	FogSecret uint64 `json:"fog_secret,omitempty"`
 	// Params holds the parameter values the game played with, in the
 	// scenario's order, when they are not the stated ones (drawn, or set
 	// by hand); it is left out for a game at the stated values.
 	Params []float64    `json:"params,omitempty"`
 	Turns  []TurnRecord `json:"turns"`
+	// Messages holds the negotiation between the seats, in the order
+	// sent; they change nothing in the game.
+	Messages []Message `json:"messages,omitempty"`
 	// Pending holds adjustments made on the current turn, not yet played.
 	Pending []Adjustment `json:"pending,omitempty"`
+}
+
+// Message is one negotiation message of a game: sent on a turn, in a
+// channel (such as "all", or two actors' ids), from an actor or the
+// facilitator.
+type Message struct {
+	Turn    int    `json:"turn"`
+	Channel string `json:"channel"`
+	From    string `json:"from"`
+	Text    string `json:"text"`
+}
+
+// Say keeps a negotiation message in the game's record, on the current
+// turn. It changes nothing else.
+func (g *Game) Say(channel, from, text string) {
+	g.record.Messages = append(g.record.Messages, Message{Turn: g.Turn(), Channel: channel, From: from, Text: text})
 }
 
 // TurnRecord is one played turn of a Record.
@@ -54,6 +77,7 @@ func (a Adjustment) apply(g *Game) error {
 func (g *Game) Record() Record {
 	r := g.record
 	r.Turns = append([]TurnRecord(nil), r.Turns...)
+	r.Messages = append([]Message(nil), r.Messages...)
 	r.Pending = append([]Adjustment(nil), g.pending...)
 	return r
 }
@@ -104,6 +128,8 @@ func replay(m *Model, r Record, lenient bool) (*Game, []Drop, error) {
 		drops = append(drops, Drop{Turn: 1, What: fmt.Sprintf("the recorded parameter values %v", r.Params), Why: strings.TrimPrefix(err.Error(), "sim: ") + "; the game plays at the stated values"})
 		g = NewGame(m, r.Seed)
 	}
+	g.record.FogSecret = r.FogSecret
+	g.record.Messages = append([]Message(nil), r.Messages...)
 	adjust := func(adj []Adjustment) error {
 		for _, a := range adj {
 			err := a.apply(g)

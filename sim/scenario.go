@@ -217,7 +217,7 @@ type Param struct {
 	ID          string `yaml:"id" doc:"Identifier (lower-case letters, digits and underscores, no dot); expressions read the parameter by this name."`
 	Name        string `yaml:"name" doc:"Name shown to players and in reports."`
 	Unit        string `yaml:"unit" doc:"Unit of the value (for example 'points per point of denial')."`
-	Source      string `yaml:"source" doc:"Where the range comes from: a citation, or the word 'judgement' for the author's own estimate. Required."`
+	Source      string `yaml:"source" doc:"Where the range comes from: a citation, or the word 'judgement' for the author's own estimate."`
 	Description string `yaml:"description" doc:"What the coefficient means and what a higher value says about the world."`
 	// Value is the stated value, the one every game plays at unless the
 	// parameters are drawn.
@@ -251,7 +251,7 @@ type Strategy struct {
 	// scenario's file (for a built-in scenario, a built-in file).
 	Orders string `yaml:"orders" doc:"The orders track (the format of an orders file, as 'sixparty run --orders' reads), relative to the scenario's file."`
 	// Seats maps an actor id to a seat setting such as "computer:hard".
-	Seats map[string]string `yaml:"seats" doc:"Seat settings by actor id, as computer:easy, computer:normal or computer:hard; actors neither listed here nor in the orders track are computer-played at the default difficulty."`
+	Seats map[string]string `yaml:"seats" doc:"Seat settings by actor id, as computer:easy, computer:normal or computer:hard, for actors the orders track does not script; actors neither listed here nor in the track are computer-played at the default difficulty."`
 	// TrackFile and Track are the orders track's file name (for error
 	// positions) and text, as the loader found and read them; Track is
 	// nil for a strategy without orders, or one not loaded by package

@@ -246,7 +246,7 @@ var corpus = []mutation{
 	{"not-of-number", cTypes, nile, []edit{rep(`when: "tension >= 90"`, `when: "not ‸tension"`)}, []string{`(?i)condition`}},
 	{"condition-as-score", cTypes, nile, []edit{rep(`score: "-tension / 20"`, `score: "‸tension > 20"`)}, []string{`(?i)number`}},
 	{"condition-as-change", cTypes, nile, []edit{rep(`{target: talks.progress, change: "0.5"}`, `{target: talks.progress, change: "‸tension > 3"}`)}, []string{`(?i)number`}},
-	{"branches-differ", cTypes, nile, []edit{rep(`(nile.flow < 90 ? 1.5 : 0.5)`, `(nile.flow < 90 ? 1.5 : ‸nile.flow < 50)`)}, []string{`(?i)branch|same type`}},
+	{"branches-differ", cTypes, nile, []edit{rep(`(nile.flow < 90 ? dry_year_factor : 0.5)`, `(nile.flow < 90 ? dry_year_factor : ‸nile.flow < 50)`)}, []string{`(?i)branch|same type`}},
 	{"compare-condition-with-number", cTypes, nile, []edit{rep(`(ethiopia.data == 0 ?`, `(ethiopia.data ‸== (turn > 0) ?`)}, []string{`(?i)compare`}},
 	{"syntax-in-expression", cTypes, nile, []edit{rep(`score: "talks.progress / 10", weight: 2`, `score: "talks.progress / ‸/ 10", weight: 2`)}, []string{`(?i)syntax|unexpected`}},
 	{"string-in-expression", cTypes, nile, []edit{rep(`{target: talks.progress, change: "1.5"}`, `{target: talks.progress, change: "‸'fast'"}`)}, []string{`(?i)number|string|unsupported`}},
@@ -295,12 +295,12 @@ var corpus = []mutation{
 	// Overflow behaves the same whether constant or not: exp(1000) is a
 	// fault even where min() would hide the +Inf from the state.
 	{"exp-overflow-under-min", cPlay, nile, []edit{rep(`set: "min(5150, 60 * gerd.storage)"`, `set: "min(5150, ‸exp(turn * 300))"`)}, []string{nonFinite, turnN(3), inPlay}},
-	{"pow-of-negative-state", cPlay, nile, []edit{rep(`change: "0.15 * (45 - tension) + 1.5 * egypt.shortfall + (nile.flow < 80 ? 3 : 0)"`, `change: "‸pow(tension - 101, 0.5)"`)}, []string{notANumber, turnN(1), inPlay}},
+	{"pow-of-negative-state", cPlay, nile, []edit{rep(`change: "0.15 * (45 - tension) + tension_per_shortfall * egypt.shortfall + (nile.flow < 80 ? 3 : 0)"`, `change: "‸pow(tension - 101, 0.5)"`)}, []string{notANumber, turnN(1), inPlay}},
 	{"chance-two", cPlay, nile, []edit{rep(`chance: "0.6"`, `chance: "‸1 + tension / tension"`)}, []string{`(?i)chance`, onSomeTurn, inPlay}},
 	{"chance-negative", cPlay, nile, []edit{rep(`chance: "0.6"`, `chance: "‸(tension - 101) / 50"`)}, []string{`(?i)chance`, onSomeTurn, inPlay}},
 	{"objective-div-zero", cPlay, nile, []edit{rep(`score: "-tension / 25"`, `score: "-tension ‸/ (tension - tension)"`)}, []string{`(?i)division by zero`, inPlay}},
 	{"lever-effect-div-zero", cPlay, nile, []edit{rep("      - {target: talks.progress, change: \"2\"}\n      - {target: tension, change: \"-2\"", "      - {target: talks.progress, change: \"2 ‸/ (level - 1)\"}\n      - {target: tension, change: \"-2\"")}, []string{`(?i)division by zero`, onSomeTurn, inPlay}},
-	{"div-by-state-that-reaches-zero", cPlay, nile, []edit{rep(`+ 1.5 * egypt.shortfall +`, `+ 1.5 ‸/ egypt.shortfall +`)}, []string{`(?i)division by zero`, onSomeTurn, inPlay}},
+	{"div-by-state-that-reaches-zero", cPlay, nile, []edit{rep(`+ tension_per_shortfall * egypt.shortfall +`, `+ tension_per_shortfall ‸/ egypt.shortfall +`)}, []string{`(?i)division by zero`, onSomeTurn, inPlay}},
 	{"event-condition-div-zero", cPlay, nile, []edit{rep(`when: "nile.flow < 75"`, `when: "100 ‸/ (nile.flow - nile.flow) < 75"`)}, []string{`(?i)division by zero`, onSomeTurn, inPlay}},
 	{"outcome-condition-div-zero", cPlay, nile, []edit{rep(`when: "tension >= 90"`, `when: "tension ‸/ (turn - 4) >= 90"`)}, []string{`(?i)division by zero`, turnN(4), inPlay}},
 	{"check-expect-div-zero", cPlay, nile, []edit{rep(`expect: "gerd.storage >= 10"`, `expect: "gerd.storage ‸/ (turn - turn) >= 10"`)}, []string{`(?i)division by zero`, inPlay}},

@@ -165,7 +165,7 @@ rules:
   - id: drift
     name: Tension drifts back towards 40
     target: tension
-    change: "0.2 * (40 - tension) + noise(3)"
+    change: "drift_speed * (40 - tension) + noise(3)"
 
 events:
   - id: incident
@@ -190,4 +190,9 @@ outcomes:
 
 checks:
   - {name: the game usually runs its course, outcome: end, share: [0.5, 1], games: 100}
+
+# Coefficients you are not sure of: formulas read them by id; validate checks
+# that each is used and its range holds its value.
+parameters:
+  - {id: drift_speed, name: How fast tension drifts back, value: 0.2, range: [0.1, 0.4], source: judgement}
 `

@@ -23,8 +23,8 @@ func TestRunParamsMessages(t *testing.T) {
 			"sixparty run: --param wants ID=VALUE with a number, found \"denial_to_talks=high\"\n"},
 		{"misspelt mode", []string{"run", "--params", "drwn"}, 2,
 			"sixparty run: --params must be stated or drawn, not \"drwn\"; did you mean \"drawn\"?\n"},
-		{"a scenario without parameters", []string{"run", "nile-2020", "--param", "k=1"}, 2,
-			"sixparty run: --param: scenario \"nile-2020\" has no parameter \"k\" (it declares none)\n"},
+		{"another scenario's parameters", []string{"run", "nile-2020", "--param", "dry_year_facter=1"}, 2,
+			"sixparty run: --param: scenario \"nile-2020\" has no parameter \"dry_year_facter\"; did you mean \"dry_year_factor\"? (it has dry_year_factor, tension_per_shortfall)\n"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

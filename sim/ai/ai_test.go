@@ -216,7 +216,7 @@ func TestPlansOnlyOnItsView(t *testing.T) {
 		for _, turn := range []int{1, 3} {
 			s := g.History()[turn-1]
 			for ai0, a := range m.Scenario.Actors {
-				v := m.View(s, g.Seed, ai0)
+				v := m.View(s, g.Fog(), ai0)
 				other := s.Clone()
 				other.RNG = sim.NewRNG(s.RNG.State ^ 0x5eed)
 				var hidden []string
@@ -228,7 +228,7 @@ func TestPlansOnlyOnItsView(t *testing.T) {
 					other.Vals[i] = shifted(s.Vals[i], lo, hi)
 					hidden = append(hidden, m.Scenario.Vars[i].ID)
 				}
-				v2 := m.View(other, g.Seed, ai0)
+				v2 := m.View(other, g.Fog(), ai0)
 				for _, d := range ai.Difficulties {
 					want := ai.Plan(m, s, v, g.Seed, ai0, d)
 					if got := ai.Plan(m, other, v, g.Seed, ai0, d); !reflect.DeepEqual(got, want) {

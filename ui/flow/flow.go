@@ -1,6 +1,8 @@
 package flow
 
 import (
+	crand "crypto/rand"
+	"encoding/binary"
 	"fmt"
 	"slices"
 	"strings"
@@ -264,9 +266,9 @@ func (f *Flow) Viewer() int {
 func (f *Flow) View(s *sim.State) sim.View {
 	v := f.Viewer()
 	if v >= 0 {
-		return f.Game.Model.View(s, f.Game.Seed, v)
+		return f.Game.ViewOf(s, v)
 	}
-	return f.Game.Model.View(s, f.Game.Seed, -1)
+	return f.Game.ViewOf(s, -1)
 }
 
 // Known reports whether the viewer knows variable vi exactly.
@@ -296,12 +298,31 @@ func dropLast(s string) string {
 	return string(r[:len(r)-1])
 }
 
-// start starts a game of the scenario loaded on a seed.
+// start starts a game of the scenario loaded on a seed, with a fog secret
+// drawn from the system's cryptographic source.
 func (f *Flow) start(seed uint64) {
-	f.setGame(sim.NewGame(f.Model, seed))
+	g := sim.NewGame(f.Model, seed)
+	if err := g.SetFogSecret(fogSecret()); err != nil {
+		f.Message = err.Error()
+		return
+	}
+	f.setGame(g)
 	f.Trunk, f.Branches, f.OnBranch, f.cf, f.branchGames = f.Game, nil, -1, nil, nil
 	f.Played = 0
 	f.startTurn()
+}
+
+// fogSecret draws a game's fog secret from the system's cryptographic
+// source, so that the seed shown on the setup screen tells no seat how
+// far its estimates are off.
+func fogSecret() uint64 {
+	var b [8]byte
+	for {
+		crand.Read(b[:])
+		if x := binary.LittleEndian.Uint64(b[:]); x != 0 {
+			return x
+		}
+	}
 }
 
 // startTurn shows the briefing of the turn to be ordered, with every

@@ -136,7 +136,7 @@ func (t *LocalTable) Briefing() []int { return t.game.State().Briefing }
 
 // View implements Table.
 func (t *LocalTable) View(seat, turn int) sim.View {
-	return t.game.Model.View(t.game.History()[turn], t.game.Seed, seat)
+	return t.game.ViewOf(t.game.History()[turn], seat)
 }
 
 // Known implements Table.
