@@ -122,8 +122,9 @@ type Flow struct {
 	Seats  []Seat
 
 	// Game is the game being played at the local table, nil when none is.
-	Game  *sim.Game
-	table *LocalTable
+	Game   *sim.Game
+	table  *LocalTable
+	remote *RemoteConn // a seat, console or projector of a served game (remote_flow.go)
 
 	// Current is the actor choosing or ordering now.
 	Current int

@@ -101,7 +101,7 @@ func (f *Flow) Forecasting() bool { return f.job != nil }
 // never waits, and reports whether anything changed.
 func (f *Flow) Poll() bool {
 	if f.job == nil {
-		return false
+		return f.pollRemote()
 	}
 	select {
 	case <-f.job.done:

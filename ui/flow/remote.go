@@ -47,6 +47,7 @@ type RemoteTable struct {
 	// commands), oldest first.
 	outbox []proto.Msg
 	causes map[string]sim.Cause
+	links  map[string]string // links reissued, by role
 	errs   []string
 }
 
@@ -82,6 +83,13 @@ func (t *RemoteTable) Apply(out proto.Out) {
 	switch out.Type {
 	case "error":
 		t.errs = append(t.errs, out.Error)
+		t.changed = true
+		return
+	case "link":
+		if t.links == nil {
+			t.links = map[string]string{}
+		}
+		t.links[out.Role] = out.Link
 		t.changed = true
 		return
 	case "welcome", "view":
@@ -533,4 +541,12 @@ func (t *RemoteTable) Poll() bool {
 	c := t.changed
 	t.changed = false
 	return c
+}
+
+// Links returns the links the facilitator reissued on this connection, by
+// role.
+func (t *RemoteTable) Links() map[string]string {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	return maps.Clone(t.links)
 }
