@@ -39,6 +39,12 @@ func runPlay(args []string, stdout, stderr io.Writer) int {
 	if !ok {
 		return code
 	}
+	if o.Join == "" {
+		o.Join = pageLink() // in a browser, the page's own join link
+	}
+	if o.Join != "" {
+		return runJoin(o, stdout, stderr)
+	}
 	source := o.Scenario
 	if source == "" {
 		source = scenarios.Default

@@ -550,3 +550,18 @@ func (t *RemoteTable) Links() map[string]string {
 	defer t.mu.Unlock()
 	return maps.Clone(t.links)
 }
+
+// Counting reports whether a deadline is running (a countdown to redraw).
+func (t *RemoteTable) Counting() bool {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	return t.view.Deadline != nil && t.view.Deadline.Due > 0 && !t.view.Over
+}
+
+// Touch marks the table changed, so that the window redraws (the
+// deadline's countdown).
+func (t *RemoteTable) Touch() {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	t.changed = true
+}
