@@ -39,7 +39,7 @@ func (g *Game) drawRemoteSeat(d *dc, b layout.Rect) {
 		col, head = colBad, head+" · over budget"
 	}
 	if t.Ready(f.Current) {
-		head += " · submitted ✓"
+		head += " · submitted"
 	}
 	d.fit(head, left.X, left.Y, left.W, sizeBody, col, true)
 	list := layout.Rect{X: left.X, Y: left.Y + sizeBody*1.6, W: left.W, H: left.H - sizeBody*1.6}

@@ -93,15 +93,16 @@ func (f *Flow) RemoteStatus(now time.Time) string {
 	return strings.Join(parts, " · ")
 }
 
-// ReadyLine says who is ready: "Alpha ✓ · Beta … · Gamma (computer) ✓".
+// ReadyLine says who is ready: "Alpha ready · Beta waiting · Gamma
+// (computer) ready" (in words: the window's font has no check mark).
 func (f *Flow) ReadyLine() string {
 	t := f.remote.Table
 	seats := t.Seats()
 	var parts []string
 	for i, a := range t.Model().Scenario.Actors {
-		mark := "…"
+		mark := "waiting"
 		if t.Ready(i) {
-			mark = "✓"
+			mark = "ready"
 		}
 		who := a.Name
 		if !seats[i].Human {
