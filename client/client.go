@@ -84,18 +84,31 @@ func Save(ctx context.Context, l Link) ([]byte, error) {
 	return do(hr)
 }
 
-// Scenario fetches the YAML of a game's scenario and its name.
-func Scenario(ctx context.Context, l Link) (name string, yaml []byte, err error) {
+// GameScenario is a game's scenario as the server sends it: the name it
+// was hosted under, its YAML, whether it is a built-in one, and the orders
+// tracks its strategies name (by path relative to it).
+type GameScenario struct {
+	Name    string            `json:"name"`
+	YAML    string            `json:"yaml"`
+	Builtin bool              `json:"builtin,omitempty"`
+	Files   map[string]string `json:"files,omitempty"`
+}
+
+// Scenario fetches a game's scenario.
+func Scenario(ctx context.Context, l Link) (*GameScenario, error) {
 	hr, err := http.NewRequestWithContext(ctx, "GET", l.Base+"/api/games/"+l.Game+"/scenario", nil)
 	if err != nil {
-		return "", nil, fmt.Errorf("client: %w", err)
+		return nil, fmt.Errorf("client: %w", err)
 	}
 	b, err := do(hr)
-	var s struct{ Name, YAML string }
-	if err == nil {
-		err = json.Unmarshal(b, &s)
+	if err != nil {
+		return nil, err
 	}
-	return s.Name, []byte(s.YAML), err
+	var s GameScenario
+	if err := json.Unmarshal(b, &s); err != nil {
+		return nil, fmt.Errorf("client: the server's answer: %w", err)
+	}
+	return &s, nil
 }
 
 func do(hr *http.Request) ([]byte, error) {

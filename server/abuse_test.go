@@ -234,6 +234,27 @@ func TestAbuse(t *testing.T) {
 			t.Errorf("%d of 20 pings limited, want most", limited)
 		}
 	})
+	t.Run("a flood", func(t *testing.T) {
+		time.Sleep(time.Second) // let the rate limiter refill
+		f, err := client.Dial(ctx, us, 0, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer f.Close()
+		for range 100 {
+			if f.SendRaw(ctx, []byte(`{"v":1,"type":"ping"}`)) != nil {
+				break
+			}
+		}
+		for {
+			if _, err := f.Recv(ctx); err != nil {
+				if got := websocket.CloseStatus(err); got != websocket.StatusPolicyViolation {
+					t.Errorf("a flood closed with %v (%v), want a policy violation", got, err)
+				}
+				break
+			}
+		}
+	})
 	t.Run("too many connections", func(t *testing.T) {
 		if _, err := client.Dial(ctx, us, 0, nil); err != nil {
 			t.Fatal(err)
@@ -376,5 +397,39 @@ func TestCreateRate(t *testing.T) {
 	_, err = client.Create(ctx, hs.URL, proto.CreateRequest{Scenario: "pressure-2017"})
 	if want := "client: 429 Too Many Requests: server: too many games created; try again in a moment"; err == nil || err.Error() != want {
 		t.Errorf("a second game at once: %v, want %s", err, want)
+	}
+}
+
+func TestServerLimits(t *testing.T) {
+	st, err := store.OpenSQLite(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	srv := server.New(server.Config{Store: st, MaxConns: 1})
+	hs := httptest.NewServer(srv.Handler())
+	defer func() { hs.Close(); srv.Close() }()
+	ctx := ctxT(t)
+	resp, err := client.Create(ctx, hs.URL, proto.CreateRequest{Scenario: "pressure-2017"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	us := link(t, resp.Links["us"])
+	if _, err := client.Dial(ctx, us, 0, nil); err != nil {
+		t.Fatal(err)
+	}
+	_, res, err := websocket.Dial(ctx, us.WS(), nil)
+	if err == nil || res == nil || res.StatusCode != http.StatusServiceUnavailable {
+		t.Errorf("a connection over the server's limit: %v %v, want 503", res, err)
+	}
+	for _, body := range []string{`{"scenario":"pressure-2017","admin":true}`, `{"scenario":"` + strings.Repeat("x", 5<<20) + `"}`} {
+		res, err := http.Post(hs.URL+"/api/games", "application/json", strings.NewReader(body))
+		if err != nil {
+			t.Fatal(err)
+		}
+		res.Body.Close()
+		if res.StatusCode != http.StatusBadRequest {
+			t.Errorf("create with %.40s...: %s, want 400", body, res.Status)
+		}
 	}
 }

@@ -373,7 +373,9 @@ func (gm *game) commit(c *conn, ref int64, e entry) bool {
 	}
 	data, err := json.Marshal(e)
 	if err == nil {
-		err = gm.srv.store.Append(context.Background(), gm.id, gm.seq+1, data)
+		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		err = gm.srv.store.Append(ctx, gm.id, gm.seq+1, data)
+		cancel()
 	}
 	if err != nil {
 		gm.broken = err

@@ -135,7 +135,7 @@ func (s *Server) Close() {
 //	POST /api/games            create a game (proto.CreateRequest → proto.CreateResponse)
 //	GET  /api/games            list the games (proto.GameInfo)
 //	GET  /api/games/{id}/save  the game as a save file (facilitator link: Authorization: Bearer SECRET)
-//	GET  /api/games/{id}/scenario  the game's scenario: {"name": ..., "yaml": ...} (public)
+//	GET  /api/games/{id}/scenario  the game's scenario: {"name", "yaml", "builtin", "files"} (public)
 //	GET  /ws/{id}              the WebSocket of one client
 func (s *Server) Handler() http.Handler {
 	mux := http.NewServeMux()
@@ -298,17 +298,16 @@ func (s *Server) handleList(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) handleScenario(w http.ResponseWriter, r *http.Request) {
-	var name, yaml string
-	if gm, _, err := s.game(r.Context(), r.PathValue("id")); err == nil && gm != nil {
-		name, yaml = gm.create.Source, gm.create.YAML
-	} else if gm, err := s.readGame(r.Context(), r.PathValue("id")); err == nil {
-		name, yaml = gm.create.Source, gm.create.YAML
-	} else {
-		httpError(w, http.StatusNotFound, "no game %q", r.PathValue("id"))
-		return
+	gm, _, err := s.game(r.Context(), r.PathValue("id"))
+	if err != nil || gm == nil {
+		if gm, err = s.readGame(r.Context(), r.PathValue("id")); err != nil {
+			httpError(w, http.StatusNotFound, "no game %q", r.PathValue("id"))
+			return
+		}
 	}
+	c := gm.create // never changed once the game is made
 	w.Header().Set("Content-Type", "application/json")
-	json.NewEncoder(w).Encode(map[string]string{"name": name, "yaml": yaml})
+	json.NewEncoder(w).Encode(map[string]any{"name": c.Source, "yaml": c.YAML, "builtin": c.Builtin, "files": c.Files})
 }
 
 // readGame rebuilds a game from the store without owning it (for a game

@@ -308,4 +308,19 @@ func TestHostFile(t *testing.T) {
 	if strings.Contains(out.String(), "  china ") || !strings.Contains(out.String(), "  us ") || !strings.Contains(out.String(), "  projector ") {
 		t.Errorf("host printed:\n%s", out.String())
 	}
+	// A seat joins it from an orders file, the scenario loaded from what
+	// the server sends; the computer plays the others.
+	out.Reset()
+	seats := "japan=computer:easy,rok=computer:easy,china=computer:easy,russia=computer:easy,dprk=computer:easy"
+	if code := run([]string{"host", hs.URL, "../../scenarios/pressure-2017.yaml", "--seats", seats, "--auto", "--json"}, &out, &errb); code != exitOK {
+		t.Fatalf("host: exit %d: %s", code, errb.String())
+	}
+	var resp proto.CreateResponse
+	if err := json.Unmarshal(out.Bytes(), &resp); err != nil {
+		t.Fatal(err)
+	}
+	out.Reset()
+	if code := runJoin([]string{resp.Links["us"], "--orders", historyTrack}, &out, &errb); code != exitOK || !strings.HasPrefix(out.String(), "us: the game is over on turn 13") {
+		t.Errorf("join: exit %d: %s%s", code, out.String(), errb.String())
+	}
 }
