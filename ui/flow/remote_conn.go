@@ -36,11 +36,11 @@ type RemoteConn struct {
 // JoinRemote fetches the scenario of link's game, opens a connection and
 // returns the connection with its table once the server has welcomed it.
 func JoinRemote(ctx context.Context, l client.Link) (*RemoteConn, error) {
-	name, src, err := client.Scenario(ctx, l)
+	sc, err := client.Scenario(ctx, l)
 	if err != nil {
 		return nil, err
 	}
-	m, err := loadServed(name, src)
+	m, err := loadServed(sc)
 	if err != nil {
 		return nil, err
 	}
@@ -60,16 +60,23 @@ func JoinRemote(ctx context.Context, l client.Link) (*RemoteConn, error) {
 }
 
 // loadServed loads the scenario a server sent: a built-in's source (the
-// orders tracks of its strategies are built in too), or else a file's.
-func loadServed(name string, src []byte) (*sim.Model, error) {
-	m, err := scenarios.LoadBuiltinEdited(name, src)
-	if err == nil {
+// orders tracks of its strategies are built in too), or a file's from its
+// YAML alone. A hosted file whose strategies name orders tracks does not
+// load here yet: package scenarios reads tracks from a folder, which a
+// browser lacks (the tracks the server sends in sc.Files are not used).
+func loadServed(sc *client.GameScenario) (*sim.Model, error) {
+	if sc.Builtin {
+		m, err := scenarios.LoadBuiltinEdited(sc.Name, []byte(sc.YAML))
+		if err != nil {
+			return nil, fmt.Errorf("flow: the game's scenario: %w", err)
+		}
 		return m, nil
 	}
-	if m, err2 := scenarios.Load(path.Base(name), src); err2 == nil {
-		return m, nil
+	m, err := scenarios.Load(path.Base(sc.Name), []byte(sc.YAML))
+	if err != nil {
+		return nil, fmt.Errorf("flow: the game's scenario: %w", err)
 	}
-	return nil, fmt.Errorf("flow: the game's scenario: %w", err)
+	return m, nil
 }
 
 // Connected reports whether the connection is up, and how often it was
