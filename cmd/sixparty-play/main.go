@@ -72,6 +72,7 @@ func runPlay(args []string, stdout, stderr io.Writer) int {
 		Store:   newStore(o.Saves),
 		Seed:    o.Seed,
 		SeedSet: o.SeedSet,
+		PIN:     o.PIN,
 	}
 	opts := ui.Options{}
 	if o.Autoplay > 0 {

@@ -50,6 +50,9 @@ type Options struct {
 	// opens as that link's seat, the facilitator's console or the
 	// projector, instead of a local game.
 	Join string
+	// PIN, when set, is asked for before the facilitator's controls open
+	// in hot-seat play.
+	PIN string
 	// WindowOnly lists the flags given that only the window has (all but
 	// --seed, which sixparty run has too), such as "--watch".
 	WindowOnly []string
@@ -73,6 +76,7 @@ func Parse(args []string, stdout, stderr io.Writer) (o Options, code int, ok boo
 	fs.BoolVar(&o.Verbose, "verbose", false, "the same as -v")
 	fs.BoolVar(&o.Watch, "watch", false, "reload the scenario FILE whenever it is saved, replaying the orders so far on the new version")
 	fs.StringVar(&o.Join, "join", "", "open as the seat, facilitator console or projector of a served game's `LINK` (http://HOST/g/GAME#SECRET, as 'sixparty host' prints it); with --shots, a PNG of each new screen")
+	fs.StringVar(&o.PIN, "pin", "", "in hot-seat play, the `PIN` the facilitator types to open its controls (F), so a team cannot open them at its own hand-over")
 	pos, code, ok := cliflag.Parse(fs, args, stdout)
 	if !ok {
 		return o, code, false

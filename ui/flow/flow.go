@@ -94,6 +94,10 @@ type Config struct {
 	// Counterfactual, when set, replaces ScenarioCounterfactual, which
 	// plays the scenario's counterfactual strategy for the comparison.
 	Counterfactual Counterfactual
+	// PIN, when set, must be typed to open the facilitator's pages in
+	// hot-seat play (console_pin.go), so a team cannot open them at its
+	// own hand-over.
+	PIN string
 }
 
 // Flow is the state of the front end between frames, and its scene
