@@ -40,7 +40,7 @@ func (g *Game) drawConsole(d *dc, b layout.Rect) {
 		}
 		txt := ctl[i-na]
 		if f.Cursor() == i && f.WantsText() {
-			txt += "▏"
+			txt += "|"
 		}
 		d.fit(txt, row.X+14, y, row.W-28, 21, colText, false)
 	})

@@ -15,6 +15,6 @@ func (g *Game) drawPin(d *dc, b layout.Rect) {
 	body := g.frame(d, b, "Facilitator", "")
 	cy := body.Y + body.H*0.3
 	d.textCentre("Type the facilitator's PIN and press Enter.", b.W/2, cy, sizeHead, colText, false)
-	d.textCentre(strings.Repeat("● ", len([]rune(s.Typed)))+"▏", b.W/2, cy+90, sizeHuge*0.6, colAccent, true)
+	d.textCentre(strings.Repeat("● ", len([]rune(s.Typed)))+"|", b.W/2, cy+90, sizeHuge*0.6, colAccent, true)
 	d.textCentre("Teams: press Esc to go back.", b.W/2, cy+200, sizeBody, colMuted, false)
 }

@@ -30,32 +30,43 @@ func (g *Game) drawProjector(d *dc, b layout.Rect) {
 			ly += d.para(m.Scenario.Events[ei].Name, layout.Rect{X: left.X, Y: ly, W: left.W, H: sizeBody * 2.7}, sizeBody, colYellow, false) + 8
 		}
 	} else {
+		// The map with the flows of the orders revealed, then what moved.
+		mr := layout.Rect{X: left.X, Y: ly, W: left.W, H: left.H * 0.48}
+		g.drawMap(d, mr, m, t.Levels(t.Played()), nil)
+		ly = mr.Bottom() + 16
 		d.fit("What moved on the turn", left.X, ly, left.W, sizeHead, colText, true)
-		ly += sizeHead * 1.5
+		ly += sizeHead * 1.4
 		for _, c := range changes {
-			ly += d.para(c, layout.Rect{X: left.X, Y: ly, W: left.W, H: sizeBody * 2.7}, sizeBody, colText, false) + 10
-		}
-		ly += 12
-		d.fit("Orders revealed", left.X, ly, left.W, sizeBody, colMuted, true)
-		ly += sizeBody * 1.4
-		for _, o := range orders {
-			if ly > left.Bottom()-sizeSmall*1.3 {
+			if ly > left.Bottom()-sizeBody*1.3 {
 				break
 			}
-			d.fit(o, left.X, ly, left.W, sizeSmall, colMuted, false)
-			ly += sizeSmall * 1.3
+			ly += d.para(c, layout.Rect{X: left.X, Y: ly, W: left.W, H: sizeBody * 2.7}, sizeBody, colText, false) + 8
 		}
 	}
 	// Public indicators in large type.
 	ry := right.Y
 	d.fit("Public indicators", right.X, ry, right.W, sizeHead, colText, true)
 	ry += sizeHead * 1.5
-	for _, v := range f.RemoteValues() {
-		if ry > right.Bottom()-sizeBody*1.3 {
+	vals := f.RemoteValues()
+	bottom := right.Bottom()
+	if len(orders) > 0 {
+		bottom -= sizeBody*1.4 + float64(min(len(orders), 8))*sizeSmall*1.3
+	}
+	for _, v := range vals {
+		if ry > bottom-sizeBody*1.3 {
 			break
 		}
 		d.fit(v.Name, right.X, ry, right.W*0.7, sizeBody, colMuted, false)
 		d.textRight(v.Value, right.Right(), ry, sizeBody, colText, true)
 		ry += sizeBody * 1.4
+	}
+	if len(orders) > 0 {
+		oy := bottom + 8
+		d.fit("Orders revealed", right.X, oy, right.W, sizeBody, colMuted, true)
+		oy += sizeBody * 1.4
+		for _, o := range orders[:min(len(orders), 8)] {
+			d.fit(o, right.X, oy, right.W, sizeSmall, colMuted, false)
+			oy += sizeSmall * 1.3
+		}
 	}
 }

@@ -84,7 +84,7 @@ func (g *Game) drawRemoteSeat(d *dc, b layout.Rect) {
 		default:
 			txt := s.Text
 			if f.WantsText() {
-				txt += "▏"
+				txt += "|"
 			}
 			if s.Text == "" && !f.WantsText() {
 				txt = "Write a message…"

@@ -473,30 +473,31 @@ func PairChannel(a, b string) string {
 	return a + "+" + b
 }
 
-// Unread returns how many messages of channel the link has not read.
+// Unread returns how many messages of channel the link has not read (its
+// own never count).
 func (t *RemoteTable) Unread(channel string) int {
 	t.mu.Lock()
 	defer t.mu.Unlock()
-	n := 0
-	for _, c := range t.chat {
-		if c.Channel == channel {
-			n++
-		}
-	}
-	return n - t.read[channel]
+	return t.others(channel) - t.read[channel]
 }
 
 // MarkRead marks every message of channel read.
 func (t *RemoteTable) MarkRead(channel string) {
 	t.mu.Lock()
 	defer t.mu.Unlock()
+	t.read[channel] = t.others(channel)
+}
+
+// others counts the messages of channel written by others than the link.
+func (t *RemoteTable) others(channel string) int {
 	n := 0
 	for _, c := range t.chat {
-		if c.Channel == channel {
+		mine := t.seat >= 0 && c.From == t.m.Scenario.Actors[t.seat].ID || t.seat < 0 && t.m.ActorIndex(c.From) < 0
+		if c.Channel == channel && !mine {
 			n++
 		}
 	}
-	t.read[channel] = n
+	return n
 }
 
 // Send queues a command for the server (a message, or one of the

@@ -112,6 +112,10 @@ func TestRemoteTable(t *testing.T) {
 	if got := seats[2].Table.Messages(2); got[0].Text != "hello room" || got[0].From != 0 || got[0].Turn != 1 {
 		t.Errorf("message received: %+v", got)
 	}
+	waitFor(t, "the sender's copy", func() bool { return len(seats[0].Table.Messages(0)) == 1 })
+	if n := seats[0].Table.Unread("all"); n != 0 {
+		t.Errorf("the sender has %d unread of its own", n)
+	}
 	seats[2].Table.MarkRead("all")
 	if n := seats[2].Table.Unread("all"); n != 0 {
 		t.Errorf("unread after reading: %d", n)
