@@ -31,6 +31,7 @@ type RemoteConn struct {
 	connected bool
 	dials     int
 	kick      chan struct{}
+	seenTurn  int // the turn the flow last showed (remote_flow.go)
 }
 
 // JoinRemote fetches the scenario of link's game, opens a connection and

@@ -51,6 +51,10 @@ func (f *Flow) pollRemote() bool {
 	if f.remote == nil || !f.remote.Table.Poll() {
 		return false
 	}
+	if turn := f.remote.Table.Turn(); turn != f.remote.seenTurn {
+		// A status about the turn before ("Adjudicating turn 1.") is stale.
+		f.remote.seenTurn, f.Message = turn, ""
+	}
 	if errs := f.remote.Table.Errors(); len(errs) > 0 {
 		f.Message = "The server refused: " + errs[len(errs)-1]
 	}
@@ -564,7 +568,7 @@ func (f *Flow) SeatLine(ai int) string {
 		}
 		parts = append(parts, "draft: "+strings.Join(o, ", "))
 	} else if seat == "person" {
-		parts = append(parts, "no draft")
+		parts = append(parts, "draft: no lever pulled")
 	}
 	return strings.Join(parts, " · ")
 }
