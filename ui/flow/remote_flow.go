@@ -480,12 +480,15 @@ type ConsoleScene struct {
 	Var, Event, Role int
 	// ValueText and ReasonText are the adjustment typed.
 	ValueText, ReasonText string
+	// Minutes is the deadline to set for each turn (0: none).
+	Minutes int
 }
 
 // The console's rows after one per actor.
 const (
 	conAdjudicate = iota
 	conPause
+	conDeadline
 	conVar
 	conValue
 	conReason
@@ -519,6 +522,7 @@ func (c *ConsoleScene) ConsoleRows(f *Flow) []string {
 	return []string{
 		conAdjudicate: fmt.Sprintf("Adjudicate turn %d", v.Turn),
 		conPause:      pause,
+		conDeadline:   c.deadlineText(v),
 		conVar:        "Adjust: " + vr.Name,
 		conValue:      "New value: " + c.ValueText,
 		conReason:     "Reason: " + c.ReasonText,
@@ -527,6 +531,20 @@ func (c *ConsoleScene) ConsoleRows(f *Flow) []string {
 		conChannel:    "Message to: " + ChannelName(m, -1, c.ChannelOf(t)),
 		conText:       "Message: " + c.Text,
 	}
+}
+
+// deadlineText describes the deadline row: the minutes chosen, and the
+// deadline running.
+func (c *ConsoleScene) deadlineText(v proto.View) string {
+	set := "none"
+	if c.Minutes > 0 {
+		set = fmt.Sprintf("%d min a turn (a team not ready keeps its last orders)", c.Minutes)
+	}
+	now := ""
+	if d := v.Deadline; d != nil && d.Seconds > 0 {
+		now = fmt.Sprintf(" · running: %d min", d.Seconds/60)
+	}
+	return "Deadline: ◄ " + set + " ►" + now
 }
 
 func (c *ConsoleScene) roles(f *Flow) []string {
@@ -615,6 +633,12 @@ func (c *ConsoleScene) Do(f *Flow, in Input) {
 				typ = "resume"
 			}
 			f.send(proto.Msg{Type: typ})
+		}
+	case conDeadline:
+		c.Minutes = max(0, min(120, c.Minutes+step))
+		if in.Action == Confirm {
+			f.send(proto.Msg{Type: "deadline", Seconds: c.Minutes * 60, Policy: "hold"})
+			f.Message = c.deadlineText(v) + ": set."
 		}
 	case conVar:
 		c.Var = wrap(c.Var, step, len(m.Scenario.Vars))

@@ -99,6 +99,20 @@ func TestRemoteScenes(t *testing.T) {
 	if got := seats[0].ChannelMessages("all")[0]; got.Text != "we hold" || got.From != m.Scenario.Actors[2].Name {
 		t.Errorf("message: %+v", got)
 	}
+	// A deadline of two minutes a turn, from the console.
+	for con.Cursor() < len(m.Scenario.Actors)+conDeadline {
+		con.Do(Do(Down))
+	}
+	con.Do(Do(Right))
+	con.Do(Do(Right))
+	con.Do(Do(Confirm))
+	waitFor(t, "the deadline", func() bool {
+		d := seats[0].remote.Table.Snapshot().Deadline
+		return d != nil && d.Seconds == 120 && d.Policy == "hold"
+	})
+	if st := seats[0].RemoteStatus(time.Now()); !strings.Contains(st, " left") {
+		t.Errorf("a seat's status with a deadline: %q", st)
+	}
 	if line := con.SeatLine(0); !strings.Contains(line, "person") {
 		t.Errorf("console seat line %q", line)
 	}
