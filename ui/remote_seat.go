@@ -74,12 +74,15 @@ func (g *Game) drawRemoteSeat(d *dc, b layout.Rect) {
 		case i == len(levers)+1:
 			lab := "Channel: ◄ " + flow.ChannelName(m, f.Current, ch) + " ►"
 			d.fit(lab, in.X, y, in.W*0.7, sizeSmall, colText, false)
+			// The channel shown is read on screen: count the others'.
 			unread := 0
 			for _, c := range chs {
-				unread += t.Unread(c)
+				if c != ch {
+					unread += t.Unread(c)
+				}
 			}
 			if unread > 0 {
-				d.textRight(fmt.Sprintf("%d unread", unread), in.Right(), y, sizeSmall, colYellow, true)
+				d.textRight(fmt.Sprintf("%d unread elsewhere", unread), in.Right(), y, sizeSmall, colYellow, true)
 			}
 		default:
 			txt := s.Text
