@@ -128,7 +128,7 @@ func (t *RemoteTable) Apply(out proto.Out) {
 	if t.view.Over {
 		at = len(t.turns)
 	}
-	if at >= 0 && len(t.view.Vars) > 0 {
+	if at >= 0 && at <= t.m.Scenario.Meta.Turns+1 && len(t.view.Vars) > 0 {
 		for len(t.history) <= at {
 			t.history = append(t.history, nil)
 			t.exact = append(t.exact, nil)

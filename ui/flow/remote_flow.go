@@ -163,8 +163,7 @@ func (f *Flow) LastTurnLines(n int) (orders, changes []string) {
 		return nil, nil
 	}
 	for li, lvl := range t.Levels(played) {
-		if lvl > 0 {
-			l := m.Scenario.Levers[li]
+		if l := m.Scenario.Levers[li]; lvl > 0 && lvl < len(l.Levels) {
 			orders = append(orders, fmt.Sprintf("%s: %s (%s)", m.Scenario.Actors[m.ActorIndex(l.Actor)].Name, l.Name, l.Levels[lvl]))
 		}
 	}
@@ -337,7 +336,8 @@ func (s *RemoteSeatScene) sync(f *Flow) {
 	s.Levels = make([]int, len(levers))
 	if d := t.Draft(); d != nil {
 		for i, li := range levers {
-			s.Levels[i] = d.Orders[f.Model.Scenario.Levers[li].ID]
+			l := f.Model.Scenario.Levers[li]
+			s.Levels[i] = max(0, min(len(l.Levels)-1, d.Orders[l.ID]))
 		}
 	}
 }
