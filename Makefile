@@ -8,7 +8,7 @@ GO ?= go
 # (a separate program because Ebitengine cannot start without a display).
 # 'sixparty version' reports VERSION (by default from git, when there is one).
 VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null)
-build: deps
+build: deps web
 	$(GO) build -ldflags "-X main.version=$(VERSION)" -o bin/ ./cmd/sixparty ./cmd/sixparty-play
 
 play: build
@@ -25,6 +25,8 @@ test: deps
 	$(GO) vet -tags display ./ui/...
 	$(GO) test ./...
 	xvfb-run -a -s "-screen 0 1280x720x24" $(GO) test -tags display ./ui/...
+	$(MAKE) web
+	$(GO) test -tags browser ./e2e/
 
 # The README's screenshots: a scripted two-turn game through every scene,
 # rendered under Xvfb; a few scenes are kept in docs/screenshots.
@@ -35,12 +37,14 @@ screenshots: build
 	mkdir -p docs/screenshots
 	for s in briefing orders adjudication report why dashboard map end-1 facilitator-value; do cp $(SHOTS)/*-$$s.png docs/screenshots/$$s.png; done
 
-# The window in a browser: serve web/ over HTTP (for example with
-# 'python3 -m http.server -d web') and open it. Saves go to the browser's
-# local storage.
+# The window in a browser: 'sixparty serve' serves web/ at / and at every
+# join link (or serve web/ over HTTP, for example with
+# 'python3 -m http.server -d web', and open it). Saves go to the browser's
+# local storage. sixparty.wasm.gz is what the server sends.
 web:
-	GOOS=js GOARCH=wasm $(GO) build -o web/sixparty.wasm ./cmd/sixparty-play
+	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags "-s -w" -o web/sixparty.wasm ./cmd/sixparty-play
 	cp "$$($(GO) env GOROOT)/lib/wasm/wasm_exec.js" web/
+	gzip -9 -k -f web/sixparty.wasm
 
 deps:
 	@./scripts/deps.sh

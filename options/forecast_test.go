@@ -63,7 +63,7 @@ func TestForecastOnlyOnItsView(t *testing.T) {
 	for _, turn := range []int{1, 3} {
 		s := g.History()[turn-1]
 		for seat := range m.Scenario.Actors {
-			v := m.View(s, g.Fog(), seat)
+			v := g.ViewOf(s, seat)
 			other := s.Clone()
 			other.RNG = sim.NewRNG(s.RNG.State ^ 0x5eed)
 			other.Params = m.DrawParams(77) // values drawn for the game are hidden too
@@ -89,7 +89,7 @@ func TestForecastOnlyOnItsView(t *testing.T) {
 				t.Errorf("turn %d %s: changing hidden %v changed the forecast", turn, m.Scenario.Actors[seat].ID, hidden)
 			}
 			if len(hidden) > 0 {
-				v2 := m.View(other, g.Fog(), seat)
+				v2 := g.ViewOf(other, seat)
 				if f2, _ := ForecastFrom(m, s, v2, g.Seed, seat, draft, nil, opt); !reflect.DeepEqual(f2, want) {
 					viewMatters = true
 				}

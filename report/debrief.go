@@ -111,6 +111,21 @@ func WriteDebrief(w io.Writer, g *sim.Game, seats []string) error {
 		}
 	}
 
+	// Messages written after the last turn played (the game stopped, or
+	// ended, while the teams were still talking) would otherwise be lost.
+	var late []sim.Message
+	for _, msg := range g.Record().Messages {
+		if msg.Turn > played {
+			late = append(late, msg)
+		}
+	}
+	if len(late) > 0 {
+		fmt.Fprintf(w, "\n### After turn %d\n\n", played)
+		for _, msg := range late {
+			fmt.Fprintf(w, "- **%s** in %s: %s\n", msg.From, msg.Channel, oneLine(msg.Text))
+		}
+	}
+
 	fmt.Fprintln(w, "\n## Indicators")
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, "Every indicator at the start of the first turn and at the end of each turn, as the engine holds it (no fog).")

@@ -4,7 +4,8 @@
 # Xvfb), only when some are missing. It is safe to run again.
 set -euo pipefail
 pkgs=(gcc libc6-dev libgl1-mesa-dev libx11-dev libxrandr-dev libxcursor-dev libxinerama-dev
-      libxi-dev libxxf86vm-dev libasound2-dev pkg-config xvfb xauth libgl1-mesa-dri)
+      libxi-dev libxxf86vm-dev libasound2-dev pkg-config xvfb xauth libgl1-mesa-dri
+      chromium xdotool) # the browser test and the desktop latency (e2e, build tag browser)
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -41,6 +41,9 @@ type Options struct {
 	// Reload, when set, delivers new versions of the scenario file
 	// (sixparty play --watch); each one is handed to the flow.
 	Reload <-chan watch.Update
+	// Drawn, when set, is called after every frame drawn (the browser
+	// build marks its first screen for the load-time measurement).
+	Drawn func()
 }
 
 // Game is the ebiten.Game of the front end.
@@ -248,6 +251,9 @@ func (g *Game) Draw(screen *ebiten.Image) {
 		g.f.SetScreenText(g.title, g.text.all())
 	}
 	g.drawn = true
+	if g.opts.Drawn != nil {
+		g.opts.Drawn()
+	}
 	if g.opts.ShotsDir != "" {
 		key := g.f.ShotKey()
 		if !g.shots[key] {

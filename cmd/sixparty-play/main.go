@@ -39,6 +39,12 @@ func runPlay(args []string, stdout, stderr io.Writer) int {
 	if !ok {
 		return code
 	}
+	if o.Join == "" {
+		o.Join = pageLink() // in a browser, the page's own join link
+	}
+	if o.Join != "" {
+		return runJoin(o, stdout, stderr)
+	}
 	source := o.Scenario
 	if source == "" {
 		source = scenarios.Default
@@ -66,6 +72,7 @@ func runPlay(args []string, stdout, stderr io.Writer) int {
 		Store:   newStore(o.Saves),
 		Seed:    o.Seed,
 		SeedSet: o.SeedSet,
+		PIN:     o.PIN,
 	}
 	opts := ui.Options{}
 	if o.Autoplay > 0 {

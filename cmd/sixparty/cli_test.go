@@ -41,7 +41,7 @@ func TestMessages(t *testing.T) {
 			"sixparty run: --turns must be at least 0 (0, the default, plays to the end), not -3\n"},
 		{"version with an argument", []string{"version", "x"}, 2, "", "sixparty version: takes no arguments\n"},
 		{"autoplay negative", []string{"play", "--autoplay", "-1"}, 2, "", "sixparty play: --autoplay must be at least 0, not -1\n"},
-		{"shots without autoplay", []string{"play", "--shots", "d"}, 2, "", "sixparty play: --shots needs --autoplay N\n"},
+		{"shots without autoplay", []string{"play", "--shots", "d"}, 2, "", "sixparty play: --shots needs --autoplay N or --join LINK\n"},
 		{"verbose without autoplay", []string{"play", "-v"}, 2, "", "sixparty play: -v needs --autoplay N\n"},
 		{"watch a built-in", []string{"play", "--watch", "nile-2020"}, 2, "",
 			"sixparty play: --watch needs a scenario file (a built-in scenario never changes)\n"},

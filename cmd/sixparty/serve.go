@@ -16,6 +16,7 @@ import (
 
 	"github.com/sixparty/sixparty/server"
 	"github.com/sixparty/sixparty/server/store"
+	"github.com/sixparty/sixparty/web"
 )
 
 var serveCmd = command{
@@ -45,6 +46,7 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	pg := fs.String("postgres", "", "PostgreSQL URL: a store shared by several servers, each game owned by one at a time")
 	origins := fs.String("origin", "", "comma-separated hosts whose web pages may connect, besides the server's own")
 	lease := fs.Duration("lease", 10*time.Second, "with --postgres, how long a game stays with a server that stops renewing its lease")
+	webDir := fs.String("web", "", "folder of the browser build served at / and at each join link (default: web/ beside the program's folder, else ./web; 'make web' builds it)")
 	public := fs.String("public", "", "with --postgres, the URL at which a client another server redirects here reaches this one (default: http://ADDR)")
 	pos, code, ok := parseFlags(fs, args)
 	if !ok {
@@ -94,7 +96,13 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	} else if n > 0 {
 		fmt.Fprintf(stderr, "sixparty serve: resumed %d game(s)\n", n)
 	}
-	hs := &http.Server{Handler: srv.Handler(), ReadHeaderTimeout: 10 * time.Second}
+	if *webDir == "" {
+		*webDir = web.DefaultDir()
+	}
+	if miss := web.Missing(*webDir); len(miss) > 0 {
+		fmt.Fprintf(stderr, "sixparty serve: no browser build in %s (missing %s): join links open with 'sixparty play --join LINK' only; 'make web' builds it\n", *webDir, strings.Join(miss, ", "))
+	}
+	hs := &http.Server{Handler: web.Handler(*webDir, srv.Handler()), ReadHeaderTimeout: 10 * time.Second}
 	fmt.Fprintf(stdout, "sixparty serve: listening on %s\n", url)
 	if f, ok := stdout.(*os.File); ok {
 		f.Sync()

@@ -46,6 +46,13 @@ type Options struct {
 	Verbose  bool
 	// Watch reloads the scenario file whenever it is saved.
 	Watch bool
+	// Join is a link of a game served by `sixparty serve`: the window
+	// opens as that link's seat, the facilitator's console or the
+	// projector, instead of a local game.
+	Join string
+	// PIN, when set, is asked for before the facilitator's controls open
+	// in hot-seat play.
+	PIN string
 	// WindowOnly lists the flags given that only the window has (all but
 	// --seed, which sixparty run has too), such as "--watch".
 	WindowOnly []string
@@ -68,6 +75,8 @@ func Parse(args []string, stdout, stderr io.Writer) (o Options, code int, ok boo
 	fs.BoolVar(&o.Verbose, "v", false, "with --autoplay: print a line per screen with its drawing time")
 	fs.BoolVar(&o.Verbose, "verbose", false, "the same as -v")
 	fs.BoolVar(&o.Watch, "watch", false, "reload the scenario FILE whenever it is saved, replaying the orders so far on the new version")
+	fs.StringVar(&o.Join, "join", "", "open as the seat, facilitator console or projector of a served game's `LINK` (http://HOST/g/GAME#SECRET, as 'sixparty host' prints it); with --shots, a PNG of each new screen")
+	fs.StringVar(&o.PIN, "pin", "", "in hot-seat play, the `PIN` the facilitator types to open its controls (F), so a team cannot open them at its own hand-over")
 	pos, code, ok := cliflag.Parse(fs, args, stdout)
 	if !ok {
 		return o, code, false
@@ -88,8 +97,10 @@ func Parse(args []string, stdout, stderr io.Writer) (o Options, code int, ok boo
 		return fail("give at most one scenario")
 	case o.Autoplay < 0:
 		return fail(fmt.Sprintf("--autoplay must be at least 0, not %d", o.Autoplay))
-	case o.Shots != "" && o.Autoplay == 0:
-		return fail("--shots needs --autoplay N")
+	case o.Join != "" && (len(pos) > 0 || o.Autoplay > 0 || o.Watch || o.SeedSet):
+		return fail("--join plays the served game's scenario: give no scenario, --seed, --autoplay or --watch with it")
+	case o.Shots != "" && o.Autoplay == 0 && o.Join == "":
+		return fail("--shots needs --autoplay N or --join LINK")
 	case o.Verbose && o.Autoplay == 0:
 		return fail("-v needs --autoplay N")
 	}

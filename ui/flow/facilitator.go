@@ -96,7 +96,7 @@ func (f *Flow) CanFacilitate() bool {
 // openFacilitator shows the facilitator's menu over the current scene.
 // Nothing advances while it is open: Back returns to the same scene.
 func (f *Flow) openFacilitator() {
-	if !f.CanFacilitate() {
+	if !f.CanFacilitate() || f.gatePIN() { // gatePIN: console_pin.go
 		return
 	}
 	f.open(&FacilitatorScene{})

@@ -123,6 +123,10 @@ type Config struct {
 	// Counterfactual, when set, replaces ScenarioCounterfactual, which
 	// plays the scenario's counterfactual strategy for the comparison.
 	Counterfactual Counterfactual
+	// PIN, when set, must be typed to open the facilitator's pages in
+	// hot-seat play (console_pin.go), so a team cannot open them at its
+	// own hand-over.
+	PIN string
 }
 
 // Flow is the state of the front end between frames, and its scene
@@ -154,8 +158,9 @@ type Flow struct {
 	Seats  []Seat
 
 	// Game is the game being played at the local table, nil when none is.
-	Game  *sim.Game
-	table *LocalTable
+	Game   *sim.Game
+	table  *LocalTable
+	remote *RemoteConn // a seat, console or projector of a served game (remote_flow.go)
 
 	// Current is the actor choosing or ordering now.
 	Current int
@@ -353,7 +358,7 @@ func dropLast(s string) string {
 }
 
 // start starts a game of the scenario loaded on a seed, with a fog secret
-// of its own.
+// drawn from the system's cryptographic source.
 func (f *Flow) start(seed uint64) {
 	g := sim.NewGame(f.Model, seed)
 	if err := g.SetFogSecret(fogSecret()); err != nil {

@@ -106,7 +106,7 @@ func (f *Flow) Poll() bool {
 		return true
 	}
 	if f.job == nil {
-		return false
+		return f.pollRemote()
 	}
 	select {
 	case <-f.job.done:

@@ -1,0 +1,268 @@
+package flow
+
+import (
+	"fmt"
+	"maps"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/sixparty/sixparty/server/proto"
+)
+
+// ConsoleScene is the facilitator's console at a served game: every
+// seat's connection, readiness and draft; adjudicate; pause; adjust an
+// indicator or inject an event with a reason; hand a seat to the
+// computer; reissue a link; every channel's messages; the true state.
+type ConsoleScene struct {
+	Rows
+	chatBox
+	// Var and Event are the indicator and event chosen; Role the link to
+	// reissue (an actor's index, then facilitator and projector).
+	Var, Event, Role int
+	// ValueText and ReasonText are the adjustment typed.
+	ValueText, ReasonText string
+	// Minutes is the deadline to set for each turn (0: none).
+	Minutes int
+}
+
+// The console's rows after one per actor.
+const (
+	conAdjudicate = iota
+	conPause
+	conDeadline
+	conVar
+	conValue
+	conReason
+	conEvent
+	conReissue
+	conChannel
+	conText
+	conRows
+)
+
+// ConsoleRow names row i of the console for tests and the screen.
+func (f *Flow) consoleRow(i int) int { return i - len(f.Model.Scenario.Actors) }
+
+// ID implements Scene.
+func (*ConsoleScene) ID() SceneID { return Console }
+
+// ConsoleRows returns the console's rows after the actors' as text.
+func (c *ConsoleScene) ConsoleRows(f *Flow) []string {
+	m := f.Model
+	t := f.remote.Table
+	v := t.Snapshot()
+	pause := "Pause the game"
+	if v.Paused {
+		pause = "Resume the game"
+	}
+	vr := m.Scenario.Vars[c.Var%len(m.Scenario.Vars)]
+	ev := "no events"
+	if len(m.Scenario.Events) > 0 {
+		ev = m.Scenario.Events[c.Event%len(m.Scenario.Events)].Name
+	}
+	return []string{
+		conAdjudicate: fmt.Sprintf("Adjudicate turn %d", v.Turn),
+		conPause:      pause,
+		conDeadline:   c.deadlineText(v),
+		conVar:        "Adjust: " + vr.Name,
+		conValue:      "New value: " + c.ValueText,
+		conReason:     "Reason: " + c.ReasonText,
+		conEvent:      "Inject event: " + ev,
+		conReissue:    "Reissue the link of: " + c.roleName(f),
+		conChannel:    "Message to: " + ChannelName(m, -1, c.ChannelOf(t)),
+		conText:       "Message: " + c.Text,
+	}
+}
+
+// deadlineText describes the deadline row: the minutes chosen, and the
+// deadline running.
+func (c *ConsoleScene) deadlineText(v proto.View) string {
+	set := "none"
+	if c.Minutes > 0 {
+		set = fmt.Sprintf("%d min a turn (a team not ready keeps its last orders)", c.Minutes)
+	}
+	now := ""
+	if d := v.Deadline; d != nil && d.Seconds > 0 {
+		now = fmt.Sprintf(" · running: %d min", d.Seconds/60)
+	}
+	return "Deadline: ◄ " + set + " ►" + now
+}
+
+func (c *ConsoleScene) roles(f *Flow) []string {
+	var out []string
+	for _, a := range f.Model.Scenario.Actors {
+		out = append(out, a.ID)
+	}
+	return append(out, proto.RoleFacilitator, proto.RoleProjector)
+}
+
+func (c *ConsoleScene) roleName(f *Flow) string {
+	r := c.roles(f)[c.Role%len(c.roles(f))]
+	if ai := f.Model.ActorIndex(r); ai >= 0 {
+		return f.Model.Scenario.Actors[ai].Name
+	}
+	return r
+}
+
+// SeatLine describes actor ai at the console: who plays it, its open
+// connections, whether it is ready, and its draft.
+func (f *Flow) SeatLine(ai int) string {
+	t := f.remote.Table
+	m := t.Model()
+	v := t.Snapshot()
+	a := m.Scenario.Actors[ai]
+	seat := v.Seats[a.ID]
+	parts := []string{a.Name, seat, fmt.Sprintf("%d connected", v.Connected[a.ID])}
+	if v.Ready[a.ID] {
+		parts = append(parts, "ready")
+	} else {
+		parts = append(parts, "not ready")
+	}
+	if d := v.Drafts[a.ID]; d != nil && len(d.Orders) > 0 {
+		var o []string
+		for _, id := range slices.Sorted(maps.Keys(d.Orders)) {
+			if li := m.LeverIndex(id); li >= 0 && d.Orders[id] < len(m.Scenario.Levers[li].Levels) {
+				o = append(o, m.Scenario.Levers[li].Name+" "+m.Scenario.Levers[li].Levels[d.Orders[id]])
+			}
+		}
+		parts = append(parts, "draft: "+strings.Join(o, ", "))
+	} else if seat == "person" {
+		parts = append(parts, "draft: no lever pulled")
+	}
+	return strings.Join(parts, " · ")
+}
+
+// Do implements Scene.
+func (c *ConsoleScene) Do(f *Flow, in Input) {
+	m := f.Model
+	t := f.remote.Table
+	na := len(m.Scenario.Actors)
+	if moveRow(&c.Rows, in, na+conRows) {
+		return
+	}
+	v := t.Snapshot()
+	step := 0
+	switch in.Action {
+	case Left:
+		step = -1
+	case Right:
+		step = 1
+	}
+	if c.Cursor < na {
+		a := m.Scenario.Actors[c.Cursor]
+		if step != 0 || in.Action == Confirm {
+			seat := "computer:normal"
+			if v.Seats[a.ID] != "person" {
+				seat = "person"
+			}
+			f.send(proto.Msg{Type: "seat", Actor: a.ID, Seat: seat})
+			f.Message = a.Name + " is now played by: " + seat
+		}
+		return
+	}
+	wrap := func(x, d, n int) int { return ((x+d)%n + n) % n }
+	switch f.consoleRow(c.Cursor) {
+	case conAdjudicate:
+		if in.Action == Confirm {
+			f.send(proto.Msg{Type: "adjudicate", Turn: v.Turn})
+			f.Message = fmt.Sprintf("Adjudicating turn %d.", v.Turn)
+		}
+	case conPause:
+		if in.Action == Confirm {
+			typ := "pause"
+			if v.Paused {
+				typ = "resume"
+			}
+			f.send(proto.Msg{Type: typ})
+		}
+	case conDeadline:
+		c.Minutes = max(0, min(120, c.Minutes+step))
+		if in.Action == Confirm {
+			f.send(proto.Msg{Type: "deadline", Seconds: c.Minutes * 60, Policy: "hold"})
+			f.Message = c.deadlineText(v) + ": set."
+		}
+	case conVar:
+		c.Var = wrap(c.Var, step, len(m.Scenario.Vars))
+	case conValue, conReason:
+		p := &c.ValueText
+		if f.consoleRow(c.Cursor) == conReason {
+			p = &c.ReasonText
+		}
+		switch in.Action {
+		case Type:
+			if len(*p) < 500 {
+				*p += string(in.Rune)
+			}
+		case Erase:
+			*p = dropLast(*p)
+		case Confirm:
+			c.adjust(f)
+		}
+	case conEvent:
+		if len(m.Scenario.Events) > 0 {
+			c.Event = wrap(c.Event, step, len(m.Scenario.Events))
+			if in.Action == Confirm {
+				e := m.Scenario.Events[c.Event]
+				f.send(proto.Msg{Type: "inject", Event: e.ID})
+				f.Message = "Injected: " + e.Name
+			}
+		}
+	case conReissue:
+		c.Role = wrap(c.Role, step, len(c.roles(f)))
+		if in.Action == Confirm {
+			f.send(proto.Msg{Type: "reissue", Role: c.roles(f)[c.Role]})
+			f.Message = "Reissued the link of " + c.roleName(f) + ": the new one is below."
+		}
+	case conChannel:
+		c.step(t, step)
+	case conText:
+		switch in.Action {
+		case Type:
+			c.typeRune(in.Rune)
+		case Erase:
+			c.Text = dropLast(c.Text)
+		case Confirm:
+			c.sendTo(f)
+		}
+	}
+}
+
+func (c *ConsoleScene) adjust(f *Flow) {
+	x, err := strconv.ParseFloat(strings.TrimSpace(c.ValueText), 64)
+	if err != nil {
+		f.Message = "Type the new value as a number."
+		return
+	}
+	if strings.TrimSpace(c.ReasonText) == "" {
+		f.Message = "Give a reason: the teams that see the indicator read it in the ledger."
+		return
+	}
+	vr := f.Model.Scenario.Vars[c.Var]
+	f.send(proto.Msg{Type: "adjust", Var: vr.ID, Value: &x, Reason: strings.TrimSpace(c.ReasonText)})
+	f.Message = fmt.Sprintf("%s set to %g.", vr.Name, x)
+	c.ValueText, c.ReasonText = "", ""
+}
+
+// WantsText implements TextScene: on the value, reason and message rows.
+func (c *ConsoleScene) WantsText(f *Flow) bool {
+	r := f.consoleRow(c.Cursor)
+	return r == conValue || r == conReason || r == conText
+}
+
+// Hints implements Scene.
+func (c *ConsoleScene) Hints(f *Flow) []Action { return []Action{Up, Down, Left, Right, Confirm, Quit} }
+
+// Label implements Scene.
+func (c *ConsoleScene) Label(f *Flow, a Action) string {
+	if a == Confirm {
+		if c.Cursor < len(f.Model.Scenario.Actors) {
+			return "hand to computer / person"
+		}
+		return "do it"
+	}
+	return ""
+}
+
+// Links returns the links reissued so far, by role.
+func (f *Flow) Links() map[string]string { return f.remote.Table.Links() }

@@ -1,0 +1,568 @@
+package flow
+
+import (
+	"fmt"
+	"maps"
+	"slices"
+	"sync"
+
+	"github.com/sixparty/sixparty/server/proto"
+	"github.com/sixparty/sixparty/sim"
+	"github.com/sixparty/sixparty/sim/ai"
+)
+
+// RemoteTable is a table at a game served by `sixparty serve`: one link's
+// view (a seat's, the facilitator's or the projector's), built only from
+// the server's messages. It holds nothing the server did not send, and
+// the server sends a seat nothing its seat may not see (docs/server.md),
+// so no scene shown over a remote table can show more.
+//
+// Apply folds a server message in; RemoteConn (remote_conn.go) feeds it
+// from a WebSocket and reconnects. The draft and the messages written are
+// kept on the table until the server has them, so a dropped network loses
+// neither. Every method may be called from any goroutine.
+type RemoteTable struct {
+	m    *sim.Model
+	role string
+	// seat is the actor index of a seat's link, -1 for the facilitator
+	// and the projector.
+	seat int
+
+	mu      sync.Mutex
+	view    proto.View  // the last view received, variables kept when unchanged
+	history [][]float64 // history[t]: the values received at the start of turn t+1
+	exact   [][]bool    // which of them are exact
+	sd      [][]float64 // the standard deviations of the estimates
+	turns   []proto.Turn
+	chat    []proto.Chat
+	read    map[string]int // messages read, by channel
+	seq     int64
+	changed bool
+
+	// draft is the seat's draft of the turn draftTurn, as given on this
+	// machine; sent is whether the server acknowledged holding it.
+	draft     *proto.Draft
+	draftTurn int
+	// outbox holds the commands not yet sent (messages, the facilitator's
+	// commands), oldest first.
+	outbox []proto.Msg
+	causes map[string]sim.Cause
+	links  map[string]string // links reissued, by role
+	errs   []string
+}
+
+var _ Table = (*RemoteTable)(nil)
+
+// NewRemoteTable returns an empty table for a link of role (proto.RoleSeat
+// and the actor's id, or proto.RoleFacilitator / proto.RoleProjector with
+// actor "") at a game of scenario m.
+func NewRemoteTable(m *sim.Model, role, actor string) (*RemoteTable, error) {
+	t := &RemoteTable{m: m, role: role, seat: -1, read: map[string]int{}}
+	if role == proto.RoleSeat {
+		t.seat = m.ActorIndex(actor)
+		if t.seat < 0 {
+			return nil, fmt.Errorf("flow: the server's seat %q is not an actor of the scenario", actor)
+		}
+	}
+	return t, nil
+}
+
+// Role returns the link's role; Seat the actor index of a seat's link
+// (-1 for the facilitator and the projector).
+func (t *RemoteTable) Role() string { return t.role }
+
+// Seat returns the seat's actor index, -1 for another role.
+func (t *RemoteTable) Seat() int { return t.seat }
+
+// Apply folds one message from the server into the table. A welcome that
+// is not resumed replaces what the table held of the turns and messages;
+// a resumed one, and every view, adds to them.
+func (t *RemoteTable) Apply(out proto.Out) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	switch out.Type {
+	case "error":
+		t.errs = append(t.errs, out.Error)
+		t.changed = true
+		return
+	case "link":
+		if t.links == nil {
+			t.links = map[string]string{}
+		}
+		t.links[out.Role] = out.Link
+		t.changed = true
+		return
+	case "welcome", "view":
+	default:
+		return
+	}
+	v := out.View
+	if v == nil {
+		return
+	}
+	if out.Type == "welcome" && !out.Resumed {
+		t.turns, t.chat = nil, nil
+	}
+	vars := t.view.Vars
+	t.view = *v
+	if v.VarsSame {
+		t.view.Vars = vars
+	}
+	if out.Seq > t.seq {
+		t.seq = out.Seq
+	}
+	for _, tn := range v.Turns {
+		if tn.Turn > len(t.turns) {
+			t.turns = append(t.turns, tn)
+		}
+	}
+	for _, c := range v.Chat {
+		if len(t.chat) == 0 || c.Seq > t.chat[len(t.chat)-1].Seq {
+			t.chat = append(t.chat, c)
+		}
+	}
+	t.view.Turns, t.view.Chat = nil, nil
+	// The values at the start of each turn: the view of a turn being
+	// ordered, or, once over, of the end.
+	at := t.view.Turn - 1
+	if t.view.Over {
+		at = len(t.turns)
+	}
+	if at >= 0 && at <= t.m.Scenario.Meta.Turns+1 && len(t.view.Vars) > 0 {
+		for len(t.history) <= at {
+			t.history = append(t.history, nil)
+			t.exact = append(t.exact, nil)
+			t.sd = append(t.sd, nil)
+		}
+		vals, exact, sd := make([]float64, len(t.m.Scenario.Vars)), make([]bool, len(t.m.Scenario.Vars)), make([]float64, len(t.m.Scenario.Vars))
+		for _, x := range t.view.Vars {
+			if vi := t.m.VarIndex(x.ID); vi >= 0 {
+				vals[vi], exact[vi], sd[vi] = x.Value, x.Exact, x.SD
+			}
+		}
+		t.history[at], t.exact[at], t.sd[at] = vals, exact, sd
+	}
+	if t.draftTurn != t.view.Turn {
+		t.draft, t.draftTurn = nil, t.view.Turn
+	}
+	t.changed = true
+}
+
+// Seq returns the last sequence number received (for a reconnect).
+func (t *RemoteTable) Seq() int64 {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	return t.seq
+}
+
+// Model implements Table.
+func (t *RemoteTable) Model() *sim.Model { return t.m }
+
+// Seats implements Table: who plays each actor, as the server says.
+func (t *RemoteTable) Seats() []Seat {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	out := make([]Seat, len(t.m.Scenario.Actors))
+	for i, a := range t.m.Scenario.Actors {
+		s, err := ParseSeat(t.view.Seats[a.ID])
+		if err != nil {
+			s = Seat{Level: ai.Normal}
+		}
+		out[i] = s
+	}
+	return out
+}
+
+// Turn implements Table.
+func (t *RemoteTable) Turn() int {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	return t.view.Turn
+}
+
+// Played implements Table.
+func (t *RemoteTable) Played() int {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	return len(t.turns)
+}
+
+// Over implements Table.
+func (t *RemoteTable) Over() bool {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	return t.view.Over
+}
+
+// Paused reports whether the facilitator has paused the game.
+func (t *RemoteTable) Paused() bool {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	return t.view.Paused
+}
+
+// Outcome implements Table.
+func (t *RemoteTable) Outcome() *sim.Outcome {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	for i := range t.m.Scenario.Outcomes {
+		if o := &t.m.Scenario.Outcomes[i]; o.ID == t.view.Outcome {
+			return o
+		}
+	}
+	return nil
+}
+
+// Briefing implements Table.
+func (t *RemoteTable) Briefing() []int {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	var out []int
+	for _, id := range t.view.Briefing {
+		if ei := t.m.EventIndex(id); ei >= 0 {
+			out = append(out, ei)
+		}
+	}
+	return out
+}
+
+// View implements Table. A remote table holds one view, its link's: it is
+// returned whatever seat is asked for (the values the server sent, exact
+// where the seat sees them, else estimates). A turn whose start the table
+// did not see (it joined later) gives the earliest it saw.
+func (t *RemoteTable) View(_, turn int) sim.View {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	n := len(t.m.Scenario.Vars)
+	v := sim.View{Actor: t.seat, Turn: turn + 1, Vals: make([]float64, n), Exact: make([]bool, n), SD: make([]float64, n)}
+	at := min(turn, len(t.history)-1)
+	for at >= 0 && t.history[at] == nil {
+		at--
+	}
+	if at < 0 {
+		for i := range t.history {
+			if t.history[i] != nil {
+				at = i
+				break
+			}
+		}
+	}
+	if at >= 0 {
+		copy(v.Vals, t.history[at])
+		copy(v.Exact, t.exact[at])
+		copy(v.SD, t.sd[at])
+	}
+	return v
+}
+
+// Known implements Table: a seat knows what the scenario lets it see
+// exactly; the facilitator's link knows everything and the projector's
+// what every actor sees exactly.
+func (t *RemoteTable) Known(seat, vi int) bool {
+	switch {
+	case seat >= 0:
+		return t.m.SeesExactly(seat, vi)
+	case t.role == proto.RoleFacilitator:
+		return true
+	}
+	for ai := range t.m.Scenario.Actors {
+		if !t.m.SeesExactly(ai, vi) {
+			return false
+		}
+	}
+	return true
+}
+
+// Entries implements Table: the ledger entries of turn (from 1) the
+// server sent, with their causes read back from the scenario.
+func (t *RemoteTable) Entries(turn int) []sim.Entry {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if turn < 1 || turn > len(t.turns) {
+		return nil
+	}
+	if t.causes == nil {
+		t.causes = causeNames(t.m)
+	}
+	var out []sim.Entry
+	for _, c := range t.turns[turn-1].Ledger {
+		vi := t.m.VarIndex(c.Var)
+		if vi < 0 {
+			continue
+		}
+		out = append(out, sim.Entry{Turn: turn, Var: vi, Amount: c.Amount, Cause: t.causes[c.Cause], Reason: c.Reason})
+	}
+	return out
+}
+
+// causeNames maps each cause's description (sim.Model.Describe, as the
+// server writes it) back to the cause.
+func causeNames(m *sim.Model) map[string]sim.Cause {
+	s := m.Scenario
+	out := map[string]sim.Cause{}
+	add := func(c sim.Cause) {
+		if _, dup := out[m.Describe(c)]; !dup {
+			out[m.Describe(c)] = c
+		}
+	}
+	for li, l := range s.Levers {
+		for lvl := range l.Levels {
+			add(sim.Cause{Kind: sim.ByLever, Index: li, Actor: m.ActorIndex(l.Actor), Level: lvl})
+		}
+	}
+	for ri := range s.Rules {
+		add(sim.Cause{Kind: sim.ByRule, Index: ri})
+	}
+	for ei, e := range s.Events {
+		add(sim.Cause{Kind: sim.ByEvent, Index: ei, Option: -1})
+		if e.Choice != nil {
+			for oi := range e.Choice.Options {
+				add(sim.Cause{Kind: sim.ByEvent, Index: ei, Actor: m.Chooser(ei), Option: oi})
+			}
+		}
+	}
+	add(sim.Cause{Kind: sim.ByFacilitator})
+	for vi := range s.Vars {
+		add(sim.Cause{Kind: sim.ByBounds, Index: vi})
+	}
+	return out
+}
+
+// Levels implements Table: the orders revealed at the turn's adjudication.
+func (t *RemoteTable) Levels(turn int) []int {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	out := make([]int, len(t.m.Scenario.Levers))
+	if turn < 1 || turn > len(t.turns) {
+		return out
+	}
+	for _, o := range t.turns[turn-1].Orders {
+		for id, lvl := range o {
+			if li := t.m.LeverIndex(id); li >= 0 {
+				out[li] = lvl
+			}
+		}
+	}
+	return out
+}
+
+// Submit implements Table: the seat's draft for the turn being ordered,
+// marked ready. It is kept until the server holds it (RemoteConn sends
+// it, again after a reconnect).
+func (t *RemoteTable) Submit(seat int, orders map[string]int, choices sim.Choices) error {
+	if err := t.SetDraft(seat, orders, choices); err != nil {
+		return err
+	}
+	t.mu.Lock()
+	t.draft.Ready = true
+	t.mu.Unlock()
+	return nil
+}
+
+// SetDraft keeps the seat's draft for the turn being ordered, not ready.
+func (t *RemoteTable) SetDraft(seat int, orders map[string]int, choices sim.Choices) error {
+	if t.role != proto.RoleSeat || seat != t.seat {
+		return fmt.Errorf("flow: this link does not play seat %d", seat)
+	}
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	t.draft = &proto.Draft{Orders: maps.Clone(orders), Choices: maps.Clone(map[string]string(choices))}
+	t.draftTurn = t.view.Turn
+	t.changed = true
+	return nil
+}
+
+// Draft returns the seat's draft as given on this machine, or as the
+// server holds it when none was given here.
+func (t *RemoteTable) Draft() *proto.Draft {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if t.draft != nil {
+		return t.draft
+	}
+	return t.view.Draft
+}
+
+// pending returns the commands the server does not yet hold: the draft
+// and its ready flag when the view's draft differs from the local one,
+// and the outbox.
+func (t *RemoteTable) pending() (draft, box []proto.Msg) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	var out []proto.Msg
+	if d := t.draft; d != nil && t.draftTurn == t.view.Turn && !t.view.Over {
+		sv := t.view.Draft
+		if sv == nil || !maps.Equal(sv.Orders, d.Orders) || !maps.Equal(sv.Choices, d.Choices) {
+			out = append(out, proto.Msg{Type: "draft", Turn: t.draftTurn, Orders: d.Orders, Choices: d.Choices})
+		}
+		if d.Ready && (sv == nil || !sv.Ready || len(out) > 0) {
+			out = append(out, proto.Msg{Type: "ready", Turn: t.draftTurn, Ready: true})
+		}
+	}
+	return out, slices.Clone(t.outbox)
+}
+
+// sent drops the first n commands of the outbox once sent.
+func (t *RemoteTable) sent(n int) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	t.outbox = t.outbox[min(n, len(t.outbox)):]
+}
+
+// Ready implements Table: the public ready flag the server sent (a
+// computer seat is always ready), or this seat's own draft being ready.
+func (t *RemoteTable) Ready(seat int) bool {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if seat < 0 || seat >= len(t.m.Scenario.Actors) {
+		return false
+	}
+	if seat == t.seat && t.draft != nil && t.draftTurn == t.view.Turn && t.draft.Ready {
+		return true
+	}
+	return t.view.Ready[t.m.Scenario.Actors[seat].ID]
+}
+
+// Messages implements Table: the messages of the channels the link is in,
+// oldest first. From is the sender's actor index, -1 for the facilitator.
+func (t *RemoteTable) Messages(int) []Message {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	out := make([]Message, 0, len(t.chat))
+	for _, c := range t.chat {
+		out = append(out, Message{Turn: c.Turn, Channel: c.Channel, From: t.m.ActorIndex(c.From), Text: c.Text})
+	}
+	return out
+}
+
+// Channels returns the channels the link can write in, "all" first, then
+// its white-cell channel and those with each other actor (a seat), or
+// every channel with a message (the facilitator).
+func (t *RemoteTable) Channels() []string {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	out := []string{"all"}
+	switch {
+	case t.seat >= 0:
+		me := t.m.Scenario.Actors[t.seat].ID
+		out = append(out, "white:"+me)
+		for _, a := range t.m.Scenario.Actors {
+			if a.ID != me {
+				out = append(out, PairChannel(me, a.ID))
+			}
+		}
+	case t.role == proto.RoleFacilitator:
+		for _, a := range t.m.Scenario.Actors {
+			out = append(out, "white:"+a.ID)
+		}
+		for _, c := range t.chat {
+			if !slices.Contains(out, c.Channel) {
+				out = append(out, c.Channel)
+			}
+		}
+	}
+	return out
+}
+
+// PairChannel names the channel of two actors as the server does: their
+// ids in sorted order joined by "+".
+func PairChannel(a, b string) string {
+	if b < a {
+		a, b = b, a
+	}
+	return a + "+" + b
+}
+
+// Unread returns how many messages of channel the link has not read (its
+// own never count).
+func (t *RemoteTable) Unread(channel string) int {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	return t.others(channel) - t.read[channel]
+}
+
+// MarkRead marks every message of channel read.
+func (t *RemoteTable) MarkRead(channel string) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	t.read[channel] = t.others(channel)
+}
+
+// others counts the messages of channel written by others than the link.
+func (t *RemoteTable) others(channel string) int {
+	n := 0
+	for _, c := range t.chat {
+		mine := t.seat >= 0 && c.From == t.m.Scenario.Actors[t.seat].ID || t.seat < 0 && t.m.ActorIndex(c.From) < 0
+		if c.Channel == channel && !mine {
+			n++
+		}
+	}
+	return n
+}
+
+// Send queues a command for the server (a message, or one of the
+// facilitator's commands); RemoteConn sends it when connected.
+func (t *RemoteTable) Send(m proto.Msg) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	t.outbox = append(t.outbox, m)
+	t.changed = true
+}
+
+// Say queues a message to a channel.
+func (t *RemoteTable) Say(channel, text string) {
+	t.Send(proto.Msg{Type: "chat", Channel: channel, Text: text})
+}
+
+// Errors returns the server's refusals so far, oldest first, and forgets
+// them.
+func (t *RemoteTable) Errors() []string {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	e := t.errs
+	t.errs = nil
+	return e
+}
+
+// Snapshot returns a copy of the last view with every turn and message
+// received, for a console that shows the server's view as it is.
+func (t *RemoteTable) Snapshot() proto.View {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	v := t.view
+	v.Turns, v.Chat = slices.Clone(t.turns), slices.Clone(t.chat)
+	return v
+}
+
+// Poll implements Table: whether a message changed the table since the
+// last call.
+func (t *RemoteTable) Poll() bool {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	c := t.changed
+	t.changed = false
+	return c
+}
+
+// Links returns the links the facilitator reissued on this connection, by
+// role.
+func (t *RemoteTable) Links() map[string]string {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	return maps.Clone(t.links)
+}
+
+// Counting reports whether a deadline is running (a countdown to redraw).
+func (t *RemoteTable) Counting() bool {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	return t.view.Deadline != nil && t.view.Deadline.Due > 0 && !t.view.Over
+}
+
+// Touch marks the table changed, so that the window redraws (the
+// deadline's countdown).
+func (t *RemoteTable) Touch() {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	t.changed = true
+}

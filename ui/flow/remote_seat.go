@@ -1,0 +1,183 @@
+package flow
+
+import (
+	"fmt"
+)
+
+// RemoteSeatScene is a team's screen at a served game: its briefing, its
+// orders with the budget, the others' ready flags, its messages, and the
+// last turn's revealed orders and changes.
+type RemoteSeatScene struct {
+	Rows
+	chatBox
+	// Levels is the draft: a level per lever of the seat, in SeatLevers'
+	// order.
+	Levels []int
+	turn   int
+}
+
+// SeatLevers returns the lever indexes of the seat's actor.
+func (f *Flow) SeatLevers() []int {
+	m := f.Model
+	var out []int
+	for li, l := range m.Scenario.Levers {
+		if m.ActorIndex(l.Actor) == f.Current {
+			out = append(out, li)
+		}
+	}
+	return out
+}
+
+// The seat scene's rows after its levers.
+const (
+	seatRowSubmit = iota
+	seatRowChannel
+	seatRowText
+	seatRows
+)
+
+// ID implements Scene.
+func (*RemoteSeatScene) ID() SceneID { return RemoteSeat }
+
+// sync starts a new turn's draft from the one the server holds.
+func (s *RemoteSeatScene) sync(f *Flow) {
+	t := f.remote.Table
+	if s.Levels != nil && s.turn == t.Turn() {
+		return
+	}
+	s.turn = t.Turn()
+	levers := f.SeatLevers()
+	s.Levels = make([]int, len(levers))
+	if d := t.Draft(); d != nil {
+		for i, li := range levers {
+			l := f.Model.Scenario.Levers[li]
+			s.Levels[i] = max(0, min(len(l.Levels)-1, d.Orders[l.ID]))
+		}
+	}
+}
+
+// Draft returns the scene's draft as orders.
+func (s *RemoteSeatScene) Draft(f *Flow) map[string]int {
+	s.sync(f)
+	o := map[string]int{}
+	for i, li := range f.SeatLevers() {
+		if s.Levels[i] > 0 {
+			o[f.Model.Scenario.Levers[li].ID] = s.Levels[i]
+		}
+	}
+	return o
+}
+
+// Cost returns what the draft costs and the seat's budget.
+func (s *RemoteSeatScene) Cost(f *Flow) (cost, budget float64) {
+	s.sync(f)
+	m := f.Model
+	for i, li := range f.SeatLevers() {
+		if c := m.Scenario.Levers[li].Cost; s.Levels[i] < len(c) {
+			cost += c[s.Levels[i]]
+		}
+	}
+	return cost, m.Scenario.Actors[f.Current].Budget
+}
+
+// Row kinds of the seat scene.
+func (s *RemoteSeatScene) extra(f *Flow, row int) int { return row - len(f.SeatLevers()) }
+
+// Do implements Scene.
+func (s *RemoteSeatScene) Do(f *Flow, in Input) {
+	s.sync(f)
+	t := f.remote.Table
+	levers := f.SeatLevers()
+	n := len(levers) + seatRows
+	if moveRow(&s.Rows, in, n) {
+		if s.extra(f, s.Cursor) == seatRowChannel || s.extra(f, s.Cursor) == seatRowText {
+			t.MarkRead(s.ChannelOf(t))
+		}
+		return
+	}
+	over := t.Over()
+	switch row := s.Cursor; {
+	case row < len(levers):
+		switch in.Action {
+		case Left:
+			s.setLevel(f, row, s.Levels[row]-1)
+		case Right:
+			s.setLevel(f, row, s.Levels[row]+1)
+		case SetLevel:
+			if in.Item < len(levers) {
+				s.Cursor = in.Item
+				s.setLevel(f, in.Item, in.Value)
+			}
+		case Confirm:
+			s.Cursor = len(levers)
+		}
+	case s.extra(f, row) == seatRowSubmit:
+		if in.Action == Confirm && !over {
+			if c, b := s.Cost(f); c > b+1e-9 {
+				f.Message = fmt.Sprintf("The orders cost %.0f, over the budget of %.0f.", c, b)
+				return
+			}
+			if err := t.Submit(f.Current, s.Draft(f), nil); err != nil {
+				f.Message = err.Error()
+				return
+			}
+			f.remote.Kick()
+			f.Message = "Orders submitted: waiting for the facilitator to adjudicate."
+		}
+	case s.extra(f, row) == seatRowChannel:
+		switch in.Action {
+		case Left:
+			s.step(t, -1)
+		case Right, Confirm:
+			s.step(t, 1)
+		}
+		t.MarkRead(s.ChannelOf(t))
+	case s.extra(f, row) == seatRowText:
+		switch in.Action {
+		case Type:
+			s.typeRune(in.Rune)
+		case Erase:
+			s.Text = dropLast(s.Text)
+		case Confirm:
+			s.sendTo(f)
+		case Left:
+			s.step(t, -1)
+		case Right:
+			s.step(t, 1)
+		}
+	}
+}
+
+func (s *RemoteSeatScene) setLevel(f *Flow, i, lvl int) {
+	l := f.Model.Scenario.Levers[f.SeatLevers()[i]]
+	lvl = max(0, min(len(l.Levels)-1, lvl))
+	s.Levels[i] = lvl
+	// The draft goes to the server at once (not ready): a dropped network
+	// or a reloaded page finds it there.
+	if err := f.remote.Table.SetDraft(f.Current, s.Draft(f), nil); err == nil {
+		f.remote.Kick()
+	}
+}
+
+// WantsText implements TextScene: on the message row.
+func (s *RemoteSeatScene) WantsText(f *Flow) bool {
+	return s.extra(f, s.Cursor) == seatRowText
+}
+
+// Hints implements Scene.
+func (s *RemoteSeatScene) Hints(f *Flow) []Action {
+	return []Action{Up, Down, Left, Right, Confirm, Quit}
+}
+
+// Label implements Scene.
+func (s *RemoteSeatScene) Label(f *Flow, a Action) string {
+	switch {
+	case a == Confirm && s.extra(f, s.Cursor) == seatRowText:
+		return "send message"
+	case a == Confirm:
+		return "submit orders"
+	case (a == Left || a == Right) && s.extra(f, s.Cursor) >= seatRowChannel:
+		return "channel"
+	}
+	return ""
+}

@@ -1,0 +1,155 @@
+package ui
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/sixparty/sixparty/ui/flow"
+	"github.com/sixparty/sixparty/ui/layout"
+)
+
+// The scenes of a served game's links: a team's seat (this file), the
+// facilitator's console (console.go) and the projector (projector.go).
+func init() {
+	views[flow.RemoteSeat] = (*Game).drawRemoteSeat
+	views[flow.Console] = (*Game).drawConsole
+	views[flow.Projector] = (*Game).drawProjector
+}
+
+// drawRemoteSeat draws a team's screen at a served game: its orders on
+// the left with the message composer under them, and on the right the
+// others' ready flags, the briefing, the indicators as the seat sees them,
+// the last turn's revealed orders and changes, and the channel's messages.
+func (g *Game) drawRemoteSeat(d *dc, b layout.Rect) {
+	f := g.f
+	t := f.Remote().Table
+	m := t.Model()
+	s := flow.SceneOf[*flow.RemoteSeatScene](f)
+	me := m.Scenario.Actors[f.Current]
+	body := g.frame(d, b, me.Name+" — "+m.Scenario.Meta.Title, f.RemoteStatus(time.Now()))
+	cols := body.Columns(2, 40)
+	left, right := cols[0], cols[1]
+
+	// Orders.
+	levers := f.SeatLevers()
+	cost, budget := s.Cost(f)
+	head := fmt.Sprintf("Your orders · cost %.0f of %.0f", cost, budget)
+	col := colMuted
+	if cost > budget+1e-9 {
+		col, head = colBad, head+" · over budget"
+	}
+	if t.Ready(f.Current) {
+		head += " · submitted"
+	}
+	d.fit(head, left.X, left.Y, left.W, sizeBody, col, true)
+	list := layout.Rect{X: left.X, Y: left.Y + sizeBody*1.6, W: left.W, H: left.H - sizeBody*1.6}
+	chs := t.Channels()
+	ch := s.ChannelOf(t)
+	n := len(levers) + 3
+	rowH := 64.0
+	g.rows(d, list, n, rowH, f.Cursor(), true, func(i int, row layout.Rect) {
+		in := row.Inset(14)
+		y := row.Y + (row.H-sizeSmall*1.2)/2
+		switch {
+		case i < len(levers):
+			l := m.Scenario.Levers[levers[i]]
+			lvl := s.Levels[i]
+			d.fit(l.Name, in.X, y, in.W*0.55, sizeSmall, colText, true)
+			lab := "◄ " + l.Levels[lvl] + " ►"
+			d.textRight(lab, in.Right()-90, y, sizeSmall, colAccent, false)
+			c := 0.0
+			if lvl < len(l.Cost) {
+				c = l.Cost[lvl]
+			}
+			d.textRight(fmt.Sprintf("%.0f", c), in.Right(), y, sizeSmall, colMuted, false)
+			for k := range l.Levels {
+				d.hit(layout.Rect{X: in.X + in.W*0.55 + float64(k)*30, Y: row.Y, W: 30, H: row.H}, flow.Input{Action: flow.SetLevel, Item: i, Value: k})
+			}
+		case i == len(levers):
+			lab := "Submit orders (Enter)"
+			if t.Ready(f.Current) {
+				lab = "Submitted — change a level to revise, Enter to submit again"
+			}
+			d.fit(lab, in.X, y, in.W, sizeSmall, colGood, true)
+		case i == len(levers)+1:
+			lab := "Channel: ◄ " + flow.ChannelName(m, f.Current, ch) + " ►"
+			d.fit(lab, in.X, y, in.W*0.7, sizeSmall, colText, false)
+			// The channel shown is read on screen: count the others'.
+			unread := 0
+			for _, c := range chs {
+				if c != ch {
+					unread += t.Unread(c)
+				}
+			}
+			if unread > 0 {
+				d.textRight(fmt.Sprintf("%d unread elsewhere", unread), in.Right(), y, sizeSmall, colYellow, true)
+			}
+		default:
+			txt := s.Text
+			if f.WantsText() {
+				txt += "|"
+			}
+			if s.Text == "" && !f.WantsText() {
+				txt = "Write a message…"
+			}
+			d.fit(txt, in.X, y, in.W, sizeSmall, colText, false)
+		}
+	})
+
+	// The right column.
+	y := right.Y
+	y += d.para("Ready: "+f.ReadyLine(), layout.Rect{X: right.X, Y: y, W: right.W, H: sizeSmall * 2.7}, sizeSmall, colMuted, false) + 10
+	if evs := t.Briefing(); len(evs) > 0 {
+		var names string
+		for i, ei := range evs {
+			if i > 0 {
+				names += " · "
+			}
+			names += m.Scenario.Events[ei].Name
+		}
+		y += d.para("This turn: "+names, layout.Rect{X: right.X, Y: y, W: right.W, H: sizeSmall * 2.7}, sizeSmall, colYellow, false) + 10
+	}
+	// Indicators, two columns of name and value (≈ an estimate).
+	vals := f.RemoteValues()
+	lineH := sizeSmall * 1.25
+	rowsN := min((len(vals)+1)/2, int((right.H*0.42)/lineH))
+	half := right.W / 2
+	for i, v := range vals {
+		r, c := i%max(1, rowsN), i/max(1, rowsN)
+		if c > 1 {
+			break
+		}
+		x := right.X + float64(c)*half
+		col := colText
+		if !v.Exact {
+			col = colYellow
+		}
+		d.fit(v.Name, x, y+float64(r)*lineH, half*0.6, 21, colMuted, false)
+		d.fit(v.Value, x+half*0.6, y+float64(r)*lineH, half*0.38, 21, col, false)
+	}
+	y += float64(rowsN)*lineH + 14
+	_, changes := f.LastTurnLines(3)
+	if len(changes) > 0 {
+		d.fit(fmt.Sprintf("Turn %d: what moved", t.Played()), right.X, y, right.W, sizeSmall, colText, true)
+		y += sizeSmall * 1.3
+		for _, c := range changes {
+			d.fit(c, right.X, y, right.W, 21, colMuted, false)
+			y += 21 * 1.3
+		}
+		y += 8
+	}
+	// Messages of the channel chosen, newest at the bottom.
+	box := layout.Rect{X: right.X, Y: y, W: right.W, H: right.Bottom() - y}
+	d.panel(box)
+	d.fit("Messages — "+flow.ChannelName(m, f.Current, ch), box.X+12, box.Y+8, box.W-24, sizeSmall, colText, true)
+	msgs := f.ChannelMessages(ch)
+	my := box.Bottom() - 8
+	for i := len(msgs) - 1; i >= 0 && my > box.Y+sizeSmall*1.6+21*1.3; i-- {
+		line := fmt.Sprintf("T%d %s: %s", msgs[i].Turn, msgs[i].From, msgs[i].Text)
+		my -= 21 * 1.3
+		d.fit(line, box.X+12, my, box.W-24, 21, colText, false)
+	}
+	if len(msgs) == 0 {
+		d.fit("No messages yet.", box.X+12, box.Y+sizeSmall*1.6, box.W-24, 21, colMuted, false)
+	}
+}
