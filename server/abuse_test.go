@@ -88,6 +88,7 @@ func TestRefused(t *testing.T) {
 		{"stale", proto.Msg{Type: "ready", Turn: 3, Ready: true}, proto.CodeStale, "a command for turn 3, but the game is on turn 1"},
 		{"a facilitator's command", proto.Msg{Type: "adjudicate", Turn: 1}, proto.CodeForbidden, `a seat link cannot send "adjudicate" (facilitator only)`},
 		{"an adjustment", proto.Msg{Type: "adjust", Var: "tension", Value: &one}, proto.CodeForbidden, `a seat link cannot send "adjust" (facilitator only)`},
+		{"another partner's answer", proto.Msg{Type: "draft", Turn: 1, Choices: map[string]string{sim.PartnerKey("talks", "china"): "yes"}}, proto.CodeForbidden, "the choice in event talks is not yours (it is china's to agree)"},
 		{"another pair's channel", proto.Msg{Type: "chat", Channel: "china+dprk", Text: "hi"}, proto.CodeForbidden, "channel china+dprk is not yours"},
 		{"chat", proto.Msg{Type: "chat", Channel: "us+china", Text: "talks?"}, "", ""},
 		{"hello again", proto.Msg{Type: "hello", Token: "x"}, proto.CodeBad, "hello is the first message only"},

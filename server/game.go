@@ -638,6 +638,14 @@ func (gm *game) checkDraft(ai int, orders map[string]int, choices map[string]str
 		return errors.New(strings.TrimPrefix(err.Error(), "sim: "))
 	}
 	for _, eid := range slices.Sorted(maps.Keys(choices)) {
+		// A partner's answer (sim.PartnerKey) is the seat's own actor's
+		// only; without this any seat could answer for another partner.
+		if ev, aid, ok := strings.Cut(eid, "/"); ok {
+			if aid != me {
+				return fmt.Errorf("the choice in event %s is not yours (it is %s's to agree)", ev, aid)
+			}
+			continue
+		}
 		ei := m.EventIndex(eid)
 		if ei >= 0 && slices.Contains(s.Briefing, ei) && m.Chooser(ei) != ai {
 			return fmt.Errorf("the choice in event %s is not yours", eid)
