@@ -2,6 +2,7 @@ package flow
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -46,14 +47,13 @@ func TestRemoteScenes(t *testing.T) {
 	}
 	for turn := 1; turn <= 2; turn++ {
 		for i, f := range seats {
-			levers := f.SeatLevers()
 			if i == 0 && turn == 1 {
 				f.Do(Do(Right)) // the first lever up a level
 			}
-			for f.Cursor() < len(levers) {
+			for f.Cursor() < f.SubmitRow() {
 				f.Do(Do(Down))
 			}
-			for f.Cursor() > len(levers) {
+			for f.Cursor() > f.SubmitRow() {
 				f.Do(Do(Up))
 			}
 			f.Do(Do(Confirm))
@@ -135,5 +135,105 @@ func TestRemoteScenes(t *testing.T) {
 	}
 	if len(sf.Record.Messages) != 1 || sf.Record.Messages[0].Text != "we hold" {
 		t.Errorf("recorded messages: %+v", sf.Record.Messages)
+	}
+}
+
+// TestRemoteChoice has the facilitator inject an event whose choice the
+// first seat's actor decides: the seat's scene lists it after the levers,
+// the seat takes the second option and submits, and the exported record
+// holds the choice.
+func TestRemoteChoice(t *testing.T) {
+	s := serveGame(t)
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	open := func(link string) *Flow {
+		return NewRemote(Config{}, join(t, ctx, link))
+	}
+	con := open(s.links[proto.RoleFacilitator])
+	var seats []*Flow
+	for _, a := range s.seats {
+		seats = append(seats, open(s.links[a]))
+	}
+	m := s.m
+	me := m.ActorIndex(s.seats[0])
+	ei := -1
+	for k, ev := range m.Scenario.Events {
+		if ev.Choice != nil && len(ev.Choice.Options) > 1 && m.Chooser(k) == me && len(m.Partners(k)) == 0 {
+			ei = k
+			break
+		}
+	}
+	if ei < 0 {
+		t.Fatalf("no event of %s's choice in %s", s.seats[0], m.Scenario.Meta.Title)
+	}
+	ev := m.Scenario.Events[ei]
+	con.send(proto.Msg{Type: "inject", Event: ev.ID})
+	f := seats[0]
+	waitFor(t, "the injected event in the seat's briefing", func() bool {
+		f.Poll()
+		return len(f.SeatChoices()) > 0
+	})
+	if got := f.SeatChoices(); !slices.Contains(got, ei) {
+		t.Fatalf("the seat's choices: %v, want %d among them", got, ei)
+	}
+	for _, o := range seats[1:] {
+		o.Poll()
+		if slices.Contains(o.SeatChoices(), ei) {
+			t.Errorf("seat %d is asked to choose in %s", o.Current, ev.ID)
+		}
+	}
+	for f.Cursor() < len(f.SeatLevers())+slices.Index(f.SeatChoices(), ei) {
+		f.Do(Do(Down))
+	}
+	if l := f.scene.Label(f, Right); l != "option" {
+		t.Errorf("the choice row's Right: %q", l)
+	}
+	f.Do(Do(Right))
+	sc := SceneOf[*RemoteSeatScene](f)
+	if k := sc.Pick(f, ei); k != 1 {
+		t.Fatalf("option %d picked, want 1", k)
+	}
+	f.Do(Do(Confirm)) // to the submit row
+	if f.Cursor() != f.SubmitRow() {
+		t.Fatalf("cursor %d, want the submit row %d", f.Cursor(), f.SubmitRow())
+	}
+	for _, o := range seats {
+		for o.Cursor() < o.SubmitRow() {
+			o.Do(Do(Down))
+		}
+		o.Do(Do(Confirm))
+		if !strings.HasPrefix(o.Message, "Orders submitted") {
+			t.Fatalf("seat %d: %q", o.Current, o.Message)
+		}
+	}
+	waitFor(t, "every seat ready at the console", func() bool {
+		con.Poll()
+		for i := range seats {
+			if !con.remote.Table.Ready(i) {
+				return false
+			}
+		}
+		return true
+	})
+	for con.Cursor() < len(m.Scenario.Actors)+conAdjudicate {
+		con.Do(Do(Down))
+	}
+	con.Do(Do(Confirm))
+	waitFor(t, "the adjudication", func() bool { return f.remote.Table.Played() == 1 })
+
+	l, _ := client.ParseLink(s.links[proto.RoleFacilitator])
+	b, err := client.Save(ctx, l)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sf, err := savegame.Unmarshal(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(sf.Record.Turns) != 1 {
+		t.Fatalf("the record has %d turns", len(sf.Record.Turns))
+	}
+	if got, want := sf.Record.Turns[0].Choices[ev.ID], ev.Choice.Options[1].ID; got != want {
+		t.Errorf("recorded choice in %s: %q, want %q (all: %v)", ev.ID, got, want, sf.Record.Turns[0].Choices)
 	}
 }

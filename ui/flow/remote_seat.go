@@ -2,6 +2,9 @@ package flow
 
 import (
 	"fmt"
+	"maps"
+
+	"github.com/sixparty/sixparty/sim"
 )
 
 // RemoteSeatScene is a team's screen at a served game: its briefing, its
@@ -13,7 +16,62 @@ type RemoteSeatScene struct {
 	// Levels is the draft: a level per lever of the seat, in SeatLevers'
 	// order.
 	Levels []int
-	turn   int
+	// Picks are the seat's answers to the events it decides this turn:
+	// a choice key (an event's id, or sim.PartnerKey for a partner's
+	// answer to a joint decision) to an option's id.
+	Picks map[string]string
+	turn  int
+}
+
+// SeatChoices returns the events of the briefing whose choice the seat's
+// actor decides: as chooser or as a partner who must agree.
+func (f *Flow) SeatChoices() []int {
+	m := f.Model
+	var out []int
+	for _, ei := range f.remote.Table.Briefing() {
+		if m.Scenario.Events[ei].Choice != nil && m.Decides(ei, f.Current) {
+			out = append(out, ei)
+		}
+	}
+	return out
+}
+
+// ChoiceKey returns the key the seat answers event ei under: its id for
+// the chooser, sim.PartnerKey for a partner.
+func (f *Flow) ChoiceKey(ei int) string {
+	m := f.Model
+	id := m.Scenario.Events[ei].ID
+	if m.Chooser(ei) == f.Current {
+		return id
+	}
+	return sim.PartnerKey(id, m.Scenario.Actors[f.Current].ID)
+}
+
+// Pick returns the option index the seat's draft takes in event ei (the
+// first, the default, until one is chosen).
+func (s *RemoteSeatScene) Pick(f *Flow, ei int) int {
+	s.sync(f)
+	opts := f.Model.Scenario.Events[ei].Choice.Options
+	for k, o := range opts {
+		if o.ID == s.Picks[f.ChoiceKey(ei)] {
+			return k
+		}
+	}
+	return 0
+}
+
+// Choices returns the scene's answers as the draft's choices: every event
+// the seat decides, the default where none was picked.
+func (s *RemoteSeatScene) Choices(f *Flow) sim.Choices {
+	s.sync(f)
+	var out sim.Choices
+	for _, ei := range f.SeatChoices() {
+		if out == nil {
+			out = sim.Choices{}
+		}
+		out[f.ChoiceKey(ei)] = f.Model.Scenario.Events[ei].Choice.Options[s.Pick(f, ei)].ID
+	}
+	return out
 }
 
 // SeatLevers returns the lever indexes of the seat's actor.
@@ -48,7 +106,9 @@ func (s *RemoteSeatScene) sync(f *Flow) {
 	s.turn = t.Turn()
 	levers := f.SeatLevers()
 	s.Levels = make([]int, len(levers))
+	s.Picks = map[string]string{}
 	if d := t.Draft(); d != nil {
+		maps.Copy(s.Picks, d.Choices)
 		for i, li := range levers {
 			l := f.Model.Scenario.Levers[li]
 			s.Levels[i] = max(0, min(len(l.Levels)-1, d.Orders[l.ID]))
@@ -81,14 +141,21 @@ func (s *RemoteSeatScene) Cost(f *Flow) (cost, budget float64) {
 }
 
 // Row kinds of the seat scene.
-func (s *RemoteSeatScene) extra(f *Flow, row int) int { return row - len(f.SeatLevers()) }
+func (s *RemoteSeatScene) extra(f *Flow, row int) int {
+	return row - len(f.SeatLevers()) - len(f.SeatChoices())
+}
+
+// SubmitRow returns the row of the submit button, after the levers and
+// the choices.
+func (f *Flow) SubmitRow() int { return len(f.SeatLevers()) + len(f.SeatChoices()) }
 
 // Do implements Scene.
 func (s *RemoteSeatScene) Do(f *Flow, in Input) {
 	s.sync(f)
 	t := f.remote.Table
 	levers := f.SeatLevers()
-	n := len(levers) + seatRows
+	chs := f.SeatChoices()
+	n := len(levers) + len(chs) + seatRows
 	if moveRow(&s.Rows, in, n) {
 		if s.extra(f, s.Cursor) == seatRowChannel || s.extra(f, s.Cursor) == seatRowText {
 			t.MarkRead(s.ChannelOf(t))
@@ -111,13 +178,25 @@ func (s *RemoteSeatScene) Do(f *Flow, in Input) {
 		case Confirm:
 			s.Cursor = len(levers)
 		}
+	case row < len(levers)+len(chs):
+		ei := chs[row-len(levers)]
+		switch in.Action {
+		case Left:
+			s.setPick(f, ei, s.Pick(f, ei)-1)
+		case Right:
+			s.setPick(f, ei, s.Pick(f, ei)+1)
+		case SetLevel:
+			s.setPick(f, ei, in.Value)
+		case Confirm:
+			s.Cursor = len(levers) + len(chs)
+		}
 	case s.extra(f, row) == seatRowSubmit:
 		if in.Action == Confirm && !over {
 			if c, b := s.Cost(f); c > b+1e-9 {
 				f.Message = fmt.Sprintf("The orders cost %.0f, over the budget of %.0f.", c, b)
 				return
 			}
-			if err := t.Submit(f.Current, s.Draft(f), nil); err != nil {
+			if err := t.Submit(f.Current, s.Draft(f), s.Choices(f)); err != nil {
 				f.Message = err.Error()
 				return
 			}
@@ -154,7 +233,21 @@ func (s *RemoteSeatScene) setLevel(f *Flow, i, lvl int) {
 	s.Levels[i] = lvl
 	// The draft goes to the server at once (not ready): a dropped network
 	// or a reloaded page finds it there.
-	if err := f.remote.Table.SetDraft(f.Current, s.Draft(f), nil); err == nil {
+	s.push(f)
+}
+
+// setPick takes option k (wrapping round) in event ei and sends the draft.
+func (s *RemoteSeatScene) setPick(f *Flow, ei, k int) {
+	opts := f.Model.Scenario.Events[ei].Choice.Options
+	k = (k%len(opts) + len(opts)) % len(opts)
+	s.Picks[f.ChoiceKey(ei)] = opts[k].ID
+	s.push(f)
+}
+
+// push sends the draft to the server at once (not ready): a dropped
+// network or a reloaded page finds it there.
+func (s *RemoteSeatScene) push(f *Flow) {
+	if err := f.remote.Table.SetDraft(f.Current, s.Draft(f), s.Choices(f)); err == nil {
 		f.remote.Kick()
 	}
 }
@@ -176,6 +269,8 @@ func (s *RemoteSeatScene) Label(f *Flow, a Action) string {
 		return "send message"
 	case a == Confirm:
 		return "submit orders"
+	case (a == Left || a == Right) && s.Cursor >= len(f.SeatLevers()) && s.Cursor < f.SubmitRow():
+		return "option"
 	case (a == Left || a == Right) && s.extra(f, s.Cursor) >= seatRowChannel:
 		return "channel"
 	}
