@@ -45,7 +45,9 @@ func (g *Game) drawRemoteSeat(d *dc, b layout.Rect) {
 	list := layout.Rect{X: left.X, Y: left.Y + sizeBody*1.6, W: left.W, H: left.H - sizeBody*1.6}
 	chs := t.Channels()
 	ch := s.ChannelOf(t)
-	n := len(levers) + 3
+	choices := f.SeatChoices()
+	sub := len(levers) + len(choices) // the submit row
+	n := sub + 3
 	rowH := 64.0
 	g.rows(d, list, n, rowH, f.Cursor(), true, func(i int, row layout.Rect) {
 		in := row.Inset(14)
@@ -65,13 +67,26 @@ func (g *Game) drawRemoteSeat(d *dc, b layout.Rect) {
 			for k := range l.Levels {
 				d.hit(layout.Rect{X: in.X + in.W*0.55 + float64(k)*30, Y: row.Y, W: 30, H: row.H}, flow.Input{Action: flow.SetLevel, Item: i, Value: k})
 			}
-		case i == len(levers):
+		case i < sub:
+			// An event the seat decides: its prompt, the option taken.
+			ei := choices[i-len(levers)]
+			ev := m.Scenario.Events[ei]
+			k := s.Pick(f, ei)
+			prompt := ev.Name + ": " + m.Narrate(ev.Choice.Prompt, t.View(f.Current, t.Turn()))
+			d.fit(prompt, in.X, y, in.W*0.55, sizeSmall, colYellow, true)
+			d.fit("◄ "+ev.Choice.Options[k].Text+" ►", in.X+in.W*0.57, y, in.W*0.43, sizeSmall, colAccent, false)
+			opts := len(ev.Choice.Options)
+			for o := range opts {
+				w := in.W * 0.43 / float64(opts)
+				d.hit(layout.Rect{X: in.X + in.W*0.57 + float64(o)*w, Y: row.Y, W: w, H: row.H}, flow.Input{Action: flow.SetLevel, Item: i, Value: o})
+			}
+		case i == sub:
 			lab := "Submit orders (Enter)"
 			if t.Ready(f.Current) {
 				lab = "Submitted — change a level to revise, Enter to submit again"
 			}
 			d.fit(lab, in.X, y, in.W, sizeSmall, colGood, true)
-		case i == len(levers)+1:
+		case i == sub+1:
 			lab := "Channel: ◄ " + flow.ChannelName(m, f.Current, ch) + " ►"
 			d.fit(lab, in.X, y, in.W*0.7, sizeSmall, colText, false)
 			// The channel shown is read on screen: count the others'.

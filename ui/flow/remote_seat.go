@@ -162,6 +162,11 @@ func (s *RemoteSeatScene) Do(f *Flow, in Input) {
 		}
 		return
 	}
+	if k := in.Item - len(levers); in.Action == SetLevel && k >= 0 && k < len(chs) {
+		s.Cursor = in.Item // a click on a choice row's option
+		s.setPick(f, chs[k], in.Value)
+		return
+	}
 	over := t.Over()
 	switch row := s.Cursor; {
 	case row < len(levers):
@@ -185,8 +190,6 @@ func (s *RemoteSeatScene) Do(f *Flow, in Input) {
 			s.setPick(f, ei, s.Pick(f, ei)-1)
 		case Right:
 			s.setPick(f, ei, s.Pick(f, ei)+1)
-		case SetLevel:
-			s.setPick(f, ei, in.Value)
 		case Confirm:
 			s.Cursor = len(levers) + len(chs)
 		}
