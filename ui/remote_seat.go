@@ -124,6 +124,16 @@ func (g *Game) drawRemoteSeat(d *dc, b layout.Rect) {
 		}
 		y += d.para("This turn: "+names, layout.Rect{X: right.X, Y: y, W: right.W, H: sizeSmall * 2.7}, sizeSmall, colYellow, false) + 10
 	}
+	if len(choices) > 0 {
+		var names string
+		for i, ei := range choices {
+			if i > 0 {
+				names += " · "
+			}
+			names += m.Scenario.Events[ei].Name
+		}
+		y += d.para("Yours to decide (the rows after your levers): "+names, layout.Rect{X: right.X, Y: y, W: right.W, H: sizeSmall * 2.7}, sizeSmall, colAccent, true) + 10
+	}
 	// Indicators, two columns of name and value (≈ an estimate).
 	vals := f.RemoteValues()
 	lineH := sizeSmall * 1.25

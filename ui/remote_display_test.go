@@ -1,0 +1,97 @@
+//go:build display
+
+package ui
+
+import (
+	"context"
+	"fmt"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/sixparty/sixparty/client"
+	"github.com/sixparty/sixparty/scenarios"
+	"github.com/sixparty/sixparty/server"
+	"github.com/sixparty/sixparty/server/proto"
+	"github.com/sixparty/sixparty/server/store"
+	"github.com/sixparty/sixparty/ui/flow"
+)
+
+// TestRemoteSeatChoice draws a remote seat whose briefing holds an event
+// its actor decides (injected by the facilitator): the scene draws with
+// the choice row, and a click on its second option takes it.
+func TestRemoteSeatChoice(t *testing.T) {
+	st, err := store.OpenSQLite(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := server.New(server.Config{Store: st, Logf: t.Logf})
+	hs := httptest.NewServer(srv.Handler())
+	t.Cleanup(func() { hs.Close(); srv.Close(); st.Close() })
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	resp, err := client.Create(ctx, hs.URL, proto.CreateRequest{Scenario: scenarios.Default})
+	if err != nil {
+		t.Fatal(err)
+	}
+	join := func(role string) *flow.RemoteConn {
+		l, err := client.ParseLink(resp.Links[role])
+		if err != nil {
+			t.Fatal(err)
+		}
+		rc, err := flow.JoinRemote(ctx, l)
+		if err != nil {
+			t.Fatal(err)
+		}
+		go rc.Run(ctx)
+		return rc
+	}
+	fac := join(proto.RoleFacilitator)
+	f := flow.NewRemote(flow.Config{}, join("us"))
+	fac.Table.Send(proto.Msg{Type: "inject", Event: "singapore"})
+	fac.Kick()
+	for end := time.Now().Add(30 * time.Second); len(f.SeatChoices()) == 0; time.Sleep(20 * time.Millisecond) {
+		if time.Now().After(end) {
+			t.Fatal("the injected event never reached the seat")
+		}
+		f.Poll()
+	}
+	ei := f.SeatChoices()[0]
+	row := len(f.SeatLevers())
+	for f.Cursor() < row {
+		f.Do(flow.Do(flow.Down)) // the choice row scrolls into view
+	}
+	g, err := NewGame(Options{Flow: f})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, size := range [][2]int{{1280, 720}, {1920, 1080}} {
+		pix := render(g, size[0], size[1])
+		if dir := os.Getenv("SIXPARTY_TEST_SHOTS"); dir != "" {
+			writePNG(t, filepath.Join(dir, fmt.Sprintf("remote-seat-choice-%dx%d.png", size[0], size[1])), pix, size[0], size[1])
+		}
+		if n := colours(pix); n < 20 {
+			t.Errorf("%dx%d: only %d colours", size[0], size[1], n)
+		}
+	}
+	// A click on the second option of the choice row.
+	render(g, 1280, 720)
+	clicked := false
+	for y := 0.0; y < 1200 && !clicked; y += 4 {
+		for x := 0.0; x < 2000 && !clicked; x += 4 {
+			ins, ok := g.hits.At(x, y)
+			if ok && len(ins) == 1 && ins[0].Action == flow.SetLevel && ins[0].Item == row && ins[0].Value == 1 {
+				g.f.Do(ins[0])
+				clicked = true
+			}
+		}
+	}
+	if !clicked {
+		t.Fatal("no click region for the choice's second option")
+	}
+	if k := flow.SceneOf[*flow.RemoteSeatScene](f).Pick(f, ei); k != 1 {
+		t.Errorf("option %d taken, want 1", k)
+	}
+}
