@@ -434,3 +434,27 @@ func TestServerLimits(t *testing.T) {
 		}
 	}
 }
+
+// TestChoicesOwn checks that a seat answers only the events its actor
+// decides: another actor's choice, and another partner's answer to a
+// joint decision, are refused; its own choice is taken.
+func TestChoicesOwn(t *testing.T) {
+	_, hs := start(t, t.TempDir())
+	ctx := ctxT(t)
+	resp, err := client.Create(ctx, hs.URL, proto.CreateRequest{Scenario: "pressure-2017"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	dial := func(role string) *client.Conn {
+		c, err := client.Dial(ctx, link(t, resp.Links[role]), 0, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return c
+	}
+	fac, us, china := dial(proto.RoleFacilitator), dial("us"), dial("china")
+	expect(t, ctx, fac, proto.Msg{Type: "inject", Event: "singapore"}, "", "")
+	expect(t, ctx, china, proto.Msg{Type: "draft", Turn: 1, Choices: map[string]string{"singapore": "meet"}}, proto.CodeForbidden, "the choice in event singapore is not yours")
+	expect(t, ctx, china, proto.Msg{Type: "draft", Turn: 1, Choices: map[string]string{sim.PartnerKey("singapore", "us"): "meet"}}, proto.CodeForbidden, "the choice in event singapore is not yours (it is us's to agree)")
+	expect(t, ctx, us, proto.Msg{Type: "draft", Turn: 1, Choices: map[string]string{"singapore": "decline"}}, "", "")
+}
