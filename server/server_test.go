@@ -78,6 +78,8 @@ func TestPlayToTheEnd(t *testing.T) {
 	for a, v := range views {
 		if !v.Over || v.Reveal == nil {
 			t.Errorf("%s: the game did not end: %+v", a, v)
+		} else if len(v.Reveal.Scores) != len(actors) {
+			t.Errorf("%s: final scores %v", a, v.Reveal.Scores)
 		}
 	}
 }

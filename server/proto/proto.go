@@ -305,6 +305,8 @@ type Reveal struct {
 	Seed      uint64 `json:"seed"`
 	FogSecret uint64 `json:"fog_secret"`
 	Truth     []Var  `json:"truth"`
+	// Scores are every actor's final score by actor id.
+	Scores map[string]float64 `json:"scores,omitempty"`
 }
 
 // Advice is a computer player's orders for a seat.
