@@ -213,6 +213,22 @@ func (t *RemoteTable) Outcome() *sim.Outcome {
 	return nil
 }
 
+// FinalScores returns every actor's final score, in the scenario's order,
+// once the game is over; nil before, or when the server sent none.
+func (t *RemoteTable) FinalScores() []float64 {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	r := t.view.Reveal
+	if !t.view.Over || r == nil || len(r.Scores) == 0 {
+		return nil
+	}
+	out := make([]float64, len(t.m.Scenario.Actors))
+	for i, a := range t.m.Scenario.Actors {
+		out[i] = r.Scores[a.ID]
+	}
+	return out
+}
+
 // Briefing implements Table.
 func (t *RemoteTable) Briefing() []int {
 	t.mu.Lock()

@@ -237,3 +237,69 @@ func TestRemoteChoice(t *testing.T) {
 		t.Errorf("recorded choice in %s: %q, want %q (all: %v)", ev.ID, got, want, sf.Record.Turns[0].Choices)
 	}
 }
+
+// TestRemoteEnd ends a served game (the facilitator sets the tension past
+// the war outcome's threshold and adjudicates): the seat's end view names
+// the outcome and holds every actor's final score, and its orders are
+// closed.
+func TestRemoteEnd(t *testing.T) {
+	s := serveGame(t)
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	open := func(link string) *Flow {
+		return NewRemote(Config{}, join(t, ctx, link))
+	}
+	con := open(s.links[proto.RoleFacilitator])
+	var seats []*Flow
+	for _, a := range s.seats {
+		seats = append(seats, open(s.links[a]))
+	}
+	m := s.m
+	f := seats[0]
+	if _, over := f.RemoteEnd(); over {
+		t.Fatal("an end view before the game is over")
+	}
+	hundred := 100.0
+	con.send(proto.Msg{Type: "adjust", Var: "tension", Value: &hundred, Reason: "test: war"})
+	for _, o := range seats {
+		for o.Cursor() < o.SubmitRow() {
+			o.Do(Do(Down))
+		}
+		o.Do(Do(Confirm))
+	}
+	waitFor(t, "every seat ready at the console", func() bool {
+		con.Poll()
+		for i := range seats {
+			if !con.remote.Table.Ready(i) {
+				return false
+			}
+		}
+		return true
+	})
+	for con.Cursor() < len(m.Scenario.Actors)+conAdjudicate {
+		con.Do(Do(Down))
+	}
+	con.Do(Do(Confirm))
+	waitFor(t, "the end", func() bool { f.Poll(); return f.remote.Table.Over() })
+	e, over := f.RemoteEnd()
+	if !over {
+		t.Fatal("no end view once over")
+	}
+	o := f.remote.Table.Outcome()
+	if o == nil || e.Headline != o.Name {
+		t.Errorf("end headline %q, outcome %v", e.Headline, o)
+	}
+	if len(e.Scores) != len(m.Scenario.Actors) || e.Mine != m.ActorIndex(s.seats[0]) {
+		t.Errorf("end scores %v, mine %d", e.Scores, e.Mine)
+	}
+	t.Logf("%s: %v", e.Headline, e.Scores)
+	sc := SceneOf[*RemoteSeatScene](f)
+	for f.Cursor() > 0 {
+		f.Do(Do(Up))
+	}
+	before := sc.Levels[0]
+	f.Do(Do(Right))
+	if sc.Levels[0] != before {
+		t.Errorf("a lever moved after the end: %d to %d", before, sc.Levels[0])
+	}
+}

@@ -3,6 +3,7 @@ package flow
 import (
 	"fmt"
 	"maps"
+	"strings"
 
 	"github.com/sixparty/sixparty/sim"
 )
@@ -72,6 +73,30 @@ func (s *RemoteSeatScene) Choices(f *Flow) sim.Choices {
 		out[f.ChoiceKey(ei)] = f.Model.Scenario.Events[ei].Choice.Options[s.Pick(f, ei)].ID
 	}
 	return out
+}
+
+// RemoteEnd is a remote seat's end view: the outcome and every actor's
+// final score.
+type RemoteEnd struct {
+	// Headline and Text are the outcome's name and narrative.
+	Headline, Text string
+	// Scores are the final scores in the scenario's order (nil when the
+	// server sent none); Mine is the seat's actor.
+	Scores []float64
+	Mine   int
+}
+
+// RemoteEnd returns the seat's end view, and false while the game goes on.
+func (f *Flow) RemoteEnd() (RemoteEnd, bool) {
+	t := f.remote.Table
+	if !t.Over() {
+		return RemoteEnd{}, false
+	}
+	e := RemoteEnd{Headline: "The game is over", Text: "The facilitator ended the game before any outcome was reached.", Scores: t.FinalScores(), Mine: f.Current}
+	if o := t.Outcome(); o != nil {
+		e.Headline, e.Text = o.Name, strings.TrimSpace(o.Text)
+	}
+	return e, true
 }
 
 // SeatLevers returns the lever indexes of the seat's actor.
@@ -161,6 +186,9 @@ func (s *RemoteSeatScene) Do(f *Flow, in Input) {
 			t.MarkRead(s.ChannelOf(t))
 		}
 		return
+	}
+	if t.Over() && (in.Action == SetLevel || s.Cursor < len(levers)+len(chs) && in.Action != Confirm) {
+		return // the orders are closed
 	}
 	if k := in.Item - len(levers); in.Action == SetLevel && k >= 0 && k < len(chs) {
 		s.Cursor = in.Item // a click on a choice row's option
