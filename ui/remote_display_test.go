@@ -95,3 +95,62 @@ func TestRemoteSeatChoice(t *testing.T) {
 		t.Errorf("option %d taken, want 1", k)
 	}
 }
+
+// TestRemoteSeatEnd draws a remote seat once the game is over (the
+// facilitator sets the tension past the war outcome's threshold and
+// adjudicates): the outcome and the final scores over the rows.
+func TestRemoteSeatEnd(t *testing.T) {
+	st, err := store.OpenSQLite(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := server.New(server.Config{Store: st, Logf: t.Logf})
+	hs := httptest.NewServer(srv.Handler())
+	t.Cleanup(func() { hs.Close(); srv.Close(); st.Close() })
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	resp, err := client.Create(ctx, hs.URL, proto.CreateRequest{Scenario: scenarios.Default})
+	if err != nil {
+		t.Fatal(err)
+	}
+	join := func(role string) *flow.RemoteConn {
+		l, err := client.ParseLink(resp.Links[role])
+		if err != nil {
+			t.Fatal(err)
+		}
+		rc, err := flow.JoinRemote(ctx, l)
+		if err != nil {
+			t.Fatal(err)
+		}
+		go rc.Run(ctx)
+		return rc
+	}
+	fac := join(proto.RoleFacilitator)
+	f := flow.NewRemote(flow.Config{}, join("us"))
+	hundred := 100.0
+	fac.Table.Send(proto.Msg{Type: "adjust", Var: "tension", Value: &hundred, Reason: "test: war"})
+	fac.Table.Send(proto.Msg{Type: "adjudicate", Turn: 1})
+	fac.Kick()
+	for end := time.Now().Add(30 * time.Second); !f.Remote().Table.Over(); time.Sleep(20 * time.Millisecond) {
+		if time.Now().After(end) {
+			t.Fatal("the game never ended")
+		}
+		f.Poll()
+	}
+	if e, _ := f.RemoteEnd(); len(e.Scores) == 0 {
+		t.Fatal("no final scores")
+	}
+	g, err := NewGame(Options{Flow: f})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, size := range [][2]int{{1280, 720}, {1920, 1080}, {800, 600}} {
+		pix := render(g, size[0], size[1])
+		if dir := os.Getenv("SIXPARTY_TEST_SHOTS"); dir != "" {
+			writePNG(t, filepath.Join(dir, fmt.Sprintf("remote-seat-end-%dx%d.png", size[0], size[1])), pix, size[0], size[1])
+		}
+		if n := colours(pix); n < 20 {
+			t.Errorf("%dx%d: only %d colours", size[0], size[1], n)
+		}
+	}
+}

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"math"
 	"time"
 
 	"github.com/sixparty/sixparty/ui/flow"
@@ -40,6 +41,14 @@ func (g *Game) drawRemoteSeat(d *dc, b layout.Rect) {
 	}
 	if t.Ready(f.Current) {
 		head += " · submitted"
+	}
+	if e, over := f.RemoteEnd(); over {
+		// The end: the outcome and the final scores over the rows, which
+		// keep the messages.
+		h := g.drawRemoteEnd(d, layout.Rect{X: left.X, Y: left.Y, W: left.W, H: left.H * 0.62}, e)
+		left.Y, left.H = left.Y+h+16, left.H-h-16
+		head = "The orders are closed"
+		col = colMuted
 	}
 	d.fit(head, left.X, left.Y, left.W, sizeBody, col, true)
 	list := layout.Rect{X: left.X, Y: left.Y + sizeBody*1.6, W: left.W, H: left.H - sizeBody*1.6}
@@ -177,4 +186,41 @@ func (g *Game) drawRemoteSeat(d *dc, b layout.Rect) {
 	if len(msgs) == 0 {
 		d.fit("No messages yet.", box.X+12, box.Y+sizeSmall*1.6, box.W-24, 21, colMuted, false)
 	}
+}
+
+// drawRemoteEnd draws a remote seat's end view in r: the outcome and its
+// text, and a bar per actor of its final score, the seat's own in bold.
+// It returns the height used.
+func (g *Game) drawRemoteEnd(d *dc, r layout.Rect, e flow.RemoteEnd) float64 {
+	m := g.f.Remote().Table.Model()
+	d.panel(r)
+	in := r.Inset(16)
+	y := in.Y
+	y += d.para(e.Headline, layout.Rect{X: in.X, Y: y, W: in.W, H: sizeHead * 2.6}, sizeHead, colAccent, true) + 6
+	y += d.para(e.Text, layout.Rect{X: in.X, Y: y, W: in.W, H: 21 * 1.3 * 3}, 21, colText, false) + 10
+	if len(e.Scores) == 0 {
+		d.fit("The server sent no final scores.", in.X, y, in.W, sizeSmall, colMuted, false)
+		return r.H
+	}
+	lo, hi := 0.0, 0.0
+	for _, x := range e.Scores {
+		lo, hi = math.Min(lo, x), math.Max(hi, x)
+	}
+	if hi-lo < 1e-9 {
+		hi = lo + 1
+	}
+	acts := m.Scenario.Actors
+	lineH := math.Min(sizeSmall*1.5, (in.Bottom()-y)/float64(len(acts)))
+	for i, a := range acts {
+		ly := y + float64(i)*lineH
+		d.swatch(in.X, ly+(lineH-18)/2, 18, parseColour(a.Colour))
+		d.fit(a.Name, in.X+28, ly, in.W*0.4-28, 21, colText, i == e.Mine)
+		bar := layout.Rect{X: in.X + in.W*0.42, Y: ly + lineH*0.2, W: in.W * 0.42, H: lineH * 0.6}
+		zero := bar.X + bar.W*(0-lo)/(hi-lo)
+		x := bar.X + bar.W*(e.Scores[i]-lo)/(hi-lo)
+		d.fill(layout.Rect{X: math.Min(zero, x), Y: bar.Y, W: math.Abs(x - zero), H: bar.H}, parseColour(a.Colour))
+		d.line(zero, bar.Y-3, zero, bar.Bottom()+3, 2, colMuted)
+		d.textRight(fmt.Sprintf("%.2f", e.Scores[i]), in.Right(), ly, 21, colText, i == e.Mine)
+	}
+	return r.H
 }
