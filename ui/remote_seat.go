@@ -82,6 +82,11 @@ func (g *Game) drawRemoteSeat(d *dc, b layout.Rect) {
 			ev := m.Scenario.Events[ei]
 			k := s.Pick(f, ei)
 			prompt := ev.Name + ": " + m.Narrate(ev.Choice.Prompt, t.View(f.Current, t.Turn()))
+			if c := m.Chooser(ei); c != f.Current && c >= 0 {
+				// A partner of a joint decision: the option stands only if
+				// the chooser and every partner pick it.
+				prompt = ev.Name + " (agree with " + m.Scenario.Actors[c].Name + "): " + m.Narrate(ev.Choice.Prompt, t.View(f.Current, t.Turn()))
+			}
 			d.fit(prompt, in.X, y, in.W*0.55, sizeSmall, colYellow, true)
 			d.fit("◄ "+ev.Choice.Options[k].Text+" ►", in.X+in.W*0.57, y, in.W*0.43, sizeSmall, colAccent, false)
 			opts := len(ev.Choice.Options)
