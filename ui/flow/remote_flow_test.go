@@ -10,6 +10,7 @@ import (
 	"github.com/sixparty/sixparty/client"
 	"github.com/sixparty/sixparty/savegame"
 	"github.com/sixparty/sixparty/server/proto"
+	"github.com/sixparty/sixparty/sim"
 )
 
 func typeText(f *Flow, s string) {
@@ -301,5 +302,97 @@ func TestRemoteEnd(t *testing.T) {
 	f.Do(Do(Right))
 	if sc.Levels[0] != before {
 		t.Errorf("a lever moved after the end: %d to %d", before, sc.Levels[0])
+	}
+}
+
+// TestRemoteJointChoice injects a joint decision (the chooser and a
+// partner must agree): both seats list it, each takes the second option,
+// and the record holds the chooser's answer under the event's id and the
+// partner's under sim.PartnerKey.
+func TestRemoteJointChoice(t *testing.T) {
+	s := serveScenario(t, "hormuz-2019")
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	open := func(link string) *Flow {
+		return NewRemote(Config{}, join(t, ctx, link))
+	}
+	con := open(s.links[proto.RoleFacilitator])
+	m := s.m
+	ei := -1
+	for k, ev := range m.Scenario.Events {
+		if ev.Choice != nil && len(m.Partners(k)) > 0 && slices.Contains(s.seats, m.Scenario.Actors[m.Chooser(k)].ID) && slices.Contains(s.seats, m.Scenario.Actors[m.Partners(k)[0]].ID) {
+			ei = k
+			break
+		}
+	}
+	if ei < 0 {
+		t.Fatal("no joint decision between person seats")
+	}
+	ev := m.Scenario.Events[ei]
+	var seats []*Flow
+	for _, a := range s.seats {
+		seats = append(seats, open(s.links[a]))
+	}
+	con.send(proto.Msg{Type: "inject", Event: ev.ID})
+	for _, f := range seats {
+		waitFor(t, "the injected event", func() bool {
+			f.Poll()
+			return len(f.remote.Table.Briefing()) > 0 && slices.Contains(f.remote.Table.Briefing(), ei)
+		})
+		if !m.Decides(ei, f.Current) {
+			if slices.Contains(f.SeatChoices(), ei) {
+				t.Errorf("seat %d lists %s, which it does not decide", f.Current, ev.ID)
+			}
+			continue
+		}
+		k := slices.Index(f.SeatChoices(), ei)
+		if k < 0 {
+			t.Fatalf("seat %d does not list %s", f.Current, ev.ID)
+		}
+		for f.Cursor() < len(f.SeatLevers())+k {
+			f.Do(Do(Down))
+		}
+		f.Do(Do(Right))
+	}
+	for _, f := range seats {
+		for f.Cursor() < f.SubmitRow() {
+			f.Do(Do(Down))
+		}
+		for f.Cursor() > f.SubmitRow() {
+			f.Do(Do(Up))
+		}
+		f.Do(Do(Confirm))
+		if !strings.HasPrefix(f.Message, "Orders submitted") {
+			t.Fatalf("seat %d: %q", f.Current, f.Message)
+		}
+	}
+	waitFor(t, "every seat ready at the console", func() bool {
+		con.Poll()
+		for i := range seats {
+			if !con.remote.Table.Ready(i) {
+				return false
+			}
+		}
+		return true
+	})
+	for con.Cursor() < len(m.Scenario.Actors)+conAdjudicate {
+		con.Do(Do(Down))
+	}
+	con.Do(Do(Confirm))
+	waitFor(t, "the adjudication", func() bool { return seats[0].remote.Table.Played() == 1 })
+	l, _ := client.ParseLink(s.links[proto.RoleFacilitator])
+	b, err := client.Save(ctx, l)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sf, err := savegame.Unmarshal(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := sf.Record.Turns[0].Choices
+	want := ev.Choice.Options[1].ID
+	partner := sim.PartnerKey(ev.ID, m.Scenario.Actors[m.Partners(ei)[0]].ID)
+	if got[ev.ID] != want || got[partner] != want {
+		t.Errorf("recorded choices %v, want %s and %s = %s", got, ev.ID, partner, want)
 	}
 }

@@ -32,6 +32,13 @@ type served struct {
 
 func serveGame(t *testing.T) *served {
 	t.Helper()
+	return serveScenario(t, scenarios.Default)
+}
+
+// serveScenario serves a game of the built-in scenario name with its
+// first three actors person seats.
+func serveScenario(t *testing.T, name string) *served {
+	t.Helper()
 	st, err := store.OpenSQLite(t.TempDir())
 	if err != nil {
 		t.Fatal(err)
@@ -39,7 +46,7 @@ func serveGame(t *testing.T) *served {
 	srv := server.New(server.Config{Store: st, Logf: t.Logf})
 	hs := httptest.NewServer(srv.Handler())
 	t.Cleanup(func() { hs.Close(); srv.Close(); st.Close() })
-	m, err := scenarios.LoadBuiltin(scenarios.Default)
+	m, err := scenarios.LoadBuiltin(name)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -52,7 +59,7 @@ func serveGame(t *testing.T) *served {
 			s.seats = append(s.seats, a.ID)
 		}
 	}
-	resp, err := client.Create(context.Background(), hs.URL, proto.CreateRequest{Scenario: scenarios.Default, Seats: seats})
+	resp, err := client.Create(context.Background(), hs.URL, proto.CreateRequest{Scenario: name, Seats: seats})
 	if err != nil {
 		t.Fatal(err)
 	}
