@@ -158,11 +158,17 @@ func usage(w io.Writer) {
 	fmt.Fprintln(w, "With no command (or only a scenario FILE or NAME), sixparty opens the game window, or,")
 	fmt.Fprintln(w, "without a display, plays headless as 'sixparty run' does.")
 	fmt.Fprintln(w, "\nCommands:")
+	wide := 0
+	for _, c := range commands {
+		if c.summary != "" {
+			wide = max(wide, len(c.name))
+		}
+	}
 	for _, c := range commands {
 		if c.summary == "" {
 			continue // internal, such as the default
 		}
-		fmt.Fprintf(w, "  %-10s %s\n", c.name, c.summary)
+		fmt.Fprintf(w, "  %-*s %s\n", wide, c.name, c.summary)
 	}
 	fmt.Fprintln(w, "\nRun 'sixparty COMMAND -h' for a command's flags.")
 	fmt.Fprintln(w, "Exit codes: 0 success, 1 failure, 2 wrong usage.")
