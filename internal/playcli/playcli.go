@@ -46,6 +46,9 @@ type Options struct {
 	Verbose  bool
 	// Watch reloads the scenario file whenever it is saved.
 	Watch bool
+	// Text plays without a window: each screen as text on standard
+	// output, an action a line on standard input (for a screen reader).
+	Text bool
 	// WindowOnly lists the flags given that only the window has (all but
 	// --seed, which sixparty run has too), such as "--watch".
 	WindowOnly []string
@@ -67,6 +70,7 @@ func Parse(args []string, stdout, stderr io.Writer) (o Options, code int, ok boo
 	fs.StringVar(&o.Shots, "shots", "", "with --autoplay: write a PNG of each scene to this directory")
 	fs.BoolVar(&o.Verbose, "v", false, "with --autoplay: print a line per screen with its drawing time")
 	fs.BoolVar(&o.Verbose, "verbose", false, "the same as -v")
+	fs.BoolVar(&o.Text, "text", false, "play without a window, for a screen reader: each screen is printed as text and each line typed is an action (enter, up, down, less, more, back, w for why, t, quit, a row's number, 'type TEXT'); needs no display")
 	fs.BoolVar(&o.Watch, "watch", false, "reload the scenario FILE whenever it is saved, replaying the orders so far on the new version")
 	pos, code, ok := cliflag.Parse(fs, args, stdout)
 	if !ok {
@@ -75,7 +79,7 @@ func Parse(args []string, stdout, stderr io.Writer) (o Options, code int, ok boo
 	o.SeedSet = cliflag.IsSet(fs, "seed")
 	o.SavesSet = cliflag.IsSet(fs, "saves")
 	fs.Visit(func(f *flag.Flag) {
-		if f.Name != "seed" {
+		if f.Name != "seed" && f.Name != "text" {
 			o.WindowOnly = append(o.WindowOnly, dashed(f.Name))
 		}
 	})
@@ -92,6 +96,8 @@ func Parse(args []string, stdout, stderr io.Writer) (o Options, code int, ok boo
 		return fail("--shots needs --autoplay N")
 	case o.Verbose && o.Autoplay == 0:
 		return fail("-v needs --autoplay N")
+	case o.Text && (o.Autoplay > 0 || o.Watch):
+		return fail("--text plays without a window: --autoplay and --watch need the window")
 	}
 	if len(pos) == 1 {
 		o.Scenario = pos[0]
