@@ -319,6 +319,7 @@ var keymap = []binding{
 	{ebiten.KeyEnd, flow.ToLast, "End", false},
 	{ebiten.KeyF11, flow.Fullscreen, "F11", false},
 	{ebiten.KeyT, flow.FullText, "T", false},
+	{ebiten.KeyO, flow.Downstream, "O", false},
 	{ebiten.KeyQ, flow.Quit, "Ctrl+Q", true},
 }
 

@@ -109,12 +109,16 @@ func (s *OrdersScene) Do(f *Flow, in Input) {
 		f.open(&MapScene{})
 	case WhatIf:
 		f.startForecast()
+	case Downstream:
+		if len(mine) > 0 {
+			f.openDownstream([]int{f.Current}, mine[min(s.Cursor, len(mine)-1)])
+		}
 	}
 }
 
 // Hints implements Scene.
 func (*OrdersScene) Hints(*Flow) []Action {
-	return []Action{Up, Down, Left, Right, Confirm, WhatIf, OpenDashboard, OpenMap}
+	return []Action{Up, Down, Left, Right, Confirm, WhatIf, Downstream, OpenDashboard, OpenMap}
 }
 
 // Label implements Scene.

@@ -98,7 +98,7 @@ func (s *Script) Next(f *Flow) Input {
 			}
 		}
 		return Do(Back)
-	case Map, Why, Forecast, Reading:
+	case Map, Why, Forecast, Reading, DownstreamView:
 		return Do(Back)
 	case Confirming:
 		return Do(Confirm)
@@ -144,6 +144,9 @@ func (s *Script) Next(f *Flow) Input {
 		}
 		if len(f.ReportRows()) > 0 && s.once("why") {
 			return Do(AskWhy)
+		}
+		if (f.Played >= 2 || f.Played >= s.Turns) && s.once("downstream") {
+			return Do(Downstream) // what did the first lever change?
 		}
 		if s.once("report-dashboard") {
 			return Do(OpenDashboard)

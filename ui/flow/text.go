@@ -240,6 +240,28 @@ func ScreenText(f *Flow) (title string, lines []string) {
 				row++
 			}
 		}
+	case *DownstreamScene:
+		m := f.Game.Model
+		li := s.LeverShown()
+		title = "What did " + m.Scenario.Levers[li].Name + " change?"
+		add("%s, lever %d of %d (left, right for the others).", m.Scenario.Actors[m.LeverActor(li)].Name, s.Lever+1, len(s.Levers))
+		add("%s", DownNote)
+		turns := f.Downstream(li)
+		if len(turns) == 0 {
+			add("Nothing you can see, in the turns played.")
+		}
+		for _, d := range turns {
+			add("%s", DownTitle(m, li, d))
+			for _, e := range d.Direct {
+				add("  %s", DirectText(m, e))
+			}
+			for _, o := range d.Onward {
+				add("  %s", OnwardText(m, o))
+			}
+			if d.Hidden > 0 {
+				add("  and %d changes to indicators hidden from you.", d.Hidden)
+			}
+		}
 	case *ReadScene:
 		title = "Full text: " + s.Title
 		lines = append(lines, s.Lines...)
