@@ -113,7 +113,10 @@ func ScreenText(f *Flow) (title string, lines []string) {
 		act := m.Scenario.Actors[f.Current]
 		title = "Orders of " + act.Name + ", " + turn()
 		spent := f.Spent()
-		add("Political capital: %g of %g used, %g left.", spent, act.Budget, act.Budget-spent)
+		add("Political capital: %g of %g used, %g left.", spent, f.Budget(), f.Budget()-spent)
+		if n := f.BudgetNote(); n != "" {
+			add("The political capital is %s.", n)
+		}
 		mine := m.ActorLevers(f.Current)
 		if len(mine) == 0 {
 			add("This actor has no levers.")
