@@ -178,6 +178,7 @@ func (g *Game) Update() error {
 		g.drawn = false
 		return nil
 	}
+	g.f.Tick() // the event choice's guard against a double Enter counts these
 	ins := g.inputs()
 	for _, in := range ins {
 		g.apply(in)

@@ -303,3 +303,27 @@ func overlaps(boxes []textBox) string {
 	}
 	return ""
 }
+
+// TestChoiceGuardShown: an Enter just after an event's choice opens in
+// the window is refused with a word above the dimmed screen, and the
+// choice stays (SIXPARTY_TEST_SHOTS keeps the picture).
+func TestChoiceGuardShown(t *testing.T) {
+	t.Setenv("SIXPARTY_TEST_SEAT", "2") // the Republic of Korea chooses on turn 1
+	g := newTestGame(t)
+	s := &flow.Script{Turns: 1}
+	for i := 0; g.f.Scene() != flow.Choice && !g.f.Quit && i < 600; i++ {
+		g.f.Do(s.Next(g.f))
+	}
+	if g.f.Scene() != flow.Choice {
+		t.Fatal("no event choice reached")
+	}
+	g.f.Tick()
+	g.f.Do(flow.Do(flow.Confirm))
+	if g.f.Scene() != flow.Choice || g.f.Message == "" {
+		t.Fatalf("the Enter was not refused: %s, %q", g.f.Scene(), g.f.Message)
+	}
+	a := render(g, 1280, 720)
+	if dir := os.Getenv("SIXPARTY_TEST_SHOTS"); dir != "" {
+		writePNG(t, filepath.Join(dir, "choice-guard-1280x720.png"), a, 1280, 720)
+	}
+}

@@ -166,6 +166,10 @@ type Flow struct {
 	// why a person who had ordered is asked again.
 	queue      []int
 	calledBack map[int]string
+	// clock counts the window's frames (Tick); clocked is set once it
+	// has ticked. Only a ticking flow guards the event choice.
+	clock   int
+	clocked bool
 	// Played is the last turn played (0 before the first).
 	Played int
 
@@ -426,7 +430,7 @@ func (f *Flow) enterSeat() {
 	}
 	f.Levels = m.CarryForward(s, draft)
 	if len(pending) > 0 {
-		f.goTo(&ChoiceScene{Pending: pending})
+		f.goTo(&ChoiceScene{Pending: pending, opened: f.clock})
 		return
 	}
 	f.goTo(&OrdersScene{})
