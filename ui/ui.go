@@ -321,6 +321,7 @@ var keymap = []binding{
 	{ebiten.KeyF11, flow.Fullscreen, "F11", false},
 	{ebiten.KeyT, flow.FullText, "T", false},
 	{ebiten.KeyO, flow.Downstream, "O", false},
+	{ebiten.KeyH, flow.Tour, "H", false},
 	{ebiten.KeyQ, flow.Quit, "Ctrl+Q", true},
 }
 

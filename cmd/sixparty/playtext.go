@@ -35,14 +35,16 @@ func runText(o playcli.Options, stdout, stderr io.Writer) int {
 		}
 		return exitFail
 	}
-	f := flow.New(flow.Config{
+	cfg := flow.Config{
 		Builtin: scenarios.Builtin(),
 		Source:  source,
 		Open:    scenarios.Open,
 		Store:   textStore(o.Saves),
 		Seed:    o.Seed,
 		SeedSet: o.SeedSet,
-	})
+	}
+	cfg.TourSeen, cfg.SetTourSeen = playcli.TourFlag(o.Saves)
+	f := flow.New(cfg)
 	fmt.Fprintln(stdout, "sixparty, played as text: each screen is printed, then type an action and Enter (its list ends each screen).")
 	if err := flow.PlayText(f, playStdin, stdout); err != nil {
 		fmt.Fprintf(stderr, "sixparty play: %v\n", err)

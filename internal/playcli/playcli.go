@@ -130,3 +130,24 @@ func DefaultSaves() string {
 	}
 	return filepath.Join(dir, "sixparty")
 }
+
+// TourFile is the flag file, in the saves' directory, that records that
+// the guided first turn has been shown.
+const TourFile = "tour-seen"
+
+// TourFlag returns the guided tour's flag in the saves' directory dir:
+// seen reports whether the file is there, and set writes it (creating
+// dir). A failure to write only means the tour shows again.
+func TourFlag(dir string) (seen func() bool, set func()) {
+	path := filepath.Join(dir, TourFile)
+	seen = func() bool {
+		_, err := os.Stat(path)
+		return err == nil
+	}
+	set = func() {
+		if os.MkdirAll(dir, 0o755) == nil {
+			os.WriteFile(path, []byte("The guided first turn has been shown; H on the briefing shows it again. Delete this file to see it on the next new game.\n"), 0o644)
+		}
+	}
+	return seen, set
+}

@@ -123,6 +123,12 @@ type Config struct {
 	// Counterfactual, when set, replaces ScenarioCounterfactual, which
 	// plays the scenario's counterfactual strategy for the comparison.
 	Counterfactual Counterfactual
+	// TourSeen, when set, reports whether the guided first turn has been
+	// shown on this machine, and SetTourSeen records that it has (a flag
+	// beside the saves). Without them the tour opens only when asked (H
+	// on the briefing): scripted games and tests never see it.
+	TourSeen    func() bool
+	SetTourSeen func()
 }
 
 // Flow is the state of the front end between frames, and its scene
@@ -368,6 +374,9 @@ func (f *Flow) start(seed uint64) {
 	f.Trunk, f.Branches, f.OnBranch, f.cf, f.branchGames = f.Game, nil, -1, nil, nil
 	f.Played = 0
 	f.startTurn()
+	if f.cfg.TourSeen != nil && !f.cfg.TourSeen() && len(f.Humans()) > 0 {
+		f.openTour()
+	}
 }
 
 // fogSecret draws a game's fog secret from the system's cryptographic

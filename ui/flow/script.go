@@ -81,6 +81,9 @@ func (s *Script) Next(f *Flow) Input {
 		if s.once("read") {
 			return Do(FullText)
 		}
+		if s.once("tour") {
+			return Do(Tour)
+		}
 		return Do(Confirm)
 	case Facilitator:
 		// Look at every page and leave without adjusting or injecting.
@@ -98,6 +101,8 @@ func (s *Script) Next(f *Flow) Input {
 			}
 		}
 		return Do(Back)
+	case TourView:
+		return Do(Confirm) // every page, then back to the briefing
 	case Map, Why, Forecast, Reading, DownstreamView:
 		return Do(Back)
 	case Confirming:

@@ -265,6 +265,11 @@ func ScreenText(f *Flow) (title string, lines []string) {
 				add("  and %d changes to indicators hidden from you.", d.Hidden)
 			}
 		}
+	case *TourScene:
+		pages := f.TourPages()
+		p := pages[min(s.Page, len(pages)-1)]
+		title = fmt.Sprintf("Guided first turn, page %d of %d: %s", s.Page+1, len(pages), p.Title)
+		lines = append(lines, p.Lines...)
 	case *ReadScene:
 		title = "Full text: " + s.Title
 		lines = append(lines, s.Lines...)

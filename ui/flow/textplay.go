@@ -24,7 +24,7 @@ var textWords = []struct {
 	{"e", EndGame}, {"f", Facilitate}, {"p", WhatIf}, {"n", Branch}, {"c", Compare},
 	{"pgdn", PageNext}, {"next", PageNext}, {"pgup", PagePrev}, {"previous", PagePrev},
 	{"home", ToFirst}, {"first", ToFirst}, {"end", ToLast}, {"last", ToLast},
-	{"o", Downstream}, {"t", FullText}, {"erase", Erase}, {"quit", Quit}, {"q", Quit},
+	{"o", Downstream}, {"h", Tour}, {"tour", Tour}, {"t", FullText}, {"erase", Erase}, {"quit", Quit}, {"q", Quit},
 }
 
 // TextWord returns the word `play --text` reads for action a, or "".
