@@ -106,7 +106,11 @@ func (g *Game) drawBriefs(d *dc, body layout.Rect) {
 		if g.f.Seats[i].Human {
 			seat = "person"
 		}
-		d.text(fmt.Sprintf("Budget %g per turn · played by a %s", a.Budget, seat), in.X, y, sizeSmall, colMuted, false)
+		budget := fmt.Sprintf("Budget %g per turn", a.Budget)
+		if !a.BudgetFormula.IsZero() {
+			budget = fmt.Sprintf("Budget %g now (most %g)", m.BudgetIn(g.f.Game.State(), i), a.Budget)
+		}
+		d.fit(budget+" · played by a "+seat, in.X, y, in.W, sizeSmall, colMuted, false)
 		y += sizeSmall * 1.6
 		y += d.para(a.Brief, layout.Rect{X: in.X, Y: y, W: in.W, H: in.Bottom() - y}, sizeBody, colText, false) + 10
 		for _, o := range a.Objectives {

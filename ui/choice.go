@@ -33,6 +33,11 @@ func (g *Game) drawChoice(d *dc, b layout.Rect) {
 	y += d.para(f.Game.Narrate(ev.Text, f.Current), layout.Rect{X: in.X, Y: y, W: in.W, H: 140}, sizeBody, colText, false) + 16
 	y += d.para(f.Game.Narrate(ev.Choice.Prompt, f.Current), layout.Rect{X: in.X, Y: y, W: in.W, H: 100}, sizeHead, colAccent, true) + 20
 	opts := ev.Choice.Options
+	if f.Message != "" {
+		// Above the dimmed screen: the guard's word after a double Enter.
+		d.fit("» "+f.Message, in.X, in.Bottom()-sizeBody*1.2, in.W, sizeBody, colYellow, false)
+		in.H -= sizeBody * 1.6
+	}
 	g.rows(d, layout.Rect{X: in.X + 40, Y: y, W: in.W - 40, H: in.Bottom() - y}, len(opts), 100, f.Cursor(), true, func(i int, row layout.Rect) {
 		d.fit(opts[i].Text, row.X+20, row.Y+12, row.W-40, sizeBody, colText, i == f.Cursor())
 		var fx []string

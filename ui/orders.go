@@ -20,14 +20,19 @@ func (g *Game) drawOrders(d *dc, b layout.Rect) {
 	spent := f.Spent()
 	budgetLine, body := body.CutTop(70)
 	d.swatch(budgetLine.X, budgetLine.Y+6, 34, parseColour(act.Colour))
-	w := d.text(fmt.Sprintf("Political capital: %g of %g used, %g left", spent, act.Budget, act.Budget-spent), budgetLine.X+50, budgetLine.Y+4, sizeBody, colText, true)
+	budget := f.Budget()
+	w := d.text(fmt.Sprintf("Political capital: %g of %g used, %g left", spent, budget, budget-spent), budgetLine.X+50, budgetLine.Y+4, sizeBody, colText, true)
 	bar := layout.Rect{X: budgetLine.X + 50 + w + 30, Y: budgetLine.Y + 10, W: math.Min(400, budgetLine.W-w-420), H: 28}
 	if bar.W > 40 {
-		d.text("each level shows its cost", bar.Right()+24, budgetLine.Y+8, sizeSmall, colMuted, false)
+		note := "each level shows its cost"
+		if n := f.BudgetNote(); n != "" {
+			note = n // a budget that changes says so
+		}
+		d.fit(note, bar.Right()+24, budgetLine.Y+8, budgetLine.Right()-bar.Right()-24, sizeSmall, colMuted, false)
 		d.stroke(bar, 2, colLine)
 		frac := 0.0
-		if act.Budget > 0 {
-			frac = math.Min(1, spent/act.Budget)
+		if budget > 0 {
+			frac = math.Min(1, spent/budget)
 		}
 		d.fill(layout.Rect{X: bar.X, Y: bar.Y, W: bar.W * frac, H: bar.H}, colAccent)
 	}

@@ -181,6 +181,7 @@ func (g *Game) Update() error {
 		g.drawn = false
 		return nil
 	}
+	g.f.Tick() // the event choice's guard against a double Enter counts these
 	ins := g.inputs()
 	for _, in := range ins {
 		g.apply(in)
@@ -325,6 +326,8 @@ var keymap = []binding{
 	{ebiten.KeyEnd, flow.ToLast, "End", false},
 	{ebiten.KeyF11, flow.Fullscreen, "F11", false},
 	{ebiten.KeyT, flow.FullText, "T", false},
+	{ebiten.KeyO, flow.Downstream, "O", false},
+	{ebiten.KeyH, flow.Tour, "H", false},
 	{ebiten.KeyQ, flow.Quit, "Ctrl+Q", true},
 }
 

@@ -13,6 +13,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -51,7 +52,13 @@ func TestMain(m *testing.M) {
 
 func newTestGame(t *testing.T) *Game {
 	t.Helper()
-	m, err := scenarios.LoadBuiltin(scenarios.Default)
+	// SIXPARTY_TEST_SCENARIO plays another built-in scenario (to look at
+	// its screens with SIXPARTY_TEST_SHOTS).
+	name := scenarios.Default
+	if s := os.Getenv("SIXPARTY_TEST_SCENARIO"); s != "" {
+		name = s
+	}
+	m, err := scenarios.LoadBuiltin(name)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -59,11 +66,17 @@ func newTestGame(t *testing.T) *Game {
 	for i := range seats {
 		seats[i] = flow.Seat{Level: ai.Easy}
 	}
-	seats[0] = flow.Seat{Human: true}
-	if os.Getenv("SIXPARTY_TEST_SOLO") == "" {
-		seats[1] = flow.Seat{Human: true}
+	// SIXPARTY_TEST_SEAT seats the person at another actor (by index),
+	// alone.
+	if s, err := strconv.Atoi(os.Getenv("SIXPARTY_TEST_SEAT")); err == nil && s >= 0 && s < len(seats) {
+		seats[s] = flow.Seat{Human: true}
+	} else {
+		seats[0] = flow.Seat{Human: true}
+		if os.Getenv("SIXPARTY_TEST_SOLO") == "" {
+			seats[1] = flow.Seat{Human: true}
+		}
 	}
-	f := flow.New(flow.Config{Builtin: scenarios.Builtin(), Source: scenarios.Default, Open: scenarios.LoadBuiltin, Seats: seats})
+	f := flow.New(flow.Config{Builtin: scenarios.Builtin(), Source: name, Open: scenarios.LoadBuiltin, Seats: seats})
 	g, err := NewGame(Options{Flow: f})
 	if err != nil {
 		t.Fatal(err)
@@ -289,4 +302,28 @@ func overlaps(boxes []textBox) string {
 		}
 	}
 	return ""
+}
+
+// TestChoiceGuardShown: an Enter just after an event's choice opens in
+// the window is refused with a word above the dimmed screen, and the
+// choice stays (SIXPARTY_TEST_SHOTS keeps the picture).
+func TestChoiceGuardShown(t *testing.T) {
+	t.Setenv("SIXPARTY_TEST_SEAT", "2") // the Republic of Korea chooses on turn 1
+	g := newTestGame(t)
+	s := &flow.Script{Turns: 1}
+	for i := 0; g.f.Scene() != flow.Choice && !g.f.Quit && i < 600; i++ {
+		g.f.Do(s.Next(g.f))
+	}
+	if g.f.Scene() != flow.Choice {
+		t.Fatal("no event choice reached")
+	}
+	g.f.Tick()
+	g.f.Do(flow.Do(flow.Confirm))
+	if g.f.Scene() != flow.Choice || g.f.Message == "" {
+		t.Fatalf("the Enter was not refused: %s, %q", g.f.Scene(), g.f.Message)
+	}
+	a := render(g, 1280, 720)
+	if dir := os.Getenv("SIXPARTY_TEST_SHOTS"); dir != "" {
+		writePNG(t, filepath.Join(dir, "choice-guard-1280x720.png"), a, 1280, 720)
+	}
 }

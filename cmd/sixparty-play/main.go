@@ -74,8 +74,10 @@ func runPlay(args []string, stdout, stderr io.Writer) int {
 		SeedSet: o.SeedSet,
 		PIN:     o.PIN,
 	}
+	cfg.TourSeen, cfg.SetTourSeen = playcli.TourFlag(o.Saves)
 	opts := ui.Options{}
 	if o.Autoplay > 0 {
+		cfg.TourSeen, cfg.SetTourSeen = nil, nil // a scripted game takes no tour
 		// A scripted game saves where --saves says, and otherwise in a
 		// temporary directory removed at the end, never over the user's
 		// own saves.

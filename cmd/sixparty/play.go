@@ -71,6 +71,9 @@ func runDefault(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "sixparty: no usable display (%s): playing headless ('sixparty run'); 'sixparty help' lists the commands\n", reason)
 		return dispatch("run", args, stdout, stderr)
 	}
+	if o, _, ok := playcli.Parse(args, io.Discard, io.Discard); ok && o.Text {
+		return runText(o, stdout, stderr)
+	}
 	if err := checkDisplay(); err != nil {
 		return headless(err.Error())
 	}
@@ -113,8 +116,12 @@ func findWindow() (string, error) {
 // help, usage errors and a missing display need no window, then starts the
 // window program.
 func runPlay(args []string, stdout, stderr io.Writer) int {
-	if _, code, ok := playcli.Parse(args, stdout, stderr); !ok {
+	o, code, ok := playcli.Parse(args, stdout, stderr)
+	if !ok {
 		return code
+	}
+	if o.Text {
+		return runText(o, stdout, stderr)
 	}
 	if err := checkDisplay(); err != nil {
 		fmt.Fprintln(stderr, playcli.NoDisplay(err.Error()))

@@ -53,6 +53,9 @@ type Options struct {
 	// PIN, when set, is asked for before the facilitator's controls open
 	// in hot-seat play.
 	PIN string
+	// Text plays without a window: each screen as text on standard
+	// output, an action a line on standard input (for a screen reader).
+	Text bool
 	// WindowOnly lists the flags given that only the window has (all but
 	// --seed, which sixparty run has too), such as "--watch".
 	WindowOnly []string
@@ -74,6 +77,7 @@ func Parse(args []string, stdout, stderr io.Writer) (o Options, code int, ok boo
 	fs.StringVar(&o.Shots, "shots", "", "with --autoplay: write a PNG of each scene to this directory")
 	fs.BoolVar(&o.Verbose, "v", false, "with --autoplay: print a line per screen with its drawing time")
 	fs.BoolVar(&o.Verbose, "verbose", false, "the same as -v")
+	fs.BoolVar(&o.Text, "text", false, "play without a window, for a screen reader: each screen is printed as text and each line typed is an action (enter, up, down, less, more, back, w for why, t, quit, a row's number, 'type TEXT'); needs no display")
 	fs.BoolVar(&o.Watch, "watch", false, "reload the scenario FILE whenever it is saved, replaying the orders so far on the new version")
 	fs.StringVar(&o.Join, "join", "", "open as the seat, facilitator console or projector of a served game's `LINK` (http://HOST/g/GAME#SECRET, as 'sixparty host' prints it); with --shots, a PNG of each new screen")
 	fs.StringVar(&o.PIN, "pin", "", "in hot-seat play, the `PIN` the facilitator types to open its controls (F), so a team cannot open them at its own hand-over")
@@ -84,7 +88,7 @@ func Parse(args []string, stdout, stderr io.Writer) (o Options, code int, ok boo
 	o.SeedSet = cliflag.IsSet(fs, "seed")
 	o.SavesSet = cliflag.IsSet(fs, "saves")
 	fs.Visit(func(f *flag.Flag) {
-		if f.Name != "seed" {
+		if f.Name != "seed" && f.Name != "text" {
 			o.WindowOnly = append(o.WindowOnly, dashed(f.Name))
 		}
 	})
@@ -103,6 +107,8 @@ func Parse(args []string, stdout, stderr io.Writer) (o Options, code int, ok boo
 		return fail("--shots needs --autoplay N or --join LINK")
 	case o.Verbose && o.Autoplay == 0:
 		return fail("-v needs --autoplay N")
+	case o.Text && (o.Autoplay > 0 || o.Watch):
+		return fail("--text plays without a window: --autoplay and --watch need the window")
 	}
 	if len(pos) == 1 {
 		o.Scenario = pos[0]
@@ -134,4 +140,25 @@ func DefaultSaves() string {
 		return ".sixparty"
 	}
 	return filepath.Join(dir, "sixparty")
+}
+
+// TourFile is the flag file, in the saves' directory, that records that
+// the guided first turn has been shown.
+const TourFile = "tour-seen"
+
+// TourFlag returns the guided tour's flag in the saves' directory dir:
+// seen reports whether the file is there, and set writes it (creating
+// dir). A failure to write only means the tour shows again.
+func TourFlag(dir string) (seen func() bool, set func()) {
+	path := filepath.Join(dir, TourFile)
+	seen = func() bool {
+		_, err := os.Stat(path)
+		return err == nil
+	}
+	set = func() {
+		if os.MkdirAll(dir, 0o755) == nil {
+			os.WriteFile(path, []byte("The guided first turn has been shown; H on the briefing shows it again. Delete this file to see it on the next new game.\n"), 0o644)
+		}
+	}
+	return seen, set
 }

@@ -36,6 +36,8 @@ const (
 	ToFirst              // the first row
 	ToLast               // the last row
 	FullText             // read everything on the screen as text, nothing cut
+	Downstream           // what did my lever change? (the downstream view)
+	Tour                 // the guided first turn, again
 	numActions
 )
 
@@ -47,7 +49,7 @@ var actionNames = [...]string{
 	Type: "type", Erase: "erase", PageNext: "next page", PagePrev: "previous page",
 	Fullscreen: "full screen", Quit: "quit", Facilitate: "facilitator",
 	WhatIf: "what if?", Branch: "branch", Compare: "compare",
-	ToFirst: "first", ToLast: "last", FullText: "full text",
+	ToFirst: "first", ToLast: "last", FullText: "full text", Downstream: "what did it change?", Tour: "guided tour",
 }
 
 // String names the action as the help line shows it.

@@ -40,6 +40,9 @@ func (s *BriefingScene) Do(f *Flow, in Input) {
 	case Facilitate:
 		s.ShowBriefs = false
 		f.openFacilitator()
+	case Tour:
+		s.ShowBriefs = false
+		f.openTour()
 	}
 }
 
@@ -48,7 +51,7 @@ func (s *BriefingScene) Hints(*Flow) []Action {
 	if s.ShowBriefs {
 		return []Action{ToggleBriefs, Back}
 	}
-	return []Action{Confirm, ToggleBriefs, OpenMap, OpenDashboard, Facilitate, Save, EndGame}
+	return []Action{Confirm, ToggleBriefs, OpenMap, OpenDashboard, Facilitate, Tour, Save, EndGame}
 }
 
 // Label implements Scene.

@@ -108,7 +108,7 @@ func LeverEffectText(m *sim.Model, e LeverEffect) string {
 // a warning when capital is left unspent.
 func (f *Flow) DraftSummary() (summary, warning string) {
 	m := f.Game.Model
-	act := m.Scenario.Actors[f.Current]
+	budget := f.Budget()
 	var parts []string
 	for _, li := range m.ActorLevers(f.Current) {
 		if lvl := f.Levels[li]; lvl > 0 {
@@ -120,8 +120,8 @@ func (f *Flow) DraftSummary() (summary, warning string) {
 	if len(parts) == 0 {
 		parts = []string{"no levers pulled"}
 	}
-	summary = fmt.Sprintf("Your orders: %s — %g of %g political capital", strings.Join(parts, ", "), spent, act.Budget)
-	if left := act.Budget - spent; left > 1e-9 {
+	summary = fmt.Sprintf("Your orders: %s — %g of %g political capital", strings.Join(parts, ", "), spent, budget)
+	if left := budget - spent; left > 1e-9 {
 		warning = fmt.Sprintf("%g political capital unspent: it is not saved for later turns.", left)
 	}
 	return summary, warning

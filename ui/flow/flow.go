@@ -127,6 +127,12 @@ type Config struct {
 	// hot-seat play (console_pin.go), so a team cannot open them at its
 	// own hand-over.
 	PIN string
+	// TourSeen, when set, reports whether the guided first turn has been
+	// shown on this machine, and SetTourSeen records that it has (a flag
+	// beside the saves). Without them the tour opens only when asked (H
+	// on the briefing): scripted games and tests never see it.
+	TourSeen    func() bool
+	SetTourSeen func()
 }
 
 // Flow is the state of the front end between frames, and its scene
@@ -171,6 +177,10 @@ type Flow struct {
 	// why a person who had ordered is asked again.
 	queue      []int
 	calledBack map[int]string
+	// clock counts the window's frames (Tick); clocked is set once it
+	// has ticked. Only a ticking flow guards the event choice.
+	clock   int
+	clocked bool
 	// Played is the last turn played (0 before the first).
 	Played int
 
@@ -369,6 +379,9 @@ func (f *Flow) start(seed uint64) {
 	f.Trunk, f.Branches, f.OnBranch, f.cf, f.branchGames = f.Game, nil, -1, nil, nil
 	f.Played = 0
 	f.startTurn()
+	if f.cfg.TourSeen != nil && !f.cfg.TourSeen() && len(f.Humans()) > 0 {
+		f.openTour()
+	}
 }
 
 // fogSecret draws a game's fog secret from the system's cryptographic
@@ -431,7 +444,7 @@ func (f *Flow) enterSeat() {
 	}
 	f.Levels = m.CarryForward(s, draft)
 	if len(pending) > 0 {
-		f.goTo(&ChoiceScene{Pending: pending})
+		f.goTo(&ChoiceScene{Pending: pending, opened: f.clock})
 		return
 	}
 	f.goTo(&OrdersScene{})

@@ -612,3 +612,42 @@ func TestGroups(t *testing.T) {
 		t.Errorf("groups hold %d variables, want %d", n, len(m.Scenario.Vars))
 	}
 }
+
+// TestChoiceGuard: in a ticking flow (the window), Enter in the frames
+// just after an event's choice opens is ignored with a message, so a
+// double Enter on the screen before cannot answer it unseen; a later
+// Enter chooses. An unticked flow (scripts, tests) chooses at once.
+func TestChoiceGuard(t *testing.T) {
+	m, err := openFixture("fixture")
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := chooser(t, m)
+	seats := solo(len(m.Scenario.Actors))
+	seats[0].Human = false
+	seats[c].Human = true
+	f, _ := newFixture(t, seats...)
+	f.Tick()
+	f.Do(Do(Confirm)) // setup
+	f.Do(Do(Confirm)) // briefing
+	for f.Scene() != Choice && f.Scene() != End {
+		f.Tick()
+		f.Do(Do(Confirm))
+		f.WaitThinking()
+	}
+	if f.Scene() != Choice {
+		t.Fatal("the chooser was never asked to choose")
+	}
+	f.Tick()
+	f.Do(Do(Confirm)) // the second Enter of a double Enter
+	if f.Scene() != Choice || !strings.Contains(f.Message, "read it") {
+		t.Fatalf("an Enter the frame after the choice opened: scene %s, message %q", f.Scene(), f.Message)
+	}
+	for range ChoiceGuard {
+		f.Tick()
+	}
+	f.Do(Do(Confirm))
+	if f.Scene() != Orders {
+		t.Errorf("Enter after the guard: scene %s, want the orders", f.Scene())
+	}
+}

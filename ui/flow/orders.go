@@ -18,6 +18,23 @@ func (f *Flow) Spent() float64 {
 	return f.Game.Model.OrdersCost(f.Current, f.Levels)
 }
 
+// Budget returns the current actor's political capital for the turn
+// being ordered: its 'budget', or what its 'budget_formula' gives at the
+// start of the turn (sim's Model.BudgetIn), held between 0 and 'budget'.
+func (f *Flow) Budget() float64 {
+	return f.Game.Model.BudgetIn(f.Game.State(), f.Current)
+}
+
+// BudgetNote says, when the current actor's budget is a formula, that it
+// changes from turn to turn and its most; "" otherwise.
+func (f *Flow) BudgetNote() string {
+	a := f.Game.Model.Scenario.Actors[f.Current]
+	if a.BudgetFormula.IsZero() {
+		return ""
+	}
+	return fmt.Sprintf("this turn's, from %s; at most %g", a.BudgetFormula.Src, a.Budget)
+}
+
 // SetLevel sets the current actor's lever li to lvl in the draft orders
 // if that is allowed, and says why not otherwise.
 func (f *Flow) SetLevel(li, lvl int) error {
@@ -42,10 +59,10 @@ func (f *Flow) CheckLevel(li, lvl int) error {
 			return fmt.Errorf("%s is not available: %s", l.Name, why)
 		}
 	}
-	budget := m.Scenario.Actors[f.Current].Budget
+	budget := f.Budget()
 	draft := slices.Clone(f.Levels)
 	draft[li] = lvl
-	if !m.Affordable(f.Current, m.OrdersCost(f.Current, draft)) && m.Cost(li, lvl) > m.Cost(li, f.Levels[li]) {
+	if !m.AffordableIn(f.Game.State(), f.Current, m.OrdersCost(f.Current, draft)) && m.Cost(li, lvl) > m.Cost(li, f.Levels[li]) {
 		return fmt.Errorf("not enough political capital: %s at %q costs %g, %g of %g is left", l.Name, l.Levels[lvl], m.Cost(li, lvl), budget-f.Spent()+m.Cost(li, f.Levels[li]), budget)
 	}
 	return nil
@@ -109,12 +126,16 @@ func (s *OrdersScene) Do(f *Flow, in Input) {
 		f.open(&MapScene{})
 	case WhatIf:
 		f.startForecast()
+	case Downstream:
+		if len(mine) > 0 {
+			f.openDownstream([]int{f.Current}, mine[min(s.Cursor, len(mine)-1)])
+		}
 	}
 }
 
 // Hints implements Scene.
 func (*OrdersScene) Hints(*Flow) []Action {
-	return []Action{Up, Down, Left, Right, Confirm, WhatIf, OpenDashboard, OpenMap}
+	return []Action{Up, Down, Left, Right, Confirm, WhatIf, Downstream, OpenDashboard, OpenMap}
 }
 
 // Label implements Scene.

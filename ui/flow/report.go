@@ -31,12 +31,18 @@ func (s *ReportScene) Do(f *Flow, in Input) {
 		f.open(&MapScene{})
 	case EndGame:
 		f.askEndGame()
+	case Downstream:
+		seats := f.Humans()
+		if seat := f.ScoreSeat(); seat >= 0 {
+			seats = []int{seat}
+		}
+		f.openDownstream(seats, -1)
 	}
 }
 
 // Hints implements Scene.
 func (*ReportScene) Hints(*Flow) []Action {
-	return []Action{Confirm, AskWhy, OpenDashboard, OpenMap, Save, EndGame}
+	return []Action{Confirm, AskWhy, Downstream, OpenDashboard, OpenMap, Save, EndGame}
 }
 
 // Label implements Scene.

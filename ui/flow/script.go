@@ -81,6 +81,9 @@ func (s *Script) Next(f *Flow) Input {
 		if s.once("read") {
 			return Do(FullText)
 		}
+		if s.once("tour") {
+			return Do(Tour)
+		}
 		return Do(Confirm)
 	case Facilitator:
 		// Look at every page and leave without adjusting or injecting.
@@ -98,7 +101,9 @@ func (s *Script) Next(f *Flow) Input {
 			}
 		}
 		return Do(Back)
-	case Map, Why, Forecast, Reading:
+	case TourView:
+		return Do(Confirm) // every page, then back to the briefing
+	case Map, Why, Forecast, Reading, DownstreamView:
 		return Do(Back)
 	case Confirming:
 		return Do(Confirm)
@@ -144,6 +149,9 @@ func (s *Script) Next(f *Flow) Input {
 		}
 		if len(f.ReportRows()) > 0 && s.once("why") {
 			return Do(AskWhy)
+		}
+		if (f.Played >= 2 || f.Played >= s.Turns) && s.once("downstream") {
+			return Do(Downstream) // what did the first lever change?
 		}
 		if s.once("report-dashboard") {
 			return Do(OpenDashboard)

@@ -35,8 +35,14 @@ func init() {
 // with the exit code: 0 after help, 2 after a usage error, 1 without a
 // usable display.
 func Check(args []string, stdout, stderr io.Writer) (code int, done bool) {
-	if _, code, ok := playcli.Parse(args, stdout, stderr); !ok {
+	o, code, ok := playcli.Parse(args, stdout, stderr)
+	if !ok {
 		return code, true
+	}
+	if o.Text {
+		// The text play is in sixparty itself, which links no Ebitengine.
+		fmt.Fprintln(stderr, "sixparty-play: --text plays without a window: run 'sixparty play --text'")
+		return 2, true
 	}
 	if err := playcli.CheckDisplay(); err != nil {
 		fmt.Fprintln(stderr, playcli.NoDisplay(err.Error()))
