@@ -125,6 +125,10 @@ const (
 	conRows
 )
 
+// ConsoleDeadlineRow is the deadline's row among ConsoleRows, which the
+// screen colours by the deadline's warning or overdue state.
+const ConsoleDeadlineRow = conDeadline
+
 // ConsoleRow names row i of the console for tests and the screen.
 func (f *Flow) consoleRow(i int) int { return i - len(f.Model.Scenario.Actors) }
 
