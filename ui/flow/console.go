@@ -71,7 +71,7 @@ func (f *Flow) DeadlineStatus(now time.Time) string {
 	case d.Due == 0:
 		parts = append(parts, "clock stopped (paused)")
 	default:
-		left := time.UnixMilli(d.Due).Sub(now).Round(time.Second)
+		left := time.UnixMilli(d.Due).Sub(now)
 		if left >= 0 {
 			parts = append(parts, fmt.Sprintf("%d:%02d left", int(left.Minutes()), int(left.Seconds())%60))
 		} else {
@@ -172,7 +172,7 @@ func (c *ConsoleScene) deadlineText(f *Flow) string {
 	if c.Minutes > 0 {
 		set = fmt.Sprintf("%d min a turn", c.Minutes)
 	}
-	return "Deadline: ◄ " + set + " ► · " + f.DeadlineStatus(time.Now())
+	return "Deadline to set: ◄ " + set + " ► · " + f.DeadlineStatus(time.Now())
 }
 
 // extendText describes the extend row: the extension chosen, or that no
@@ -391,12 +391,13 @@ func (c *ConsoleScene) Label(f *Flow, a Action) string {
 	}
 	if a == Left || a == Right {
 		switch f.consoleRow(c.Cursor) {
-		case conDeadline:
-			return "minutes"
+		case conDeadline, conExtend:
+			if a == Left {
+				return "shorter"
+			}
+			return "longer"
 		case conPolicy:
 			return "policy"
-		case conExtend:
-			return "by how long"
 		}
 	}
 	return ""
