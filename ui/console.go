@@ -42,7 +42,16 @@ func (g *Game) drawConsole(d *dc, b layout.Rect) {
 		if f.Cursor() == i && f.WantsText() {
 			txt += "|"
 		}
-		d.fit(txt, row.X+14, y, row.W-28, 21, colText, false)
+		col := colText
+		if i-na == flow.ConsoleDeadlineRow {
+			switch warn, over := f.DeadlineAlert(); {
+			case over:
+				col = colBad
+			case warn:
+				col = colWarn
+			}
+		}
+		d.fit(txt, row.X+14, y, row.W-28, 21, col, false)
 	})
 
 	// The true state.

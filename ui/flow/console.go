@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/sixparty/sixparty/server/proto"
 )
@@ -24,6 +25,87 @@ type ConsoleScene struct {
 	ValueText, ReasonText string
 	// Minutes is the deadline to set for each turn (0: none).
 	Minutes int
+	// Policy is the deadline's policy chosen, an index into
+	// DeadlinePolicies; Extend the extension chosen, into Extensions.
+	Policy, Extend int
+}
+
+// DeadlinePolicies are the server's deadline policies, in the console's
+// order, with what each does to a team not ready in time.
+var DeadlinePolicies = []struct{ ID, Text string }{
+	{"hold", "hold: a team not ready keeps its last orders"},
+	{"computer", "computer: the computer fills in for a team not ready"},
+	{"wait", "wait: the turn waits for every team, marked overdue"},
+}
+
+// Extensions are the extensions of the running deadline the console
+// offers, in seconds.
+var Extensions = []int{60, 5 * 60, 15 * 60}
+
+// policyName names a deadline policy for the console.
+func policyName(id string) string {
+	switch id {
+	case "hold":
+		return "hold last orders"
+	case "computer":
+		return "the computer fills in"
+	case "wait":
+		return "wait for every team"
+	}
+	return id
+}
+
+// DeadlineStatus describes the deadline running at the console: each
+// turn's length and policy, the time left (or passed), and the warning
+// or overdue state the server sends; "" when none is set.
+func (f *Flow) DeadlineStatus(now time.Time) string {
+	v := f.remote.Table.Snapshot()
+	d := v.Deadline
+	if d == nil || d.Seconds <= 0 {
+		return "No deadline running."
+	}
+	parts := []string{"Running: " + durText(d.Seconds) + " a turn, " + policyName(d.Policy)}
+	switch {
+	case v.Over:
+		parts = append(parts, "game over")
+	case d.Due == 0:
+		parts = append(parts, "clock stopped (paused)")
+	default:
+		left := time.UnixMilli(d.Due).Sub(now)
+		if left >= 0 {
+			parts = append(parts, fmt.Sprintf("%d:%02d left", int(left.Minutes()), int(left.Seconds())%60))
+		} else {
+			left = -left
+			parts = append(parts, fmt.Sprintf("passed %d:%02d ago", int(left.Minutes()), int(left.Seconds())%60))
+		}
+	}
+	if d.Overdue {
+		parts = append(parts, "OVERDUE: waiting for the teams not ready")
+	} else if d.Warning {
+		parts = append(parts, "WARNING: the deadline is near")
+	}
+	return strings.Join(parts, " · ")
+}
+
+// DeadlineAlert reports the server's warning or overdue state of the
+// running deadline.
+func (f *Flow) DeadlineAlert() (warning, overdue bool) {
+	v := f.remote.Table.Snapshot()
+	if d := v.Deadline; d != nil && !v.Over {
+		return d.Warning, d.Overdue
+	}
+	return false, false
+}
+
+// durText says a number of seconds as minutes, or seconds under one.
+func durText(s int) string {
+	if s%60 == 0 {
+		return fmt.Sprintf("%d min", s/60)
+	}
+	if s < 60 {
+		return fmt.Sprintf("%d s", s)
+	}
+	return fmt.Sprintf("%d min %d s", s/60, s%60)
 }
 
 // The console's rows after one per actor.
@@ -31,6 +113,8 @@ const (
 	conAdjudicate = iota
 	conPause
 	conDeadline
+	conPolicy
+	conExtend
 	conVar
 	conValue
 	conReason
@@ -40,6 +124,10 @@ const (
 	conText
 	conRows
 )
+
+// ConsoleDeadlineRow is the deadline's row among ConsoleRows, which the
+// screen colours by the deadline's warning or overdue state.
+const ConsoleDeadlineRow = conDeadline
 
 // ConsoleRow names row i of the console for tests and the screen.
 func (f *Flow) consoleRow(i int) int { return i - len(f.Model.Scenario.Actors) }
@@ -64,7 +152,9 @@ func (c *ConsoleScene) ConsoleRows(f *Flow) []string {
 	return []string{
 		conAdjudicate: fmt.Sprintf("Adjudicate turn %d", v.Turn),
 		conPause:      pause,
-		conDeadline:   c.deadlineText(v),
+		conDeadline:   c.deadlineText(f),
+		conPolicy:     "If a team is not ready: ◄ " + DeadlinePolicies[c.Policy%len(DeadlinePolicies)].Text + " ►",
+		conExtend:     c.extendText(v),
 		conVar:        "Adjust: " + vr.Name,
 		conValue:      "New value: " + c.ValueText,
 		conReason:     "Reason: " + c.ReasonText,
@@ -76,17 +166,23 @@ func (c *ConsoleScene) ConsoleRows(f *Flow) []string {
 }
 
 // deadlineText describes the deadline row: the minutes chosen, and the
-// deadline running.
-func (c *ConsoleScene) deadlineText(v proto.View) string {
+// deadline running with its countdown.
+func (c *ConsoleScene) deadlineText(f *Flow) string {
 	set := "none"
 	if c.Minutes > 0 {
-		set = fmt.Sprintf("%d min a turn (a team not ready keeps its last orders)", c.Minutes)
+		set = fmt.Sprintf("%d min a turn", c.Minutes)
 	}
-	now := ""
-	if d := v.Deadline; d != nil && d.Seconds > 0 {
-		now = fmt.Sprintf(" · running: %d min", d.Seconds/60)
+	return "Deadline to set: ◄ " + set + " ► · " + f.DeadlineStatus(time.Now())
+}
+
+// extendText describes the extend row: the extension chosen, or that no
+// deadline runs to extend.
+func (c *ConsoleScene) extendText(v proto.View) string {
+	s := "Extend this turn's deadline: ◄ +" + durText(Extensions[c.Extend%len(Extensions)]) + " ►"
+	if d := v.Deadline; d == nil || d.Due == 0 || v.Over {
+		s += " (no deadline running)"
 	}
-	return "Deadline: ◄ " + set + " ►" + now
+	return s
 }
 
 func (c *ConsoleScene) roles(f *Flow) []string {
@@ -179,8 +275,23 @@ func (c *ConsoleScene) Do(f *Flow, in Input) {
 	case conDeadline:
 		c.Minutes = max(0, min(120, c.Minutes+step))
 		if in.Action == Confirm {
-			f.send(proto.Msg{Type: "deadline", Seconds: c.Minutes * 60, Policy: "hold"})
-			f.Message = c.deadlineText(v) + ": set."
+			c.setDeadline(f)
+		}
+	case conPolicy:
+		c.Policy = wrap(c.Policy, step, len(DeadlinePolicies))
+		if in.Action == Confirm {
+			c.setDeadline(f)
+		}
+	case conExtend:
+		c.Extend = wrap(c.Extend, step, len(Extensions))
+		if in.Action == Confirm {
+			if d := v.Deadline; d == nil || d.Due == 0 || v.Over {
+				f.Message = "No deadline is running to extend."
+				return
+			}
+			s := Extensions[c.Extend]
+			f.send(proto.Msg{Type: "extend", Seconds: s})
+			f.Message = "This turn's deadline extended by " + durText(s) + "."
 		}
 	case conVar:
 		c.Var = wrap(c.Var, step, len(m.Scenario.Vars))
@@ -228,6 +339,17 @@ func (c *ConsoleScene) Do(f *Flow, in Input) {
 	}
 }
 
+// setDeadline sends the deadline chosen with its policy.
+func (c *ConsoleScene) setDeadline(f *Flow) {
+	p := DeadlinePolicies[c.Policy%len(DeadlinePolicies)]
+	f.send(proto.Msg{Type: "deadline", Seconds: c.Minutes * 60, Policy: p.ID})
+	if c.Minutes == 0 {
+		f.Message = "Deadline: none."
+		return
+	}
+	f.Message = fmt.Sprintf("Deadline set: %d min a turn, %s.", c.Minutes, policyName(p.ID))
+}
+
 func (c *ConsoleScene) adjust(f *Flow) {
 	x, err := strconv.ParseFloat(strings.TrimSpace(c.ValueText), 64)
 	if err != nil {
@@ -259,7 +381,24 @@ func (c *ConsoleScene) Label(f *Flow, a Action) string {
 		if c.Cursor < len(f.Model.Scenario.Actors) {
 			return "hand to computer / person"
 		}
+		switch f.consoleRow(c.Cursor) {
+		case conDeadline, conPolicy:
+			return "set the deadline"
+		case conExtend:
+			return "extend"
+		}
 		return "do it"
+	}
+	if a == Left || a == Right {
+		switch f.consoleRow(c.Cursor) {
+		case conDeadline, conExtend:
+			if a == Left {
+				return "shorter"
+			}
+			return "longer"
+		case conPolicy:
+			return "policy"
+		}
 	}
 	return ""
 }

@@ -288,22 +288,61 @@ func (s *RemoteSeatScene) WantsText(f *Flow) bool {
 	return s.extra(f, s.Cursor) == seatRowText
 }
 
-// Hints implements Scene.
+// Hints implements Scene: only the keys that do something on the row
+// the cursor is on; once the game is over, the orders are closed and
+// neither the levers, the choices nor submit take a key.
 func (s *RemoteSeatScene) Hints(f *Flow) []Action {
-	return []Action{Up, Down, Left, Right, Confirm, Quit}
+	h := []Action{Up, Down}
+	over := f.remote.Table.Over()
+	switch x := s.extra(f, s.Cursor); {
+	case x < seatRowSubmit && !over:
+		h = append(h, Left, Right, Confirm)
+	case x == seatRowSubmit && !over:
+		h = append(h, Confirm)
+	case x == seatRowChannel, x == seatRowText:
+		h = append(h, Left, Right, Confirm)
+	}
+	return append(h, Quit)
 }
 
-// Label implements Scene.
+// Label implements Scene: what each key does on the row the cursor is on.
 func (s *RemoteSeatScene) Label(f *Flow, a Action) string {
-	switch {
-	case a == Confirm && s.extra(f, s.Cursor) == seatRowText:
-		return "send message"
-	case a == Confirm:
-		return "submit orders"
-	case (a == Left || a == Right) && s.Cursor >= len(f.SeatLevers()) && s.Cursor < f.SubmitRow():
-		return "option"
-	case (a == Left || a == Right) && s.extra(f, s.Cursor) >= seatRowChannel:
-		return "channel"
+	nl := len(f.SeatLevers())
+	switch x := s.extra(f, s.Cursor); {
+	case s.Cursor < nl:
+		switch a {
+		case Left:
+			return "lower level"
+		case Right:
+			return "raise level"
+		case Confirm:
+			return "go to submit"
+		}
+	case x < seatRowSubmit:
+		switch a {
+		case Left, Right:
+			return "option"
+		case Confirm:
+			return "go to submit"
+		}
+	case x == seatRowSubmit:
+		if a == Confirm {
+			return "submit orders"
+		}
+	case x == seatRowChannel:
+		switch a {
+		case Left, Right:
+			return "channel"
+		case Confirm:
+			return "next channel"
+		}
+	case x == seatRowText:
+		switch a {
+		case Left, Right:
+			return "channel"
+		case Confirm:
+			return "send message"
+		}
 	}
 	return ""
 }

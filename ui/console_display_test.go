@@ -1,0 +1,81 @@
+//go:build display
+
+package ui
+
+import (
+	"context"
+	"fmt"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/sixparty/sixparty/client"
+	"github.com/sixparty/sixparty/scenarios"
+	"github.com/sixparty/sixparty/server"
+	"github.com/sixparty/sixparty/server/proto"
+	"github.com/sixparty/sixparty/server/store"
+	"github.com/sixparty/sixparty/ui/flow"
+)
+
+// TestConsoleDeadline draws the facilitator's console of a served game
+// with a deadline of three minutes a turn under the wait policy running:
+// the deadline, policy and extend rows, the countdown.
+func TestConsoleDeadline(t *testing.T) {
+	st, err := store.OpenSQLite(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := server.New(server.Config{Store: st, Logf: t.Logf})
+	hs := httptest.NewServer(srv.Handler())
+	t.Cleanup(func() { hs.Close(); srv.Close(); st.Close() })
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	resp, err := client.Create(ctx, hs.URL, proto.CreateRequest{Scenario: scenarios.Default})
+	if err != nil {
+		t.Fatal(err)
+	}
+	l, err := client.ParseLink(resp.Links[proto.RoleFacilitator])
+	if err != nil {
+		t.Fatal(err)
+	}
+	rc, err := flow.JoinRemote(ctx, l)
+	if err != nil {
+		t.Fatal(err)
+	}
+	go rc.Run(ctx)
+	f := flow.NewRemote(flow.Config{}, rc)
+	na := len(f.Model.Scenario.Actors)
+	for f.Cursor() < na+flow.ConsoleDeadlineRow {
+		f.Do(flow.Do(flow.Down))
+	}
+	for range 3 {
+		f.Do(flow.Do(flow.Right))
+	}
+	f.Do(flow.Do(flow.Down)) // the policy: wait
+	f.Do(flow.Do(flow.Right))
+	f.Do(flow.Do(flow.Right))
+	f.Do(flow.Do(flow.Confirm))
+	for end := time.Now().Add(30 * time.Second); !strings.Contains(f.DeadlineStatus(time.Now()), "wait for every team"); time.Sleep(20 * time.Millisecond) {
+		if time.Now().After(end) {
+			t.Fatalf("the deadline never reached the console: %q", f.DeadlineStatus(time.Now()))
+		}
+		f.Poll()
+	}
+	f.Do(flow.Do(flow.Down)) // the extend row
+	g, err := NewGame(Options{Flow: f})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, size := range [][2]int{{1280, 720}, {1920, 1080}} {
+		pix := render(g, size[0], size[1])
+		if dir := os.Getenv("SIXPARTY_TEST_SHOTS"); dir != "" {
+			writePNG(t, filepath.Join(dir, fmt.Sprintf("console-deadline-%dx%d.png", size[0], size[1])), pix, size[0], size[1])
+		}
+		if n := colours(pix); n < 20 {
+			t.Errorf("%dx%d: only %d colours", size[0], size[1], n)
+		}
+	}
+}
