@@ -52,7 +52,8 @@ func (c *compiler) intelligence() {
 // variable vi in the state whose slots are loaded into e (loading them
 // first when *loaded is false): the 'seen_by' expression for the actor,
 // or the variable's noise. An expression that faults or is not a finite
-// number gives the variable's noise; one below 0 gives 0.
+// number gives the variable's noise here (a Game reports the fault:
+// RequiresFault); one below 0 gives 0.
 func (m *Model) noiseOf(vi, ai int, s *State, e *env, loaded *bool) float64 {
 	sd := m.Scenario.Vars[vi].Noise
 	if m.seenBy[vi] == nil || m.seenBy[vi][ai] == nil {
@@ -68,4 +69,34 @@ func (m *Model) noiseOf(vi, ai int, s *State, e *env, loaded *bool) float64 {
 		return sd
 	}
 	return math.Max(0, x)
+}
+
+// seenFault evaluates every 'seen_by' expression in state s, in the
+// scenario's order of variables and actors, and returns the first fault
+// met, or an expression that is not a finite number, if any: noiseOf
+// falls back to the variable's noise there, so a Game reports it instead
+// (RequiresFault).
+func (m *Model) seenFault(s *State) (fault, bool) {
+	var slots []float64
+	for vi, fns := range m.seenBy {
+		for ai, fn := range fns {
+			if fn == nil {
+				continue
+			}
+			if slots == nil {
+				slots = make([]float64, m.nslots)
+				m.judgedSlots(slots, s)
+			}
+			var f fault
+			x := fn(&env{s: slots, rng: &RNG{}, fault: &f})
+			if !f.set && (math.IsNaN(x) || math.IsInf(x, 0)) {
+				id := m.Scenario.Actors[ai].ID
+				f = fault{set: true, pos: m.Scenario.Vars[vi].SeenBy[id].Pos, msg: "seen_by." + id + " is not a finite number"}
+			}
+			if f.set {
+				return f, true
+			}
+		}
+	}
+	return fault{}, false
 }

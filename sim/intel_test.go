@@ -1,6 +1,7 @@
 package sim_test
 
 import (
+	"errors"
 	"strings"
 	"testing"
 
@@ -78,5 +79,27 @@ func TestSeenByMistakes(t *testing.T) {
 				t.Errorf("errors:\n%s\nwant:\n%s", got, tt.want)
 			}
 		})
+	}
+}
+
+// TestSeenByFault checks that a 'seen_by' expression that faults is a
+// fault of the game, with its position, not an estimate silently drawn
+// with the variable's noise: the turn leading to the state it faults in
+// is refused.
+func TestSeenByFault(t *testing.T) {
+	m := load(t, strings.Replace(spies, `"8 - 4 * a.isr"`, `"log(2 - a.isr)"`, 1))
+	g := sim.NewGame(m, 3)
+	if err := g.Err(); err != nil {
+		t.Fatal(err)
+	}
+	mustPlay(t, g, sim.Orders{"a": {"a.isr": 1}}, nil) // log(1) is 0
+	_, err := g.Play(sim.Orders{"a": {"a.isr": 2}}, nil)
+	const want = "sim: turn 2: test.yaml:14:19: logarithm of a number that is not positive"
+	var ee *sim.EvalError
+	if !errors.As(err, &ee) || err.Error() != want {
+		t.Fatalf("turn 2: %v, want the *EvalError %s", err, want)
+	}
+	if g.Turn() != 2 {
+		t.Errorf("the faulting turn was applied: turn %d", g.Turn())
 	}
 }

@@ -186,7 +186,8 @@ func (m *Model) requires(s *State, li int, slots []float64) (bool, fault) {
 }
 
 // RequiresFault evaluates every lever's precondition in state s, in the
-// scenario's order, and returns the first fault met as an *EvalError of
+// scenario's order (then the budget formulas, the level conditions and
+// the 'seen_by' expressions), and returns the first fault met as an *EvalError of
 // the given turn, or nil. A precondition that faults is a mistake of the
 // scenario, not a lever that is unavailable: Game checks every state it
 // reaches with it.
@@ -227,6 +228,9 @@ func (m *Model) RequiresFault(s *State, turn int) error {
 		if f, ok := m.levelFault(s, li, slots); ok {
 			return &EvalError{Turn: turn, Pos: f.pos, Msg: f.msg}
 		}
+	}
+	if f, ok := m.seenFault(s); ok {
+		return &EvalError{Turn: turn, Pos: f.pos, Msg: f.msg}
 	}
 	return nil
 }
