@@ -319,12 +319,16 @@ func Reads(s *sim.Scenario) map[string]bool {
 		}
 	}
 	for _, a := range s.Actors {
+		add(a.BudgetFormula) // a budget read on the state (sim/budget.go)
 		for _, o := range a.Objectives {
 			add(o.Score)
 		}
 	}
 	for _, l := range s.Levers {
 		add(l.Requires)
+		for _, x := range l.LevelRequires { // levels gated by the state (sim/levels.go)
+			add(x)
+		}
 		addEffects(l.Effects)
 	}
 	for _, v := range s.Vars {

@@ -277,3 +277,23 @@ func TestDeclaredStrategies(t *testing.T) {
 		t.Errorf("without the strategy, no warning that outcome \"big\" never happens")
 	}
 }
+
+// TestReadsGates checks that a variable read only by a budget formula or
+// a level's condition counts as read: Static does not call it unused.
+func TestReadsGates(t *testing.T) {
+	s := strings.Replace(src, "budget: 2, objectives", `budget: 2, budget_formula: "1 + unused", objectives`, 1)
+	s = strings.Replace(s, "{id: a.idle, actor: a, levels: [off, on]}", `{id: a.idle, actor: a, levels: [off, on, full], level_requires: {full: "shown > 0"}}`, 1)
+	m, err := scenarios.Load("t.yaml", []byte(s))
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := Reads(m.Scenario)
+	if !r["unused"] || !r["shown"] {
+		t.Errorf("Reads: unused %v, shown %v, want both read", r["unused"], r["shown"])
+	}
+	for _, w := range Static(m) {
+		if strings.Contains(w.Msg, `"unused"`) {
+			t.Errorf("Static: %s", w.Msg)
+		}
+	}
+}
