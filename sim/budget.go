@@ -78,10 +78,12 @@ func (m *Model) FitBudget(s *State, ai int, orders map[string]int) map[string]in
 			levels[li] = lvl
 		}
 	}
-	if m.AffordableIn(s, ai, m.OrdersCost(ai, levels)) {
+	// The budget is read on s once: lowering levels does not change it.
+	budget := m.BudgetIn(s, ai) + BudgetTolerance
+	if m.OrdersCost(ai, levels) <= budget {
 		return orders
 	}
-	for !m.AffordableIn(s, ai, m.OrdersCost(ai, levels)) {
+	for m.OrdersCost(ai, levels) > budget {
 		best := -1
 		for _, li := range m.byActor[ai] {
 			if levels[li] > 0 && (best < 0 || m.cLevers[li].cost[levels[li]] > m.cLevers[best].cost[levels[best]]) {
