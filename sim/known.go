@@ -7,8 +7,9 @@ package sim
 // State.Believed).
 
 // knownParams returns, for each actor, the indices of the parameters that
-// only its own objectives read: no lever, rule, event, outcome, balance
-// check or other actor's objective reads them. A parameter no expression
+// only its own objectives read: no lever (its 'requires' or
+// 'level_requires'), budget formula, 'seen_by', rule, event, outcome,
+// balance check or other actor's objective reads them. A parameter no expression
 // reads is known to no one.
 func knownParams(s *Scenario, params map[string]int) [][]int {
 	if len(params) == 0 {
@@ -49,8 +50,19 @@ func knownParams(s *Scenario, params map[string]int) [][]int {
 			read(o.Score, ai)
 		}
 	}
+	for _, a := range s.Actors {
+		read(a.BudgetFormula, -2) // a rule of the game, even for the actor's own budget
+	}
+	for _, v := range s.Vars {
+		for _, x := range v.SeenBy {
+			read(x, -2)
+		}
+	}
 	for _, l := range s.Levers {
 		read(l.Requires, -2)
+		for _, x := range l.LevelRequires {
+			read(x, -2)
+		}
 		effects(l.Effects)
 	}
 	for _, r := range s.Rules {

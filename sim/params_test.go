@@ -5,6 +5,7 @@ import (
 	"math"
 	"reflect"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/sixparty/sixparty/scenarios"
@@ -300,5 +301,31 @@ func TestKnownParams(t *testing.T) {
 	}
 	if b := sim.NewGame(m, 4).State().Believed(sim.NewGame(m, 4).View(china)); b.Params != nil {
 		t.Errorf("at the stated values China believes %v, want nil (stated)", b.Params)
+	}
+}
+
+// TestKnownParamsGates checks that a parameter an actor's objective reads
+// is still the world's when its budget formula, a level's condition or a
+// 'seen_by' reads it too: the actor does not know its drawn value.
+func TestKnownParamsGates(t *testing.T) {
+	if k := loadParams(t).KnownParams(0); len(k) != 1 || k[0] != 2 {
+		t.Fatalf("KnownParams = %v, want [2] (weight)", k)
+	}
+	for _, tt := range []struct{ old, new string }{
+		{"budget: 2, objectives", `budget: 2, budget_formula: "weight * 2", objectives`},
+		{"levels: [off, on], cost: [0, 1]", `levels: [off, on], cost: [0, 1], level_requires: {on: "weight > 0.6"}`},
+		{"max: 1000}", `max: 1000, visible: [], noise: 1, seen_by: {a: "weight"}}`},
+	} {
+		src := strings.Replace(withParams, tt.old, tt.new, 1)
+		if src == withParams {
+			t.Fatalf("%q not found", tt.old)
+		}
+		m, err := scenarios.Load("params.yaml", []byte(src))
+		if err != nil {
+			t.Fatalf("%s: %v", tt.new, err)
+		}
+		if k := m.KnownParams(0); len(k) != 0 {
+			t.Errorf("%s: a knows parameters %v, want none", tt.new, k)
+		}
 	}
 }
