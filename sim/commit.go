@@ -95,7 +95,7 @@ func (m *Model) binding(s *State, li int) (c Commit, b *cBind, ok bool) {
 		if kb.lever != li {
 			continue
 		}
-		if !ok || kb.max < b.max || kb.max == b.max && b.broken != nil && kb.broken == nil {
+		if !ok || kb.max < b.max || kb.max == b.max && len(b.broken) > 0 && len(kb.broken) == 0 {
 			c, b, ok = k, kb, true
 		}
 	}

@@ -163,3 +163,32 @@ func TestCommitmentSanitize(t *testing.T) {
 		t.Errorf("CarryForward keeps a.build at %d under the pledge, want 0", got)
 	}
 }
+
+// TestCommitmentsStrictest checks that of two commitments capping a lever
+// at the same level, the one that cannot be broken binds, whatever their
+// order: the lever cannot be ordered above the cap, and no order breaks
+// the other.
+func TestCommitmentsStrictest(t *testing.T) {
+	src := strings.Replace(pledge, "            - {lever: a.build,", "            - {lever: a.test, max: small, turns: 2, text: the treaty to test small}\n            - {lever: a.build,", 1)
+	if src == pledge {
+		t.Fatal("the pledge's binds not found")
+	}
+	m, err := scenarios.Load("pledge.yaml", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	g := sim.NewGame(m, 1)
+	test := m.LeverIndex("a.test")
+	if _, err := g.Play(sim.Orders{}, sim.Choices{"talks": "pledge"}); err != nil {
+		t.Fatal(err)
+	}
+	if got := m.MaxLevel(g.State(), test); got != 1 {
+		t.Errorf("MaxLevel(a.test) = %d, want 1: the treaty to test small cannot be broken", got)
+	}
+	if why, ok := m.Breaks(g.State(), test, 2); ok {
+		t.Errorf("Breaks(a.test, big) = %q, true; want false", why)
+	}
+	if _, err := g.Play(sim.Orders{"a": {"a.test": 2}}, nil); err == nil {
+		t.Error("a.test at big on turn 2: no error, want the treaty's refusal")
+	}
+}
