@@ -1,6 +1,7 @@
 package scenarios
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -214,5 +215,23 @@ func TestLoadBuiltinEdited(t *testing.T) {
 	}
 	if _, err := StrategyTrack(m, "rely-on-beijing"); err != nil {
 		t.Errorf("the built-in orders tracks were not read: %v", err)
+	}
+}
+
+// TestStrategyOrdersSymlink: an orders track reached through a symbolic
+// link that leads out of the scenario's directory is refused, as a path
+// with ".." is, so a scenario from elsewhere reads no other file.
+func TestStrategyOrdersSymlink(t *testing.T) {
+	dir, outside := t.TempDir(), t.TempDir()
+	if err := os.WriteFile(filepath.Join(outside, "push.yaml"), []byte(pushTrack), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(filepath.Join(outside, "push.yaml"), filepath.Join(dir, "push.yaml")); err != nil {
+		t.Skipf("no symbolic links here: %v", err)
+	}
+	_, err := Load(filepath.Join(dir, "t.yaml"), []byte(strategyBase))
+	want := `DIR/t.yaml:14:36: strategy "push": cannot read orders track DIR/push.yaml: the path must be relative to the scenario's file and stay inside its directory`
+	if got := strings.ReplaceAll(fmt.Sprint(err), dir, "DIR"); got != want {
+		t.Errorf("error\n%s\nwant\n%s", got, want)
 	}
 }

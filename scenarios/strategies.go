@@ -3,6 +3,7 @@ package scenarios
 import (
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"maps"
 	"os"
@@ -44,7 +45,22 @@ func fileReader(name string) reader {
 			return orders, nil, errNotLocal
 		}
 		p := filepath.Join(filepath.Dir(name), filepath.FromSlash(orders))
-		st, err := os.Stat(p)
+		// Opened through an os.Root, so that neither the path nor a
+		// symbolic link on it leads out of the scenario's directory.
+		root, err := os.OpenRoot(filepath.Dir(name))
+		if err != nil {
+			return p, nil, err
+		}
+		defer root.Close()
+		f, err := root.Open(filepath.FromSlash(orders))
+		if err != nil {
+			if !errors.Is(err, fs.ErrNotExist) {
+				err = errNotLocal
+			}
+			return p, nil, err
+		}
+		defer f.Close()
+		st, err := f.Stat()
 		switch {
 		case err != nil:
 			return p, nil, err
@@ -53,7 +69,10 @@ func fileReader(name string) reader {
 		case st.Size() > maxTrackSize:
 			return p, nil, fmt.Errorf("larger than %d MB", maxTrackSize>>20)
 		}
-		src, err := os.ReadFile(p)
+		src, err := io.ReadAll(io.LimitReader(f, maxTrackSize+1))
+		if err == nil && len(src) > maxTrackSize {
+			return p, nil, fmt.Errorf("larger than %d MB", maxTrackSize>>20)
+		}
 		return p, src, err
 	}
 }
