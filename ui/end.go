@@ -112,7 +112,7 @@ func (g *Game) drawScores(d *dc, r layout.Rect) {
 // drawTimeline draws the timeline's turns from turn first on: two columns
 // of two turns, each with its events, turning points and orders.
 func (g *Game) drawTimeline(d *dc, body layout.Rect, first int) {
-	tl := flow.Timeline(g.f.Game)
+	tl := g.f.Timeline()
 	var cells []layout.Rect
 	for _, c := range body.Columns(2, 40) {
 		cells = append(cells, c.Rows(2, 20)...)

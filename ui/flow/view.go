@@ -251,6 +251,20 @@ func EffectText(m *sim.Model, e sim.Effect) string {
 	return b.String()
 }
 
+// Timeline returns the timeline of the game shown (see Timeline), built
+// once per game and turn played, then kept: the end screen and the
+// branching scene draw it every frame.
+func (f *Flow) Timeline() []TimelineTurn {
+	g := f.Game
+	if g == nil {
+		return nil
+	}
+	if n := len(g.Reports()); f.timeline == nil || f.timelineOf != g || f.timelineTurns != n {
+		f.timeline, f.timelineOf, f.timelineTurns = Timeline(g), g, n
+	}
+	return f.timeline
+}
+
 // Timeline returns one entry per turn played: its date, the facilitator's
 // interventions, the events (with choices) and every actor's orders, in
 // words.
