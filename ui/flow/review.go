@@ -199,5 +199,6 @@ func TurningPoints(g *sim.Game, seat, n int) []string {
 	return out
 }
 
-// TurnsText says a number of turns: "1 turn", "12 turns".
-func TurnsText(n int) string { return turns(n) }
+// TurnsText says a number of turns: "1 turn", "12 turns" (report's
+// TurnsText, which the comparisons use too).
+func TurnsText(n int) string { return report.TurnsText(n) }

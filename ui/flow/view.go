@@ -242,11 +242,11 @@ func EffectText(m *sim.Model, e sim.Effect) string {
 	}
 	switch {
 	case e.Delay > 0 && e.Lasts > 1:
-		fmt.Fprintf(&b, " (after %s, for %s)", turns(e.Delay), turns(e.Lasts))
+		fmt.Fprintf(&b, " (after %s, for %s)", TurnsText(e.Delay), TurnsText(e.Lasts))
 	case e.Delay > 0:
-		fmt.Fprintf(&b, " (after %s)", turns(e.Delay))
+		fmt.Fprintf(&b, " (after %s)", TurnsText(e.Delay))
 	case e.Lasts > 1:
-		fmt.Fprintf(&b, " (for %s)", turns(e.Lasts))
+		fmt.Fprintf(&b, " (for %s)", TurnsText(e.Lasts))
 	}
 	return b.String()
 }
@@ -322,13 +322,6 @@ type TimelineTurn struct {
 	Events      []string
 	Orders      []string
 	Changes     []string
-}
-
-func turns(n int) string {
-	if n == 1 {
-		return "1 turn"
-	}
-	return fmt.Sprintf("%d turns", n)
 }
 
 // WhyReasons returns why the why view's indicator moved on its turn: each
