@@ -347,22 +347,7 @@ func forecastBand(runs []playout, turns int, series func(playout) []float64) For
 			xs[k] = series(r)[t]
 		}
 		sort.Float64s(xs)
-		b.Lo[t], b.Median[t], b.Hi[t] = quantile(xs, 0.1), quantile(xs, 0.5), quantile(xs, 0.9)
+		b.Lo[t], b.Median[t], b.Hi[t] = Quantile(xs, 0.1), Quantile(xs, 0.5), Quantile(xs, 0.9)
 	}
 	return b
-}
-
-// quantile returns the q-quantile of sorted xs, interpolating linearly
-// between the closest ranks.
-func quantile(xs []float64, q float64) float64 {
-	if len(xs) == 0 {
-		return math.NaN()
-	}
-	pos := q * float64(len(xs)-1)
-	i := int(pos)
-	if i >= len(xs)-1 {
-		return xs[len(xs)-1]
-	}
-	f := pos - float64(i)
-	return xs[i]*(1-f) + xs[i+1]*f
 }

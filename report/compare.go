@@ -130,17 +130,17 @@ func (c *Comparison) summary() string {
 	nb, no := len(c.Base.Game.Reports()), len(c.Other.Game.Reports())
 	switch ob, oo := c.Outcomes[0], c.Outcomes[1]; {
 	case oo == "" && nb == no:
-		fmt.Fprintf(&b, "stopped after %s like the game played, before an outcome.", turnsText(no))
+		fmt.Fprintf(&b, "stopped after %s like the game played, before an outcome.", TurnsText(no))
 	case oo == "":
-		fmt.Fprintf(&b, "stopped after %s, before an outcome (the game played went %d).", turnsText(no), nb)
+		fmt.Fprintf(&b, "stopped after %s, before an outcome (the game played went %d).", TurnsText(no), nb)
 	case ob == oo && nb == no:
-		fmt.Fprintf(&b, "the same outcome, %s, after %s as well.", oo, turnsText(no))
+		fmt.Fprintf(&b, "the same outcome, %s, after %s as well.", oo, TurnsText(no))
 	case ob == oo:
-		fmt.Fprintf(&b, "the same outcome, %s, after %s rather than %d.", oo, turnsText(no), nb)
+		fmt.Fprintf(&b, "the same outcome, %s, after %s rather than %d.", oo, TurnsText(no), nb)
 	case ob == "":
-		fmt.Fprintf(&b, "%s after %s (the game played was stopped after %d, before an outcome).", oo, turnsText(no), nb)
+		fmt.Fprintf(&b, "%s after %s (the game played was stopped after %d, before an outcome).", oo, TurnsText(no), nb)
 	default:
-		fmt.Fprintf(&b, "%s rather than %s, after %s rather than %d.", oo, ob, turnsText(no), nb)
+		fmt.Fprintf(&b, "%s rather than %s, after %s rather than %d.", oo, ob, TurnsText(no), nb)
 	}
 	// The actors whose scores differ most, relative to the largest score
 	// magnitude of the two games.
@@ -181,7 +181,8 @@ func dateAt(m *sim.Model, t int) string {
 	return "the start of " + m.Date(t+1)
 }
 
-func turnsText(n int) string {
+// TurnsText says a number of turns: "1 turn", "12 turns".
+func TurnsText(n int) string {
 	if n == 1 {
 		return "1 turn"
 	}

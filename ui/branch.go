@@ -50,7 +50,7 @@ func (g *Game) drawBranching(d *dc, b layout.Rect) {
 	// What the chosen turn did in the game, for reference.
 	d.panel(right)
 	in := right.Inset(24)
-	tl := flow.Timeline(gm)
+	tl := f.Timeline()
 	t := tl[st.Turn-1]
 	d.text(fmt.Sprintf("Turn %d as played · %s", t.Turn, t.Date), in.X, in.Y, sizeBody, colAccent, true)
 	ly := in.Y + sizeBody*1.6

@@ -18,25 +18,8 @@ func (g *Game) drawChart(d *dc, r layout.Rect, m *sim.Model, vi int, vals, sd []
 	if !large {
 		size = 20
 	}
-	lo, hi := chart.Range([][]float64{vals}, [][]float64{sd})
-	ticks, lo, hi := chart.Ticks(lo, hi, 4)
-	step := 1.0
-	if len(ticks) > 1 {
-		step = ticks[1] - ticks[0]
-	}
-	labelW := 0.0
-	for _, t := range ticks {
-		labelW = math.Max(labelW, measure(chart.Label(t, step), size, false))
-	}
-	plot := layout.Rect{X: r.X + labelW + 14, Y: r.Y + size*0.7, W: r.W - labelW - 30, H: r.H - size*2.6}
-	ys := chart.Scale{Min: lo, Max: hi, From: plot.Bottom(), To: plot.Y}
 	n := len(vals)
-	xs := chart.Scale{Min: 0, Max: float64(max(1, n-1)), From: plot.X + 10, To: plot.Right() - 10}
-	for _, t := range ticks {
-		y := ys.At(t)
-		d.line(plot.X, y, plot.Right(), y, 1, colLine)
-		d.textRight(chart.Label(t, step), plot.X-8, y-size*0.65, size, colMuted, false)
-	}
+	plot, xs, ys := d.axes(r, [][]float64{vals}, [][]float64{sd}, n, size)
 	if n == 0 {
 		return
 	}
@@ -77,6 +60,33 @@ func (g *Game) drawChart(d *dc, r layout.Rect, m *sim.Model, vi int, vals, sd []
 	for i := range n {
 		d.circle(xs.At(float64(i)), ys.At(vals[i]), 6, colAccent)
 	}
+}
+
+// axes draws a chart's y axis in r, its labels in text of the given size:
+// the range of series (widened by sd, as chart.Range does) on round
+// ticks, each a grid line across the plot. It returns the plot area and
+// the scales of values (ys) and of n points over turns (xs), shared by
+// drawChart and fanChart.
+func (d *dc) axes(r layout.Rect, series, sd [][]float64, n int, size float64) (plot layout.Rect, xs, ys chart.Scale) {
+	lo, hi := chart.Range(series, sd)
+	ticks, lo, hi := chart.Ticks(lo, hi, 4)
+	step := 1.0
+	if len(ticks) > 1 {
+		step = ticks[1] - ticks[0]
+	}
+	labelW := 0.0
+	for _, t := range ticks {
+		labelW = math.Max(labelW, measure(chart.Label(t, step), size, false))
+	}
+	plot = layout.Rect{X: r.X + labelW + 14, Y: r.Y + size*0.7, W: r.W - labelW - 30, H: r.H - size*2.6}
+	ys = chart.Scale{Min: lo, Max: hi, From: plot.Bottom(), To: plot.Y}
+	xs = chart.Scale{Min: 0, Max: float64(max(1, n-1)), From: plot.X + 10, To: plot.Right() - 10}
+	for _, t := range ticks {
+		y := ys.At(t)
+		d.line(plot.X, y, plot.Right(), y, 1, colLine)
+		d.textRight(chart.Label(t, step), plot.X-8, y-size*0.65, size, colMuted, false)
+	}
+	return plot, xs, ys
 }
 
 // sparkline draws a small chart without axes: the line, the band of an

@@ -112,7 +112,7 @@ func (g *Game) drawScores(d *dc, r layout.Rect) {
 // drawTimeline draws the timeline's turns from turn first on: two columns
 // of two turns, each with its events, turning points and orders.
 func (g *Game) drawTimeline(d *dc, body layout.Rect, first int) {
-	tl := flow.Timeline(g.f.Game)
+	tl := g.f.Timeline()
 	var cells []layout.Rect
 	for _, c := range body.Columns(2, 40) {
 		cells = append(cells, c.Rows(2, 20)...)
@@ -160,7 +160,7 @@ func (g *Game) drawReviewScore(d *dc, r layout.Rect) float64 {
 		return y
 	}
 	lineH := sizeSmall * 1.35
-	d.fit(fmt.Sprintf("%s: final score %s (true values)", m.Scenario.Actors[rv.Seat].Name, signedScore(rv.Score.Total)), r.X, y, r.W, sizeBody, colText, true)
+	d.fit(fmt.Sprintf("%s: final score %s (true values)", m.Scenario.Actors[rv.Seat].Name, flow.SignedScore(rv.Score.Total)), r.X, y, r.W, sizeBody, colText, true)
 	y += sizeBody * 1.4
 	for _, o := range rv.Score.Objectives {
 		if y+lineH > r.Bottom() {
@@ -179,14 +179,6 @@ func (g *Game) drawReviewScore(d *dc, r layout.Rect) float64 {
 	return y
 }
 
-// signedScore formats a score with its sign.
-func signedScore(x float64) string {
-	if math.Abs(x) < 5e-3 {
-		return "0.00"
-	}
-	return fmt.Sprintf("%+.2f", x)
-}
-
 // drawReview draws the review page: for each reviewed seat its turning
 // points in sentences, how it did against the computer, and what the
 // scenario's counterfactual strategy would have done.
@@ -199,7 +191,7 @@ func (g *Game) drawReview(d *dc, body layout.Rect) {
 		if rv == nil || y > body.Bottom()-sizeHead*2 {
 			break
 		}
-		d.fit(fmt.Sprintf("%s — final score %s", m.Scenario.Actors[seat].Name, signedScore(rv.Score.Total)), body.X, y, body.W, sizeHead, colAccent, true)
+		d.fit(fmt.Sprintf("%s — final score %s", m.Scenario.Actors[seat].Name, flow.SignedScore(rv.Score.Total)), body.X, y, body.W, sizeHead, colAccent, true)
 		y += sizeHead * 1.4
 		if line := flow.BaselineLine(m, rv, len(f.Game.Reports())); line != "" {
 			y += d.para(line, layout.Rect{X: body.X, Y: y, W: body.W, H: sizeSmall * 1.3 * 2}, sizeSmall, colText, false) + 10

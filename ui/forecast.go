@@ -3,12 +3,10 @@ package ui
 import (
 	"fmt"
 	"image/color"
-	"math"
 
 	"github.com/hajimehoshi/ebiten/v2/vector"
 
 	"github.com/sixparty/sixparty/options"
-	"github.com/sixparty/sixparty/ui/chart"
 	"github.com/sixparty/sixparty/ui/layout"
 )
 
@@ -95,24 +93,7 @@ func (g *Game) fanChart(d *dc, r layout.Rect, dates []string, fans []fan) {
 		all = append(all, s.lo, s.mid, s.hi)
 		n = max(n, len(s.mid))
 	}
-	lo, hi := chart.Range(all, nil)
-	ticks, lo, hi := chart.Ticks(lo, hi, 4)
-	step := 1.0
-	if len(ticks) > 1 {
-		step = ticks[1] - ticks[0]
-	}
-	labelW := 0.0
-	for _, t := range ticks {
-		labelW = math.Max(labelW, measure(chart.Label(t, step), size, false))
-	}
-	plot := layout.Rect{X: r.X + labelW + 14, Y: r.Y + size*0.7, W: r.W - labelW - 30, H: r.H - size*2.6}
-	ys := chart.Scale{Min: lo, Max: hi, From: plot.Bottom(), To: plot.Y}
-	xs := chart.Scale{Min: 0, Max: float64(max(1, n-1)), From: plot.X + 10, To: plot.Right() - 10}
-	for _, t := range ticks {
-		y := ys.At(t)
-		d.line(plot.X, y, plot.Right(), y, 1, colLine)
-		d.textRight(chart.Label(t, step), plot.X-8, y-size*0.65, size, colMuted, false)
-	}
+	plot, xs, ys := d.axes(r, all, nil, n, size)
 	if len(dates) > 0 {
 		d.text(dates[0], plot.X, plot.Bottom()+6, size, colMuted, false)
 	}

@@ -190,32 +190,43 @@ func runCompare(args []string, stdout, stderr io.Writer) int {
 		return exitFail
 	}
 	c.Params, c.Difficulty, c.Set = *f.params, *f.difficulty, f.overrides
+	head := ""
+	if !*f.asMD {
+		params := *f.params + " parameters"
+		if len(f.overrides) > 0 {
+			params += " with " + strings.Join(f.overrides, ", ")
+		}
+		head = fmt.Sprintf("%s: %d games per strategy from seed %d, %s, other actors computer-played at %s\n\n", s.m.Scenario.Meta.Title, c.Games, c.Seed, params, *f.difficulty)
+	}
+	return f.write("compare", stdout, stderr, c, c.WriteCSV, head, func() []options.Table { return c.Tables(s.m) },
+		func() []options.Chart { return options.CompareCharts(s.m, c) })
+}
+
+// write writes a compare or sensitivity result v to stdout as the flags
+// ask: JSON, CSV (writeCSV), or head and the tables as text or Markdown;
+// then the charts as PNGs when --png is given. It returns the exit code.
+func (f *runFlags) write(cmd string, stdout, stderr io.Writer, v any, writeCSV func(io.Writer) error, head string, tables func() []options.Table, charts func() []options.Chart) int {
 	var buf bytes.Buffer
+	var err error
 	switch {
 	case *f.asJSON:
 		enc := json.NewEncoder(&buf)
 		enc.SetIndent("", "  ")
-		err = enc.Encode(c)
+		err = enc.Encode(v)
 	case *f.asCSV:
-		err = c.WriteCSV(&buf)
+		err = writeCSV(&buf)
 	default:
-		if !*f.asMD {
-			params := *f.params + " parameters"
-			if len(f.overrides) > 0 {
-				params += " with " + strings.Join(f.overrides, ", ")
-			}
-			fmt.Fprintf(&buf, "%s: %d games per strategy from seed %d, %s, other actors computer-played at %s\n\n", s.m.Scenario.Meta.Title, c.Games, c.Seed, params, *f.difficulty)
-		}
-		err = options.WriteTables(&buf, c.Tables(s.m), *f.asMD)
+		buf.WriteString(head)
+		err = options.WriteTables(&buf, tables(), *f.asMD)
 	}
 	if err == nil {
 		err = writeOutputErr(buf.Bytes(), stdout)
 	}
 	if err == nil && *f.png != "" {
-		err = writeCharts(*f.png, options.CompareCharts(s.m, c), stderr, *f.quiet)
+		err = writeCharts(*f.png, charts(), stderr, *f.quiet)
 	}
 	if err != nil {
-		fmt.Fprintf(stderr, "sixparty compare: %v\n", err)
+		fmt.Fprintf(stderr, "sixparty %s: %v\n", cmd, err)
 		return exitFail
 	}
 	return exitOK

@@ -1,8 +1,6 @@
 package main
 
 import (
-	"bytes"
-	"encoding/json"
 	"fmt"
 	"io"
 	"strings"
@@ -63,29 +61,10 @@ func runSensitivity(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "sixparty sensitivity: %s\n", strings.TrimPrefix(err.Error(), "options: "))
 		return exitFail
 	}
-	var buf bytes.Buffer
-	switch {
-	case *f.asJSON:
-		enc := json.NewEncoder(&buf)
-		enc.SetIndent("", "  ")
-		err = enc.Encode(res)
-	case *f.asCSV:
-		err = res.WriteCSV(&buf)
-	default:
-		if !*f.asMD {
-			fmt.Fprintf(&buf, "%s: sensitivity of %s, %d games per point from seed %d, other actors computer-played at %s\n\n", s.m.Scenario.Meta.Title, res.Measure, res.Games, res.Seed, *f.difficulty)
-		}
-		err = options.WriteTables(&buf, res.Tables(), *f.asMD)
+	head := ""
+	if !*f.asMD {
+		head = fmt.Sprintf("%s: sensitivity of %s, %d games per point from seed %d, other actors computer-played at %s\n\n", s.m.Scenario.Meta.Title, res.Measure, res.Games, res.Seed, *f.difficulty)
 	}
-	if err == nil {
-		err = writeOutputErr(buf.Bytes(), stdout)
-	}
-	if err == nil && *f.png != "" {
-		err = writeCharts(*f.png, options.SensitivityCharts(res), stderr, *f.quiet)
-	}
-	if err != nil {
-		fmt.Fprintf(stderr, "sixparty sensitivity: %v\n", err)
-		return exitFail
-	}
-	return exitOK
+	return f.write("sensitivity", stdout, stderr, res, res.WriteCSV, head, res.Tables,
+		func() []options.Chart { return options.SensitivityCharts(res) })
 }

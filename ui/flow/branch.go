@@ -307,9 +307,9 @@ func (f *Flow) BranchLines() []string {
 		}
 		state := "does not replay"
 		if g != nil {
-			state = fmt.Sprintf("stopped after %s", turns(len(g.Reports())))
+			state = fmt.Sprintf("stopped after %s", TurnsText(len(g.Reports())))
 			if o := g.Outcome(); o != nil {
-				state = fmt.Sprintf("%s after %s", o.Name, turns(len(g.Reports())))
+				state = fmt.Sprintf("%s after %s", o.Name, TurnsText(len(g.Reports())))
 			}
 		}
 		mark := ""

@@ -205,6 +205,12 @@ type Flow struct {
 	reviews              map[int]*Review
 	reviewsOf            *sim.Game
 	baseline, baselineOf *sim.Game
+
+	// The timeline of the game timelineOf after timelineTurns turns, kept
+	// so that the screens drawing it do not rebuild it every frame.
+	timeline      []TimelineTurn
+	timelineOf    *sim.Game
+	timelineTurns int
 }
 
 // New returns a flow at the title screen.

@@ -2,6 +2,7 @@ package flow
 
 import (
 	"errors"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -179,6 +180,9 @@ func TestEndPageKinds(t *testing.T) {
 	tl := Timeline(f.Game)
 	if len(tl) != 5 || len(tl[0].Changes) != 2 || tl[4].Date != f.Game.Model.Date(5) {
 		t.Errorf("timeline %+v", tl)
+	}
+	if kept := f.Timeline(); !reflect.DeepEqual(kept, tl) {
+		t.Errorf("f.Timeline() = %+v, want Timeline(f.Game) = %+v", kept, tl)
 	}
 }
 

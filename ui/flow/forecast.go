@@ -210,7 +210,7 @@ func (f *Flow) OutlookTitle() string {
 	if fc == nil {
 		return ""
 	}
-	return fmt.Sprintf("What if: %d play-outs of %s from %s", fc.Playouts, turns(fc.Turns), f.Game.Model.Date(fc.Turn))
+	return fmt.Sprintf("What if: %d play-outs of %s from %s", fc.Playouts, TurnsText(fc.Turns), f.Game.Model.Date(fc.Turn))
 }
 
 // OutlookNote says how the forecast was made, for the panel's foot.
@@ -239,7 +239,7 @@ func (f *Flow) OutlookShares() (labels []string, shares []float64) {
 	for _, s := range fc.Outcomes {
 		name := s.Name
 		if s.ID == "" {
-			name = "Still going after " + turns(fc.Turns)
+			name = "Still going after " + TurnsText(fc.Turns)
 		}
 		labels = append(labels, fmt.Sprintf("%s: %.0f%%", name, 100*s.Share))
 		shares = append(shares, s.Share)

@@ -91,7 +91,7 @@ func (f *Flow) Review(seat int) *Review {
 				r.Counterfactual = c.Summary
 				for _, p := range c.Scores {
 					if p.Actor == seat {
-						r.Counterfactual += fmt.Sprintf(" Your own score (%s) would have been %s at its end, against your %s.", p.Name, signed(p.Other), signed(p.Base))
+						r.Counterfactual += fmt.Sprintf(" Your own score (%s) would have been %s at its end, against your %s.", p.Name, SignedScore(p.Other), SignedScore(p.Base))
 					}
 				}
 			}
@@ -130,11 +130,11 @@ func BaselineLine(m *sim.Model, r *Review, turns int) string {
 	verdict := "the same"
 	switch {
 	case d > 5e-3:
-		verdict = signed(d)[1:] + " better"
+		verdict = SignedScore(d)[1:] + " better"
 	case d < -5e-3:
-		verdict = signed(-d)[1:] + " worse"
+		verdict = SignedScore(-d)[1:] + " worse"
 	}
-	return fmt.Sprintf("The computer playing %s on the same seed scored %s after %s: you did %s.", m.Scenario.Actors[r.Seat].Name, signed(r.Baseline), TurnsText(turns), verdict)
+	return fmt.Sprintf("The computer playing %s on the same seed scored %s after %s: you did %s.", m.Scenario.Actors[r.Seat].Name, SignedScore(r.Baseline), TurnsText(turns), verdict)
 }
 
 // TurningPoints returns, in full sentences and in turn order, the n turns
@@ -176,10 +176,10 @@ func TurningPoints(g *sim.Game, seat, n int) []string {
 		if t.delta < 0 {
 			dir = "fell"
 		}
-		s := fmt.Sprintf("Turn %d (%s): your score %s by %s", t.k, m.Date(t.k), dir, signed(math.Abs(t.delta))[1:])
+		s := fmt.Sprintf("Turn %d (%s): your score %s by %s", t.k, m.Date(t.k), dir, SignedScore(math.Abs(t.delta))[1:])
 		if len(after.Objectives) > 0 {
 			o := after.Objectives[best]
-			s += fmt.Sprintf(", mostly through %q (%s)", o.Name, signed(o.Points-before.Objectives[best].Points))
+			s += fmt.Sprintf(", mostly through %q (%s)", o.Name, SignedScore(o.Points-before.Objectives[best].Points))
 			vi, moved := -1, 0.0
 			for _, v := range o.Vars {
 				if d := math.Abs(h[t.k].Vals[v]-h[t.k-1].Vals[v]) / report.Scale(m, v); d > moved {
@@ -199,5 +199,6 @@ func TurningPoints(g *sim.Game, seat, n int) []string {
 	return out
 }
 
-// TurnsText says a number of turns: "1 turn", "12 turns".
-func TurnsText(n int) string { return turns(n) }
+// TurnsText says a number of turns: "1 turn", "12 turns" (report's
+// TurnsText, which the comparisons use too).
+func TurnsText(n int) string { return report.TurnsText(n) }

@@ -193,13 +193,13 @@ func ScoreLine(s SeatScore, trend float64, turns int) string {
 	if !s.Exact {
 		approx = "≈ "
 	}
-	line := fmt.Sprintf("Your score %s%s", approx, signed(s.Total))
+	line := fmt.Sprintf("Your score %s%s", approx, SignedScore(s.Total))
 	if turns > 0 {
 		switch {
 		case trend > 5e-3:
-			line += fmt.Sprintf(" (▲ %s since last turn)", signed(trend))
+			line += fmt.Sprintf(" (▲ %s since last turn)", SignedScore(trend))
 		case trend < -5e-3:
-			line += fmt.Sprintf(" (▼ %s since last turn)", signed(trend))
+			line += fmt.Sprintf(" (▼ %s since last turn)", SignedScore(trend))
 		default:
 			line += " (unchanged since last turn)"
 		}
@@ -218,11 +218,11 @@ func ObjectiveLine(o ObjectiveScore) string {
 	if !o.Exact {
 		approx = "≈ "
 	}
-	return fmt.Sprintf("%s%s: %s%s", o.Name, w, approx, signed(o.Points))
+	return fmt.Sprintf("%s%s: %s%s", o.Name, w, approx, SignedScore(o.Points))
 }
 
-// signed formats a score with its sign and two decimals, never "-0.00".
-func signed(x float64) string {
+// SignedScore formats a score with its sign and two decimals, never "-0.00".
+func SignedScore(x float64) string {
 	if math.Abs(x) < 5e-3 {
 		return "0.00"
 	}

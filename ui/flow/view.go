@@ -242,13 +242,27 @@ func EffectText(m *sim.Model, e sim.Effect) string {
 	}
 	switch {
 	case e.Delay > 0 && e.Lasts > 1:
-		fmt.Fprintf(&b, " (after %s, for %s)", turns(e.Delay), turns(e.Lasts))
+		fmt.Fprintf(&b, " (after %s, for %s)", TurnsText(e.Delay), TurnsText(e.Lasts))
 	case e.Delay > 0:
-		fmt.Fprintf(&b, " (after %s)", turns(e.Delay))
+		fmt.Fprintf(&b, " (after %s)", TurnsText(e.Delay))
 	case e.Lasts > 1:
-		fmt.Fprintf(&b, " (for %s)", turns(e.Lasts))
+		fmt.Fprintf(&b, " (for %s)", TurnsText(e.Lasts))
 	}
 	return b.String()
+}
+
+// Timeline returns the timeline of the game shown (see Timeline), built
+// once per game and turn played, then kept: the end screen and the
+// branching scene draw it every frame.
+func (f *Flow) Timeline() []TimelineTurn {
+	g := f.Game
+	if g == nil {
+		return nil
+	}
+	if n := len(g.Reports()); f.timeline == nil || f.timelineOf != g || f.timelineTurns != n {
+		f.timeline, f.timelineOf, f.timelineTurns = Timeline(g), g, n
+	}
+	return f.timeline
 }
 
 // Timeline returns one entry per turn played: its date, the facilitator's
@@ -308,13 +322,6 @@ type TimelineTurn struct {
 	Events      []string
 	Orders      []string
 	Changes     []string
-}
-
-func turns(n int) string {
-	if n == 1 {
-		return "1 turn"
-	}
-	return fmt.Sprintf("%d turns", n)
 }
 
 // WhyReasons returns why the why view's indicator moved on its turn: each
