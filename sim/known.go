@@ -8,8 +8,8 @@ package sim
 
 // knownParams returns, for each actor, the indices of the parameters that
 // only its own objectives read: no lever, rule, event, outcome, balance
-// check or other actor's objective reads them. A parameter no expression
-// reads is known to no one.
+// check, budget_formula, seen_by, level_requires or other actor's
+// objective reads them. A parameter no expression reads is known to no one.
 func knownParams(s *Scenario, params map[string]int) [][]int {
 	if len(params) == 0 {
 		return nil
@@ -48,9 +48,18 @@ func knownParams(s *Scenario, params map[string]int) [][]int {
 		for _, o := range a.Objectives {
 			read(o.Score, ai)
 		}
+		read(a.BudgetFormula, -2) // the world's: a budget is a rule of the game
+	}
+	for _, v := range s.Vars {
+		for _, x := range v.SeenBy {
+			read(x, -2)
+		}
 	}
 	for _, l := range s.Levers {
 		read(l.Requires, -2)
+		for _, x := range l.LevelRequires {
+			read(x, -2)
+		}
 		effects(l.Effects)
 	}
 	for _, r := range s.Rules {

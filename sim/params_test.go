@@ -5,6 +5,7 @@ import (
 	"math"
 	"reflect"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/sixparty/sixparty/scenarios"
@@ -300,5 +301,32 @@ func TestKnownParams(t *testing.T) {
 	}
 	if b := sim.NewGame(m, 4).State().Believed(sim.NewGame(m, 4).View(china)); b.Params != nil {
 		t.Errorf("at the stated values China believes %v, want nil (stated)", b.Params)
+	}
+}
+
+// TestKnownParamsWorldReads checks that a parameter an actor's objective
+// reads is still the world's (its drawn value hidden from the actor) when
+// a budget_formula, a seen_by or a level_requires also reads it.
+func TestKnownParamsWorldReads(t *testing.T) {
+	for name, extra := range map[string][2]string{
+		"budget_formula": {`, budget_formula: "weight"`, ""},
+		"seen_by":        {"", `, visible: [], noise: 1, seen_by: {a: "weight"}`},
+		"level_requires": {"", ""},
+	} {
+		src := strings.Replace(withParams, `budget: 2, objectives`, `budget: 2`+extra[0]+`, objectives`, 1)
+		src = strings.Replace(src, `init: 10, min: 0, max: 1000}`, `init: 10, min: 0, max: 1000`+extra[1]+`}`, 1)
+		if name == "level_requires" {
+			src = strings.Replace(src, `levels: [off, on], cost`, `levels: [off, on], level_requires: {on: "weight > 0"}, cost`, 1)
+		}
+		m, err := scenarios.Load("params.yaml", []byte(src))
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if k := m.KnownParams(0); len(k) != 0 {
+			t.Errorf("with weight in a %s, a knows parameters %v, want none", name, k)
+		}
+	}
+	if k := loadParams(t).KnownParams(0); len(k) != 1 {
+		t.Errorf("without, a knows parameters %v, want [weight]", k)
 	}
 }
