@@ -516,7 +516,11 @@ func (c *conn) send(o proto.Out) {
 	o.V = proto.Version
 	b, err := json.Marshal(o)
 	if err != nil {
-		return
+		// A value JSON cannot hold (NaN, ±Inf) is a fault of the game, not
+		// a message to drop in silence: the client is told, with the
+		// reference of the command it answers.
+		b, _ = json.Marshal(proto.Out{V: proto.Version, Type: "error", Ref: o.Ref, Code: proto.CodeInternal,
+			Error: fmt.Sprintf("the server could not encode its %s message: %v", o.Type, err)})
 	}
 	select {
 	case c.out <- b:
