@@ -178,3 +178,39 @@ func TestSpy(t *testing.T) {
 		t.Logf("%s: %d messages, %d estimates checked", who, n, checked)
 	}
 }
+
+// TestSeedNotTheScenarios checks that a game made without a seed does not
+// play on its scenario's own, which the scenario's public YAML shows every
+// seat (and with which a seat could re-simulate the game's chance), and
+// that a seed asked for is kept.
+func TestSeedNotTheScenarios(t *testing.T) {
+	_, hs := start(t, t.TempDir())
+	ctx := ctxT(t)
+	m, err := scenarios.LoadBuiltin("pressure-2017")
+	if err != nil {
+		t.Fatal(err)
+	}
+	seedOf := func(req proto.CreateRequest) uint64 {
+		t.Helper()
+		resp, err := client.Create(ctx, hs.URL, req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		save, err := client.Save(ctx, link(t, resp.Links[proto.RoleFacilitator]))
+		if err != nil {
+			t.Fatal(err)
+		}
+		f, err := savegame.Unmarshal(save)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return f.Record.Seed
+	}
+	if s := seedOf(proto.CreateRequest{Scenario: "pressure-2017"}); s == m.Scenario.Meta.Seed {
+		t.Errorf("a game made without a seed plays on the scenario's public seed %d", s)
+	}
+	want := uint64(42)
+	if s := seedOf(proto.CreateRequest{Scenario: "pressure-2017", Seed: &want}); s != want {
+		t.Errorf("a game made with seed %d plays on %d", want, s)
+	}
+}
