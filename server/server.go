@@ -157,7 +157,8 @@ func newToken() string {
 	return base64.RawURLEncoding.EncodeToString(b[:])
 }
 
-// newFogSecret draws a fog secret from the system's cryptographic source.
+// newFogSecret draws a fog secret, or a game's seed, from the system's
+// cryptographic source (never 0).
 func newFogSecret() uint64 {
 	var b [8]byte
 	for {
@@ -229,7 +230,10 @@ func (s *Server) Create(ctx context.Context, base string, req proto.CreateReques
 	if m, err = s.loadScenario(req.Scenario, src, builtin, req.Files); err != nil {
 		return nil, err
 	}
-	seed := m.Scenario.Meta.Seed
+	// The scenario's own seed is in its YAML, which anyone may read (GET
+	// /api/games/ID/scenario): a game that played it would tell every seat
+	// its chance. Without a seed asked for, the game gets one of its own.
+	seed := newFogSecret()
 	if req.Seed != nil {
 		seed = *req.Seed
 	}
@@ -516,7 +520,11 @@ func (c *conn) send(o proto.Out) {
 	o.V = proto.Version
 	b, err := json.Marshal(o)
 	if err != nil {
-		return
+		// A value JSON cannot hold (NaN, ±Inf) is a fault of the game, not
+		// a message to drop in silence: the client is told, with the
+		// reference of the command it answers.
+		b, _ = json.Marshal(proto.Out{V: proto.Version, Type: "error", Ref: o.Ref, Code: proto.CodeInternal,
+			Error: fmt.Sprintf("the server could not encode its %s message: %v", o.Type, err)})
 	}
 	select {
 	case c.out <- b:

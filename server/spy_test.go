@@ -102,6 +102,7 @@ func TestSpy(t *testing.T) {
 		t.Fatalf("the game is not over or has no fog secret")
 	}
 	secret := strconv.FormatUint(f.Record.FogSecret, 10)
+	seed := strconv.FormatUint(f.Record.Seed, 10)
 	if strings.Contains(traces["us"].String(), "a secret briefing") {
 		t.Errorf("the US saw the facilitator's adjustment of %s, hidden from it", hidden)
 	}
@@ -119,7 +120,7 @@ func TestSpy(t *testing.T) {
 			}
 			return true
 		}
-		n, checked := 0, 0
+		n, checked, over := 0, 0, false
 		for _, line := range strings.Split(strings.TrimSpace(tr.String()), "\n") {
 			n++
 			var out proto.Out
@@ -127,11 +128,14 @@ func TestSpy(t *testing.T) {
 				t.Fatalf("%s: message %d: %v", who, n, err)
 			}
 			v := out.View
+			over = over || (v != nil && v.Over)
+			// Every message before the end, not only the views (an
+			// advice, an error, an ack).
+			if !over && (strings.Contains(line, secret) || strings.Contains(line, seed) || strings.Contains(line, `"reveal"`) || strings.Contains(line, `"seed"`)) {
+				t.Errorf("%s: message %d shows the fog secret or seed before the end", who, n)
+			}
 			if v == nil || v.Over {
 				continue
-			}
-			if strings.Contains(line, secret) || strings.Contains(line, `"reveal"`) || strings.Contains(line, `"seed"`) {
-				t.Errorf("%s: message %d shows the fog secret or seed before the end", who, n)
 			}
 			if v.Drafts != nil || v.Connected != nil {
 				t.Errorf("%s: message %d holds every seat's drafts or connections", who, n)
@@ -176,5 +180,41 @@ func TestSpy(t *testing.T) {
 			t.Errorf("%s: %d messages, %d hidden values checked: the spy saw too little", who, n, checked)
 		}
 		t.Logf("%s: %d messages, %d estimates checked", who, n, checked)
+	}
+}
+
+// TestSeedNotTheScenarios checks that a game made without a seed does not
+// play on its scenario's own, which the scenario's public YAML shows every
+// seat (and with which a seat could re-simulate the game's chance), and
+// that a seed asked for is kept.
+func TestSeedNotTheScenarios(t *testing.T) {
+	_, hs := start(t, t.TempDir())
+	ctx := ctxT(t)
+	m, err := scenarios.LoadBuiltin("pressure-2017")
+	if err != nil {
+		t.Fatal(err)
+	}
+	seedOf := func(req proto.CreateRequest) uint64 {
+		t.Helper()
+		resp, err := client.Create(ctx, hs.URL, req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		save, err := client.Save(ctx, link(t, resp.Links[proto.RoleFacilitator]))
+		if err != nil {
+			t.Fatal(err)
+		}
+		f, err := savegame.Unmarshal(save)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return f.Record.Seed
+	}
+	if s := seedOf(proto.CreateRequest{Scenario: "pressure-2017"}); s == m.Scenario.Meta.Seed {
+		t.Errorf("a game made without a seed plays on the scenario's public seed %d", s)
+	}
+	want := uint64(42)
+	if s := seedOf(proto.CreateRequest{Scenario: "pressure-2017", Seed: &want}); s != want {
+		t.Errorf("a game made with seed %d plays on %d", want, s)
 	}
 }

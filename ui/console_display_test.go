@@ -33,7 +33,7 @@ func TestConsoleDeadline(t *testing.T) {
 	t.Cleanup(func() { hs.Close(); srv.Close(); st.Close() })
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
-	resp, err := client.Create(ctx, hs.URL, proto.CreateRequest{Scenario: scenarios.Default})
+	resp, err := client.Create(ctx, hs.URL, proto.CreateRequest{Scenario: scenarios.Default, Seed: defaultSeed(t)})
 	if err != nil {
 		t.Fatal(err)
 	}

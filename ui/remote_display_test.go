@@ -32,7 +32,7 @@ func TestRemoteSeatChoice(t *testing.T) {
 	t.Cleanup(func() { hs.Close(); srv.Close(); st.Close() })
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
-	resp, err := client.Create(ctx, hs.URL, proto.CreateRequest{Scenario: scenarios.Default})
+	resp, err := client.Create(ctx, hs.URL, proto.CreateRequest{Scenario: scenarios.Default, Seed: defaultSeed(t)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -109,7 +109,7 @@ func TestRemoteSeatEnd(t *testing.T) {
 	t.Cleanup(func() { hs.Close(); srv.Close(); st.Close() })
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
-	resp, err := client.Create(ctx, hs.URL, proto.CreateRequest{Scenario: scenarios.Default})
+	resp, err := client.Create(ctx, hs.URL, proto.CreateRequest{Scenario: scenarios.Default, Seed: defaultSeed(t)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -153,4 +153,16 @@ func TestRemoteSeatEnd(t *testing.T) {
 			t.Errorf("%dx%d: only %d colours", size[0], size[1], n)
 		}
 	}
+}
+
+// defaultSeed returns the default scenario's own seed, which a served game
+// plays only when asked to: the drawings count on its chance.
+func defaultSeed(t *testing.T) *uint64 {
+	t.Helper()
+	m, err := scenarios.LoadBuiltin(scenarios.Default)
+	if err != nil {
+		t.Fatal(err)
+	}
+	seed := m.Scenario.Meta.Seed
+	return &seed
 }

@@ -29,7 +29,7 @@ func init() {
 
 func runHost(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags(hostCmd, stderr)
-	seed := fs.Uint64("seed", 0, "random seed (default: the scenario's own)")
+	seed := fs.Uint64("seed", 0, "random seed (default: one the server draws, kept from the seats until the end)")
 	seats := fs.String("seats", "", "who plays each actor, e.g. us=person,china=computer:normal (default: persons)")
 	auto := fs.Bool("auto", false, "adjudicate as soon as every seat is ready")
 	asJSON := fs.Bool("json", false, "print the game's id and links as JSON")

@@ -35,11 +35,13 @@ const (
 
 var seatIDs = []string{"us", "japan", "rok", "china", "russia", "dprk"}
 
-// hostGame creates a game with 'sixparty host --json' on the server at url.
+// hostGame creates a game with 'sixparty host --json' on the server at url,
+// on the scenario's own seed (2017), which a served game plays only when
+// asked to.
 func hostGame(t *testing.T, url string) *proto.CreateResponse {
 	t.Helper()
 	var out, errb bytes.Buffer
-	if code := run([]string{"host", url, "pressure-2017", "--auto", "--json"}, &out, &errb); code != exitOK {
+	if code := run([]string{"host", url, "pressure-2017", "--seed", "2017", "--auto", "--json"}, &out, &errb); code != exitOK {
 		t.Fatalf("host: exit %d: %s", code, errb.String())
 	}
 	var resp proto.CreateResponse

@@ -327,7 +327,8 @@ type CreateRequest struct {
 	// Files are the orders tracks the strategies of a scenario sent in
 	// YAML name, by their paths relative to it.
 	Files map[string]string `json:"files,omitempty"`
-	// Seed is the game's seed (default: the scenario's own).
+	// Seed is the game's seed (default: one drawn from crypto/rand, not
+	// the scenario's own, which its public YAML shows every seat).
 	Seed *uint64 `json:"seed,omitempty"`
 	// Seats maps actor ids to "person" or "computer:LEVEL"; actors left
 	// out are persons.

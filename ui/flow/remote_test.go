@@ -59,7 +59,10 @@ func serveScenario(t *testing.T, name string) *served {
 			s.seats = append(s.seats, a.ID)
 		}
 	}
-	resp, err := client.Create(context.Background(), hs.URL, proto.CreateRequest{Scenario: name, Seats: seats})
+	// The scenario's own seed, which a game plays only when asked to: the
+	// tests count on its chance.
+	seed := m.Scenario.Meta.Seed
+	resp, err := client.Create(context.Background(), hs.URL, proto.CreateRequest{Scenario: name, Seats: seats, Seed: &seed})
 	if err != nil {
 		t.Fatal(err)
 	}
