@@ -140,9 +140,16 @@ func (st Setup) fog(g *Game) {
 // parameters are believed to be at their stated values (values drawn
 // from their ranges are the world's, which no actor knows), except the
 // actor's own preferences, which it knows (View.Params).
+//
+// The running totals of objectives marked 'accumulate' are not believed
+// either: they summed true values the viewer may not have seen, so they
+// start again from zero. A plan's ranking does not depend on them (they
+// add the same to every plan's score), only the level of a score read
+// from a believed state.
 func (s *State) Believed(v View) *State {
 	c := s.Clone()
 	copy(c.Vals, v.Vals)
 	c.Params = v.Params
+	clear(c.Acc)
 	return c
 }
