@@ -66,8 +66,11 @@ type ForecastResult struct {
 	// out.
 	Outcomes []ForecastShare
 	// Failed counts the play-outs that stopped at a fault of the scenario
-	// (their last good state is used from there on).
+	// (their last good state is used from there on), and Fault is the
+	// first play-out's fault (an *sim.EvalError, with its scenario
+	// position, when the scenario's expressions faulted).
 	Failed int
+	Fault  error
 }
 
 // ForecastBand is one indicator's forecast. Index 0 of each series is the start of
@@ -104,6 +107,7 @@ type playout struct {
 	score  []float64   // the seat's score by turn
 	end    int         // outcome index, or -1 when still going
 	failed bool
+	fault  error // why it failed
 }
 
 // ForecastIndicators returns the variables the objectives of actor seat
@@ -222,6 +226,9 @@ func ForecastFrom(m *sim.Model, s *sim.State, v sim.View, seed uint64, seat int,
 	fc := ForecastResult{Seat: seat, Turn: s.Turn, Turns: turns, Playouts: n}
 	for _, r := range runs {
 		if r.failed {
+			if fc.Failed == 0 {
+				fc.Fault = r.fault
+			}
 			fc.Failed++
 		}
 	}
@@ -279,19 +286,23 @@ func playForecast(m *sim.Model, s *sim.State, v sim.View, seed uint64, seat int,
 	for j := range p.vals {
 		p.vals[j] = make([]float64, turns+1)
 	}
-	record := func(t int, x *sim.State) {
+	record := func(t int, x *sim.State) error {
 		for j, vi := range inds {
 			p.vals[j][t] = x.Vals[vi]
 		}
-		if sv, err := sc.Score(x, seat); err == nil {
-			p.score[t] = sv
-		} else if t > 0 {
-			p.score[t] = p.score[t-1]
+		sv, err := sc.Score(x, seat)
+		if err != nil {
+			return err
 		}
+		p.score[t] = sv
+		return nil
 	}
-	record(0, cur)
 	t := 0
-	for ; t < turns && !cur.Over(); t++ {
+	if err := record(0, cur); err != nil {
+		// The start itself faulted: the play-out holds its start.
+		p.failed, p.fault = true, err
+	}
+	for ; !p.failed && t < turns && !cur.Over(); t++ {
 		o, c := sim.Orders{}, sim.Choices{}
 		if t == 0 {
 			maps.Copy(o, mine)
@@ -321,12 +332,14 @@ func playForecast(m *sim.Model, s *sim.State, v sim.View, seed uint64, seat int,
 		if err == nil {
 			err = st.Advance(cur, lv, ch, next)
 		}
+		if err == nil {
+			err = record(t+1, next)
+		}
 		if err != nil {
-			p.failed = true
+			p.failed, p.fault = true, err
 			break
 		}
 		cur = next
-		record(t+1, cur)
 	}
 	for u := t + 1; u <= turns; u++ {
 		for j := range p.vals {

@@ -212,3 +212,35 @@ func BenchmarkForecast(b *testing.B) {
 		}
 	}
 }
+
+// TestForecastScoreFault: an objective that faults on the seat's imagined
+// world stops the play-out; the forecast counts it and keeps the fault,
+// with its scenario position, never a score of 0 in its place.
+func TestForecastScoreFault(t *testing.T) {
+	const src = `format: 1
+meta: {id: duel, title: Duel, turns: 3, seed: 7}
+actors:
+  - {id: a, name: A, budget: 1, objectives: [{id: up, score: "sqrt(0.5 - x)"}]}
+variables:
+  - {id: x, name: X, init: 0}
+levers:
+  - {id: a.push, actor: a, levels: [off, on], cost: [0, 1], effects: [{target: x, change: 1}]}
+outcomes:
+  - {id: high, when: "x >= 2.5"}
+  - {id: limit}
+`
+	m, err := scenarios.Load("duel.yaml", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	fc, err := Forecast(sim.NewGame(m, 1), 0, sim.Orders{"a": {"a.push": 1}}, nil, ForecastOptions{Playouts: 4})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fc.Failed != 4 || fc.Fault == nil {
+		t.Fatalf("Failed %d, Fault %v: want 4 and the fault", fc.Failed, fc.Fault)
+	}
+	if want := "duel.yaml:4:"; !strings.Contains(fc.Fault.Error(), want) || !strings.Contains(fc.Fault.Error(), "square root of a negative number") {
+		t.Errorf("Fault = %q, want it at %s... with its message", fc.Fault, want)
+	}
+}

@@ -224,7 +224,7 @@ func (f *Flow) OutlookNote() string {
 		"Each play-out starts from your own estimates, redrawn within their uncertainty: it never sees the true hidden values. "+
 		"The line is the median, the band holds 80%% of the play-outs.", f.OutlookDraft, m.Scenario.Actors[fc.Seat].Name)
 	if fc.Failed > 0 {
-		s += fmt.Sprintf(" %d play-outs stopped at a fault of the scenario.", fc.Failed)
+		s += fmt.Sprintf(" %d play-outs stopped at a fault of the scenario (the first: %v).", fc.Failed, fc.Fault)
 	}
 	return s
 }
