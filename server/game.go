@@ -812,7 +812,9 @@ func (gm *game) view(c *conn) *proto.View {
 		for i, x := range s.Vals {
 			r.Truth = append(r.Truth, proto.Var{ID: m.Scenario.Vars[i].ID, Value: x, Exact: true})
 		}
-		if sc, err := g.Scores(); err == nil {
+		if sc, err := g.Scores(); err != nil {
+			r.ScoreError = err.Error()
+		} else {
 			r.Scores = map[string]float64{}
 			for i, a := range m.Scenario.Actors {
 				r.Scores[a.ID] = sc[i]

@@ -305,8 +305,11 @@ type Reveal struct {
 	Seed      uint64 `json:"seed"`
 	FogSecret uint64 `json:"fog_secret"`
 	Truth     []Var  `json:"truth"`
-	// Scores are every actor's final score by actor id.
-	Scores map[string]float64 `json:"scores,omitempty"`
+	// Scores are every actor's final score by actor id; ScoreError, when
+	// the scenario's objectives faulted on the final state, says where
+	// and why instead.
+	Scores     map[string]float64 `json:"scores,omitempty"`
+	ScoreError string             `json:"score_error,omitempty"`
 }
 
 // Advice is a computer player's orders for a seat.
