@@ -62,8 +62,13 @@ func runDefault(args []string, stdout, stderr io.Writer) int {
 	if helpOnly(args) {
 		return runPlay(args, stdout, stderr)
 	}
+	// Parse once. What Parse prints (help to stdout or a usage error to
+	// stderr, never both) is held and shown only where the window would
+	// have shown it: playing headless, `sixparty run` reports its own.
+	var parseOut, parseErr bytes.Buffer
+	o, code, ok := playcli.Parse(args, &parseOut, &parseErr)
 	headless := func(reason string) int {
-		if o, _, ok := playcli.Parse(args, io.Discard, io.Discard); ok && len(o.WindowOnly) > 0 {
+		if ok && len(o.WindowOnly) > 0 {
 			// Playing headless would refuse the flag; say why.
 			fmt.Fprintln(stderr, playcli.NoDisplay(reason+"; "+o.WindowOnly[0]+" needs the window"))
 			return exitFail
@@ -71,13 +76,15 @@ func runDefault(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "sixparty: no usable display (%s): playing headless ('sixparty run'); 'sixparty help' lists the commands\n", reason)
 		return dispatch("run", args, stdout, stderr)
 	}
-	if o, _, ok := playcli.Parse(args, io.Discard, io.Discard); ok && o.Text {
+	if ok && o.Text {
 		return runText(o, stdout, stderr)
 	}
 	if err := checkDisplay(); err != nil {
 		return headless(err.Error())
 	}
-	if _, code, ok := playcli.Parse(args, stdout, stderr); !ok {
+	if !ok {
+		stdout.Write(parseOut.Bytes())
+		stderr.Write(parseErr.Bytes())
 		return code
 	}
 	code, noDisplay := startWindow(args, stdout, stderr)

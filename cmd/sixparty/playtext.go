@@ -5,10 +5,8 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 
 	"github.com/sixparty/sixparty/internal/playcli"
-	"github.com/sixparty/sixparty/savegame"
 	"github.com/sixparty/sixparty/scenarios"
 	"github.com/sixparty/sixparty/sim"
 	"github.com/sixparty/sixparty/ui/flow"
@@ -39,7 +37,7 @@ func runText(o playcli.Options, stdout, stderr io.Writer) int {
 		Builtin: scenarios.Builtin(),
 		Source:  source,
 		Open:    scenarios.Open,
-		Store:   textStore(o.Saves),
+		Store:   playcli.DirStore(o.Saves),
 		Seed:    o.Seed,
 		SeedSet: o.SeedSet,
 	}
@@ -51,26 +49,4 @@ func runText(o playcli.Options, stdout, stderr io.Writer) int {
 		return exitFail
 	}
 	return exitOK
-}
-
-// textStore keeps saved games as JSON files in a directory, as the window
-// does (cmd/sixparty-play/store.go), so that a game saved in one is
-// loaded in the other.
-type textStore string
-
-func (s textStore) path(slot string) string { return filepath.Join(string(s), slot+".json") }
-
-func (s textStore) Save(slot string, f *savegame.File) error {
-	if err := os.MkdirAll(string(s), 0o755); err != nil {
-		return err
-	}
-	return savegame.Write(s.path(slot), f)
-}
-
-func (s textStore) Load(slot string) (*savegame.File, error) {
-	f, err := savegame.Read(s.path(slot))
-	if errors.Is(err, os.ErrNotExist) {
-		return nil, fmt.Errorf("there is no saved game in %s", s.path(slot))
-	}
-	return f, err
 }
