@@ -53,6 +53,9 @@ func (g *Game) drawProjector(d *dc, b layout.Rect) {
 		bottom -= sizeBody*1.4 + float64(min(len(orders), 8))*sizeSmall*1.3
 	}
 	for _, v := range vals {
+		if !v.Seen {
+			continue // the server sent no value: nothing to show, not 0
+		}
 		if ry > bottom-sizeBody*1.3 {
 			break
 		}

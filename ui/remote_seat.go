@@ -160,7 +160,10 @@ func (g *Game) drawRemoteSeat(d *dc, b layout.Rect) {
 		}
 		x := right.X + float64(c)*half
 		col := colText
-		if !v.Exact {
+		switch {
+		case !v.Seen:
+			col = colMuted // "not public": the server sent no value
+		case !v.Exact:
 			col = colYellow
 		}
 		d.fit(v.Name, x, y+float64(r)*lineH, half*0.6, 21, colMuted, false)

@@ -33,6 +33,10 @@ type RemoteTable struct {
 	history [][]float64 // history[t]: the values received at the start of turn t+1
 	exact   [][]bool    // which of them are exact
 	sd      [][]float64 // the standard deviations of the estimates
+	// seen[t][vi] is whether the view held variable vi at all: a variable
+	// the server left out (the projector's link leaves out every one some
+	// actor does not see exactly) has no value, not a value of 0.
+	seen    [][]bool
 	turns   []proto.Turn
 	chat    []proto.Chat
 	read    map[string]int // messages read, by channel
@@ -133,14 +137,16 @@ func (t *RemoteTable) Apply(out proto.Out) {
 			t.history = append(t.history, nil)
 			t.exact = append(t.exact, nil)
 			t.sd = append(t.sd, nil)
+			t.seen = append(t.seen, nil)
 		}
-		vals, exact, sd := make([]float64, len(t.m.Scenario.Vars)), make([]bool, len(t.m.Scenario.Vars)), make([]float64, len(t.m.Scenario.Vars))
+		n := len(t.m.Scenario.Vars)
+		vals, exact, sd, seen := make([]float64, n), make([]bool, n), make([]float64, n), make([]bool, n)
 		for _, x := range t.view.Vars {
 			if vi := t.m.VarIndex(x.ID); vi >= 0 {
-				vals[vi], exact[vi], sd[vi] = x.Value, x.Exact, x.SD
+				vals[vi], exact[vi], sd[vi], seen[vi] = x.Value, x.Exact, x.SD, true
 			}
 		}
-		t.history[at], t.exact[at], t.sd[at] = vals, exact, sd
+		t.history[at], t.exact[at], t.sd[at], t.seen[at] = vals, exact, sd, seen
 	}
 	if t.draftTurn != t.view.Turn {
 		t.draft, t.draftTurn = nil, t.view.Turn
@@ -246,11 +252,39 @@ func (t *RemoteTable) Briefing() []int {
 // returned whatever seat is asked for (the values the server sent, exact
 // where the seat sees them, else estimates). A turn whose start the table
 // did not see (it joined later) gives the earliest it saw.
+//
+// A variable the server left out of the view has no value: it is not
+// exact, has no estimate (SD 0) and its value is 0, which is not a value
+// seen; Seen tells it apart, and a scene must not show it as a value.
 func (t *RemoteTable) View(_, turn int) sim.View {
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	n := len(t.m.Scenario.Vars)
 	v := sim.View{Actor: t.seat, Turn: turn + 1, Vals: make([]float64, n), Exact: make([]bool, n), SD: make([]float64, n)}
+	if at := t.viewAt(turn); at >= 0 {
+		copy(v.Vals, t.history[at])
+		copy(v.Exact, t.exact[at])
+		copy(v.SD, t.sd[at])
+	}
+	return v
+}
+
+// Seen returns, for each variable, whether the view View(seat, turn)
+// gives held it (the server sent its value, exact or estimated); false
+// for every one before any view.
+func (t *RemoteTable) Seen(turn int) []bool {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	out := make([]bool, len(t.m.Scenario.Vars))
+	if at := t.viewAt(turn); at >= 0 {
+		copy(out, t.seen[at])
+	}
+	return out
+}
+
+// viewAt returns the index in history of the values View gives for turn,
+// -1 when the table holds none.
+func (t *RemoteTable) viewAt(turn int) int {
 	at := min(turn, len(t.history)-1)
 	for at >= 0 && t.history[at] == nil {
 		at--
@@ -263,18 +297,17 @@ func (t *RemoteTable) View(_, turn int) sim.View {
 			}
 		}
 	}
-	if at >= 0 {
-		copy(v.Vals, t.history[at])
-		copy(v.Exact, t.exact[at])
-		copy(v.SD, t.sd[at])
-	}
-	return v
+	return at
 }
 
 // Known implements Table: a seat knows what the scenario lets it see
 // exactly; the facilitator's link knows everything and the projector's
-// what every actor sees exactly.
+// what every actor sees exactly. A variable the last view left out is
+// not known, whatever the scenario says (its value was not sent).
 func (t *RemoteTable) Known(seat, vi int) bool {
+	if !t.inView(vi) {
+		return false
+	}
 	switch {
 	case seat >= 0:
 		return t.m.SeesExactly(seat, vi)
@@ -287,6 +320,22 @@ func (t *RemoteTable) Known(seat, vi int) bool {
 		}
 	}
 	return true
+}
+
+// inView reports whether the last view received held variable vi.
+func (t *RemoteTable) inView(vi int) bool {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if vi < 0 || vi >= len(t.m.Scenario.Vars) {
+		return false
+	}
+	id := t.m.Scenario.Vars[vi].ID
+	for _, x := range t.view.Vars {
+		if x.ID == id {
+			return true
+		}
+	}
+	return false
 }
 
 // Entries implements Table: the ledger entries of turn (from 1) the

@@ -116,25 +116,35 @@ func (f *Flow) ReadyLine() string {
 }
 
 // ValueLine is one indicator as a link sees it: its name and value, exact
-// or as an estimate with its uncertainty.
+// or as an estimate with its uncertainty. Seen is false for an indicator
+// the server did not send, whose Value is "not public" (never a number).
 type ValueLine struct {
 	Var   int
 	Name  string
 	Value string
 	Exact bool
+	Seen  bool
 }
 
 // RemoteValues returns the indicators the link holds at the start of the
 // turn being ordered (every one for a seat and the facilitator, exact or
-// estimated; only those every actor sees exactly for the projector).
+// estimated; only those every actor sees exactly for the projector). An
+// indicator the server left out is left out for the projector and "not
+// public" for the others, never a value of 0.
 func (f *Flow) RemoteValues() []ValueLine {
 	t := f.remote.Table
 	m := t.Model()
 	v := t.View(t.Seat(), t.Played())
+	seen := t.Seen(t.Played())
 	var out []ValueLine
 	for _, g := range Groups(m) {
 		for _, vi := range g.Vars {
-			if t.Role() == proto.RoleProjector && !t.Known(-1, vi) {
+			proj := t.Role() == proto.RoleProjector
+			if proj && (!seen[vi] || !t.Known(-1, vi)) {
+				continue
+			}
+			if !seen[vi] {
+				out = append(out, ValueLine{Var: vi, Name: m.Scenario.Vars[vi].Name, Value: "not public"})
 				continue
 			}
 			val := strconv.FormatFloat(v.Vals[vi], 'f', 1, 64)
@@ -144,7 +154,7 @@ func (f *Flow) RemoteValues() []ValueLine {
 					val += " ±" + strconv.FormatFloat(v.SD[vi], 'f', 1, 64)
 				}
 			}
-			out = append(out, ValueLine{Var: vi, Name: m.Scenario.Vars[vi].Name, Value: val, Exact: v.Exact[vi]})
+			out = append(out, ValueLine{Var: vi, Name: m.Scenario.Vars[vi].Name, Value: val, Exact: v.Exact[vi], Seen: true})
 		}
 	}
 	return out

@@ -287,3 +287,58 @@ func (l *lockedBuf) bytes() []byte {
 	defer l.mu.Unlock()
 	return bytes.Clone(l.b.Bytes())
 }
+
+// TestRemoteProjectorUnseen checks that a variable the server left out of
+// a view is known to be absent, not a value of 0: the projector's table
+// neither knows nor shows mood (which every actor sees exactly, but the
+// view did not hold), and a seat's shows it "not public". The value sent
+// is shown as before.
+func TestRemoteProjectorUnseen(t *testing.T) {
+	m, err := scenarios.Load("fixture.yaml", []byte(fixture))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tension, money, mood := m.VarIndex("tension"), m.VarIndex("money"), m.VarIndex("mood")
+	out := proto.Out{Type: "welcome", Seq: 1, View: &proto.View{Turn: 1, Vars: []proto.Var{{ID: "tension", Value: 50, Exact: true}}}}
+	for _, role := range []string{proto.RoleProjector, proto.RoleSeat} {
+		actor := ""
+		if role == proto.RoleSeat {
+			actor = "a"
+		}
+		tb, err := NewRemoteTable(m, role, actor)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if tb.Known(tb.Seat(), mood) || tb.Seen(0)[mood] {
+			t.Errorf("%s: mood known or seen before any view", role)
+		}
+		tb.Apply(out)
+		seen := tb.Seen(0)
+		if !seen[tension] || seen[mood] || seen[money] {
+			t.Errorf("%s: seen %v, want only tension", role, seen)
+		}
+		if !tb.Known(tb.Seat(), tension) || tb.Known(tb.Seat(), mood) || tb.Known(-1, mood) {
+			t.Errorf("%s: known tension %v mood %v; want true false", role, tb.Known(tb.Seat(), tension), tb.Known(tb.Seat(), mood))
+		}
+		if v := tb.View(tb.Seat(), 0); v.Exact[mood] || v.SD[mood] != 0 || v.Vals[tension] != 50 || !v.Exact[tension] {
+			t.Errorf("%s: view %+v", role, v)
+		}
+		fl := NewRemote(Config{}, &RemoteConn{Table: tb, kick: make(chan struct{}, 1)})
+		lines := map[int]ValueLine{}
+		for _, l := range fl.RemoteValues() {
+			lines[l.Var] = l
+		}
+		if l := lines[tension]; l.Value != "50.0" || !l.Exact || !l.Seen {
+			t.Errorf("%s: tension shown %+v, want 50.0 exact", role, l)
+		}
+		for _, vi := range []int{mood, money} {
+			l, ok := lines[vi]
+			switch {
+			case role == proto.RoleProjector && ok:
+				t.Errorf("projector shows unseen %s as %q", m.Scenario.Vars[vi].ID, l.Value)
+			case role == proto.RoleSeat && (!ok || l.Seen || l.Exact || l.Value != "not public"):
+				t.Errorf("seat shows unseen %s as %+v, want not public", m.Scenario.Vars[vi].ID, l)
+			}
+		}
+	}
+}
