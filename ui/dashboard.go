@@ -10,8 +10,7 @@ import (
 
 func (g *Game) drawDashboard(d *dc, b layout.Rect) {
 	f := g.f
-	gm := f.Game
-	m := gm.Model
+	m := f.Table().Model()
 	who := "as everyone sees it"
 	switch v := f.Viewer(); {
 	case v >= 0:

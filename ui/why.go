@@ -9,8 +9,7 @@ import (
 
 func (g *Game) drawWhy(d *dc, b layout.Rect) {
 	f := g.f
-	gm := f.Game
-	m := gm.Model
+	m := f.Table().Model()
 	w := flow.SceneOf[*flow.WhyScene](f)
 	vi := w.Var
 	v := m.Scenario.Vars[vi]
@@ -19,8 +18,7 @@ func (g *Game) drawWhy(d *dc, b layout.Rect) {
 		g.drawWhyEstimate(d, body, w)
 		return
 	}
-	h := gm.History()
-	before, after := flow.TurnStart(gm, vi, w.Turn), h[w.Turn].Vals[vi]
+	before, after := f.WhyChange()
 	y := body.Y
 	d.text(fmt.Sprintf("%s → %s %s   (%s)", m.Format(vi, before), m.Format(vi, after), v.Unit, flow.Signed(m, vi, after-before)), body.X, y, sizeHead, colText, true)
 	y += sizeHead * 1.5

@@ -26,7 +26,7 @@ var (
 // holds a sim.Game: every scene reads rc.Table, which holds only what the
 // server sent the link.
 func NewRemote(cfg Config, rc *RemoteConn) *Flow {
-	f := &Flow{cfg: cfg, OnBranch: -1, remote: rc, Model: rc.Table.Model()}
+	f := &Flow{cfg: cfg, OnBranch: -1, remote: rc, Model: rc.Table.Model(), Played: rc.Table.Played()}
 	switch rc.Table.Role() {
 	case proto.RoleFacilitator:
 		f.scene = &ConsoleScene{}
@@ -49,6 +49,7 @@ func (f *Flow) pollRemote() bool {
 	if f.remote == nil || !f.remote.Table.Poll() {
 		return false
 	}
+	f.Played = f.remote.Table.Played()
 	if turn := f.remote.Table.Turn(); turn != f.remote.seenTurn {
 		// A status about the turn before ("Adjudicating turn 1.") is stale.
 		f.remote.seenTurn, f.Message = turn, ""
@@ -57,6 +58,17 @@ func (f *Flow) pollRemote() bool {
 		f.Message = "The server refused: " + errs[len(errs)-1]
 	}
 	return true
+}
+
+// Seen reports whether the table holds a value of variable vi now, exact
+// or estimated: always at a local table; at a remote one, whether the
+// server sent it (the dashboard then says "not seen", never a 0).
+func (f *Flow) Seen(vi int) bool {
+	if f.remote == nil {
+		return true
+	}
+	seen := f.remote.Table.Seen(f.remote.Table.Played())
+	return vi >= 0 && vi < len(seen) && seen[vi]
 }
 
 // send queues a command and asks the connection to send it.
