@@ -791,7 +791,7 @@ func (gm *game) view(c *conn) *proto.View {
 		}
 		for _, e := range r.Entries {
 			if gm.sees(c, e.Var) {
-				t.Ledger = append(t.Ledger, proto.Change{Var: m.Scenario.Vars[e.Var].ID, Amount: e.Amount, Cause: m.Describe(e.Cause), Reason: e.Reason})
+				t.Ledger = append(t.Ledger, change(m, e))
 			}
 		}
 		v.Turns = append(v.Turns, t)
@@ -823,6 +823,17 @@ func (gm *game) view(c *conn) *proto.View {
 		v.Reveal = r
 	}
 	return v
+}
+
+// change is ledger entry e as a client receives it: its cause in words and
+// as the scenario's kind and indexes, and the scenario line it came from.
+func change(m *sim.Model, e sim.Entry) proto.Change {
+	c := proto.Change{Var: m.Scenario.Vars[e.Var].ID, Amount: e.Amount, Cause: m.Describe(e.Cause), Reason: e.Reason,
+		Kind: e.Cause.Kind.String(), Index: e.Cause.Index, Actor: e.Cause.Actor, Level: e.Cause.Level, Option: e.Cause.Option}
+	if e.Pos.IsValid() {
+		c.Pos = &proto.Pos{File: e.Pos.File, Line: e.Pos.Line, Col: e.Pos.Col}
+	}
+	return c
 }
 
 // resume sets what a reconnecting client already has, given the last

@@ -3,6 +3,7 @@ package server_test
 import (
 	"bytes"
 	"encoding/json"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -173,6 +174,7 @@ func TestSpy(t *testing.T) {
 					if !sees(m.VarIndex(c.Var)) {
 						t.Errorf("%s: turn %d: a ledger entry of hidden %s", who, turn.Turn, c.Var)
 					}
+					spyCause(t, who, m, g, turn, c)
 				}
 			}
 		}
@@ -180,6 +182,49 @@ func TestSpy(t *testing.T) {
 			t.Errorf("%s: %d messages, %d hidden values checked: the spy saw too little", who, n, checked)
 		}
 		t.Logf("%s: %d messages, %d estimates checked", who, n, checked)
+	}
+}
+
+// spyCause checks the cause of ledger entry c of a played turn as a client
+// received it: it is the engine's own for that change (kind, indexes,
+// scenario line), and it tells nothing the public record of the turns
+// played does not: a lever's level is one revealed in their orders, an
+// event is one they list, a bound is the variable's own.
+func spyCause(t *testing.T, who string, m *sim.Model, g *sim.Game, turn proto.Turn, c proto.Change) {
+	t.Helper()
+	s := m.Scenario
+	vi := m.VarIndex(c.Var)
+	found := false
+	for _, e := range g.Reports()[turn.Turn-1].Entries {
+		k := e.Cause
+		pos := e.Pos.IsValid() == (c.Pos != nil) && (c.Pos == nil || *c.Pos == proto.Pos{File: e.Pos.File, Line: e.Pos.Line, Col: e.Pos.Col})
+		if e.Var == vi && e.Amount == c.Amount && k.Kind.String() == c.Kind && k.Index == c.Index && k.Actor == c.Actor && k.Level == c.Level && k.Option == c.Option && pos && m.Describe(k) == c.Cause {
+			found = true
+			break
+		}
+	}
+	if !found {
+		t.Errorf("%s: turn %d: ledger entry %+v is not the engine's", who, turn.Turn, c)
+		return
+	}
+	// A delayed or lasting effect applies on later turns: the order or
+	// event may be of any turn up to this one, each revealed when played.
+	ordered, listed := false, false
+	for k := range turn.Turn {
+		if c.Kind == "lever" && g.Reports()[k].Levels[c.Index] == c.Level {
+			ordered = true
+		}
+		if c.Kind == "event" && slices.Contains(g.Reports()[k].Events, c.Index) {
+			listed = true
+		}
+	}
+	switch {
+	case c.Kind == "lever" && !ordered:
+		t.Errorf("%s: turn %d: a ledger entry of %s at level %d, ordered on no turn so far", who, turn.Turn, s.Levers[c.Index].ID, c.Level)
+	case c.Kind == "event" && !listed:
+		t.Errorf("%s: turn %d: a ledger entry of event %s, which no turn so far lists", who, turn.Turn, s.Events[c.Index].ID)
+	case c.Kind == "bounds" && c.Index != vi:
+		t.Errorf("%s: turn %d: a bounds entry of %s names variable %d", who, turn.Turn, c.Var, c.Index)
 	}
 }
 

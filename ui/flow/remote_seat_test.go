@@ -197,5 +197,63 @@ func TestRemoteDashboard(t *testing.T) {
 
 // ledgerChange is a ledger entry as the server sends it.
 func ledgerChange(m *sim.Model, v string, amount float64, c sim.Cause) proto.Change {
-	return proto.Change{Var: v, Amount: amount, Cause: m.Describe(c)}
+	return proto.Change{Var: v, Amount: amount, Cause: m.Describe(c), Kind: c.Kind.String(), Index: c.Index, Actor: c.Actor, Level: c.Level, Option: c.Option}
+}
+
+// TestRemoteEntries checks that a remote table reads each ledger entry's
+// cause from its kind and indexes (the text is for people: a wrong one
+// changes nothing), with its scenario position, and that an entry whose
+// cause the scenario does not have is dropped with an error saying so.
+func TestRemoteEntries(t *testing.T) {
+	m, err := scenarios.Load("fixture.yaml", []byte(fixture))
+	if err != nil {
+		t.Fatal(err)
+	}
+	talk := m.LeverIndex("a.talk")
+	summit := m.EventIndex("summit")
+	for _, tc := range []struct {
+		name string
+		in   proto.Change
+		want sim.Cause
+		err  string
+	}{
+		{"lever", proto.Change{Var: "tension", Amount: -2, Cause: "not what it says", Kind: "lever", Index: talk, Actor: 0, Level: 1, Option: 0},
+			sim.Cause{Kind: sim.ByLever, Index: talk, Actor: 0, Level: 1}, ""},
+		{"rule", proto.Change{Var: "mood", Amount: 5, Kind: "rule", Index: 1, Actor: -1, Option: -1},
+			sim.Cause{Kind: sim.ByRule, Index: 1, Actor: -1, Option: -1}, ""},
+		{"event option", proto.Change{Var: "tension", Amount: -10, Kind: "event", Index: summit, Actor: 0, Option: 0},
+			sim.Cause{Kind: sim.ByEvent, Index: summit, Actor: 0, Option: 0}, ""},
+		{"facilitator", proto.Change{Var: "tension", Amount: 3, Kind: "facilitator", Index: -1, Actor: -1, Option: -1, Reason: "r"},
+			sim.Cause{Kind: sim.ByFacilitator, Index: -1, Actor: -1, Option: -1}, ""},
+		{"bounds", proto.Change{Var: "tension", Amount: -1, Kind: "bounds", Index: 0, Actor: -1, Option: -1},
+			sim.Cause{Kind: sim.ByBounds, Index: 0, Actor: -1, Option: -1}, ""},
+		{"no kind", proto.Change{Var: "tension", Amount: 1, Cause: "rule: Drift"}, sim.Cause{},
+			`flow: turn 1: the ledger entry of tension has a cause the scenario does not have (kind "", index 0)`},
+		{"lever out of range", proto.Change{Var: "tension", Kind: "lever", Index: 99}, sim.Cause{},
+			`flow: turn 1: the ledger entry of tension has a cause the scenario does not have (kind "lever", index 99)`},
+		{"lever of another actor", proto.Change{Var: "tension", Kind: "lever", Index: talk, Actor: 1, Level: 1}, sim.Cause{},
+			`flow: turn 1: the ledger entry of tension has a cause the scenario does not have (kind "lever", index 0)`},
+		{"bounds of another variable", proto.Change{Var: "tension", Kind: "bounds", Index: 1}, sim.Cause{},
+			`flow: turn 1: the ledger entry of tension has a cause the scenario does not have (kind "bounds", index 1)`},
+		{"option out of range", proto.Change{Var: "tension", Kind: "event", Index: summit, Actor: 0, Option: 5}, sim.Cause{},
+			`flow: turn 1: the ledger entry of tension has a cause the scenario does not have (kind "event", index 0)`},
+		{"unknown variable", proto.Change{Var: "nope", Kind: "rule"}, sim.Cause{},
+			`flow: turn 1: a ledger entry of "nope", which is not a variable of the scenario`},
+	} {
+		tb, _ := NewRemoteTable(m, proto.RoleSeat, "a")
+		in := tc.in
+		in.Pos = &proto.Pos{File: "fixture.yaml", Line: 7, Col: 3}
+		tb.Apply(proto.Out{Type: "welcome", View: &proto.View{Turn: 2, Turns: []proto.Turn{{Turn: 1, Ledger: []proto.Change{in}}}}})
+		got, errs := tb.Entries(1), tb.Errors()
+		if tc.err != "" {
+			if len(got) != 0 || !slices.Equal(errs, []string{tc.err}) {
+				t.Errorf("%s: entries %+v, errors %q; want none and %q", tc.name, got, errs, tc.err)
+			}
+			continue
+		}
+		want := sim.Entry{Turn: 1, Var: m.VarIndex(in.Var), Amount: in.Amount, Cause: tc.want, Reason: in.Reason, Pos: sim.Pos{File: "fixture.yaml", Line: 7, Col: 3}}
+		if len(errs) != 0 || len(got) != 1 || got[0] != want {
+			t.Errorf("%s: entries %+v, errors %q; want %+v", tc.name, got, errs, want)
+		}
+	}
 }
