@@ -79,10 +79,12 @@ func (f *Flow) DeadlineStatus(now time.Time) string {
 			parts = append(parts, fmt.Sprintf("passed %d:%02d ago", int(left.Minutes()), int(left.Seconds())%60))
 		}
 	}
+	// The alert first: a console row too narrow for the whole status
+	// still shows it.
 	if d.Overdue {
-		parts = append(parts, "OVERDUE: waiting for the teams not ready")
+		parts = append([]string{"OVERDUE: waiting for the teams not ready"}, parts...)
 	} else if d.Warning {
-		parts = append(parts, "WARNING: the deadline is near")
+		parts = append([]string{"WARNING: the deadline is near"}, parts...)
 	}
 	return strings.Join(parts, " · ")
 }
