@@ -240,6 +240,9 @@ func (s *RemoteSeatScene) Do(f *Flow, in Input) {
 			}
 			f.remote.Kick()
 			f.Message = "Orders submitted: waiting for the facilitator to adjudicate."
+			if up, _ := f.remote.Connected(); !up {
+				f.Message = "Orders kept on this machine: they reach the server when the connection is back."
+			}
 		}
 	case s.extra(f, row) == seatRowChannel:
 		switch in.Action {
