@@ -783,11 +783,26 @@ func (gm *game) view(c *conn) *proto.View {
 	}
 	rec := g.Record()
 	reps := g.Reports()
+	var adjusted []sim.Entry // the facilitator's adjustments, by hand between turns
+	if c.turnsSent < len(reps) {
+		for _, e := range g.Ledger() {
+			if e.Cause.Kind == sim.ByFacilitator {
+				adjusted = append(adjusted, e)
+			}
+		}
+	}
 	for ; c.turnsSent < len(reps); c.turnsSent++ {
 		r := reps[c.turnsSent]
 		t := proto.Turn{Turn: r.Turn, Orders: rec.Turns[c.turnsSent].Orders, Choices: rec.Turns[c.turnsSent].Choices}
 		for _, ei := range r.Events {
 			t.Events = append(t.Events, m.Scenario.Events[ei].ID)
+		}
+		// A turn's ledger as the engine's: the facilitator's adjustments
+		// made before it was played, then its own changes.
+		for _, e := range adjusted {
+			if e.Turn == r.Turn && gm.sees(c, e.Var) {
+				t.Ledger = append(t.Ledger, change(m, e))
+			}
 		}
 		for _, e := range r.Entries {
 			if gm.sees(c, e.Var) {

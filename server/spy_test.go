@@ -107,6 +107,20 @@ func TestSpy(t *testing.T) {
 	if strings.Contains(traces["us"].String(), "a secret briefing") {
 		t.Errorf("the US saw the facilitator's adjustment of %s, hidden from it", hidden)
 	}
+	// Those who see it exactly find the adjustment, with its reason, in
+	// turn 1's ledger.
+	seers := 0
+	for _, a := range actors {
+		if ai := m.ActorIndex(a); m.SeesExactly(ai, m.VarIndex(hidden)) {
+			seers++
+		}
+		if ai := m.ActorIndex(a); m.SeesExactly(ai, m.VarIndex(hidden)) && !strings.Contains(traces[a].String(), `"kind":"facilitator","index":-1,"actor":-1,"level":0,"option":-1,"reason":"a secret briefing"`) {
+			t.Errorf("%s sees %s exactly but not the facilitator's adjustment of it in the ledger", a, hidden)
+		}
+	}
+	if seers == 0 {
+		t.Errorf("no seat sees %s exactly: the adjustment's ledger entry went unchecked", hidden)
+	}
 	hist := g.History()
 	for who, tr := range traces {
 		ai := m.ActorIndex(who) // -1 for the projector
@@ -195,7 +209,13 @@ func spyCause(t *testing.T, who string, m *sim.Model, g *sim.Game, turn proto.Tu
 	s := m.Scenario
 	vi := m.VarIndex(c.Var)
 	found := false
-	for _, e := range g.Reports()[turn.Turn-1].Entries {
+	entries := slices.Clone(g.Reports()[turn.Turn-1].Entries)
+	for _, e := range g.Ledger() {
+		if e.Turn == turn.Turn && e.Cause.Kind == sim.ByFacilitator {
+			entries = append(entries, e)
+		}
+	}
+	for _, e := range entries {
 		k := e.Cause
 		pos := e.Pos.IsValid() == (c.Pos != nil) && (c.Pos == nil || *c.Pos == proto.Pos{File: e.Pos.File, Line: e.Pos.Line, Col: e.Pos.Col})
 		if e.Var == vi && e.Amount == c.Amount && k.Kind.String() == c.Kind && k.Index == c.Index && k.Actor == c.Actor && k.Level == c.Level && k.Option == c.Option && pos && m.Describe(k) == c.Cause {
