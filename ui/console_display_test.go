@@ -3,20 +3,14 @@
 package ui
 
 import (
-	"context"
 	"fmt"
-	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
-	"github.com/sixparty/sixparty/client"
-	"github.com/sixparty/sixparty/scenarios"
-	"github.com/sixparty/sixparty/server"
 	"github.com/sixparty/sixparty/server/proto"
-	"github.com/sixparty/sixparty/server/store"
 	"github.com/sixparty/sixparty/ui/flow"
 )
 
@@ -24,28 +18,8 @@ import (
 // with a deadline of three minutes a turn under the wait policy running:
 // the deadline, policy and extend rows, the countdown.
 func TestConsoleDeadline(t *testing.T) {
-	st, err := store.OpenSQLite(t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv := server.New(server.Config{Store: st, Logf: t.Logf})
-	hs := httptest.NewServer(srv.Handler())
-	t.Cleanup(func() { hs.Close(); srv.Close(); st.Close() })
-	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
-	defer cancel()
-	resp, err := client.Create(ctx, hs.URL, proto.CreateRequest{Scenario: scenarios.Default, Seed: defaultSeed(t)})
-	if err != nil {
-		t.Fatal(err)
-	}
-	l, err := client.ParseLink(resp.Links[proto.RoleFacilitator])
-	if err != nil {
-		t.Fatal(err)
-	}
-	rc, err := flow.JoinRemote(ctx, l)
-	if err != nil {
-		t.Fatal(err)
-	}
-	go rc.Run(ctx)
+	join := serveDefault(t)
+	rc := join(proto.RoleFacilitator)
 	f := flow.NewRemote(flow.Config{}, rc)
 	na := len(f.Model.Scenario.Actors)
 	for f.Cursor() < na+flow.ConsoleDeadlineRow {
@@ -85,28 +59,8 @@ func TestConsoleDeadline(t *testing.T) {
 // ready: first the warning (the last fifth), then overdue, each with the
 // deadline row in its colour and the status saying so.
 func TestConsoleDeadlineAlerts(t *testing.T) {
-	st, err := store.OpenSQLite(t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv := server.New(server.Config{Store: st, Logf: t.Logf})
-	hs := httptest.NewServer(srv.Handler())
-	t.Cleanup(func() { hs.Close(); srv.Close(); st.Close() })
-	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
-	defer cancel()
-	resp, err := client.Create(ctx, hs.URL, proto.CreateRequest{Scenario: scenarios.Default, Seed: defaultSeed(t)})
-	if err != nil {
-		t.Fatal(err)
-	}
-	l, err := client.ParseLink(resp.Links[proto.RoleFacilitator])
-	if err != nil {
-		t.Fatal(err)
-	}
-	rc, err := flow.JoinRemote(ctx, l)
-	if err != nil {
-		t.Fatal(err)
-	}
-	go rc.Run(ctx)
+	join := serveDefault(t)
+	rc := join(proto.RoleFacilitator)
 	f := flow.NewRemote(flow.Config{}, rc)
 	for f.Cursor() < len(f.Model.Scenario.Actors)+flow.ConsoleDeadlineRow {
 		f.Do(flow.Do(flow.Down))

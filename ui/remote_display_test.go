@@ -23,31 +23,7 @@ import (
 // its actor decides (injected by the facilitator): the scene draws with
 // the choice row, and a click on its second option takes it.
 func TestRemoteSeatChoice(t *testing.T) {
-	st, err := store.OpenSQLite(t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv := server.New(server.Config{Store: st, Logf: t.Logf})
-	hs := httptest.NewServer(srv.Handler())
-	t.Cleanup(func() { hs.Close(); srv.Close(); st.Close() })
-	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
-	defer cancel()
-	resp, err := client.Create(ctx, hs.URL, proto.CreateRequest{Scenario: scenarios.Default, Seed: defaultSeed(t)})
-	if err != nil {
-		t.Fatal(err)
-	}
-	join := func(role string) *flow.RemoteConn {
-		l, err := client.ParseLink(resp.Links[role])
-		if err != nil {
-			t.Fatal(err)
-		}
-		rc, err := flow.JoinRemote(ctx, l)
-		if err != nil {
-			t.Fatal(err)
-		}
-		go rc.Run(ctx)
-		return rc
-	}
+	join := serveDefault(t)
 	fac := join(proto.RoleFacilitator)
 	f := flow.NewRemote(flow.Config{}, join("us"))
 	fac.Table.Send(proto.Msg{Type: "inject", Event: "singapore"})
@@ -100,31 +76,7 @@ func TestRemoteSeatChoice(t *testing.T) {
 // facilitator sets the tension past the war outcome's threshold and
 // adjudicates): the outcome and the final scores over the rows.
 func TestRemoteSeatEnd(t *testing.T) {
-	st, err := store.OpenSQLite(t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv := server.New(server.Config{Store: st, Logf: t.Logf})
-	hs := httptest.NewServer(srv.Handler())
-	t.Cleanup(func() { hs.Close(); srv.Close(); st.Close() })
-	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
-	defer cancel()
-	resp, err := client.Create(ctx, hs.URL, proto.CreateRequest{Scenario: scenarios.Default, Seed: defaultSeed(t)})
-	if err != nil {
-		t.Fatal(err)
-	}
-	join := func(role string) *flow.RemoteConn {
-		l, err := client.ParseLink(resp.Links[role])
-		if err != nil {
-			t.Fatal(err)
-		}
-		rc, err := flow.JoinRemote(ctx, l)
-		if err != nil {
-			t.Fatal(err)
-		}
-		go rc.Run(ctx)
-		return rc
-	}
+	join := serveDefault(t)
 	fac := join(proto.RoleFacilitator)
 	f := flow.NewRemote(flow.Config{}, join("us"))
 	hundred := 100.0
@@ -155,6 +107,39 @@ func TestRemoteSeatEnd(t *testing.T) {
 	}
 }
 
+// serveDefault serves a game of the default scenario on its own seed on a
+// server in the test process, for a minute at most, and returns a
+// function that joins it by a role's link (an actor id, "facilitator" or
+// "projector") and keeps the connection running.
+func serveDefault(t *testing.T) func(role string) *flow.RemoteConn {
+	t.Helper()
+	st, err := store.OpenSQLite(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := server.New(server.Config{Store: st, Logf: t.Logf})
+	hs := httptest.NewServer(srv.Handler())
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	t.Cleanup(func() { cancel(); hs.Close(); srv.Close(); st.Close() })
+	resp, err := client.Create(ctx, hs.URL, proto.CreateRequest{Scenario: scenarios.Default, Seed: defaultSeed(t)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return func(role string) *flow.RemoteConn {
+		t.Helper()
+		l, err := client.ParseLink(resp.Links[role])
+		if err != nil {
+			t.Fatal(err)
+		}
+		rc, err := flow.JoinRemote(ctx, l)
+		if err != nil {
+			t.Fatal(err)
+		}
+		go rc.Run(ctx)
+		return rc
+	}
+}
+
 // defaultSeed returns the default scenario's own seed, which a served game
 // plays only when asked to: the drawings count on its chance.
 func defaultSeed(t *testing.T) *uint64 {
@@ -172,31 +157,7 @@ func defaultSeed(t *testing.T) *uint64 {
 // the why view of one it sees exactly, with the causes the server sent,
 // and of one it sees only as an estimate.
 func TestRemoteSeatDashboard(t *testing.T) {
-	st, err := store.OpenSQLite(t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv := server.New(server.Config{Store: st, Logf: t.Logf})
-	hs := httptest.NewServer(srv.Handler())
-	t.Cleanup(func() { hs.Close(); srv.Close(); st.Close() })
-	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
-	defer cancel()
-	resp, err := client.Create(ctx, hs.URL, proto.CreateRequest{Scenario: scenarios.Default, Seed: defaultSeed(t)})
-	if err != nil {
-		t.Fatal(err)
-	}
-	join := func(role string) *flow.RemoteConn {
-		l, err := client.ParseLink(resp.Links[role])
-		if err != nil {
-			t.Fatal(err)
-		}
-		rc, err := flow.JoinRemote(ctx, l)
-		if err != nil {
-			t.Fatal(err)
-		}
-		go rc.Run(ctx)
-		return rc
-	}
+	join := serveDefault(t)
 	fac := join(proto.RoleFacilitator)
 	f := flow.NewRemote(flow.Config{}, join("us"))
 	m := f.Model
