@@ -846,7 +846,9 @@ func change(m *sim.Model, e sim.Entry) proto.Change {
 	c := proto.Change{Var: m.Scenario.Vars[e.Var].ID, Amount: e.Amount, Cause: m.Describe(e.Cause), Reason: e.Reason,
 		Kind: e.Cause.Kind.String(), Index: e.Cause.Index, Actor: e.Cause.Actor, Level: e.Cause.Level, Option: e.Cause.Option}
 	if e.Pos.IsValid() {
-		c.Pos = &proto.Pos{File: e.Pos.File, Line: e.Pos.Line, Col: e.Pos.Col}
+		// The file's name only: a sent scenario is loaded from a folder
+		// of the server's, which is none of a client's business.
+		c.Pos = &proto.Pos{File: filepath.Base(e.Pos.File), Line: e.Pos.Line, Col: e.Pos.Col}
 	}
 	return c
 }

@@ -3,6 +3,7 @@ package server_test
 import (
 	"bytes"
 	"encoding/json"
+	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -217,7 +218,7 @@ func spyCause(t *testing.T, who string, m *sim.Model, g *sim.Game, turn proto.Tu
 	}
 	for _, e := range entries {
 		k := e.Cause
-		pos := e.Pos.IsValid() == (c.Pos != nil) && (c.Pos == nil || *c.Pos == proto.Pos{File: e.Pos.File, Line: e.Pos.Line, Col: e.Pos.Col})
+		pos := e.Pos.IsValid() == (c.Pos != nil) && (c.Pos == nil || *c.Pos == proto.Pos{File: filepath.Base(e.Pos.File), Line: e.Pos.Line, Col: e.Pos.Col})
 		if e.Var == vi && e.Amount == c.Amount && k.Kind.String() == c.Kind && k.Index == c.Index && k.Actor == c.Actor && k.Level == c.Level && k.Option == c.Option && pos && m.Describe(k) == c.Cause {
 			found = true
 			break
