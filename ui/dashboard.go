@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/sixparty/sixparty/ui/flow"
 	"github.com/sixparty/sixparty/ui/layout"
@@ -23,6 +24,9 @@ func (g *Game) drawDashboard(d *dc, b layout.Rect) {
 	right := g.turnLabel()
 	if f.Played > 0 {
 		right = fmt.Sprintf("after turn %d · %s", f.Played, m.Date(f.Played))
+		if live := f.LiveStatus(time.Now()); live != "" {
+			right += " · " + live // a served game's countdown
+		}
 	}
 	body := g.frame(d, b, "Dashboard — "+who, right)
 	body, note := body.CutBottom(sizeSmall * 1.6)

@@ -8,6 +8,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -169,6 +170,15 @@ func TestRemoteSeatDashboard(t *testing.T) {
 	for end := time.Now().Add(30 * time.Second); f.Played < 1; time.Sleep(20 * time.Millisecond) {
 		if time.Now().After(end) {
 			t.Fatal("turn 1 never reached the seat")
+		}
+		f.Poll()
+	}
+	// A deadline running: its countdown is in the dashboard's header too.
+	fac.Table.Send(proto.Msg{Type: "deadline", Seconds: 600, Policy: "hold"})
+	fac.Kick()
+	for end := time.Now().Add(30 * time.Second); !strings.Contains(f.LiveStatus(time.Now()), "left"); time.Sleep(20 * time.Millisecond) {
+		if time.Now().After(end) {
+			t.Fatalf("the deadline never reached the seat: %q", f.LiveStatus(time.Now()))
 		}
 		f.Poll()
 	}

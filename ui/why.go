@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"time"
 
 	"github.com/sixparty/sixparty/ui/flow"
 	"github.com/sixparty/sixparty/ui/layout"
@@ -13,7 +14,11 @@ func (g *Game) drawWhy(d *dc, b layout.Rect) {
 	w := flow.SceneOf[*flow.WhyScene](f)
 	vi := w.Var
 	v := m.Scenario.Vars[vi]
-	body := g.frame(d, b, "Why did "+v.Name+" move?", fmt.Sprintf("Turn %d · %s", w.Turn, m.Date(w.Turn)))
+	right := fmt.Sprintf("Turn %d · %s", w.Turn, m.Date(w.Turn))
+	if live := f.LiveStatus(time.Now()); live != "" {
+		right += " · " + live // a served game's countdown
+	}
+	body := g.frame(d, b, "Why did "+v.Name+" move?", right)
 	if w.Hidden {
 		g.drawWhyEstimate(d, body, w)
 		return

@@ -90,6 +90,22 @@ func (f *Flow) RemoteStatus(now time.Time) string {
 	default:
 		parts = append(parts, fmt.Sprintf("Turn %d of %d · %s", v.Turn, m.Scenario.Meta.Turns, m.Date(v.Turn)))
 	}
+	if live := f.LiveStatus(now); live != "" {
+		parts = append(parts, live)
+	}
+	return strings.Join(parts, " · ")
+}
+
+// LiveStatus is what a remote scene's header says of the moment, "" for
+// nothing: paused, the deadline's time left at now (or passed), and
+// whether the link is reconnecting. The dashboard and the why view, whose
+// headers name the turn they show, add it after.
+func (f *Flow) LiveStatus(now time.Time) string {
+	if f.remote == nil {
+		return ""
+	}
+	v := f.remote.Table.Snapshot()
+	var parts []string
 	if v.Paused {
 		parts = append(parts, "paused")
 	}
