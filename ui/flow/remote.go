@@ -54,6 +54,9 @@ type RemoteTable struct {
 	entries [][]sim.Entry
 	links   map[string]string // links reissued, by role
 	errs    []string
+	// faults are what the table could not read of the server's messages
+	// (a ledger entry with a cause the scenario has not).
+	faults []string
 }
 
 var _ Table = (*RemoteTable)(nil)
@@ -123,7 +126,7 @@ func (t *RemoteTable) Apply(out proto.Out) {
 			for _, c := range tn.Ledger {
 				e, err := t.entry(len(t.turns), c)
 				if err != nil {
-					t.errs = append(t.errs, err.Error())
+					t.faults = append(t.faults, err.Error())
 					continue
 				}
 				es = append(es, e)
@@ -586,6 +589,16 @@ func (t *RemoteTable) Send(m proto.Msg) {
 // Say queues a message to a channel.
 func (t *RemoteTable) Say(channel, text string) {
 	t.Send(proto.Msg{Type: "chat", Channel: channel, Text: text})
+}
+
+// Faults returns what the table could not read of the server's messages
+// so far, oldest first, and forgets it.
+func (t *RemoteTable) Faults() []string {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	e := t.faults
+	t.faults = nil
+	return e
 }
 
 // Errors returns the server's refusals so far, oldest first, and forgets

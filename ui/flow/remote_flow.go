@@ -54,6 +54,9 @@ func (f *Flow) pollRemote() bool {
 		// A status about the turn before ("Adjudicating turn 1.") is stale.
 		f.remote.seenTurn, f.Message = turn, ""
 	}
+	if fs := f.remote.Table.Faults(); len(fs) > 0 {
+		f.Message = "This window could not read what the server sent: " + fs[len(fs)-1]
+	}
 	if errs := f.remote.Table.Errors(); len(errs) > 0 {
 		f.Message = "The server refused: " + errs[len(errs)-1]
 	}

@@ -203,7 +203,8 @@ func ledgerChange(m *sim.Model, v string, amount float64, c sim.Cause) proto.Cha
 // TestRemoteEntries checks that a remote table reads each ledger entry's
 // cause from its kind and indexes (the text is for people: a wrong one
 // changes nothing), with its scenario position, and that an entry whose
-// cause the scenario does not have is dropped with an error saying so.
+// cause the scenario does not have is dropped with a fault saying so,
+// which the seat's status line shows.
 func TestRemoteEntries(t *testing.T) {
 	m, err := scenarios.Load("fixture.yaml", []byte(fixture))
 	if err != nil {
@@ -244,10 +245,15 @@ func TestRemoteEntries(t *testing.T) {
 		in := tc.in
 		in.Pos = &proto.Pos{File: "fixture.yaml", Line: 7, Col: 3}
 		tb.Apply(proto.Out{Type: "welcome", View: &proto.View{Turn: 2, Turns: []proto.Turn{{Turn: 1, Ledger: []proto.Change{in}}}}})
-		got, errs := tb.Entries(1), tb.Errors()
+		got, errs := tb.Entries(1), tb.Faults()
 		if tc.err != "" {
 			if len(got) != 0 || !slices.Equal(errs, []string{tc.err}) {
-				t.Errorf("%s: entries %+v, errors %q; want none and %q", tc.name, got, errs, tc.err)
+				t.Errorf("%s: entries %+v, faults %q; want none and %q", tc.name, got, errs, tc.err)
+			}
+			tb.Apply(proto.Out{Type: "welcome", View: &proto.View{Turn: 2, Turns: []proto.Turn{{Turn: 1, Ledger: []proto.Change{in}}}}})
+			f := NewRemote(Config{}, &RemoteConn{Table: tb, kick: make(chan struct{}, 1)})
+			if f.Poll(); f.Message != "This window could not read what the server sent: "+tc.err {
+				t.Errorf("%s: status %q", tc.name, f.Message)
 			}
 			continue
 		}
