@@ -28,6 +28,32 @@ type ConsoleScene struct {
 	// Policy is the deadline's policy chosen, an index into
 	// DeadlinePolicies; Extend the extension chosen, into Extensions.
 	Policy, Extend int
+	// adopted is the server's deadline the editors last took their values
+	// from.
+	adopted proto.Deadline
+}
+
+// adopt starts the deadline's editors from the deadline the server runs
+// whenever it changes (a console opened, or reopened, while one runs, or
+// set from another console), so that they never show "none" beside a
+// deadline running; a deadline that is not whole minutes leaves the
+// minutes as they are.
+func (c *ConsoleScene) adopt(d *proto.Deadline) {
+	if d == nil {
+		d = &proto.Deadline{}
+	}
+	if d.Seconds == c.adopted.Seconds && d.Policy == c.adopted.Policy {
+		return
+	}
+	c.adopted = proto.Deadline{Seconds: d.Seconds, Policy: d.Policy}
+	if d.Seconds%60 == 0 {
+		c.Minutes = d.Seconds / 60
+	}
+	for i, p := range DeadlinePolicies {
+		if p.ID == d.Policy {
+			c.Policy = i
+		}
+	}
 }
 
 // DeadlinePolicies are the server's deadline policies, in the console's

@@ -50,6 +50,9 @@ func (f *Flow) pollRemote() bool {
 		return false
 	}
 	f.Played = f.remote.Table.Played()
+	if c := SceneOf[*ConsoleScene](f); c != nil {
+		c.adopt(f.remote.Table.Snapshot().Deadline)
+	}
 	if turn := f.remote.Table.Turn(); turn != f.remote.seenTurn {
 		// A status about the turn before ("Adjudicating turn 1.") is stale.
 		f.remote.seenTurn, f.Message = turn, ""
