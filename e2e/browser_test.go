@@ -351,6 +351,13 @@ func TestBrowserSeminar(t *testing.T) {
 		}
 		t.Logf("turn %d played in %v", turn, time.Since(start).Round(time.Millisecond))
 	}
+	// The first team's dashboard (D) and the why view of its first card
+	// (W), for the pictures: nothing after depends on the keys arriving.
+	us := pages[people[0]]
+	us.keys(t, "d")
+	us.shot(t, dir, "turn2-dashboard-"+people[0])
+	us.keys(t, "w")
+	us.shot(t, dir, "turn2-why-"+people[0])
 	fl, _ := client.ParseLink(resp.Links[proto.RoleFacilitator])
 	b, err := client.Save(ctx, fl)
 	if err != nil {
