@@ -593,21 +593,18 @@ func (t *RemoteTable) Say(channel, text string) {
 
 // Faults returns what the table could not read of the server's messages
 // so far, oldest first, and forgets it.
-func (t *RemoteTable) Faults() []string {
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	e := t.faults
-	t.faults = nil
-	return e
-}
+func (t *RemoteTable) Faults() []string { return t.take(&t.faults) }
 
 // Errors returns the server's refusals so far, oldest first, and forgets
 // them.
-func (t *RemoteTable) Errors() []string {
+func (t *RemoteTable) Errors() []string { return t.take(&t.errs) }
+
+// take returns the lines of list and empties it.
+func (t *RemoteTable) take(list *[]string) []string {
 	t.mu.Lock()
 	defer t.mu.Unlock()
-	e := t.errs
-	t.errs = nil
+	e := *list
+	*list = nil
 	return e
 }
 
