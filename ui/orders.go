@@ -69,7 +69,7 @@ func (g *Game) drawOrders(d *dc, b layout.Rect) {
 		x := row.X + 20
 		cy := row.Y + 56
 		for lvl, name := range l.Levels {
-			label := fmt.Sprintf("%s · %g", name, m.Cost(li, lvl))
+			label := fmt.Sprintf("%s · %g", name, m.CostIn(s, li, lvl))
 			cw := measure(label, sizeSmall, false) + 28
 			chip := layout.Rect{X: x, Y: cy, W: cw, H: 46}
 			err := f.CheckLevel(li, lvl)

@@ -68,11 +68,11 @@ func (g *Game) drawRemoteSeat(d *dc, b layout.Rect) {
 			d.fit(l.Name, in.X, y, in.W*0.55, sizeSmall, colText, true)
 			lab := "◄ " + l.Levels[lvl] + " ►"
 			d.textRight(lab, in.Right()-90, y, sizeSmall, colAccent, false)
-			c := 0.0
-			if lvl < len(l.Cost) {
-				c = l.Cost[lvl]
+			cost := "varies" // an expression of the state, priced by the server
+			if c, fixed := m.FixedCost(levers[i], lvl); fixed {
+				cost = fmt.Sprintf("%.0f", c)
 			}
-			d.textRight(fmt.Sprintf("%.0f", c), in.Right(), y, sizeSmall, colMuted, false)
+			d.textRight(cost, in.Right(), y, sizeSmall, colMuted, false)
 			for k := range l.Levels {
 				d.hit(layout.Rect{X: in.X + in.W*0.55 + float64(k)*30, Y: row.Y, W: 30, H: row.H}, flow.Input{Action: flow.SetLevel, Item: i, Value: k})
 			}

@@ -158,8 +158,10 @@ func (s *RemoteSeatScene) Cost(f *Flow) (cost, budget float64) {
 	s.sync(f)
 	m := f.Model
 	for i, li := range f.SeatLevers() {
-		if c := m.Scenario.Levers[li].Cost; s.Levels[i] < len(c) {
-			cost += c[s.Levels[i]]
+		// A cost that is an expression of the state is read on the
+		// server's state at the reveal; a seat's view cannot price it.
+		if c, fixed := m.FixedCost(li, s.Levels[i]); fixed {
+			cost += c
 		}
 	}
 	return cost, m.Scenario.Actors[f.Current].Budget

@@ -125,7 +125,7 @@ func ScreenText(f *Flow) (title string, lines []string) {
 			l := m.Scenario.Levers[li]
 			var lv []string
 			for lvl, name := range l.Levels {
-				x := fmt.Sprintf("%s (cost %g)", name, m.Cost(li, lvl))
+				x := fmt.Sprintf("%s (cost %g)", name, m.CostIn(gm.State(), li, lvl))
 				if f.Levels[li] == lvl {
 					x = "[" + x + "]"
 				}
