@@ -186,7 +186,7 @@ func (h *writer) lever(a sim.Actor, l *sim.Lever) {
 			if v, ok := sim.CostNumber(l.Cost[k]); ok {
 				c = num(v)
 			} else {
-				c = "`" + flat(l.Cost[k].Src) + "` this turn" // an expression of the state (sim/budget.go)
+				c = "`" + flat(l.Cost[k].Src) + "`, read at the start of each turn" // an expression of the state (sim/budget.go)
 			}
 		}
 		lv = append(lv, fmt.Sprintf("%s (cost %s)", name, c))

@@ -113,7 +113,7 @@ func ScreenText(f *Flow) (title string, lines []string) {
 		act := m.Scenario.Actors[f.Current]
 		title = "Orders of " + act.Name + ", " + turn()
 		spent := f.Spent()
-		add("Political capital: %g of %g used, %g left.", spent, f.Budget(), f.Budget()-spent)
+		add("Political capital: %s of %s used, %s left.", Capital(spent), Capital(f.Budget()), Capital(f.Budget()-spent))
 		if n := f.BudgetNote(); n != "" {
 			add("The political capital is %s.", n)
 		}
@@ -125,7 +125,7 @@ func ScreenText(f *Flow) (title string, lines []string) {
 			l := m.Scenario.Levers[li]
 			var lv []string
 			for lvl, name := range l.Levels {
-				x := fmt.Sprintf("%s (cost %g)", name, m.CostIn(gm.State(), li, lvl))
+				x := fmt.Sprintf("%s (cost %s)", name, Capital(m.CostIn(gm.State(), li, lvl)))
 				if f.Levels[li] == lvl {
 					x = "[" + x + "]"
 				}
@@ -139,6 +139,9 @@ func ScreenText(f *Flow) (title string, lines []string) {
 			if i == f.Cursor() {
 				if l.Description != "" {
 					add("   %s", l.Description)
+				}
+				for _, n := range f.CostNotes(li) {
+					add("   %s.", n)
 				}
 				for _, e := range l.Effects {
 					add("   does: %s", EffectText(m, e))
