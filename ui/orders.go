@@ -113,7 +113,7 @@ func (g *Game) drawOrders(d *dc, b layout.Rect) {
 		y += d.para(l.Description, layout.Rect{X: in.X, Y: y, W: in.W, H: 200}, sizeBody, colText, false) + 12
 	}
 	for _, n := range f.CostNotes(li) { // a cost read on the state
-		y += d.para("Cost: "+n+".", layout.Rect{X: in.X, Y: y, W: in.W, H: 120}, sizeSmall, colMuted, false) + 8
+		y += d.para(n+".", layout.Rect{X: in.X, Y: y, W: in.W, H: 120}, sizeSmall, colMuted, false) + 8
 	}
 	d.text("What it does", in.X, y, sizeBody, colText, true)
 	y += sizeBody * 1.5

@@ -72,7 +72,7 @@ func TestCostFormula(t *testing.T) {
 	}
 	_, lines := ScreenText(f)
 	txt := strings.Join(lines, "\n")
-	if !strings.Contains(txt, "[much (cost 1)]") || !strings.Contains(txt, "much costs tension / 50, read at the start of each turn: 1 now.") {
+	if !strings.Contains(txt, "[much (cost 1)]") || !strings.Contains(txt, "The cost of much is tension / 50, read at the start of each turn: 1 now.") {
 		t.Errorf("the orders' text:\n%s", txt)
 	}
 }

@@ -19,8 +19,8 @@ func Capital(v float64) string {
 
 // CostNotes says, for each level of lever li whose cost is an expression
 // of the state, what the expression is and what it gives this turn:
-// "convoy costs 2 + (hormuz.risk - 40) / 30, read at the start of each
-// turn: 2.1 now". It is empty for a lever whose costs are all numbers.
+// "The cost of convoy is 2 + (hormuz.risk - 40) / 30, read at the start
+// of each turn: 2.1 now". It is empty for a lever whose costs are all numbers.
 func (f *Flow) CostNotes(li int) []string {
 	m := f.Game.Model
 	l := &m.Scenario.Levers[li]
@@ -29,7 +29,7 @@ func (f *Flow) CostNotes(li int) []string {
 		if _, fixed := m.FixedCost(li, lvl); fixed {
 			continue
 		}
-		out = append(out, fmt.Sprintf("%s costs %s, read at the start of each turn: %s now", name, strings.Join(strings.Fields(l.Cost[lvl].Src), " "), Capital(m.CostIn(f.Game.State(), li, lvl))))
+		out = append(out, fmt.Sprintf("The cost of %s is %s, read at the start of each turn: %s now", name, strings.Join(strings.Fields(l.Cost[lvl].Src), " "), Capital(m.CostIn(f.Game.State(), li, lvl))))
 	}
 	return out
 }

@@ -94,9 +94,13 @@ func ScreenText(f *Flow) (title string, lines []string) {
 	case *ChoiceScene:
 		m := f.Game.Model
 		ev := m.Scenario.Events[s.Pending[0]]
-		title = "Event, your choice: " + ev.Name
+		heading, note := f.ChoiceHeading(s.Pending[0])
+		title = strings.Replace(heading, "Event — ", "Event, ", 1) + ": " + ev.Name
 		add("%s", strings.TrimSpace(f.Game.Narrate(ev.Text, f.Current)))
 		add("%s", f.Game.Narrate(ev.Choice.Prompt, f.Current))
+		if note != "" {
+			add("%s", note)
+		}
 		for i, o := range ev.Choice.Options {
 			var fx []string
 			for _, e := range o.Effects {
