@@ -187,21 +187,24 @@ func (m *Model) requires(s *State, li int, slots []float64) (bool, fault) {
 
 // RequiresFault evaluates every lever's precondition in state s, in the
 // scenario's order (then the budget formulas, the level conditions, the
-// cost expressions and the 'seen_by' expressions), and returns the first fault met as an *EvalError of
-// the given turn, or nil. A precondition that faults is a mistake of the
-// scenario, not a lever that is unavailable: Game checks every state it
-// reaches with it.
+// cost expressions and the 'seen_by' expressions), and returns the first
+// fault met as an *EvalError of the given turn, or nil. A precondition
+// that faults is a mistake of the scenario, not a lever that is
+// unavailable: Game checks every state it reaches with it.
 func (m *Model) RequiresFault(s *State, turn int) error {
-	var slots []float64
-	for li := range m.cLevers {
-		if m.cLevers[li].requires == nil {
-			continue
-		}
+	var slots []float64 // s loaded, once an expression needs it
+	loaded := func() []float64 {
 		if slots == nil {
 			slots = make([]float64, m.nslots)
 			m.loadSlots(slots, s)
 		}
-		if _, f := m.requires(s, li, slots); f.set {
+		return slots
+	}
+	for li := range m.cLevers {
+		if m.cLevers[li].requires == nil {
+			continue
+		}
+		if _, f := m.requires(s, li, loaded()); f.set {
 			return &EvalError{Turn: turn, Pos: f.pos, Msg: f.msg}
 		}
 	}
@@ -209,36 +212,22 @@ func (m *Model) RequiresFault(s *State, turn int) error {
 		if m.budgetFn[ai] == nil {
 			continue
 		}
-		if slots == nil {
-			slots = make([]float64, m.nslots)
-			m.loadSlots(slots, s)
-		}
-		if f, ok := m.budgetFault(s, ai, slots); ok {
+		if f, ok := m.budgetFault(s, ai, loaded()); ok {
 			return &EvalError{Turn: turn, Pos: f.pos, Msg: f.msg}
 		}
 	}
 	for li := range m.cLevers {
-		if m.cLevers[li].levelReq == nil {
-			continue
-		}
-		if slots == nil {
-			slots = make([]float64, m.nslots)
-			m.loadSlots(slots, s)
-		}
-		if f, ok := m.levelFault(s, li, slots); ok {
-			return &EvalError{Turn: turn, Pos: f.pos, Msg: f.msg}
+		if m.cLevers[li].levelReq != nil {
+			if f, ok := m.levelFault(s, li, loaded()); ok {
+				return &EvalError{Turn: turn, Pos: f.pos, Msg: f.msg}
+			}
 		}
 	}
 	for li := range m.cLevers {
-		if m.cLevers[li].costFn == nil {
-			continue
-		}
-		if slots == nil {
-			slots = make([]float64, m.nslots)
-			m.loadSlots(slots, s)
-		}
-		if f, ok := m.costFault(li, slots); ok { // costs read on the state (sim/budget.go)
-			return &EvalError{Turn: turn, Pos: f.pos, Msg: f.msg}
+		if m.cLevers[li].costFn != nil {
+			if f, ok := m.costFault(li, loaded()); ok { // costs read on the state (sim/budget.go)
+				return &EvalError{Turn: turn, Pos: f.pos, Msg: f.msg}
+			}
 		}
 	}
 	if f, ok := m.seenFault(s); ok {
