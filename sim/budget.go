@@ -85,6 +85,9 @@ func (m *Model) FitBudget(s *State, ai int, orders map[string]int) map[string]in
 	// The budget and the costs are read on s once: lowering levels does
 	// not change them.
 	budget := m.BudgetIn(s, ai) + BudgetTolerance
+	if m.OrdersCostIn(s, ai, levels) <= budget {
+		return orders
+	}
 	costs := m.CostsIn(s)
 	spent := func() float64 {
 		total := 0.0
@@ -92,9 +95,6 @@ func (m *Model) FitBudget(s *State, ai int, orders map[string]int) map[string]in
 			total += costs[li][levels[li]]
 		}
 		return total
-	}
-	if spent() <= budget {
-		return orders
 	}
 	for spent() > budget {
 		best := -1
@@ -202,7 +202,8 @@ func CostNumber(x Expr) (float64, bool) {
 }
 
 // costReads reports the variables that level k's cost expression x reads
-// and actor ai does not see exactly: the cost the orders screen shows
+// and actor ai does not see exactly, and the parameters it reads (their
+// drawn values are the world's secret): the cost the orders screen shows
 // would tell the actor their true values.
 func (c *compiler) costReads(l *Lever, k int, x Expr, ai int) {
 	names, err := ExprNames(x.Src)
@@ -210,6 +211,10 @@ func (c *compiler) costReads(l *Lever, k int, x Expr, ai int) {
 		return
 	}
 	for _, n := range names {
+		if _, ok := c.m.params[n]; ok {
+			c.add(x.Pos, "the cost of level %q reads parameter %q, whose value in a game of drawn parameters actor %q does not know: the cost shown on its orders screen would tell it (write the parameter's stated value)", l.Levels[k], n, c.s.Actors[ai].ID)
+			continue
+		}
 		vi, ok := c.m.vars[n]
 		if !ok || c.m.visible[vi][ai] {
 			continue
@@ -295,8 +300,12 @@ func (m *Model) FixedCost(li, lvl int) (float64, bool) {
 
 // CostsIn returns what every level of every lever costs in state s, by
 // lever then level: CostIn of each. The costs of a lever whose costs are
-// all numbers are the model's own slice: callers must not change them.
+// all numbers are the model's own slice (the whole table is, when no cost
+// is an expression): callers must not change them.
 func (m *Model) CostsIn(s *State) [][]float64 {
+	if m.fixedCosts != nil {
+		return m.fixedCosts // no cost is an expression
+	}
 	out := make([][]float64, m.nl)
 	var slots []float64
 	for li := range m.cLevers {
@@ -324,4 +333,17 @@ func (m *Model) OrdersCostIn(s *State, ai int, levels []int) float64 {
 		total += m.costAt(s, li, levels[li], &slots)
 	}
 	return total
+}
+
+// fixedCosts returns every lever's costs by level, or nil when some cost
+// is an expression of the state.
+func fixedCosts(levers []cLever) [][]float64 {
+	out := make([][]float64, len(levers))
+	for li := range levers {
+		if levers[li].costFn != nil {
+			return nil
+		}
+		out[li] = levers[li].cost
+	}
+	return out
 }

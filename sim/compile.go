@@ -38,14 +38,17 @@ type Model struct {
 	cOutcomes []cOutcome
 	limit     int // index of the turn-limit outcome
 	cObj      [][]cObjective
-	budgetFn  []numFn     // per actor: its 'budget_formula', or nil (sim/budget.go)
-	payoff    [][]float64 // [outcome][actor], nil for an outcome without 'score'
-	accIdx    [][]int     // [actor][objective]: index into State.Acc, or -1
-	accOf     [][2]int    // per running total: actor and objective
-	nacc      int
-	cChecks   []compiled
-	start     int // months since year 0 of turn 1
-	step      int // months per turn
+	budgetFn  []numFn // per actor: its 'budget_formula', or nil (sim/budget.go)
+	// fixedCosts is every lever's costs by level when none is an
+	// expression, else nil (sim/budget.go).
+	fixedCosts [][]float64
+	payoff     [][]float64 // [outcome][actor], nil for an outcome without 'score'
+	accIdx     [][]int     // [actor][objective]: index into State.Acc, or -1
+	accOf      [][2]int    // per running total: actor and objective
+	nacc       int
+	cChecks    []compiled
+	start      int // months since year 0 of turn 1
+	step       int // months per turn
 
 	params    map[string]int // parameter id -> index
 	stated    []float64      // each parameter's stated value
@@ -305,6 +308,7 @@ func (c *compiler) levers() {
 		cl.levelReq = c.levelRequires(l)
 		cl.effects = c.effects(l.Effects, c.fx)
 	}
+	m.fixedCosts = fixedCosts(m.cLevers) // sim/budget.go
 }
 
 // budgetKnown reports whether an actor's budget was given and is valid, so

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/sixparty/sixparty/scenarios"
 	"github.com/sixparty/sixparty/sim"
 )
 
@@ -111,5 +112,64 @@ func TestCostLoadErrors(t *testing.T) {
 		if err == nil || !strings.Contains(err.Error(), tc.want) {
 			t.Errorf("%s: got %v\nwant %s", tc.to, err, tc.want)
 		}
+	}
+}
+
+// BenchmarkCostsIn reads every level's cost in a state of hormuz-2019,
+// whose convoy is priced by the danger in the strait.
+func BenchmarkCostsIn(b *testing.B) {
+	m, err := scenarios.LoadBuiltin("hormuz-2019")
+	if err != nil {
+		b.Fatal(err)
+	}
+	s := sim.NewGame(m, 1).State()
+	b.ReportAllocs()
+	for b.Loop() {
+		m.CostsIn(s)
+	}
+}
+
+// BenchmarkOrdersCostIn prices the United States' orders, a convoy
+// among them, in a state of hormuz-2019.
+func BenchmarkOrdersCostIn(b *testing.B) {
+	m, err := scenarios.LoadBuiltin("hormuz-2019")
+	if err != nil {
+		b.Fatal(err)
+	}
+	s := sim.NewGame(m, 1).State()
+	levels := make([]int, m.NumLevers())
+	levels[m.LeverIndex("us.escort")] = 2
+	us := m.ActorIndex("us")
+	b.ReportAllocs()
+	for b.Loop() {
+		m.OrdersCostIn(s, us, levels)
+	}
+}
+
+// TestCostReadsParameter: a cost may not read a parameter, whose drawn
+// value the orders screen would show.
+func TestCostReadsParameter(t *testing.T) {
+	src := strings.Replace(priced, `cost: [0, 1, "1 + x"]`, `cost: [0, 1, "1 + p"]`, 1)
+	src = strings.Replace(src, "outcomes:", "parameters:\n  - {id: p, name: P, value: 1, range: [0, 2], source: judgement}\noutcomes:", 1)
+	want := `test.yaml:13:19: the cost of level "high" reads parameter "p", whose value in a game of drawn parameters actor "a" does not know: the cost shown on its orders screen would tell it (write the parameter's stated value)`
+	if _, err := loadErr(src); err == nil || !strings.Contains(err.Error(), want) {
+		t.Errorf("got %v\nwant %s", err, want)
+	}
+}
+
+// TestCostTurn: a cost expression reads 'turn' as the turn about to be
+// played, like 'requires'.
+func TestCostTurn(t *testing.T) {
+	m := load(t, strings.Replace(priced, `cost: [0, 1, "1 + x"]`, `cost: [0, 1, "turn"]`, 1))
+	g := sim.NewGame(m, 1)
+	li := m.LeverIndex("a.push")
+	if got := m.CostIn(g.State(), li, 2); got != 1 {
+		t.Errorf("cost on turn 1 = %g, want 1", got)
+	}
+	if _, err := g.Play(sim.Orders{}, nil); err != nil {
+		t.Fatal(err)
+	}
+	if got := m.CostIn(g.State(), li, 2); got != 2 {
+		t.Errorf("cost on turn 2 = %g, want 2", got)
 	}
 }
