@@ -19,7 +19,7 @@ func ExampleTypes() {
 }
 
 func ExampleTypeName() {
-	fmt.Println(format.TypeName(reflect.TypeOf(sim.Lever{}.Cost)))
+	fmt.Println(format.TypeName(reflect.TypeOf(sim.Meta{}.Map)))
 	fmt.Println(format.TypeName(reflect.TypeOf(sim.Doctrine{}.Weights)))
 	// Output:
 	// list of numbers

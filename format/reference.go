@@ -55,7 +55,7 @@ func Reference() string {
 		"What a lever's id and `turn` read depends on when the expression is evaluated:\n\n" +
 		"| Evaluated | A lever's id reads | `turn` is |\n|---|---|---|\n" +
 		"| effects and rules, while a turn is resolved | the level ordered in that turn | that turn |\n" +
-		"| `requires`, `seen_by` (before orders are given) | the level ordered in the last turn played (0 before the first) | the turn about to be played (`requires`); the last turn played (`seen_by`) |\n" +
+		"| `requires`, `level_requires`, `budget_formula`, a level's `cost`, `seen_by` (before orders are given) | the level ordered in the last turn played (0 before the first) | the turn about to be played (`requires`, `level_requires`, `budget_formula`, `cost`); the last turn played (`seen_by`) |\n" +
 		"| an event's `when` and `chance`, an outcome's `when` (after a turn) | the level ordered in the turn just played | the turn just played (0 for the first turn's briefing) |\n" +
 		"| objectives, checks' `expect` | the level ordered in the last turn played | the last turn played |\n\n" +
 		"`requires` cannot read this turn's orders: they are what it decides. An event with both `turn` and " +

@@ -117,7 +117,13 @@ func object(t Type) map[string]any {
 			p["items"] = map[string]any{"type": "string", "minLength": 1}
 		case "Doctrine.risk":
 			p["minimum"], p["maximum"] = 0, 1
-		case "Actor.budget", "Lever.cost", "Var.noise":
+		case "Lever.cost":
+			// A number of at least 0, or an expression of the state.
+			p["items"] = map[string]any{"anyOf": []any{
+				map[string]any{"type": "number", "minimum": 0},
+				map[string]any{"type": "string", "minLength": 1},
+			}}
+		case "Actor.budget", "Var.noise":
 			// (budget_formula and seen_by are expressions: any value.)
 			if isList(f.Type) {
 				p["items"] = map[string]any{"type": "number", "minimum": 0}

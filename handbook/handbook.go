@@ -181,11 +181,15 @@ func (h *writer) lever(a sim.Actor, l *sim.Lever) {
 	h.para(l.Description)
 	var lv []string
 	for k, name := range l.Levels {
-		c := 0.0
+		c := "0"
 		if k < len(l.Cost) {
-			c = l.Cost[k]
+			if v, ok := sim.CostNumber(l.Cost[k]); ok {
+				c = num(v)
+			} else {
+				c = "`" + flat(l.Cost[k].Src) + "`, read at the start of each turn" // an expression of the state (sim/budget.go)
+			}
 		}
-		lv = append(lv, fmt.Sprintf("%s (cost %s)", name, num(c)))
+		lv = append(lv, fmt.Sprintf("%s (cost %s)", name, c))
 	}
 	h.p("Levels: %s.\n\n", strings.Join(lv, ", "))
 	if !l.Requires.IsZero() {

@@ -27,6 +27,7 @@ func TestSecondPass(t *testing.T) {
 		"A joint decision: United States proposes and Iran must agree, or the default is taken:",
 		"Scheduled for turn 1 (2019-05), if `hormuz.risk >= 30` at the start.",
 		"Iran sells about [Iran's crude exports] a day.",
+		"Levels: none (cost 0), patrol (cost 1), convoy (cost `2 + (hormuz.risk - 40) / 30`, read at the start of each turn).",
 	} {
 		if !strings.Contains(b.String(), want) {
 			t.Errorf("the handbook lacks %q", want)

@@ -329,6 +329,9 @@ func Reads(s *sim.Scenario) map[string]bool {
 		for _, x := range l.LevelRequires { // levels gated by the state (sim/levels.go)
 			add(x)
 		}
+		for _, x := range l.Cost { // costs read on the state (sim/budget.go)
+			add(x)
+		}
 		addEffects(l.Effects)
 	}
 	for _, v := range s.Vars {

@@ -26,7 +26,7 @@ func played(t *testing.T, turns int) (*sim.Model, *sim.Game) {
 		li := m.ActorLevers(0)[0]
 		l := m.Scenario.Levers[li]
 		for lvl := len(l.Levels) - 1; lvl > 0; lvl-- {
-			if m.Affordable(0, m.Cost(li, lvl)) {
+			if m.Affordable(0, m.CostIn(nil, li, lvl)) {
 				o[l.Actor] = map[string]int{l.ID: lvl}
 				break
 			}

@@ -38,7 +38,7 @@ func TestHormuz(t *testing.T) {
 			}
 		}
 	}
-	var budgetFormula, levelRequires bool
+	var budgetFormula, levelRequires, costFormula bool
 	for _, a := range s.Actors {
 		for _, o := range a.Objectives {
 			accumulate = accumulate || o.Accumulate
@@ -47,10 +47,15 @@ func TestHormuz(t *testing.T) {
 	}
 	for _, l := range s.Levers {
 		levelRequires = levelRequires || len(l.LevelRequires) > 0
+		li := m.LeverIndex(l.ID)
+		for lvl := range l.Cost {
+			_, fixed := m.FixedCost(li, lvl)
+			costFormula = costFormula || !fixed
+		}
 	}
-	if !payoffs || !seenBy || !joint || !binds || !accumulate || !budgetFormula || !levelRequires {
-		t.Errorf("payoffs %v, seen_by %v, joint decision %v, commitments %v, running totals %v, budget_formula %v, level_requires %v: want all",
-			payoffs, seenBy, joint, binds, accumulate, budgetFormula, levelRequires)
+	if !payoffs || !seenBy || !joint || !binds || !accumulate || !budgetFormula || !levelRequires || !costFormula {
+		t.Errorf("payoffs %v, seen_by %v, joint decision %v, commitments %v, running totals %v, budget_formula %v, level_requires %v, a cost read on the state %v: want all",
+			payoffs, seenBy, joint, binds, accumulate, budgetFormula, levelRequires, costFormula)
 	}
 	for _, d := range ai.Difficulties {
 		var idx []int

@@ -244,8 +244,23 @@ func (tc *trackChecker) orders(turn, ai int, given map[string]string, node *yaml
 		for lid, lvl := range out {
 			levels[m.LeverIndex(lid)] = lvl
 		}
-		if cost := m.OrdersCost(ai, levels); !m.Affordable(ai, cost) {
-			d.errs.Add(at, "the orders of %s on turn %d (%s) cost %g, over its budget of %g", a, turn, m.Date(turn), cost, s.Actors[ai].Budget)
+		// On turn 1 the state is known, so are costs read on it; on later
+		// turns only the costs that are numbers are, and they are checked
+		// against the most the budget can be.
+		if start, known := tc.initial(); known && turn == 1 {
+			if cost := m.OrdersCostIn(start, ai, levels); !m.AffordableIn(start, ai, cost) {
+				d.errs.Add(at, "the orders of %s on turn %d (%s) cost %g, over its budget of %g", a, turn, m.Date(turn), cost, m.BudgetIn(start, ai))
+			}
+		} else {
+			cost := 0.0
+			for _, li := range m.ActorLevers(ai) {
+				if c, fixed := m.FixedCost(li, levels[li]); fixed {
+					cost += c
+				}
+			}
+			if !m.Affordable(ai, cost) {
+				d.errs.Add(at, "the orders of %s on turn %d (%s) cost %g, over its budget of %g", a, turn, m.Date(turn), cost, s.Actors[ai].Budget)
+			}
 		}
 	}
 	return out

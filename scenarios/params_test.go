@@ -190,7 +190,7 @@ func TestBuiltinStrategies(t *testing.T) {
 		for turn := 1; turn <= m.Scenario.Meta.Turns; turn++ {
 			o, _ := tr.Orders(turn)
 			for lid, lvl := range o["us"] {
-				spent[id] += m.Cost(m.LeverIndex(lid), lvl)
+				spent[id] += m.CostIn(nil, m.LeverIndex(lid), lvl)
 			}
 		}
 	}

@@ -1,14 +1,18 @@
 package sim
 
 import (
+	"fmt"
 	"math"
+	"strconv"
+	"strings"
 )
 
-// This file holds budgets that depend on the state: an actor's
+// This file holds budgets and costs that depend on the state: an actor's
 // 'budget_formula' gives its budget for the turn, held between 0 and its
-// 'budget'. BudgetIn is the one measure of it; CheckLevels, Sanitize and
-// CarryForward apply it, and FitBudget brings a computer player's orders
-// within it.
+// 'budget', and a level's cost may be an expression of the state. BudgetIn
+// and CostIn are the one measure of each; CheckLevels, Sanitize and
+// CarryForward apply them, and FitBudget brings a computer player's orders
+// within them.
 
 // budgets compiles the actors' budget formulas; names() has run.
 func (c *compiler) budgets() {
@@ -67,8 +71,8 @@ func (m *Model) AffordableIn(s *State, ai int, cost float64) bool {
 }
 
 // FitBudget returns orders (one actor's: lever id, then level) brought
-// within actor ai's budget in state s: while they cost too much, the
-// lever whose level costs most is lowered by one level (the first in the
+// within actor ai's budget in state s, at the costs in s: while they cost
+// too much, the lever whose level costs most is lowered by one level (the first in the
 // scenario's order among equals). Orders already within it are returned
 // as they are.
 func (m *Model) FitBudget(s *State, ai int, orders map[string]int) map[string]int {
@@ -78,15 +82,24 @@ func (m *Model) FitBudget(s *State, ai int, orders map[string]int) map[string]in
 			levels[li] = lvl
 		}
 	}
-	// The budget is read on s once: lowering levels does not change it.
+	// The budget and the costs are read on s once: lowering levels does
+	// not change them.
 	budget := m.BudgetIn(s, ai) + BudgetTolerance
-	if m.OrdersCost(ai, levels) <= budget {
+	if m.OrdersCostIn(s, ai, levels) <= budget {
 		return orders
 	}
-	for m.OrdersCost(ai, levels) > budget {
+	costs := m.CostsIn(s)
+	spent := func() float64 {
+		total := 0.0
+		for _, li := range m.byActor[ai] {
+			total += costs[li][levels[li]]
+		}
+		return total
+	}
+	for spent() > budget {
 		best := -1
 		for _, li := range m.byActor[ai] {
-			if levels[li] > 0 && (best < 0 || m.cLevers[li].cost[levels[li]] > m.cLevers[best].cost[levels[best]]) {
+			if levels[li] > 0 && (best < 0 || costs[li][levels[li]] > costs[best][levels[best]]) {
 				best = li
 			}
 		}
@@ -100,6 +113,237 @@ func (m *Model) FitBudget(s *State, ai int, orders map[string]int) map[string]in
 		if levels[li] > 0 {
 			out[m.Scenario.Levers[li].ID] = levels[li]
 		}
+	}
+	return out
+}
+
+// costs checks lever l's costs, one per level, and compiles those written
+// as expressions. A cost that is a number (or an expression that folds to
+// one) is checked at load: not below 0, and not above its actor's
+// 'budget'. An expression of the state is checked when it is read, at the
+// start of each turn (costFault): it may come out above the budget on
+// some turns, which only means the level cannot be afforded then, but
+// never below 0. The first level's cost must be a number, as orders fall
+// back to it in every state; and a cost expression may read only what its
+// actor sees exactly, as the orders screen shows the actor its costs.
+func (c *compiler) costs(l *Lever, cl *cLever) {
+	s := c.s
+	switch {
+	case len(l.Cost) == 0:
+		cl.cost = make([]float64, len(l.Levels))
+		return
+	case len(l.Cost) != len(l.Levels):
+		c.add(fieldPos(l.FieldPos, "cost", l.Pos), "lever %q has %d levels but %d costs", l.ID, len(l.Levels), len(l.Cost))
+		return
+	}
+	cl.cost = make([]float64, len(l.Cost))
+	var a *Actor
+	if cl.actor >= 0 {
+		a = &s.Actors[cl.actor]
+	}
+	priced := false // some level costs, or may cost, more than 0
+	for k, x := range l.Cost {
+		at := fieldPos(l.FieldPos, fmt.Sprintf("cost[%d]", k), l.Pos)
+		if x.IsZero() {
+			c.add(at, "cost[%d] is empty: give a number, or an expression of the state", k)
+			continue
+		}
+		v, isNum := CostNumber(x)
+		if !isNum {
+			f, ok := compileExpr(x, tNum, c.sc, &c.errs)
+			if !ok {
+				continue
+			}
+			if f.konst {
+				v = f.val
+			} else {
+				if k == 0 {
+					c.add(at, "the first level's cost must be a number: orders fall back to it, so it must be affordable in every state")
+					continue
+				}
+				if a != nil {
+					c.costReads(l, k, x, cl.actor)
+				}
+				if cl.costFn == nil {
+					cl.costFn = make([]numFn, len(l.Cost))
+				}
+				cl.costFn[k] = f.num
+				priced = true
+				continue
+			}
+		}
+		cl.cost[k] = v
+		priced = priced || v > 0
+		switch {
+		case v < 0:
+			c.add(at, "cost must not be negative")
+		case a != nil && budgetKnown(a) && v > a.Budget:
+			name := fmt.Sprintf("%q", l.Levels[k])
+			if strings.TrimSpace(l.Levels[k]) == "" {
+				name = fmt.Sprint(k)
+			}
+			c.add(at, "level %s costs %g, more than the budget of %g of actor %q: it can never be ordered", name, v, a.Budget, l.Actor)
+		}
+	}
+	if a != nil && priced && !budgetKnown(a) && absent(a.FieldPos, "budget:", true) {
+		c.add(fieldPos(l.FieldPos, "cost", l.Pos), "actor %q has no 'budget', so it can never order a level of lever %q that costs more than 0: give the actor a budget", a.ID, l.ID)
+	}
+}
+
+// CostNumber reads a cost written as a number, as the YAML decoder reads
+// numbers (digits may be grouped with _), and reports false for one
+// written as an expression.
+func CostNumber(x Expr) (float64, bool) {
+	v, err := strconv.ParseFloat(strings.ReplaceAll(strings.TrimSpace(x.Src), "_", ""), 64)
+	if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
+		return 0, false
+	}
+	return v, true
+}
+
+// costReads reports the variables that level k's cost expression x reads
+// and actor ai does not see exactly, and the parameters it reads (their
+// drawn values are the world's secret): the cost the orders screen shows
+// would tell the actor their true values.
+func (c *compiler) costReads(l *Lever, k int, x Expr, ai int) {
+	names, err := ExprNames(x.Src)
+	if err != nil {
+		return
+	}
+	for _, n := range names {
+		if _, ok := c.m.params[n]; ok {
+			c.add(x.Pos, "the cost of level %q reads parameter %q, whose value in a game of drawn parameters actor %q does not know: the cost shown on its orders screen would tell it (write the parameter's stated value)", l.Levels[k], n, c.s.Actors[ai].ID)
+			continue
+		}
+		vi, ok := c.m.vars[n]
+		if !ok || c.m.visible[vi][ai] {
+			continue
+		}
+		c.add(x.Pos, "the cost of level %q reads %q, which actor %q sees only as an estimate: the cost shown on its orders screen would tell it the true value (read a variable it sees exactly)", l.Levels[k], n, c.s.Actors[ai].ID)
+	}
+}
+
+// CostIn returns what level lvl of lever li costs in state s: its number,
+// or its expression read on s (a lever's id in it: last turn's level). An
+// expression that faults, or comes out not a finite number or below 0,
+// gives +Inf, so that no orders can afford the level; a Game reports the
+// fault instead (RequiresFault). A nil s gives +Inf for an expression.
+func (m *Model) CostIn(s *State, li, lvl int) float64 {
+	var slots []float64
+	return m.costAt(s, li, lvl, &slots)
+}
+
+// costAt is CostIn with s loaded into *slots once an expression needs it.
+func (m *Model) costAt(s *State, li, lvl int, slots *[]float64) float64 {
+	cl := &m.cLevers[li]
+	if cl.costFn == nil || cl.costFn[lvl] == nil {
+		return cl.cost[lvl]
+	}
+	if s == nil {
+		return math.Inf(1)
+	}
+	if *slots == nil {
+		*slots = make([]float64, m.nslots)
+		m.loadSlots(*slots, s)
+	}
+	v, f := m.evalCost(li, lvl, *slots)
+	if f.set {
+		return math.Inf(1)
+	}
+	return v
+}
+
+// evalCost evaluates the cost expression of level lvl of lever li on
+// slots and returns its value and the fault met, if any: one of the
+// expression's own, or a value that is not a finite number or is below 0.
+func (m *Model) evalCost(li, lvl int, slots []float64) (float64, fault) {
+	var f fault
+	v := m.cLevers[li].costFn[lvl](&env{s: slots, rng: &RNG{}, fault: &f})
+	if f.set {
+		return v, f
+	}
+	l := &m.Scenario.Levers[li]
+	pos := l.Cost[lvl].Pos
+	switch {
+	case math.IsNaN(v) || math.IsInf(v, 0):
+		f = fault{set: true, pos: pos, msg: fmt.Sprintf("the cost of level %q of lever %q is not a finite number", l.Levels[lvl], l.ID)}
+	case v < 0:
+		f = fault{set: true, pos: pos, msg: fmt.Sprintf("the cost of level %q of lever %q is %g, below 0: a cost must not be negative", l.Levels[lvl], l.ID, v)}
+	}
+	return v, f
+}
+
+// costFault reports the first fault lever li's cost expressions meet in
+// the state loaded in slots, if any.
+func (m *Model) costFault(li int, slots []float64) (fault, bool) {
+	for lvl, fn := range m.cLevers[li].costFn {
+		if fn == nil {
+			continue
+		}
+		if _, f := m.evalCost(li, lvl, slots); f.set {
+			return f, true
+		}
+	}
+	return fault{}, false
+}
+
+// FixedCost returns the cost of level lvl of lever li and true when it is
+// a number, or false when it is an expression of the state, known only in
+// a state (CostIn).
+func (m *Model) FixedCost(li, lvl int) (float64, bool) {
+	cl := &m.cLevers[li]
+	if cl.costFn != nil && cl.costFn[lvl] != nil {
+		return 0, false
+	}
+	return cl.cost[lvl], true
+}
+
+// CostsIn returns what every level of every lever costs in state s, by
+// lever then level: CostIn of each. The costs of a lever whose costs are
+// all numbers are the model's own slice (the whole table is, when no cost
+// is an expression): callers must not change them.
+func (m *Model) CostsIn(s *State) [][]float64 {
+	if m.fixedCosts != nil {
+		return m.fixedCosts // no cost is an expression
+	}
+	out := make([][]float64, m.nl)
+	var slots []float64
+	for li := range m.cLevers {
+		cl := &m.cLevers[li]
+		if cl.costFn == nil {
+			out[li] = cl.cost
+			continue
+		}
+		out[li] = make([]float64, len(cl.cost))
+		for lvl := range cl.cost {
+			out[li][lvl] = m.costAt(s, li, lvl, &slots)
+		}
+	}
+	return out
+}
+
+// OrdersCostIn returns what actor ai's levers cost in state s at the
+// levels in levels (a level per lever, in the scenario's order, each in
+// range): the sum of their costs (CostIn), in the scenario's order of the
+// levers.
+func (m *Model) OrdersCostIn(s *State, ai int, levels []int) float64 {
+	total := 0.0
+	var slots []float64
+	for _, li := range m.byActor[ai] {
+		total += m.costAt(s, li, levels[li], &slots)
+	}
+	return total
+}
+
+// fixedCosts returns every lever's costs by level, or nil when some cost
+// is an expression of the state.
+func fixedCosts(levers []cLever) [][]float64 {
+	out := make([][]float64, len(levers))
+	for li := range levers {
+		if levers[li].costFn != nil {
+			return nil
+		}
+		out[li] = levers[li].cost
 	}
 	return out
 }

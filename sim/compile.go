@@ -38,14 +38,17 @@ type Model struct {
 	cOutcomes []cOutcome
 	limit     int // index of the turn-limit outcome
 	cObj      [][]cObjective
-	budgetFn  []numFn     // per actor: its 'budget_formula', or nil (sim/budget.go)
-	payoff    [][]float64 // [outcome][actor], nil for an outcome without 'score'
-	accIdx    [][]int     // [actor][objective]: index into State.Acc, or -1
-	accOf     [][2]int    // per running total: actor and objective
-	nacc      int
-	cChecks   []compiled
-	start     int // months since year 0 of turn 1
-	step      int // months per turn
+	budgetFn  []numFn // per actor: its 'budget_formula', or nil (sim/budget.go)
+	// fixedCosts is every lever's costs by level when none is an
+	// expression, else nil (sim/budget.go).
+	fixedCosts [][]float64
+	payoff     [][]float64 // [outcome][actor], nil for an outcome without 'score'
+	accIdx     [][]int     // [actor][objective]: index into State.Acc, or -1
+	accOf      [][2]int    // per running total: actor and objective
+	nacc       int
+	cChecks    []compiled
+	start      int // months since year 0 of turn 1
+	step       int // months per turn
 
 	params    map[string]int // parameter id -> index
 	stated    []float64      // each parameter's stated value
@@ -63,7 +66,8 @@ type cEffect struct {
 
 type cLever struct {
 	actor    int
-	cost     []float64
+	cost     []float64 // per level: its cost, where it is a number
+	costFn   []numFn   // per level: its cost expression, or nil (sim/budget.go)
 	requires boolFn
 	levelReq []boolFn // per level: its own condition, or nil (sim/levels.go)
 	effects  []cEffect
@@ -297,37 +301,14 @@ func (c *compiler) levers() {
 			m.byActor[cl.actor] = append(m.byActor[cl.actor], i)
 		}
 		c.levels(l)
-		switch {
-		case len(l.Cost) == 0:
-			cl.cost = make([]float64, len(l.Levels))
-		case len(l.Cost) != len(l.Levels):
-			c.add(fieldPos(l.FieldPos, "cost", l.Pos), "lever %q has %d levels but %d costs", l.ID, len(l.Levels), len(l.Cost))
-		default:
-			cl.cost = l.Cost
-			for k, v := range l.Cost {
-				at := fieldPos(l.FieldPos, fmt.Sprintf("cost[%d]", k), l.Pos)
-				switch {
-				case v < 0:
-					c.add(at, "cost must not be negative")
-				case cl.actor >= 0 && budgetKnown(&s.Actors[cl.actor]) && v > s.Actors[cl.actor].Budget:
-					name := fmt.Sprintf("%q", l.Levels[k])
-					if strings.TrimSpace(l.Levels[k]) == "" {
-						name = fmt.Sprint(k)
-					}
-					c.add(at, "level %s costs %g, more than the budget of %g of actor %q: it can never be ordered", name, v, s.Actors[cl.actor].Budget, l.Actor)
-				}
-			}
-		}
-		if cl.actor >= 0 && !budgetKnown(&s.Actors[cl.actor]) && absent(s.Actors[cl.actor].FieldPos, "budget:", true) && slices.ContainsFunc(l.Cost, func(v float64) bool { return v > 0 }) {
-			a := &s.Actors[cl.actor]
-			c.add(fieldPos(l.FieldPos, "cost", l.Pos), "actor %q has no 'budget', so it can never order a level of lever %q that costs more than 0: give the actor a budget", a.ID, l.ID)
-		}
+		c.costs(l, cl) // numbers, or expressions of the state (sim/budget.go)
 		if !l.Requires.IsZero() {
 			cl.requires = c.cond(l.Requires, c.sc)
 		}
 		cl.levelReq = c.levelRequires(l)
 		cl.effects = c.effects(l.Effects, c.fx)
 	}
+	m.fixedCosts = fixedCosts(m.cLevers) // sim/budget.go
 }
 
 // budgetKnown reports whether an actor's budget was given and is valid, so

@@ -8,7 +8,7 @@ package sim
 
 // knownParams returns, for each actor, the indices of the parameters that
 // only its own objectives read: no lever (its 'requires' or
-// 'level_requires'), budget formula, 'seen_by', rule, event, outcome,
+// 'level_requires' or cost), budget formula, 'seen_by', rule, event, outcome,
 // balance check or other actor's objective reads them. A parameter no expression
 // reads is known to no one.
 func knownParams(s *Scenario, params map[string]int) [][]int {
@@ -61,6 +61,9 @@ func knownParams(s *Scenario, params map[string]int) [][]int {
 	for _, l := range s.Levers {
 		read(l.Requires, -2)
 		for _, x := range l.LevelRequires {
+			read(x, -2)
+		}
+		for _, x := range l.Cost { // a cost read on the state (sim/budget.go)
 			read(x, -2)
 		}
 		effects(l.Effects)

@@ -22,10 +22,10 @@ func TestBudgetTolerance(t *testing.T) {
 	levels := make([]int, m.NumLevers())
 	levels[m.LeverIndex("a.tax")], levels[m.LeverIndex("a.spend")] = 1, 1
 	x, y := 0.1, 0.2
-	if c := m.OrdersCost(a, levels); c != x+y || c <= 0.3 {
+	if c := m.OrdersCostIn(g.State(), a, levels); c != x+y || c <= 0.3 {
 		t.Fatalf("cost %v, want 0.1 + 0.2 (a little over 0.3)", c)
 	}
-	if !m.Affordable(a, m.OrdersCost(a, levels)) {
+	if !m.Affordable(a, m.OrdersCostIn(g.State(), a, levels)) {
 		t.Errorf("0.1 + 0.2 is not affordable from 0.3")
 	}
 	if m.Affordable(a, 0.3+1e-6) {

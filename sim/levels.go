@@ -91,3 +91,18 @@ func (m *Model) gated(s *State, li, lvl int) string {
 	name := l.Levels[gate+1]
 	return fmt.Sprintf("not available at %s: %s requires %s", l.Levels[lvl], name, strings.Join(strings.Fields(l.LevelRequires[name].Src), " "))
 }
+
+// LevelWhy says why lever li may not be ordered at level lvl in state s
+// by its 'level_requires' or by a commitment that cannot be broken, in
+// the words CheckLevels uses ("not available at convoy: convoy requires
+// hormuz.risk >= 40"), or "" if neither forbids it. The lever's
+// availability as a whole (Available) and the budget are checked apart.
+func (m *Model) LevelWhy(s *State, li, lvl int) string {
+	if why := m.gated(s, li, lvl); why != "" {
+		return why
+	}
+	if max, why, ok := m.bound(s, li); ok && lvl > max {
+		return above(&m.Scenario.Levers[li], max) + why
+	}
+	return ""
+}

@@ -117,7 +117,7 @@ func (m *Model) CheckLevels(s *State, levels []int) error {
 				return &OrderError{Actor: a, Lever: l.ID, Msg: "not available: " + m.unavailable(li, f)}
 			}
 		}
-		if total := m.OrdersCost(ai, levels); !m.AffordableIn(s, ai, total) {
+		if total := m.OrdersCostIn(s, ai, levels); !m.AffordableIn(s, ai, total) {
 			return &OrderError{Actor: a, Msg: fmt.Sprintf("the orders cost %g, over the budget of %g", total, m.BudgetIn(s, ai))}
 		}
 	}
@@ -186,22 +186,25 @@ func (m *Model) requires(s *State, li int, slots []float64) (bool, fault) {
 }
 
 // RequiresFault evaluates every lever's precondition in state s, in the
-// scenario's order (then the budget formulas, the level conditions and
-// the 'seen_by' expressions), and returns the first fault met as an *EvalError of
-// the given turn, or nil. A precondition that faults is a mistake of the
-// scenario, not a lever that is unavailable: Game checks every state it
-// reaches with it.
+// scenario's order (then the budget formulas, the level conditions, the
+// cost expressions and the 'seen_by' expressions), and returns the first
+// fault met as an *EvalError of the given turn, or nil. A precondition
+// that faults is a mistake of the scenario, not a lever that is
+// unavailable: Game checks every state it reaches with it.
 func (m *Model) RequiresFault(s *State, turn int) error {
-	var slots []float64
-	for li := range m.cLevers {
-		if m.cLevers[li].requires == nil {
-			continue
-		}
+	var slots []float64 // s loaded, once an expression needs it
+	loaded := func() []float64 {
 		if slots == nil {
 			slots = make([]float64, m.nslots)
 			m.loadSlots(slots, s)
 		}
-		if _, f := m.requires(s, li, slots); f.set {
+		return slots
+	}
+	for li := range m.cLevers {
+		if m.cLevers[li].requires == nil {
+			continue
+		}
+		if _, f := m.requires(s, li, loaded()); f.set {
 			return &EvalError{Turn: turn, Pos: f.pos, Msg: f.msg}
 		}
 	}
@@ -209,24 +212,22 @@ func (m *Model) RequiresFault(s *State, turn int) error {
 		if m.budgetFn[ai] == nil {
 			continue
 		}
-		if slots == nil {
-			slots = make([]float64, m.nslots)
-			m.loadSlots(slots, s)
-		}
-		if f, ok := m.budgetFault(s, ai, slots); ok {
+		if f, ok := m.budgetFault(s, ai, loaded()); ok {
 			return &EvalError{Turn: turn, Pos: f.pos, Msg: f.msg}
 		}
 	}
 	for li := range m.cLevers {
-		if m.cLevers[li].levelReq == nil {
-			continue
+		if m.cLevers[li].levelReq != nil {
+			if f, ok := m.levelFault(s, li, loaded()); ok {
+				return &EvalError{Turn: turn, Pos: f.pos, Msg: f.msg}
+			}
 		}
-		if slots == nil {
-			slots = make([]float64, m.nslots)
-			m.loadSlots(slots, s)
-		}
-		if f, ok := m.levelFault(s, li, slots); ok {
-			return &EvalError{Turn: turn, Pos: f.pos, Msg: f.msg}
+	}
+	for li := range m.cLevers {
+		if m.cLevers[li].costFn != nil {
+			if f, ok := m.costFault(li, loaded()); ok { // costs read on the state (sim/budget.go)
+				return &EvalError{Turn: turn, Pos: f.pos, Msg: f.msg}
+			}
 		}
 	}
 	if f, ok := m.seenFault(s); ok {
@@ -234,9 +235,6 @@ func (m *Model) RequiresFault(s *State, turn int) error {
 	}
 	return nil
 }
-
-// Cost returns the cost of lever li at level lvl.
-func (m *Model) Cost(li, lvl int) float64 { return m.cLevers[li].cost[lvl] }
 
 // ChoiceIndices converts choices into an option index per event (-1 where
 // none was given), checking that each names an event of the briefing that
@@ -309,17 +307,6 @@ func (m *Model) choiceIndex(s *State, eid, opt string) (ei, k int, msg string) {
 // Affordable, which applies it.
 const BudgetTolerance = 1e-9
 
-// OrdersCost returns what actor ai's levers cost at the levels in levels
-// (a level per lever, in the scenario's order, each in range): the sum of
-// their costs, in the scenario's order of the levers.
-func (m *Model) OrdersCost(ai int, levels []int) float64 {
-	total := 0.0
-	for _, li := range m.byActor[ai] {
-		total += m.cLevers[li].cost[levels[li]]
-	}
-	return total
-}
-
 // Affordable reports whether actor ai can pay cost from its budget,
 // within BudgetTolerance.
 func (m *Model) Affordable(ai int, cost float64) bool {
@@ -348,7 +335,7 @@ func (m *Model) CarryForward(s *State, levels []int) []int {
 		}
 	}
 	for ai := range m.Scenario.Actors {
-		if !m.AffordableIn(s, ai, m.OrdersCost(ai, out)) {
+		if !m.AffordableIn(s, ai, m.OrdersCostIn(s, ai, out)) {
 			for _, li := range m.byActor[ai] {
 				out[li] = 0
 			}
@@ -419,7 +406,7 @@ func (m *Model) Sanitize(s *State, o Orders, c Choices) (Orders, Choices, []Drop
 		for l, lvl := range mine {
 			levels[m.LeverIndex(l)] = lvl
 		}
-		if cost := m.OrdersCost(ai, levels); !m.AffordableIn(s, ai, cost) {
+		if cost := m.OrdersCostIn(s, ai, levels); !m.AffordableIn(s, ai, cost) {
 			drop("orders of "+a, "they cost %g, over the budget of %g", cost, m.BudgetIn(s, ai))
 			continue
 		}

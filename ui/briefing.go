@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/sixparty/sixparty/sim"
+	"github.com/sixparty/sixparty/ui/flow"
 	"github.com/sixparty/sixparty/ui/layout"
 )
 
@@ -108,7 +109,7 @@ func (g *Game) drawBriefs(d *dc, body layout.Rect) {
 		}
 		budget := fmt.Sprintf("Budget %g per turn", a.Budget)
 		if !a.BudgetFormula.IsZero() {
-			budget = fmt.Sprintf("Budget %g now (most %g)", m.BudgetIn(g.f.Game.State(), i), a.Budget)
+			budget = fmt.Sprintf("Budget %s now (most %g)", flow.Capital(m.BudgetIn(g.f.Game.State(), i)), a.Budget)
 		}
 		d.fit(budget+" · played by a "+seat, in.X, y, in.W, sizeSmall, colMuted, false)
 		y += sizeSmall * 1.6

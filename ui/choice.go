@@ -20,18 +20,24 @@ func (g *Game) drawChoiceScene(d *dc, b layout.Rect) {
 func (g *Game) drawChoice(d *dc, b layout.Rect) {
 	f := g.f
 	m := f.Game.Model
-	ev := m.Scenario.Events[flow.SceneOf[*flow.ChoiceScene](f).Pending[0]]
+	ei := flow.SceneOf[*flow.ChoiceScene](f).Pending[0]
+	ev := m.Scenario.Events[ei]
+	heading, note := f.ChoiceHeading(ei) // a joint decision says who must agree
 	d.fill(b, alpha(colBG, 0.8))
 	box := layout.Rect{X: b.W/2 - 620, Y: b.H/2 - 360, W: 1240, H: 720}
 	d.fill(box, colPanel)
 	d.stroke(box, 4, colAccent)
 	in := box.Inset(40)
 	y := in.Y
-	d.text("Event — your choice", in.X, y, sizeSmall, colMuted, false)
+	d.text(heading, in.X, y, sizeSmall, colMuted, false)
 	y += sizeSmall * 1.6
 	y += d.para(ev.Name, layout.Rect{X: in.X, Y: y, W: in.W, H: 120}, sizeTitle, colText, true) + 8
 	y += d.para(f.Game.Narrate(ev.Text, f.Current), layout.Rect{X: in.X, Y: y, W: in.W, H: 140}, sizeBody, colText, false) + 16
-	y += d.para(f.Game.Narrate(ev.Choice.Prompt, f.Current), layout.Rect{X: in.X, Y: y, W: in.W, H: 100}, sizeHead, colAccent, true) + 20
+	y += d.para(f.Game.Narrate(ev.Choice.Prompt, f.Current), layout.Rect{X: in.X, Y: y, W: in.W, H: 100}, sizeHead, colAccent, true) + 12
+	if note != "" {
+		y += d.para(note, layout.Rect{X: in.X, Y: y, W: in.W, H: 80}, sizeSmall, colYellow, false) + 12
+	}
+	y += 8
 	opts := ev.Choice.Options
 	if f.Message != "" {
 		// Above the dimmed screen: the guard's word after a double Enter.

@@ -21,7 +21,7 @@ func (g *Game) drawOrders(d *dc, b layout.Rect) {
 	budgetLine, body := body.CutTop(70)
 	d.swatch(budgetLine.X, budgetLine.Y+6, 34, parseColour(act.Colour))
 	budget := f.Budget()
-	w := d.text(fmt.Sprintf("Political capital: %g of %g used, %g left", spent, budget, budget-spent), budgetLine.X+50, budgetLine.Y+4, sizeBody, colText, true)
+	w := d.text(fmt.Sprintf("Political capital: %s of %s used, %s left", flow.Capital(spent), flow.Capital(budget), flow.Capital(budget-spent)), budgetLine.X+50, budgetLine.Y+4, sizeBody, colText, true)
 	bar := layout.Rect{X: budgetLine.X + 50 + w + 30, Y: budgetLine.Y + 10, W: math.Min(400, budgetLine.W-w-420), H: 28}
 	if bar.W > 40 {
 		note := "each level shows its cost"
@@ -69,7 +69,7 @@ func (g *Game) drawOrders(d *dc, b layout.Rect) {
 		x := row.X + 20
 		cy := row.Y + 56
 		for lvl, name := range l.Levels {
-			label := fmt.Sprintf("%s · %g", name, m.Cost(li, lvl))
+			label := fmt.Sprintf("%s · %s", name, flow.Capital(m.CostIn(s, li, lvl)))
 			cw := measure(label, sizeSmall, false) + 28
 			chip := layout.Rect{X: x, Y: cy, W: cw, H: 46}
 			err := f.CheckLevel(li, lvl)
@@ -111,6 +111,9 @@ func (g *Game) drawOrders(d *dc, b layout.Rect) {
 	}
 	if l.Description != "" {
 		y += d.para(l.Description, layout.Rect{X: in.X, Y: y, W: in.W, H: 200}, sizeBody, colText, false) + 12
+	}
+	for _, n := range f.CostNotes(li) { // a cost read on the state
+		y += d.para(n+".", layout.Rect{X: in.X, Y: y, W: in.W, H: 120}, sizeSmall, colMuted, false) + 8
 	}
 	d.text("What it does", in.X, y, sizeBody, colText, true)
 	y += sizeBody * 1.5

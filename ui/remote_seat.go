@@ -34,7 +34,7 @@ func (g *Game) drawRemoteSeat(d *dc, b layout.Rect) {
 	// Orders.
 	levers := f.SeatLevers()
 	cost, budget := s.Cost(f)
-	head := fmt.Sprintf("Your orders · cost %.0f of %.0f", cost, budget)
+	head := fmt.Sprintf("Your orders · cost %s of %s", flow.Capital(cost), flow.Capital(budget))
 	col := colMuted
 	if cost > budget+1e-9 {
 		col, head = colBad, head+" · over budget"
@@ -68,11 +68,7 @@ func (g *Game) drawRemoteSeat(d *dc, b layout.Rect) {
 			d.fit(l.Name, in.X, y, in.W*0.55, sizeSmall, colText, true)
 			lab := "◄ " + l.Levels[lvl] + " ►"
 			d.textRight(lab, in.Right()-90, y, sizeSmall, colAccent, false)
-			c := 0.0
-			if lvl < len(l.Cost) {
-				c = l.Cost[lvl]
-			}
-			d.textRight(fmt.Sprintf("%.0f", c), in.Right(), y, sizeSmall, colMuted, false)
+			d.textRight(flow.Capital(f.SeatCost(levers[i], lvl)), in.Right(), y, sizeSmall, colMuted, false)
 			for k := range l.Levels {
 				d.hit(layout.Rect{X: in.X + in.W*0.55 + float64(k)*30, Y: row.Y, W: 30, H: row.H}, flow.Input{Action: flow.SetLevel, Item: i, Value: k})
 			}

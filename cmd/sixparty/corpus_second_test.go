@@ -3,7 +3,7 @@ package main
 // Mutations of the third built-in scenario in the fields of the second
 // authoring pass (issue 15): payoffs, running totals, per-actor noise,
 // joint decisions, values in text, the map box, levels and budgets from
-// the state, a check's difficulty and outcomes expected to be rare.
+// the state, costs read on the state, a check's difficulty and outcomes expected to be rare.
 
 const hormuz = "hormuz-2019"
 
@@ -28,6 +28,12 @@ func init() {
     when: "hormuz.risk >= 80"`)}, []string{`expected must be 'rare'`}},
 		{"level-requires-level", cNames, hormuz, []edit{rep(`    requires: "hormuz.risk >= 55"`, `    level_requires: {‸strkie: "hormuz.risk >= 55"}`)}, []string{`lever "us.strike" has no level "strkie"`, mean("strike")}},
 		{"budget-formula-name", cNames, hormuz, []edit{rep(`budget_formula: "2 + talks / 30"`, `budget_formula: "2 + ‸talk / 30"`)}, []string{`unknown name "talk"`, mean("talks")}},
+		{"cost-name", cNames, hormuz, []edit{rep(`cost: [0, 1, "2 + (hormuz.risk - 40) / 30"]`, `cost: [0, 1, "2 + (‸hormuz.rsk - 40) / 30"]`)}, []string{`unknown name "hormuz.rsk"`, mean("hormuz.risk")}},
+		{"cost-condition", cTypes, hormuz, []edit{rep(`cost: [0, 1, "2 + (hormuz.risk - 40) / 30"]`, `cost: [0, 1, "‸hormuz.risk >= 40"]`)}, []string{`expression is a condition, want a number`}},
+		{"cost-first-level", cValues, hormuz, []edit{rep(`cost: [0, 1, "2 + (hormuz.risk - 40) / 30"]`, `cost: ["‸hormuz.risk / 50", 1, 2]`)}, []string{`the first level's cost must be a number`}},
+		{"cost-estimate", cValues, hormuz, []edit{rep(`cost: [0, 1, "2 + (hormuz.risk - 40) / 30"]`, `cost: [0, 1, "‸2 + iran.stockpile / 200"]`)}, []string{`reads "iran.stockpile", which actor "us" sees only as an estimate`}},
+		{"cost-negative-constant", cConst, hormuz, []edit{rep(`cost: [0, 1, "2 + (hormuz.risk - 40) / 30"]`, `cost: [0, 1, "‸1 - 2"]`)}, []string{`cost must not be negative`}},
+		{"cost-below-zero", cPlay, hormuz, []edit{rep(`cost: [0, 1, "2 + (hormuz.risk - 40) / 30"]`, `cost: [0, 1, "‸(hormuz.risk - 60) / 30"]`)}, []string{`the cost of level "convoy" of lever "us.escort" is -0.[0-9]+, below 0: a cost must not be negative`}},
 		{"level-requires-name", cNames, hormuz, []edit{rep(`level_requires: {convoy: "hormuz.risk >= 40"}`, `level_requires: {convoy: "‸hormuz.rsk >= 40"}`)}, []string{`unknown name "hormuz.rsk"`, mean("hormuz.risk")}},
 	}...)
 }

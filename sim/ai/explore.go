@@ -26,15 +26,15 @@ func Explore(g *sim.Game, ai int) map[string]int {
 		}
 		var fits []int
 		for lvl := range m.MaxLevel(s, li) + 1 {
-			if m.Affordable(ai, spent+m.Cost(li, lvl)) {
+			if m.Affordable(ai, spent+m.CostIn(s, li, lvl)) {
 				fits = append(fits, lvl)
 			}
 		}
 		lvl := fits[rng.Intn(len(fits))]
 		if lvl > 0 {
 			out[m.Scenario.Levers[li].ID] = lvl
-			spent += m.Cost(li, lvl)
+			spent += m.CostIn(s, li, lvl)
 		}
 	}
-	return m.FitBudget(s, ai, out) // a budget_formula's budget this turn (sim/budget.go)
+	return m.FitBudget(s, ai, out) // the budget and costs this turn (sim/budget.go)
 }

@@ -55,7 +55,7 @@ func (p Greedy) Orders(g *sim.Game, ai int) map[string]int {
 					continue
 				}
 				levels[li] = lvl
-				if m.Affordable(ai, m.OrdersCost(ai, levels)) {
+				if m.Affordable(ai, m.OrdersCostIn(s, ai, levels)) {
 					// A little seeded jitter breaks ties and varies play.
 					gain := ev.score(levels) - best + 1e-6*rng.NormFloat64()
 					if gain > bestGain {

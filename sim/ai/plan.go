@@ -48,7 +48,8 @@ type planner struct {
 	b       Budget
 	turn    uint64
 	mine    []int
-	avail   []int // per lever, the highest level allowed (Model.MaxLevels)
+	avail   []int       // per lever, the highest level allowed (Model.MaxLevels)
+	costs   [][]float64 // per lever and level, its cost this turn (Model.CostsIn)
 	base    *sim.State
 	worlds  []*sim.State
 	levels  []int       // every lever's level last turn, where still allowed
@@ -76,6 +77,7 @@ func newPlanner(m *sim.Model, s *sim.State, v sim.View, seed uint64, ai int, b B
 		seen: map[uint64][]*cand{},
 	}
 	p.avail = m.MaxLevels(s, nil)
+	p.costs = m.CostsIn(s)
 	// The state as ai believes it, with chance of its own: the generator
 	// in s would tell the future.
 	p.base = s.Believed(v)
@@ -225,13 +227,13 @@ func (p *planner) predict() {
 			}
 			return v
 		}
-		combos, ok := enumerate(m, o, p.avail, p.b.MaxCandidates)
+		combos, ok := enumerate(m, o, p.avail, p.costs, p.b.MaxCandidates)
 		if !ok {
 			cur := make([]int, len(levers))
 			for k, li := range levers {
 				cur[k] = last[li]
 			}
-			best := climb(m, o, p.avail, cur, eval, func() bool { return p.steps+h > share })
+			best := climb(m, o, p.avail, p.costs, cur, eval, func() bool { return p.steps+h > share })
 			if best == nil {
 				continue
 			}
@@ -249,7 +251,7 @@ func (p *planner) predict() {
 		costs := make([]float64, len(combos))
 		for i, lv := range combos {
 			utils[i] = eval(lv)
-			costs[i] = levelsCost(m, o, lv)
+			costs[i] = levelsCost(m, p.costs, o, lv)
 		}
 		byUtil := make([]int, len(combos))
 		for i := range byUtil {
@@ -282,7 +284,7 @@ func (p *planner) predict() {
 // cheaper orders, then to the earlier ones. Each climbing move costs time
 // in proportion to the actor's levers (its cost and memo key are sums
 // over them), besides the play-out.
-func climb(m *sim.Model, ai int, avail []int, start []int, eval func([]int) float64, stop func() bool) []int {
+func climb(m *sim.Model, ai int, avail []int, costs [][]float64, start []int, eval func([]int) float64, stop func() bool) []int {
 	levers := m.ActorLevers(ai)
 	type scored struct {
 		lv   []int
@@ -321,9 +323,9 @@ func climb(m *sim.Model, ai int, avail []int, start []int, eval func([]int) floa
 	}
 	zero := make([]int, len(levers))
 	var best scored
-	for i, s0 := range [][]int{legalStart(m, ai, avail, start), zero} {
+	for i, s0 := range [][]int{legalStart(m, ai, avail, costs, start), zero} {
 		v0, _ := val(s0, true)
-		cur := scored{s0, levelsCost(m, ai, s0), v0}
+		cur := scored{s0, levelsCost(m, costs, ai, s0), v0}
 		work := slices.Clone(s0)
 		for !stopped && !stop() {
 			next := cur
@@ -335,7 +337,7 @@ func climb(m *sim.Model, ai int, avail []int, start []int, eval func([]int) floa
 						continue
 					}
 					work[k] = lvl
-					c := levelsCost(m, ai, work)
+					c := levelsCost(m, costs, ai, work)
 					if !m.Affordable(ai, c) {
 						continue
 					}
@@ -365,9 +367,9 @@ func climb(m *sim.Model, ai int, avail []int, start []int, eval func([]int) floa
 }
 
 // enumerate lists every legal combination of levels for actor ai's
-// levers, in lexicographic order, or reports false when there are more
-// than limit.
-func enumerate(m *sim.Model, ai int, avail []int, limit int) ([][]int, bool) {
+// levers (at costs: Model.CostsIn of the turn's state), in lexicographic
+// order, or reports false when there are more than limit.
+func enumerate(m *sim.Model, ai int, avail []int, costs [][]float64, limit int) ([][]int, bool) {
 	levers := m.ActorLevers(ai)
 	var out [][]int
 	lv := make([]int, len(levers))
@@ -385,7 +387,7 @@ func enumerate(m *sim.Model, ai int, avail []int, limit int) ([][]int, bool) {
 			if lvl > avail[li] {
 				break
 			}
-			c := spent + m.Cost(li, lvl)
+			c := spent + costs[li][lvl]
 			if !m.Affordable(ai, c) {
 				continue
 			}
@@ -405,26 +407,27 @@ func enumerate(m *sim.Model, ai int, avail []int, limit int) ([][]int, bool) {
 
 // legalStart returns start (levels of actor ai's levers) if it is legal,
 // else all levers off.
-func legalStart(m *sim.Model, ai int, avail []int, start []int) []int {
+func legalStart(m *sim.Model, ai int, avail []int, costs [][]float64, start []int) []int {
 	levers := m.ActorLevers(ai)
 	for k, li := range levers {
 		if start[k] > avail[li] {
 			return make([]int, len(levers))
 		}
 	}
-	if !m.Affordable(ai, levelsCost(m, ai, start)) {
+	if !m.Affordable(ai, levelsCost(m, costs, ai, start)) {
 		return make([]int, len(levers))
 	}
 	return slices.Clone(start)
 }
 
 // levelsCost returns the cost of lv, the levels of actor ai's levers in
-// ActorLevers order: the sum sim.Model.OrdersCost takes, in its order
+// ActorLevers order, at costs (Model.CostsIn of the turn's state): the sum
+// sim.Model.OrdersCostIn takes, in its order
 // (so bit for bit its result), without a slice of every lever's level.
-func levelsCost(m *sim.Model, ai int, lv []int) float64 {
+func levelsCost(m *sim.Model, costs [][]float64, ai int, lv []int) float64 {
 	total := 0.0
 	for k, li := range m.ActorLevers(ai) {
-		total += m.Cost(li, lv[k])
+		total += costs[li][lv[k]]
 	}
 	return total
 }
@@ -459,7 +462,7 @@ func (p *planner) evaluate(lv []int, nw int) *cand {
 	if c := p.lookup(k, lv); c != nil && c.worlds >= nw {
 		return c
 	}
-	c := &cand{levels: slices.Clone(lv), cost: levelsCost(p.m, p.ai, lv), obj: make([]float64, len(p.wts)), worlds: nw}
+	c := &cand{levels: slices.Clone(lv), cost: levelsCost(p.m, p.costs, p.ai, lv), obj: make([]float64, len(p.wts)), worlds: nw}
 	sum, sum2 := 0.0, 0.0
 	for w, world := range p.worlds[:nw] {
 		levels := p.wlevels[w]
@@ -507,7 +510,7 @@ func (p *planner) evaluate(lv []int, nw int) *cand {
 func (p *planner) decide() Decision {
 	m := p.m
 	b := p.b
-	combos, all := enumerate(m, p.ai, p.avail, b.MaxCandidates)
+	combos, all := enumerate(m, p.ai, p.avail, p.costs, b.MaxCandidates)
 	// How many candidates the screen will weigh: all of them, or about
 	// three climbs' worth of single changes from each of two starts.
 	screened := len(combos)
@@ -542,7 +545,7 @@ func (p *planner) decide() Decision {
 			p.evaluate(lv, screen)
 		}
 	} else {
-		climb(m, p.ai, p.avail, start, func(lv []int) float64 {
+		climb(m, p.ai, p.avail, p.costs, start, func(lv []int) float64 {
 			return p.evaluate(lv, screen).util
 		}, func() bool { return p.steps+b.Finalists*samples*p.horizon >= b.MaxSteps })
 	}

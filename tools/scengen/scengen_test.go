@@ -168,7 +168,7 @@ func busy(m *sim.Model, s *sim.State) []int {
 				continue
 			}
 			for lvl := len(m.Scenario.Levers[li].Levels) - 1; lvl > 0; lvl-- {
-				if c := m.Cost(li, lvl); c <= left {
+				if c := m.CostIn(nil, li, lvl); c <= left {
 					levels[li] = lvl
 					left -= c
 					break

@@ -12,18 +12,7 @@ import (
 // 50: 1 at the start, of at most 2): the orders screen's capital, its
 // summary and the levels it allows follow it, not the static 2.
 func TestBudgetFormula(t *testing.T) {
-	src := strings.Replace(fixture, "{id: a, name: Alpha, budget: 2,", `{id: a, name: Alpha, budget: 2, budget_formula: "tension / 50",`, 1)
-	open := func(name string) (*sim.Model, error) { return scenarios.Load("fixture.yaml", []byte(src)) }
-	f := New(Config{Builtin: []string{"fixture"}, Source: "fixture", Open: open, Store: memStore{}, Seats: solo(6)})
-	if f.Model == nil {
-		t.Fatal(f.Message)
-	}
-	for _, in := range []Input{Do(Confirm), Do(Confirm), Do(Confirm)} {
-		f.Do(in)
-	}
-	if f.Scene() != Orders {
-		t.Fatalf("at %s", f.Scene())
-	}
+	f := ordersFlow(t, "{id: a, name: Alpha, budget: 2,", `{id: a, name: Alpha, budget: 2, budget_formula: "tension / 50",`)
 	if b := f.Budget(); b != 1 {
 		t.Fatalf("Budget() = %g, want 1 (tension 50 / 50)", b)
 	}
@@ -42,4 +31,58 @@ func TestBudgetFormula(t *testing.T) {
 	if !strings.Contains(txt, "1 of 1 used, 0 left") || !strings.Contains(txt, "from tension / 50; at most 2") {
 		t.Errorf("the orders' text:\n%s", txt)
 	}
+}
+
+// TestCostFormula prices Alpha's "much" by the state (tension / 50: 1 at
+// the start, not the 2 a number would say): the chips' text, the capital
+// spent, the summary and the levels allowed all follow it.
+func TestCostFormula(t *testing.T) {
+	f := ordersFlow(t, "levels: [no, some, much], cost: [0, 1, 2]", `levels: [no, some, much], cost: [0, 1, "tension / 50"]`)
+	talk := f.Game.Model.LeverIndex("a.talk")
+	if err := f.SetLevel(talk, 2); err != nil {
+		t.Fatal(err)
+	}
+	if got := f.Spent(); got != 1 {
+		t.Errorf("Spent() = %g at much, want 1 (tension 50 / 50)", got)
+	}
+	if sum, _ := f.DraftSummary(); !strings.Contains(sum, "Talk: much (1) — 1 of 2 political capital") {
+		t.Errorf("summary %q", sum)
+	}
+	_, lines := ScreenText(f)
+	txt := strings.Join(lines, "\n")
+	if !strings.Contains(txt, "[much (cost 1)]") || !strings.Contains(txt, "The cost of much is tension / 50, read at the start of each turn: 1 now.") {
+		t.Errorf("the orders' text:\n%s", txt)
+	}
+}
+
+// TestLevelGated: the orders screen refuses a level its 'level_requires'
+// forbids, in the engine's words, and allows the levels below it.
+func TestLevelGated(t *testing.T) {
+	f := ordersFlow(t, "levels: [no, some, much], cost: [0, 1, 2]", `levels: [no, some, much], cost: [0, 1, 2], level_requires: {much: "tension >= 60"}`)
+	talk := f.Game.Model.LeverIndex("a.talk")
+	if err := f.CheckLevel(talk, 2); err == nil || err.Error() != "Talk is not available at much: much requires tension >= 60" {
+		t.Errorf("much at tension 50: %v", err)
+	}
+	if err := f.CheckLevel(talk, 1); err != nil {
+		t.Errorf("some at tension 50: %v", err)
+	}
+}
+
+// ordersFlow opens the fixture with edit applied (old, new), seats Alpha
+// alone, and goes to its orders.
+func ordersFlow(t *testing.T, old, new string) *Flow {
+	t.Helper()
+	src := strings.Replace(fixture, old, new, 1)
+	open := func(name string) (*sim.Model, error) { return scenarios.Load("fixture.yaml", []byte(src)) }
+	f := New(Config{Builtin: []string{"fixture"}, Source: "fixture", Open: open, Store: memStore{}, Seats: solo(6)})
+	if f.Model == nil {
+		t.Fatal(f.Message)
+	}
+	for _, in := range []Input{Do(Confirm), Do(Confirm), Do(Confirm)} {
+		f.Do(in)
+	}
+	if f.Scene() != Orders {
+		t.Fatalf("at %s", f.Scene())
+	}
+	return f
 }

@@ -113,16 +113,16 @@ func (f *Flow) DraftSummary() (summary, warning string) {
 	for _, li := range m.ActorLevers(f.Current) {
 		if lvl := f.Levels[li]; lvl > 0 {
 			l := &m.Scenario.Levers[li]
-			parts = append(parts, fmt.Sprintf("%s: %s (%g)", l.Name, l.Levels[lvl], m.Cost(li, lvl)))
+			parts = append(parts, fmt.Sprintf("%s: %s (%s)", l.Name, l.Levels[lvl], Capital(m.CostIn(f.Game.State(), li, lvl))))
 		}
 	}
 	spent := f.Spent()
 	if len(parts) == 0 {
 		parts = []string{"no levers pulled"}
 	}
-	summary = fmt.Sprintf("Your orders: %s — %g of %g political capital", strings.Join(parts, ", "), spent, budget)
+	summary = fmt.Sprintf("Your orders: %s — %s of %s political capital", strings.Join(parts, ", "), Capital(spent), Capital(budget))
 	if left := budget - spent; left > 1e-9 {
-		warning = fmt.Sprintf("%g political capital unspent: it is not saved for later turns.", left)
+		warning = fmt.Sprintf("%s political capital unspent: it is not saved for later turns.", Capital(left))
 	}
 	return summary, warning
 }

@@ -328,8 +328,11 @@ func (s *FacilitatorScene) injectEvent(f *Flow, ei int) {
 		return
 	}
 	f.Message = "Injected " + ev.Name + " into this turn's briefing."
+	var deciders []int // the chooser, then the partners of a joint decision
 	if ev.Choice != nil {
-		c := m.Chooser(ei)
+		deciders = append([]int{m.Chooser(ei)}, m.Partners(ei)...)
+	}
+	for _, c := range deciders {
 		a := m.Scenario.Actors[c]
 		switch {
 		case !f.Seats[c].Human:

@@ -472,7 +472,7 @@ func TestFacilitatorAdjustRecallsOrders(t *testing.T) {
 search:
 	for l := range m.Scenario.Levers {
 		a := m.LeverActor(l)
-		if m.Scenario.Levers[l].Requires.IsZero() || a == len(m.Scenario.Actors)-1 || !m.Affordable(a, m.Cost(l, 1)) {
+		if m.Scenario.Levers[l].Requires.IsZero() || a == len(m.Scenario.Actors)-1 || !m.Affordable(a, m.CostIn(nil, l, 1)) {
 			continue
 		}
 		for v := range m.Scenario.Vars {

@@ -441,7 +441,11 @@ func (f *Flow) enterSeat() {
 	var pending []int
 	for _, ei := range g.State().Briefing {
 		ev := &m.Scenario.Events[ei]
-		if _, done := f.table.Picked(ev.ID); ev.Choice != nil && m.Chooser(ei) == f.Current && !done {
+		if ev.Choice == nil || !m.Decides(ei, f.Current) {
+			continue
+		}
+		// The chooser, or a partner who must agree (ui/flow/choice.go).
+		if _, done := f.table.Picked(f.ChoiceKey(ei)); !done {
 			pending = append(pending, ei)
 		}
 	}
@@ -540,6 +544,12 @@ func (f *Flow) saveFile() *savegame.File {
 			id := f.Model.Scenario.Events[ei].ID
 			if o, ok := f.table.Picked(id); ok && file.Picked != nil && f.Seats[f.Model.Chooser(ei)].Human && f.ordered(f.Model.Chooser(ei)) {
 				file.Picked[id] = o
+			}
+			for _, p := range f.Model.Partners(ei) { // partners' answers to a joint decision
+				key := sim.PartnerKey(id, f.Model.Scenario.Actors[p].ID)
+				if o, ok := f.table.Picked(key); ok && file.Picked != nil && f.Seats[p].Human && f.ordered(p) {
+					file.Picked[key] = o
+				}
 			}
 		}
 	}

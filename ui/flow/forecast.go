@@ -71,9 +71,12 @@ func (f *Flow) startForecast() {
 	}
 	choices := sim.Choices{}
 	for _, ei := range g.State().Briefing {
-		id := m.Scenario.Events[ei].ID
-		if o, ok := f.table.Picked(id); ok && m.Chooser(ei) == seat {
-			choices[id] = o
+		if m.Scenario.Events[ei].Choice == nil || !m.Decides(ei, seat) {
+			continue
+		}
+		key := f.ChoiceKey(ei) // the seat's own answer, as chooser or partner (ui/flow/choice.go)
+		if o, ok := f.table.Picked(key); ok {
+			choices[key] = o
 		}
 	}
 	job := &forecastJob{done: make(chan struct{}), turn: g.Turn(), seat: seat, draft: f.DraftText()}

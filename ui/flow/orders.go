@@ -15,7 +15,7 @@ func (*OrdersScene) ID() SceneID { return Orders }
 
 // Spent returns the cost of the current actor's draft orders.
 func (f *Flow) Spent() float64 {
-	return f.Game.Model.OrdersCost(f.Current, f.Levels)
+	return f.Game.Model.OrdersCostIn(f.Game.State(), f.Current, f.Levels)
 }
 
 // Budget returns the current actor's political capital for the turn
@@ -59,11 +59,15 @@ func (f *Flow) CheckLevel(li, lvl int) error {
 			return fmt.Errorf("%s is not available: %s", l.Name, why)
 		}
 	}
+	if why := m.LevelWhy(f.Game.State(), li, lvl); why != "" && lvl > 0 {
+		return fmt.Errorf("%s is %s", l.Name, why) // 'level_requires' or a commitment (sim/levels.go)
+	}
 	budget := f.Budget()
+	s := f.Game.State()
 	draft := slices.Clone(f.Levels)
 	draft[li] = lvl
-	if !m.AffordableIn(f.Game.State(), f.Current, m.OrdersCost(f.Current, draft)) && m.Cost(li, lvl) > m.Cost(li, f.Levels[li]) {
-		return fmt.Errorf("not enough political capital: %s at %q costs %g, %g of %g is left", l.Name, l.Levels[lvl], m.Cost(li, lvl), budget-f.Spent()+m.Cost(li, f.Levels[li]), budget)
+	if c, was := m.CostIn(s, li, lvl), m.CostIn(s, li, f.Levels[li]); !m.AffordableIn(s, f.Current, m.OrdersCostIn(s, f.Current, draft)) && c > was {
+		return fmt.Errorf("not enough political capital: %s at %q costs %s, %s of %s is left", l.Name, l.Levels[lvl], Capital(c), Capital(budget-f.Spent()+was), Capital(budget))
 	}
 	return nil
 }

@@ -158,11 +158,21 @@ func (s *RemoteSeatScene) Cost(f *Flow) (cost, budget float64) {
 	s.sync(f)
 	m := f.Model
 	for i, li := range f.SeatLevers() {
-		if c := m.Scenario.Levers[li].Cost; s.Levels[i] < len(c) {
-			cost += c[s.Levels[i]]
-		}
+		cost += f.SeatCost(li, s.Levels[i])
 	}
 	return cost, m.Scenario.Actors[f.Current].Budget
+}
+
+// SeatCost returns what the seat's lever li costs at level lvl this turn:
+// its number, or its cost expression read on what the seat knows (the
+// values it sees exactly, the orders revealed last turn, the turn). A cost
+// expression reads nothing else (sim/budget.go), so the seat prices it as
+// the server does.
+func (f *Flow) SeatCost(li, lvl int) float64 {
+	t := f.remote.Table
+	played := t.Played()
+	st := &sim.State{Turn: t.Turn(), Vals: t.View(f.Current, played).Vals, Levels: t.Levels(played)}
+	return f.Model.CostIn(st, li, lvl)
 }
 
 // Row kinds of the seat scene.

@@ -224,10 +224,15 @@ func (t *LocalTable) Decide() Decisions {
 		d.orders[id] = dec.Orders
 		for _, ei := range g.State().Briefing {
 			e := m.Scenario.Events[ei]
-			if e.Choice != nil && m.Chooser(ei) == i {
-				if o, ok := dec.Choices[e.ID]; ok {
-					d.picks[e.ID] = o
-				}
+			if e.Choice == nil || !m.Decides(ei, i) {
+				continue
+			}
+			key := e.ID // the chooser's answer, or a partner's (sim/joint.go)
+			if m.Chooser(ei) != i {
+				key = sim.PartnerKey(e.ID, id)
+			}
+			if o, ok := dec.Choices[key]; ok {
+				d.picks[key] = o
 			}
 		}
 		d.explain[id] = dec.Explain

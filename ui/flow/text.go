@@ -94,9 +94,13 @@ func ScreenText(f *Flow) (title string, lines []string) {
 	case *ChoiceScene:
 		m := f.Game.Model
 		ev := m.Scenario.Events[s.Pending[0]]
-		title = "Event, your choice: " + ev.Name
+		heading, note := f.ChoiceHeading(s.Pending[0])
+		title = strings.Replace(heading, "Event — ", "Event, ", 1) + ": " + ev.Name
 		add("%s", strings.TrimSpace(f.Game.Narrate(ev.Text, f.Current)))
 		add("%s", f.Game.Narrate(ev.Choice.Prompt, f.Current))
+		if note != "" {
+			add("%s", note)
+		}
 		for i, o := range ev.Choice.Options {
 			var fx []string
 			for _, e := range o.Effects {
@@ -113,7 +117,7 @@ func ScreenText(f *Flow) (title string, lines []string) {
 		act := m.Scenario.Actors[f.Current]
 		title = "Orders of " + act.Name + ", " + turn()
 		spent := f.Spent()
-		add("Political capital: %g of %g used, %g left.", spent, f.Budget(), f.Budget()-spent)
+		add("Political capital: %s of %s used, %s left.", Capital(spent), Capital(f.Budget()), Capital(f.Budget()-spent))
 		if n := f.BudgetNote(); n != "" {
 			add("The political capital is %s.", n)
 		}
@@ -125,7 +129,7 @@ func ScreenText(f *Flow) (title string, lines []string) {
 			l := m.Scenario.Levers[li]
 			var lv []string
 			for lvl, name := range l.Levels {
-				x := fmt.Sprintf("%s (cost %g)", name, m.Cost(li, lvl))
+				x := fmt.Sprintf("%s (cost %s)", name, Capital(m.CostIn(gm.State(), li, lvl)))
 				if f.Levels[li] == lvl {
 					x = "[" + x + "]"
 				}
@@ -139,6 +143,9 @@ func ScreenText(f *Flow) (title string, lines []string) {
 			if i == f.Cursor() {
 				if l.Description != "" {
 					add("   %s", l.Description)
+				}
+				for _, n := range f.CostNotes(li) {
+					add("   %s.", n)
 				}
 				for _, e := range l.Effects {
 					add("   does: %s", EffectText(m, e))
