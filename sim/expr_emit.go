@@ -35,6 +35,9 @@ func sitePos(t *tnode) *Pos {
 
 // emitNum returns the closure that computes number node t.
 func emitNum(t *tnode) numFn {
+	if f, ok := emitFused(t); ok {
+		return f
+	}
 	a := t.args
 	pos := sitePos(t)
 	switch t.op {
