@@ -59,6 +59,12 @@ type cEffect struct {
 	delay  int
 	lasts  int
 	pos    Pos
+	// levelOnly reports that change reads nothing but the level (see
+	// compiled.levelOnly); byLevel then holds its value at each level
+	// the effect can apply at, computed once at load time (levelTables),
+	// where every one of them is a finite number.
+	levelOnly bool
+	byLevel   []float64
 }
 
 type cLever struct {
@@ -167,6 +173,55 @@ func (c *compiler) compile() {
 	c.checks()
 	c.strategies()
 	c.pending()
+	if len(c.errs) == 0 {
+		c.levelTables()
+	}
+}
+
+// levelTables computes, once, the change of every effect that reads
+// nothing but the level, at each level it can apply at: a lever's levels,
+// and level 1 for an event's effects (a cause's Level). The stepper reads
+// the table instead of evaluating the expression; an effect with a level
+// at which it faults, or gives a number that is not finite, keeps no
+// table, so that the fault is met, and reported, in play.
+func (c *compiler) levelTables() {
+	m := c.m
+	slots := make([]float64, m.nslots)
+	var f fault
+	ev := env{s: slots, fault: &f}
+	table := func(list []cEffect, levels int) {
+		for k := range list {
+			e := &list[k]
+			if !e.levelOnly {
+				continue
+			}
+			t := make([]float64, levels)
+			for lvl := 1; lvl < levels; lvl++ {
+				slots[m.slotLevel] = float64(lvl)
+				f = fault{}
+				v := e.change(&ev)
+				if f.set || !finite(v) {
+					t = nil
+					break
+				}
+				t[lvl] = v
+			}
+			e.byLevel = t
+		}
+	}
+	for li := range m.cLevers {
+		table(m.cLevers[li].effects, len(c.s.Levers[li].Levels))
+	}
+	for ei := range m.cEvents {
+		ce := &m.cEvents[ei]
+		table(ce.effects, 2)
+		for _, o := range ce.options {
+			table(o, 2)
+		}
+		for _, b := range ce.broken {
+			table(b, 2)
+		}
+	}
 }
 
 // actors checks the actors' ids, names, budgets and colours and gives each
@@ -680,7 +735,8 @@ func (c *compiler) effects(list []Effect, sc *scope) []cEffect {
 		if e.Change.IsZero() {
 			c.add(e.Pos, "effect needs a 'change'")
 		} else {
-			ce.change = c.num(e.Change, sc, "change", e.FieldPos, e.Pos).num
+			f := c.num(e.Change, sc, "change", e.FieldPos, e.Pos)
+			ce.change, ce.levelOnly = f.num, f.levelOnly
 			ce.pos = e.Change.Pos
 		}
 		if e.Delay < 0 {

@@ -2,6 +2,7 @@ package sim_test
 
 import (
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/sixparty/sixparty/sim"
@@ -88,5 +89,40 @@ func TestStepLedger(t *testing.T) {
 	led.Reset()
 	if led.Len() != 0 || led.Entries() != nil {
 		t.Errorf("Reset left %d entries", led.Len())
+	}
+}
+
+// TestLevelTables plays levers whose effects read nothing but the level,
+// which the engine computes once per level at load time, and checks the
+// values and ledger entries are those of the expressions, and that an
+// effect that faults at one level still faults in play, at its position,
+// while its other levels play.
+func TestLevelTables(t *testing.T) {
+	src := strings.Replace(small, `change: "2 * level"`, `change: "level == 1 ? 0.1 * 3 : 6 / (level - 1)"`, 1)
+	m := load(t, src)
+	tenth, three := 0.1, 3.0
+	for _, tt := range []struct {
+		level int
+		want  float64
+	}{
+		{1, tenth * three},
+		{2, 6},
+	} {
+		g := sim.NewGame(m, 1)
+		rep, err := g.Play(sim.Orders{"a": {"a.tax": tt.level}}, nil)
+		if err != nil {
+			t.Fatalf("level %d: %v", tt.level, err)
+		}
+		if e := rep.Entries[0]; e.Amount != tt.want || e.Cause.Kind != sim.ByLever || e.Cause.Level != tt.level || e.Pos.String() != "test.yaml:18:36" {
+			t.Errorf("level %d: first entry %+v, want %v from test.yaml:18:36", tt.level, e, tt.want)
+		}
+	}
+	m = load(t, strings.Replace(small, `change: "2 * level"`, `change: "6 / (level - 1)"`, 1))
+	g := sim.NewGame(m, 1)
+	if _, err := g.Play(sim.Orders{"a": {"a.tax": 1}}, nil); err == nil || err.Error() != "sim: turn 1: test.yaml:18:38: division by zero" {
+		t.Errorf("level 1: %v, want the division by zero", err)
+	}
+	if rep, err := g.Play(sim.Orders{"a": {"a.tax": 2}}, nil); err != nil || rep.Entries[0].Amount != 6 {
+		t.Errorf("level 2: %v, %+v", err, rep)
 	}
 }

@@ -230,10 +230,15 @@ func (st *Stepper) effects(cur *State, levels, choices []int, next *State, led *
 			if from <= turn {
 				// apply, written out: this is the loop of every new
 				// effect of the turn.
-				st.start[m.slotLevel] = float64(cause.Level)
-				d := e.change(&st.env)
-				if err = st.check(turn, e.pos, d); err != nil {
-					return err
+				var d float64
+				if cause.Level > 0 && cause.Level < len(e.byLevel) {
+					d = e.byLevel[cause.Level]
+				} else {
+					st.start[m.slotLevel] = float64(cause.Level)
+					d = e.change(&st.env)
+					if err = st.check(turn, e.pos, d); err != nil {
+						return err
+					}
 				}
 				if d != 0 {
 					st.deltas[e.target] += d
@@ -311,10 +316,15 @@ func (st *Stepper) effects(cur *State, levels, choices []int, next *State, led *
 // adds its change to the variable's sum, recording it when led is not nil.
 func (st *Stepper) apply(turn int, p *Pending, led *Ledger) error {
 	e := st.m.effect(*p)
-	st.start[st.m.slotLevel] = float64(p.Cause.Level)
-	d := e.change(&st.env)
-	if err := st.check(turn, e.pos, d); err != nil {
-		return err
+	var d float64
+	if lvl := p.Cause.Level; lvl > 0 && lvl < len(e.byLevel) {
+		d = e.byLevel[lvl]
+	} else {
+		st.start[st.m.slotLevel] = float64(lvl)
+		d = e.change(&st.env)
+		if err := st.check(turn, e.pos, d); err != nil {
+			return err
+		}
 	}
 	if d != 0 {
 		st.deltas[e.target] += d
