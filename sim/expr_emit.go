@@ -440,9 +440,9 @@ func emitCall(t *tnode) numFn {
 		x, lo, hi := fs[0], fs[1], fs[2]
 		return func(e *env) float64 { return opClamp(x(e), lo(e), hi(e)) }
 	case fnMin, fnMax:
-		pick := math.Max
+		pick := opMax
 		if t.fn == fnMin {
-			pick = math.Min
+			pick = opMin
 		}
 		switch len(fs) {
 		case 1:
@@ -452,15 +452,15 @@ func emitCall(t *tnode) numFn {
 				// min and max are symmetric, and a constant has nothing
 				// to evaluate: max(0, x) is max(x, 0), read in place.
 				if t.fn == fnMin {
-					return func(e *env) float64 { return math.Min(x(e), k) }
+					return func(e *env) float64 { return opMin(x(e), k) }
 				}
-				return func(e *env) float64 { return math.Max(x(e), k) }
+				return func(e *env) float64 { return opMax(x(e), k) }
 			}
 			a, b := fs[0], fs[1]
 			if t.fn == fnMin {
-				return func(e *env) float64 { return math.Min(a(e), b(e)) }
+				return func(e *env) float64 { return opMin(a(e), b(e)) }
 			}
-			return func(e *env) float64 { return math.Max(a(e), b(e)) }
+			return func(e *env) float64 { return opMax(a(e), b(e)) }
 		}
 		return func(e *env) float64 {
 			v := fs[0](e)

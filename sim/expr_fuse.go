@@ -1,7 +1,5 @@
 package sim
 
-import "math"
-
 // Fused closures (superinstructions) for the shapes the scenarios use most,
 // part of the emit stage (expr_emit.go): a node whose operand is a pair, a
 // slot and a constant under one operator ("0.3 * x", "x / 100", "1 - x",
@@ -277,7 +275,7 @@ func minMaxPairK(isMax bool, x pair, k float64) numFn {
 			if fa != noFault {
 				a = e.failed(x.pos, fa)
 			}
-			return math.Max(a, k)
+			return opMax(a, k)
 		}
 	}
 	return func(e *env) float64 {
@@ -285,7 +283,7 @@ func minMaxPairK(isMax bool, x pair, k float64) numFn {
 		if fa != noFault {
 			a = e.failed(x.pos, fa)
 		}
-		return math.Min(a, k)
+		return opMin(a, k)
 	}
 }
 
@@ -297,7 +295,7 @@ func minMaxPairFn(isMax bool, x pair, g numFn) numFn {
 			if fa != noFault {
 				a = e.failed(x.pos, fa)
 			}
-			return math.Max(a, g(e))
+			return opMax(a, g(e))
 		}
 	}
 	return func(e *env) float64 {
@@ -305,7 +303,7 @@ func minMaxPairFn(isMax bool, x pair, g numFn) numFn {
 		if fa != noFault {
 			a = e.failed(x.pos, fa)
 		}
-		return math.Min(a, g(e))
+		return opMin(a, g(e))
 	}
 }
 

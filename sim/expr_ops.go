@@ -157,4 +157,11 @@ func opSign(x float64) float64 {
 	return 0
 }
 
-func opClamp(x, lo, hi float64) float64 { return math.Max(lo, math.Min(hi, x)) }
+// opMin and opMax are min and max: Go's built-in ones, which mean what
+// math.Min and math.Max do (for zeros of both signs too) and compile to a
+// few instructions in line rather than a call.
+func opMin(a, b float64) float64 { return min(a, b) }
+
+func opMax(a, b float64) float64 { return max(a, b) }
+
+func opClamp(x, lo, hi float64) float64 { return opMax(lo, opMin(hi, x)) }
