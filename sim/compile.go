@@ -189,13 +189,19 @@ func (c *compiler) levelTables() {
 	slots := make([]float64, m.nslots)
 	var f fault
 	ev := env{s: slots, fault: &f}
+	// The tables are cut from one array, next to each other in the order
+	// a turn reads them.
+	var all []float64
 	table := func(list []cEffect, levels int) {
 		for k := range list {
 			e := &list[k]
 			if !e.levelOnly {
 				continue
 			}
-			t := make([]float64, levels)
+			if cap(all)-len(all) < levels {
+				all = make([]float64, 0, max(1024, levels))
+			}
+			t := all[len(all) : len(all)+levels : len(all)+levels]
 			for lvl := 1; lvl < levels; lvl++ {
 				slots[m.slotLevel] = float64(lvl)
 				f = fault{}
@@ -206,7 +212,10 @@ func (c *compiler) levelTables() {
 				}
 				t[lvl] = v
 			}
-			e.byLevel = t
+			if t != nil {
+				all = all[:len(all)+levels]
+				e.byLevel = t
+			}
 		}
 	}
 	for li := range m.cLevers {
