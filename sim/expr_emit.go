@@ -236,8 +236,21 @@ func fnSlot(op nodeOp, pos *Pos, x numFn, slot int) numFn {
 	}
 }
 
+// shrinks reports whether x op k is never larger in magnitude than x, for
+// every finite x: x * k for |k| <= 1 and x / k for |k| >= 1. Such a result
+// is finite, so its closure needs no check for an overflow.
+func shrinks(op nodeOp, k float64) bool {
+	return (op == nMul && math.Abs(k) <= 1) || (op == nDiv && math.Abs(k) >= 1)
+}
+
 //go:noinline
 func slotK(op nodeOp, pos *Pos, slot int, k float64) numFn {
+	if shrinks(op, k) {
+		if op == nMul {
+			return func(e *env) float64 { return float64(e.s[slot] * k) }
+		}
+		return func(e *env) float64 { return float64(e.s[slot] / k) }
+	}
 	switch op {
 	case nAdd:
 		return func(e *env) float64 {
@@ -297,6 +310,12 @@ func kSlot(op nodeOp, pos *Pos, k float64, slot int) numFn {
 
 //go:noinline
 func fnK(op nodeOp, pos *Pos, x numFn, k float64) numFn {
+	if shrinks(op, k) {
+		if op == nMul {
+			return func(e *env) float64 { return float64(x(e) * k) }
+		}
+		return func(e *env) float64 { return float64(x(e) / k) }
+	}
 	switch op {
 	case nAdd:
 		return func(e *env) float64 {

@@ -188,6 +188,9 @@ func TestExprFused(t *testing.T) {
 		"level == 1 ? 95 : 100", "level == 2 ? 95 : 100", "x != 4 ? 1 : 2", "x < 4 ? 1 : 2", "x <= 4 ? 1 : 2", "x > 4 ? 1 : 2",
 		"x >= 4 ? 1 : 2", "4 > x ? 1 : 2", "3 < x ? 1 : 2", "z == 0 ? -1 : 1", "b >= 57.5 ? 0.5 : 0.25", "a.y == -2 ? 1 : 1 / 3",
 		"(level == 1 ? 1 : 2.5) * x", "x * (a.y > 0 ? 1 : 0)",
+		// Multiplications and divisions by a constant that cannot
+		// overflow, and those that can.
+		"x * 0.3", "x * -1", "x * 0", "x / 100", "x / -1", "(x + b) * 0.5", "(x + b) / 4.2", "x * 1.5", "x / 0.5", "(x + b) / 0.25",
 	}
 	vals := []float64{0, 1, -1, 2, 4, 0.5, -2.5, 57.5, 1e308, -1e308, 1e-308, math.Copysign(0, -1)}
 	for _, src := range srcs {
