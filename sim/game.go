@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"sync"
 
 	"github.com/sixparty/sixparty/internal/suggest"
 )
@@ -19,7 +20,10 @@ type Game struct {
 	history []*State // history[t-1] is the state at the start of turn t
 	ledger  Ledger
 	// expanded holds the ledger's first entries written out, for Ledger:
-	// it grows as Ledger is called after the ledger has.
+	// it grows as Ledger is called after the ledger has, under mu, so
+	// that Ledger may be called from several goroutines, as the other
+	// methods that read the game may.
+	mu       sync.Mutex
 	expanded []Entry
 	reports  []TurnReport
 	record   Record
@@ -115,6 +119,8 @@ func (g *Game) Reports() []TurnReport { return g.reports }
 // Ledger returns every change of the game so far, in order. The entries
 // must not be changed.
 func (g *Game) Ledger() []Entry {
+	g.mu.Lock()
+	defer g.mu.Unlock()
 	n := g.ledger.Len()
 	if len(g.expanded) < n {
 		g.expanded = g.ledger.appendRange(g.expanded, len(g.expanded), n)
