@@ -58,8 +58,8 @@ func asPair(t *tnode) (pair, bool) {
 	return pair{}, false
 }
 
-// arith computes a op b for one of + - * /, b op a for pRSub and pRDiv,
-// or -a for nNeg, as opAdd, opSub, opMul and opDiv do.
+// arith computes a pair's a op b: as opMul, opSub, opAdd and opDiv do for
+// * - + and /, b - a and b / a for pRSub and pRDiv, and -a for nNeg.
 func arith(op nodeOp, a, b float64) (float64, faultCode) {
 	var v float64
 	switch op {
@@ -136,6 +136,56 @@ func fuseArith(t *tnode) (numFn, bool) {
 
 //go:noinline
 func pairPair(op nodeOp, pos *Pos, x, y pair) numFn {
+	switch op {
+	case nAdd:
+		return func(e *env) float64 {
+			a, fa := arith(x.op, e.s[x.slot], x.k)
+			if fa != noFault {
+				a = e.failed(x.pos, fa)
+			}
+			b, fb := arith(y.op, e.s[y.slot], y.k)
+			if fb != noFault {
+				b = e.failed(y.pos, fb)
+			}
+			v, f := opAdd(a, b)
+			if f != noFault {
+				return e.failed(pos, f)
+			}
+			return v
+		}
+	case nSub:
+		return func(e *env) float64 {
+			a, fa := arith(x.op, e.s[x.slot], x.k)
+			if fa != noFault {
+				a = e.failed(x.pos, fa)
+			}
+			b, fb := arith(y.op, e.s[y.slot], y.k)
+			if fb != noFault {
+				b = e.failed(y.pos, fb)
+			}
+			v, f := opSub(a, b)
+			if f != noFault {
+				return e.failed(pos, f)
+			}
+			return v
+		}
+	case nMul:
+		return func(e *env) float64 {
+			a, fa := arith(x.op, e.s[x.slot], x.k)
+			if fa != noFault {
+				a = e.failed(x.pos, fa)
+			}
+			b, fb := arith(y.op, e.s[y.slot], y.k)
+			if fb != noFault {
+				b = e.failed(y.pos, fb)
+			}
+			v, f := opMul(a, b)
+			if f != noFault {
+				return e.failed(pos, f)
+			}
+			return v
+		}
+	}
 	return func(e *env) float64 {
 		a, fa := arith(x.op, e.s[x.slot], x.k)
 		if fa != noFault {
@@ -145,7 +195,7 @@ func pairPair(op nodeOp, pos *Pos, x, y pair) numFn {
 		if fb != noFault {
 			b = e.failed(y.pos, fb)
 		}
-		v, f := arith(op, a, b)
+		v, f := opDiv(a, b)
 		if f != noFault {
 			return e.failed(pos, f)
 		}
@@ -155,12 +205,50 @@ func pairPair(op nodeOp, pos *Pos, x, y pair) numFn {
 
 //go:noinline
 func pairSlot(op nodeOp, pos *Pos, x pair, slot int) numFn {
+	switch op {
+	case nAdd:
+		return func(e *env) float64 {
+			a, fa := arith(x.op, e.s[x.slot], x.k)
+			if fa != noFault {
+				a = e.failed(x.pos, fa)
+			}
+			v, f := opAdd(a, e.s[slot])
+			if f != noFault {
+				return e.failed(pos, f)
+			}
+			return v
+		}
+	case nSub:
+		return func(e *env) float64 {
+			a, fa := arith(x.op, e.s[x.slot], x.k)
+			if fa != noFault {
+				a = e.failed(x.pos, fa)
+			}
+			v, f := opSub(a, e.s[slot])
+			if f != noFault {
+				return e.failed(pos, f)
+			}
+			return v
+		}
+	case nMul:
+		return func(e *env) float64 {
+			a, fa := arith(x.op, e.s[x.slot], x.k)
+			if fa != noFault {
+				a = e.failed(x.pos, fa)
+			}
+			v, f := opMul(a, e.s[slot])
+			if f != noFault {
+				return e.failed(pos, f)
+			}
+			return v
+		}
+	}
 	return func(e *env) float64 {
 		a, fa := arith(x.op, e.s[x.slot], x.k)
 		if fa != noFault {
 			a = e.failed(x.pos, fa)
 		}
-		v, f := arith(op, a, e.s[slot])
+		v, f := opDiv(a, e.s[slot])
 		if f != noFault {
 			return e.failed(pos, f)
 		}
@@ -170,12 +258,50 @@ func pairSlot(op nodeOp, pos *Pos, x pair, slot int) numFn {
 
 //go:noinline
 func slotPair(op nodeOp, pos *Pos, slot int, y pair) numFn {
+	switch op {
+	case nAdd:
+		return func(e *env) float64 {
+			b, fb := arith(y.op, e.s[y.slot], y.k)
+			if fb != noFault {
+				b = e.failed(y.pos, fb)
+			}
+			v, f := opAdd(e.s[slot], b)
+			if f != noFault {
+				return e.failed(pos, f)
+			}
+			return v
+		}
+	case nSub:
+		return func(e *env) float64 {
+			b, fb := arith(y.op, e.s[y.slot], y.k)
+			if fb != noFault {
+				b = e.failed(y.pos, fb)
+			}
+			v, f := opSub(e.s[slot], b)
+			if f != noFault {
+				return e.failed(pos, f)
+			}
+			return v
+		}
+	case nMul:
+		return func(e *env) float64 {
+			b, fb := arith(y.op, e.s[y.slot], y.k)
+			if fb != noFault {
+				b = e.failed(y.pos, fb)
+			}
+			v, f := opMul(e.s[slot], b)
+			if f != noFault {
+				return e.failed(pos, f)
+			}
+			return v
+		}
+	}
 	return func(e *env) float64 {
 		b, fb := arith(y.op, e.s[y.slot], y.k)
 		if fb != noFault {
 			b = e.failed(y.pos, fb)
 		}
-		v, f := arith(op, e.s[slot], b)
+		v, f := opDiv(e.s[slot], b)
 		if f != noFault {
 			return e.failed(pos, f)
 		}
@@ -185,12 +311,50 @@ func slotPair(op nodeOp, pos *Pos, slot int, y pair) numFn {
 
 //go:noinline
 func pairK(op nodeOp, pos *Pos, x pair, k float64) numFn {
+	switch op {
+	case nAdd:
+		return func(e *env) float64 {
+			a, fa := arith(x.op, e.s[x.slot], x.k)
+			if fa != noFault {
+				a = e.failed(x.pos, fa)
+			}
+			v, f := opAdd(a, k)
+			if f != noFault {
+				return e.failed(pos, f)
+			}
+			return v
+		}
+	case nSub:
+		return func(e *env) float64 {
+			a, fa := arith(x.op, e.s[x.slot], x.k)
+			if fa != noFault {
+				a = e.failed(x.pos, fa)
+			}
+			v, f := opSub(a, k)
+			if f != noFault {
+				return e.failed(pos, f)
+			}
+			return v
+		}
+	case nMul:
+		return func(e *env) float64 {
+			a, fa := arith(x.op, e.s[x.slot], x.k)
+			if fa != noFault {
+				a = e.failed(x.pos, fa)
+			}
+			v, f := opMul(a, k)
+			if f != noFault {
+				return e.failed(pos, f)
+			}
+			return v
+		}
+	}
 	return func(e *env) float64 {
 		a, fa := arith(x.op, e.s[x.slot], x.k)
 		if fa != noFault {
 			a = e.failed(x.pos, fa)
 		}
-		v, f := arith(op, a, k)
+		v, f := opDiv(a, k)
 		if f != noFault {
 			return e.failed(pos, f)
 		}
@@ -200,12 +364,50 @@ func pairK(op nodeOp, pos *Pos, x pair, k float64) numFn {
 
 //go:noinline
 func kPair(op nodeOp, pos *Pos, k float64, y pair) numFn {
+	switch op {
+	case nAdd:
+		return func(e *env) float64 {
+			b, fb := arith(y.op, e.s[y.slot], y.k)
+			if fb != noFault {
+				b = e.failed(y.pos, fb)
+			}
+			v, f := opAdd(k, b)
+			if f != noFault {
+				return e.failed(pos, f)
+			}
+			return v
+		}
+	case nSub:
+		return func(e *env) float64 {
+			b, fb := arith(y.op, e.s[y.slot], y.k)
+			if fb != noFault {
+				b = e.failed(y.pos, fb)
+			}
+			v, f := opSub(k, b)
+			if f != noFault {
+				return e.failed(pos, f)
+			}
+			return v
+		}
+	case nMul:
+		return func(e *env) float64 {
+			b, fb := arith(y.op, e.s[y.slot], y.k)
+			if fb != noFault {
+				b = e.failed(y.pos, fb)
+			}
+			v, f := opMul(k, b)
+			if f != noFault {
+				return e.failed(pos, f)
+			}
+			return v
+		}
+	}
 	return func(e *env) float64 {
 		b, fb := arith(y.op, e.s[y.slot], y.k)
 		if fb != noFault {
 			b = e.failed(y.pos, fb)
 		}
-		v, f := arith(op, k, b)
+		v, f := opDiv(k, b)
 		if f != noFault {
 			return e.failed(pos, f)
 		}
@@ -215,12 +417,50 @@ func kPair(op nodeOp, pos *Pos, k float64, y pair) numFn {
 
 //go:noinline
 func pairFn(op nodeOp, pos *Pos, x pair, g numFn) numFn {
+	switch op {
+	case nAdd:
+		return func(e *env) float64 {
+			a, fa := arith(x.op, e.s[x.slot], x.k)
+			if fa != noFault {
+				a = e.failed(x.pos, fa)
+			}
+			v, f := opAdd(a, g(e))
+			if f != noFault {
+				return e.failed(pos, f)
+			}
+			return v
+		}
+	case nSub:
+		return func(e *env) float64 {
+			a, fa := arith(x.op, e.s[x.slot], x.k)
+			if fa != noFault {
+				a = e.failed(x.pos, fa)
+			}
+			v, f := opSub(a, g(e))
+			if f != noFault {
+				return e.failed(pos, f)
+			}
+			return v
+		}
+	case nMul:
+		return func(e *env) float64 {
+			a, fa := arith(x.op, e.s[x.slot], x.k)
+			if fa != noFault {
+				a = e.failed(x.pos, fa)
+			}
+			v, f := opMul(a, g(e))
+			if f != noFault {
+				return e.failed(pos, f)
+			}
+			return v
+		}
+	}
 	return func(e *env) float64 {
 		a, fa := arith(x.op, e.s[x.slot], x.k)
 		if fa != noFault {
 			a = e.failed(x.pos, fa)
 		}
-		v, f := arith(op, a, g(e))
+		v, f := opDiv(a, g(e))
 		if f != noFault {
 			return e.failed(pos, f)
 		}
@@ -230,13 +470,54 @@ func pairFn(op nodeOp, pos *Pos, x pair, g numFn) numFn {
 
 //go:noinline
 func fnPair(op nodeOp, pos *Pos, g numFn, y pair) numFn {
+	switch op {
+	case nAdd:
+		return func(e *env) float64 {
+			a := g(e)
+			b, fb := arith(y.op, e.s[y.slot], y.k)
+			if fb != noFault {
+				b = e.failed(y.pos, fb)
+			}
+			v, f := opAdd(a, b)
+			if f != noFault {
+				return e.failed(pos, f)
+			}
+			return v
+		}
+	case nSub:
+		return func(e *env) float64 {
+			a := g(e)
+			b, fb := arith(y.op, e.s[y.slot], y.k)
+			if fb != noFault {
+				b = e.failed(y.pos, fb)
+			}
+			v, f := opSub(a, b)
+			if f != noFault {
+				return e.failed(pos, f)
+			}
+			return v
+		}
+	case nMul:
+		return func(e *env) float64 {
+			a := g(e)
+			b, fb := arith(y.op, e.s[y.slot], y.k)
+			if fb != noFault {
+				b = e.failed(y.pos, fb)
+			}
+			v, f := opMul(a, b)
+			if f != noFault {
+				return e.failed(pos, f)
+			}
+			return v
+		}
+	}
 	return func(e *env) float64 {
 		a := g(e)
 		b, fb := arith(y.op, e.s[y.slot], y.k)
 		if fb != noFault {
 			b = e.failed(y.pos, fb)
 		}
-		v, f := arith(op, a, b)
+		v, f := opDiv(a, b)
 		if f != noFault {
 			return e.failed(pos, f)
 		}
