@@ -84,6 +84,8 @@ type cRule struct {
 }
 
 type cEvent struct {
+	turn    int  // the turn it is scheduled on, or 0
+	repeat  bool // whether it may fire again
 	when    boolFn
 	chance  numFn
 	effects []cEffect
@@ -456,7 +458,7 @@ func (c *compiler) events() {
 	for i := range s.Events {
 		ev := &s.Events[i]
 		c.declare(seen, "event", ev.ID, ev.FieldPos, ev.Pos)
-		ce := cEvent{chooser: -1}
+		ce := cEvent{chooser: -1, turn: ev.Turn, repeat: ev.Repeat}
 		_, turnGiven := ev.FieldPos["turn"]
 		if ev.Turn < 0 || (turnGiven && ev.Turn == 0) || (s.Meta.Turns > 0 && ev.Turn > s.Meta.Turns) {
 			c.add(fieldPos(ev.FieldPos, "turn", ev.Pos), "turn must be between 1 and %d, found %d", s.Meta.Turns, ev.Turn)

@@ -418,10 +418,10 @@ func (st *Stepper) brief(s *State, slots []float64) error {
 	s.Briefing = s.Briefing[:0]
 	for ei := range m.cEvents {
 		ev := &m.cEvents[ei]
-		if s.Fired[ei] && !m.Scenario.Events[ei].Repeat {
+		if s.Fired[ei] && !ev.repeat {
 			continue
 		}
-		sched := m.Scenario.Events[ei].Turn
+		sched := ev.turn
 		fire := false
 		switch {
 		case sched > 0 && ev.when == nil:
