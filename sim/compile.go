@@ -53,18 +53,20 @@ type Model struct {
 	known     [][]int        // by actor, the parameters only its objectives read (see known.go)
 }
 
+// cEffect is a compiled effect. The fields a turn reads come first, in one
+// cache line.
 type cEffect struct {
 	target int
-	change numFn
 	delay  int
 	lasts  int
-	pos    Pos
-	// levelOnly reports that change reads nothing but the level (see
-	// compiled.levelOnly); byLevel then holds its value at each level
-	// the effect can apply at, computed once at load time (levelTables),
-	// where every one of them is a finite number.
-	levelOnly bool
+	change numFn
+	// byLevel holds, when change reads nothing but the level (levelOnly,
+	// see compiled.levelOnly), its value at each level the effect can
+	// apply at, computed once at load time (levelTables), where every one
+	// of them is a finite number.
 	byLevel   []float64
+	levelOnly bool
+	pos       Pos
 }
 
 type cLever struct {
