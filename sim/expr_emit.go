@@ -130,35 +130,34 @@ func slotSlot(op nodeOp, pos *Pos, a, b int) numFn {
 	switch op {
 	case nAdd:
 		return func(e *env) float64 {
-			v, f := opAdd(e.s[a], e.s[b])
-			if f != noFault {
-				return e.failed(pos, f)
+			if v := float64(e.s[a] + e.s[b]); finite(v) {
+				return v
 			}
-			return v
+			return e.failed(pos, faultOverflow)
 		}
 	case nSub:
 		return func(e *env) float64 {
-			v, f := opSub(e.s[a], e.s[b])
-			if f != noFault {
-				return e.failed(pos, f)
+			if v := float64(e.s[a] - e.s[b]); finite(v) {
+				return v
 			}
-			return v
+			return e.failed(pos, faultOverflow)
 		}
 	case nMul:
 		return func(e *env) float64 {
-			v, f := opMul(e.s[a], e.s[b])
-			if f != noFault {
-				return e.failed(pos, f)
+			if v := float64(e.s[a] * e.s[b]); finite(v) {
+				return v
 			}
-			return v
+			return e.failed(pos, faultOverflow)
 		}
 	}
 	return func(e *env) float64 {
-		v, f := opDiv(e.s[a], e.s[b])
-		if f != noFault {
-			return e.failed(pos, f)
+		if a, b := e.s[a], e.s[b]; b != 0 {
+			if v := float64(a / b); finite(v) {
+				return v
+			}
+			return e.failed(pos, faultOverflow)
 		}
-		return v
+		return e.failed(pos, faultDivZero)
 	}
 }
 
@@ -167,35 +166,34 @@ func slotFn(op nodeOp, pos *Pos, slot int, y numFn) numFn {
 	switch op {
 	case nAdd:
 		return func(e *env) float64 {
-			v, f := opAdd(e.s[slot], y(e))
-			if f != noFault {
-				return e.failed(pos, f)
+			if v := float64(e.s[slot] + y(e)); finite(v) {
+				return v
 			}
-			return v
+			return e.failed(pos, faultOverflow)
 		}
 	case nSub:
 		return func(e *env) float64 {
-			v, f := opSub(e.s[slot], y(e))
-			if f != noFault {
-				return e.failed(pos, f)
+			if v := float64(e.s[slot] - y(e)); finite(v) {
+				return v
 			}
-			return v
+			return e.failed(pos, faultOverflow)
 		}
 	case nMul:
 		return func(e *env) float64 {
-			v, f := opMul(e.s[slot], y(e))
-			if f != noFault {
-				return e.failed(pos, f)
+			if v := float64(e.s[slot] * y(e)); finite(v) {
+				return v
 			}
-			return v
+			return e.failed(pos, faultOverflow)
 		}
 	}
 	return func(e *env) float64 {
-		v, f := opDiv(e.s[slot], y(e))
-		if f != noFault {
-			return e.failed(pos, f)
+		if a, b := e.s[slot], y(e); b != 0 {
+			if v := float64(a / b); finite(v) {
+				return v
+			}
+			return e.failed(pos, faultOverflow)
 		}
-		return v
+		return e.failed(pos, faultDivZero)
 	}
 }
 
@@ -204,35 +202,34 @@ func fnSlot(op nodeOp, pos *Pos, x numFn, slot int) numFn {
 	switch op {
 	case nAdd:
 		return func(e *env) float64 {
-			v, f := opAdd(x(e), e.s[slot])
-			if f != noFault {
-				return e.failed(pos, f)
+			if v := float64(x(e) + e.s[slot]); finite(v) {
+				return v
 			}
-			return v
+			return e.failed(pos, faultOverflow)
 		}
 	case nSub:
 		return func(e *env) float64 {
-			v, f := opSub(x(e), e.s[slot])
-			if f != noFault {
-				return e.failed(pos, f)
+			if v := float64(x(e) - e.s[slot]); finite(v) {
+				return v
 			}
-			return v
+			return e.failed(pos, faultOverflow)
 		}
 	case nMul:
 		return func(e *env) float64 {
-			v, f := opMul(x(e), e.s[slot])
-			if f != noFault {
-				return e.failed(pos, f)
+			if v := float64(x(e) * e.s[slot]); finite(v) {
+				return v
 			}
-			return v
+			return e.failed(pos, faultOverflow)
 		}
 	}
 	return func(e *env) float64 {
-		v, f := opDiv(x(e), e.s[slot])
-		if f != noFault {
-			return e.failed(pos, f)
+		if a, b := x(e), e.s[slot]; b != 0 {
+			if v := float64(a / b); finite(v) {
+				return v
+			}
+			return e.failed(pos, faultOverflow)
 		}
-		return v
+		return e.failed(pos, faultDivZero)
 	}
 }
 
@@ -254,35 +251,34 @@ func slotK(op nodeOp, pos *Pos, slot int, k float64) numFn {
 	switch op {
 	case nAdd:
 		return func(e *env) float64 {
-			v, f := opAdd(e.s[slot], k)
-			if f != noFault {
-				return e.failed(pos, f)
+			if v := float64(e.s[slot] + k); finite(v) {
+				return v
 			}
-			return v
+			return e.failed(pos, faultOverflow)
 		}
 	case nSub:
 		return func(e *env) float64 {
-			v, f := opSub(e.s[slot], k)
-			if f != noFault {
-				return e.failed(pos, f)
+			if v := float64(e.s[slot] - k); finite(v) {
+				return v
 			}
-			return v
+			return e.failed(pos, faultOverflow)
 		}
 	case nMul:
 		return func(e *env) float64 {
-			v, f := opMul(e.s[slot], k)
-			if f != noFault {
-				return e.failed(pos, f)
+			if v := float64(e.s[slot] * k); finite(v) {
+				return v
 			}
-			return v
+			return e.failed(pos, faultOverflow)
 		}
 	}
 	return func(e *env) float64 {
-		v, f := opDiv(e.s[slot], k)
-		if f != noFault {
-			return e.failed(pos, f)
+		if a, b := e.s[slot], k; b != 0 {
+			if v := float64(a / b); finite(v) {
+				return v
+			}
+			return e.failed(pos, faultOverflow)
 		}
-		return v
+		return e.failed(pos, faultDivZero)
 	}
 }
 
@@ -292,19 +288,20 @@ func slotK(op nodeOp, pos *Pos, slot int, k float64) numFn {
 func kSlot(op nodeOp, pos *Pos, k float64, slot int) numFn {
 	if op == nSub {
 		return func(e *env) float64 {
-			v, f := opSub(k, e.s[slot])
-			if f != noFault {
-				return e.failed(pos, f)
+			if v := float64(k - e.s[slot]); finite(v) {
+				return v
 			}
-			return v
+			return e.failed(pos, faultOverflow)
 		}
 	}
 	return func(e *env) float64 {
-		v, f := opDiv(k, e.s[slot])
-		if f != noFault {
-			return e.failed(pos, f)
+		if a, b := k, e.s[slot]; b != 0 {
+			if v := float64(a / b); finite(v) {
+				return v
+			}
+			return e.failed(pos, faultOverflow)
 		}
-		return v
+		return e.failed(pos, faultDivZero)
 	}
 }
 
@@ -319,35 +316,34 @@ func fnK(op nodeOp, pos *Pos, x numFn, k float64) numFn {
 	switch op {
 	case nAdd:
 		return func(e *env) float64 {
-			v, f := opAdd(x(e), k)
-			if f != noFault {
-				return e.failed(pos, f)
+			if v := float64(x(e) + k); finite(v) {
+				return v
 			}
-			return v
+			return e.failed(pos, faultOverflow)
 		}
 	case nSub:
 		return func(e *env) float64 {
-			v, f := opSub(x(e), k)
-			if f != noFault {
-				return e.failed(pos, f)
+			if v := float64(x(e) - k); finite(v) {
+				return v
 			}
-			return v
+			return e.failed(pos, faultOverflow)
 		}
 	case nMul:
 		return func(e *env) float64 {
-			v, f := opMul(x(e), k)
-			if f != noFault {
-				return e.failed(pos, f)
+			if v := float64(x(e) * k); finite(v) {
+				return v
 			}
-			return v
+			return e.failed(pos, faultOverflow)
 		}
 	}
 	return func(e *env) float64 {
-		v, f := opDiv(x(e), k)
-		if f != noFault {
-			return e.failed(pos, f)
+		if a, b := x(e), k; b != 0 {
+			if v := float64(a / b); finite(v) {
+				return v
+			}
+			return e.failed(pos, faultOverflow)
 		}
-		return v
+		return e.failed(pos, faultDivZero)
 	}
 }
 
@@ -357,19 +353,20 @@ func fnK(op nodeOp, pos *Pos, x numFn, k float64) numFn {
 func kFn(op nodeOp, pos *Pos, k float64, x numFn) numFn {
 	if op == nSub {
 		return func(e *env) float64 {
-			v, f := opSub(k, x(e))
-			if f != noFault {
-				return e.failed(pos, f)
+			if v := float64(k - x(e)); finite(v) {
+				return v
 			}
-			return v
+			return e.failed(pos, faultOverflow)
 		}
 	}
 	return func(e *env) float64 {
-		v, f := opDiv(k, x(e))
-		if f != noFault {
-			return e.failed(pos, f)
+		if a, b := k, x(e); b != 0 {
+			if v := float64(a / b); finite(v) {
+				return v
+			}
+			return e.failed(pos, faultOverflow)
 		}
-		return v
+		return e.failed(pos, faultDivZero)
 	}
 }
 
@@ -378,35 +375,34 @@ func fnFn(op nodeOp, pos *Pos, x, y numFn) numFn {
 	switch op {
 	case nAdd:
 		return func(e *env) float64 {
-			v, f := opAdd(x(e), y(e))
-			if f != noFault {
-				return e.failed(pos, f)
+			if v := float64(x(e) + y(e)); finite(v) {
+				return v
 			}
-			return v
+			return e.failed(pos, faultOverflow)
 		}
 	case nSub:
 		return func(e *env) float64 {
-			v, f := opSub(x(e), y(e))
-			if f != noFault {
-				return e.failed(pos, f)
+			if v := float64(x(e) - y(e)); finite(v) {
+				return v
 			}
-			return v
+			return e.failed(pos, faultOverflow)
 		}
 	case nMul:
 		return func(e *env) float64 {
-			v, f := opMul(x(e), y(e))
-			if f != noFault {
-				return e.failed(pos, f)
+			if v := float64(x(e) * y(e)); finite(v) {
+				return v
 			}
-			return v
+			return e.failed(pos, faultOverflow)
 		}
 	}
 	return func(e *env) float64 {
-		v, f := opDiv(x(e), y(e))
-		if f != noFault {
-			return e.failed(pos, f)
+		if a, b := x(e), y(e); b != 0 {
+			if v := float64(a / b); finite(v) {
+				return v
+			}
+			return e.failed(pos, faultOverflow)
 		}
-		return v
+		return e.failed(pos, faultDivZero)
 	}
 }
 

@@ -147,11 +147,10 @@ func pairPair(op nodeOp, pos *Pos, x, y pair) numFn {
 			if fb != noFault {
 				b = e.failed(y.pos, fb)
 			}
-			v, f := opAdd(a, b)
-			if f != noFault {
-				return e.failed(pos, f)
+			if v := float64(a + b); finite(v) {
+				return v
 			}
-			return v
+			return e.failed(pos, faultOverflow)
 		}
 	case nSub:
 		return func(e *env) float64 {
@@ -163,11 +162,10 @@ func pairPair(op nodeOp, pos *Pos, x, y pair) numFn {
 			if fb != noFault {
 				b = e.failed(y.pos, fb)
 			}
-			v, f := opSub(a, b)
-			if f != noFault {
-				return e.failed(pos, f)
+			if v := float64(a - b); finite(v) {
+				return v
 			}
-			return v
+			return e.failed(pos, faultOverflow)
 		}
 	case nMul:
 		return func(e *env) float64 {
@@ -179,11 +177,10 @@ func pairPair(op nodeOp, pos *Pos, x, y pair) numFn {
 			if fb != noFault {
 				b = e.failed(y.pos, fb)
 			}
-			v, f := opMul(a, b)
-			if f != noFault {
-				return e.failed(pos, f)
+			if v := float64(a * b); finite(v) {
+				return v
 			}
-			return v
+			return e.failed(pos, faultOverflow)
 		}
 	}
 	return func(e *env) float64 {
@@ -195,11 +192,13 @@ func pairPair(op nodeOp, pos *Pos, x, y pair) numFn {
 		if fb != noFault {
 			b = e.failed(y.pos, fb)
 		}
-		v, f := opDiv(a, b)
-		if f != noFault {
-			return e.failed(pos, f)
+		if b != 0 {
+			if v := float64(a / b); finite(v) {
+				return v
+			}
+			return e.failed(pos, faultOverflow)
 		}
-		return v
+		return e.failed(pos, faultDivZero)
 	}
 }
 
@@ -212,11 +211,10 @@ func pairSlot(op nodeOp, pos *Pos, x pair, slot int) numFn {
 			if fa != noFault {
 				a = e.failed(x.pos, fa)
 			}
-			v, f := opAdd(a, e.s[slot])
-			if f != noFault {
-				return e.failed(pos, f)
+			if v := float64(a + e.s[slot]); finite(v) {
+				return v
 			}
-			return v
+			return e.failed(pos, faultOverflow)
 		}
 	case nSub:
 		return func(e *env) float64 {
@@ -224,11 +222,10 @@ func pairSlot(op nodeOp, pos *Pos, x pair, slot int) numFn {
 			if fa != noFault {
 				a = e.failed(x.pos, fa)
 			}
-			v, f := opSub(a, e.s[slot])
-			if f != noFault {
-				return e.failed(pos, f)
+			if v := float64(a - e.s[slot]); finite(v) {
+				return v
 			}
-			return v
+			return e.failed(pos, faultOverflow)
 		}
 	case nMul:
 		return func(e *env) float64 {
@@ -236,11 +233,10 @@ func pairSlot(op nodeOp, pos *Pos, x pair, slot int) numFn {
 			if fa != noFault {
 				a = e.failed(x.pos, fa)
 			}
-			v, f := opMul(a, e.s[slot])
-			if f != noFault {
-				return e.failed(pos, f)
+			if v := float64(a * e.s[slot]); finite(v) {
+				return v
 			}
-			return v
+			return e.failed(pos, faultOverflow)
 		}
 	}
 	return func(e *env) float64 {
@@ -248,11 +244,13 @@ func pairSlot(op nodeOp, pos *Pos, x pair, slot int) numFn {
 		if fa != noFault {
 			a = e.failed(x.pos, fa)
 		}
-		v, f := opDiv(a, e.s[slot])
-		if f != noFault {
-			return e.failed(pos, f)
+		if a, b := a, e.s[slot]; b != 0 {
+			if v := float64(a / b); finite(v) {
+				return v
+			}
+			return e.failed(pos, faultOverflow)
 		}
-		return v
+		return e.failed(pos, faultDivZero)
 	}
 }
 
@@ -265,11 +263,10 @@ func slotPair(op nodeOp, pos *Pos, slot int, y pair) numFn {
 			if fb != noFault {
 				b = e.failed(y.pos, fb)
 			}
-			v, f := opAdd(e.s[slot], b)
-			if f != noFault {
-				return e.failed(pos, f)
+			if v := float64(e.s[slot] + b); finite(v) {
+				return v
 			}
-			return v
+			return e.failed(pos, faultOverflow)
 		}
 	case nSub:
 		return func(e *env) float64 {
@@ -277,11 +274,10 @@ func slotPair(op nodeOp, pos *Pos, slot int, y pair) numFn {
 			if fb != noFault {
 				b = e.failed(y.pos, fb)
 			}
-			v, f := opSub(e.s[slot], b)
-			if f != noFault {
-				return e.failed(pos, f)
+			if v := float64(e.s[slot] - b); finite(v) {
+				return v
 			}
-			return v
+			return e.failed(pos, faultOverflow)
 		}
 	case nMul:
 		return func(e *env) float64 {
@@ -289,11 +285,10 @@ func slotPair(op nodeOp, pos *Pos, slot int, y pair) numFn {
 			if fb != noFault {
 				b = e.failed(y.pos, fb)
 			}
-			v, f := opMul(e.s[slot], b)
-			if f != noFault {
-				return e.failed(pos, f)
+			if v := float64(e.s[slot] * b); finite(v) {
+				return v
 			}
-			return v
+			return e.failed(pos, faultOverflow)
 		}
 	}
 	return func(e *env) float64 {
@@ -301,11 +296,13 @@ func slotPair(op nodeOp, pos *Pos, slot int, y pair) numFn {
 		if fb != noFault {
 			b = e.failed(y.pos, fb)
 		}
-		v, f := opDiv(e.s[slot], b)
-		if f != noFault {
-			return e.failed(pos, f)
+		if a, b := e.s[slot], b; b != 0 {
+			if v := float64(a / b); finite(v) {
+				return v
+			}
+			return e.failed(pos, faultOverflow)
 		}
-		return v
+		return e.failed(pos, faultDivZero)
 	}
 }
 
@@ -318,11 +315,10 @@ func pairK(op nodeOp, pos *Pos, x pair, k float64) numFn {
 			if fa != noFault {
 				a = e.failed(x.pos, fa)
 			}
-			v, f := opAdd(a, k)
-			if f != noFault {
-				return e.failed(pos, f)
+			if v := float64(a + k); finite(v) {
+				return v
 			}
-			return v
+			return e.failed(pos, faultOverflow)
 		}
 	case nSub:
 		return func(e *env) float64 {
@@ -330,11 +326,10 @@ func pairK(op nodeOp, pos *Pos, x pair, k float64) numFn {
 			if fa != noFault {
 				a = e.failed(x.pos, fa)
 			}
-			v, f := opSub(a, k)
-			if f != noFault {
-				return e.failed(pos, f)
+			if v := float64(a - k); finite(v) {
+				return v
 			}
-			return v
+			return e.failed(pos, faultOverflow)
 		}
 	case nMul:
 		return func(e *env) float64 {
@@ -342,11 +337,10 @@ func pairK(op nodeOp, pos *Pos, x pair, k float64) numFn {
 			if fa != noFault {
 				a = e.failed(x.pos, fa)
 			}
-			v, f := opMul(a, k)
-			if f != noFault {
-				return e.failed(pos, f)
+			if v := float64(a * k); finite(v) {
+				return v
 			}
-			return v
+			return e.failed(pos, faultOverflow)
 		}
 	}
 	return func(e *env) float64 {
@@ -354,11 +348,13 @@ func pairK(op nodeOp, pos *Pos, x pair, k float64) numFn {
 		if fa != noFault {
 			a = e.failed(x.pos, fa)
 		}
-		v, f := opDiv(a, k)
-		if f != noFault {
-			return e.failed(pos, f)
+		if a, b := a, k; b != 0 {
+			if v := float64(a / b); finite(v) {
+				return v
+			}
+			return e.failed(pos, faultOverflow)
 		}
-		return v
+		return e.failed(pos, faultDivZero)
 	}
 }
 
@@ -371,11 +367,10 @@ func kPair(op nodeOp, pos *Pos, k float64, y pair) numFn {
 			if fb != noFault {
 				b = e.failed(y.pos, fb)
 			}
-			v, f := opAdd(k, b)
-			if f != noFault {
-				return e.failed(pos, f)
+			if v := float64(k + b); finite(v) {
+				return v
 			}
-			return v
+			return e.failed(pos, faultOverflow)
 		}
 	case nSub:
 		return func(e *env) float64 {
@@ -383,11 +378,10 @@ func kPair(op nodeOp, pos *Pos, k float64, y pair) numFn {
 			if fb != noFault {
 				b = e.failed(y.pos, fb)
 			}
-			v, f := opSub(k, b)
-			if f != noFault {
-				return e.failed(pos, f)
+			if v := float64(k - b); finite(v) {
+				return v
 			}
-			return v
+			return e.failed(pos, faultOverflow)
 		}
 	case nMul:
 		return func(e *env) float64 {
@@ -395,11 +389,10 @@ func kPair(op nodeOp, pos *Pos, k float64, y pair) numFn {
 			if fb != noFault {
 				b = e.failed(y.pos, fb)
 			}
-			v, f := opMul(k, b)
-			if f != noFault {
-				return e.failed(pos, f)
+			if v := float64(k * b); finite(v) {
+				return v
 			}
-			return v
+			return e.failed(pos, faultOverflow)
 		}
 	}
 	return func(e *env) float64 {
@@ -407,11 +400,13 @@ func kPair(op nodeOp, pos *Pos, k float64, y pair) numFn {
 		if fb != noFault {
 			b = e.failed(y.pos, fb)
 		}
-		v, f := opDiv(k, b)
-		if f != noFault {
-			return e.failed(pos, f)
+		if a, b := k, b; b != 0 {
+			if v := float64(a / b); finite(v) {
+				return v
+			}
+			return e.failed(pos, faultOverflow)
 		}
-		return v
+		return e.failed(pos, faultDivZero)
 	}
 }
 
@@ -424,11 +419,10 @@ func pairFn(op nodeOp, pos *Pos, x pair, g numFn) numFn {
 			if fa != noFault {
 				a = e.failed(x.pos, fa)
 			}
-			v, f := opAdd(a, g(e))
-			if f != noFault {
-				return e.failed(pos, f)
+			if v := float64(a + g(e)); finite(v) {
+				return v
 			}
-			return v
+			return e.failed(pos, faultOverflow)
 		}
 	case nSub:
 		return func(e *env) float64 {
@@ -436,11 +430,10 @@ func pairFn(op nodeOp, pos *Pos, x pair, g numFn) numFn {
 			if fa != noFault {
 				a = e.failed(x.pos, fa)
 			}
-			v, f := opSub(a, g(e))
-			if f != noFault {
-				return e.failed(pos, f)
+			if v := float64(a - g(e)); finite(v) {
+				return v
 			}
-			return v
+			return e.failed(pos, faultOverflow)
 		}
 	case nMul:
 		return func(e *env) float64 {
@@ -448,11 +441,10 @@ func pairFn(op nodeOp, pos *Pos, x pair, g numFn) numFn {
 			if fa != noFault {
 				a = e.failed(x.pos, fa)
 			}
-			v, f := opMul(a, g(e))
-			if f != noFault {
-				return e.failed(pos, f)
+			if v := float64(a * g(e)); finite(v) {
+				return v
 			}
-			return v
+			return e.failed(pos, faultOverflow)
 		}
 	}
 	return func(e *env) float64 {
@@ -460,11 +452,13 @@ func pairFn(op nodeOp, pos *Pos, x pair, g numFn) numFn {
 		if fa != noFault {
 			a = e.failed(x.pos, fa)
 		}
-		v, f := opDiv(a, g(e))
-		if f != noFault {
-			return e.failed(pos, f)
+		if a, b := a, g(e); b != 0 {
+			if v := float64(a / b); finite(v) {
+				return v
+			}
+			return e.failed(pos, faultOverflow)
 		}
-		return v
+		return e.failed(pos, faultDivZero)
 	}
 }
 
@@ -478,11 +472,10 @@ func fnPair(op nodeOp, pos *Pos, g numFn, y pair) numFn {
 			if fb != noFault {
 				b = e.failed(y.pos, fb)
 			}
-			v, f := opAdd(a, b)
-			if f != noFault {
-				return e.failed(pos, f)
+			if v := float64(a + b); finite(v) {
+				return v
 			}
-			return v
+			return e.failed(pos, faultOverflow)
 		}
 	case nSub:
 		return func(e *env) float64 {
@@ -491,11 +484,10 @@ func fnPair(op nodeOp, pos *Pos, g numFn, y pair) numFn {
 			if fb != noFault {
 				b = e.failed(y.pos, fb)
 			}
-			v, f := opSub(a, b)
-			if f != noFault {
-				return e.failed(pos, f)
+			if v := float64(a - b); finite(v) {
+				return v
 			}
-			return v
+			return e.failed(pos, faultOverflow)
 		}
 	case nMul:
 		return func(e *env) float64 {
@@ -504,11 +496,10 @@ func fnPair(op nodeOp, pos *Pos, g numFn, y pair) numFn {
 			if fb != noFault {
 				b = e.failed(y.pos, fb)
 			}
-			v, f := opMul(a, b)
-			if f != noFault {
-				return e.failed(pos, f)
+			if v := float64(a * b); finite(v) {
+				return v
 			}
-			return v
+			return e.failed(pos, faultOverflow)
 		}
 	}
 	return func(e *env) float64 {
@@ -517,11 +508,13 @@ func fnPair(op nodeOp, pos *Pos, g numFn, y pair) numFn {
 		if fb != noFault {
 			b = e.failed(y.pos, fb)
 		}
-		v, f := opDiv(a, b)
-		if f != noFault {
-			return e.failed(pos, f)
+		if b != 0 {
+			if v := float64(a / b); finite(v) {
+				return v
+			}
+			return e.failed(pos, faultOverflow)
 		}
-		return v
+		return e.failed(pos, faultDivZero)
 	}
 }
 
