@@ -48,11 +48,7 @@ func defaultModel(b testing.TB) *sim.Model {
 // as a Game does (Stepper.StepLedger, compact entries).
 func BenchmarkTurn(b *testing.B) {
 	m := defaultModel(b)
-	start := m.InitialState(sim.NewRNG(1))
-	levels := busyOrders(m, start)
-	if err := m.CheckLevels(start, levels); err != nil {
-		b.Fatal(err)
-	}
+	start, levels := busyTurn(b, m)
 	st := m.NewStepper()
 	var next sim.State
 	var led sim.Ledger
@@ -70,11 +66,7 @@ func BenchmarkTurn(b *testing.B) {
 // full Entry values (Stepper.Step), as its readers see them.
 func BenchmarkTurnEntries(b *testing.B) {
 	m := defaultModel(b)
-	start := m.InitialState(sim.NewRNG(1))
-	levels := busyOrders(m, start)
-	if err := m.CheckLevels(start, levels); err != nil {
-		b.Fatal(err)
-	}
+	start, levels := busyTurn(b, m)
 	st := m.NewStepper()
 	var next sim.State
 	led := make([]sim.Entry, 0, 256)
@@ -92,11 +84,7 @@ func BenchmarkTurnEntries(b *testing.B) {
 // ledger (Stepper.Advance), as the computer players do.
 func BenchmarkTurnLookahead(b *testing.B) {
 	m := defaultModel(b)
-	start := m.InitialState(sim.NewRNG(1))
-	levels := busyOrders(m, start)
-	if err := m.CheckLevels(start, levels); err != nil {
-		b.Fatal(err)
-	}
+	start, levels := busyTurn(b, m)
 	st := m.NewStepper()
 	var next sim.State
 	b.ReportAllocs()
@@ -224,12 +212,18 @@ func benchTurn(b *testing.B) (*sim.Model, *sim.State, []int) {
 	if err != nil {
 		b.Fatal(err)
 	}
+	start, levels := busyTurn(b, m)
+	return m, start, levels
+}
+
+// busyTurn returns m's initial state and busy orders for it, checked.
+func busyTurn(b testing.TB, m *sim.Model) (*sim.State, []int) {
 	start := m.InitialState(sim.NewRNG(1))
 	levels := busyOrders(m, start)
 	if err := m.CheckLevels(start, levels); err != nil {
 		b.Fatal(err)
 	}
-	return m, start, levels
+	return start, levels
 }
 
 // BenchmarkTurnExprVM evaluates the same expressions a turn of
@@ -513,4 +507,31 @@ func BenchmarkVMBaseline(b *testing.B) {
 	b.ReportMetric(tVM.per(), "ns/vm-turn")
 	b.ReportMetric(tAdv.per(), "ns/advance")
 	b.ReportMetric(float64(len(effects)+2*len(rules)+len(conds)), "exprs/turn")
+}
+
+// BenchmarkGame plays a whole recorded game of the default scenario, every
+// actor spending its budget every turn (busyOrders), ledger, reports and
+// record kept: what a game costs in time and memory, the ledger's share
+// included.
+func BenchmarkGame(b *testing.B) {
+	m := defaultModel(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		g := sim.NewGame(m, 1)
+		for !g.Over() {
+			o := sim.Orders{}
+			for li, lvl := range busyOrders(m, g.State()) {
+				if lvl > 0 {
+					l := &m.Scenario.Levers[li]
+					if o[l.Actor] == nil {
+						o[l.Actor] = map[string]int{}
+					}
+					o[l.Actor][l.ID] = lvl
+				}
+			}
+			if _, err := g.Play(o, nil); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
 }
