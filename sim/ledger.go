@@ -62,8 +62,10 @@ func (l *Ledger) appendRange(dst []Entry, i, j int) []Entry {
 		return dst
 	}
 	dst = grow(dst, j-i)
+	n := len(dst)
+	dst = dst[:n+j-i]
 	for k := i; k < j; k++ {
-		dst = append(dst, l.expand(&l.es[k]))
+		l.fill(&dst[n+k-i], &l.es[k])
 	}
 	return dst
 }
@@ -119,26 +121,38 @@ func (l *Ledger) facilitator(turn, v int, d float64, reason string) {
 
 // expand returns e as an Entry.
 func (l *Ledger) expand(e *entry) Entry {
-	out := Entry{Turn: int(e.turn), Var: int(e.v), Amount: e.amount}
-	c := Cause{Kind: e.kind, Index: int(e.index), Actor: -1, Option: -1}
+	var out Entry
+	l.fill(&out, e)
+	return out
+}
+
+// fill writes e out into out, field by field (out is the zero Entry or one
+// to overwrite).
+func (l *Ledger) fill(out *Entry, e *entry) {
+	out.Turn, out.Var, out.Amount = int(e.turn), int(e.v), e.amount
+	c := &out.Cause
+	c.Kind, c.Index, c.Actor, c.Level, c.Option = e.kind, int(e.index), -1, 0, -1
+	out.Reason = ""
 	m := l.m
 	switch e.kind {
 	case ByLever:
-		c.Actor = m.cLevers[c.Index].actor
+		cl := &m.cLevers[c.Index]
+		c.Actor = cl.actor
 		c.Level = int(e.arg)
-		out.Pos = m.cLevers[c.Index].effects[e.at].pos
+		out.Pos = cl.effects[e.at].pos
 	case ByEvent:
 		c.Actor = m.cEvents[c.Index].chooser
 		c.Level = 1
 		c.Option = int(e.arg)
-		out.Pos = m.effect(Pending{Cause: c, Effect: int(e.at)}).pos
+		out.Pos = m.effect(Pending{Cause: *c, Effect: int(e.at)}).pos
 	case ByRule:
 		out.Pos = m.cRules[c.Index].pos
 	case ByBounds:
 		out.Pos = m.Scenario.Vars[c.Index].Pos
 	case ByFacilitator:
+		out.Pos = Pos{}
 		out.Reason = l.reasons[e.at]
+	default:
+		out.Pos = Pos{}
 	}
-	out.Cause = c
-	return out
 }
