@@ -58,34 +58,37 @@ func asPair(t *tnode) (pair, bool) {
 	return pair{}, false
 }
 
-// arith computes a pair's a op b: as opMul, opSub, opAdd and opDiv do for
-// * - + and /, b - a and b / a for pRSub and pRDiv, and -a for nNeg.
-func arith(op nodeOp, a, b float64) (float64, faultCode) {
-	var v float64
+// value computes a pair's a op b as it stands, without a check: * - + and
+// /, b - a and b / a for pRSub and pRDiv, and -a for nNeg. On finite
+// operands the result is finite exactly when opMul, opSub, opAdd or opDiv
+// would not fault; pairFault then says which fault they give.
+func value(op nodeOp, a, b float64) float64 {
 	switch op {
 	case nMul:
-		v = float64(a * b)
+		return float64(a * b)
 	case nSub:
-		v = float64(a - b)
+		return float64(a - b)
 	case nAdd:
-		v = float64(a + b)
+		return float64(a + b)
 	case pRSub:
-		v = float64(b - a)
+		return float64(b - a)
 	case nNeg:
-		return -a, noFault
-	default:
-		if op == pRDiv {
-			a, b = b, a
-		}
-		if b == 0 {
-			return 0, faultDivZero
-		}
-		v = float64(a / b)
+		return -a
+	case pRDiv:
+		return float64(b / a)
 	}
-	if v-v != 0 {
-		return 0, faultOverflow
+	return float64(a / b)
+}
+
+// pairFault returns the fault of a pair whose value is not finite: a
+// division by zero, or an overflow.
+//
+//go:noinline
+func pairFault(op nodeOp, a, b float64) faultCode {
+	if (op == nDiv && b == 0) || (op == pRDiv && a == 0) {
+		return faultDivZero
 	}
-	return v, noFault
+	return faultOverflow
 }
 
 // emitFused returns a fused closure for t when its shape has one.
@@ -139,13 +142,13 @@ func pairPair(op nodeOp, pos *Pos, x, y pair) numFn {
 	switch op {
 	case nAdd:
 		return func(e *env) float64 {
-			a, fa := arith(x.op, e.s[x.slot], x.k)
-			if fa != noFault {
-				a = e.failed(x.pos, fa)
+			a := value(x.op, e.s[x.slot], x.k)
+			if a-a != 0 {
+				a = e.failed(x.pos, pairFault(x.op, e.s[x.slot], x.k))
 			}
-			b, fb := arith(y.op, e.s[y.slot], y.k)
-			if fb != noFault {
-				b = e.failed(y.pos, fb)
+			b := value(y.op, e.s[y.slot], y.k)
+			if b-b != 0 {
+				b = e.failed(y.pos, pairFault(y.op, e.s[y.slot], y.k))
 			}
 			if v := float64(a + b); finite(v) {
 				return v
@@ -154,13 +157,13 @@ func pairPair(op nodeOp, pos *Pos, x, y pair) numFn {
 		}
 	case nSub:
 		return func(e *env) float64 {
-			a, fa := arith(x.op, e.s[x.slot], x.k)
-			if fa != noFault {
-				a = e.failed(x.pos, fa)
+			a := value(x.op, e.s[x.slot], x.k)
+			if a-a != 0 {
+				a = e.failed(x.pos, pairFault(x.op, e.s[x.slot], x.k))
 			}
-			b, fb := arith(y.op, e.s[y.slot], y.k)
-			if fb != noFault {
-				b = e.failed(y.pos, fb)
+			b := value(y.op, e.s[y.slot], y.k)
+			if b-b != 0 {
+				b = e.failed(y.pos, pairFault(y.op, e.s[y.slot], y.k))
 			}
 			if v := float64(a - b); finite(v) {
 				return v
@@ -169,13 +172,13 @@ func pairPair(op nodeOp, pos *Pos, x, y pair) numFn {
 		}
 	case nMul:
 		return func(e *env) float64 {
-			a, fa := arith(x.op, e.s[x.slot], x.k)
-			if fa != noFault {
-				a = e.failed(x.pos, fa)
+			a := value(x.op, e.s[x.slot], x.k)
+			if a-a != 0 {
+				a = e.failed(x.pos, pairFault(x.op, e.s[x.slot], x.k))
 			}
-			b, fb := arith(y.op, e.s[y.slot], y.k)
-			if fb != noFault {
-				b = e.failed(y.pos, fb)
+			b := value(y.op, e.s[y.slot], y.k)
+			if b-b != 0 {
+				b = e.failed(y.pos, pairFault(y.op, e.s[y.slot], y.k))
 			}
 			if v := float64(a * b); finite(v) {
 				return v
@@ -184,13 +187,13 @@ func pairPair(op nodeOp, pos *Pos, x, y pair) numFn {
 		}
 	}
 	return func(e *env) float64 {
-		a, fa := arith(x.op, e.s[x.slot], x.k)
-		if fa != noFault {
-			a = e.failed(x.pos, fa)
+		a := value(x.op, e.s[x.slot], x.k)
+		if a-a != 0 {
+			a = e.failed(x.pos, pairFault(x.op, e.s[x.slot], x.k))
 		}
-		b, fb := arith(y.op, e.s[y.slot], y.k)
-		if fb != noFault {
-			b = e.failed(y.pos, fb)
+		b := value(y.op, e.s[y.slot], y.k)
+		if b-b != 0 {
+			b = e.failed(y.pos, pairFault(y.op, e.s[y.slot], y.k))
 		}
 		if b != 0 {
 			if v := float64(a / b); finite(v) {
@@ -207,9 +210,9 @@ func pairSlot(op nodeOp, pos *Pos, x pair, slot int) numFn {
 	switch op {
 	case nAdd:
 		return func(e *env) float64 {
-			a, fa := arith(x.op, e.s[x.slot], x.k)
-			if fa != noFault {
-				a = e.failed(x.pos, fa)
+			a := value(x.op, e.s[x.slot], x.k)
+			if a-a != 0 {
+				a = e.failed(x.pos, pairFault(x.op, e.s[x.slot], x.k))
 			}
 			if v := float64(a + e.s[slot]); finite(v) {
 				return v
@@ -218,9 +221,9 @@ func pairSlot(op nodeOp, pos *Pos, x pair, slot int) numFn {
 		}
 	case nSub:
 		return func(e *env) float64 {
-			a, fa := arith(x.op, e.s[x.slot], x.k)
-			if fa != noFault {
-				a = e.failed(x.pos, fa)
+			a := value(x.op, e.s[x.slot], x.k)
+			if a-a != 0 {
+				a = e.failed(x.pos, pairFault(x.op, e.s[x.slot], x.k))
 			}
 			if v := float64(a - e.s[slot]); finite(v) {
 				return v
@@ -229,9 +232,9 @@ func pairSlot(op nodeOp, pos *Pos, x pair, slot int) numFn {
 		}
 	case nMul:
 		return func(e *env) float64 {
-			a, fa := arith(x.op, e.s[x.slot], x.k)
-			if fa != noFault {
-				a = e.failed(x.pos, fa)
+			a := value(x.op, e.s[x.slot], x.k)
+			if a-a != 0 {
+				a = e.failed(x.pos, pairFault(x.op, e.s[x.slot], x.k))
 			}
 			if v := float64(a * e.s[slot]); finite(v) {
 				return v
@@ -240,9 +243,9 @@ func pairSlot(op nodeOp, pos *Pos, x pair, slot int) numFn {
 		}
 	}
 	return func(e *env) float64 {
-		a, fa := arith(x.op, e.s[x.slot], x.k)
-		if fa != noFault {
-			a = e.failed(x.pos, fa)
+		a := value(x.op, e.s[x.slot], x.k)
+		if a-a != 0 {
+			a = e.failed(x.pos, pairFault(x.op, e.s[x.slot], x.k))
 		}
 		if a, b := a, e.s[slot]; b != 0 {
 			if v := float64(a / b); finite(v) {
@@ -259,9 +262,9 @@ func slotPair(op nodeOp, pos *Pos, slot int, y pair) numFn {
 	switch op {
 	case nAdd:
 		return func(e *env) float64 {
-			b, fb := arith(y.op, e.s[y.slot], y.k)
-			if fb != noFault {
-				b = e.failed(y.pos, fb)
+			b := value(y.op, e.s[y.slot], y.k)
+			if b-b != 0 {
+				b = e.failed(y.pos, pairFault(y.op, e.s[y.slot], y.k))
 			}
 			if v := float64(e.s[slot] + b); finite(v) {
 				return v
@@ -270,9 +273,9 @@ func slotPair(op nodeOp, pos *Pos, slot int, y pair) numFn {
 		}
 	case nSub:
 		return func(e *env) float64 {
-			b, fb := arith(y.op, e.s[y.slot], y.k)
-			if fb != noFault {
-				b = e.failed(y.pos, fb)
+			b := value(y.op, e.s[y.slot], y.k)
+			if b-b != 0 {
+				b = e.failed(y.pos, pairFault(y.op, e.s[y.slot], y.k))
 			}
 			if v := float64(e.s[slot] - b); finite(v) {
 				return v
@@ -281,9 +284,9 @@ func slotPair(op nodeOp, pos *Pos, slot int, y pair) numFn {
 		}
 	case nMul:
 		return func(e *env) float64 {
-			b, fb := arith(y.op, e.s[y.slot], y.k)
-			if fb != noFault {
-				b = e.failed(y.pos, fb)
+			b := value(y.op, e.s[y.slot], y.k)
+			if b-b != 0 {
+				b = e.failed(y.pos, pairFault(y.op, e.s[y.slot], y.k))
 			}
 			if v := float64(e.s[slot] * b); finite(v) {
 				return v
@@ -292,9 +295,9 @@ func slotPair(op nodeOp, pos *Pos, slot int, y pair) numFn {
 		}
 	}
 	return func(e *env) float64 {
-		b, fb := arith(y.op, e.s[y.slot], y.k)
-		if fb != noFault {
-			b = e.failed(y.pos, fb)
+		b := value(y.op, e.s[y.slot], y.k)
+		if b-b != 0 {
+			b = e.failed(y.pos, pairFault(y.op, e.s[y.slot], y.k))
 		}
 		if a, b := e.s[slot], b; b != 0 {
 			if v := float64(a / b); finite(v) {
@@ -311,9 +314,9 @@ func pairK(op nodeOp, pos *Pos, x pair, k float64) numFn {
 	switch op {
 	case nAdd:
 		return func(e *env) float64 {
-			a, fa := arith(x.op, e.s[x.slot], x.k)
-			if fa != noFault {
-				a = e.failed(x.pos, fa)
+			a := value(x.op, e.s[x.slot], x.k)
+			if a-a != 0 {
+				a = e.failed(x.pos, pairFault(x.op, e.s[x.slot], x.k))
 			}
 			if v := float64(a + k); finite(v) {
 				return v
@@ -322,9 +325,9 @@ func pairK(op nodeOp, pos *Pos, x pair, k float64) numFn {
 		}
 	case nSub:
 		return func(e *env) float64 {
-			a, fa := arith(x.op, e.s[x.slot], x.k)
-			if fa != noFault {
-				a = e.failed(x.pos, fa)
+			a := value(x.op, e.s[x.slot], x.k)
+			if a-a != 0 {
+				a = e.failed(x.pos, pairFault(x.op, e.s[x.slot], x.k))
 			}
 			if v := float64(a - k); finite(v) {
 				return v
@@ -333,9 +336,9 @@ func pairK(op nodeOp, pos *Pos, x pair, k float64) numFn {
 		}
 	case nMul:
 		return func(e *env) float64 {
-			a, fa := arith(x.op, e.s[x.slot], x.k)
-			if fa != noFault {
-				a = e.failed(x.pos, fa)
+			a := value(x.op, e.s[x.slot], x.k)
+			if a-a != 0 {
+				a = e.failed(x.pos, pairFault(x.op, e.s[x.slot], x.k))
 			}
 			if v := float64(a * k); finite(v) {
 				return v
@@ -344,9 +347,9 @@ func pairK(op nodeOp, pos *Pos, x pair, k float64) numFn {
 		}
 	}
 	return func(e *env) float64 {
-		a, fa := arith(x.op, e.s[x.slot], x.k)
-		if fa != noFault {
-			a = e.failed(x.pos, fa)
+		a := value(x.op, e.s[x.slot], x.k)
+		if a-a != 0 {
+			a = e.failed(x.pos, pairFault(x.op, e.s[x.slot], x.k))
 		}
 		if a, b := a, k; b != 0 {
 			if v := float64(a / b); finite(v) {
@@ -363,9 +366,9 @@ func kPair(op nodeOp, pos *Pos, k float64, y pair) numFn {
 	switch op {
 	case nAdd:
 		return func(e *env) float64 {
-			b, fb := arith(y.op, e.s[y.slot], y.k)
-			if fb != noFault {
-				b = e.failed(y.pos, fb)
+			b := value(y.op, e.s[y.slot], y.k)
+			if b-b != 0 {
+				b = e.failed(y.pos, pairFault(y.op, e.s[y.slot], y.k))
 			}
 			if v := float64(k + b); finite(v) {
 				return v
@@ -374,9 +377,9 @@ func kPair(op nodeOp, pos *Pos, k float64, y pair) numFn {
 		}
 	case nSub:
 		return func(e *env) float64 {
-			b, fb := arith(y.op, e.s[y.slot], y.k)
-			if fb != noFault {
-				b = e.failed(y.pos, fb)
+			b := value(y.op, e.s[y.slot], y.k)
+			if b-b != 0 {
+				b = e.failed(y.pos, pairFault(y.op, e.s[y.slot], y.k))
 			}
 			if v := float64(k - b); finite(v) {
 				return v
@@ -385,9 +388,9 @@ func kPair(op nodeOp, pos *Pos, k float64, y pair) numFn {
 		}
 	case nMul:
 		return func(e *env) float64 {
-			b, fb := arith(y.op, e.s[y.slot], y.k)
-			if fb != noFault {
-				b = e.failed(y.pos, fb)
+			b := value(y.op, e.s[y.slot], y.k)
+			if b-b != 0 {
+				b = e.failed(y.pos, pairFault(y.op, e.s[y.slot], y.k))
 			}
 			if v := float64(k * b); finite(v) {
 				return v
@@ -396,9 +399,9 @@ func kPair(op nodeOp, pos *Pos, k float64, y pair) numFn {
 		}
 	}
 	return func(e *env) float64 {
-		b, fb := arith(y.op, e.s[y.slot], y.k)
-		if fb != noFault {
-			b = e.failed(y.pos, fb)
+		b := value(y.op, e.s[y.slot], y.k)
+		if b-b != 0 {
+			b = e.failed(y.pos, pairFault(y.op, e.s[y.slot], y.k))
 		}
 		if a, b := k, b; b != 0 {
 			if v := float64(a / b); finite(v) {
@@ -415,9 +418,9 @@ func pairFn(op nodeOp, pos *Pos, x pair, g numFn) numFn {
 	switch op {
 	case nAdd:
 		return func(e *env) float64 {
-			a, fa := arith(x.op, e.s[x.slot], x.k)
-			if fa != noFault {
-				a = e.failed(x.pos, fa)
+			a := value(x.op, e.s[x.slot], x.k)
+			if a-a != 0 {
+				a = e.failed(x.pos, pairFault(x.op, e.s[x.slot], x.k))
 			}
 			if v := float64(a + g(e)); finite(v) {
 				return v
@@ -426,9 +429,9 @@ func pairFn(op nodeOp, pos *Pos, x pair, g numFn) numFn {
 		}
 	case nSub:
 		return func(e *env) float64 {
-			a, fa := arith(x.op, e.s[x.slot], x.k)
-			if fa != noFault {
-				a = e.failed(x.pos, fa)
+			a := value(x.op, e.s[x.slot], x.k)
+			if a-a != 0 {
+				a = e.failed(x.pos, pairFault(x.op, e.s[x.slot], x.k))
 			}
 			if v := float64(a - g(e)); finite(v) {
 				return v
@@ -437,9 +440,9 @@ func pairFn(op nodeOp, pos *Pos, x pair, g numFn) numFn {
 		}
 	case nMul:
 		return func(e *env) float64 {
-			a, fa := arith(x.op, e.s[x.slot], x.k)
-			if fa != noFault {
-				a = e.failed(x.pos, fa)
+			a := value(x.op, e.s[x.slot], x.k)
+			if a-a != 0 {
+				a = e.failed(x.pos, pairFault(x.op, e.s[x.slot], x.k))
 			}
 			if v := float64(a * g(e)); finite(v) {
 				return v
@@ -448,9 +451,9 @@ func pairFn(op nodeOp, pos *Pos, x pair, g numFn) numFn {
 		}
 	}
 	return func(e *env) float64 {
-		a, fa := arith(x.op, e.s[x.slot], x.k)
-		if fa != noFault {
-			a = e.failed(x.pos, fa)
+		a := value(x.op, e.s[x.slot], x.k)
+		if a-a != 0 {
+			a = e.failed(x.pos, pairFault(x.op, e.s[x.slot], x.k))
 		}
 		if a, b := a, g(e); b != 0 {
 			if v := float64(a / b); finite(v) {
@@ -468,9 +471,9 @@ func fnPair(op nodeOp, pos *Pos, g numFn, y pair) numFn {
 	case nAdd:
 		return func(e *env) float64 {
 			a := g(e)
-			b, fb := arith(y.op, e.s[y.slot], y.k)
-			if fb != noFault {
-				b = e.failed(y.pos, fb)
+			b := value(y.op, e.s[y.slot], y.k)
+			if b-b != 0 {
+				b = e.failed(y.pos, pairFault(y.op, e.s[y.slot], y.k))
 			}
 			if v := float64(a + b); finite(v) {
 				return v
@@ -480,9 +483,9 @@ func fnPair(op nodeOp, pos *Pos, g numFn, y pair) numFn {
 	case nSub:
 		return func(e *env) float64 {
 			a := g(e)
-			b, fb := arith(y.op, e.s[y.slot], y.k)
-			if fb != noFault {
-				b = e.failed(y.pos, fb)
+			b := value(y.op, e.s[y.slot], y.k)
+			if b-b != 0 {
+				b = e.failed(y.pos, pairFault(y.op, e.s[y.slot], y.k))
 			}
 			if v := float64(a - b); finite(v) {
 				return v
@@ -492,9 +495,9 @@ func fnPair(op nodeOp, pos *Pos, g numFn, y pair) numFn {
 	case nMul:
 		return func(e *env) float64 {
 			a := g(e)
-			b, fb := arith(y.op, e.s[y.slot], y.k)
-			if fb != noFault {
-				b = e.failed(y.pos, fb)
+			b := value(y.op, e.s[y.slot], y.k)
+			if b-b != 0 {
+				b = e.failed(y.pos, pairFault(y.op, e.s[y.slot], y.k))
 			}
 			if v := float64(a * b); finite(v) {
 				return v
@@ -504,9 +507,9 @@ func fnPair(op nodeOp, pos *Pos, g numFn, y pair) numFn {
 	}
 	return func(e *env) float64 {
 		a := g(e)
-		b, fb := arith(y.op, e.s[y.slot], y.k)
-		if fb != noFault {
-			b = e.failed(y.pos, fb)
+		b := value(y.op, e.s[y.slot], y.k)
+		if b-b != 0 {
+			b = e.failed(y.pos, pairFault(y.op, e.s[y.slot], y.k))
 		}
 		if b != 0 {
 			if v := float64(a / b); finite(v) {
@@ -545,17 +548,17 @@ func fuseMinMax(t *tnode) (numFn, bool) {
 func minMaxPairK(isMax bool, x pair, k float64) numFn {
 	if isMax {
 		return func(e *env) float64 {
-			a, fa := arith(x.op, e.s[x.slot], x.k)
-			if fa != noFault {
-				a = e.failed(x.pos, fa)
+			a := value(x.op, e.s[x.slot], x.k)
+			if a-a != 0 {
+				a = e.failed(x.pos, pairFault(x.op, e.s[x.slot], x.k))
 			}
 			return opMax(a, k)
 		}
 	}
 	return func(e *env) float64 {
-		a, fa := arith(x.op, e.s[x.slot], x.k)
-		if fa != noFault {
-			a = e.failed(x.pos, fa)
+		a := value(x.op, e.s[x.slot], x.k)
+		if a-a != 0 {
+			a = e.failed(x.pos, pairFault(x.op, e.s[x.slot], x.k))
 		}
 		return opMin(a, k)
 	}
@@ -565,17 +568,17 @@ func minMaxPairK(isMax bool, x pair, k float64) numFn {
 func minMaxPairFn(isMax bool, x pair, g numFn) numFn {
 	if isMax {
 		return func(e *env) float64 {
-			a, fa := arith(x.op, e.s[x.slot], x.k)
-			if fa != noFault {
-				a = e.failed(x.pos, fa)
+			a := value(x.op, e.s[x.slot], x.k)
+			if a-a != 0 {
+				a = e.failed(x.pos, pairFault(x.op, e.s[x.slot], x.k))
 			}
 			return opMax(a, g(e))
 		}
 	}
 	return func(e *env) float64 {
-		a, fa := arith(x.op, e.s[x.slot], x.k)
-		if fa != noFault {
-			a = e.failed(x.pos, fa)
+		a := value(x.op, e.s[x.slot], x.k)
+		if a-a != 0 {
+			a = e.failed(x.pos, pairFault(x.op, e.s[x.slot], x.k))
 		}
 		return opMin(a, g(e))
 	}
