@@ -44,14 +44,29 @@ func defaultModel(b testing.TB) *sim.Model {
 }
 
 // BenchmarkTurn resolves one turn of the default scenario with every actor
-// acting, from the same start-of-turn state each time.
+// acting, from the same start-of-turn state each time, keeping its ledger
+// as a Game does (Stepper.StepLedger, compact entries).
 func BenchmarkTurn(b *testing.B) {
 	m := defaultModel(b)
-	start := m.InitialState(sim.NewRNG(1))
-	levels := busyOrders(m, start)
-	if err := m.CheckLevels(start, levels); err != nil {
-		b.Fatal(err)
+	start, levels := busyTurn(b, m)
+	st := m.NewStepper()
+	var next sim.State
+	var led sim.Ledger
+	b.ReportAllocs()
+	for b.Loop() {
+		led.Reset()
+		if err := st.StepLedger(start, levels, nil, &next, &led); err != nil {
+			b.Fatal(err)
+		}
 	}
+	b.ReportMetric(float64(led.Len()), "entries/turn")
+}
+
+// BenchmarkTurnEntries is BenchmarkTurn with the ledger written out in
+// full Entry values (Stepper.Step), as its readers see them.
+func BenchmarkTurnEntries(b *testing.B) {
+	m := defaultModel(b)
+	start, levels := busyTurn(b, m)
 	st := m.NewStepper()
 	var next sim.State
 	led := make([]sim.Entry, 0, 256)
@@ -69,11 +84,7 @@ func BenchmarkTurn(b *testing.B) {
 // ledger (Stepper.Advance), as the computer players do.
 func BenchmarkTurnLookahead(b *testing.B) {
 	m := defaultModel(b)
-	start := m.InitialState(sim.NewRNG(1))
-	levels := busyOrders(m, start)
-	if err := m.CheckLevels(start, levels); err != nil {
-		b.Fatal(err)
-	}
+	start, levels := busyTurn(b, m)
 	st := m.NewStepper()
 	var next sim.State
 	b.ReportAllocs()
@@ -160,31 +171,36 @@ func (t *blockTimer) per() float64 { return float64(t.best.Nanoseconds()) / bloc
 
 // BenchmarkLimit interleaves blocks of the engine's turns and the
 // fixture's, in one process, and reports the ratios of their fastest
-// blocks (blockTimer): the recorded turn (Step) to the fixture with a
-// ledger, and the look-ahead turn (Advance) to the fixture without (the
-// goals are at most 1.5 and 1.2); and the fixture with compact ledger
-// entries to the fixture with sim.Entry's.
+// blocks (blockTimer): the recorded turn (StepLedger, compact entries) to
+// the fixture with a ledger of compact entries, the same work (the goal
+// is at most 1.5), and to the fixture with sim.Entry's; the look-ahead
+// turn (Advance) to the fixture without a ledger (the goal is at most
+// 1.2); and the fixture with compact ledger entries to the fixture with
+// sim.Entry's.
 func BenchmarkLimit(b *testing.B) {
 	m, start, levels := benchTurn(b)
 	f := newFixture(m)
 	st := m.NewStepper()
 	var next sim.State
+	var sled sim.Ledger
 	led := make([]sim.Entry, 0, 256)
 	cled := make([]compactEntry, 0, 256)
 	var tStep, tFix, tAdv, tFixNL, tFixC blockTimer
 	b.ReportAllocs()
 	for b.Loop() {
-		tStep.time(func() { led, _ = st.Step(start, levels, nil, &next, led[:0]) })
+		tStep.time(func() { sled.Reset(); _ = st.StepLedger(start, levels, nil, &next, &sled) })
 		tFix.time(func() { led, _ = f.turn(start, levels, nil, &next, led[:0]) })
 		tAdv.time(func() { _ = st.Advance(start, levels, nil, &next) })
 		tFixNL.time(func() { _ = f.turnNoLedger(start, levels, nil, &next) })
 		tFixC.time(func() { cled, _ = f.turnCompact(start, levels, nil, &next, cled[:0]) })
 	}
+	b.ReportMetric(tStep.per()/tFixC.per(), "step/fixture-compact")
 	b.ReportMetric(tStep.per()/tFix.per(), "step/fixture")
 	b.ReportMetric(tAdv.per()/tFixNL.per(), "advance/fixture-noledger")
 	b.ReportMetric(tFixC.per()/tFix.per(), "fixture-compact/fixture")
 	b.ReportMetric(tStep.per(), "ns/step")
 	b.ReportMetric(tFix.per(), "ns/fixture")
+	b.ReportMetric(tFixC.per(), "ns/fixture-compact")
 	b.ReportMetric(tAdv.per(), "ns/advance")
 	b.ReportMetric(tFixNL.per(), "ns/fixture-noledger")
 }
@@ -196,12 +212,18 @@ func benchTurn(b *testing.B) (*sim.Model, *sim.State, []int) {
 	if err != nil {
 		b.Fatal(err)
 	}
+	start, levels := busyTurn(b, m)
+	return m, start, levels
+}
+
+// busyTurn returns m's initial state and busy orders for it, checked.
+func busyTurn(b testing.TB, m *sim.Model) (*sim.State, []int) {
 	start := m.InitialState(sim.NewRNG(1))
 	levels := busyOrders(m, start)
 	if err := m.CheckLevels(start, levels); err != nil {
 		b.Fatal(err)
 	}
-	return m, start, levels
+	return start, levels
 }
 
 // BenchmarkTurnExprVM evaluates the same expressions a turn of
@@ -472,17 +494,44 @@ func BenchmarkVMBaseline(b *testing.B) {
 	}
 	st := m.NewStepper()
 	var next sim.State
-	led := make([]sim.Entry, 0, 256)
+	var led sim.Ledger
 	var tVM, tAdv, tStep blockTimer
 	b.ReportAllocs()
 	for b.Loop() {
 		tVM.time(vmTurn)
 		tAdv.time(func() { _ = st.Advance(start, levels, nil, &next) })
-		tStep.time(func() { led, _ = st.Step(start, levels, nil, &next, led[:0]) })
+		tStep.time(func() { led.Reset(); _ = st.StepLedger(start, levels, nil, &next, &led) })
 	}
 	b.ReportMetric(tVM.per()/tAdv.per(), "vm/advance")
 	b.ReportMetric(tVM.per()/tStep.per(), "vm/step")
 	b.ReportMetric(tVM.per(), "ns/vm-turn")
 	b.ReportMetric(tAdv.per(), "ns/advance")
 	b.ReportMetric(float64(len(effects)+2*len(rules)+len(conds)), "exprs/turn")
+}
+
+// BenchmarkGame plays a whole recorded game of the default scenario, every
+// actor spending its budget every turn (busyOrders), ledger, reports and
+// record kept: what a game costs in time and memory, the ledger's share
+// included.
+func BenchmarkGame(b *testing.B) {
+	m := defaultModel(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		g := sim.NewGame(m, 1)
+		for !g.Over() {
+			o := sim.Orders{}
+			for li, lvl := range busyOrders(m, g.State()) {
+				if lvl > 0 {
+					l := &m.Scenario.Levers[li]
+					if o[l.Actor] == nil {
+						o[l.Actor] = map[string]int{}
+					}
+					o[l.Actor][l.ID] = lvl
+				}
+			}
+			if _, err := g.Play(o, nil); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
 }

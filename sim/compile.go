@@ -56,12 +56,20 @@ type Model struct {
 	known     [][]int        // by actor, the parameters only its objectives read (see known.go)
 }
 
+// cEffect is a compiled effect. The fields a turn reads come first, in one
+// cache line.
 type cEffect struct {
 	target int
-	change numFn
 	delay  int
 	lasts  int
-	pos    Pos
+	change numFn
+	// byLevel holds, when change reads nothing but the level (levelOnly,
+	// see compiled.levelOnly), its value at each level the effect can
+	// apply at, computed once at load time (levelTables), where every one
+	// of them is a finite number.
+	byLevel   []float64
+	levelOnly bool
+	pos       Pos
 }
 
 type cLever struct {
@@ -82,6 +90,8 @@ type cRule struct {
 }
 
 type cEvent struct {
+	turn    int  // the turn it is scheduled on, or 0
+	repeat  bool // whether it may fire again
 	when    boolFn
 	chance  numFn
 	effects []cEffect
@@ -171,6 +181,64 @@ func (c *compiler) compile() {
 	c.checks()
 	c.strategies()
 	c.pending()
+	if len(c.errs) == 0 {
+		c.levelTables()
+	}
+}
+
+// levelTables computes, once, the change of every effect that reads
+// nothing but the level, at each level it can apply at: a lever's levels,
+// and level 1 for an event's effects (a cause's Level). The stepper reads
+// the table instead of evaluating the expression; an effect with a level
+// at which it faults, or gives a number that is not finite, keeps no
+// table, so that the fault is met, and reported, in play.
+func (c *compiler) levelTables() {
+	m := c.m
+	slots := make([]float64, m.nslots)
+	var f fault
+	ev := env{s: slots, fault: &f}
+	// The tables are cut from one array, next to each other in the order
+	// a turn reads them.
+	var all []float64
+	table := func(list []cEffect, levels int) {
+		for k := range list {
+			e := &list[k]
+			if !e.levelOnly {
+				continue
+			}
+			if cap(all)-len(all) < levels {
+				all = make([]float64, 0, max(1024, levels))
+			}
+			t := all[len(all) : len(all)+levels : len(all)+levels]
+			for lvl := 1; lvl < levels; lvl++ {
+				slots[m.slotLevel] = float64(lvl)
+				f = fault{}
+				v := e.change(&ev)
+				if f.set || !finite(v) {
+					t = nil
+					break
+				}
+				t[lvl] = v
+			}
+			if t != nil {
+				all = all[:len(all)+levels]
+				e.byLevel = t
+			}
+		}
+	}
+	for li := range m.cLevers {
+		table(m.cLevers[li].effects, len(c.s.Levers[li].Levels))
+	}
+	for ei := range m.cEvents {
+		ce := &m.cEvents[ei]
+		table(ce.effects, 2)
+		for _, o := range ce.options {
+			table(o, 2)
+		}
+		for _, b := range ce.broken {
+			table(b, 2)
+		}
+	}
 }
 
 // actors checks the actors' ids, names, budgets and colours and gives each
@@ -373,7 +441,7 @@ func (c *compiler) events() {
 	for i := range s.Events {
 		ev := &s.Events[i]
 		c.declare(seen, "event", ev.ID, ev.FieldPos, ev.Pos)
-		ce := cEvent{chooser: -1}
+		ce := cEvent{chooser: -1, turn: ev.Turn, repeat: ev.Repeat}
 		_, turnGiven := ev.FieldPos["turn"]
 		if ev.Turn < 0 || (turnGiven && ev.Turn == 0) || (s.Meta.Turns > 0 && ev.Turn > s.Meta.Turns) {
 			c.add(fieldPos(ev.FieldPos, "turn", ev.Pos), "turn must be between 1 and %d, found %d", s.Meta.Turns, ev.Turn)
@@ -661,7 +729,8 @@ func (c *compiler) effects(list []Effect, sc *scope) []cEffect {
 		if e.Change.IsZero() {
 			c.add(e.Pos, "effect needs a 'change'")
 		} else {
-			ce.change = c.num(e.Change, sc, "change", e.FieldPos, e.Pos).num
+			f := c.num(e.Change, sc, "change", e.FieldPos, e.Pos)
+			ce.change, ce.levelOnly = f.num, f.levelOnly
 			ce.pos = e.Change.Pos
 		}
 		if e.Delay < 0 {

@@ -7,8 +7,14 @@ import "fmt"
 // joins the queue first, and the whole queue is then applied in order. It
 // is the reference the look-ahead test holds Step and Advance to.
 func (st *Stepper) StepQueued(cur *State, levels []int, choices []int, next *State, led []Entry) ([]Entry, error) {
+	l := &Ledger{m: st.m}
+	err := st.stepQueued(cur, levels, choices, next, l)
+	return l.AppendTo(led), err
+}
+
+func (st *Stepper) stepQueued(cur *State, levels []int, choices []int, next *State, led *Ledger) error {
 	if cur.Over() {
-		return led, fmt.Errorf("sim: the game is over")
+		return fmt.Errorf("sim: the game is over")
 	}
 	m := st.m
 	turn := cur.Turn
@@ -59,8 +65,8 @@ func (st *Stepper) StepQueued(cur *State, levels []int, choices []int, next *Sta
 			keep = append(keep, p)
 			continue
 		}
-		if led, err = st.apply(turn, m.effect(p), p.Cause, led, true); err != nil {
-			return led, err
+		if err = st.apply(turn, &p, led); err != nil {
+			return err
 		}
 		if p.To > turn {
 			keep = append(keep, p)
@@ -72,24 +78,24 @@ func (st *Stepper) StepQueued(cur *State, levels []int, choices []int, next *Sta
 	for i, d := range st.deltas {
 		st.live[i] += d
 		if v := st.live[i]; v-v != 0 {
-			return led, st.notFinite(turn, i, st.last[i].pos)
+			return st.notFinite(turn, i, st.last[i].pos)
 		}
-		led = st.bound(turn, i, led, true)
+		st.bound(turn, i, led)
 	}
 
-	if led, err = st.rules(turn, led, true); err != nil {
-		return led, err
+	if err = st.rules(turn, led); err != nil {
+		return err
 	}
 	copy(next.Vals, st.live[:m.nv])
 	if err := st.outcomes(turn, next); err != nil {
-		return led, err
+		return err
 	}
 	next.Turn = turn + 1
 	next.Briefing = next.Briefing[:0]
 	if !next.Over() {
 		if err := st.brief(next, st.live); err != nil {
-			return led, err
+			return err
 		}
 	}
-	return led, nil
+	return nil
 }

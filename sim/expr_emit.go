@@ -35,6 +35,9 @@ func sitePos(t *tnode) *Pos {
 
 // emitNum returns the closure that computes number node t.
 func emitNum(t *tnode) numFn {
+	if f, ok := emitFused(t); ok {
+		return f
+	}
 	a := t.args
 	pos := sitePos(t)
 	switch t.op {
@@ -127,35 +130,34 @@ func slotSlot(op nodeOp, pos *Pos, a, b int) numFn {
 	switch op {
 	case nAdd:
 		return func(e *env) float64 {
-			v, f := opAdd(e.s[a], e.s[b])
-			if f != noFault {
-				return e.failed(pos, f)
+			if v := float64(e.s[a] + e.s[b]); finite(v) {
+				return v
 			}
-			return v
+			return e.failed(pos, faultOverflow)
 		}
 	case nSub:
 		return func(e *env) float64 {
-			v, f := opSub(e.s[a], e.s[b])
-			if f != noFault {
-				return e.failed(pos, f)
+			if v := float64(e.s[a] - e.s[b]); finite(v) {
+				return v
 			}
-			return v
+			return e.failed(pos, faultOverflow)
 		}
 	case nMul:
 		return func(e *env) float64 {
-			v, f := opMul(e.s[a], e.s[b])
-			if f != noFault {
-				return e.failed(pos, f)
+			if v := float64(e.s[a] * e.s[b]); finite(v) {
+				return v
 			}
-			return v
+			return e.failed(pos, faultOverflow)
 		}
 	}
 	return func(e *env) float64 {
-		v, f := opDiv(e.s[a], e.s[b])
-		if f != noFault {
-			return e.failed(pos, f)
+		if a, b := e.s[a], e.s[b]; b != 0 {
+			if v := float64(a / b); finite(v) {
+				return v
+			}
+			return e.failed(pos, faultOverflow)
 		}
-		return v
+		return e.failed(pos, faultDivZero)
 	}
 }
 
@@ -164,35 +166,34 @@ func slotFn(op nodeOp, pos *Pos, slot int, y numFn) numFn {
 	switch op {
 	case nAdd:
 		return func(e *env) float64 {
-			v, f := opAdd(e.s[slot], y(e))
-			if f != noFault {
-				return e.failed(pos, f)
+			if v := float64(e.s[slot] + y(e)); finite(v) {
+				return v
 			}
-			return v
+			return e.failed(pos, faultOverflow)
 		}
 	case nSub:
 		return func(e *env) float64 {
-			v, f := opSub(e.s[slot], y(e))
-			if f != noFault {
-				return e.failed(pos, f)
+			if v := float64(e.s[slot] - y(e)); finite(v) {
+				return v
 			}
-			return v
+			return e.failed(pos, faultOverflow)
 		}
 	case nMul:
 		return func(e *env) float64 {
-			v, f := opMul(e.s[slot], y(e))
-			if f != noFault {
-				return e.failed(pos, f)
+			if v := float64(e.s[slot] * y(e)); finite(v) {
+				return v
 			}
-			return v
+			return e.failed(pos, faultOverflow)
 		}
 	}
 	return func(e *env) float64 {
-		v, f := opDiv(e.s[slot], y(e))
-		if f != noFault {
-			return e.failed(pos, f)
+		if a, b := e.s[slot], y(e); b != 0 {
+			if v := float64(a / b); finite(v) {
+				return v
+			}
+			return e.failed(pos, faultOverflow)
 		}
-		return v
+		return e.failed(pos, faultDivZero)
 	}
 }
 
@@ -201,72 +202,83 @@ func fnSlot(op nodeOp, pos *Pos, x numFn, slot int) numFn {
 	switch op {
 	case nAdd:
 		return func(e *env) float64 {
-			v, f := opAdd(x(e), e.s[slot])
-			if f != noFault {
-				return e.failed(pos, f)
+			if v := float64(x(e) + e.s[slot]); finite(v) {
+				return v
 			}
-			return v
+			return e.failed(pos, faultOverflow)
 		}
 	case nSub:
 		return func(e *env) float64 {
-			v, f := opSub(x(e), e.s[slot])
-			if f != noFault {
-				return e.failed(pos, f)
+			if v := float64(x(e) - e.s[slot]); finite(v) {
+				return v
 			}
-			return v
+			return e.failed(pos, faultOverflow)
 		}
 	case nMul:
 		return func(e *env) float64 {
-			v, f := opMul(x(e), e.s[slot])
-			if f != noFault {
-				return e.failed(pos, f)
+			if v := float64(x(e) * e.s[slot]); finite(v) {
+				return v
 			}
-			return v
+			return e.failed(pos, faultOverflow)
 		}
 	}
 	return func(e *env) float64 {
-		v, f := opDiv(x(e), e.s[slot])
-		if f != noFault {
-			return e.failed(pos, f)
+		if a, b := x(e), e.s[slot]; b != 0 {
+			if v := float64(a / b); finite(v) {
+				return v
+			}
+			return e.failed(pos, faultOverflow)
 		}
-		return v
+		return e.failed(pos, faultDivZero)
 	}
+}
+
+// shrinks reports whether x op k is never larger in magnitude than x, for
+// every finite x: x * k for |k| <= 1 and x / k for |k| >= 1. Such a result
+// is finite, so its closure needs no check for an overflow.
+func shrinks(op nodeOp, k float64) bool {
+	return (op == nMul && math.Abs(k) <= 1) || (op == nDiv && math.Abs(k) >= 1)
 }
 
 //go:noinline
 func slotK(op nodeOp, pos *Pos, slot int, k float64) numFn {
+	if shrinks(op, k) {
+		if op == nMul {
+			return func(e *env) float64 { return float64(e.s[slot] * k) }
+		}
+		return func(e *env) float64 { return float64(e.s[slot] / k) }
+	}
 	switch op {
 	case nAdd:
 		return func(e *env) float64 {
-			v, f := opAdd(e.s[slot], k)
-			if f != noFault {
-				return e.failed(pos, f)
+			if v := float64(e.s[slot] + k); finite(v) {
+				return v
 			}
-			return v
+			return e.failed(pos, faultOverflow)
 		}
 	case nSub:
 		return func(e *env) float64 {
-			v, f := opSub(e.s[slot], k)
-			if f != noFault {
-				return e.failed(pos, f)
+			if v := float64(e.s[slot] - k); finite(v) {
+				return v
 			}
-			return v
+			return e.failed(pos, faultOverflow)
 		}
 	case nMul:
 		return func(e *env) float64 {
-			v, f := opMul(e.s[slot], k)
-			if f != noFault {
-				return e.failed(pos, f)
+			if v := float64(e.s[slot] * k); finite(v) {
+				return v
 			}
-			return v
+			return e.failed(pos, faultOverflow)
 		}
 	}
 	return func(e *env) float64 {
-		v, f := opDiv(e.s[slot], k)
-		if f != noFault {
-			return e.failed(pos, f)
+		if a, b := e.s[slot], k; b != 0 {
+			if v := float64(a / b); finite(v) {
+				return v
+			}
+			return e.failed(pos, faultOverflow)
 		}
-		return v
+		return e.failed(pos, faultDivZero)
 	}
 }
 
@@ -276,56 +288,62 @@ func slotK(op nodeOp, pos *Pos, slot int, k float64) numFn {
 func kSlot(op nodeOp, pos *Pos, k float64, slot int) numFn {
 	if op == nSub {
 		return func(e *env) float64 {
-			v, f := opSub(k, e.s[slot])
-			if f != noFault {
-				return e.failed(pos, f)
+			if v := float64(k - e.s[slot]); finite(v) {
+				return v
 			}
-			return v
+			return e.failed(pos, faultOverflow)
 		}
 	}
 	return func(e *env) float64 {
-		v, f := opDiv(k, e.s[slot])
-		if f != noFault {
-			return e.failed(pos, f)
+		if a, b := k, e.s[slot]; b != 0 {
+			if v := float64(a / b); finite(v) {
+				return v
+			}
+			return e.failed(pos, faultOverflow)
 		}
-		return v
+		return e.failed(pos, faultDivZero)
 	}
 }
 
 //go:noinline
 func fnK(op nodeOp, pos *Pos, x numFn, k float64) numFn {
+	if shrinks(op, k) {
+		if op == nMul {
+			return func(e *env) float64 { return float64(x(e) * k) }
+		}
+		return func(e *env) float64 { return float64(x(e) / k) }
+	}
 	switch op {
 	case nAdd:
 		return func(e *env) float64 {
-			v, f := opAdd(x(e), k)
-			if f != noFault {
-				return e.failed(pos, f)
+			if v := float64(x(e) + k); finite(v) {
+				return v
 			}
-			return v
+			return e.failed(pos, faultOverflow)
 		}
 	case nSub:
 		return func(e *env) float64 {
-			v, f := opSub(x(e), k)
-			if f != noFault {
-				return e.failed(pos, f)
+			if v := float64(x(e) - k); finite(v) {
+				return v
 			}
-			return v
+			return e.failed(pos, faultOverflow)
 		}
 	case nMul:
 		return func(e *env) float64 {
-			v, f := opMul(x(e), k)
-			if f != noFault {
-				return e.failed(pos, f)
+			if v := float64(x(e) * k); finite(v) {
+				return v
 			}
-			return v
+			return e.failed(pos, faultOverflow)
 		}
 	}
 	return func(e *env) float64 {
-		v, f := opDiv(x(e), k)
-		if f != noFault {
-			return e.failed(pos, f)
+		if a, b := x(e), k; b != 0 {
+			if v := float64(a / b); finite(v) {
+				return v
+			}
+			return e.failed(pos, faultOverflow)
 		}
-		return v
+		return e.failed(pos, faultDivZero)
 	}
 }
 
@@ -335,19 +353,20 @@ func fnK(op nodeOp, pos *Pos, x numFn, k float64) numFn {
 func kFn(op nodeOp, pos *Pos, k float64, x numFn) numFn {
 	if op == nSub {
 		return func(e *env) float64 {
-			v, f := opSub(k, x(e))
-			if f != noFault {
-				return e.failed(pos, f)
+			if v := float64(k - x(e)); finite(v) {
+				return v
 			}
-			return v
+			return e.failed(pos, faultOverflow)
 		}
 	}
 	return func(e *env) float64 {
-		v, f := opDiv(k, x(e))
-		if f != noFault {
-			return e.failed(pos, f)
+		if a, b := k, x(e); b != 0 {
+			if v := float64(a / b); finite(v) {
+				return v
+			}
+			return e.failed(pos, faultOverflow)
 		}
-		return v
+		return e.failed(pos, faultDivZero)
 	}
 }
 
@@ -356,35 +375,34 @@ func fnFn(op nodeOp, pos *Pos, x, y numFn) numFn {
 	switch op {
 	case nAdd:
 		return func(e *env) float64 {
-			v, f := opAdd(x(e), y(e))
-			if f != noFault {
-				return e.failed(pos, f)
+			if v := float64(x(e) + y(e)); finite(v) {
+				return v
 			}
-			return v
+			return e.failed(pos, faultOverflow)
 		}
 	case nSub:
 		return func(e *env) float64 {
-			v, f := opSub(x(e), y(e))
-			if f != noFault {
-				return e.failed(pos, f)
+			if v := float64(x(e) - y(e)); finite(v) {
+				return v
 			}
-			return v
+			return e.failed(pos, faultOverflow)
 		}
 	case nMul:
 		return func(e *env) float64 {
-			v, f := opMul(x(e), y(e))
-			if f != noFault {
-				return e.failed(pos, f)
+			if v := float64(x(e) * y(e)); finite(v) {
+				return v
 			}
-			return v
+			return e.failed(pos, faultOverflow)
 		}
 	}
 	return func(e *env) float64 {
-		v, f := opDiv(x(e), y(e))
-		if f != noFault {
-			return e.failed(pos, f)
+		if a, b := x(e), y(e); b != 0 {
+			if v := float64(a / b); finite(v) {
+				return v
+			}
+			return e.failed(pos, faultOverflow)
 		}
-		return v
+		return e.failed(pos, faultDivZero)
 	}
 }
 
@@ -437,9 +455,9 @@ func emitCall(t *tnode) numFn {
 		x, lo, hi := fs[0], fs[1], fs[2]
 		return func(e *env) float64 { return opClamp(x(e), lo(e), hi(e)) }
 	case fnMin, fnMax:
-		pick := math.Max
+		pick := opMax
 		if t.fn == fnMin {
-			pick = math.Min
+			pick = opMin
 		}
 		switch len(fs) {
 		case 1:
@@ -449,15 +467,15 @@ func emitCall(t *tnode) numFn {
 				// min and max are symmetric, and a constant has nothing
 				// to evaluate: max(0, x) is max(x, 0), read in place.
 				if t.fn == fnMin {
-					return func(e *env) float64 { return math.Min(x(e), k) }
+					return func(e *env) float64 { return opMin(x(e), k) }
 				}
-				return func(e *env) float64 { return math.Max(x(e), k) }
+				return func(e *env) float64 { return opMax(x(e), k) }
 			}
 			a, b := fs[0], fs[1]
 			if t.fn == fnMin {
-				return func(e *env) float64 { return math.Min(a(e), b(e)) }
+				return func(e *env) float64 { return opMin(a(e), b(e)) }
 			}
-			return func(e *env) float64 { return math.Max(a(e), b(e)) }
+			return func(e *env) float64 { return opMax(a(e), b(e)) }
 		}
 		return func(e *env) float64 {
 			v := fs[0](e)

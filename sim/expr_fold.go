@@ -94,9 +94,9 @@ func evalConstNum(t *tnode) (float64, faultCode) {
 		case fnAbs:
 			return math.Abs(x), noFault
 		case fnMin, fnMax:
-			pick := math.Max
+			pick := opMax
 			if t.fn == fnMin {
-				pick = math.Min
+				pick = opMin
 			}
 			v := x
 			for _, b := range a[1:] {

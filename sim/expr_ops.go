@@ -58,6 +58,12 @@ func finite(v float64) bool { return v-v == 0 }
 // to each other into one instruction that rounds once: fused or not, the
 // folded and the unfolded paths would then differ.
 
+// + - and * fault exactly when their result is not finite (an overflow),
+// and / first when it divides by zero: the emitter's closures write them
+// out in line, as float64(a + b) and finite(v), which is what opAdd,
+// opSub, opMul and opDiv compute, only without a fault code to test (the
+// tests hold both to a reference evaluator that calls these functions).
+
 func opAdd(a, b float64) (float64, faultCode) {
 	v := float64(a + b)
 	if !finite(v) {
@@ -157,4 +163,11 @@ func opSign(x float64) float64 {
 	return 0
 }
 
-func opClamp(x, lo, hi float64) float64 { return math.Max(lo, math.Min(hi, x)) }
+// opMin and opMax are min and max: Go's built-in ones, which mean what
+// math.Min and math.Max do (for zeros of both signs too) and compile to a
+// few instructions in line rather than a call.
+func opMin(a, b float64) float64 { return min(a, b) }
+
+func opMax(a, b float64) float64 { return max(a, b) }
+
+func opClamp(x, lo, hi float64) float64 { return opMax(lo, opMin(hi, x)) }

@@ -531,8 +531,9 @@ func innermostFaults(t *tnode) (faults []string, clean bool) {
 
 // FuzzFold builds random well-typed expressions over a few variables and
 // constants and checks that the folded and the unfolded compilations
-// agree: the same value bit for bit, the same fault and the same draws
-// from the generator; and that a constant fault reported at load is
+// agree, with each other and with the reference evaluator (refNum, which
+// walks the typed tree): the same value bit for bit, the same fault and
+// the same draws from the generator; and that a constant fault reported at load is
 // exactly what the unfolded closures of that constant give at run time.
 func FuzzFold(f *testing.F) {
 	f.Add([]byte{0}, []byte{0, 1, 2, 3}, uint64(1))
@@ -595,10 +596,16 @@ func checkFold(t *testing.T, tree, vals []byte, seed uint64) {
 			slots[j] = genVals[k%len(genVals)]
 		}
 		ur := evalCompiled(u, slots, NewRNG(seed))
+		if rr := refEval(t, src, typ, true, slots, NewRNG(seed)); !ur.same(rr) {
+			t.Fatalf("%s with %v: unfolded %v, the reference evaluator %v", src, slots[:4], ur, rr)
+		}
 		if !fok {
 			continue
 		}
 		fr := evalCompiled(fc, slots, NewRNG(seed))
+		if rr := refEval(t, src, typ, false, slots, NewRNG(seed)); !fr.same(rr) {
+			t.Fatalf("%s with %v: folded %v, the reference evaluator on the folded tree %v", src, slots[:4], fr, rr)
+		}
 		if !fr.same(ur) {
 			t.Fatalf("%s with %v: folded %v, unfolded %v", src, slots[:4], fr, ur)
 		}

@@ -79,6 +79,9 @@ type compiled struct {
 	// number val at load time (filled by the fold stage).
 	konst bool
 	val   float64
+	// levelOnly reports that the number reads no slot but 'level' and
+	// draws no random number: its value is a function of the level alone.
+	levelOnly bool
 }
 
 // compileExpr parses src and compiles it to the wanted type. Mistakes,
@@ -125,5 +128,26 @@ func compileExprOpts(x Expr, want exprType, sc *scope, errs *ErrorList, opts com
 		return compiled{cond: emitCond(t)}, true
 	}
 	konst := !opts.noFold && t.op == nNum
-	return compiled{num: emitNum(t), konst: konst, val: t.val}, true
+	level := -1
+	if sc.hasLevel {
+		level = sc.names["level"]
+	}
+	return compiled{num: emitNum(t), konst: konst, val: t.val, levelOnly: readsOnly(t, level)}, true
+}
+
+// readsOnly reports whether t reads no slot but slot (none, for -1) and
+// draws no random number.
+func readsOnly(t *tnode, slot int) bool {
+	switch {
+	case t.op == nSlot && t.slot != slot:
+		return false
+	case t.op == nCall && (t.fn == fnNoise || t.fn == fnRandom):
+		return false
+	}
+	for _, a := range t.args {
+		if !readsOnly(a, slot) {
+			return false
+		}
+	}
+	return true
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"sync"
 
 	"github.com/sixparty/sixparty/internal/suggest"
 )
@@ -17,13 +18,19 @@ type Game struct {
 	Seed uint64
 
 	history []*State // history[t-1] is the state at the start of turn t
-	ledger  []Entry
-	reports []TurnReport
-	record  Record
-	stepper *Stepper
-	scorer  *Scorer
-	scores  []float64 // every actor's score in the current state
-	pending []Adjustment
+	ledger  Ledger
+	// expanded holds the ledger's first entries written out, for Ledger:
+	// it grows as Ledger is called after the ledger has, under mu, so
+	// that Ledger may be called from several goroutines, as the other
+	// methods that read the game may.
+	mu       sync.Mutex
+	expanded []Entry
+	reports  []TurnReport
+	record   Record
+	stepper  *Stepper
+	scorer   *Scorer
+	scores   []float64 // every actor's score in the current state
+	pending  []Adjustment
 	// lookahead is set in look-ahead mode: no ledger is kept.
 	lookahead bool
 	// err is the fault met preparing the first turn (drawing its briefing
@@ -109,8 +116,17 @@ func (g *Game) History() []*State { return g.history }
 // Reports returns the report of every turn played.
 func (g *Game) Reports() []TurnReport { return g.reports }
 
-// Ledger returns every change of the game so far, in order.
-func (g *Game) Ledger() []Entry { return g.ledger }
+// Ledger returns every change of the game so far, in order. The entries
+// must not be changed.
+func (g *Game) Ledger() []Entry {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	n := g.ledger.Len()
+	if len(g.expanded) < n {
+		g.expanded = g.ledger.appendRange(g.expanded, len(g.expanded), n)
+	}
+	return g.expanded[:n:n]
+}
 
 // Briefing returns the events firing on the current turn.
 func (g *Game) Briefing() []*Event {
@@ -145,29 +161,42 @@ func (g *Game) Play(o Orders, c Choices) (*TurnReport, error) {
 		return nil, err
 	}
 	next := &State{}
-	led, err := g.stepper.step(cur, levels, choices, next, nil, !g.lookahead)
-	if err != nil {
+	var led *Ledger
+	if !g.lookahead {
+		led = &g.ledger
+	}
+	n0 := g.ledger.Len()
+	if err := g.play(cur, levels, choices, next, led); err != nil {
+		g.ledger.truncate(n0)
 		return nil, err
+	}
+	rep := TurnReport{Turn: cur.Turn, Events: slices.Clone(cur.Briefing), Choices: choices, Levels: levels, Entries: g.ledger.appendRange(nil, n0, g.ledger.Len())}
+	g.history = append(g.history, next)
+	g.reports = append(g.reports, rep)
+	g.record.Turns = append(g.record.Turns, TurnRecord{Adjust: g.pending, Orders: compactOrders(o), Choices: c})
+	g.pending = nil
+	return &g.reports[len(g.reports)-1], nil
+}
+
+// play resolves the turn of cur into next, appending its entries to led
+// when led is not nil, and scores next.
+func (g *Game) play(cur *State, levels, choices []int, next *State, led *Ledger) error {
+	if err := g.stepper.step(cur, levels, choices, next, led); err != nil {
+		return err
 	}
 	scores, err := g.scorer.scores(nil, next)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	if !next.Over() {
 		// Every lever's availability must be known in the state the
 		// next turn's orders are given in.
 		if err := g.Model.RequiresFault(next, cur.Turn); err != nil {
-			return nil, err
+			return err
 		}
 	}
 	g.scores = scores
-	rep := TurnReport{Turn: cur.Turn, Events: slices.Clone(cur.Briefing), Choices: choices, Levels: levels, Entries: led}
-	g.history = append(g.history, next)
-	g.ledger = append(g.ledger, led...)
-	g.reports = append(g.reports, rep)
-	g.record.Turns = append(g.record.Turns, TurnRecord{Adjust: g.pending, Orders: compactOrders(o), Choices: c})
-	g.pending = nil
-	return &g.reports[len(g.reports)-1], nil
+	return nil
 }
 
 // Adjust sets a variable by hand, as a facilitator does, with a reason
@@ -203,7 +232,8 @@ func (g *Game) Adjust(varID string, value float64, reason string) error {
 	g.scores = scores
 	g.history[len(g.history)-1] = cur
 	if !g.lookahead {
-		g.ledger = append(g.ledger, Entry{Turn: cur.Turn, Var: vi, Amount: d, Cause: Cause{Kind: ByFacilitator, Index: -1, Actor: -1, Option: -1}, Reason: reason})
+		g.ledger.m = g.Model
+		g.ledger.facilitator(cur.Turn, vi, d, reason)
 	}
 	g.pending = append(g.pending, Adjustment{Var: varID, Value: value, Reason: reason})
 	return nil
@@ -240,9 +270,9 @@ func (g *Game) Inject(eventID string) error {
 // turn, largest change first (ties in the order applied).
 func (g *Game) Why(vi, turn int) []Entry {
 	var out []Entry
-	for _, e := range g.ledger {
-		if e.Var == vi && e.Turn == turn {
-			out = append(out, e)
+	for i := range g.ledger.es {
+		if e := &g.ledger.es[i]; int(e.v) == vi && int(e.turn) == turn {
+			out = append(out, g.ledger.expand(e))
 		}
 	}
 	slices.SortStableFunc(out, func(a, b Entry) int { return cmp.Compare(math.Abs(b.Amount), math.Abs(a.Amount)) })

@@ -18,6 +18,8 @@ type Stepper struct {
 	last  []*cEffect
 	fault fault
 	env   env
+	// scratch holds Step's entries before they are written out.
+	scratch Ledger
 }
 
 // NewStepper returns a Stepper for m.
@@ -124,8 +126,20 @@ func (m *Model) loadSlots(slots []float64, s *State) {
 //
 // Every value computed is checked: a fault, or a value that is not a
 // finite number, stops the turn with an *EvalError at its position.
+//
+// Step writes the entries out in full; StepLedger, which keeps them
+// compactly, is what a Game plays with.
 func (st *Stepper) Step(cur *State, levels []int, choices []int, next *State, led []Entry) ([]Entry, error) {
-	return st.step(cur, levels, choices, next, led, true)
+	st.scratch.Reset()
+	err := st.step(cur, levels, choices, next, &st.scratch)
+	return st.scratch.AppendTo(led), err
+}
+
+// StepLedger is Step with the turn's ledger entries appended to led,
+// compactly (see Ledger). On error next and led are not meaningful and
+// cur is unchanged.
+func (st *Stepper) StepLedger(cur *State, levels []int, choices []int, next *State, led *Ledger) error {
+	return st.step(cur, levels, choices, next, led)
 }
 
 // Advance is Step for a look-ahead: it resolves the turn exactly as Step
@@ -133,14 +147,16 @@ func (st *Stepper) Step(cur *State, levels []int, choices []int, next *State, le
 // no ledger. Computer players, forecasts and batches of games whose
 // ledger nobody reads use it.
 func (st *Stepper) Advance(cur *State, levels []int, choices []int, next *State) error {
-	_, err := st.step(cur, levels, choices, next, nil, false)
-	return err
+	return st.step(cur, levels, choices, next, nil)
 }
 
-// step is Step, appending to the ledger when rec is set.
-func (st *Stepper) step(cur *State, levels []int, choices []int, next *State, led []Entry, rec bool) ([]Entry, error) {
+// step is StepLedger, appending to the ledger when led is not nil.
+func (st *Stepper) step(cur *State, levels []int, choices []int, next *State, led *Ledger) error {
 	if cur.Over() {
-		return led, fmt.Errorf("sim: the game is over")
+		return fmt.Errorf("sim: the game is over")
+	}
+	if led != nil {
+		led.m = st.m
 	}
 	turn := cur.Turn
 	cur.copyInto(next)
@@ -149,28 +165,27 @@ func (st *Stepper) step(cur *State, levels []int, choices []int, next *State, le
 	st.env.rng = &next.RNG
 	st.fault = fault{}
 
-	led, err := st.effects(cur, levels, choices, next, led, rec)
-	if err != nil {
-		return led, err
+	if err := st.effects(cur, levels, choices, next, led); err != nil {
+		return err
 	}
-	if led, err = st.rules(turn, led, rec); err != nil {
-		return led, err
+	if err := st.rules(turn, led); err != nil {
+		return err
 	}
 	copy(next.Vals, st.live[:st.m.nv])
 	if err := st.outcomes(turn, next); err != nil {
-		return led, err
+		return err
 	}
 	if err := st.accumulate(turn, next); err != nil { // sim/payoff.go
-		return led, err
+		return err
 	}
 	next.Turn = turn + 1
 	next.Briefing = next.Briefing[:0]
 	if !next.Over() {
 		if err := st.brief(next, st.live); err != nil {
-			return led, err
+			return err
 		}
 	}
-	return led, nil
+	return nil
 }
 
 // effects runs phases 1 and 2 of a turn. The queue of pending effects
@@ -186,23 +201,24 @@ func (st *Stepper) step(cur *State, levels []int, choices []int, next *State, le
 //
 // The changes are summed per variable and added to the live slots, and
 // every variable is then brought within its bounds.
-func (st *Stepper) effects(cur *State, levels, choices []int, next *State, led []Entry, rec bool) ([]Entry, error) {
+func (st *Stepper) effects(cur *State, levels, choices []int, next *State, led *Ledger) error {
 	m := st.m
 	turn := cur.Turn
 	clear(st.deltas)
 	st.env.s = st.start
 	keep := next.Queue[:0]
 	var err error
-	for _, p := range next.Queue {
+	for i := range next.Queue {
+		p := &next.Queue[i]
 		if p.From > turn {
-			keep = append(keep, p)
+			keep = append(keep, *p)
 			continue
 		}
-		if led, err = st.apply(turn, m.effect(p), p.Cause, led, rec); err != nil {
-			return led, err
+		if err = st.apply(turn, p, led); err != nil {
+			return err
 		}
 		if p.To > turn {
-			keep = append(keep, p)
+			keep = append(keep, *p)
 		}
 	}
 	// add applies or queues the effects list of a cause; k0 is the index
@@ -214,16 +230,21 @@ func (st *Stepper) effects(cur *State, levels, choices []int, next *State, led [
 			if from <= turn {
 				// apply, written out: this is the loop of every new
 				// effect of the turn.
-				st.start[m.slotLevel] = float64(cause.Level)
-				d := e.change(&st.env)
-				if err = st.check(turn, e.pos, d); err != nil {
-					return err
+				var d float64
+				if cause.Level > 0 && cause.Level < len(e.byLevel) {
+					d = e.byLevel[cause.Level]
+				} else {
+					st.start[m.slotLevel] = float64(cause.Level)
+					d = e.change(&st.env)
+					if err = st.check(turn, e.pos, d); err != nil {
+						return err
+					}
 				}
 				if d != 0 {
 					st.deltas[e.target] += d
 					st.last[e.target] = e
-					if rec {
-						led = append(led, Entry{Turn: turn, Var: e.target, Amount: d, Cause: cause, Pos: e.pos})
+					if led != nil {
+						led.effect(turn, e.target, d, &cause, k0+k)
 					}
 				}
 			}
@@ -244,11 +265,11 @@ func (st *Stepper) effects(cur *State, levels, choices []int, next *State, led [
 		}
 		cause := Cause{Kind: ByEvent, Index: ei, Actor: ev.chooser, Level: 1, Option: opt}
 		if err := add(ev.effects, 0, cause); err != nil {
-			return led, err
+			return err
 		}
 		if opt >= 0 {
 			if err := add(ev.options[opt], len(ev.effects), cause); err != nil {
-				return led, err
+				return err
 			}
 		}
 	}
@@ -258,7 +279,7 @@ func (st *Stepper) effects(cur *State, levels, choices []int, next *State, led [
 		}
 		cl := &m.cLevers[li]
 		if err := add(cl.effects, 0, Cause{Kind: ByLever, Index: li, Actor: cl.actor, Level: lvl, Option: -1}); err != nil {
-			return led, err
+			return err
 		}
 	}
 	// Commitments broken by this turn's orders add their costs after the
@@ -266,8 +287,8 @@ func (st *Stepper) effects(cur *State, levels, choices []int, next *State, led [
 	// them.
 	for _, p := range st.commitments(cur, levels, choices, next) {
 		if p.From <= turn {
-			if led, err = st.apply(turn, m.effect(p), p.Cause, led, rec); err != nil {
-				return led, err
+			if err = st.apply(turn, &p, led); err != nil {
+				return err
 			}
 		}
 		if p.To > turn {
@@ -282,37 +303,43 @@ func (st *Stepper) effects(cur *State, levels, choices []int, next *State, led [
 		st.live[i] += d
 		v := st.live[i]
 		if v-v != 0 {
-			return led, st.notFinite(turn, i, st.last[i].pos)
+			return st.notFinite(turn, i, st.last[i].pos)
 		}
 		if v < lo[i] || v > hi[i] {
-			led = st.bound(turn, i, led, rec)
+			st.bound(turn, i, led)
 		}
 	}
-	return led, nil
+	return nil
 }
 
-// apply computes effect e of cause c from the start-of-turn state and adds
-// its change to the variable's sum, recording it when rec is set.
-func (st *Stepper) apply(turn int, e *cEffect, c Cause, led []Entry, rec bool) ([]Entry, error) {
-	st.start[st.m.slotLevel] = float64(c.Level)
-	d := e.change(&st.env)
-	if err := st.check(turn, e.pos, d); err != nil {
-		return led, err
+// apply computes the effect of pending p from the start-of-turn state and
+// adds its change to the variable's sum, recording it when led is not nil.
+func (st *Stepper) apply(turn int, p *Pending, led *Ledger) error {
+	e := st.m.effect(*p)
+	var d float64
+	if lvl := p.Cause.Level; lvl > 0 && lvl < len(e.byLevel) {
+		d = e.byLevel[lvl]
+	} else {
+		st.start[st.m.slotLevel] = float64(lvl)
+		d = e.change(&st.env)
+		if err := st.check(turn, e.pos, d); err != nil {
+			return err
+		}
 	}
 	if d != 0 {
 		st.deltas[e.target] += d
 		st.last[e.target] = e
-		if rec {
-			led = append(led, Entry{Turn: turn, Var: e.target, Amount: d, Cause: c, Pos: e.pos})
+		if led != nil {
+			led.effect(turn, e.target, d, &p.Cause, p.Effect)
 		}
 	}
-	return led, nil
+	return nil
 }
 
 // rules runs the rules in the order written on the live slots, each seeing
 // the changes before it, and brings each rule's target within its bounds
 // after its change.
-func (st *Stepper) rules(turn int, led []Entry, rec bool) ([]Entry, error) {
+func (st *Stepper) rules(turn int, led *Ledger) error {
 	m := st.m
 	st.env.s = st.live
 	for ri := range m.cRules {
@@ -320,7 +347,7 @@ func (st *Stepper) rules(turn int, led []Entry, rec bool) ([]Entry, error) {
 		if r.when != nil {
 			ok := r.when(&st.env)
 			if st.fault.set {
-				return led, &EvalError{Turn: turn, Pos: st.fault.pos, Msg: st.fault.msg}
+				return &EvalError{Turn: turn, Pos: st.fault.pos, Msg: st.fault.msg}
 			}
 			if !ok {
 				continue
@@ -328,7 +355,7 @@ func (st *Stepper) rules(turn int, led []Entry, rec bool) ([]Entry, error) {
 		}
 		v := r.fn(&st.env)
 		if err := st.check(turn, r.pos, v); err != nil {
-			return led, err
+			return err
 		}
 		d := v
 		if r.set {
@@ -337,17 +364,17 @@ func (st *Stepper) rules(turn int, led []Entry, rec bool) ([]Entry, error) {
 		if d != 0 {
 			st.live[r.target] += d
 			if v := st.live[r.target]; v-v != 0 {
-				return led, st.notFinite(turn, r.target, r.pos)
+				return st.notFinite(turn, r.target, r.pos)
 			}
-			if rec {
-				led = append(led, Entry{Turn: turn, Var: r.target, Amount: d, Cause: Cause{Kind: ByRule, Index: ri, Actor: -1, Option: -1}, Pos: r.pos})
+			if led != nil {
+				led.rule(turn, r.target, d, ri)
 			}
 			if v := st.live[r.target]; v < m.lo[r.target] || v > m.hi[r.target] {
-				led = st.bound(turn, r.target, led, rec)
+				st.bound(turn, r.target, led)
 			}
 		}
 	}
-	return led, nil
+	return nil
 }
 
 // outcomes sets next.Outcome to the first outcome whose condition holds
@@ -391,10 +418,10 @@ func (st *Stepper) brief(s *State, slots []float64) error {
 	s.Briefing = s.Briefing[:0]
 	for ei := range m.cEvents {
 		ev := &m.cEvents[ei]
-		if s.Fired[ei] && !m.Scenario.Events[ei].Repeat {
+		if s.Fired[ei] && !ev.repeat {
 			continue
 		}
-		sched := m.Scenario.Events[ei].Turn
+		sched := ev.turn
 		fire := false
 		switch {
 		case sched > 0 && ev.when == nil:
@@ -449,9 +476,9 @@ func (st *Stepper) failed(turn int, pos Pos, v float64) error {
 }
 
 // bound clamps live variable i to its bounds, recording any correction
-// when rec is set. (The loops that call it test the bounds first, in
+// when led is not nil. (The loops that call it test the bounds first, in
 // line, and call it only for a value out of them.)
-func (st *Stepper) bound(turn, i int, led []Entry, rec bool) []Entry {
+func (st *Stepper) bound(turn, i int, led *Ledger) {
 	m := st.m
 	v := st.live[i]
 	c := v
@@ -462,12 +489,10 @@ func (st *Stepper) bound(turn, i int, led []Entry, rec bool) []Entry {
 	}
 	if c != v {
 		st.live[i] = c
-		if !rec {
-			return led
+		if led != nil {
+			led.bounds(turn, i, c-v)
 		}
-		led = append(led, Entry{Turn: turn, Var: i, Amount: c - v, Cause: Cause{Kind: ByBounds, Index: i, Actor: -1, Option: -1}, Pos: m.Scenario.Vars[i].Pos})
 	}
-	return led
 }
 
 // effect returns the compiled effect a pending entry refers to.
