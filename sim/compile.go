@@ -20,6 +20,8 @@ type Model struct {
 	// be changed.
 	Scenario *Scenario
 
+	reads map[string][]string // what each expression compiled reads, by its source (ExprNames)
+
 	nv, nl    int // variables and levers
 	slotTurn  int
 	slotLevel int
@@ -126,7 +128,7 @@ const MaxPending = 20_000
 // returns a partial model.
 func Compile(s *Scenario) (*Model, error) {
 	ApplyDefaults(s)
-	c := &compiler{s: s, m: &Model{Scenario: s}}
+	c := &compiler{s: s, m: &Model{Scenario: s, reads: map[string][]string{}}}
 	c.compile()
 	if err := c.errs.Err(); err != nil {
 		return nil, err
@@ -158,7 +160,6 @@ func (c *compiler) compile() {
 	c.budgets()
 	c.narratives()
 	c.objectives()
-	c.m.known = knownParams(c.s, c.m.params)
 	c.levers()
 	c.rules()
 	c.events()
@@ -167,6 +168,7 @@ func (c *compiler) compile() {
 	c.checks()
 	c.strategies()
 	c.pending()
+	c.m.known = knownParams(c.s, c.m.params, c.m.ExprNames) // reads what the expressions compiled read
 }
 
 // actors checks the actors' ids, names, budgets and colours and gives each
@@ -757,7 +759,7 @@ func (c *compiler) num(x Expr, sc *scope, field string, fields map[string]Pos, p
 		c.add(pos, "missing %s", field)
 		return zero
 	}
-	f, ok := compileExpr(x, tNum, sc, &c.errs)
+	f, ok := compileExprOpts(x, tNum, sc, &c.errs, compileOpts{reads: c.m.reads})
 	if !ok {
 		return zero
 	}
@@ -765,7 +767,7 @@ func (c *compiler) num(x Expr, sc *scope, field string, fields map[string]Pos, p
 }
 
 func (c *compiler) cond(x Expr, sc *scope) boolFn {
-	f, ok := compileExpr(x, tBool, sc, &c.errs)
+	f, ok := compileExprOpts(x, tBool, sc, &c.errs, compileOpts{reads: c.m.reads})
 	if !ok {
 		return func(*env) bool { return false }
 	}
