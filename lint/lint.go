@@ -75,7 +75,7 @@ type Result struct {
 // when no game faulted, the events and outcomes that never happened
 // (Unfired).
 func Check(m *sim.Model, opt Options) Result {
-	reads := readsOf(m.Scenario)
+	reads := readsOf(m.Scenario, m.ExprNames)
 	res := Result{Warnings: static(m, reads)}
 	res.Warnings = withParams(m, reads, res.Warnings)
 	n := opt.Games
@@ -253,7 +253,7 @@ func explored(i int) bool { return i/batch%2 == 1 }
 
 // Static returns the warnings found without playing: variables nothing
 // reads or changes, levers with no effect and actors with no levers.
-func Static(m *sim.Model) []Warning { return static(m, readsOf(m.Scenario)) }
+func Static(m *sim.Model) []Warning { return static(m, readsOf(m.Scenario, m.ExprNames)) }
 
 // static is Static, with what the expressions read already found.
 func static(m *sim.Model, reads reads) []Warning {
@@ -303,7 +303,7 @@ func static(m *sim.Model, reads reads) []Warning {
 
 // Reads returns the set of names that the scenario's expressions read.
 func Reads(s *sim.Scenario) map[string]bool {
-	r := readsOf(s)
+	r := readsOf(s, func(x sim.Expr) ([]string, error) { return sim.ExprNames(x.Src) })
 	out := r.play
 	for n := range r.checks {
 		out[n] = true
@@ -312,9 +312,8 @@ func Reads(s *sim.Scenario) map[string]bool {
 }
 
 // reads is what a scenario's expressions read, found in one pass over
-// them (each expression is parsed once): the names read in play, by
-// every expression but the balance checks', and those the balance
-// checks ('expect') read.
+// them: the names read in play, by every expression but the balance
+// checks', and those the balance checks ('expect') read.
 type reads struct {
 	play, checks map[string]bool
 }
@@ -322,10 +321,13 @@ type reads struct {
 // has reports whether any expression reads name.
 func (r reads) has(name string) bool { return r.play[name] || r.checks[name] }
 
-func readsOf(s *sim.Scenario) reads {
+// readsOf finds what the expressions of s read, each expression's names
+// given by exprNames (sim.ExprNames, or a model's, which does not parse
+// again what the model compiled).
+func readsOf(s *sim.Scenario, exprNames func(sim.Expr) ([]string, error)) reads {
 	r := reads{play: map[string]bool{}, checks: map[string]bool{}}
 	eachExpr(s, func(x sim.Expr, check bool) {
-		names, err := sim.ExprNames(x.Src)
+		names, err := exprNames(x)
 		if err != nil {
 			return // the compiler has reported it
 		}

@@ -24,7 +24,7 @@ func Params(m *sim.Model) []Warning {
 	if len(m.Scenario.Params) == 0 {
 		return nil
 	}
-	return params(m, readsOf(m.Scenario))
+	return params(m, readsOf(m.Scenario, m.ExprNames))
 }
 
 // params is Params, with what the expressions read already found.
