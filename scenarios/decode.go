@@ -33,6 +33,19 @@ type structInfo struct {
 	fieldPos int            // the index of the FieldPos field, or -1
 	scalars  []bool         // by field: a list of single values
 	plain    []bool         // by field: neither a list, a mapping, a struct nor a pointer
+	yaml     []string       // by field: its YAML name
+	colon    []string       // by field: its FieldPos key for where its name is written ("name:")
+	items    [][]string     // by field: its FieldPos keys for the items of a list ("name[j]"), as many as met
+}
+
+// item returns the FieldPos key of item j of field fi, a list.
+func (si *structInfo) item(fi, j int) string {
+	keys := si.items[fi]
+	for len(keys) <= j {
+		keys = append(keys, si.yaml[fi]+"["+strconv.Itoa(len(keys))+"]")
+	}
+	si.items[fi] = keys
+	return keys[j]
 }
 
 // info returns the structInfo of struct type t.
@@ -60,7 +73,10 @@ func (d *decoder) info(t reflect.Type) *structInfo {
 		}
 		si.scalars = append(si.scalars, k == reflect.Slice && ek != reflect.Struct && ek != reflect.Pointer && f.Type != exprsType)
 		si.plain = append(si.plain, k != reflect.Slice && k != reflect.Map && k != reflect.Struct && k != reflect.Pointer)
+		si.yaml = append(si.yaml, yamlName(f))
+		si.colon = append(si.colon, yamlName(f)+":")
 	}
+	si.items = make([][]string, t.NumField())
 	if d.structs == nil {
 		d.structs = map[reflect.Type]*structInfo{}
 	}
@@ -202,7 +218,14 @@ func (d *decoder) structure(n *yaml.Node, v reflect.Value, what string) {
 	if si.pos >= 0 {
 		v.Field(si.pos).Set(reflect.ValueOf(here))
 	}
-	fp := map[string]sim.Pos{}
+	size := 0 // FieldPos's entries, so that the map is made once
+	for i := 1; i < len(n.Content); i += 2 {
+		size += 2
+		if val := n.Content[i]; val.Kind == yaml.SequenceNode || val.Kind == yaml.MappingNode {
+			size += len(val.Content)
+		}
+	}
+	fp := make(map[string]sim.Pos, size)
 	if si.fieldPos >= 0 {
 		v.Field(si.fieldPos).Set(reflect.ValueOf(fp))
 	}
@@ -230,14 +253,14 @@ func (d *decoder) structure(n *yaml.Node, v reflect.Value, what string) {
 			seenMore[fi] = true
 		}
 		fp[name] = d.valuePos(val)
-		fp[name+":"] = d.pos(k) // where the field's name is written
+		fp[si.colon[fi]] = d.pos(k) // where the field's name is written ("name:")
 		f := v.Field(fi)
 		// Remember where each item of a list of scalars, and each key of a
 		// mapping, is written.
 		switch {
 		case f.Kind() == reflect.Slice && val.Kind == yaml.SequenceNode:
 			for j, item := range val.Content {
-				fp[name+"["+strconv.Itoa(j)+"]"] = d.valuePos(item)
+				fp[si.item(fi, j)] = d.valuePos(item) // "name[j]"
 			}
 		case f.Kind() == reflect.Map && val.Kind == yaml.MappingNode:
 			for j := 0; j+1 < len(val.Content); j += 2 {
