@@ -28,6 +28,13 @@ const maxValues = 500_000
 // document's top node. A syntax error is reported at the line and column
 // of the mistake (see syntaxError).
 func readYAML(name string, src []byte) (*yaml.Node, sim.ErrorList) {
+	if w := partsWorkers(); len(src) >= minParts && w > 1 {
+		// A large file, parsed in parts on several cores when that is
+		// sure to give the same tree (yamlparts.go).
+		if root := readParts(src, w, len(src)/(4*w)); root != nil {
+			return root, nil
+		}
+	}
 	dec := yaml.NewDecoder(bytes.NewReader(src))
 	var doc yaml.Node
 	err := dec.Decode(&doc)
