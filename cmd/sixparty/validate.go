@@ -22,6 +22,7 @@ func init() {
 }
 
 func runValidate(args []string, stdout, stderr io.Writer) int {
+	batchGC()
 	fs := newFlags(validateCmd, stderr)
 	strict := fs.Bool("strict", false, "treat warnings as errors (exit 1 when there is one)")
 	games := fs.Int("games", lint.DefaultGames, "computer-played games used to find events and outcomes that never happen (0: none)")
