@@ -103,7 +103,7 @@ func (p *planner) reset(m *sim.Model, s *sim.State, v sim.View, seed uint64, ai 
 
 	// The briefing's choices: its own as it will make them, the others'
 	// as their most likely option.
-	p.choices = resize(p.choices, len(m.Scenario.Events))
+	p.choices = slices.Grow(p.choices[:0], len(m.Scenario.Events))[:len(m.Scenario.Events)]
 	for i := range p.choices {
 		p.choices[i] = -1
 	}
@@ -140,16 +140,9 @@ func (p *planner) newCand(lv []int, nw int) *cand {
 		p.pool = append(p.pool, &cand{})
 	}
 	c := p.pool[n]
-	*c = cand{levels: append(c.levels[:0], lv...), cost: levelsCost(p.m, p.ai, lv), obj: resize(c.obj, len(p.wts)), worlds: nw}
+	*c = cand{levels: append(c.levels[:0], lv...), cost: levelsCost(p.m, p.ai, lv), obj: slices.Grow(c.obj[:0], len(p.wts))[:len(p.wts)], worlds: nw}
 	clear(c.obj)
 	return c
-}
-
-func resize[T any](s []T, n int) []T {
-	if cap(s) >= n {
-		return s[:n]
-	}
-	return make([]T, n)
 }
 
 // sampleWorlds makes n worlds: the believed state, and n-1 redraws of the
@@ -415,7 +408,7 @@ func enumerate(m *sim.Model, ai int, avail []int, limit int, buf *combos) ([][]i
 	levers := m.ActorLevers(ai)
 	buf.flat = buf.flat[:0]
 	n := 0
-	lv := resize(buf.lv, len(levers))
+	lv := slices.Grow(buf.lv[:0], len(levers))[:len(levers)]
 	clear(lv)
 	buf.lv = lv
 	var rec func(k int, spent float64) bool
