@@ -75,8 +75,9 @@ type Result struct {
 // when no game faulted, the events and outcomes that never happened
 // (Unfired).
 func Check(m *sim.Model, opt Options) Result {
-	res := Result{Warnings: Static(m)}
-	res.Warnings = withParams(m, res.Warnings)
+	reads := readsOf(m.Scenario, m.ExprNames)
+	res := Result{Warnings: static(m, reads)}
+	res.Warnings = withParams(m, reads, res.Warnings)
 	n := opt.Games
 	if n == 0 {
 		n = DefaultGames
@@ -252,9 +253,11 @@ func explored(i int) bool { return i/batch%2 == 1 }
 
 // Static returns the warnings found without playing: variables nothing
 // reads or changes, levers with no effect and actors with no levers.
-func Static(m *sim.Model) []Warning {
+func Static(m *sim.Model) []Warning { return static(m, readsOf(m.Scenario, m.ExprNames)) }
+
+// static is Static, with what the expressions read already found.
+func static(m *sim.Model, reads reads) []Warning {
 	s := m.Scenario
-	reads := Reads(s)
 	written := map[string]bool{}
 	addEffects := func(list []sim.Effect) {
 		for _, e := range list {
@@ -280,12 +283,12 @@ func Static(m *sim.Model) []Warning {
 	}
 	var ws []Warning
 	for _, v := range s.Vars {
-		if !reads[v.ID] && !written[v.ID] {
+		if !reads.has(v.ID) && !written[v.ID] {
 			ws = append(ws, Warning{at(v.FieldPos, "id", v.Pos), fmt.Sprintf("variable %q is neither read nor changed by anything", v.ID)})
 		}
 	}
 	for _, l := range s.Levers {
-		if len(l.Effects) == 0 && !reads[l.ID] {
+		if len(l.Effects) == 0 && !reads.has(l.ID) {
 			ws = append(ws, Warning{at(l.FieldPos, "id", l.Pos), fmt.Sprintf("lever %q has no effect: it has no effects and no expression reads it", l.ID)})
 		}
 	}
@@ -300,17 +303,51 @@ func Static(m *sim.Model) []Warning {
 
 // Reads returns the set of names that the scenario's expressions read.
 func Reads(s *sim.Scenario) map[string]bool {
-	out := map[string]bool{}
-	add := func(x sim.Expr) {
-		if x.IsZero() {
-			return
-		}
-		names, err := sim.ExprNames(x.Src)
+	r := readsOf(s, func(x sim.Expr) ([]string, error) { return sim.ExprNames(x.Src) })
+	out := r.play
+	for n := range r.checks {
+		out[n] = true
+	}
+	return out
+}
+
+// reads is what a scenario's expressions read, found in one pass over
+// them: the names read in play, by every expression but the balance
+// checks', and those the balance checks ('expect') read.
+type reads struct {
+	play, checks map[string]bool
+}
+
+// has reports whether any expression reads name.
+func (r reads) has(name string) bool { return r.play[name] || r.checks[name] }
+
+// readsOf finds what the expressions of s read, each expression's names
+// given by exprNames (sim.ExprNames, or a model's, which does not parse
+// again what the model compiled).
+func readsOf(s *sim.Scenario, exprNames func(sim.Expr) ([]string, error)) reads {
+	r := reads{play: map[string]bool{}, checks: map[string]bool{}}
+	eachExpr(s, func(x sim.Expr, check bool) {
+		names, err := exprNames(x)
 		if err != nil {
 			return // the compiler has reported it
 		}
+		set := r.play
+		if check {
+			set = r.checks
+		}
 		for _, n := range names {
-			out[n] = true
+			set[n] = true
+		}
+	})
+	return r
+}
+
+// eachExpr calls f with each expression of the scenario that is given;
+// check says that it is a balance check's.
+func eachExpr(s *sim.Scenario, f func(x sim.Expr, check bool)) {
+	add := func(x sim.Expr) {
+		if !x.IsZero() {
+			f(x, false)
 		}
 	}
 	addEffects := func(list []sim.Effect) {
@@ -361,9 +398,10 @@ func Reads(s *sim.Scenario) map[string]bool {
 		add(o.When)
 	}
 	for _, c := range s.Checks {
-		add(c.Expect)
+		if !c.Expect.IsZero() {
+			f(c.Expect, true)
+		}
 	}
-	return out
 }
 
 // Unfired returns a warning for each event that fired in none of games

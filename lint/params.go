@@ -7,9 +7,9 @@ import (
 )
 
 // withParams returns ws with Params' warnings added, sorted: Check's
-// static part calls it after Static.
-func withParams(m *sim.Model, ws []Warning) []Warning {
-	ws = append(ws, Params(m)...)
+// static part calls it after Static, with what the expressions read.
+func withParams(m *sim.Model, r reads, ws []Warning) []Warning {
+	ws = append(ws, params(m, r)...)
 	sortWarnings(ws)
 	return ws
 }
@@ -21,35 +21,21 @@ func withParams(m *sim.Model, ws []Warning) []Warning {
 // nothing; and one read only by balance checks ('expect'), which change
 // no game either.
 func Params(m *sim.Model) []Warning {
-	s := m.Scenario
-	if len(s.Params) == 0 {
+	if len(m.Scenario.Params) == 0 {
 		return nil
 	}
-	reads := Reads(s)
-	checks := map[string]bool{}
-	for _, c := range s.Checks {
-		if c.Expect.IsZero() {
-			continue
-		}
-		if names, err := sim.ExprNames(c.Expect.Src); err == nil {
-			for _, n := range names {
-				checks[n] = true
-			}
-		}
-	}
-	inPlay := map[string]bool{}
-	only := *s
-	only.Checks = nil
-	for n := range Reads(&only) {
-		inPlay[n] = true
-	}
+	return params(m, readsOf(m.Scenario, m.ExprNames))
+}
+
+// params is Params, with what the expressions read already found.
+func params(m *sim.Model, r reads) []Warning {
 	var ws []Warning
-	for _, p := range s.Params {
+	for _, p := range m.Scenario.Params {
 		at := at(p.FieldPos, "id", p.Pos)
 		switch {
-		case !reads[p.ID]:
+		case !r.has(p.ID):
 			ws = append(ws, Warning{at, fmt.Sprintf("parameter %q is read by no expression: its value changes nothing", p.ID)})
-		case !inPlay[p.ID] && checks[p.ID]:
+		case !r.play[p.ID] && r.checks[p.ID]:
 			ws = append(ws, Warning{at, fmt.Sprintf("parameter %q is read only by balance checks: its value changes no game", p.ID)})
 		}
 	}

@@ -216,11 +216,13 @@ func ForecastFrom(m *sim.Model, s *sim.State, v sim.View, seed uint64, seat int,
 
 	steppers := make([]*sim.Stepper, Workers(opt.J, n))
 	scorers := make([]*sim.Scorer, len(steppers))
+	players := make([]ai.Player, len(steppers)) // brief: the imagined actors' explanations are not read
 	for w := range steppers {
 		steppers[w], scorers[w] = m.NewStepper(), m.NewScorer()
+		players[w].Brief = true
 	}
 	runs, _ := Pool(n, opt.J, func(w, k int) playout {
-		return playForecast(m, s, v, seed, seat, mine, choices, levels, inds, turns, k, steppers[w], scorers[w])
+		return playForecast(m, s, v, seed, seat, mine, choices, levels, inds, turns, k, steppers[w], scorers[w], &players[w])
 	}, nil, nil)
 
 	fc := ForecastResult{Seat: seat, Turn: s.Turn, Turns: turns, Playouts: n}
@@ -263,7 +265,7 @@ func ForecastFrom(m *sim.Model, s *sim.State, v sim.View, seed uint64, seat int,
 
 // playForecast plays out world k.
 func playForecast(m *sim.Model, s *sim.State, v sim.View, seed uint64, seat int, mine sim.Orders, choices sim.Choices,
-	levels []ai.Difficulty, inds []int, turns, k int, st *sim.Stepper, sc *sim.Scorer) playout {
+	levels []ai.Difficulty, inds []int, turns, k int, st *sim.Stepper, sc *sim.Scorer, pl *ai.Player) playout {
 	// The world as the seat may imagine it: its estimates redrawn within
 	// their noise, with chance of the forecast's own.
 	r := sim.Derive(seed, keyForecast, uint64(s.Turn), uint64(seat), uint64(k))
@@ -312,7 +314,7 @@ func playForecast(m *sim.Model, s *sim.State, v sim.View, seed uint64, seat int,
 			if t == 0 && ai0 == seat {
 				continue
 			}
-			d := ai.Plan(m, cur, m.View(cur, sim.Fog{Seed: pseed}, ai0), pseed, ai0, levels[ai0])
+			d := pl.Plan(m, cur, m.View(cur, sim.Fog{Seed: pseed}, ai0), pseed, ai0, levels[ai0])
 			o[m.Scenario.Actors[ai0].ID] = d.Orders
 			for _, id := range slices.Sorted(maps.Keys(d.Choices)) {
 				if _, given := c[id]; !given {

@@ -16,6 +16,7 @@ type Worker struct {
 	computer []bool
 	diff     []ai.Difficulty
 	tracks   []*scenarios.Track
+	player   ai.Player // the computer players' scratch space, brief: no one reads their explanations
 	// Dropped counts the scripted lever orders of the last game played
 	// that the game did not allow (see PlayStrategy).
 	Dropped int
@@ -113,7 +114,8 @@ func playOut(g *sim.Game, st *Strategy, def ai.Difficulty, w *Worker) error {
 					}
 				}
 			}
-			ai.Fill(g, w.diff, w.computer, o, c)
+			w.player.Brief = true
+			w.player.Fill(g, w.diff, w.computer, o, c)
 		}
 		if _, err := g.Play(o, c); err != nil {
 			return err

@@ -6,6 +6,7 @@ import (
 	"reflect"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
 
@@ -21,12 +22,73 @@ type decoder struct {
 	lines   []string // the source, for the columns of block scalars
 	errs    sim.ErrorList
 	tainted map[sim.Pos]bool // structs that had a mistake inside
+	structs map[reflect.Type]*structInfo
+}
+
+// structInfo is what structure needs of a struct type, found once per type.
+type structInfo struct {
+	fields   map[string]int // YAML name -> field index
+	names    []string       // the YAML names, in the order of the fields, for hints
+	pos      int            // the index of the Pos field, or -1
+	fieldPos int            // the index of the FieldPos field, or -1
+	scalars  []bool         // by field: a list of single values
+	plain    []bool         // by field: neither a list, a mapping, a struct nor a pointer
+	yaml     []string       // by field: its YAML name
+	colon    []string       // by field: its FieldPos key for where its name is written ("name:")
+	items    [][]string     // by field: its FieldPos keys for the items of a list ("name[j]"), as many as met
+}
+
+// item returns the FieldPos key of item j of field fi, a list.
+func (si *structInfo) item(fi, j int) string {
+	keys := si.items[fi]
+	for len(keys) <= j {
+		keys = append(keys, si.yaml[fi]+"["+strconv.Itoa(len(keys))+"]")
+	}
+	si.items[fi] = keys
+	return keys[j]
+}
+
+// info returns the structInfo of struct type t.
+func (d *decoder) info(t reflect.Type) *structInfo {
+	if si, ok := d.structs[t]; ok {
+		return si
+	}
+	si := &structInfo{fields: map[string]int{}, pos: -1, fieldPos: -1}
+	for i := 0; i < t.NumField(); i++ {
+		f := t.Field(i)
+		if name := yamlName(f); name != "" {
+			si.fields[name] = i
+			si.names = append(si.names, name)
+		}
+		switch {
+		case f.Name == "Pos" && f.Type == posType:
+			si.pos = i
+		case f.Name == "FieldPos" && f.Type == fieldPosType:
+			si.fieldPos = i
+		}
+		k := f.Type.Kind()
+		ek := reflect.Invalid
+		if k == reflect.Slice {
+			ek = f.Type.Elem().Kind()
+		}
+		si.scalars = append(si.scalars, k == reflect.Slice && ek != reflect.Struct && ek != reflect.Pointer && f.Type != exprsType)
+		si.plain = append(si.plain, k != reflect.Slice && k != reflect.Map && k != reflect.Struct && k != reflect.Pointer)
+		si.yaml = append(si.yaml, yamlName(f))
+		si.colon = append(si.colon, yamlName(f)+":")
+	}
+	si.items = make([][]string, t.NumField())
+	if d.structs == nil {
+		d.structs = map[reflect.Type]*structInfo{}
+	}
+	d.structs[t] = si
+	return si
 }
 
 var (
 	exprType     = reflect.TypeOf(sim.Expr{})
 	posType      = reflect.TypeOf(sim.Pos{})
 	fieldPosType = reflect.TypeOf(map[string]sim.Pos{})
+	exprsType    = reflect.TypeOf([]sim.Expr(nil))
 )
 
 func (d *decoder) pos(n *yaml.Node) sim.Pos {
@@ -151,47 +213,54 @@ func (d *decoder) structure(n *yaml.Node, v reflect.Value, what string) {
 		d.tainted[d.pos(n)] = true
 		return
 	}
-	t := v.Type()
-	fields := map[string]int{}
-	var names []string
-	for i := 0; i < t.NumField(); i++ {
-		if name := yamlName(t.Field(i)); name != "" {
-			fields[name] = i
-			names = append(names, name)
+	si := d.info(v.Type())
+	here := d.pos(n)
+	if si.pos >= 0 {
+		v.Field(si.pos).Set(reflect.ValueOf(here))
+	}
+	size := 0 // FieldPos's entries, so that the map is made once
+	for i := 1; i < len(n.Content); i += 2 {
+		size += 2
+		if val := n.Content[i]; val.Kind == yaml.SequenceNode || val.Kind == yaml.MappingNode {
+			size += len(val.Content)
 		}
 	}
-	here := d.pos(n)
-	if f := v.FieldByName("Pos"); f.IsValid() && f.Type() == posType {
-		f.Set(reflect.ValueOf(here))
-	}
-	fp := map[string]sim.Pos{}
-	if f := v.FieldByName("FieldPos"); f.IsValid() && f.Type() == fieldPosType {
-		f.Set(reflect.ValueOf(fp))
+	fp := make(map[string]sim.Pos, size)
+	if si.fieldPos >= 0 {
+		v.Field(si.fieldPos).Set(reflect.ValueOf(fp))
 	}
 	before := len(d.errs)
-	seen := map[string]bool{}
+	var seen uint64 // by field index, for the first 64; seenMore for the others
+	var seenMore map[int]bool
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, val := n.Content[i], n.Content[i+1]
 		name := k.Value
-		fi, ok := fields[name]
+		fi, ok := si.fields[name]
 		if !ok {
-			d.errorf(k, "unknown field %q in %s%s", name, what, suggest.Hint(name, names))
+			d.errorf(k, "unknown field %q in %s%s", name, what, suggest.Hint(name, si.names))
 			continue
 		}
-		if seen[name] {
+		if fi < 64 && seen&(1<<fi) != 0 || fi >= 64 && seenMore[fi] {
 			d.errorf(k, "field %q is given twice", name)
 			continue
 		}
-		seen[name] = true
+		if fi < 64 {
+			seen |= 1 << fi
+		} else {
+			if seenMore == nil {
+				seenMore = map[int]bool{}
+			}
+			seenMore[fi] = true
+		}
 		fp[name] = d.valuePos(val)
-		fp[name+":"] = d.pos(k) // where the field's name is written
+		fp[si.colon[fi]] = d.pos(k) // where the field's name is written ("name:")
 		f := v.Field(fi)
 		// Remember where each item of a list of scalars, and each key of a
 		// mapping, is written.
 		switch {
 		case f.Kind() == reflect.Slice && val.Kind == yaml.SequenceNode:
 			for j, item := range val.Content {
-				fp[fmt.Sprintf("%s[%d]", name, j)] = d.valuePos(item)
+				fp[si.item(fi, j)] = d.valuePos(item) // "name[j]"
 			}
 		case f.Kind() == reflect.Map && val.Kind == yaml.MappingNode:
 			for j := 0; j+1 < len(val.Content); j += 2 {
@@ -200,8 +269,7 @@ func (d *decoder) structure(n *yaml.Node, v reflect.Value, what string) {
 		}
 		n := len(d.errs)
 		d.decode(val, f, name)
-		scalars := f.Kind() == reflect.Slice && f.Type().Elem().Kind() != reflect.Struct && f.Type().Elem().Kind() != reflect.Pointer && f.Type() != reflect.TypeOf([]sim.Expr(nil))
-		if len(d.errs) > n && (scalars || f.Kind() != reflect.Slice && f.Kind() != reflect.Map && f.Kind() != reflect.Struct && f.Kind() != reflect.Pointer) {
+		if len(d.errs) > n && (si.scalars[fi] || si.plain[fi]) {
 			// A value that could not be read (or a list of numbers with
 			// one that could not) was not given: checks that depend on it
 			// (such as costs against a budget) keep quiet.
@@ -311,6 +379,9 @@ func (d *decoder) runePositions(x sim.Expr, from sim.Pos, dquoted bool) []sim.Po
 	if !x.Pos.IsValid() || from.Line < 1 || from.Line > len(d.lines) {
 		return nil
 	}
+	if from == x.Pos && ownText(d.lines[from.Line-1], from.Col, x.Src) {
+		return nil // each rune matches the file's next one, where PosAt puts it
+	}
 	li, ci := from.Line-1, from.Col-1
 	cur := []rune(strings.TrimSuffix(d.lines[li], "\r"))
 	next := func() bool { // moves to the next rune of the file
@@ -360,6 +431,25 @@ func (d *decoder) runePositions(x sim.Expr, from sim.Pos, dquoted bool) []sim.Po
 		return nil
 	}
 	return at
+}
+
+// ownText reports whether text is written as it is on line from its
+// column col (counted in runes) on: the case runePositions needs no table
+// for.
+func ownText(line string, col int, text string) bool {
+	if strings.ContainsRune(text, '\n') || !utf8.ValidString(text) {
+		return false
+	}
+	line = strings.TrimSuffix(line, "\r")
+	off := 0
+	for i := 1; i < col; i++ { // the byte offset of the column
+		if off >= len(line) {
+			return false
+		}
+		_, size := utf8.DecodeRuneInString(line[off:])
+		off += size
+	}
+	return strings.HasPrefix(line[off:], text)
 }
 
 // unescape decodes the escape of a double-quoted YAML scalar whose

@@ -28,6 +28,13 @@ const maxValues = 500_000
 // document's top node. A syntax error is reported at the line and column
 // of the mistake (see syntaxError).
 func readYAML(name string, src []byte) (*yaml.Node, sim.ErrorList) {
+	if w := partsWorkers(); len(src) >= minParts && w > 1 {
+		// A large file, parsed in parts on several cores when that is
+		// sure to give the same tree (yamlparts.go).
+		if root := readParts(src, w, len(src)/(4*w)); root != nil {
+			return root, nil
+		}
+	}
 	dec := yaml.NewDecoder(bytes.NewReader(src))
 	var doc yaml.Node
 	err := dec.Decode(&doc)
@@ -50,55 +57,85 @@ func readYAML(name string, src []byte) (*yaml.Node, sim.ErrorList) {
 // counter counts the values of a node tree, counting each use of an alias
 // as a copy of what it names (mapping keys are not counted). Each node is
 // counted once, so counting takes time in proportion to the file, however
-// far its aliases would expand.
+// far its aliases would expand. Only the nodes an alias may name (those
+// with an anchor, and any an alias names) are remembered: the others are
+// reached once, from their parent.
 type counter struct {
-	memo    map[*yaml.Node]*big.Int // nil while a node is being counted
-	cycle   *yaml.Node              // an alias inside what it names
-	aliases bool                    // whether the tree uses an alias
+	memo    map[*yaml.Node]tally // the zero tally while a node is being counted
+	cycle   *yaml.Node           // an alias inside what it names
+	aliases bool                 // whether the tree uses an alias
 }
 
-func (c *counter) count(n *yaml.Node) *big.Int {
-	if v, ok := c.memo[n]; ok && v != nil {
-		return v
+// tally is a count of values: n, or big when the count does not fit in
+// a uint64 (aliases of aliases can name more values than that).
+type tally struct {
+	n   uint64
+	big *big.Int
+}
+
+func (t tally) isZero() bool { return t.n == 0 && t.big == nil }
+
+func (t tally) add(u tally) tally {
+	if t.big == nil && u.big == nil && t.n+u.n >= t.n {
+		return tally{n: t.n + u.n}
 	}
-	c.memo[n] = nil
-	v := big.NewInt(1)
+	return tally{big: new(big.Int).Add(t.bigInt(), u.bigInt())}
+}
+
+func (t tally) bigInt() *big.Int {
+	if t.big != nil {
+		return t.big
+	}
+	return new(big.Int).SetUint64(t.n)
+}
+
+func (c *counter) count(n *yaml.Node, named bool) tally {
+	named = named || n.Anchor != ""
+	if named {
+		if v, ok := c.memo[n]; ok && !v.isZero() {
+			return v
+		}
+		c.memo[n] = tally{}
+	}
+	v := tally{n: 1}
 	switch n.Kind {
 	case yaml.AliasNode:
 		if n.Alias == nil {
 			break
 		}
 		c.aliases = true
-		if v, ok := c.memo[n.Alias]; ok && v == nil {
+		if v, ok := c.memo[n.Alias]; ok && v.isZero() {
 			if c.cycle == nil {
 				c.cycle = n
 			}
-			return big.NewInt(0)
+			return tally{}
 		}
-		v = c.count(n.Alias)
+		v = c.count(n.Alias, true)
 	case yaml.MappingNode:
 		for i := 1; i < len(n.Content); i += 2 {
-			v.Add(v, c.count(n.Content[i]))
+			v = v.add(c.count(n.Content[i], false))
 		}
 	default:
 		for _, k := range n.Content {
-			v.Add(v, c.count(k))
+			v = v.add(c.count(k, false))
 		}
 	}
-	c.memo[n] = v
+	if named {
+		c.memo[n] = v
+	}
 	return v
 }
 
 // checkSize refuses a tree with more than maxValues values or an alias
 // that names something it is part of.
 func checkSize(name string, root *yaml.Node) sim.ErrorList {
-	c := &counter{memo: map[*yaml.Node]*big.Int{}}
-	n := c.count(root)
+	c := &counter{memo: map[*yaml.Node]tally{}}
+	n := c.count(root, false)
 	switch {
 	case c.cycle != nil:
 		return sim.ErrorList{{Pos: sim.Pos{File: name, Line: c.cycle.Line, Col: c.cycle.Column}, Msg: "this alias is part of what it names, so it never ends"}}
-	case n.Cmp(big.NewInt(maxValues)) > 0:
-		msg := fmt.Sprintf("the file has %s values; the limit is %d", n, maxValues)
+	case n.big != nil || n.n > maxValues:
+		msg := fmt.Sprintf("the file has %s values; the limit is %d", n.bigInt(), maxValues)
 		if c.aliases {
 			msg += " (each use of an alias counts as a copy of what it names)"
 		}

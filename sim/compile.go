@@ -20,6 +20,8 @@ type Model struct {
 	// be changed.
 	Scenario *Scenario
 
+	reads map[string][]string // what each expression compiled reads, by its source (ExprNames)
+
 	nv, nl    int // variables and levers
 	slotTurn  int
 	slotLevel int
@@ -140,7 +142,7 @@ const MaxPending = 20_000
 // returns a partial model.
 func Compile(s *Scenario) (*Model, error) {
 	ApplyDefaults(s)
-	c := &compiler{s: s, m: &Model{Scenario: s}}
+	c := &compiler{s: s, m: &Model{Scenario: s, reads: map[string][]string{}}}
 	c.compile()
 	if err := c.errs.Err(); err != nil {
 		return nil, err
@@ -172,7 +174,6 @@ func (c *compiler) compile() {
 	c.budgets()
 	c.narratives()
 	c.objectives()
-	c.m.known = knownParams(c.s, c.m.params)
 	c.levers()
 	c.rules()
 	c.events()
@@ -181,6 +182,7 @@ func (c *compiler) compile() {
 	c.checks()
 	c.strategies()
 	c.pending()
+	c.m.known = knownParams(c.s, c.m.params, c.m.ExprNames) // reads what the expressions compiled read
 	if len(c.errs) == 0 {
 		c.levelTables()
 	}
@@ -807,7 +809,7 @@ func (c *compiler) num(x Expr, sc *scope, field string, fields map[string]Pos, p
 		c.add(pos, "missing %s", field)
 		return zero
 	}
-	f, ok := compileExpr(x, tNum, sc, &c.errs)
+	f, ok := compileExprOpts(x, tNum, sc, &c.errs, compileOpts{reads: c.m.reads})
 	if !ok {
 		return zero
 	}
@@ -815,7 +817,7 @@ func (c *compiler) num(x Expr, sc *scope, field string, fields map[string]Pos, p
 }
 
 func (c *compiler) cond(x Expr, sc *scope) boolFn {
-	f, ok := compileExpr(x, tBool, sc, &c.errs)
+	f, ok := compileExprOpts(x, tBool, sc, &c.errs, compileOpts{reads: c.m.reads})
 	if !ok {
 		return func(*env) bool { return false }
 	}

@@ -2,6 +2,7 @@ package sim
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/expr-lang/expr/ast"
 
@@ -118,15 +119,41 @@ type checker struct {
 	x    Expr
 	sc   *scope
 	errs *ErrorList
+	// flat reports that x is written as it is on one line of ASCII, so
+	// that the position of its rune at off is off columns on from x.Pos.
+	flat bool
 }
 
 // check builds the typed tree of n, adding any mistakes to errs.
 func check(n ast.Node, x Expr, sc *scope, errs *ErrorList) *tnode {
-	c := &checker{x: x, sc: sc, errs: errs}
+	c := &checker{x: x, sc: sc, errs: errs, flat: x.Pos.IsValid() && x.At == nil && flatASCII(x.Src)}
 	return c.node(n)
 }
 
-func (c *checker) pos(n ast.Node) Pos { return c.x.PosAt(n.Location().From) }
+// pos is x.PosAt of where n is written, found without going over the
+// text when it is flat.
+func (c *checker) pos(n ast.Node) Pos {
+	off := n.Location().From
+	if !c.flat {
+		return c.x.PosAt(off)
+	}
+	p := c.x.Pos
+	if off < 0 || off > len(c.x.Src) {
+		off = len(c.x.Src) // PosAt goes over the whole text
+	}
+	p.Col += off
+	return p
+}
+
+// flatASCII reports whether s is ASCII with no line break.
+func flatASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf || s[i] == '\n' {
+			return false
+		}
+	}
+	return true
+}
 
 // start is where the text of n begins: the position of its leftmost part.
 // (expr-lang places a binary operation at its operator and a dotted name

@@ -94,6 +94,9 @@ func compileExpr(x Expr, want exprType, sc *scope, errs *ErrorList) (compiled, b
 // compileOpts changes how an expression is compiled, for tests.
 type compileOpts struct {
 	noFold bool // skip the fold stage: constants are computed at run time
+	// reads, if not nil, receives what each expression parsed reads
+	// (ExprNames), by its source, so that it need not be parsed again.
+	reads map[string][]string
 }
 
 // compileExprOpts runs the stages of the compiler: parse (expr-lang/expr),
@@ -108,6 +111,9 @@ func compileExprOpts(x Expr, want exprType, sc *scope, errs *ErrorList, opts com
 			errs.Add(x.Pos, "syntax error: %v", err)
 		}
 		return compiled{}, false
+	}
+	if _, ok := opts.reads[x.Src]; opts.reads != nil && !ok {
+		opts.reads[x.Src] = treeNames(tree.Node)
 	}
 	n := len(*errs)
 	t := check(tree.Node, x, sc, errs)

@@ -10,8 +10,8 @@ package sim
 // only its own objectives read: no lever (its 'requires' or
 // 'level_requires' or cost), budget formula, 'seen_by', rule, event, outcome,
 // balance check or other actor's objective reads them. A parameter no expression
-// reads is known to no one.
-func knownParams(s *Scenario, params map[string]int) [][]int {
+// reads is known to no one. exprNames gives what an expression reads.
+func knownParams(s *Scenario, params map[string]int, exprNames func(Expr) ([]string, error)) [][]int {
 	if len(params) == 0 {
 		return nil
 	}
@@ -23,7 +23,7 @@ func knownParams(s *Scenario, params map[string]int) [][]int {
 		if x.Src == "" {
 			return
 		}
-		names, err := ExprNames(x.Src)
+		names, err := exprNames(x)
 		if err != nil {
 			return
 		}

@@ -18,10 +18,25 @@ func ExprNames(src string) ([]string, error) {
 	if err != nil {
 		return nil, fmt.Errorf("sim: %v", err)
 	}
+	return treeNames(tree.Node), nil
+}
+
+// treeNames is ExprNames of a parsed expression.
+func treeNames(n ast.Node) []string {
 	var names []string
-	collectNames(tree.Node, &names)
+	collectNames(n, &names)
 	slices.Sort(names)
-	return slices.Compact(names), nil
+	return slices.Compact(names)
+}
+
+// ExprNames returns sim.ExprNames of expression x of the model's scenario,
+// without parsing it again when the model compiled it. The caller must not
+// change the list.
+func (m *Model) ExprNames(x Expr) ([]string, error) {
+	if names, ok := m.reads[x.Src]; ok {
+		return names, nil
+	}
+	return ExprNames(x.Src)
 }
 
 func collectNames(n ast.Node, names *[]string) {

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"runtime"
 
 	"github.com/sixparty/sixparty/lint"
 	"github.com/sixparty/sixparty/sim"
@@ -21,12 +22,18 @@ func init() {
 }
 
 func runValidate(args []string, stdout, stderr io.Writer) int {
+	batchGC()
 	fs := newFlags(validateCmd, stderr)
 	strict := fs.Bool("strict", false, "treat warnings as errors (exit 1 when there is one)")
 	games := fs.Int("games", lint.DefaultGames, "computer-played games used to find events and outcomes that never happen (0: none)")
+	jobs := fs.Int("j", runtime.NumCPU(), "number of games played at once (results do not depend on it)")
 	files, code, ok := parseFlags(fs, args)
 	if !ok {
 		return code
+	}
+	if *jobs < 1 {
+		fmt.Fprintln(stderr, "sixparty validate: -j must be at least 1")
+		return exitUsage
 	}
 	if len(files) == 0 {
 		fmt.Fprintln(stderr, "sixparty validate: give at least one scenario file or built-in name")
@@ -45,7 +52,7 @@ func runValidate(args []string, stdout, stderr io.Writer) int {
 		if n <= 0 {
 			n = -1
 		}
-		res := lint.Check(m, lint.Options{Games: n})
+		res := lint.Check(m, lint.Options{Games: n, Workers: *jobs})
 		for _, note := range res.Notes {
 			fmt.Fprintf(stderr, "%s: note: %s\n", f, note)
 		}

@@ -2,8 +2,6 @@ package ai
 
 import (
 	"fmt"
-	"maps"
-	"slices"
 
 	"github.com/sixparty/sixparty/sim"
 )
@@ -160,10 +158,31 @@ func Decide(g *sim.Game, ai int, d Difficulty) Decision {
 // chance is drawn afresh from streams derived from seed, never from the
 // generator in s. The same inputs always give the same decision.
 func Plan(m *sim.Model, s *sim.State, v sim.View, seed uint64, ai int, d Difficulty) Decision {
+	var pl Player
+	return pl.Plan(m, s, v, seed, ai, d)
+}
+
+// Player is a computer player that keeps its scratch space (an engine
+// stepper, states, candidate orders) from one decision to the next, so
+// that deciding many times, as the games of a balance check do, makes
+// little garbage. Its decisions are Plan's, bit for bit. The zero Player
+// is ready; a Player must not be used by two goroutines at once.
+type Player struct {
+	// Brief leaves out of each decision what only a reader needs: its
+	// Explain, Reasons and Alternative. The orders, choices, Impulse,
+	// Horizon and Steps are the same as without it.
+	Brief bool
+	p     planner
+}
+
+// Plan is the package's Plan, with p's scratch space.
+func (pl *Player) Plan(m *sim.Model, s *sim.State, v sim.View, seed uint64, ai int, d Difficulty) Decision {
 	if s.Over() {
 		return Decision{Orders: map[string]int{}, Choices: sim.Choices{}, Explain: "The game is over."}
 	}
-	p := newPlanner(m, s, v, seed, ai, d.Budget())
+	p := &pl.p
+	p.brief = pl.Brief
+	p.reset(m, s, v, seed, ai, d.Budget())
 	dec := p.decide()
 	dec.Orders = m.FitBudget(s, ai, dec.Orders) // a budget_formula's budget this turn (sim/budget.go)
 	return dec
@@ -176,6 +195,20 @@ func Plan(m *sim.Model, s *sim.State, v sim.View, seed uint64, ai int, d Difficu
 // is never overridden. It returns the decisions by actor id.
 func Fill(g *sim.Game, diff []Difficulty, computer []bool, o sim.Orders, c sim.Choices) map[string]Decision {
 	out := map[string]Decision{}
+	var pl Player
+	pl.fill(g, diff, computer, o, c, func(id string, d Decision) { out[id] = d })
+	return out
+}
+
+// Fill is the package's Fill with p's scratch space, for a caller that
+// does not read the decisions (only the orders and choices they fill in).
+func (pl *Player) Fill(g *sim.Game, diff []Difficulty, computer []bool, o sim.Orders, c sim.Choices) {
+	pl.fill(g, diff, computer, o, c, nil)
+}
+
+// fill fills o and c as Fill says, passing each decision to got if it is
+// not nil.
+func (pl *Player) fill(g *sim.Game, diff []Difficulty, computer []bool, o sim.Orders, c sim.Choices, got func(id string, d Decision)) {
 	for ai, a := range g.Model.Scenario.Actors {
 		if !computer[ai] {
 			continue
@@ -184,14 +217,15 @@ func Fill(g *sim.Game, diff []Difficulty, computer []bool, o sim.Orders, c sim.C
 		if ai < len(diff) {
 			d = diff[ai]
 		}
-		dec := Decide(g, ai, d)
+		dec := pl.Plan(g.Model, g.State(), g.View(ai), g.Seed, ai, d)
 		o[a.ID] = dec.Orders
-		for _, k := range slices.Sorted(maps.Keys(dec.Choices)) {
+		for k, opt := range dec.Choices { // each key once: the order cannot matter
 			if _, given := c[k]; !given {
-				c[k] = dec.Choices[k]
+				c[k] = opt
 			}
 		}
-		out[a.ID] = dec
+		if got != nil {
+			got(a.ID, dec)
+		}
 	}
-	return out
 }

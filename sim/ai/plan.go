@@ -36,6 +36,7 @@ type cand struct {
 	obj    []float64 // mean value of each objective
 	fault  bool      // some world's play-out failed
 	worlds int       // how many worlds it was played out in
+	next   *cand     // the next candidate of the same levelsKey
 }
 
 // planner holds one decision's inputs and scratch space.
@@ -66,17 +67,33 @@ type planner struct {
 	led     []sim.Entry // the play-outs' ledger, when recordPlayOuts is set
 	steps   int
 	cands   []*cand
-	seen    map[uint64][]*cand // by levelsKey
+	seen    map[uint64]*cand // by levelsKey, chained by cand.next
+
+	brief bool // leave out what only a reader needs (Player.Brief)
+
+	// Kept from one decision to the next (see Player).
+	pool         []*cand // candidates to reuse; cands holds the first len(cands)
+	mineCombos   combos  // decide's combinations of the actor's levels
+	otherCombos  combos  // predict's of another actor's
+	stepperModel *sim.Model
 }
 
-func newPlanner(m *sim.Model, s *sim.State, v sim.View, seed uint64, ai int, b Budget) *planner {
-	p := &planner{
-		m: m, s: s, view: v, seed: seed, ai: ai, b: b, turn: uint64(s.Turn),
-		mine: m.ActorLevers(ai), st: m.NewStepper(), sc: m.NewScorer(),
-		wts: m.DoctrineWeights(ai), risk: m.Scenario.Actors[ai].Doctrine.Risk,
-		seen: map[uint64][]*cand{},
+// reset readies p for one decision, reusing what it holds from the last.
+func (p *planner) reset(m *sim.Model, s *sim.State, v sim.View, seed uint64, ai int, b Budget) {
+	if p.stepperModel != m {
+		p.st, p.sc, p.stepperModel = m.NewStepper(), m.NewScorer(), m
 	}
-	p.avail = m.MaxLevels(s, nil)
+	p.m, p.s, p.view, p.seed, p.ai, p.b, p.turn = m, s, v, seed, ai, b, uint64(s.Turn)
+	p.mine = m.ActorLevers(ai)
+	p.wts, p.risk = m.DoctrineWeights(ai), m.Scenario.Actors[ai].Doctrine.Risk
+	p.worlds, p.wlevels, p.own, p.horizon, p.steps = nil, nil, nil, 0, 0
+	p.led = p.led[:0]
+	p.cands = p.cands[:0]
+	if p.seen == nil {
+		p.seen = map[uint64]*cand{}
+	}
+	clear(p.seen)
+	p.avail = m.MaxLevels(s, p.avail)
 	p.costs = m.CostsIn(s)
 	// The state as ai believes it, with chance of its own: the generator
 	// in s would tell the future.
@@ -88,7 +105,7 @@ func newPlanner(m *sim.Model, s *sim.State, v sim.View, seed uint64, ai int, b B
 
 	// The briefing's choices: its own as it will make them, the others'
 	// as their most likely option.
-	p.choices = make([]int, len(m.Scenario.Events))
+	p.choices = slices.Grow(p.choices[:0], len(m.Scenario.Events))[:len(m.Scenario.Events)]
 	for i := range p.choices {
 		p.choices[i] = -1
 	}
@@ -115,7 +132,19 @@ func newPlanner(m *sim.Model, s *sim.State, v sim.View, seed uint64, ai int, b B
 	}
 
 	p.horizon = max(1, min(b.Horizon, m.Scenario.Meta.Turns-s.Turn+1))
-	return p
+}
+
+// newCand returns a candidate for levels lv, reused from the pool, with
+// no result yet.
+func (p *planner) newCand(lv []int, nw int) *cand {
+	n := len(p.cands)
+	if n == len(p.pool) {
+		p.pool = append(p.pool, &cand{})
+	}
+	c := p.pool[n]
+	*c = cand{levels: append(c.levels[:0], lv...), cost: levelsCost(p.m, p.costs, p.ai, lv), obj: slices.Grow(c.obj[:0], len(p.wts))[:len(p.wts)], worlds: nw}
+	clear(c.obj)
+	return c
 }
 
 // sampleWorlds makes n worlds: the believed state, and n-1 redraws of the
@@ -227,7 +256,7 @@ func (p *planner) predict() {
 			}
 			return v
 		}
-		combos, ok := enumerate(m, o, p.avail, p.costs, p.b.MaxCandidates)
+		combos, ok := enumerate(m, o, p.avail, p.costs, p.b.MaxCandidates, &p.otherCombos)
 		if !ok {
 			cur := make([]int, len(levers))
 			for k, li := range levers {
@@ -366,20 +395,33 @@ func climb(m *sim.Model, ai int, avail []int, costs [][]float64, start []int, ev
 	return best.lv
 }
 
+// combos is the storage of enumerate's combinations, reused from one
+// call to the next.
+type combos struct {
+	flat []int   // the combinations one after another
+	list [][]int // each, a part of flat
+	lv   []int
+}
+
 // enumerate lists every legal combination of levels for actor ai's
 // levers (at costs: Model.CostsIn of the turn's state), in lexicographic
-// order, or reports false when there are more than limit.
-func enumerate(m *sim.Model, ai int, avail []int, costs [][]float64, limit int) ([][]int, bool) {
+// order, or reports false when there are more than limit. The lists are
+// held in buf, and valid until its next use.
+func enumerate(m *sim.Model, ai int, avail []int, costs [][]float64, limit int, buf *combos) ([][]int, bool) {
 	levers := m.ActorLevers(ai)
-	var out [][]int
-	lv := make([]int, len(levers))
+	buf.flat = buf.flat[:0]
+	n := 0
+	lv := slices.Grow(buf.lv[:0], len(levers))[:len(levers)]
+	clear(lv)
+	buf.lv = lv
 	var rec func(k int, spent float64) bool
 	rec = func(k int, spent float64) bool {
 		if k == len(levers) {
-			if len(out) >= limit {
+			if n >= limit {
 				return false
 			}
-			out = append(out, slices.Clone(lv))
+			buf.flat = append(buf.flat, lv...)
+			n++
 			return true
 		}
 		li := levers[k]
@@ -402,7 +444,14 @@ func enumerate(m *sim.Model, ai int, avail []int, costs [][]float64, limit int) 
 	if !rec(0, 0) {
 		return nil, false
 	}
-	return out, true
+	buf.list = buf.list[:0]
+	for i, w := 0, len(levers); i < n; i++ {
+		buf.list = append(buf.list, buf.flat[i*w:(i+1)*w:(i+1)*w])
+	}
+	if n == 0 {
+		return nil, true
+	}
+	return buf.list, true
 }
 
 // legalStart returns start (levels of actor ai's levers) if it is legal,
@@ -446,7 +495,7 @@ func levelsKey(lv []int) uint64 {
 
 // lookup returns the candidate for levels lv, or nil.
 func (p *planner) lookup(k uint64, lv []int) *cand {
-	for _, c := range p.seen[k] {
+	for c := p.seen[k]; c != nil; c = c.next {
 		if slices.Equal(c.levels, lv) {
 			return c
 		}
@@ -459,10 +508,20 @@ func (p *planner) lookup(k uint64, lv []int) *cand {
 // number of worlds).
 func (p *planner) evaluate(lv []int, nw int) *cand {
 	k := levelsKey(lv)
-	if c := p.lookup(k, lv); c != nil && c.worlds >= nw {
-		return c
+	old := p.lookup(k, lv)
+	if old != nil && old.worlds >= nw {
+		return old
 	}
-	c := &cand{levels: slices.Clone(lv), cost: levelsCost(p.m, p.costs, p.ai, lv), obj: make([]float64, len(p.wts)), worlds: nw}
+	// A candidate played out in fewer worlds is played out again in nw,
+	// in place.
+	c := old
+	if c == nil {
+		c = p.newCand(lv, nw)
+	} else {
+		next := c.next
+		*c = cand{levels: c.levels, cost: levelsCost(p.m, p.costs, p.ai, lv), obj: c.obj, worlds: nw, next: next}
+		clear(c.obj)
+	}
 	sum, sum2 := 0.0, 0.0
 	for w, world := range p.worlds[:nw] {
 		levels := p.wlevels[w]
@@ -496,12 +555,11 @@ func (p *planner) evaluate(lv []int, nw int) *cand {
 			c.obj[j] /= n
 		}
 	}
-	if old := p.lookup(k, lv); old != nil {
-		*old = *c
-		return old
+	if old == nil {
+		c.next = p.seen[k]
+		p.seen[k] = c
+		p.cands = append(p.cands, c)
 	}
-	p.seen[k] = append(p.seen[k], c)
-	p.cands = append(p.cands, c)
 	return c
 }
 
@@ -510,7 +568,7 @@ func (p *planner) evaluate(lv []int, nw int) *cand {
 func (p *planner) decide() Decision {
 	m := p.m
 	b := p.b
-	combos, all := enumerate(m, p.ai, p.avail, p.costs, b.MaxCandidates)
+	combos, all := enumerate(m, p.ai, p.avail, p.costs, b.MaxCandidates, &p.mineCombos)
 	// How many candidates the screen will weigh: all of them, or about
 	// three climbs' worth of single changes from each of two starts.
 	screened := len(combos)
@@ -608,6 +666,9 @@ func (p *planner) pick(order []*cand) Decision {
 		Impulse: impulse,
 		Horizon: p.horizon,
 		Steps:   p.steps,
+	}
+	if p.brief {
+		return d
 	}
 	if alt != nil {
 		d.Alternative = &Alternative{Orders: p.orders(alt.levels), Utility: chosen.util - alt.util}
