@@ -45,7 +45,7 @@ func (g *Game) drawBranching(d *dc, b layout.Rect) {
 		}
 	})
 	y := left.Y + 3*(64+rowGap) + 30
-	d.para(fmt.Sprintf("The game is replayed from its record to the start of turn %d, exactly as it was played, and goes on from there with the orders you give; the game it came from is kept. Branches are saved with the game, and the end screen compares them (C).", st.Turn),
+	d.para(flow.BranchNote(st.Turn),
 		layout.Rect{X: left.X, Y: y, W: left.W, H: left.Bottom() - y}, sizeBody, colText, false)
 	// What the chosen turn did in the game, for reference.
 	d.panel(right)

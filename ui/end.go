@@ -40,7 +40,7 @@ func (g *Game) drawEnd(d *dc, b layout.Rect) {
 			y += d.para(strings.TrimSpace(o.Text), layout.Rect{X: left.X, Y: y, W: left.W, H: sizeBody * 1.3 * 4}, sizeBody, colText, false)
 		} else {
 			y += d.para("Stopped before the end", layout.Rect{X: left.X, Y: y, W: left.W, H: 160}, sizeTitle, colAccent, true) + 16
-			y += d.para(fmt.Sprintf("The game was ended after %d of %d turns, before any outcome was reached.", len(gm.Reports()), m.Scenario.Meta.Turns), layout.Rect{X: left.X, Y: y, W: left.W, H: 300}, sizeBody, colText, false)
+			y += d.para(flow.StoppedText(len(gm.Reports()), m.Scenario.Meta.Turns), layout.Rect{X: left.X, Y: y, W: left.W, H: 300}, sizeBody, colText, false)
 		}
 		y += 30
 		y = g.drawReviewScore(d, layout.Rect{X: left.X, Y: y, W: left.W, H: left.Bottom() - y})

@@ -35,8 +35,8 @@ func (g *Game) drawReport(d *dc, b layout.Rect) {
 	if len(rows) == 0 {
 		d.text("Nothing you can see changed.", list.X, list.Y, sizeBody, colMuted, false)
 	}
-	if n := f.HiddenChanges(); n > 0 {
-		d.fit(fmt.Sprintf("%d more changes are hidden from %s (fog of war).", n, f.ViewerName()), left.X, left.Bottom()-sizeSmall*1.3, left.W, sizeSmall, colMuted, false)
+	if note := f.HiddenNote(); note != "" {
+		d.fit(note, left.X, left.Bottom()-sizeSmall*1.3, left.W, sizeSmall, colMuted, false)
 	}
 	// The selected indicator's chart and the computer players' reasons.
 	d.panel(right)
