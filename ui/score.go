@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"strings"
+
 	"github.com/sixparty/sixparty/ui/flow"
 	"github.com/sixparty/sixparty/ui/layout"
 )
@@ -37,6 +39,6 @@ func (g *Game) drawScorePanel(d *dc, r layout.Rect, seat int) {
 	}
 	if !sc.Exact {
 		y += lineH
-		d.fit("≈ your estimate: some of what counts is hidden from you (yellow).", x, y, w, sizeSmall, colMuted, false)
+		d.fit(strings.TrimSuffix(flow.EstimateScoreNote, ".")+" (yellow).", x, y, w, sizeSmall, colMuted, false)
 	}
 }

@@ -308,7 +308,7 @@ func (f *Flow) Viewer() int {
 	switch s := f.Scene(); {
 	case s == Facilitator:
 		return -1 // the facilitator sees everything
-	case s == Orders || s == Choice || f.over(Orders):
+	case s == Orders || s == Choice || f.over(Orders) || f.SeatBriefing():
 		return f.Current
 	case s == End || s == Branching || s == Comparison || f.over(End) || f.Game != nil && f.Game.Over():
 		return -1

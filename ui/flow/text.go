@@ -88,6 +88,11 @@ func ScreenText(f *Flow) (title string, lines []string) {
 		}
 	case *HandoverScene:
 		a := f.Game.Model.Scenario.Actors[f.Current]
+		if s.Ready {
+			title = "Your own briefing, " + a.Name + ", " + turn()
+			lines = append(lines, f.SeatBriefingLines()...)
+			break
+		}
 		title = "Pass the machine to the player of " + a.Name
 		add("%s. Everyone else, please look away. Enter when %s is ready.", turn(), a.Name)
 		if why := f.CalledBack(); why != "" {
