@@ -139,6 +139,11 @@ func shotSizes(key string) [][2]int {
 func TestEveryScene(t *testing.T) {
 	g := newTestGame(t)
 	s := &flow.Script{Turns: 1}
+	// SIXPARTY_TEST_TURNS plays more turns (to look at charts with a
+	// past).
+	if n, err := strconv.Atoi(os.Getenv("SIXPARTY_TEST_TURNS")); err == nil && n > 0 {
+		s.Turns = n
+	}
 	seen := map[string]bool{}
 	for i := 0; !g.f.Quit && i < 600; i++ {
 		key := g.f.ShotKey()

@@ -184,3 +184,54 @@ func (f *Flow) HiddenNote() string {
 	}
 	return countText(n, "more change is", "more changes are") + " hidden from " + f.ViewerName() + " (fog of war)."
 }
+
+// DashTitle returns the dashboard's title and the words at its right:
+// whose view it shows, and the turn its values are after (as the report
+// says it).
+func (f *Flow) DashTitle() (title, right string) {
+	m := f.Game.Model
+	who := "as everyone sees it"
+	switch v := f.Viewer(); {
+	case v >= 0:
+		who = "as " + m.Scenario.Actors[v].Name + " sees it"
+	case v == -2:
+		who = "what every player sees exactly"
+	}
+	t := f.Game.Turn()
+	if f.Game.Over() {
+		t = len(f.Game.Reports())
+	}
+	right = fmt.Sprintf("Turn %d of %d · %s", t, m.Scenario.Meta.Turns, m.Date(t))
+	if f.Played > 0 {
+		right = fmt.Sprintf("after turn %d · %s", f.Played, m.Date(f.Played))
+	}
+	return "Dashboard — " + who, right
+}
+
+// DashScoreLine is the line over the dashboard's cards, when it shows one
+// seat's view: its score and what the cards' arrows mean.
+func (f *Flow) DashScoreLine() string {
+	seat := f.ScoreSeat()
+	if seat < 0 {
+		return ""
+	}
+	sc, trend := f.Score(seat)
+	return ScoreLine(sc, trend, f.Played) + ". Cards marked ▲ or ▼ count for your score: the arrow says which way is good for you."
+}
+
+// DashHint is the line under the dashboard's cards, of which those from
+// first (from 0) are shown, shown at a time; shown 0 means all.
+func (f *Flow) DashHint(first, shown int) string {
+	hint := "Select an indicator and press W for why it moved."
+	if n := len(f.DashVars()); shown > 0 && n > shown {
+		hint = fmt.Sprintf("Indicators %d–%d of %d (arrows, PgUp/PgDn, Home/End). ", first+1, min(n, first+shown), n) + hint
+	}
+	switch f.Viewer() {
+	case -2:
+		hint += " Indicators some players see only as estimates are left out; see them from your own orders."
+	case -1:
+	default:
+		hint += " Values with ≈ ± are estimates (one standard deviation)."
+	}
+	return hint
+}

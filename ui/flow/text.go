@@ -214,11 +214,25 @@ func ScreenText(f *Flow) (title string, lines []string) {
 			add("%s is thinking.", f.Game.Model.Scenario.Actors[i].Name)
 		}
 	case *DashboardScene:
-		title = "Dashboard, " + turn()
+		t, right := f.DashTitle()
+		title = t + ", " + right
+		add("%s", f.DashScoreLine())
+		var stakes []Stake
+		if seat := f.ScoreSeat(); seat >= 0 {
+			stakes = Stakes(f.Table(), seat, f.Played)
+		}
 		for i, vi := range f.DashVars() {
 			v := f.Game.Model.Scenario.Vars[vi]
-			add("%s%s: %s", mark(i), v.Name, WithUnit(f.Value(vi), v.Unit))
+			r := ""
+			if stakes != nil && stakes[vi].Counts {
+				r = " [counts for your score: " + StakeText(stakes[vi]) + "]"
+			}
+			if sr := f.SeriesRange(vi); sr != "" {
+				r += " (over the turns: " + sr + ")"
+			}
+			add("%s%s: %s%s", mark(i), v.Name, WithUnit(f.Value(vi), v.Unit), r)
 		}
+		add("%s", f.DashHint(0, 0))
 	case *WhyScene:
 		gm := f.Game
 		m := gm.Model

@@ -30,13 +30,31 @@ func SeriesText(format func(float64) string, vals []float64) string {
 	return fmt.Sprintf("%s (range %s)", strings.Join(parts, ", "), RangeText(format, lo, hi))
 }
 
-// RangeText says the range of a chart's values, "12.0–14.5", or the one
-// value of a flat series.
+// RangeText says the range of a chart's values, "12.0 to 14.5" (a dash
+// would read as a minus sign between negative numbers), or the one value
+// of a flat series.
 func RangeText(format func(float64) string, lo, hi float64) string {
 	if a, b := format(lo), format(hi); a != b {
-		return a + "–" + b
+		return a + " to " + b
 	}
 	return "flat at " + format(lo)
+}
+
+// SeriesRange says the range of indicator vi's values over the turns as
+// the dashboard's small chart draws them, "range 22.0 to 22.3": the chart
+// has no axes and scales itself, so a tiny change would look steep
+// without it. It is "" before there are two values.
+func (f *Flow) SeriesRange(vi int) string {
+	vals, _ := f.Series(vi)
+	if len(vals) < 2 {
+		return ""
+	}
+	m := f.table.Model()
+	lo, hi := vals[0], vals[0]
+	for _, v := range vals {
+		lo, hi = min(lo, v), max(hi, v)
+	}
+	return "range " + RangeText(func(x float64) string { return m.Format(vi, x) }, lo, hi)
 }
 
 // chartRange is the range a chart of these series spans, as its axes
