@@ -74,7 +74,7 @@ func runPlay(args []string, stdout, stderr io.Writer) int {
 		SeedSet: o.SeedSet,
 		PIN:     o.PIN,
 	}
-	cfg.TourSeen, cfg.SetTourSeen = playcli.TourFlag(o.Saves)
+	cfg.TourSeen, cfg.SetTourSeen = tourFlag(o.Saves)
 	opts := ui.Options{}
 	if o.Autoplay > 0 {
 		cfg.TourSeen, cfg.SetTourSeen = nil, nil // a scripted game takes no tour
