@@ -1,0 +1,72 @@
+//go:build browser
+
+package e2e
+
+import (
+	"context"
+	"os/exec"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+)
+
+// TestBrowserTourSeen starts a new game in the browser build twice: the
+// first shows the guided first turn and records it as seen in the
+// browser's local storage (a page has no files), so that it is not shown
+// again unless asked (H).
+func TestBrowserTourSeen(t *testing.T) {
+	chromium, err := exec.LookPath("chromium")
+	if err != nil {
+		t.Fatal("chromium not found: scripts/deps.sh installs it (Debian package chromium)")
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	base := serve(t, ctx)
+	alloc, acancel := chromedp.NewExecAllocator(ctx,
+		chromedp.ExecPath(chromium), chromedp.Headless, chromedp.NoSandbox,
+		chromedp.Flag("enable-unsafe-swiftshader", true),
+		chromedp.Flag("disable-quic", true), chromedp.Flag("no-first-run", true),
+		chromedp.WindowSize(1280, 720), chromedp.UserDataDir(t.TempDir()))
+	defer acancel()
+	tab, tcancel := chromedp.NewContext(alloc)
+	defer tcancel()
+	p := &page{name: "solo", ctx: tab}
+	open := func() {
+		t.Helper()
+		if err := chromedp.Do(tab, chromedp.Navigate(base)); err != nil {
+			t.Fatal(err)
+		}
+		var first float64
+		for end := time.Now().Add(60 * time.Second); time.Now().Before(end) && first == 0; time.Sleep(50 * time.Millisecond) {
+			first, _ = chromedp.Run(tab, chromedp.Evaluate[float64](`window.sixpartyFirstFrame || 0`))
+		}
+		if first == 0 {
+			t.Fatal("no first screen within a minute")
+		}
+		if err := chromedp.Do(tab, chromedp.Click("canvas")); err != nil {
+			t.Fatal(err)
+		}
+	}
+	seen := func() bool {
+		t.Helper()
+		ok, err := chromedp.Run(tab, chromedp.Evaluate[bool](`localStorage.getItem("sixparty-tour-seen") !== null`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return ok
+	}
+	open()
+	if seen() {
+		t.Fatal("a new browser has the tour marked as seen")
+	}
+	p.keys(t, "\r", "\r") // New game, Start: the guided first turn opens
+	if !seen() {
+		t.Fatal("the guided first turn was not recorded as seen in the browser's local storage")
+	}
+	dir := shotsDir(t)
+	p.shot(t, dir, "tour-first-game")
+	open()
+	p.keys(t, "\r", "\r") // a second new game: straight to the briefing
+	p.shot(t, dir, "tour-second-game")
+}
