@@ -27,6 +27,9 @@ func TestBrowserTourSeen(t *testing.T) {
 		chromedp.ExecPath(chromium), chromedp.Headless, chromedp.NoSandbox,
 		chromedp.Flag("enable-unsafe-swiftshader", true),
 		chromedp.Flag("disable-quic", true), chromedp.Flag("no-first-run", true),
+		chromedp.Flag("disable-background-timer-throttling", true),
+		chromedp.Flag("disable-renderer-backgrounding", true),
+		chromedp.Flag("disable-backgrounding-occluded-windows", true),
 		chromedp.WindowSize(1280, 720), chromedp.UserDataDir(t.TempDir()))
 	defer acancel()
 	tab, tcancel := chromedp.NewContext(alloc)
@@ -42,7 +45,8 @@ func TestBrowserTourSeen(t *testing.T) {
 			first, _ = chromedp.Run(tab, chromedp.Evaluate[float64](`window.sixpartyFirstFrame || 0`))
 		}
 		if first == 0 {
-			t.Fatal("no first screen within a minute")
+			b, _ := chromedp.Run(tab, chromedp.Evaluate[string](`document.body.innerText`))
+			t.Fatalf("no first screen within a minute; the page says %q", b)
 		}
 		if err := chromedp.Do(tab, chromedp.Click("canvas")); err != nil {
 			t.Fatal(err)

@@ -75,7 +75,7 @@ func runPlay(args []string, stdout, stderr io.Writer) int {
 		PIN:     o.PIN,
 	}
 	cfg.TourSeen, cfg.SetTourSeen = tourFlag(o.Saves)
-	opts := ui.Options{}
+	opts := ui.Options{Drawn: markDrawn} // the frames' times, for the browser and e2e tests
 	if o.Autoplay > 0 {
 		cfg.TourSeen, cfg.SetTourSeen = nil, nil // a scripted game takes no tour
 		// A scripted game saves where --saves says, and otherwise in a
