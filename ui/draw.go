@@ -229,11 +229,21 @@ func (d *dc) text(str string, x, y, size float64, c color.Color, bold bool) floa
 	if bold {
 		src = fontBold
 	}
+	w := measure(str, size, bold)
+	f := face(src, size*d.s)
 	op := &text.DrawOptions{}
+	// At a small scale the glyphs' advances, rounded to whole pixels,
+	// add up to more than the width measured in canvas units (a line
+	// then ran a few pixels into the next panel at 1280x577): narrow the
+	// line to its measured width.
+	if drawn := text.Advance(str, f); drawn > w*d.s && drawn > 0 {
+		op.GeoM.Scale(w*d.s/drawn, 1)
+		op.Filter = ebiten.FilterLinear
+	}
 	op.GeoM.Translate(x*d.s, y*d.s)
 	op.ColorScale.ScaleWithColor(c)
-	text.Draw(d.dst, str, face(src, size*d.s), op)
-	return measure(str, size, bold)
+	text.Draw(d.dst, str, f, op)
+	return w
 }
 
 // textRight draws str so that it ends at x.
