@@ -82,15 +82,7 @@ func (f *Flow) SeatBriefingLines() []string {
 	if b := strings.TrimSpace(a.Brief); b != "" {
 		lines = append(lines, b)
 	}
-	sc, trend := f.Score(f.Current)
-	lines = append(lines, ScoreLine(sc, trend, f.Played)+". You are scored on:")
-	for _, o := range sc.Objectives {
-		lines = append(lines, "• "+ObjectiveLine(o))
-	}
-	if !sc.Exact {
-		lines = append(lines, EstimateScoreNote)
-	}
-	return lines
+	return append(lines, f.ScoreLines(f.Current)...)
 }
 
 // EstimateScoreNote says that a score is the seat's own estimate.

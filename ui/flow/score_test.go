@@ -176,9 +176,9 @@ func TestSeatBriefing(t *testing.T) {
 		not  []string
 	}{
 		// Alpha sees money only as an estimate, but is scored on tension.
-		{0, []string{"Your own briefing, Alpha", "Only Alpha should be looking", "Your score -50.00. You are scored on:", "• Calm: -50.00"}, []string{"Rich", "Beta", "≈"}},
+		{0, []string{"Your own briefing, Alpha", "Only Alpha should be looking", "You play Alpha · Your score -50.00", "• Calm: -50.00"}, []string{"Rich", "Beta", "≈"}},
 		// Beta sees money exactly.
-		{1, []string{"Your own briefing, Beta", "Your score +10.00. You are scored on:", "• Rich: +10.00"}, []string{"Calm", "Alpha", "≈"}},
+		{1, []string{"Your own briefing, Beta", "You play Beta · Your score +10.00", "• Rich: +10.00"}, []string{"Calm", "Alpha", "≈"}},
 	} {
 		if tc.seat == 0 {
 			f.Do(Do(Confirm)) // to the first hand-over; the next follows the orders

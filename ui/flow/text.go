@@ -80,11 +80,15 @@ func ScreenText(f *Flow) (title string, lines []string) {
 		if len(evs) == 0 {
 			add("Events this turn: none.")
 		}
+
 		for _, ev := range evs {
 			add("Event: %s. %s", ev.Name, strings.TrimSpace(gm.Narrate(ev.Text, f.Current)))
 			if ev.Choice != nil {
 				add("  %s must choose: %s", m.Scenario.Actors[m.Chooser(m.EventIndex(ev.ID))].Name, ev.Choice.Prompt)
 			}
+		}
+		if seat := f.ScoreSeat(); seat >= 0 {
+			lines = append(lines, f.ScoreLines(seat)...)
 		}
 	case *HandoverScene:
 		a := f.Game.Model.Scenario.Actors[f.Current]
