@@ -234,11 +234,11 @@ func (d *dc) text(str string, x, y, size float64, c color.Color, bold bool) floa
 	op := &text.DrawOptions{}
 	// At a small scale the glyphs' advances, rounded to whole pixels,
 	// add up to more than the width measured in canvas units (a line
-	// then ran a few pixels into the next panel at 1280x577): narrow the
-	// line to its measured width.
+	// then ran a few pixels into the next panel at 1280x577): draw such
+	// a line a little smaller, so that it keeps to its measured width
+	// (glyphs drawn at their size stay sharp, unlike a scaled line).
 	if drawn := text.Advance(str, f); drawn > w*d.s && drawn > 0 {
-		op.GeoM.Scale(w*d.s/drawn, 1)
-		op.Filter = ebiten.FilterLinear
+		f = face(src, size*d.s*w*d.s/drawn)
 	}
 	op.GeoM.Translate(x*d.s, y*d.s)
 	op.ColorScale.ScaleWithColor(c)
