@@ -8,7 +8,7 @@ func (g *Game) drawMapScene(d *dc, b layout.Rect) {
 	f := g.f
 	gm := f.Game
 	m := gm.Model
-	body := g.frame(d, b, "Map: the actors and the flows between them", g.turnLabel())
+	body := g.frame(d, b, "Map: the actors and the flows between them", f.AfterLabel())
 	levels := f.MapLevels()
 	left, right := body.CutLeft(body.W * 0.64)
 	var legend []string

@@ -197,15 +197,19 @@ func (f *Flow) DashTitle() (title, right string) {
 	case v == -2:
 		who = "what every player sees exactly"
 	}
-	t := f.Game.Turn()
-	if f.Game.Over() {
-		t = len(f.Game.Reports())
-	}
-	right = fmt.Sprintf("Turn %d of %d · %s", t, m.Scenario.Meta.Turns, m.Date(t))
+	return "Dashboard — " + who, f.AfterLabel()
+}
+
+// AfterLabel says which turn the values or flows shown are after, as the
+// turn report says it: "after turn 1 · 2017-Q4", or before the first
+// turn "Turn 1 of 12 · 2017-Q4" (a screen opened from the report of turn
+// 1 said "Turn 2" while the report said "Turn 1").
+func (f *Flow) AfterLabel() string {
+	m := f.Game.Model
 	if f.Played > 0 {
-		right = fmt.Sprintf("after turn %d · %s", f.Played, m.Date(f.Played))
+		return fmt.Sprintf("after turn %d · %s", f.Played, m.Date(f.Played))
 	}
-	return "Dashboard — " + who, right
+	return fmt.Sprintf("Turn %d of %d · %s", f.Game.Turn(), m.Scenario.Meta.Turns, m.Date(f.Game.Turn()))
 }
 
 // DashScoreLine is the line over the dashboard's cards, when it shows one

@@ -297,7 +297,7 @@ func ScreenText(f *Flow) (title string, lines []string) {
 		title = "Full text: " + s.Title
 		lines = append(lines, s.Lines...)
 	case *MapScene:
-		title = f.mapText(add) + ", " + turn()
+		title = f.mapText(add) + ", " + f.AfterLabel()
 	case *EndScene:
 		title = f.endText(add)
 	case *ForecastScene:
