@@ -81,7 +81,7 @@ func (g *Game) drawDashboard(d *dc, b layout.Rect) {
 			d.fit(r, spark.Right()-w, spark.Y+(spark.H-size*1.2)/2, w, size, colMuted, false)
 			spark.W -= w + 12
 		}
-		g.sparkline(d, spark, vals, sd)
+		g.sparkline(d, spark, vals, sd, f.SparkSpan(vi))
 	}
 	hint := f.DashHint(first, visRows*cols)
 	d.fit(hint, note.X, note.Y+8, note.W, sizeSmall, colMuted, false)

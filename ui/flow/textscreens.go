@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/sixparty/sixparty/options"
+	"github.com/sixparty/sixparty/report"
 	"github.com/sixparty/sixparty/ui/chart"
 )
 
@@ -55,6 +56,14 @@ func (f *Flow) SeriesRange(vi int) string {
 		lo, hi = min(lo, v), max(hi, v)
 	}
 	return "range " + RangeText(func(x float64) string { return m.Format(vi, x) }, lo, hi)
+}
+
+// SparkSpan is the least height, in indicator vi's unit, of the
+// dashboard's small chart of it: a twentieth of the indicator's scale
+// (report.Scale), so that a change of 34.0 to 34.04 on a 0-120 range
+// draws nearly flat instead of from the bottom to the top.
+func (f *Flow) SparkSpan(vi int) float64 {
+	return 0.05 * report.Scale(f.table.Model(), vi)
 }
 
 // chartRange is the range a chart of these series spans, as its axes
