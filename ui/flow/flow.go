@@ -553,7 +553,7 @@ func (f *Flow) save() {
 			f.Message = "Could not save: " + err.Error()
 			return
 		}
-		f.Message = fmt.Sprintf("Saved after %d turns played. Orders being drafted are not saved.", f.Played)
+		f.Message = "Saved after " + TurnsText(f.Played) + " played. Orders being drafted are not saved."
 	}
 }
 

@@ -193,7 +193,7 @@ func (f *Flow) forecastText(add func(string, ...any)) string {
 			continue
 		}
 		t := len(bd.Median) - 1
-		add("Score of %s: now %.2f; median %+.2f; by %s %.2f (%.2f to %.2f).", m.Scenario.Actors[fc.Seat].Name, bd.Now, bd.Median[t]-bd.Median[0], m.Date(fc.Turn+fc.Turns), bd.Median[t], bd.Lo[t], bd.Hi[t])
+		add("Score of %s: now %.2f; median %s; by %s %.2f (%.2f to %.2f).", m.Scenario.Actors[fc.Seat].Name, bd.Now, SignedScore(bd.Median[t]-bd.Median[0]), m.Date(fc.Turn+fc.Turns), bd.Median[t], bd.Lo[t], bd.Hi[t])
 	}
 	add("How the play-outs end:")
 	labels, _ := f.OutlookShares()
