@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"image"
 	"image/color"
+	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -237,8 +238,10 @@ func (d *dc) text(str string, x, y, size float64, c color.Color, bold bool) floa
 	// then ran a few pixels into the next panel at 1280x577): draw such
 	// a line a little smaller, so that it keeps to its measured width
 	// (glyphs drawn at their size stay sharp, unlike a scaled line).
+	// The factor is rounded down to a fiftieth, so that few sizes (and
+	// few cached glyph images) are made.
 	if drawn := text.Advance(str, f); drawn > w*d.s && drawn > 0 {
-		f = face(src, size*d.s*w*d.s/drawn)
+		f = face(src, size*d.s*math.Floor(w*d.s/drawn*50)/50)
 	}
 	op.GeoM.Translate(x*d.s, y*d.s)
 	op.ColorScale.ScaleWithColor(c)
