@@ -217,17 +217,8 @@ func (f *Flow) branchText(add func(string, ...any), s *BranchingScene) string {
 	add("%sStart the branch", mark(BranchRowStart))
 	add("%s", BranchNote(s.Turn))
 	if tl := f.Timeline(); s.Turn >= 1 && s.Turn <= len(tl) {
-		t := tl[s.Turn-1]
-		add("Turn %d as played, %s:", t.Turn, t.Date)
-		for _, e := range t.Events {
-			add("  Event: %s", e)
-		}
-		for _, o := range t.Orders {
-			add("  %s", o)
-		}
-		for _, c := range t.Changes {
-			add("  Turning point: %s", c)
-		}
+		add("As played:")
+		f.timelineText(add, tl[s.Turn-1])
 	}
 	return "Branch " + f.GameName() + " from a turn"
 }
