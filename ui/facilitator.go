@@ -66,7 +66,10 @@ func (g *Game) facLog(d *dc, r layout.Rect) {
 	}
 	for k, iv := range ivs {
 		if y > in.Bottom()-sizeBody*6 {
-			d.text(fmt.Sprintf("… and %d more", len(ivs)-k), in.X, y, sizeSmall, colMuted, false)
+			d.text(fmt.Sprintf("… and %d more (T for the full text)", len(ivs)-k), in.X, y, sizeSmall, colMuted, false)
+			for _, iv := range ivs[k:] {
+				d.log.add("• "+iv.Text, true) // not drawn: in the text view
+			}
 			y += sizeSmall * 1.6
 			break
 		}

@@ -19,9 +19,12 @@ func (g *Game) drawMapScene(d *dc, b layout.Rect) {
 	d.text("Flows", in.X, y, sizeHead, colText, true)
 	y += sizeHead * 1.5
 	y += d.para(f.MapNote(len(legend)), layout.Rect{X: in.X, Y: y, W: in.W, H: 300}, sizeSmall, colMuted, false) + 12
-	for _, l := range legend {
+	for k, l := range legend {
 		if y > in.Bottom()-sizeSmall*1.3 {
 			d.text("…", in.X, y, sizeSmall, colMuted, false)
+			for _, l := range legend[k:] {
+				d.log.add(l, true) // not drawn: in the text view (T)
+			}
 			break
 		}
 		y += d.para(l, layout.Rect{X: in.X, Y: y, W: in.W, H: in.Bottom() - y}, sizeSmall, colText, false) + 6

@@ -55,7 +55,11 @@ func (g *Game) drawReport(d *dc, b layout.Rect) {
 		y += sizeBody * 1.5
 		for _, a := range m.Scenario.Actors {
 			ex, ok := f.Explain()[a.ID]
-			if !ok || y > in.Bottom()-sizeSmall*1.3 {
+			if !ok {
+				continue
+			}
+			if y > in.Bottom()-sizeSmall*1.3 {
+				d.log.add(a.Name+": "+ex, true) // no room: in the text view (T)
 				continue
 			}
 			d.swatch(in.X, y+6, 20, parseColour(a.Colour))
