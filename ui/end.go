@@ -114,8 +114,14 @@ func (g *Game) drawScores(d *dc, r layout.Rect) {
 func (g *Game) drawTimeline(d *dc, body layout.Rect, first int) {
 	tl := g.f.Timeline()
 	var cells []layout.Rect
-	for _, c := range body.Columns(2, 40) {
-		cells = append(cells, c.Rows(2, 20)...)
+	if len(tl)-(first-1) <= 2 {
+		// One or two turns on the page: each takes the whole width, so
+		// that fewer of its lines are cut.
+		cells = body.Rows(2, 20)
+	} else {
+		for _, c := range body.Columns(2, 40) {
+			cells = append(cells, c.Rows(2, 20)...)
+		}
 	}
 	const size = 22.0 // the densest page: every order of four turns
 	lh := size * 1.3
