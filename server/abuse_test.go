@@ -319,8 +319,30 @@ func TestAbuse(t *testing.T) {
 			}
 			files[st.Orders] = string(b)
 		}
-		if _, err := client.Create(ctx, hs.URL, proto.CreateRequest{Scenario: "mine.yaml", YAML: string(src), Files: files}); err != nil {
-			t.Errorf("a sent scenario with its tracks: %v", err)
+		sent, err := client.Create(ctx, hs.URL, proto.CreateRequest{Scenario: "mine.yaml", YAML: string(src), Files: files})
+		if err != nil {
+			t.Fatalf("a sent scenario with its tracks: %v", err)
+		}
+		// Its ledger's positions name the file as sent, never the server's
+		// folder it was loaded from.
+		fac, err := client.Dial(ctx, link(t, sent.Links[proto.RoleFacilitator]), 0, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer fac.Close()
+		expect(t, ctx, fac, proto.Msg{Type: "adjudicate", Turn: 1}, "", "")
+		waitView(t, fac, func(v *proto.View) bool { return len(v.Turns) > 0 })
+		n := 0
+		for _, c := range fac.View.Turns[0].Ledger {
+			if c.Pos != nil {
+				n++
+				if c.Pos.File != "mine.yaml" {
+					t.Errorf("a ledger entry's position names %q, want mine.yaml", c.Pos.File)
+				}
+			}
+		}
+		if n == 0 {
+			t.Errorf("no ledger entry of turn 1 has a position")
 		}
 		files["../../etc/passwd"] = "x"
 		_, err = client.Create(ctx, hs.URL, proto.CreateRequest{Scenario: "mine.yaml", YAML: string(src), Files: files})

@@ -75,12 +75,14 @@ func (gm *game) stopClock() {
 // the turn (under every policy but wait).
 func (gm *game) expire() {
 	c := &gm.clock
-	c.due = time.Time{}
 	if c.policy == PolicyWait {
+		// The deadline stays as it passed, so that every client can say
+		// how long ago; extend restarts it from now.
 		c.overdue = true
 		gm.broadcast()
 		return
 	}
+	c.due = time.Time{}
 	g, m := gm.g, gm.m
 	s := g.State()
 	held := m.CarryForward(s, s.Levels)
@@ -120,7 +122,8 @@ func (gm *game) setDeadline(cn *conn, msg proto.Msg) {
 		if !gm.commit(cn, msg.ID, entry{Type: "extend", Value: float64(msg.Seconds)}) {
 			return
 		}
-		gm.startClock(time.Until(gm.clock.due) + time.Duration(msg.Seconds)*time.Second)
+		// An overdue deadline is extended from now.
+		gm.startClock(max(time.Until(gm.clock.due), 0) + time.Duration(msg.Seconds)*time.Second)
 		return
 	}
 	switch msg.Policy {

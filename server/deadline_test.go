@@ -57,6 +57,18 @@ func TestDeadline(t *testing.T) {
 	if fac.View.Turn != 3 {
 		t.Errorf("under wait the game went on to turn %d", fac.View.Turn)
 	}
+	// Overdue, the deadline stays as it passed (the clients say how long
+	// ago), and an extension restarts it from now.
+	if d := fac.View.Deadline; d.Due <= 0 || d.Due > time.Now().UnixMilli() {
+		t.Errorf("overdue deadline due at %d, want the time it passed", d.Due)
+	}
+	expect(t, ctx, fac, proto.Msg{Type: "extend", Seconds: 60}, "", "")
+	waitView(t, fac, func(v *proto.View) bool {
+		d := v.Deadline
+		return d != nil && !d.Overdue && d.Due > time.Now().Add(50*time.Second).UnixMilli()
+	})
+	expect(t, ctx, fac, proto.Msg{Type: "deadline", Seconds: 1, Policy: "wait"}, "", "")
+	waitView(t, fac, func(v *proto.View) bool { return v.Deadline != nil && v.Deadline.Overdue })
 	data, err := client.Save(ctx, fl)
 	if err != nil {
 		t.Fatal(err)

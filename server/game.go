@@ -783,15 +783,30 @@ func (gm *game) view(c *conn) *proto.View {
 	}
 	rec := g.Record()
 	reps := g.Reports()
+	var adjusted []sim.Entry // the facilitator's adjustments, by hand between turns
+	if c.turnsSent < len(reps) {
+		for _, e := range g.Ledger() {
+			if e.Cause.Kind == sim.ByFacilitator {
+				adjusted = append(adjusted, e)
+			}
+		}
+	}
 	for ; c.turnsSent < len(reps); c.turnsSent++ {
 		r := reps[c.turnsSent]
 		t := proto.Turn{Turn: r.Turn, Orders: rec.Turns[c.turnsSent].Orders, Choices: rec.Turns[c.turnsSent].Choices}
 		for _, ei := range r.Events {
 			t.Events = append(t.Events, m.Scenario.Events[ei].ID)
 		}
+		// A turn's ledger as the engine's: the facilitator's adjustments
+		// made before it was played, then its own changes.
+		for _, e := range adjusted {
+			if e.Turn == r.Turn && gm.sees(c, e.Var) {
+				t.Ledger = append(t.Ledger, change(m, e))
+			}
+		}
 		for _, e := range r.Entries {
 			if gm.sees(c, e.Var) {
-				t.Ledger = append(t.Ledger, proto.Change{Var: m.Scenario.Vars[e.Var].ID, Amount: e.Amount, Cause: m.Describe(e.Cause), Reason: e.Reason})
+				t.Ledger = append(t.Ledger, change(m, e))
 			}
 		}
 		v.Turns = append(v.Turns, t)
@@ -823,6 +838,19 @@ func (gm *game) view(c *conn) *proto.View {
 		v.Reveal = r
 	}
 	return v
+}
+
+// change is ledger entry e as a client receives it: its cause in words and
+// as the scenario's kind and indexes, and the scenario line it came from.
+func change(m *sim.Model, e sim.Entry) proto.Change {
+	c := proto.Change{Var: m.Scenario.Vars[e.Var].ID, Amount: e.Amount, Cause: m.Describe(e.Cause), Reason: e.Reason,
+		Kind: e.Cause.Kind.String(), Index: e.Cause.Index, Actor: e.Cause.Actor, Level: e.Cause.Level, Option: e.Cause.Option}
+	if e.Pos.IsValid() {
+		// The file's name only: a sent scenario is loaded from a folder
+		// of the server's, which is none of a client's business.
+		c.Pos = &proto.Pos{File: filepath.Base(e.Pos.File), Line: e.Pos.Line, Col: e.Pos.Col}
+	}
+	return c
 }
 
 // resume sets what a reconnecting client already has, given the last

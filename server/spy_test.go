@@ -3,6 +3,8 @@ package server_test
 import (
 	"bytes"
 	"encoding/json"
+	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -106,6 +108,20 @@ func TestSpy(t *testing.T) {
 	if strings.Contains(traces["us"].String(), "a secret briefing") {
 		t.Errorf("the US saw the facilitator's adjustment of %s, hidden from it", hidden)
 	}
+	// Those who see it exactly find the adjustment, with its reason, in
+	// turn 1's ledger.
+	seers := 0
+	for _, a := range actors {
+		if ai := m.ActorIndex(a); m.SeesExactly(ai, m.VarIndex(hidden)) {
+			seers++
+		}
+		if ai := m.ActorIndex(a); m.SeesExactly(ai, m.VarIndex(hidden)) && !strings.Contains(traces[a].String(), `"kind":"facilitator","index":-1,"actor":-1,"level":0,"option":-1,"reason":"a secret briefing"`) {
+			t.Errorf("%s sees %s exactly but not the facilitator's adjustment of it in the ledger", a, hidden)
+		}
+	}
+	if seers == 0 {
+		t.Errorf("no seat sees %s exactly: the adjustment's ledger entry went unchecked", hidden)
+	}
 	hist := g.History()
 	for who, tr := range traces {
 		ai := m.ActorIndex(who) // -1 for the projector
@@ -173,6 +189,7 @@ func TestSpy(t *testing.T) {
 					if !sees(m.VarIndex(c.Var)) {
 						t.Errorf("%s: turn %d: a ledger entry of hidden %s", who, turn.Turn, c.Var)
 					}
+					spyCause(t, who, m, g, turn, c)
 				}
 			}
 		}
@@ -180,6 +197,55 @@ func TestSpy(t *testing.T) {
 			t.Errorf("%s: %d messages, %d hidden values checked: the spy saw too little", who, n, checked)
 		}
 		t.Logf("%s: %d messages, %d estimates checked", who, n, checked)
+	}
+}
+
+// spyCause checks the cause of ledger entry c of a played turn as a client
+// received it: it is the engine's own for that change (kind, indexes,
+// scenario line), and it tells nothing the public record of the turns
+// played does not: a lever's level is one revealed in their orders, an
+// event is one they list, a bound is the variable's own.
+func spyCause(t *testing.T, who string, m *sim.Model, g *sim.Game, turn proto.Turn, c proto.Change) {
+	t.Helper()
+	s := m.Scenario
+	vi := m.VarIndex(c.Var)
+	found := false
+	entries := slices.Clone(g.Reports()[turn.Turn-1].Entries)
+	for _, e := range g.Ledger() {
+		if e.Turn == turn.Turn && e.Cause.Kind == sim.ByFacilitator {
+			entries = append(entries, e)
+		}
+	}
+	for _, e := range entries {
+		k := e.Cause
+		pos := e.Pos.IsValid() == (c.Pos != nil) && (c.Pos == nil || *c.Pos == proto.Pos{File: filepath.Base(e.Pos.File), Line: e.Pos.Line, Col: e.Pos.Col})
+		if e.Var == vi && e.Amount == c.Amount && k.Kind.String() == c.Kind && k.Index == c.Index && k.Actor == c.Actor && k.Level == c.Level && k.Option == c.Option && pos && m.Describe(k) == c.Cause {
+			found = true
+			break
+		}
+	}
+	if !found {
+		t.Errorf("%s: turn %d: ledger entry %+v is not the engine's", who, turn.Turn, c)
+		return
+	}
+	// A delayed or lasting effect applies on later turns: the order or
+	// event may be of any turn up to this one, each revealed when played.
+	ordered, listed := false, false
+	for k := range turn.Turn {
+		if c.Kind == "lever" && g.Reports()[k].Levels[c.Index] == c.Level {
+			ordered = true
+		}
+		if c.Kind == "event" && slices.Contains(g.Reports()[k].Events, c.Index) {
+			listed = true
+		}
+	}
+	switch {
+	case c.Kind == "lever" && !ordered:
+		t.Errorf("%s: turn %d: a ledger entry of %s at level %d, ordered on no turn so far", who, turn.Turn, s.Levers[c.Index].ID, c.Level)
+	case c.Kind == "event" && !listed:
+		t.Errorf("%s: turn %d: a ledger entry of event %s, which no turn so far lists", who, turn.Turn, s.Events[c.Index].ID)
+	case c.Kind == "bounds" && c.Index != vi:
+		t.Errorf("%s: turn %d: a bounds entry of %s names variable %d", who, turn.Turn, c.Var, c.Index)
 	}
 }
 

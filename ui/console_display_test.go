@@ -3,20 +3,14 @@
 package ui
 
 import (
-	"context"
 	"fmt"
-	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
-	"github.com/sixparty/sixparty/client"
-	"github.com/sixparty/sixparty/scenarios"
-	"github.com/sixparty/sixparty/server"
 	"github.com/sixparty/sixparty/server/proto"
-	"github.com/sixparty/sixparty/server/store"
 	"github.com/sixparty/sixparty/ui/flow"
 )
 
@@ -24,28 +18,8 @@ import (
 // with a deadline of three minutes a turn under the wait policy running:
 // the deadline, policy and extend rows, the countdown.
 func TestConsoleDeadline(t *testing.T) {
-	st, err := store.OpenSQLite(t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv := server.New(server.Config{Store: st, Logf: t.Logf})
-	hs := httptest.NewServer(srv.Handler())
-	t.Cleanup(func() { hs.Close(); srv.Close(); st.Close() })
-	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
-	defer cancel()
-	resp, err := client.Create(ctx, hs.URL, proto.CreateRequest{Scenario: scenarios.Default, Seed: defaultSeed(t)})
-	if err != nil {
-		t.Fatal(err)
-	}
-	l, err := client.ParseLink(resp.Links[proto.RoleFacilitator])
-	if err != nil {
-		t.Fatal(err)
-	}
-	rc, err := flow.JoinRemote(ctx, l)
-	if err != nil {
-		t.Fatal(err)
-	}
-	go rc.Run(ctx)
+	join := serveDefault(t)
+	rc := join(proto.RoleFacilitator)
 	f := flow.NewRemote(flow.Config{}, rc)
 	na := len(f.Model.Scenario.Actors)
 	for f.Cursor() < na+flow.ConsoleDeadlineRow {
@@ -76,6 +50,51 @@ func TestConsoleDeadline(t *testing.T) {
 		}
 		if n := colours(pix); n < 20 {
 			t.Errorf("%dx%d: only %d colours", size[0], size[1], n)
+		}
+	}
+}
+
+// TestConsoleDeadlineAlerts draws the console of a served game whose
+// ten-second deadline under the wait policy runs out while no team is
+// ready: first the warning (the last fifth), then overdue, each with the
+// deadline row in its colour and the status saying so.
+func TestConsoleDeadlineAlerts(t *testing.T) {
+	join := serveDefault(t)
+	rc := join(proto.RoleFacilitator)
+	f := flow.NewRemote(flow.Config{}, rc)
+	for f.Cursor() < len(f.Model.Scenario.Actors)+flow.ConsoleDeadlineRow {
+		f.Do(flow.Do(flow.Down))
+	}
+	rc.Table.Send(proto.Msg{Type: "deadline", Seconds: 10, Policy: "wait"})
+	rc.Kick()
+	g, err := NewGame(Options{Flow: f})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		name, says string
+		is         func(warn, over bool) bool
+	}{
+		{"warning", "WARNING: the deadline is near", func(w, o bool) bool { return w && !o }},
+		{"overdue", "OVERDUE: waiting for the teams not ready", func(_, o bool) bool { return o }},
+	} {
+		for end := time.Now().Add(30 * time.Second); !c.is(f.DeadlineAlert()); time.Sleep(20 * time.Millisecond) {
+			if time.Now().After(end) {
+				t.Fatalf("no %s: %q", c.name, f.DeadlineStatus(time.Now()))
+			}
+			f.Poll()
+		}
+		if s := f.DeadlineStatus(time.Now()); !strings.Contains(s, c.says) {
+			t.Errorf("%s: the status says %q", c.name, s)
+		}
+		for _, size := range [][2]int{{1280, 720}, {1920, 1080}} {
+			pix := render(g, size[0], size[1])
+			if dir := os.Getenv("SIXPARTY_TEST_SHOTS"); dir != "" {
+				writePNG(t, filepath.Join(dir, fmt.Sprintf("console-%s-%dx%d.png", c.name, size[0], size[1])), pix, size[0], size[1])
+			}
+			if n := colours(pix); n < 20 {
+				t.Errorf("%s %dx%d: only %d colours", c.name, size[0], size[1], n)
+			}
 		}
 	}
 }

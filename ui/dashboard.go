@@ -3,6 +3,7 @@ package ui
 import (
 	"math"
 	"strings"
+	"time"
 
 	"github.com/sixparty/sixparty/ui/flow"
 	"github.com/sixparty/sixparty/ui/layout"
@@ -10,9 +11,13 @@ import (
 
 func (g *Game) drawDashboard(d *dc, b layout.Rect) {
 	f := g.f
-	gm := f.Game
-	m := gm.Model
+	m := f.Table().Model()
 	title, right := f.DashTitle()
+	if right == "" {
+		right = g.turnLabel()
+	} else if live := f.LiveStatus(time.Now()); live != "" {
+		right += " · " + live // a served game's countdown
+	}
 	body := g.frame(d, b, title, right)
 	body, note := body.CutBottom(sizeSmall * 1.6)
 	seat := f.ScoreSeat()

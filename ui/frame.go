@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"image/color"
 	"strings"
+	"time"
 
 	"github.com/sixparty/sixparty/ui/flow"
 	"github.com/sixparty/sixparty/ui/layout"
@@ -116,6 +117,9 @@ func (g *Game) hintBar(d *dc, r layout.Rect) {
 }
 
 func (g *Game) turnLabel() string {
+	if g.f.Remote() != nil {
+		return g.f.RemoteStatus(time.Now())
+	}
 	gm := g.f.Game
 	m := gm.Model
 	t := gm.Turn()

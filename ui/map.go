@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"cmp"
+
 	"github.com/sixparty/sixparty/ui/layout"
 )
 
@@ -8,7 +10,7 @@ func (g *Game) drawMapScene(d *dc, b layout.Rect) {
 	f := g.f
 	gm := f.Game
 	m := gm.Model
-	body := g.frame(d, b, "Map: the actors and the flows between them", f.AfterLabel())
+	body := g.frame(d, b, "Map: the actors and the flows between them", cmp.Or(f.AfterLabel(), g.turnLabel()))
 	levels := f.MapLevels()
 	left, right := body.CutLeft(body.W * 0.64)
 	var legend []string

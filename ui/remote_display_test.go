@@ -8,6 +8,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -23,31 +24,7 @@ import (
 // its actor decides (injected by the facilitator): the scene draws with
 // the choice row, and a click on its second option takes it.
 func TestRemoteSeatChoice(t *testing.T) {
-	st, err := store.OpenSQLite(t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv := server.New(server.Config{Store: st, Logf: t.Logf})
-	hs := httptest.NewServer(srv.Handler())
-	t.Cleanup(func() { hs.Close(); srv.Close(); st.Close() })
-	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
-	defer cancel()
-	resp, err := client.Create(ctx, hs.URL, proto.CreateRequest{Scenario: scenarios.Default, Seed: defaultSeed(t)})
-	if err != nil {
-		t.Fatal(err)
-	}
-	join := func(role string) *flow.RemoteConn {
-		l, err := client.ParseLink(resp.Links[role])
-		if err != nil {
-			t.Fatal(err)
-		}
-		rc, err := flow.JoinRemote(ctx, l)
-		if err != nil {
-			t.Fatal(err)
-		}
-		go rc.Run(ctx)
-		return rc
-	}
+	join := serveDefault(t)
 	fac := join(proto.RoleFacilitator)
 	f := flow.NewRemote(flow.Config{}, join("us"))
 	fac.Table.Send(proto.Msg{Type: "inject", Event: "singapore"})
@@ -100,31 +77,7 @@ func TestRemoteSeatChoice(t *testing.T) {
 // facilitator sets the tension past the war outcome's threshold and
 // adjudicates): the outcome and the final scores over the rows.
 func TestRemoteSeatEnd(t *testing.T) {
-	st, err := store.OpenSQLite(t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv := server.New(server.Config{Store: st, Logf: t.Logf})
-	hs := httptest.NewServer(srv.Handler())
-	t.Cleanup(func() { hs.Close(); srv.Close(); st.Close() })
-	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
-	defer cancel()
-	resp, err := client.Create(ctx, hs.URL, proto.CreateRequest{Scenario: scenarios.Default, Seed: defaultSeed(t)})
-	if err != nil {
-		t.Fatal(err)
-	}
-	join := func(role string) *flow.RemoteConn {
-		l, err := client.ParseLink(resp.Links[role])
-		if err != nil {
-			t.Fatal(err)
-		}
-		rc, err := flow.JoinRemote(ctx, l)
-		if err != nil {
-			t.Fatal(err)
-		}
-		go rc.Run(ctx)
-		return rc
-	}
+	join := serveDefault(t)
 	fac := join(proto.RoleFacilitator)
 	f := flow.NewRemote(flow.Config{}, join("us"))
 	hundred := 100.0
@@ -155,6 +108,39 @@ func TestRemoteSeatEnd(t *testing.T) {
 	}
 }
 
+// serveDefault serves a game of the default scenario on its own seed on a
+// server in the test process, for a minute at most, and returns a
+// function that joins it by a role's link (an actor id, "facilitator" or
+// "projector") and keeps the connection running.
+func serveDefault(t *testing.T) func(role string) *flow.RemoteConn {
+	t.Helper()
+	st, err := store.OpenSQLite(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := server.New(server.Config{Store: st, Logf: t.Logf})
+	hs := httptest.NewServer(srv.Handler())
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	t.Cleanup(func() { cancel(); hs.Close(); srv.Close(); st.Close() })
+	resp, err := client.Create(ctx, hs.URL, proto.CreateRequest{Scenario: scenarios.Default, Seed: defaultSeed(t)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return func(role string) *flow.RemoteConn {
+		t.Helper()
+		l, err := client.ParseLink(resp.Links[role])
+		if err != nil {
+			t.Fatal(err)
+		}
+		rc, err := flow.JoinRemote(ctx, l)
+		if err != nil {
+			t.Fatal(err)
+		}
+		go rc.Run(ctx)
+		return rc
+	}
+}
+
 // defaultSeed returns the default scenario's own seed, which a served game
 // plays only when asked to: the drawings count on its chance.
 func defaultSeed(t *testing.T) *uint64 {
@@ -165,4 +151,97 @@ func defaultSeed(t *testing.T) *uint64 {
 	}
 	seed := m.Scenario.Meta.Seed
 	return &seed
+}
+
+// TestRemoteSeatDashboard draws a remote seat's dashboard and why views
+// after a turn: the seat's own view of every indicator (estimates marked),
+// the why view of one it sees exactly, with the causes the server sent,
+// and of one it sees only as an estimate.
+func TestRemoteSeatDashboard(t *testing.T) {
+	join := serveDefault(t)
+	fac := join(proto.RoleFacilitator)
+	f := flow.NewRemote(flow.Config{}, join("us"))
+	m := f.Model
+	for _, a := range m.Scenario.Actors {
+		fac.Table.Send(proto.Msg{Type: "seat", Actor: a.ID, Seat: "computer:easy"})
+	}
+	fac.Table.Send(proto.Msg{Type: "adjudicate", Turn: 1})
+	fac.Kick()
+	for end := time.Now().Add(30 * time.Second); f.Played < 1; time.Sleep(20 * time.Millisecond) {
+		if time.Now().After(end) {
+			t.Fatal("turn 1 never reached the seat")
+		}
+		f.Poll()
+	}
+	// A deadline running: its countdown is in the dashboard's header too.
+	fac.Table.Send(proto.Msg{Type: "deadline", Seconds: 600, Policy: "hold"})
+	fac.Kick()
+	for end := time.Now().Add(30 * time.Second); !strings.Contains(f.LiveStatus(time.Now()), "left"); time.Sleep(20 * time.Millisecond) {
+		if time.Now().After(end) {
+			t.Fatalf("the deadline never reached the seat: %q", f.LiveStatus(time.Now()))
+		}
+		f.Poll()
+	}
+	g, err := NewGame(Options{Flow: f})
+	if err != nil {
+		t.Fatal(err)
+	}
+	shot := func(name string) {
+		t.Helper()
+		for _, size := range [][2]int{{1280, 720}, {1920, 1080}} {
+			pix := render(g, size[0], size[1])
+			if dir := os.Getenv("SIXPARTY_TEST_SHOTS"); dir != "" {
+				writePNG(t, filepath.Join(dir, fmt.Sprintf("remote-seat-%s-%dx%d.png", name, size[0], size[1])), pix, size[0], size[1])
+			}
+			if n := colours(pix); n < 20 {
+				t.Errorf("%s %dx%d: only %d colours", name, size[0], size[1], n)
+			}
+		}
+	}
+	shot("orders")
+	f.Do(flow.Do(flow.OpenDashboard))
+	if f.Scene() != flow.Dashboard {
+		t.Fatalf("D opened %v, not the dashboard", f.Scene())
+	}
+	shot("dashboard")
+	// The why view of the indicator that moved most of those the seat sees
+	// exactly, then of one it sees only as an estimate.
+	exact, est := -1, -1
+	for i, vi := range f.DashVars() {
+		switch {
+		case f.Known(vi) && exact < 0 && len(f.Table().Entries(1)) > 0:
+			for _, e := range f.Table().Entries(1) {
+				if e.Var == vi && e.Amount != 0 {
+					exact = i
+				}
+			}
+		case !f.Known(vi) && est < 0:
+			est = i
+		}
+	}
+	if exact < 0 || est < 0 {
+		t.Fatalf("no moved exact indicator (%d) or estimate (%d) on the dashboard", exact, est)
+	}
+	for _, c := range []struct {
+		name string
+		row  int
+	}{{"why", exact}, {"why-estimate", est}} {
+		f.SetCursor(c.row)
+		f.Do(flow.Do(flow.AskWhy))
+		if f.Scene() != flow.Why {
+			t.Fatalf("W on row %d opened %v (%s)", c.row, f.Scene(), f.Message)
+		}
+		if w := flow.SceneOf[*flow.WhyScene](f); w.Hidden != (c.name == "why-estimate") {
+			t.Errorf("%s: hidden %v", c.name, w.Hidden)
+		}
+		if c.name == "why" && len(f.WhyReasons()) == 0 {
+			t.Errorf("the why view of an exact indicator that moved has no causes")
+		}
+		shot(c.name)
+		f.Do(flow.Do(flow.Back))
+	}
+	f.Do(flow.Do(flow.Back))
+	if f.Scene() != flow.RemoteSeat {
+		t.Errorf("back at %v, not the seat", f.Scene())
+	}
 }

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"time"
 
 	"github.com/sixparty/sixparty/ui/flow"
 	"github.com/sixparty/sixparty/ui/layout"
@@ -9,18 +10,20 @@ import (
 
 func (g *Game) drawWhy(d *dc, b layout.Rect) {
 	f := g.f
-	gm := f.Game
-	m := gm.Model
+	m := f.Table().Model()
 	w := flow.SceneOf[*flow.WhyScene](f)
 	vi := w.Var
 	v := m.Scenario.Vars[vi]
-	body := g.frame(d, b, "Why did "+v.Name+" move?", fmt.Sprintf("Turn %d · %s", w.Turn, m.Date(w.Turn)))
+	right := fmt.Sprintf("Turn %d · %s", w.Turn, m.Date(w.Turn))
+	if live := f.LiveStatus(time.Now()); live != "" {
+		right += " · " + live // a served game's countdown
+	}
+	body := g.frame(d, b, "Why did "+v.Name+" move?", right)
 	if w.Hidden {
 		g.drawWhyEstimate(d, body, w)
 		return
 	}
-	h := gm.History()
-	before, after := flow.TurnStart(gm, vi, w.Turn), h[w.Turn].Vals[vi]
+	before, after := f.WhyChange()
 	y := body.Y
 	d.text(fmt.Sprintf("%s → %s %s   (%s)", m.Format(vi, before), m.Format(vi, after), v.Unit, flow.Signed(m, vi, after-before)), body.X, y, sizeHead, colText, true)
 	y += sizeHead * 1.5

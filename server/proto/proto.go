@@ -281,12 +281,34 @@ type Turn struct {
 	Ledger  []Change                  `json:"ledger,omitempty"`
 }
 
-// Change is a ledger entry: a variable changed by a cause.
+// Change is a ledger entry: a variable changed by a cause. Cause says the
+// cause in words; Kind, Index, Actor, Level and Option identify it in the
+// scenario, as the engine's ledger does, so that a client needs no text
+// matching: Kind is "lever", "rule", "event", "facilitator" or "bounds";
+// Index the lever's, rule's or event's index in the scenario (the
+// variable's for bounds, -1 for the facilitator); Actor the actor's index
+// for a lever or an event's chooser (-1 when none); Level the lever's
+// level; Option the index of the option chosen in an event (-1 when
+// none). Pos is the scenario line the change came from, when known.
 type Change struct {
 	Var    string  `json:"var"`
 	Amount float64 `json:"amount"`
 	Cause  string  `json:"cause"`
+	Kind   string  `json:"kind"`
+	Index  int     `json:"index"`
+	Actor  int     `json:"actor"`
+	Level  int     `json:"level"`
+	Option int     `json:"option"`
+	Pos    *Pos    `json:"pos,omitempty"`
 	Reason string  `json:"reason,omitempty"`
+}
+
+// Pos is a position in a scenario file: its name as the game was made
+// with it, line and column from 1.
+type Pos struct {
+	File string `json:"file,omitempty"`
+	Line int    `json:"line"`
+	Col  int    `json:"col,omitempty"`
 }
 
 // Chat is a negotiation message. Channel is "all", "white:ACTOR" (a

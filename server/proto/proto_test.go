@@ -13,6 +13,7 @@ func TestDecode(t *testing.T) {
 		{`{"v":1,"type":"hello"}`, `a "hello" message needs "token"`},
 		{`{"v":1,"type":"adjust","var":"x"}`, `a "adjust" message needs "var" and "value"`},
 		{`{"v":1}`, `the message has no "type"`},
+		{`{"v":1,"type":"ready","turn":1,"kind":"lever"}`, `malformed message: json: unknown field "kind"`},
 		{`{"v":1,"type":"paws"}`, `unknown message type "paws"; did you mean "pause"?`},
 		{`[1]`, "malformed message: json: cannot unmarshal array into Go value of type proto.Msg"},
 		{`{"v":1,"type":"ping"} {}`, "malformed message: data after the message"},
@@ -37,6 +38,8 @@ func FuzzDecode(f *testing.F) {
 		`{"v":1,"type":"draft","turn":1,"orders":{"us.unsc":2},"choices":{"e":"o"}}`,
 		`{"v":1,"type":"adjust","var":"tension","value":3.5,"reason":"r"}`,
 		`{"v":1,"type":"chat","channel":"us+china","text":"hi"}`,
+		`{"v":1,"type":"ready","turn":1,"ready":true,"kind":"lever","index":0}`,
+		`{"v":1,"type":"chat","channel":"all","text":"x","pos":{"line":1}}`,
 		`{"v":2}`, `{`, `null`,
 	} {
 		f.Add([]byte(s))

@@ -28,6 +28,32 @@ type ConsoleScene struct {
 	// Policy is the deadline's policy chosen, an index into
 	// DeadlinePolicies; Extend the extension chosen, into Extensions.
 	Policy, Extend int
+	// adopted is the server's deadline the editors last took their values
+	// from.
+	adopted proto.Deadline
+}
+
+// adopt starts the deadline's editors from the deadline the server runs
+// whenever it changes (a console opened, or reopened, while one runs, or
+// set from another console), so that they never show "none" beside a
+// deadline running; a deadline that is not whole minutes leaves the
+// minutes as they are.
+func (c *ConsoleScene) adopt(d *proto.Deadline) {
+	if d == nil {
+		d = &proto.Deadline{}
+	}
+	if d.Seconds == c.adopted.Seconds && d.Policy == c.adopted.Policy {
+		return
+	}
+	c.adopted = proto.Deadline{Seconds: d.Seconds, Policy: d.Policy}
+	if d.Seconds%60 == 0 {
+		c.Minutes = d.Seconds / 60
+	}
+	for i, p := range DeadlinePolicies {
+		if p.ID == d.Policy {
+			c.Policy = i
+		}
+	}
 }
 
 // DeadlinePolicies are the server's deadline policies, in the console's
@@ -79,10 +105,12 @@ func (f *Flow) DeadlineStatus(now time.Time) string {
 			parts = append(parts, fmt.Sprintf("passed %d:%02d ago", int(left.Minutes()), int(left.Seconds())%60))
 		}
 	}
+	// The alert first: a console row too narrow for the whole status
+	// still shows it.
 	if d.Overdue {
-		parts = append(parts, "OVERDUE: waiting for the teams not ready")
+		parts = append([]string{"OVERDUE: waiting for the teams not ready"}, parts...)
 	} else if d.Warning {
-		parts = append(parts, "WARNING: the deadline is near")
+		parts = append([]string{"WARNING: the deadline is near"}, parts...)
 	}
 	return strings.Join(parts, " · ")
 }

@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/sixparty/sixparty/scenarios"
 	"github.com/sixparty/sixparty/server/proto"
 )
 
@@ -122,5 +123,43 @@ func TestConsoleDeadline(t *testing.T) {
 	}
 	if w, o := con.DeadlineAlert(); !w || !o {
 		t.Errorf("alert: %v %v", w, o)
+	}
+}
+
+// TestConsoleAdoptsDeadline opens a console while a deadline runs: its
+// deadline editors start from the running one (not "none" beside it),
+// follow it when it changes, and keep what the facilitator is choosing
+// while it does not.
+func TestConsoleAdoptsDeadline(t *testing.T) {
+	m, err := scenarios.Load("fixture.yaml", []byte(fixture))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tb, err := NewRemoteTable(m, proto.RoleFacilitator, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := NewRemote(Config{}, &RemoteConn{Table: tb, kick: make(chan struct{}, 1)})
+	c := SceneOf[*ConsoleScene](f)
+	view := func(seq int64, d *proto.Deadline) {
+		tb.Apply(proto.Out{Type: "view", Seq: seq, View: &proto.View{Turn: 1, Deadline: d}})
+		f.Poll()
+	}
+	rows := func() (string, string) {
+		r := c.ConsoleRows(f)
+		return r[conDeadline], r[conPolicy]
+	}
+	view(1, &proto.Deadline{Seconds: 300, Policy: "wait"})
+	if d, p := rows(); !strings.HasPrefix(d, "Deadline to set: ◄ 5 min a turn ►") || !strings.Contains(p, "◄ wait:") {
+		t.Errorf("rows %q, %q; want 5 min and wait", d, p)
+	}
+	c.Minutes = 7 // being chosen: a view of the same deadline keeps it
+	view(2, &proto.Deadline{Seconds: 300, Policy: "wait", Warning: true})
+	if c.Minutes != 7 {
+		t.Errorf("minutes %d after a view of the same deadline, want 7", c.Minutes)
+	}
+	view(3, &proto.Deadline{Seconds: 10, Policy: "computer"}) // not whole minutes
+	if d, p := rows(); !strings.HasPrefix(d, "Deadline to set: ◄ 7 min a turn ►") || !strings.Contains(p, "◄ computer:") {
+		t.Errorf("rows %q, %q; want 7 min kept and computer", d, p)
 	}
 }

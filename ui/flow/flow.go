@@ -228,8 +228,12 @@ func New(cfg Config) *Flow {
 // CanSave reports whether games can be saved and loaded.
 func (f *Flow) CanSave() bool { return f.cfg.Store != nil }
 
-// Table returns the table played at, or nil before a game starts.
+// Table returns the table played at: the local table, or a served game's
+// remote table; nil before a game starts.
 func (f *Flow) Table() Table {
+	if f.remote != nil {
+		return f.remote.Table
+	}
 	if f.table == nil {
 		return nil
 	}
@@ -305,6 +309,9 @@ func (f *Flow) Humans() []int {
 // or the game is over), or -2 when several people share the screen (then
 // only what all of them see exactly is shown).
 func (f *Flow) Viewer() int {
+	if f.remote != nil {
+		return f.remote.Table.Seat() // the link's own view, whatever the scene
+	}
 	switch s := f.Scene(); {
 	case s == Facilitator:
 		return -1 // the facilitator sees everything
@@ -350,10 +357,10 @@ func (f *Flow) View(s *sim.State) sim.View {
 func (f *Flow) Known(vi int) bool {
 	switch v := f.Viewer(); {
 	case v >= 0:
-		return f.table.Known(v, vi)
+		return f.Table().Known(v, vi)
 	case v == -2:
 		for _, h := range f.Humans() {
-			if !f.table.Known(h, vi) {
+			if !f.Table().Known(h, vi) {
 				return false
 			}
 		}
@@ -633,6 +640,10 @@ func (f *Flow) restoreSubmitted(file *savegame.File) {
 func (f *Flow) openWhy(vi, turn int) {
 	if turn < 1 {
 		f.Message = "No turn has been played yet, so nothing has moved."
+		return
+	}
+	if !f.Seen(vi) {
+		f.Message = f.Model.Scenario.Vars[vi].Name + " is not seen from this seat: nothing to explain."
 		return
 	}
 	f.open(&WhyScene{Var: vi, Turn: turn, Hidden: !f.Known(vi)})

@@ -50,9 +50,13 @@ type RemoteTable struct {
 	// outbox holds the commands not yet sent (messages, the facilitator's
 	// commands), oldest first.
 	outbox []proto.Msg
-	causes map[string]sim.Cause
-	links  map[string]string // links reissued, by role
-	errs   []string
+	// entries[t] are the ledger entries of turns[t], read once.
+	entries [][]sim.Entry
+	links   map[string]string // links reissued, by role
+	errs    []string
+	// faults are what the table could not read of the server's messages
+	// (a ledger entry with a cause the scenario has not).
+	faults []string
 }
 
 var _ Table = (*RemoteTable)(nil)
@@ -105,7 +109,7 @@ func (t *RemoteTable) Apply(out proto.Out) {
 		return
 	}
 	if out.Type == "welcome" && !out.Resumed {
-		t.turns, t.chat = nil, nil
+		t.turns, t.entries, t.chat = nil, nil, nil
 	}
 	vars := t.view.Vars
 	t.view = *v
@@ -118,6 +122,16 @@ func (t *RemoteTable) Apply(out proto.Out) {
 	for _, tn := range v.Turns {
 		if tn.Turn > len(t.turns) {
 			t.turns = append(t.turns, tn)
+			var es []sim.Entry
+			for _, c := range tn.Ledger {
+				e, err := t.entry(len(t.turns), c)
+				if err != nil {
+					t.faults = append(t.faults, err.Error())
+					continue
+				}
+				es = append(es, e)
+			}
+			t.entries = append(t.entries, es)
 		}
 	}
 	for _, c := range v.Chat {
@@ -339,58 +353,56 @@ func (t *RemoteTable) inView(vi int) bool {
 }
 
 // Entries implements Table: the ledger entries of turn (from 1) the
-// server sent, with their causes read back from the scenario.
+// server sent, their causes as the server identified them.
 func (t *RemoteTable) Entries(turn int) []sim.Entry {
 	t.mu.Lock()
 	defer t.mu.Unlock()
-	if turn < 1 || turn > len(t.turns) {
+	if turn < 1 || turn > len(t.entries) {
 		return nil
 	}
-	if t.causes == nil {
-		t.causes = causeNames(t.m)
-	}
-	var out []sim.Entry
-	for _, c := range t.turns[turn-1].Ledger {
-		vi := t.m.VarIndex(c.Var)
-		if vi < 0 {
-			continue
-		}
-		out = append(out, sim.Entry{Turn: turn, Var: vi, Amount: c.Amount, Cause: t.causes[c.Cause], Reason: c.Reason})
-	}
-	return out
+	return slices.Clone(t.entries[turn-1])
 }
 
-// causeNames maps each cause's description (sim.Model.Describe, as the
-// server writes it) back to the cause.
-func causeNames(m *sim.Model) map[string]sim.Cause {
-	s := m.Scenario
-	out := map[string]sim.Cause{}
-	add := func(c sim.Cause) {
-		if _, dup := out[m.Describe(c)]; !dup {
-			out[m.Describe(c)] = c
-		}
-	}
-	for li, l := range s.Levers {
-		for lvl := range l.Levels {
-			add(sim.Cause{Kind: sim.ByLever, Index: li, Actor: m.ActorIndex(l.Actor), Level: lvl})
-		}
-	}
-	for ri := range s.Rules {
-		add(sim.Cause{Kind: sim.ByRule, Index: ri})
-	}
-	for ei, e := range s.Events {
-		add(sim.Cause{Kind: sim.ByEvent, Index: ei, Option: -1})
-		if e.Choice != nil {
-			for oi := range e.Choice.Options {
-				add(sim.Cause{Kind: sim.ByEvent, Index: ei, Actor: m.Chooser(ei), Option: oi})
-			}
-		}
-	}
-	add(sim.Cause{Kind: sim.ByFacilitator})
-	for vi := range s.Vars {
-		add(sim.Cause{Kind: sim.ByBounds, Index: vi})
+// causeKinds reads a cause's kind as the server writes it (sim's names).
+var causeKinds = func() map[string]sim.CauseKind {
+	out := map[string]sim.CauseKind{}
+	for k := sim.ByLever; k <= sim.ByBounds; k++ {
+		out[k.String()] = k
 	}
 	return out
+}()
+
+// entry reads ledger entry c of turn as the engine's entry, or says why
+// it cannot: a variable or a cause the scenario does not have.
+func (t *RemoteTable) entry(turn int, c proto.Change) (sim.Entry, error) {
+	m := t.m
+	s := m.Scenario
+	vi := m.VarIndex(c.Var)
+	if vi < 0 {
+		return sim.Entry{}, fmt.Errorf("flow: turn %d: a ledger entry of %q, which is not a variable of the scenario", turn, c.Var)
+	}
+	k, ok := causeKinds[c.Kind]
+	in := func(i, n int) bool { return i >= 0 && i < n }
+	switch {
+	case !ok:
+	case k == sim.ByLever:
+		ok = in(c.Index, len(s.Levers)) && in(c.Level, len(s.Levers[c.Index].Levels)) && c.Actor == m.LeverActor(c.Index)
+	case k == sim.ByRule:
+		ok = in(c.Index, len(s.Rules))
+	case k == sim.ByEvent:
+		ok = in(c.Index, len(s.Events)) && (c.Option == -1 || s.Events[c.Index].Choice != nil && in(c.Option, len(s.Events[c.Index].Choice.Options)) && in(c.Actor, len(s.Actors)))
+	case k == sim.ByBounds:
+		ok = c.Index == vi
+	}
+	if !ok {
+		return sim.Entry{}, fmt.Errorf("flow: turn %d: the ledger entry of %s has a cause the scenario does not have (kind %q, index %d)", turn, c.Var, c.Kind, c.Index)
+	}
+	e := sim.Entry{Turn: turn, Var: vi, Amount: c.Amount, Reason: c.Reason,
+		Cause: sim.Cause{Kind: k, Index: c.Index, Actor: c.Actor, Level: c.Level, Option: c.Option}}
+	if c.Pos != nil {
+		e.Pos = sim.Pos{File: c.Pos.File, Line: c.Pos.Line, Col: c.Pos.Col}
+	}
+	return e, nil
 }
 
 // Levels implements Table: the orders revealed at the turn's adjudication.
@@ -579,13 +591,20 @@ func (t *RemoteTable) Say(channel, text string) {
 	t.Send(proto.Msg{Type: "chat", Channel: channel, Text: text})
 }
 
+// Faults returns what the table could not read of the server's messages
+// so far, oldest first, and forgets it.
+func (t *RemoteTable) Faults() []string { return t.take(&t.faults) }
+
 // Errors returns the server's refusals so far, oldest first, and forgets
 // them.
-func (t *RemoteTable) Errors() []string {
+func (t *RemoteTable) Errors() []string { return t.take(&t.errs) }
+
+// take returns the lines of list and empties it.
+func (t *RemoteTable) take(list *[]string) []string {
 	t.mu.Lock()
 	defer t.mu.Unlock()
-	e := t.errs
-	t.errs = nil
+	e := *list
+	*list = nil
 	return e
 }
 

@@ -26,7 +26,7 @@ var (
 // holds a sim.Game: every scene reads rc.Table, which holds only what the
 // server sent the link.
 func NewRemote(cfg Config, rc *RemoteConn) *Flow {
-	f := &Flow{cfg: cfg, OnBranch: -1, remote: rc, Model: rc.Table.Model()}
+	f := &Flow{cfg: cfg, OnBranch: -1, remote: rc, Model: rc.Table.Model(), Played: rc.Table.Played()}
 	switch rc.Table.Role() {
 	case proto.RoleFacilitator:
 		f.scene = &ConsoleScene{}
@@ -49,14 +49,32 @@ func (f *Flow) pollRemote() bool {
 	if f.remote == nil || !f.remote.Table.Poll() {
 		return false
 	}
+	f.Played = f.remote.Table.Played()
+	if c := SceneOf[*ConsoleScene](f); c != nil {
+		c.adopt(f.remote.Table.Snapshot().Deadline)
+	}
 	if turn := f.remote.Table.Turn(); turn != f.remote.seenTurn {
 		// A status about the turn before ("Adjudicating turn 1.") is stale.
 		f.remote.seenTurn, f.Message = turn, ""
+	}
+	if fs := f.remote.Table.Faults(); len(fs) > 0 {
+		f.Message = "This window could not read what the server sent: " + fs[len(fs)-1]
 	}
 	if errs := f.remote.Table.Errors(); len(errs) > 0 {
 		f.Message = "The server refused: " + errs[len(errs)-1]
 	}
 	return true
+}
+
+// Seen reports whether the table holds a value of variable vi now, exact
+// or estimated: always at a local table; at a remote one, whether the
+// server sent it (the dashboard then says "not seen", never a 0).
+func (f *Flow) Seen(vi int) bool {
+	if f.remote == nil {
+		return true
+	}
+	seen := f.remote.Table.Seen(f.remote.Table.Played())
+	return vi >= 0 && vi < len(seen) && seen[vi]
 }
 
 // send queues a command and asks the connection to send it.
@@ -78,6 +96,22 @@ func (f *Flow) RemoteStatus(now time.Time) string {
 	default:
 		parts = append(parts, fmt.Sprintf("Turn %d of %d · %s", v.Turn, m.Scenario.Meta.Turns, m.Date(v.Turn)))
 	}
+	if live := f.LiveStatus(now); live != "" {
+		parts = append(parts, live)
+	}
+	return strings.Join(parts, " · ")
+}
+
+// LiveStatus is what a remote scene's header says of the moment, "" for
+// nothing: paused, the deadline's time left at now (or passed), and
+// whether the link is reconnecting. The dashboard and the why view, whose
+// headers name the turn they show, add it after.
+func (f *Flow) LiveStatus(now time.Time) string {
+	if f.remote == nil {
+		return ""
+	}
+	v := f.remote.Table.Snapshot()
+	var parts []string
 	if v.Paused {
 		parts = append(parts, "paused")
 	}

@@ -181,6 +181,13 @@ func (s *RemoteSeatScene) Do(f *Flow, in Input) {
 	levers := f.SeatLevers()
 	chs := f.SeatChoices()
 	n := len(levers) + len(chs) + seatRows
+	switch in.Action {
+	case OpenDashboard:
+		// The seat's own view of every indicator, and from there why each
+		// moved (the local scenes, over the remote table).
+		f.open(&DashboardScene{})
+		return
+	}
 	if moveRow(&s.Rows, in, n) {
 		if s.extra(f, s.Cursor) == seatRowChannel || s.extra(f, s.Cursor) == seatRowText {
 			t.MarkRead(s.ChannelOf(t))
@@ -233,6 +240,9 @@ func (s *RemoteSeatScene) Do(f *Flow, in Input) {
 			}
 			f.remote.Kick()
 			f.Message = "Orders submitted: waiting for the facilitator to adjudicate."
+			if up, _ := f.remote.Connected(); !up {
+				f.Message = "Orders kept on this machine: they reach the server when the connection is back."
+			}
 		}
 	case s.extra(f, row) == seatRowChannel:
 		switch in.Action {
@@ -302,7 +312,7 @@ func (s *RemoteSeatScene) Hints(f *Flow) []Action {
 	case x == seatRowChannel, x == seatRowText:
 		h = append(h, Left, Right, Confirm)
 	}
-	return append(h, Quit)
+	return append(h, OpenDashboard, Quit)
 }
 
 // Label implements Scene: what each key does on the row the cursor is on.

@@ -162,7 +162,7 @@ func StakeText(s Stake) string {
 // ScoreSeat returns the seat whose score the screen shows: the viewer,
 // or -1 when the screen is shared by several people or watched by no one.
 func (f *Flow) ScoreSeat() int {
-	if f.table == nil {
+	if f.Table() == nil {
 		return -1
 	}
 	v := f.Viewer()
@@ -178,10 +178,11 @@ func (f *Flow) ScoreSeat() int {
 // Score returns seat's score now, and its change since the start of the
 // last turn played (0 before the first).
 func (f *Flow) Score(seat int) (now SeatScore, trend float64) {
-	n := f.table.Played()
-	now = ScoreAt(f.table, seat, n)
+	tb := f.Table()
+	n := tb.Played()
+	now = ScoreAt(tb, seat, n)
 	if n > 0 {
-		trend = now.Total - ScoreAt(f.table, seat, n-1).Total
+		trend = now.Total - ScoreAt(tb, seat, n-1).Total
 	}
 	return now, trend
 }

@@ -189,7 +189,7 @@ func (f *Flow) HiddenNote() string {
 // whose view it shows, and the turn its values are after (as the report
 // says it).
 func (f *Flow) DashTitle() (title, right string) {
-	m := f.Game.Model
+	m := f.Table().Model()
 	who := "as everyone sees it"
 	switch v := f.Viewer(); {
 	case v >= 0:
@@ -201,15 +201,15 @@ func (f *Flow) DashTitle() (title, right string) {
 }
 
 // AfterLabel says which turn the values or flows shown are after, as the
-// turn report says it: "after turn 1 · 2017-Q4", or before the first
-// turn "Turn 1 of 12 · 2017-Q4" (a screen opened from the report of turn
-// 1 said "Turn 2" while the report said "Turn 1").
+// turn report says it: "after turn 1 · 2017-Q4" (a screen opened from
+// the report of turn 1 said "Turn 2" while the report said "Turn 1"), or
+// "" before the first turn is played, when the screen's own turn label
+// says it.
 func (f *Flow) AfterLabel() string {
-	m := f.Game.Model
 	if f.Played > 0 {
-		return fmt.Sprintf("after turn %d · %s", f.Played, m.Date(f.Played))
+		return fmt.Sprintf("after turn %d · %s", f.Played, f.Table().Model().Date(f.Played))
 	}
-	return fmt.Sprintf("Turn %d of %d · %s", f.Game.Turn(), m.Scenario.Meta.Turns, m.Date(f.Game.Turn()))
+	return ""
 }
 
 // DashScoreLine is the line over the dashboard's cards, when it shows one

@@ -1,6 +1,7 @@
 package flow
 
 import (
+	"cmp"
 	"fmt"
 	"strings"
 )
@@ -219,7 +220,7 @@ func ScreenText(f *Flow) (title string, lines []string) {
 		}
 	case *DashboardScene:
 		t, right := f.DashTitle()
-		title = t + ", " + right
+		title = t + ", " + cmp.Or(right, turn())
 		add("%s", f.DashScoreLine())
 		var stakes []Stake
 		if seat := f.ScoreSeat(); seat >= 0 {
@@ -297,7 +298,7 @@ func ScreenText(f *Flow) (title string, lines []string) {
 		title = "Full text: " + s.Title
 		lines = append(lines, s.Lines...)
 	case *MapScene:
-		title = f.mapText(add) + ", " + f.AfterLabel()
+		title = f.mapText(add) + ", " + cmp.Or(f.AfterLabel(), turn())
 	case *EndScene:
 		title = f.endText(add)
 	case *ForecastScene:

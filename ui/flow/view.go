@@ -112,7 +112,7 @@ func Groups(m *sim.Model) []Group {
 // DashGroups returns the groups with only the variables the viewer may see.
 func (f *Flow) DashGroups() []Group {
 	var out []Group
-	for _, g := range Groups(f.table.Model()) {
+	for _, g := range Groups(f.Table().Model()) {
 		var vars []int
 		for _, vi := range g.Vars {
 			if f.Shown(vi) {
@@ -140,9 +140,12 @@ func (f *Flow) DashVars() []int {
 // count as part of its change), and now, with each estimate's standard
 // deviation (0 where exact).
 func (f *Flow) Series(vi int) (vals, sd []float64) {
-	seat, n := f.seat(), f.table.Played()
+	if !f.Seen(vi) {
+		return nil, nil // no value to draw
+	}
+	seat, n := f.seat(), f.Table().Played()
 	for t := 0; t <= n; t++ {
-		v := f.table.View(seat, t)
+		v := f.Table().View(seat, t)
 		x := v.Vals[vi]
 		if t < n {
 			x -= f.facAdjust(vi, t+1)
@@ -162,7 +165,7 @@ func (f *Flow) seat() int { return max(-1, f.Viewer()) }
 // variable vi made before turn t (from 1) was played.
 func (f *Flow) facAdjust(vi, t int) float64 {
 	x := 0.0
-	for _, e := range f.table.Entries(t) {
+	for _, e := range f.Table().Entries(t) {
 		if e.Var == vi && e.Cause.Kind == sim.ByFacilitator {
 			x += e.Amount
 		}
@@ -189,8 +192,12 @@ func TrueSeries(g *sim.Game, vi int) []float64 {
 // Value formats a value of variable vi as the viewer sees it now:
 // "4.5 US$ bn", or "≈ 4.5 ± 1.0 US$ bn" for an estimate.
 func (f *Flow) Value(vi int) string {
-	m := f.table.Model()
-	v := f.table.View(f.seat(), f.table.Played())
+	if !f.Seen(vi) {
+		return "not seen"
+	}
+	tb := f.Table()
+	m := tb.Model()
+	v := tb.View(f.seat(), tb.Played())
 	return FormatValue(m, vi, v.Vals[vi], v.SD[vi], !v.Exact[vi])
 }
 
@@ -329,10 +336,11 @@ type TimelineTurn struct {
 // the same turn (those the viewer knows exactly).
 func (f *Flow) WhyReasons() []report.Reason {
 	w := SceneOf[*WhyScene](f)
-	if f.Game == nil || w == nil || w.Turn < 1 || w.Hidden {
+	tb := f.Table()
+	if tb == nil || w == nil || w.Turn < 1 || w.Hidden {
 		return nil
 	}
-	rs := report.WhyOf(f.table.Model(), f.table.Entries(w.Turn), w.Var)
+	rs := report.WhyOf(tb.Model(), tb.Entries(w.Turn), w.Var)
 	for i := range rs {
 		var known []report.Input
 		for _, in := range rs[i].Inputs {
@@ -343,6 +351,19 @@ func (f *Flow) WhyReasons() []report.Reason {
 		rs[i].Inputs = known
 	}
 	return rs
+}
+
+// WhyChange returns the why view's indicator at the start of its turn,
+// before the facilitator's adjustments of that turn (they count as part
+// of its change), and after the turn, as the viewer sees it.
+func (f *Flow) WhyChange() (before, after float64) {
+	w, tb := SceneOf[*WhyScene](f), f.Table()
+	if tb == nil || w == nil || w.Turn < 1 {
+		return 0, 0
+	}
+	seat := f.seat()
+	before = tb.View(seat, w.Turn-1).Vals[w.Var] - f.facAdjust(w.Var, w.Turn)
+	return before, tb.View(seat, w.Turn).Vals[w.Var]
 }
 
 // WhyLinks returns the indicators the why view can follow, in the order

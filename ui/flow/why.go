@@ -101,7 +101,7 @@ func (s *WhyScene) ShotKey(*Flow) string {
 // is based on: the noise of its estimate, who sees it exactly, and what
 // moves it in the scenario (which every player may read), each a line.
 func (f *Flow) EstimateBasis(vi int) []string {
-	m := f.table.Model()
+	m := f.Table().Model()
 	v := &m.Scenario.Vars[vi]
 	out := []string{fmt.Sprintf("You see an estimate: the true value plus a random error of standard deviation %s, drawn afresh each turn, so about two turns in three the truth is within ± %s of what you see.", m.Format(vi, v.Noise), m.Format(vi, v.Noise))}
 	var who []string
@@ -116,7 +116,12 @@ func (f *Flow) EstimateBasis(vi int) []string {
 	if moved := MovedBy(m, vi); len(moved) > 0 {
 		out = append(out, "What moves it in the scenario: "+strings.Join(moved, "; ")+".")
 	}
-	out = append(out, "How much each cause moved it stays hidden until the game ends; then the end screen's dashboard (D) explains it exactly.")
+	if f.remote != nil {
+		// A served game's seat never receives the hidden amounts.
+		out = append(out, "How much each cause moved it stays hidden from your seat; the facilitator's debrief shows it after the game.")
+	} else {
+		out = append(out, "How much each cause moved it stays hidden until the game ends; then the end screen's dashboard (D) explains it exactly.")
+	}
 	return out
 }
 
