@@ -55,19 +55,11 @@ func (g *Game) drawBranching(d *dc, b layout.Rect) {
 	d.text(fmt.Sprintf("Turn %d as played · %s", t.Turn, t.Date), in.X, in.Y, sizeBody, colAccent, true)
 	ly := in.Y + sizeBody*1.6
 	const size = 24.0
-	line := func(prefix, s string) {
+	for _, l := range t.Lines() {
 		if ly+size*1.3 > in.Bottom() {
-			return
+			d.log.add(l.Label+l.Text, true) // no room: in the text view (T)
+			continue
 		}
-		ly += d.para(prefix+s, layout.Rect{X: in.X, Y: ly, W: in.W, H: math.Min(in.Bottom()-ly, size*1.3*2)}, size, colText, false) + 4
-	}
-	for _, e := range t.Events {
-		line("Event: ", e)
-	}
-	for _, o := range t.Orders {
-		line("• ", o)
-	}
-	for _, c := range t.Changes {
-		line("Turning point: ", c)
+		ly += d.para(timelineLabel(l)+l.Text, layout.Rect{X: in.X, Y: ly, W: in.W, H: math.Min(in.Bottom()-ly, size*1.3*2)}, size, timelineColour(l.Kind), false) + 4
 	}
 }

@@ -138,17 +138,8 @@ func (g *Game) drawTimeline(d *dc, body layout.Rect, first int) {
 			}
 			y += d.para(prefix+s, layout.Rect{X: in.X, Y: y, W: in.W, H: math.Min(in.Bottom()-y, lh*maxLines)}, size, col, false)
 		}
-		for _, e := range t.Facilitator {
-			line("Facilitator: ", e, colWarn, 1)
-		}
-		for _, e := range t.Events {
-			line("Event: ", e, colYellow, 1)
-		}
-		for _, ch := range t.Changes {
-			line("Turning point: ", ch, colAccent, 1)
-		}
-		for _, o := range t.Orders {
-			line("• ", o, colText, 1)
+		for _, l := range t.Lines() {
+			line(timelineLabel(l), l.Text, timelineColour(l.Kind), 1)
 		}
 	}
 }
@@ -217,4 +208,26 @@ func (g *Game) drawReview(d *dc, body layout.Rect) {
 		}
 		y += 24
 	}
+}
+
+// timelineLabel is the label a timeline line opens with on screen: its
+// own, or a bullet for an order.
+func timelineLabel(l flow.TimelineLine) string {
+	if l.Label == "" {
+		return "• "
+	}
+	return l.Label
+}
+
+// timelineColour is the colour of a timeline line of kind k.
+func timelineColour(k int) color.RGBA {
+	switch k {
+	case flow.TimeFacilitator:
+		return colWarn
+	case flow.TimeEvent:
+		return colYellow
+	case flow.TimeChange:
+		return colAccent
+	}
+	return colText
 }

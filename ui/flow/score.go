@@ -236,7 +236,7 @@ func SignedScore(x float64) string {
 // is an estimate, EstimateScoreNote.
 func (f *Flow) ScoreLines(seat int) []string {
 	sc, trend := f.Score(seat)
-	lines := []string{"You play " + f.Model.Scenario.Actors[seat].Name + " · " + ScoreLine(sc, trend, f.Played)}
+	lines := []string{"You play " + f.Table().Model().Scenario.Actors[seat].Name + " · " + ScoreLine(sc, trend, f.Played)}
 	for _, o := range sc.Objectives {
 		lines = append(lines, "• "+ObjectiveLine(o))
 	}

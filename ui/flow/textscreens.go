@@ -50,7 +50,7 @@ func (f *Flow) SeriesRange(vi int) string {
 	if len(vals) < 2 {
 		return ""
 	}
-	m := f.table.Model()
+	m := f.Table().Model()
 	lo, hi := vals[0], vals[0]
 	for _, v := range vals {
 		lo, hi = min(lo, v), max(hi, v)
@@ -63,7 +63,7 @@ func (f *Flow) SeriesRange(vi int) string {
 // (report.Scale), so that a change of 34.0 to 34.04 on a 0-120 range
 // draws nearly flat instead of from the bottom to the top.
 func (f *Flow) SparkSpan(vi int) float64 {
-	return 0.05 * report.Scale(f.table.Model(), vi)
+	return 0.05 * report.Scale(f.Table().Model(), vi)
 }
 
 // chartRange is the range a chart of these series spans, as its axes
@@ -164,17 +164,8 @@ func (f *Flow) endText(add func(string, ...any)) string {
 
 func (f *Flow) timelineText(add func(string, ...any), t TimelineTurn) {
 	add("Turn %d, %s:", t.Turn, t.Date)
-	for _, e := range t.Facilitator {
-		add("  Facilitator: %s", e)
-	}
-	for _, e := range t.Events {
-		add("  Event: %s", e)
-	}
-	for _, c := range t.Changes {
-		add("  Turning point: %s", c)
-	}
-	for _, o := range t.Orders {
-		add("  %s", o)
+	for _, l := range t.Lines() {
+		add("  %s%s", l.Label, l.Text)
 	}
 }
 
