@@ -282,7 +282,7 @@ func (d *dc) fitShrink(str string, x, y, width, size, minSize float64, c color.C
 func (d *dc) para(str string, r layout.Rect, size float64, c color.Color, bold bool) float64 {
 	lh := size * 1.3
 	lines := layout.Wrap(strings.TrimSpace(str), r.W, func(s string) float64 { return measure(s, size, bold) })
-	maxLines := int(r.H / lh)
+	maxLines := int(r.H/lh + 1e-9) // H = N lines exactly may divide to just under N
 	d.log.add(str, len(lines) > maxLines)
 	defer d.log.hush()()
 	if len(lines) > maxLines {
