@@ -31,11 +31,17 @@ test: deps
 # The README's screenshots: a scripted two-turn game through every scene,
 # rendered under Xvfb; a few scenes are kept in docs/screenshots.
 SHOTS ?= /tmp/sixparty-shots
+# The scenes the README shows, as NAME (the scene's screenshot) or
+# FILE=NAME; `make screenshots` plays the scripted game at 1920x1080 and
+# copies each into docs/screenshots/FILE.png (it fails if one is missing).
+SCENES = briefing handover-ready orders forecast adjudication report why why-estimate downstream \
+	dashboard map end-1 end-2 facilitator-value read tour-1 \
+	compare-branch=compare-1 compare-counterfactual=compare-2
 screenshots: build
 	rm -rf $(SHOTS)
 	xvfb-run -a -s "-screen 0 1920x1080x24" ./bin/sixparty play --autoplay 2 --shots $(SHOTS)
 	mkdir -p docs/screenshots
-	for s in briefing orders adjudication report why dashboard map end-1 facilitator-value; do cp $(SHOTS)/*-$$s.png docs/screenshots/$$s.png; done
+	for p in $(SCENES); do cp $(SHOTS)/[0-9][0-9]-$${p#*=}.png docs/screenshots/$${p%%=*}.png || exit 1; done
 
 # The window in a browser: 'sixparty serve' serves web/ at / and at every
 # join link (or serve web/ over HTTP, for example with

@@ -209,16 +209,7 @@ func TestBrowserSeminar(t *testing.T) {
 	for _, role := range roles {
 		// A browser of its own for each page, as on five machines: tabs of
 		// one browser behind the front one get no animation frames.
-		alloc, acancel := chromedp.NewExecAllocator(ctx,
-			chromedp.ExecPath(chromium), chromedp.Headless, chromedp.NoSandbox,
-			chromedp.Flag("enable-unsafe-swiftshader", true),
-			chromedp.Flag("disable-quic", true), chromedp.Flag("no-first-run", true),
-			chromedp.Flag("disable-background-timer-throttling", true),
-			chromedp.Flag("disable-renderer-backgrounding", true),
-			chromedp.Flag("disable-backgrounding-occluded-windows", true),
-			chromedp.WindowSize(1280, 720), chromedp.UserDataDir(t.TempDir()))
-		defer acancel()
-		tab, tcancel := chromedp.NewContext(alloc)
+		tab, tcancel := newTab(t, ctx, chromium)
 		defer tcancel()
 		p := &page{name: role, ctx: tab}
 		pages[role] = p
@@ -228,22 +219,8 @@ func TestBrowserSeminar(t *testing.T) {
 		})); err != nil {
 			t.Fatalf("%s: %v", role, err)
 		}
-		if err := chromedp.Do(tab, chromedp.Navigate(resp.Links[role])); err != nil {
-			t.Fatalf("%s: %v", role, err)
-		}
-		var first float64
-		for end := time.Now().Add(60 * time.Second); time.Now().Before(end) && first == 0; time.Sleep(50 * time.Millisecond) {
-			first, _ = chromedp.Run(tab, chromedp.Evaluate[float64](`window.sixpartyFirstFrame || 0`))
-		}
-		if first == 0 {
-			b, _ := chromedp.Run(tab, chromedp.Evaluate[string](`document.body.innerText`))
-			t.Fatalf("%s: no first screen within a minute; the page says %q", role, b)
-		}
+		first := p.open(t, resp.Links[role])
 		t.Logf("%s: first screen %.0f ms after navigation", role, first)
-		// Focus the canvas so that keys reach the window.
-		if err := chromedp.Do(tab, chromedp.Click("canvas")); err != nil {
-			t.Fatalf("%s: %v", role, err)
-		}
 	}
 	// Key-to-screen latency on the first team's page: time from just
 	// before a key is sent to the frame that shows it.

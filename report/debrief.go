@@ -32,14 +32,14 @@ func WriteDebrief(w io.Writer, g *sim.Game, seats []string) error {
 	fmt.Fprintf(w, "# After-action review: %s\n\n", s.Meta.Title)
 	played := len(g.Reports())
 	last := m.Date(max(played, 1))
-	fmt.Fprintf(w, "Seed %d · %d turns played (%s to %s)\n\n", g.Seed, played, m.Date(1), last)
+	fmt.Fprintf(w, "Seed %d · %s played (%s to %s)\n\n", g.Seed, TurnsText(played), m.Date(1), last)
 
 	fmt.Fprintln(w, "## Outcome")
 	fmt.Fprintln(w)
 	if o := g.Outcome(); o != nil {
 		fmt.Fprintf(w, "**%s.** %s\n\n", o.Name, oneLine(o.Text))
 	} else {
-		fmt.Fprintf(w, "The game was stopped after %d turns, before it ended.\n\n", played)
+		fmt.Fprintf(w, "The game was stopped after %s, before it ended.\n\n", TurnsText(played))
 	}
 	fmt.Fprintln(w, "| actor | seat | score |")
 	fmt.Fprintln(w, "|---|---|---:|")

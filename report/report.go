@@ -226,9 +226,9 @@ func WriteEnd(w io.Writer, g *sim.Game) error {
 		return fmt.Errorf("report: %w", err)
 	}
 	if o := g.Outcome(); o != nil {
-		fmt.Fprintf(w, "Outcome after %d turns: %s\n  %s\n", len(g.Reports()), o.Name, oneLine(g.Narrate(o.Text, -1)))
+		fmt.Fprintf(w, "Outcome after %s: %s\n  %s\n", TurnsText(len(g.Reports())), o.Name, oneLine(g.Narrate(o.Text, -1)))
 	} else {
-		fmt.Fprintf(w, "Stopped after %d turns, before the game ended.\n", len(g.Reports()))
+		fmt.Fprintf(w, "Stopped after %s, before the game ended.\n", TurnsText(len(g.Reports())))
 	}
 	fmt.Fprintln(w, "Scores")
 	for i, v := range scores {

@@ -45,7 +45,7 @@ func (g *Game) drawBranching(d *dc, b layout.Rect) {
 		}
 	})
 	y := left.Y + 3*(64+rowGap) + 30
-	d.para(fmt.Sprintf("The game is replayed from its record to the start of turn %d, exactly as it was played, and goes on from there with the orders you give; the game it came from is kept. Branches are saved with the game, and the end screen compares them (C).", st.Turn),
+	d.para(flow.BranchNote(st.Turn),
 		layout.Rect{X: left.X, Y: y, W: left.W, H: left.Bottom() - y}, sizeBody, colText, false)
 	// What the chosen turn did in the game, for reference.
 	d.panel(right)
@@ -55,19 +55,11 @@ func (g *Game) drawBranching(d *dc, b layout.Rect) {
 	d.text(fmt.Sprintf("Turn %d as played · %s", t.Turn, t.Date), in.X, in.Y, sizeBody, colAccent, true)
 	ly := in.Y + sizeBody*1.6
 	const size = 24.0
-	line := func(prefix, s string) {
+	for _, l := range t.Lines() {
 		if ly+size*1.3 > in.Bottom() {
-			return
+			d.log.add(l.Label+l.Text, true) // no room: in the text view (T)
+			continue
 		}
-		ly += d.para(prefix+s, layout.Rect{X: in.X, Y: ly, W: in.W, H: math.Min(in.Bottom()-ly, size*1.3*2)}, size, colText, false) + 4
-	}
-	for _, e := range t.Events {
-		line("Event: ", e)
-	}
-	for _, o := range t.Orders {
-		line("• ", o)
-	}
-	for _, c := range t.Changes {
-		line("Turning point: ", c)
+		ly += d.para(timelineLabel(l)+l.Text, layout.Rect{X: in.X, Y: ly, W: in.W, H: math.Min(in.Bottom()-ly, size*1.3*2)}, size, timelineColour(l.Kind), false) + 4
 	}
 }

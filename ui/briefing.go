@@ -44,7 +44,14 @@ func (g *Game) drawBriefing(d *dc, b layout.Rect) {
 	}
 	for k, ev := range evs {
 		if y > left.Bottom()-size*2.6 {
-			d.text(fmt.Sprintf("… and %d more (see the turn report)", len(evs)-k), left.X, y, size, colMuted, false)
+			d.text(fmt.Sprintf("… and %d more (T for the full text)", len(evs)-k), left.X, y, size, colMuted, false)
+			for _, ev := range evs[k:] { // not drawn: in the text view
+				d.log.add(ev.Name, true)
+				d.log.add(strings.TrimSpace(gm.Narrate(ev.Text, f.Current)), true)
+				if ev.Choice != nil {
+					d.log.add(m.Scenario.Actors[m.Chooser(m.EventIndex(ev.ID))].Name+" must choose: "+ev.Choice.Prompt, true)
+				}
+			}
 			break
 		}
 		x, w := left.X+24, left.W-24

@@ -90,9 +90,13 @@ func (d *dc) axes(r layout.Rect, series, sd [][]float64, n int, size float64) (p
 }
 
 // sparkline draws a small chart without axes: the line, the band of an
-// estimate and the last point.
-func (g *Game) sparkline(d *dc, r layout.Rect, vals, sd []float64) {
+// estimate and the last point, its height spanning at least minSpan.
+func (g *Game) sparkline(d *dc, r layout.Rect, vals, sd []float64, minSpan float64) {
 	lo, hi := chart.Range([][]float64{vals}, [][]float64{sd})
+	if span := hi - lo; span < minSpan {
+		// A change far below the indicator's scale stays a small slope.
+		lo, hi = lo-(minSpan-span)/2, hi+(minSpan-span)/2
+	}
 	ys := chart.Scale{Min: lo, Max: hi, From: r.Bottom() - 4, To: r.Y + 4}
 	n := len(vals)
 	xs := chart.Scale{Min: 0, Max: float64(max(1, n-1)), From: r.X + 6, To: r.Right() - 6}

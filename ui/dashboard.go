@@ -1,7 +1,7 @@
 package ui
 
 import (
-	"fmt"
+	"math"
 	"strings"
 	"time"
 
@@ -12,32 +12,20 @@ import (
 func (g *Game) drawDashboard(d *dc, b layout.Rect) {
 	f := g.f
 	m := f.Table().Model()
-	who := "as everyone sees it"
-	switch v := f.Viewer(); {
-	case v >= 0:
-		who = "as " + m.Scenario.Actors[v].Name + " sees it"
-	case v == -2:
-		who = "what every player sees exactly"
+	title, right := f.DashTitle()
+	if right == "" {
+		right = g.turnLabel()
+	} else if live := f.LiveStatus(time.Now()); live != "" {
+		right += " · " + live // a served game's countdown
 	}
-	// The values are those after the last turn played, as the report
-	// says it (it said 'Turn 2' here while the report said 'Turn 1').
-	right := g.turnLabel()
-	if f.Played > 0 {
-		right = fmt.Sprintf("after turn %d · %s", f.Played, m.Date(f.Played))
-		if live := f.LiveStatus(time.Now()); live != "" {
-			right += " · " + live // a served game's countdown
-		}
-	}
-	body := g.frame(d, b, "Dashboard — "+who, right)
+	body := g.frame(d, b, title, right)
 	body, note := body.CutBottom(sizeSmall * 1.6)
 	seat := f.ScoreSeat()
 	var stakes []flow.Stake
 	if seat >= 0 {
 		var strip layout.Rect
 		strip, body = body.CutTop(sizeSmall * 1.8)
-		sc, trend := f.Score(seat)
-		line := flow.ScoreLine(sc, trend, f.Played) + ". Cards marked ▲ or ▼ count for your score: the arrow says which way is good for you."
-		d.fit(line, strip.X, strip.Y, strip.W, sizeSmall, colText, false)
+		d.fit(f.DashScoreLine(), strip.X, strip.Y, strip.W, sizeSmall, colText, false)
 		stakes = flow.Stakes(f.Table(), seat, f.Played)
 	}
 	vars := f.DashVars()
@@ -89,18 +77,17 @@ func (g *Game) drawDashboard(d *dc, b layout.Rect) {
 		d.fitShrink(val, in.X, in.Y+24+sizeSmall*1.3, in.W, sizeSmall, 18, valCol, false)
 		top := in.Y + 24 + sizeSmall*2.7
 		vals, sd := f.Series(vi)
-		g.sparkline(d, layout.Rect{X: in.X, Y: top, W: in.W, H: in.Bottom() - top}, vals, sd)
+		spark := layout.Rect{X: in.X, Y: top, W: in.W, H: in.Bottom() - top}
+		// The small chart scales itself: its range, beside it, keeps a
+		// tiny change from looking steep.
+		if r := f.SeriesRange(vi); r != "" {
+			const size = 18.0
+			w := math.Min(measure(r, size, false), in.W*0.55)
+			d.fit(r, spark.Right()-w, spark.Y+(spark.H-size*1.2)/2, w, size, colMuted, false)
+			spark.W -= w + 12
+		}
+		g.sparkline(d, spark, vals, sd, f.SparkSpan(vi))
 	}
-	hint := "Select an indicator and press W for why it moved."
-	if rowsN > visRows {
-		hint = fmt.Sprintf("Indicators %d–%d of %d (arrows, PgUp/PgDn, Home/End). ", first+1, min(len(vars), first+visRows*cols), len(vars)) + hint
-	}
-	switch f.Viewer() {
-	case -2:
-		hint += " Indicators some players see only as estimates are left out; see them from your own orders."
-	case -1:
-	default:
-		hint += " Values with ≈ ± are estimates (one standard deviation)."
-	}
+	hint := f.DashHint(first, visRows*cols)
 	d.fit(hint, note.X, note.Y+8, note.W, sizeSmall, colMuted, false)
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"image"
 	"image/color"
+	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -229,11 +230,23 @@ func (d *dc) text(str string, x, y, size float64, c color.Color, bold bool) floa
 	if bold {
 		src = fontBold
 	}
+	w := measure(str, size, bold)
+	f := face(src, size*d.s)
 	op := &text.DrawOptions{}
+	// At a small scale the glyphs' advances, rounded to whole pixels,
+	// add up to more than the width measured in canvas units (a line
+	// then ran a few pixels into the next panel at 1280x577): draw such
+	// a line a little smaller, so that it keeps to its measured width
+	// (glyphs drawn at their size stay sharp, unlike a scaled line).
+	// The factor is rounded down to a fiftieth, so that few sizes (and
+	// few cached glyph images) are made.
+	if drawn := text.Advance(str, f); drawn > w*d.s && drawn > 0 {
+		f = face(src, size*d.s*math.Floor(w*d.s/drawn*50)/50)
+	}
 	op.GeoM.Translate(x*d.s, y*d.s)
 	op.ColorScale.ScaleWithColor(c)
-	text.Draw(d.dst, str, face(src, size*d.s), op)
-	return measure(str, size, bold)
+	text.Draw(d.dst, str, f, op)
+	return w
 }
 
 // textRight draws str so that it ends at x.
@@ -269,7 +282,7 @@ func (d *dc) fitShrink(str string, x, y, width, size, minSize float64, c color.C
 func (d *dc) para(str string, r layout.Rect, size float64, c color.Color, bold bool) float64 {
 	lh := size * 1.3
 	lines := layout.Wrap(strings.TrimSpace(str), r.W, func(s string) float64 { return measure(s, size, bold) })
-	maxLines := int(r.H / lh)
+	maxLines := int(r.H/lh + 1e-9) // H = N lines exactly may divide to just under N
 	d.log.add(str, len(lines) > maxLines)
 	defer d.log.hush()()
 	if len(lines) > maxLines {

@@ -40,7 +40,7 @@ func (g *Game) drawEnd(d *dc, b layout.Rect) {
 			y += d.para(strings.TrimSpace(o.Text), layout.Rect{X: left.X, Y: y, W: left.W, H: sizeBody * 1.3 * 4}, sizeBody, colText, false)
 		} else {
 			y += d.para("Stopped before the end", layout.Rect{X: left.X, Y: y, W: left.W, H: 160}, sizeTitle, colAccent, true) + 16
-			y += d.para(fmt.Sprintf("The game was ended after %d of %d turns, before any outcome was reached.", len(gm.Reports()), m.Scenario.Meta.Turns), layout.Rect{X: left.X, Y: y, W: left.W, H: 300}, sizeBody, colText, false)
+			y += d.para(flow.StoppedText(len(gm.Reports()), m.Scenario.Meta.Turns), layout.Rect{X: left.X, Y: y, W: left.W, H: 300}, sizeBody, colText, false)
 		}
 		y += 30
 		y = g.drawReviewScore(d, layout.Rect{X: left.X, Y: y, W: left.W, H: left.Bottom() - y})
@@ -114,8 +114,14 @@ func (g *Game) drawScores(d *dc, r layout.Rect) {
 func (g *Game) drawTimeline(d *dc, body layout.Rect, first int) {
 	tl := g.f.Timeline()
 	var cells []layout.Rect
-	for _, c := range body.Columns(2, 40) {
-		cells = append(cells, c.Rows(2, 20)...)
+	if len(tl)-(first-1) <= 2 {
+		// One or two turns on the page: each takes the whole width, so
+		// that fewer of its lines are cut.
+		cells = body.Rows(2, 20)
+	} else {
+		for _, c := range body.Columns(2, 40) {
+			cells = append(cells, c.Rows(2, 20)...)
+		}
 	}
 	const size = 22.0 // the densest page: every order of four turns
 	lh := size * 1.3
@@ -132,17 +138,8 @@ func (g *Game) drawTimeline(d *dc, body layout.Rect, first int) {
 			}
 			y += d.para(prefix+s, layout.Rect{X: in.X, Y: y, W: in.W, H: math.Min(in.Bottom()-y, lh*maxLines)}, size, col, false)
 		}
-		for _, e := range t.Facilitator {
-			line("Facilitator: ", e, colWarn, 1)
-		}
-		for _, e := range t.Events {
-			line("Event: ", e, colYellow, 1)
-		}
-		for _, ch := range t.Changes {
-			line("Turning point: ", ch, colAccent, 1)
-		}
-		for _, o := range t.Orders {
-			line("• ", o, colText, 1)
+		for _, l := range t.Lines() {
+			line(timelineLabel(l), l.Text, timelineColour(l.Kind), 1)
 		}
 	}
 }
@@ -211,4 +208,26 @@ func (g *Game) drawReview(d *dc, body layout.Rect) {
 		}
 		y += 24
 	}
+}
+
+// timelineLabel is the label a timeline line opens with on screen: its
+// own, or a bullet for an order.
+func timelineLabel(l flow.TimelineLine) string {
+	if l.Label == "" {
+		return "• "
+	}
+	return l.Label
+}
+
+// timelineColour is the colour of a timeline line of kind k.
+func timelineColour(k int) color.RGBA {
+	switch k {
+	case flow.TimeFacilitator:
+		return colWarn
+	case flow.TimeEvent:
+		return colYellow
+	case flow.TimeChange:
+		return colAccent
+	}
+	return colText
 }

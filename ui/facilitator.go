@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/sixparty/sixparty/sim"
 	"github.com/sixparty/sixparty/ui/flow"
 	"github.com/sixparty/sixparty/ui/layout"
 )
@@ -44,15 +43,7 @@ func (g *Game) drawFacilitator(d *dc, b layout.Rect) {
 
 func (g *Game) facMenu(d *dc, r layout.Rect) {
 	f := g.f
-	back := "Return to the briefing; nothing else changes."
-	if f.Under() == flow.Handover {
-		back = "Return to the hand-over screen; nothing else changes."
-	}
-	notes := []string{
-		"Set any indicator to a new value, with a reason that is logged.",
-		"Add one of the scenario's events to this turn's briefing.",
-		back,
-	}
+	notes := f.FacMenuNotes()
 	labels := flow.FacMenuLabels()
 	g.rows(d, r, len(labels), 112, f.Cursor(), true, func(i int, row layout.Rect) {
 		d.text(labels[i], row.X+24, row.Y+12, sizeHead, colText, true)
@@ -75,14 +66,17 @@ func (g *Game) facLog(d *dc, r layout.Rect) {
 	}
 	for k, iv := range ivs {
 		if y > in.Bottom()-sizeBody*6 {
-			d.text(fmt.Sprintf("… and %d more", len(ivs)-k), in.X, y, sizeSmall, colMuted, false)
+			d.text(fmt.Sprintf("… and %d more (T for the full text)", len(ivs)-k), in.X, y, sizeSmall, colMuted, false)
+			for _, iv := range ivs[k:] {
+				d.log.add("• "+iv.Text, true) // not drawn: in the text view
+			}
 			y += sizeSmall * 1.6
 			break
 		}
 		y += d.para("• "+iv.Text, layout.Rect{X: in.X, Y: y, W: in.W, H: sizeBody * 1.3 * 2}, sizeBody, colText, false) + 8
 	}
 	y += 16
-	d.para("Every adjustment goes into the ledger with its reason: the turn report and the why view show it as \"facilitator: reason\", and saved games replay it. This screen shows the true values, which players may see only as estimates.", layout.Rect{X: in.X, Y: y, W: in.W, H: in.Bottom() - y}, sizeSmall, colMuted, false)
+	d.para(flow.FacLogNote, layout.Rect{X: in.X, Y: y, W: in.W, H: in.Bottom() - y}, sizeSmall, colMuted, false)
 }
 
 // facVars draws every indicator, grouped, with its true value, and the
@@ -134,35 +128,22 @@ func (g *Game) facVars(d *dc, left, right layout.Rect) {
 // facVarDetail draws an indicator's name, description, true value, bounds
 // and who sees it exactly, and returns the y below.
 func (g *Game) facVarDetail(d *dc, in layout.Rect, vi int) float64 {
-	m := g.f.Game.Model
-	v := &m.Scenario.Vars[vi]
+	vf := flow.FacFacts(g.f.Game.Model, g.f.Game.State(), vi)
 	y := in.Y
-	y += d.para(v.Name, layout.Rect{X: in.X, Y: y, W: in.W, H: sizeHead * 1.3 * 2}, sizeHead, colAccent, true) + 8
-	if v.Description != "" {
-		y += d.para(v.Description, layout.Rect{X: in.X, Y: y, W: in.W, H: sizeSmall * 1.3 * 3}, sizeSmall, colText, false) + 10
+	y += d.para(vf.Name, layout.Rect{X: in.X, Y: y, W: in.W, H: sizeHead * 1.3 * 2}, sizeHead, colAccent, true) + 8
+	if vf.Description != "" {
+		y += d.para(vf.Description, layout.Rect{X: in.X, Y: y, W: in.W, H: sizeSmall * 1.3 * 3}, sizeSmall, colText, false) + 10
 	}
-	y += d.para("Now "+flow.FormatValue(m, vi, g.f.Game.State().Vals[vi], 0, false)+" (true value)", layout.Rect{X: in.X, Y: y, W: in.W, H: sizeBody * 1.3 * 2}, sizeBody, colText, true) + 4
-	y += d.para("May be "+flow.BoundsText(m, vi)+".", layout.Rect{X: in.X, Y: y, W: in.W, H: sizeSmall * 1.3 * 2}, sizeSmall, colText, false) + 4
-	who := "Every actor sees it exactly."
-	if len(v.Visible) > 0 {
-		var names []string
-		for _, id := range v.Visible {
-			if ai := m.ActorIndex(id); ai >= 0 {
-				names = append(names, m.Scenario.Actors[ai].Name)
-			}
-		}
-		who = "Seen exactly by " + strings.Join(names, ", ") + "; the others see an estimate."
-	}
-	y += d.para(who, layout.Rect{X: in.X, Y: y, W: in.W, H: sizeSmall * 1.3 * 2}, sizeSmall, colMuted, false)
-	if rules := flow.Recomputed(m, vi); len(rules) > 0 {
+	y += d.para(vf.Now, layout.Rect{X: in.X, Y: y, W: in.W, H: sizeBody * 1.3 * 2}, sizeBody, colText, true) + 4
+	y += d.para(vf.Bounds, layout.Rect{X: in.X, Y: y, W: in.W, H: sizeSmall * 1.3 * 2}, sizeSmall, colText, false) + 4
+	y += d.para(vf.Who, layout.Rect{X: in.X, Y: y, W: in.W, H: sizeSmall * 1.3 * 2}, sizeSmall, colMuted, false)
+	if vf.Recomputed != "" {
 		y += 6
-		y += d.para("Recomputed every turn by the rule \""+strings.Join(rules, "\", \"")+"\": a new value lasts only until the turn is played; adjust what it is computed from instead.", layout.Rect{X: in.X, Y: y, W: in.W, H: sizeSmall * 1.3 * 3}, sizeSmall, colWarn, false)
+		y += d.para(vf.Recomputed, layout.Rect{X: in.X, Y: y, W: in.W, H: sizeSmall * 1.3 * 3}, sizeSmall, colWarn, false)
 	}
 	return y
 }
 
-// facValue draws the new value and reason fields of one indicator and
-// the Apply button.
 func (g *Game) facValue(d *dc, r layout.Rect) {
 	f := g.f
 	fs := flow.SceneOf[*flow.FacilitatorScene](f)
@@ -204,7 +185,7 @@ func (g *Game) facValue(d *dc, r layout.Rect) {
 		y += heights[i] + rowGap
 	}
 	y += 12
-	d.para("Enter moves to the next field; Esc goes back to the list without changing anything.", layout.Rect{X: r.X, Y: y, W: r.W, H: r.Bottom() - y}, sizeSmall, colMuted, false)
+	d.para(flow.FacValueNote, layout.Rect{X: r.X, Y: y, W: r.W, H: r.Bottom() - y}, sizeSmall, colMuted, false)
 }
 
 // facEvents draws the events that can be injected and the selected one in
@@ -224,7 +205,7 @@ func (g *Game) facEvents(d *dc, left, right layout.Rect) {
 	g.rows(d, list, len(evs), 92, f.Cursor(), true, func(i int, row layout.Rect) {
 		ei := evs[i]
 		d.fit(m.Scenario.Events[ei].Name, row.X+16, row.Y+8, row.W-32, sizeBody, colText, i == f.Cursor())
-		d.fit(eventNote(m, s, ei), row.X+16, row.Y+14+sizeBody*1.2, row.W-32, sizeSmall, colMuted, false)
+		d.fit(flow.EventNote(m, s, ei), row.X+16, row.Y+14+sizeBody*1.2, row.W-32, sizeSmall, colMuted, false)
 	})
 	ei := evs[min(f.Cursor(), len(evs)-1)]
 	ev := &m.Scenario.Events[ei]
@@ -254,26 +235,4 @@ func (g *Game) facEvents(d *dc, left, right layout.Rect) {
 			y += d.para("• "+o.Text, layout.Rect{X: in.X, Y: y, W: in.W, H: sizeSmall * 1.3}, sizeSmall, colText, false)
 		}
 	}
-}
-
-// eventNote says when an event fires by itself and whom it asks to
-// choose.
-func eventNote(m *sim.Model, s *sim.State, ei int) string {
-	ev := &m.Scenario.Events[ei]
-	var parts []string
-	switch {
-	case s.Fired[ei]:
-		parts = append(parts, "has already happened")
-	case ev.Turn > 0:
-		parts = append(parts, fmt.Sprintf("scheduled for turn %d (%s)", ev.Turn, m.Date(ev.Turn)))
-	case !ev.When.IsZero():
-		parts = append(parts, "fires when its condition holds")
-	}
-	if ev.Choice != nil {
-		parts = append(parts, m.Scenario.Actors[m.Chooser(ei)].Name+" chooses")
-	}
-	if len(parts) == 0 {
-		return "injected only by hand"
-	}
-	return strings.Join(parts, " · ")
 }

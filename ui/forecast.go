@@ -7,6 +7,7 @@ import (
 	"github.com/hajimehoshi/ebiten/v2/vector"
 
 	"github.com/sixparty/sixparty/options"
+	"github.com/sixparty/sixparty/ui/flow"
 	"github.com/sixparty/sixparty/ui/layout"
 )
 
@@ -33,7 +34,7 @@ func (g *Game) drawForecast(d *dc, b layout.Rect) {
 		c := cells[k]
 		d.panel(c)
 		in := c.Inset(12)
-		name, sub := "Score of "+m.Scenario.Actors[fc.Seat].Name, fmt.Sprintf("now %.2f · median %+.2f", bd.Now, bd.Median[len(bd.Median)-1]-bd.Median[0])
+		name, sub := "Score of "+m.Scenario.Actors[fc.Seat].Name, fmt.Sprintf("now %.2f · median %s", bd.Now, flow.SignedScore(bd.Median[len(bd.Median)-1]-bd.Median[0]))
 		if bd.Var >= 0 {
 			name, sub = m.Scenario.Vars[bd.Var].Name, "now "+rows[k].Now+" · median "+rows[k].Change
 		}

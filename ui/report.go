@@ -35,8 +35,8 @@ func (g *Game) drawReport(d *dc, b layout.Rect) {
 	if len(rows) == 0 {
 		d.text("Nothing you can see changed.", list.X, list.Y, sizeBody, colMuted, false)
 	}
-	if n := f.HiddenChanges(); n > 0 {
-		d.fit(fmt.Sprintf("%d more changes are hidden from %s (fog of war).", n, f.ViewerName()), left.X, left.Bottom()-sizeSmall*1.3, left.W, sizeSmall, colMuted, false)
+	if note := f.HiddenNote(); note != "" {
+		d.fit(note, left.X, left.Bottom()-sizeSmall*1.3, left.W, sizeSmall, colMuted, false)
 	}
 	// The selected indicator's chart and the computer players' reasons.
 	d.panel(right)
@@ -55,7 +55,11 @@ func (g *Game) drawReport(d *dc, b layout.Rect) {
 		y += sizeBody * 1.5
 		for _, a := range m.Scenario.Actors {
 			ex, ok := f.Explain()[a.ID]
-			if !ok || y > in.Bottom()-sizeSmall*1.3 {
+			if !ok {
+				continue
+			}
+			if y > in.Bottom()-sizeSmall*1.3 {
+				d.log.add(a.Name+": "+ex, true) // no room: in the text view (T)
 				continue
 			}
 			d.swatch(in.X, y+6, 20, parseColour(a.Colour))

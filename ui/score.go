@@ -1,7 +1,8 @@
 package ui
 
 import (
-	"github.com/sixparty/sixparty/ui/flow"
+	"strings"
+
 	"github.com/sixparty/sixparty/ui/layout"
 )
 
@@ -26,17 +27,18 @@ func (g *Game) drawScorePanel(d *dc, r layout.Rect, seat int) {
 	case trend < -5e-3 && f.Played > 0:
 		col = colWarn
 	}
-	d.fit("You play "+f.Model.Scenario.Actors[seat].Name+" · "+flow.ScoreLine(sc, trend, f.Played), x, y, w, sizeSmall, col, true)
-	for _, o := range sc.Objectives {
+	lines := f.ScoreLines(seat)
+	d.fit(lines[0], x, y, w, sizeSmall, col, true)
+	for k, o := range sc.Objectives {
 		y += lineH
 		c := colText
 		if !o.Exact {
 			c = colYellow
 		}
-		d.fit("• "+flow.ObjectiveLine(o), x, y, w, sizeSmall, c, false)
+		d.fit(lines[1+k], x, y, w, sizeSmall, c, false)
 	}
 	if !sc.Exact {
 		y += lineH
-		d.fit("≈ your estimate: some of what counts is hidden from you (yellow).", x, y, w, sizeSmall, colMuted, false)
+		d.fit(strings.TrimSuffix(lines[len(lines)-1], ".")+" (yellow).", x, y, w, sizeSmall, colMuted, false)
 	}
 }

@@ -70,7 +70,7 @@ func (g *Game) drawSetup(d *dc, b layout.Rect) {
 		sc := m.Scenario
 		y := in.Y
 		y += d.para(sc.Meta.Title, layout.Rect{X: in.X, Y: y, W: in.W, H: 140}, sizeHead, colAccent, true) + 10
-		y += d.para(fmt.Sprintf("%d turns of a %s from %s · %d actors", sc.Meta.Turns, sc.Meta.Step, m.Date(1), len(sc.Actors)), layout.Rect{X: in.X, Y: y, W: in.W, H: 80}, sizeSmall, colMuted, false) + 16
+		y += d.para(fmt.Sprintf("%s of a %s from %s · %d actors", flow.TurnsText(sc.Meta.Turns), sc.Meta.Step, m.Date(1), len(sc.Actors)), layout.Rect{X: in.X, Y: y, W: in.W, H: 80}, sizeSmall, colMuted, false) + 16
 		y += d.para(sc.Meta.Summary, layout.Rect{X: in.X, Y: y, W: in.W, H: in.Bottom() - y - 140}, sizeBody, colText, false) + 24
 		d.para("Each person gives orders in turn on this machine; a hand-over screen keeps their orders private. The seed fixes every chance in the game, so the same seed and orders replay the same game.", layout.Rect{X: in.X, Y: y, W: in.W, H: in.Bottom() - y}, sizeSmall, colMuted, false)
 	}

@@ -119,7 +119,7 @@ func colours(pix []byte) int {
 }
 
 // shotSizes returns the sizes TestEveryScene renders the scene named key
-// at: four, or with SIXPARTY_TEST_ONLY (a comma-separated list of scene
+// at: six, or with SIXPARTY_TEST_ONLY (a comma-separated list of scene
 // names, for looking at some screens quickly) those two sizes of the
 // scenes listed and none of the others.
 func shotSizes(key string) [][2]int {
@@ -129,7 +129,8 @@ func shotSizes(key string) [][2]int {
 		}
 		return [][2]int{{1280, 720}, {1920, 1080}}
 	}
-	return [][2]int{{1280, 720}, {1920, 1080}, {800, 600}, {1280, 1024}}
+	// The four sizes of issue 14, and two other shapes.
+	return [][2]int{{1280, 720}, {1366, 768}, {1920, 1080}, {2560, 1440}, {800, 600}, {1280, 1024}}
 }
 
 // TestEveryScene plays a scripted turn and checks that every scene draws
@@ -138,6 +139,11 @@ func shotSizes(key string) [][2]int {
 func TestEveryScene(t *testing.T) {
 	g := newTestGame(t)
 	s := &flow.Script{Turns: 1}
+	// SIXPARTY_TEST_TURNS plays more turns (to look at charts with a
+	// past).
+	if n, err := strconv.Atoi(os.Getenv("SIXPARTY_TEST_TURNS")); err == nil && n > 0 {
+		s.Turns = n
+	}
 	seen := map[string]bool{}
 	for i := 0; !g.f.Quit && i < 600; i++ {
 		key := g.f.ShotKey()

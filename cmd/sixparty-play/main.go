@@ -74,8 +74,8 @@ func runPlay(args []string, stdout, stderr io.Writer) int {
 		SeedSet: o.SeedSet,
 		PIN:     o.PIN,
 	}
-	cfg.TourSeen, cfg.SetTourSeen = playcli.TourFlag(o.Saves)
-	opts := ui.Options{}
+	cfg.TourSeen, cfg.SetTourSeen = tourFlag(o.Saves)
+	opts := ui.Options{Drawn: markDrawn} // the frames' times, for the browser and e2e tests
 	if o.Autoplay > 0 {
 		cfg.TourSeen, cfg.SetTourSeen = nil, nil // a scripted game takes no tour
 		// A scripted game saves where --saves says, and otherwise in a

@@ -43,3 +43,21 @@ func (s browserStore) Load(slot string) (*savegame.File, error) {
 // newStore returns where the window keeps its saves: in a browser, its
 // local storage.
 func newStore(string) flow.Store { return browserStore{} }
+
+// tourFlag returns the guided tour's "seen" flag: in a browser an entry
+// of its local storage beside the saves (a page has no file system, so
+// the file playcli.TourFlag writes would never be there and the tour
+// would show at every new game). A storage that refuses the entry only
+// means the tour shows again.
+func tourFlag(string) (seen func() bool, set func()) {
+	key := browserStore{}.key("tour-seen")
+	seen = func() bool {
+		v := js.Global().Get("localStorage").Call("getItem", key)
+		return !v.IsNull() && !v.IsUndefined()
+	}
+	set = func() {
+		defer func() { recover() }() // setItem throws when the storage is full or disabled
+		js.Global().Get("localStorage").Call("setItem", key, "The guided first turn has been shown; H on the briefing shows it again.")
+	}
+	return seen, set
+}

@@ -13,6 +13,7 @@ func TestQuitAsksAndKeepsSubmittedOrders(t *testing.T) {
 	f.Do(Do(Confirm))
 	f.Do(Do(Confirm)) // briefing
 	f.Do(Do(Confirm)) // hand-over to the first person
+	f.Do(Do(Confirm)) // the first person's own briefing
 	f.Do(Do(Confirm)) // the first person's orders
 	if f.Scene() != Orders || f.Current != 0 {
 		t.Fatalf("scene %v current %d", f.Scene(), f.Current)
@@ -50,6 +51,7 @@ func TestQuitAsksAndKeepsSubmittedOrders(t *testing.T) {
 		t.Fatalf("after the briefing: scene %v current %d, want the second person's hand-over", g.Scene(), g.Current)
 	}
 	g.Do(Do(Confirm))
+	g.Do(Do(Confirm)) // the second person's own briefing
 	g.Do(Do(Confirm)) // the second person submits; the turn is played
 	if g.Scene() != Adjudication {
 		t.Fatalf("scene %v", g.Scene())
@@ -115,8 +117,8 @@ func TestCalledBackSaysWhy(t *testing.T) {
 	two := solo(6)
 	two[1].Human = true
 	f, _ := newFixture(t, two...)
-	for _, in := range []Action{Confirm, Confirm, Confirm, Confirm, Confirm} {
-		f.Do(Do(in)) // setup, briefing, hand-over, Alpha's orders submitted
+	for _, in := range []Action{Confirm, Confirm, Confirm, Confirm, Confirm, Confirm} {
+		f.Do(Do(in)) // setup, briefing, hand-over, Alpha's own briefing, Alpha's orders submitted
 	}
 	if f.Scene() != Handover || f.Current != 1 {
 		t.Fatalf("scene %v current %d", f.Scene(), f.Current)
@@ -131,6 +133,7 @@ func TestCalledBackSaysWhy(t *testing.T) {
 	}
 	f.Do(Do(Back))
 	f.Do(Do(Confirm)) // Beta's hand-over
+	f.Do(Do(Confirm)) // Beta's own briefing
 	f.Do(Do(Confirm)) // Beta submits: Alpha is called back
 	if f.Scene() != Handover || f.Current != 0 || !strings.Contains(f.CalledBack(), "injected Summit") {
 		t.Errorf("scene %v current %d, called back %q", f.Scene(), f.Current, f.CalledBack())

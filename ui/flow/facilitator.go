@@ -90,7 +90,7 @@ func (f *Flow) ReasonText() string { return f.fac().ReasonText }
 // orders, so that no team's orders are on screen, and never once the game
 // is over.
 func (f *Flow) CanFacilitate() bool {
-	return f.Game != nil && !f.Game.Over() && (f.Scene() == Briefing || f.Scene() == Handover)
+	return f.Game != nil && !f.Game.Over() && (f.Scene() == Briefing || f.Scene() == Handover && !f.SeatBriefing())
 }
 
 // openFacilitator shows the facilitator's menu over the current scene.

@@ -36,7 +36,8 @@ func TestFacilitatorReachable(t *testing.T) {
 		{"from the briefs", solo(n), []Input{c, c, Do(ToggleBriefs), o}, Facilitator, Briefing},
 		{"from the hand-over", twoPeople(n), []Input{c, c, c, o}, Facilitator, Handover},
 		{"back to the hand-over", twoPeople(n), []Input{c, c, c, o, b}, Handover, Handover},
-		{"from the second hand-over", twoPeople(n), []Input{c, c, c, c, c, o}, Facilitator, Handover},
+		{"not from a seat's own briefing", twoPeople(n), []Input{c, c, c, c, o}, Handover, Handover},
+		{"from the second hand-over", twoPeople(n), []Input{c, c, c, c, c, c, o}, Facilitator, Handover},
 		{"not during orders", solo(n), []Input{c, c, c, o}, Orders, Orders},
 		{"not from a team's dashboard", solo(n), []Input{c, c, c, Do(OpenDashboard), o}, Dashboard, Orders},
 		{"not from a team's map", solo(n), []Input{c, c, c, Do(OpenMap), o}, Map, Orders},
@@ -398,6 +399,7 @@ func TestFacilitatorInjectAfterOrders(t *testing.T) {
 		f.Do(Do(Confirm))
 	}
 	f.Do(Do(Confirm))
+	f.Do(Do(Confirm)) // the first person's own briefing
 	for f.Scene() == Choice {
 		f.Do(Do(Confirm))
 	}
@@ -422,6 +424,7 @@ func TestFacilitatorInjectAfterOrders(t *testing.T) {
 	f.Do(Do(Back))
 	f.Do(Do(Back))
 	f.Do(Do(Confirm)) // actor 1 is ready
+	f.Do(Do(Confirm)) // actor 1's own briefing
 	for f.Scene() == Choice {
 		f.Do(Do(Confirm))
 	}
@@ -430,6 +433,7 @@ func TestFacilitatorInjectAfterOrders(t *testing.T) {
 		t.Fatalf("scene %v current %d, want the hand-over back to actor 0", f.Scene(), f.Current)
 	}
 	f.Do(Do(Confirm))
+	f.Do(Do(Confirm)) // actor 0's own briefing
 	if f.Scene() != Choice || len(f.Pending()) != 1 || f.Pending()[0] != ei {
 		t.Fatalf("scene %v pending %v, want only the injected choice %d", f.Scene(), f.Pending(), ei)
 	}
@@ -503,6 +507,7 @@ search:
 	f.Do(Do(Back))
 	f.Do(Do(Confirm)) // the briefing
 	f.Do(Do(Confirm)) // the hand-over to a
+	f.Do(Do(Confirm)) // a's own briefing
 	for f.Scene() == Choice {
 		f.Do(Do(Confirm))
 	}

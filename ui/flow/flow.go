@@ -315,7 +315,7 @@ func (f *Flow) Viewer() int {
 	switch s := f.Scene(); {
 	case s == Facilitator:
 		return -1 // the facilitator sees everything
-	case s == Orders || s == Choice || f.over(Orders):
+	case s == Orders || s == Choice || f.over(Orders) || f.SeatBriefing():
 		return f.Current
 	case s == End || s == Branching || s == Comparison || f.over(End) || f.Game != nil && f.Game.Over():
 		return -1
@@ -399,8 +399,11 @@ func (f *Flow) start(seed uint64) {
 
 // fogSecret draws a game's fog secret from the system's cryptographic
 // source, so that the seed shown on the setup screen tells no seat how
-// far its estimates are off.
-func fogSecret() uint64 {
+// far its estimates are off. Tests that compare estimates with a golden
+// file replace it.
+var fogSecret = cryptoFogSecret
+
+func cryptoFogSecret() uint64 {
 	var b [8]byte
 	for {
 		crand.Read(b[:])
@@ -567,7 +570,7 @@ func (f *Flow) save() {
 			f.Message = "Could not save: " + err.Error()
 			return
 		}
-		f.Message = fmt.Sprintf("Saved after %d turns played. Orders being drafted are not saved.", f.Played)
+		f.Message = "Saved after " + TurnsText(f.Played) + " played. Orders being drafted are not saved."
 	}
 }
 

@@ -102,9 +102,11 @@ func TestScenes(t *testing.T) {
 		{"end early asks", solo(n), []Input{Do(Confirm), Do(Confirm), Do(EndGame)}, Confirming},
 		{"end early declined", solo(n), []Input{Do(Confirm), Do(Confirm), Do(EndGame), Do(Back)}, Briefing},
 		{"hot-seat handover", two, []Input{Do(Confirm), Do(Confirm), Do(Confirm)}, Handover},
-		{"hot-seat first orders", two, []Input{Do(Confirm), Do(Confirm), Do(Confirm), Do(Confirm)}, Orders},
-		{"hot-seat second handover", two, []Input{Do(Confirm), Do(Confirm), Do(Confirm), Do(Confirm), Do(Confirm)}, Handover},
-		{"hot-seat adjudication", two, []Input{Do(Confirm), Do(Confirm), Do(Confirm), Do(Confirm), Do(Confirm), Do(Confirm), Do(Confirm)}, Adjudication},
+		{"hot-seat own briefing", two, []Input{Do(Confirm), Do(Confirm), Do(Confirm), Do(Confirm)}, Handover},
+		{"hot-seat own briefing declined", two, []Input{Do(Confirm), Do(Confirm), Do(Confirm), Do(Confirm), Do(Back), Do(Confirm)}, Handover},
+		{"hot-seat first orders", two, []Input{Do(Confirm), Do(Confirm), Do(Confirm), Do(Confirm), Do(Confirm)}, Orders},
+		{"hot-seat second handover", two, []Input{Do(Confirm), Do(Confirm), Do(Confirm), Do(Confirm), Do(Confirm), Do(Confirm)}, Handover},
+		{"hot-seat adjudication", two, []Input{Do(Confirm), Do(Confirm), Do(Confirm), Do(Confirm), Do(Confirm), Do(Confirm), Do(Confirm), Do(Confirm), Do(Confirm)}, Adjudication},
 		{"quit", solo(n), []Input{Do(Back)}, Title},
 		{"second turn's orders", solo(n), []Input{Do(Confirm), Do(Confirm), playOne, Do(Confirm)}, Orders},
 		{"map over the dashboard", solo(n), []Input{Do(Confirm), Do(Confirm), Do(OpenDashboard), Do(Back), Do(OpenMap), Do(Back)}, Briefing},
@@ -505,6 +507,10 @@ func TestHotSeatFog(t *testing.T) {
 		}
 	}
 	f.Do(Do(Confirm)) // handover
+	f.Do(Do(Confirm)) // the first person's own briefing
+	if !f.SeatBriefing() || f.Viewer() != f.Current || f.ScoreSeat() != f.Current {
+		t.Fatalf("own briefing %v: viewer %d score seat %d current %d", f.SeatBriefing(), f.Viewer(), f.ScoreSeat(), f.Current)
+	}
 	f.Do(Do(Confirm)) // orders of the first person
 	if f.Scene() != Orders || f.Viewer() != f.Current {
 		t.Fatalf("scene %v viewer %d current %d", f.Scene(), f.Viewer(), f.Current)

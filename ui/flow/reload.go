@@ -41,7 +41,7 @@ func (f *Flow) Reload(u watch.Update) {
 	f.setGame(g)
 	f.Played = len(g.Reports())
 	f.stack = nil
-	f.Message = fmt.Sprintf("Reloaded: replayed %d turns on the new version.", f.Played)
+	f.Message = "Reloaded: replayed " + TurnsText(f.Played) + " on the new version."
 	if n := f.reloadBranches(u.Model); n > 0 {
 		f.Message += fmt.Sprintf(" %d branch(es) that no longer replay were dropped.", n)
 	}

@@ -229,3 +229,19 @@ func SignedScore(x float64) string {
 	}
 	return fmt.Sprintf("%+.2f", x)
 }
+
+// ScoreLines returns the score panel of seat in words, as the briefing,
+// the hand-over and the text view give it: "You play X · Your score …",
+// then each objective with its weight and its part, then, when some of it
+// is an estimate, EstimateScoreNote.
+func (f *Flow) ScoreLines(seat int) []string {
+	sc, trend := f.Score(seat)
+	lines := []string{"You play " + f.Table().Model().Scenario.Actors[seat].Name + " · " + ScoreLine(sc, trend, f.Played)}
+	for _, o := range sc.Objectives {
+		lines = append(lines, "• "+ObjectiveLine(o))
+	}
+	if !sc.Exact {
+		lines = append(lines, EstimateScoreNote)
+	}
+	return lines
+}

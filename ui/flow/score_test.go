@@ -158,3 +158,54 @@ func TestLeverEffects(t *testing.T) {
 		t.Errorf("summary %q, warning %q", sum, warn)
 	}
 }
+
+// TestSeatBriefing checks the hot-seat hand-over: the shared briefing
+// shows no score, and each person, once ready, sees its own objectives
+// with their parts of its score as it sees them, and nothing of another
+// seat's objectives.
+func TestSeatBriefing(t *testing.T) {
+	f, _ := newFixture(t, twoPeople(6)...)
+	f.Do(Do(Confirm)) // setup
+	f.Do(Do(Confirm)) // the shared briefing
+	if f.ScoreSeat() != -1 {
+		t.Fatalf("the shared briefing shows the score of seat %d", f.ScoreSeat())
+	}
+	for _, tc := range []struct {
+		seat int
+		want []string
+		not  []string
+	}{
+		// Alpha sees money only as an estimate, but is scored on tension.
+		{0, []string{"Your own briefing, Alpha", "Only Alpha should be looking", "You play Alpha · Your score -50.00", "• Calm: -50.00"}, []string{"Rich", "Beta", "≈"}},
+		// Beta sees money exactly.
+		{1, []string{"Your own briefing, Beta", "You play Beta · Your score +10.00", "• Rich: +10.00"}, []string{"Calm", "Alpha", "≈"}},
+	} {
+		if tc.seat == 0 {
+			f.Do(Do(Confirm)) // to the first hand-over; the next follows the orders
+		}
+		if f.Scene() != Handover || f.Current != tc.seat {
+			t.Fatalf("scene %v current %d, want the hand-over to %d", f.Scene(), f.Current, tc.seat)
+		}
+		if title, _ := ScreenText(f); strings.Contains(title, "own briefing") {
+			t.Fatalf("the hand-over shows the briefing before the person is ready: %s", title)
+		}
+		f.Do(Do(Confirm)) // ready
+		title, lines := ScreenText(f)
+		got := title + "\n" + strings.Join(lines, "\n")
+		for _, w := range tc.want {
+			if !strings.Contains(got, w) {
+				t.Errorf("seat %d's own briefing lacks %q:\n%s", tc.seat, w, got)
+			}
+		}
+		for _, n := range tc.not {
+			if strings.Contains(got, n) {
+				t.Errorf("seat %d's own briefing shows %q:\n%s", tc.seat, n, got)
+			}
+		}
+		f.Do(Do(Confirm)) // the orders
+		if f.Scene() != Orders {
+			t.Fatalf("scene %v, want the orders", f.Scene())
+		}
+		f.Do(Do(Confirm)) // submit: to the next hand-over
+	}
+}

@@ -124,7 +124,8 @@ func (s *Script) Next(f *Flow) Input {
 	case Handover, Choice:
 		return Do(Confirm)
 	case Orders:
-		if s.once("dashboard") {
+		// The dashboard on the last turn, when its charts have a past.
+		if f.Game.Turn() >= s.Turns && s.once("dashboard") {
 			return Do(OpenDashboard)
 		}
 		// Raise the first lever that can be raised, once per turn and seat.
@@ -153,7 +154,7 @@ func (s *Script) Next(f *Flow) Input {
 		if (f.Played >= 2 || f.Played >= s.Turns) && s.once("downstream") {
 			return Do(Downstream) // what did the first lever change?
 		}
-		if s.once("report-dashboard") {
+		if f.Played >= s.Turns && s.once("report-dashboard") {
 			return Do(OpenDashboard)
 		}
 		if f.Played >= s.Turns && !f.Game.Over() {

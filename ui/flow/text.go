@@ -1,6 +1,7 @@
 package flow
 
 import (
+	"cmp"
 	"fmt"
 	"strings"
 )
@@ -9,8 +10,10 @@ import (
 // and its lines, the selected row marked with "> ". `sixparty play --text`
 // prints it after every input, for a screen reader (issue 14). The main
 // screens of a game (title, setup, briefing, hand-over, choice, orders,
-// adjudication, report, questions, the computer's wait) are written out in
-// full; the others give their name, the message and the actions.
+// adjudication, report, questions, the computer's wait, dashboard, why,
+// map, end, forecast, branching, comparison, facilitator) are written out
+// in full, with what the window draws; a scene added elsewhere gives its
+// name, the message and the actions.
 func ScreenText(f *Flow) (title string, lines []string) {
 	add := func(format string, a ...any) {
 		if l := fmt.Sprintf(format, a...); strings.TrimSpace(l) != "" {
@@ -64,7 +67,7 @@ func ScreenText(f *Flow) (title string, lines []string) {
 		title = "Briefing, " + turn()
 		if f.ShowBriefs() {
 			for i, a := range m.Scenario.Actors {
-				add("%s (played by %s): %s", a.Name, f.Seats[i].Label(), strings.TrimSpace(a.Brief))
+				add("%s", joinText(a.Name+" (played by "+f.Seats[i].Label()+")", a.Brief))
 				for _, o := range a.Objectives {
 					add("  objective: %s", o.Name)
 				}
@@ -72,20 +75,29 @@ func ScreenText(f *Flow) (title string, lines []string) {
 			break
 		}
 		if gm.Turn() == 1 {
-			add("%s: %s", m.Scenario.Meta.Title, strings.TrimSpace(m.Scenario.Meta.Summary))
+			add("%s", joinText(m.Scenario.Meta.Title, m.Scenario.Meta.Summary))
 		}
 		evs := gm.Briefing()
 		if len(evs) == 0 {
 			add("Events this turn: none.")
 		}
+
 		for _, ev := range evs {
 			add("Event: %s. %s", ev.Name, strings.TrimSpace(gm.Narrate(ev.Text, f.Current)))
 			if ev.Choice != nil {
 				add("  %s must choose: %s", m.Scenario.Actors[m.Chooser(m.EventIndex(ev.ID))].Name, ev.Choice.Prompt)
 			}
 		}
+		if seat := f.ScoreSeat(); seat >= 0 {
+			lines = append(lines, f.ScoreLines(seat)...)
+		}
 	case *HandoverScene:
 		a := f.Game.Model.Scenario.Actors[f.Current]
+		if s.Ready {
+			title = "Your own briefing, " + a.Name + ", " + turn()
+			lines = append(lines, f.SeatBriefingLines()...)
+			break
+		}
 		title = "Pass the machine to the player of " + a.Name
 		add("%s. Everyone else, please look away. Enter when %s is ready.", turn(), a.Name)
 		if why := f.CalledBack(); why != "" {
@@ -185,7 +197,7 @@ func ScreenText(f *Flow) (title string, lines []string) {
 		}
 		for _, c := range ch {
 			v := m.Scenario.Vars[c.Var]
-			add("%s: %s to %s %s (%s).", v.Name, m.Format(c.Var, c.Before), m.Format(c.Var, c.After), v.Unit, Signed(m, c.Var, c.After-c.Before))
+			add("%s: %s to %s (%s).", v.Name, m.Format(c.Var, c.Before), WithUnit(m.Format(c.Var, c.After), v.Unit), Signed(m, c.Var, c.After-c.Before))
 		}
 	case *ReportScene:
 		m := f.Game.Model
@@ -196,11 +208,9 @@ func ScreenText(f *Flow) (title string, lines []string) {
 		}
 		for i, e := range rows {
 			v := m.Scenario.Vars[e.Var]
-			add("%s%d. %s %s %s: %s", mark(i), i+1, v.Name, Signed(m, e.Var, e.Amount), v.Unit, CauseText(m, e))
+			add("%s%d. %s %s: %s", mark(i), i+1, v.Name, WithUnit(Signed(m, e.Var, e.Amount), v.Unit), CauseText(m, e))
 		}
-		if n := f.HiddenChanges(); n > 0 {
-			add("%d more changes are hidden from %s (fog of war).", n, f.ViewerName())
-		}
+		add("%s", f.HiddenNote())
 		for _, a := range m.Scenario.Actors {
 			if ex, ok := f.Explain()[a.ID]; ok {
 				add("Why %s chose: %s", a.Name, ex)
@@ -216,23 +226,37 @@ func ScreenText(f *Flow) (title string, lines []string) {
 			add("%s is thinking.", f.Game.Model.Scenario.Actors[i].Name)
 		}
 	case *DashboardScene:
-		title = "Dashboard, " + turn()
+		t, right := f.DashTitle()
+		title = t + ", " + cmp.Or(right, turn())
+		add("%s", f.DashScoreLine())
+		var stakes []Stake
+		if seat := f.ScoreSeat(); seat >= 0 {
+			stakes = Stakes(f.Table(), seat, f.Played)
+		}
 		for i, vi := range f.DashVars() {
 			v := f.Game.Model.Scenario.Vars[vi]
-			add("%s%s: %s %s", mark(i), v.Name, f.Value(vi), v.Unit)
+			r := ""
+			if stakes != nil && stakes[vi].Counts {
+				r = " [counts for your score: " + StakeText(stakes[vi]) + "]"
+			}
+			if sr := f.SeriesRange(vi); sr != "" {
+				r += " (over the turns: " + sr + ")"
+			}
+			add("%s%s: %s%s", mark(i), v.Name, WithUnit(f.Value(vi), v.Unit), r)
 		}
+		add("%s", f.DashHint(0, 0))
 	case *WhyScene:
 		gm := f.Game
 		m := gm.Model
 		v := m.Scenario.Vars[s.Var]
 		title = fmt.Sprintf("Why did %s move? Turn %d, %s", v.Name, s.Turn, m.Date(s.Turn))
 		if s.Hidden {
-			add("Hidden from you: your estimate is %s %s.", f.Value(s.Var), v.Unit)
+			add("Hidden from you: your estimate is %s.", WithUnit(f.Value(s.Var), v.Unit))
 			lines = append(lines, f.EstimateBasis(s.Var)...)
 			break
 		}
 		before, after := TurnStart(gm, s.Var, s.Turn), gm.History()[s.Turn].Vals[s.Var]
-		add("%s to %s %s (%s).", m.Format(s.Var, before), m.Format(s.Var, after), v.Unit, Signed(m, s.Var, after-before))
+		add("%s to %s (%s).", m.Format(s.Var, before), WithUnit(m.Format(s.Var, after), v.Unit), Signed(m, s.Var, after-before))
 		reasons := f.WhyReasons()
 		if len(reasons) == 0 {
 			add("Nothing changed it on this turn.")
@@ -280,6 +304,18 @@ func ScreenText(f *Flow) (title string, lines []string) {
 	case *ReadScene:
 		title = "Full text: " + s.Title
 		lines = append(lines, s.Lines...)
+	case *MapScene:
+		title = f.mapText(add) + ", " + cmp.Or(f.AfterLabel(), turn())
+	case *EndScene:
+		title = f.endText(add)
+	case *ForecastScene:
+		title = f.forecastText(add)
+	case *BranchingScene:
+		title = f.branchText(add, s)
+	case *ComparisonScene:
+		title = f.compareText(add, s)
+	case *FacilitatorScene:
+		title = f.facilitatorText(add, s) + ", " + turn()
 	default:
 		title = f.Scene().String()
 		add("This screen (%s) is drawn in the window only; its text is not written out here yet.", f.Scene())

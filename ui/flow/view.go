@@ -331,6 +331,37 @@ type TimelineTurn struct {
 	Changes     []string
 }
 
+// The kinds of a timeline's line.
+const (
+	TimeFacilitator = iota
+	TimeEvent
+	TimeChange
+	TimeOrder
+)
+
+// TimelineLine is one line of a timeline's turn: its kind, the label it
+// opens with ("Event: ", or "" for an order) and its text.
+type TimelineLine struct {
+	Kind        int
+	Label, Text string
+}
+
+// Lines returns the turn's lines in the order every screen shows them:
+// the facilitator's, the events, the turning points, then the orders.
+func (t TimelineTurn) Lines() []TimelineLine {
+	var out []TimelineLine
+	for _, g := range []struct {
+		kind  int
+		label string
+		texts []string
+	}{{TimeFacilitator, "Facilitator: ", t.Facilitator}, {TimeEvent, "Event: ", t.Events}, {TimeChange, "Turning point: ", t.Changes}, {TimeOrder, "", t.Orders}} {
+		for _, s := range g.texts {
+			out = append(out, TimelineLine{g.kind, g.label, s})
+		}
+	}
+	return out
+}
+
 // WhyReasons returns why the why view's indicator moved on its turn: each
 // ledger entry, largest first, with the inputs of its cause that moved on
 // the same turn (those the viewer knows exactly).
