@@ -406,7 +406,7 @@ func reconnect(t *testing.T, p *page, watch *flow.RemoteConn, m *sim.Model, acto
 		t.Fatalf("%s has %d levers, the test needs two", actor, len(levers))
 	}
 	a, b := m.Scenario.Levers[levers[0]], m.Scenario.Levers[levers[1]]
-	if a.Cost[1]+b.Cost[1] > m.Scenario.Actors[ai].Budget {
+	if m.CostIn(nil, levers[0], 1)+m.CostIn(nil, levers[1], 1) > m.Scenario.Actors[ai].Budget {
 		t.Fatalf("%s's first two levers at level 1 cost more than its budget", actor)
 	}
 	server := func() map[string]int {
