@@ -61,10 +61,10 @@ func JoinRemote(ctx context.Context, l client.Link) (*RemoteConn, error) {
 }
 
 // loadServed loads the scenario a server sent: a built-in's source (the
-// orders tracks of its strategies are built in too), or a file's from its
-// YAML alone. A hosted file whose strategies name orders tracks does not
-// load here yet: package scenarios reads tracks from a folder, which a
-// browser lacks (the tracks the server sends in sc.Files are not used).
+// orders tracks of its strategies are built in too), or a hosted file's
+// YAML with the orders tracks the server sent beside it (sc.Files): the
+// window, like a browser, has not the file's folder, and reads nothing
+// from the machine's.
 func loadServed(sc *client.GameScenario) (*sim.Model, error) {
 	if sc.Builtin {
 		m, err := scenarios.LoadBuiltinEdited(sc.Name, []byte(sc.YAML))
@@ -73,7 +73,7 @@ func loadServed(sc *client.GameScenario) (*sim.Model, error) {
 		}
 		return m, nil
 	}
-	m, err := scenarios.Load(path.Base(sc.Name), []byte(sc.YAML))
+	m, err := scenarios.LoadFiles(path.Base(sc.Name), []byte(sc.YAML), sc.Files)
 	if err != nil {
 		return nil, fmt.Errorf("flow: the game's scenario: %w", err)
 	}

@@ -62,6 +62,22 @@ func joinUploaded(t *testing.T, ctx context.Context, src, id string) *Flow {
 	return NewRemote(Config{}, join(t, ctx, resp.Links[id]))
 }
 
+// TestRemoteUploadedStrategies: the remote window loads a hosted file
+// whose strategy names an orders track, from the track the server sends
+// (it has not the file's folder), and the track is the one sent.
+func TestRemoteUploadedStrategies(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	f := joinUploaded(t, ctx, uploaded, "a")
+	if SceneOf[*RemoteSeatScene](f) == nil {
+		t.Fatalf("at %s (%s), not the seat", f.Scene(), f.Message)
+	}
+	st := f.Model.Scenario.Strategies[0]
+	if st.TrackFile != "tracks/rally.yaml" || string(st.Track) != uploadedTrack {
+		t.Errorf("the strategy's track is %q: %q, want the one sent", st.TrackFile, st.Track)
+	}
+}
+
 // TestRemoteSeatBudget: a remote seat's budget is what its budget_formula
 // gives this turn (1 + 10 / 10 = 2), not its most ('budget', 4), and the
 // seat says it changes as the local orders screen does.
