@@ -3,18 +3,12 @@
 package ui
 
 import (
-	"context"
-	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
-	"github.com/sixparty/sixparty/client"
-	"github.com/sixparty/sixparty/server"
 	"github.com/sixparty/sixparty/server/proto"
-	"github.com/sixparty/sixparty/server/store"
 	"github.com/sixparty/sixparty/ui/flow"
 )
 
@@ -23,29 +17,8 @@ import (
 // (2 + 15 / 30 at the start, not its most, 3), and the line under the
 // orders' cost says so.
 func TestRemoteSeatBudgetFormula(t *testing.T) {
-	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
-	defer cancel()
-	st, err := store.OpenSQLite(t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv := server.New(server.Config{Store: st, Logf: t.Logf})
-	hs := httptest.NewServer(srv.Handler())
-	t.Cleanup(func() { hs.Close(); srv.Close(); st.Close() })
-	resp, err := client.Create(ctx, hs.URL, proto.CreateRequest{Scenario: "hormuz-2019", Seats: map[string]string{"e3": "person"}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	l, err := client.ParseLink(resp.Links["e3"])
-	if err != nil {
-		t.Fatal(err)
-	}
-	rc, err := flow.JoinRemote(ctx, l)
-	if err != nil {
-		t.Fatal(err)
-	}
-	go rc.Run(ctx)
-	f := flow.NewRemote(flow.Config{}, rc)
+	join := serveGame(t, proto.CreateRequest{Scenario: "hormuz-2019", Seats: map[string]string{"e3": "person"}})
+	f := flow.NewRemote(flow.Config{}, join("e3"))
 	g, err := NewGame(Options{Flow: f})
 	if err != nil {
 		t.Fatal(err)

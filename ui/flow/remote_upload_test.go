@@ -2,15 +2,12 @@ package flow
 
 import (
 	"context"
-	"net/http/httptest"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/sixparty/sixparty/client"
-	"github.com/sixparty/sixparty/server"
 	"github.com/sixparty/sixparty/server/proto"
-	"github.com/sixparty/sixparty/server/store"
 )
 
 // uploaded is a small scenario a client hosts from a file: Alpha's budget
@@ -44,14 +41,7 @@ const uploadedTrack = `turns:
 // person, and joins it as actor id.
 func joinUploaded(t *testing.T, ctx context.Context, src, id string) *Flow {
 	t.Helper()
-	st, err := store.OpenSQLite(t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv := server.New(server.Config{Store: st, Logf: t.Logf})
-	hs := httptest.NewServer(srv.Handler())
-	t.Cleanup(func() { hs.Close(); srv.Close(); st.Close() })
-	resp, err := client.Create(ctx, hs.URL, proto.CreateRequest{
+	resp, err := client.Create(ctx, testServer(t), proto.CreateRequest{
 		Scenario: "uploaded.yaml", YAML: src,
 		Files: map[string]string{"tracks/rally.yaml": uploadedTrack},
 		Seats: map[string]string{"a": "person", "b": "person"},
