@@ -14,13 +14,16 @@ import (
 	"io"
 	"net/http"
 	"net/url"
+	"path"
 	"strings"
 	"sync"
 	"time"
 
 	"github.com/coder/websocket"
 
+	"github.com/sixparty/sixparty/scenarios"
 	"github.com/sixparty/sixparty/server/proto"
+	"github.com/sixparty/sixparty/sim"
 )
 
 // Link is a parsed capability link: http(s)://HOST/g/GAME#SECRET.
@@ -92,6 +95,17 @@ type GameScenario struct {
 	YAML    string            `json:"yaml"`
 	Builtin bool              `json:"builtin,omitempty"`
 	Files   map[string]string `json:"files,omitempty"`
+}
+
+// Load loads the scenario as the server sent it: a built-in's source (the
+// orders tracks of its strategies are built in too), or a hosted file's
+// YAML with the orders tracks sent beside it (scenarios.LoadFiles): a
+// client has not the file's folder, and reads nothing from the machine's.
+func (sc *GameScenario) Load() (*sim.Model, error) {
+	if sc.Builtin {
+		return scenarios.LoadBuiltinEdited(sc.Name, []byte(sc.YAML))
+	}
+	return scenarios.LoadFiles(path.Base(sc.Name), []byte(sc.YAML), sc.Files)
 }
 
 // Scenario fetches a game's scenario.

@@ -75,6 +75,15 @@ func Load(name string, src []byte) (*sim.Model, error) {
 	return load(name, src, fileReader(name))
 }
 
+// LoadFiles is Load for a scenario that arrives without its folder (one a
+// server sends a seat's window or browser): the orders tracks its
+// strategies name are read from files, their texts by path relative to
+// the scenario, and checked as Load checks them. A path files lacks is
+// the same mistake as a missing file.
+func LoadFiles(name string, src []byte, files map[string]string) (*sim.Model, error) {
+	return load(name, src, filesReader(files))
+}
+
 // load is Load, with orders tracks read by read.
 func load(name string, src []byte, read reader) (*sim.Model, error) {
 	s, err := Parse(name, src)

@@ -86,6 +86,25 @@ func builtinReader(orders string) (string, []byte, error) {
 	return path.Clean(orders), src, err
 }
 
+// filesReader reads orders tracks from files, their texts by path relative
+// to the scenario (as a client sends them with a scenario it hosts, and a
+// server sends them back to its seats): nothing is read from the machine.
+func filesReader(files map[string]string) reader {
+	return func(orders string) (string, []byte, error) {
+		if !fs.ValidPath(orders) {
+			return orders, nil, errNotLocal
+		}
+		src, ok := files[orders]
+		if !ok {
+			return orders, nil, fs.ErrNotExist
+		}
+		if len(src) > maxTrackSize {
+			return orders, nil, fmt.Errorf("larger than %d MB", maxTrackSize>>20)
+		}
+		return orders, []byte(src), nil
+	}
+}
+
 // seatSettings are the seat settings a strategy may give.
 func seatSettings() []string {
 	var out []string

@@ -22,6 +22,9 @@ func (c *compiler) budgets() {
 		a := &s.Actors[i]
 		if !a.BudgetFormula.IsZero() {
 			m.budgetFn[i] = c.num(a.BudgetFormula, c.sc, "budget_formula", a.FieldPos, a.Pos).num
+			// The budget is shown to the actor's seat (orders screen,
+			// briefing), as a cost is.
+			c.shownReads(a.BudgetFormula, i, "the budget_formula", "budget")
 			if absent(a.FieldPos, "budget:", a.Budget == 0) {
 				c.add(fieldPos(a.FieldPos, "budget_formula", a.Pos), "actor %q has a budget_formula but no 'budget': give the most its budget can be", a.ID)
 			}
@@ -162,7 +165,7 @@ func (c *compiler) costs(l *Lever, cl *cLever) {
 					continue
 				}
 				if a != nil {
-					c.costReads(l, k, x, cl.actor)
+					c.shownReads(x, cl.actor, fmt.Sprintf("the cost of level %q", l.Levels[k]), "cost")
 				}
 				if cl.costFn == nil {
 					cl.costFn = make([]numFn, len(l.Cost))
@@ -201,25 +204,28 @@ func CostNumber(x Expr) (float64, bool) {
 	return v, true
 }
 
-// costReads reports the variables that level k's cost expression x reads
-// and actor ai does not see exactly, and the parameters it reads (their
-// drawn values are the world's secret): the cost the orders screen shows
-// would tell the actor their true values.
-func (c *compiler) costReads(l *Lever, k int, x Expr, ai int) {
+// shownReads reports the variables that expression x reads and actor ai
+// does not see exactly, and the parameters it reads (their drawn values
+// are the world's secret): x's value is shown to the actor (what is its
+// cost or its budget), so it would tell the actor their true values. The
+// subject names x in the message ("the cost of level \"high\"") and what
+// names the figure shown ("cost", "budget"). Costs and budget formulas
+// are checked by it alike.
+func (c *compiler) shownReads(x Expr, ai int, subject, what string) {
 	names, err := ExprNames(x.Src)
 	if err != nil {
 		return
 	}
 	for _, n := range names {
 		if _, ok := c.m.params[n]; ok {
-			c.add(x.Pos, "the cost of level %q reads parameter %q, whose value in a game of drawn parameters actor %q does not know: the cost shown on its orders screen would tell it (write the parameter's stated value)", l.Levels[k], n, c.s.Actors[ai].ID)
+			c.add(x.Pos, "%s reads parameter %q, whose value in a game of drawn parameters actor %q does not know: the %s shown on its orders screen would tell it (write the parameter's stated value)", subject, n, c.s.Actors[ai].ID, what)
 			continue
 		}
 		vi, ok := c.m.vars[n]
 		if !ok || c.m.visible[vi][ai] {
 			continue
 		}
-		c.add(x.Pos, "the cost of level %q reads %q, which actor %q sees only as an estimate: the cost shown on its orders screen would tell it the true value (read a variable it sees exactly)", l.Levels[k], n, c.s.Actors[ai].ID)
+		c.add(x.Pos, "%s reads %q, which actor %q sees only as an estimate: the %s shown on its orders screen would tell it the true value (read a variable it sees exactly)", subject, n, c.s.Actors[ai].ID, what)
 	}
 }
 

@@ -96,6 +96,35 @@ outcomes:
   - {id: limit, name: Limit}
 `
 
+// TestBudgetFormulaReads checks that a budget formula, whose budget is
+// shown to its actor's seat, may read only what the actor sees exactly,
+// and no parameter, as a cost expression may (TestCostLoadErrors).
+func TestBudgetFormulaReads(t *testing.T) {
+	base := strings.NewReplacer(
+		"variables:", "  - {id: b, name: Beta}\nvariables:",
+		"outcomes:", "parameters:\n  - {id: base, name: Base, value: 1, range: [0, 2], source: judgement}\noutcomes:",
+	).Replace(growing)
+	for _, tt := range []struct{ old, new, want string }{
+		{"init: 0}", "init: 0, visible: [], noise: 1}", `test.yaml:5:54: the budget_formula reads "support", which actor "a" sees only as an estimate: the budget shown on its orders screen would tell it the true value (read a variable it sees exactly)`},
+		{"init: 0}", "init: 0, visible: []}", `test.yaml:5:54: the budget_formula reads "support", which actor "a" sees only as an estimate: the budget shown on its orders screen would tell it the true value (read a variable it sees exactly)`},
+		{`"1 + support / 10"`, `"base + support / 10"`, `test.yaml:5:54: the budget_formula reads parameter "base", whose value in a game of drawn parameters actor "a" does not know: the budget shown on its orders screen would tell it (write the parameter's stated value)`},
+		{"init: 0}", "init: 0, visible: [a], noise: 1}", ""}, // b sees an estimate: its budget does not read it
+		{`"1 + support / 10"`, `"1 + a.rally"`, ""},
+	} {
+		src := strings.Replace(base, tt.old, tt.new, 1)
+		if src == base {
+			t.Fatalf("%q not found", tt.old)
+		}
+		_, err := loadErr(src)
+		switch {
+		case tt.want == "" && err != nil:
+			t.Errorf("%s: %v, want no error", tt.new, err)
+		case tt.want != "" && (err == nil || err.Error() != tt.want):
+			t.Errorf("%s: got %v\nwant %s", tt.new, err, tt.want)
+		}
+	}
+}
+
 func TestBudgetFormula(t *testing.T) {
 	m := load(t, growing)
 	g := sim.NewGame(m, 1)

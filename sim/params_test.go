@@ -305,14 +305,14 @@ func TestKnownParams(t *testing.T) {
 }
 
 // TestKnownParamsGates checks that a parameter an actor's objective reads
-// is still the world's when its budget formula, a level's condition or a
-// 'seen_by' reads it too: the actor does not know its drawn value.
+// is still the world's when a level's condition or a 'seen_by' reads it
+// too: the actor does not know its drawn value. (A budget formula may not
+// read it at all: TestBudgetFormulaReads.)
 func TestKnownParamsGates(t *testing.T) {
 	if k := loadParams(t).KnownParams(0); len(k) != 1 || k[0] != 2 {
 		t.Fatalf("KnownParams = %v, want [2] (weight)", k)
 	}
 	for _, tt := range []struct{ old, new string }{
-		{"budget: 2, objectives", `budget: 2, budget_formula: "weight * 2", objectives`},
 		{"levels: [off, on], cost: [0, 1]", `levels: [off, on], cost: [0, 1], level_requires: {on: "weight > 0.6"}`},
 		{"max: 1000}", `max: 1000, visible: [], noise: 1, seen_by: {a: "weight"}}`},
 	} {

@@ -60,7 +60,7 @@ type Actor struct {
 	Colour string  `yaml:"colour" doc:"Display colour as #rrggbb."`
 	Budget float64 `yaml:"budget" doc:"Political capital per turn: the total cost of the actor's lever levels may not exceed it."`
 	// BudgetFormula makes the budget depend on the state.
-	BudgetFormula Expr           `yaml:"budget_formula" doc:"A number expression of the state at the start of the turn that gives the actor's budget for the turn (for example \"2 + e3.support / 25\"), held between 0 and 'budget', which stays the most it can be."`
+	BudgetFormula Expr           `yaml:"budget_formula" doc:"A number expression of the state at the start of the turn that gives the actor's budget for the turn (for example \"2 + e3.support / 25\"), held between 0 and 'budget', which stays the most it can be. It is shown to the actor, so it may read only variables the actor sees exactly, and no parameter."`
 	Brief         string         `yaml:"brief" doc:"The actor's role, interests and fears, shown to whoever plays it."`
 	Capital       *Place         `yaml:"capital" doc:"Where the actor is drawn on the map."`
 	Objectives    []Objective    `yaml:"objectives" doc:"What the actor is scored on: the weighted sum of these expressions at the end of the game."`

@@ -20,6 +20,10 @@ type mapCache struct {
 	img  *ebiten.Image
 	key  [9]float64
 	proj geo.Projection
+	// names are the country names worth writing (geo.Labels), with
+	// centres relative to the rectangle's corner: drawMap places them
+	// clear of the actors' names (geo.Place).
+	names []geo.Label
 }
 
 // land returns the projection and an image of the land for rectangle r.
@@ -61,24 +65,7 @@ func (g *Game) land(d *dc, r layout.Rect, frame [4]float64) (geo.Projection, *eb
 		sub.fillPath(&p, colLand)
 		sub.strokePath(&p, 1.5, colBorder)
 	}
-	// Country names, largest first, each only where it overlaps none
-	// written before it.
-	var taken []layout.Rect
-	for _, l := range geo.Labels(names, boxes, at, local, layout.Rect{W: r.W, H: r.H}, 90) {
-		w := measure(l.Name, 18, false)
-		box := layout.Rect{X: l.X - w/2 - 4, Y: l.Y - 12, W: w + 8, H: 24}
-		free := true
-		for _, t := range taken {
-			if box.X < t.Right() && t.X < box.Right() && box.Y < t.Bottom() && t.Y < box.Bottom() {
-				free = false
-				break
-			}
-		}
-		if free {
-			taken = append(taken, box)
-			sub.textCentre(l.Name, l.X, l.Y-9, 18, alpha(colMuted, 0.8), false)
-		}
-	}
+	c.names = geo.Labels(names, boxes, at, local, layout.Rect{W: r.W, H: r.H}, 90)
 	c.img, c.key, c.proj = img, key, proj
 	return proj, img
 }
@@ -102,19 +89,16 @@ func (g *Game) drawMap(d *dc, r layout.Rect, m *sim.Model, levels []int, legend 
 	pos := geo.Markers(m, proj, r)
 	// Where each actor's name goes: flows' number badges keep clear of
 	// them.
-	labels := make([]layout.Rect, len(acts))
-	for i, a := range acts {
-		p := pos[i]
-		if math.IsNaN(p[0]) {
-			continue
+	labels := geo.NameBoxes(m, pos, r, func(s string) float64 { return measure(s, sizeSmall, true) }, sizeSmall)
+	if covered {
+		// Country names keep clear of the actors' markers and names.
+		avoid := slices.Clone(labels)
+		for _, p := range pos {
+			if !math.IsNaN(p[0]) {
+				avoid = append(avoid, layout.Rect{X: p[0] - 17, Y: p[1] - 17, W: 34, H: 34})
+			}
 		}
-		w := measure(a.Name, sizeSmall, true)
-		x := p[0] + 22
-		if x+w > r.Right()-8 {
-			x = p[0] - 22 - w
-		}
-		y := p[1] - sizeSmall*0.65
-		labels[i] = layout.Rect{X: x - 6, Y: y - 2, W: w + 12, H: sizeSmall*1.25 + 4}
+		g.countryNames(d, r, avoid)
 	}
 	taken := slices.Clone(labels)
 	if levels != nil {
@@ -139,12 +123,28 @@ func (g *Game) drawMap(d *dc, r layout.Rect, m *sim.Model, levels []int, legend 
 		d.ring(p[0], p[1], 14, 3, colText)
 		lb := labels[i]
 		d.fill(lb, alpha(colBG, 0.75))
-		d.text(a.Name, lb.X+6, lb.Y+2, sizeSmall, colText, true)
+		d.text(a.Name, lb.X+geo.NamePad, lb.Y+2, sizeSmall, colText, true)
 	}
 	if covered {
 		d.text(geo.CoverNote(true), r.X+10, r.Y+8, 18, colMuted, false)
 	} else {
 		d.fit(geo.CoverNote(false), r.X+10, r.Y+8, r.W-20, 18, colMuted, false)
+	}
+}
+
+// countryNames writes the country names on the land of the map drawn in
+// r, largest first, each moved or dropped where it would cover another or
+// an actor's marker or name (avoid).
+func (g *Game) countryNames(d *dc, r layout.Rect, avoid []layout.Rect) {
+	defer d.log.hush()() // the land's names, as before, are not the screen's text
+	cands := slices.Clone(g.mapCache.names)
+	for i := range cands {
+		cands[i].X += r.X
+		cands[i].Y += r.Y
+	}
+	size := func(name string) (float64, float64) { return measure(name, 18, false) + 8, 24 }
+	for _, p := range geo.Place(cands, size, avoid, r) {
+		d.textCentre(p.Name, p.X, p.Y-9, 18, alpha(colMuted, 0.8), false)
 	}
 }
 

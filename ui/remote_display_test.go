@@ -114,6 +114,14 @@ func TestRemoteSeatEnd(t *testing.T) {
 // "projector") and keeps the connection running.
 func serveDefault(t *testing.T) func(role string) *flow.RemoteConn {
 	t.Helper()
+	return serveGame(t, proto.CreateRequest{Scenario: scenarios.Default, Seed: defaultSeed(t)})
+}
+
+// serveGame serves the game req asks for on a server in the test process,
+// for a minute at most, and returns a function that joins it by a role's
+// link and keeps the connection running.
+func serveGame(t *testing.T, req proto.CreateRequest) func(role string) *flow.RemoteConn {
+	t.Helper()
 	st, err := store.OpenSQLite(t.TempDir())
 	if err != nil {
 		t.Fatal(err)
@@ -122,7 +130,7 @@ func serveDefault(t *testing.T) func(role string) *flow.RemoteConn {
 	hs := httptest.NewServer(srv.Handler())
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	t.Cleanup(func() { cancel(); hs.Close(); srv.Close(); st.Close() })
-	resp, err := client.Create(ctx, hs.URL, proto.CreateRequest{Scenario: scenarios.Default, Seed: defaultSeed(t)})
+	resp, err := client.Create(ctx, hs.URL, req)
 	if err != nil {
 		t.Fatal(err)
 	}

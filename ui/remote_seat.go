@@ -35,6 +35,7 @@ func (g *Game) drawRemoteSeat(d *dc, b layout.Rect) {
 	levers := f.SeatLevers()
 	cost, budget := s.Cost(f)
 	head := fmt.Sprintf("Your orders · cost %s of %s", flow.Capital(cost), flow.Capital(budget))
+	note := f.BudgetNote()
 	col := colMuted
 	if cost > budget+1e-9 {
 		col, head = colBad, head+" · over budget"
@@ -47,11 +48,17 @@ func (g *Game) drawRemoteSeat(d *dc, b layout.Rect) {
 		// keep the messages.
 		h := g.drawRemoteEnd(d, layout.Rect{X: left.X, Y: left.Y, W: left.W, H: left.H * 0.62}, e)
 		left.Y, left.H = left.Y+h+16, left.H-h-16
-		head = "The orders are closed"
+		head, note = "The orders are closed", ""
 		col = colMuted
 	}
 	d.fit(head, left.X, left.Y, left.W, sizeBody, col, true)
-	list := layout.Rect{X: left.X, Y: left.Y + sizeBody*1.6, W: left.W, H: left.H - sizeBody*1.6}
+	top := sizeBody * 1.6
+	if note != "" {
+		// A budget that changes says so, as on the local orders screen.
+		d.fit("Budget: "+note, left.X, left.Y+top, left.W, sizeSmall, colMuted, false)
+		top += sizeSmall * 1.6
+	}
+	list := layout.Rect{X: left.X, Y: left.Y + top, W: left.W, H: left.H - top}
 	chs := t.Channels()
 	ch := s.ChannelOf(t)
 	choices := f.SeatChoices()

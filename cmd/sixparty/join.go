@@ -6,12 +6,10 @@ import (
 	"io"
 	"os"
 	"os/signal"
-	"path/filepath"
 
 	"github.com/sixparty/sixparty/client"
 	"github.com/sixparty/sixparty/scenarios"
 	"github.com/sixparty/sixparty/server/proto"
-	"github.com/sixparty/sixparty/sim"
 	"github.com/sixparty/sixparty/sim/ai"
 )
 
@@ -66,7 +64,7 @@ func runJoin(args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintf(stderr, "sixparty join: %v\n", err)
 			return exitFail
 		}
-		m, err := servedScenario(sc)
+		m, err := sc.Load()
 		if err != nil {
 			printErr(stderr, err)
 			return exitFail
@@ -111,32 +109,4 @@ func runJoin(args []string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintf(stdout, "%s: the game is over on turn %d (%s): %s\n", who, v.Turn, v.Date, v.Outcome)
 	return exitOK
-}
-
-// servedScenario loads a served game's scenario: a built-in one as built
-// in, any other with the orders tracks the server sent, in a temporary
-// folder of its own.
-func servedScenario(sc *client.GameScenario) (*sim.Model, error) {
-	if sc.Builtin {
-		return scenarios.LoadBuiltinEdited(sc.Name, []byte(sc.YAML))
-	}
-	dir, err := os.MkdirTemp("", "sixparty-join-")
-	if err != nil {
-		return nil, err
-	}
-	defer os.RemoveAll(dir)
-	for f, src := range sc.Files {
-		p := filepath.FromSlash(f)
-		if !filepath.IsLocal(p) {
-			return nil, fmt.Errorf("sixparty join: the server sent an orders track outside the scenario's folder: %q", f)
-		}
-		p = filepath.Join(dir, p)
-		if err := os.MkdirAll(filepath.Dir(p), 0o700); err != nil {
-			return nil, err
-		}
-		if err := os.WriteFile(p, []byte(src), 0o600); err != nil {
-			return nil, err
-		}
-	}
-	return scenarios.Load(filepath.Join(dir, filepath.Base(sc.Name)), []byte(sc.YAML))
 }

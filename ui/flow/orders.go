@@ -26,9 +26,14 @@ func (f *Flow) Budget() float64 {
 }
 
 // BudgetNote says, when the current actor's budget is a formula, that it
-// changes from turn to turn and its most; "" otherwise.
+// changes from turn to turn and its most; "" otherwise. It serves the
+// local orders screen and a remote seat (which has no Game) alike.
 func (f *Flow) BudgetNote() string {
-	a := f.Game.Model.Scenario.Actors[f.Current]
+	m := f.Model
+	if f.Game != nil {
+		m = f.Game.Model
+	}
+	a := m.Scenario.Actors[f.Current]
 	if a.BudgetFormula.IsZero() {
 		return ""
 	}

@@ -3,13 +3,11 @@ package flow
 import (
 	"context"
 	"fmt"
-	"path"
 	"strings"
 	"sync"
 	"time"
 
 	"github.com/sixparty/sixparty/client"
-	"github.com/sixparty/sixparty/scenarios"
 	"github.com/sixparty/sixparty/server/proto"
 	"github.com/sixparty/sixparty/sim"
 )
@@ -60,20 +58,11 @@ func JoinRemote(ctx context.Context, l client.Link) (*RemoteConn, error) {
 	return rc, nil
 }
 
-// loadServed loads the scenario a server sent: a built-in's source (the
-// orders tracks of its strategies are built in too), or a file's from its
-// YAML alone. A hosted file whose strategies name orders tracks does not
-// load here yet: package scenarios reads tracks from a folder, which a
-// browser lacks (the tracks the server sends in sc.Files are not used).
+// loadServed loads the scenario a server sent (client.GameScenario.Load:
+// a hosted file with the orders tracks sent beside it, as the window, like
+// a browser, has not the file's folder).
 func loadServed(sc *client.GameScenario) (*sim.Model, error) {
-	if sc.Builtin {
-		m, err := scenarios.LoadBuiltinEdited(sc.Name, []byte(sc.YAML))
-		if err != nil {
-			return nil, fmt.Errorf("flow: the game's scenario: %w", err)
-		}
-		return m, nil
-	}
-	m, err := scenarios.Load(path.Base(sc.Name), []byte(sc.YAML))
+	m, err := sc.Load()
 	if err != nil {
 		return nil, fmt.Errorf("flow: the game's scenario: %w", err)
 	}

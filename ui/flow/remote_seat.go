@@ -153,26 +153,35 @@ func (s *RemoteSeatScene) Draft(f *Flow) map[string]int {
 	return o
 }
 
-// Cost returns what the draft costs and the seat's budget.
+// Cost returns what the draft costs and the seat's budget this turn: its
+// 'budget', or what its 'budget_formula' gives read on what the seat knows
+// (seatState), held between 0 and 'budget' (sim's Model.BudgetIn). A
+// budget formula, like a cost, reads nothing else (sim/budget.go), so the
+// seat's budget is the server's.
 func (s *RemoteSeatScene) Cost(f *Flow) (cost, budget float64) {
 	s.sync(f)
-	m := f.Model
+	st := f.seatState()
 	for i, li := range f.SeatLevers() {
-		cost += f.SeatCost(li, s.Levels[i])
+		cost += f.Model.CostIn(st, li, s.Levels[i])
 	}
-	return cost, m.Scenario.Actors[f.Current].Budget
+	return cost, f.Model.BudgetIn(st, f.Current)
 }
 
 // SeatCost returns what the seat's lever li costs at level lvl this turn:
-// its number, or its cost expression read on what the seat knows (the
-// values it sees exactly, the orders revealed last turn, the turn). A cost
-// expression reads nothing else (sim/budget.go), so the seat prices it as
-// the server does.
+// its number, or its cost expression read on what the seat knows
+// (seatState). A cost expression reads nothing else (sim/budget.go), so
+// the seat prices it as the server does.
 func (f *Flow) SeatCost(li, lvl int) float64 {
+	return f.Model.CostIn(f.seatState(), li, lvl)
+}
+
+// seatState is the state as the seat knows it at the start of the turn it
+// orders: the values it sees exactly (an estimate for the others), the
+// orders revealed last turn, the turn.
+func (f *Flow) seatState() *sim.State {
 	t := f.remote.Table
 	played := t.Played()
-	st := &sim.State{Turn: t.Turn(), Vals: t.View(f.Current, played).Vals, Levels: t.Levels(played)}
-	return f.Model.CostIn(st, li, lvl)
+	return &sim.State{Turn: t.Turn(), Vals: t.View(f.Current, played).Vals, Levels: t.Levels(played)}
 }
 
 // Row kinds of the seat scene.

@@ -39,18 +39,12 @@ func serveGame(t *testing.T) *served {
 // first three actors person seats.
 func serveScenario(t *testing.T, name string) *served {
 	t.Helper()
-	st, err := store.OpenSQLite(t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv := server.New(server.Config{Store: st, Logf: t.Logf})
-	hs := httptest.NewServer(srv.Handler())
-	t.Cleanup(func() { hs.Close(); srv.Close(); st.Close() })
+	url := testServer(t)
 	m, err := scenarios.LoadBuiltin(name)
 	if err != nil {
 		t.Fatal(err)
 	}
-	s := &served{url: hs.URL, m: m}
+	s := &served{url: url, m: m}
 	seats := map[string]string{}
 	for i, a := range m.Scenario.Actors {
 		seats[a.ID] = "computer:easy"
@@ -62,12 +56,26 @@ func serveScenario(t *testing.T, name string) *served {
 	// The scenario's own seed, which a game plays only when asked to: the
 	// tests count on its chance.
 	seed := m.Scenario.Meta.Seed
-	resp, err := client.Create(context.Background(), hs.URL, proto.CreateRequest{Scenario: name, Seats: seats, Seed: &seed})
+	resp, err := client.Create(context.Background(), url, proto.CreateRequest{Scenario: name, Seats: seats, Seed: &seed})
 	if err != nil {
 		t.Fatal(err)
 	}
 	s.links = resp.Links
 	return s
+}
+
+// testServer starts a server in the test process, on a store of its own,
+// and returns its URL; the test's cleanup stops it.
+func testServer(t *testing.T) string {
+	t.Helper()
+	st, err := store.OpenSQLite(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := server.New(server.Config{Store: st, Logf: t.Logf})
+	hs := httptest.NewServer(srv.Handler())
+	t.Cleanup(func() { hs.Close(); srv.Close(); st.Close() })
+	return hs.URL
 }
 
 func join(t *testing.T, ctx context.Context, s string) *RemoteConn {

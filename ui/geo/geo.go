@@ -274,3 +274,79 @@ func CoverNote(covered bool) string {
 	}
 	return "The map data does not cover this scenario's region: capitals placed by longitude and latitude only."
 }
+
+// Name label sizes: an actor's name box reaches NameGap from its marker's
+// centre and is padded by NamePad around the text.
+const (
+	NameGap = 22
+	NamePad = 6
+)
+
+// NameBoxes returns where each actor's name is written beside its marker
+// at pos (from Markers) on the map drawn in r: to the right of the
+// marker, or to its left when it would run past r's right edge. width
+// measures a name's text, h is the text's height. An actor without a
+// marker gets an empty box. The map keeps flows' badges and the
+// countries' names (Place) clear of these boxes.
+func NameBoxes(m *sim.Model, pos [][2]float64, r layout.Rect, width func(string) float64, h float64) []layout.Rect {
+	acts := m.Scenario.Actors
+	out := make([]layout.Rect, len(acts))
+	for i, a := range acts {
+		p := pos[i]
+		if math.IsNaN(p[0]) {
+			continue
+		}
+		w := width(a.Name)
+		x := p[0] + NameGap
+		if x+w > r.Right()-8 {
+			x = p[0] - NameGap - w
+		}
+		y := p[1] - h*0.65
+		out[i] = layout.Rect{X: x - NamePad, Y: y - 2, W: w + 2*NamePad, H: h*1.25 + 4}
+	}
+	return out
+}
+
+// Placed is a country's name where Place put it: its label with the
+// centre it was moved to, and the box it covers.
+type Placed struct {
+	Label
+	Box layout.Rect
+}
+
+// Place returns the country names of labels (in their order, largest
+// first as Labels gives them) that can be written without covering one
+// another or any box in avoid (the actors' names: NameBoxes), each box
+// given by size (its width and height, padding included). A name stays at
+// its point when that is free; otherwise it moves one box height down,
+// then up, then half its width to either side, staying inside r; a name
+// with no free place is dropped, never written under another.
+func Place(labels []Label, size func(string) (w, h float64), avoid []layout.Rect, r layout.Rect) []Placed {
+	taken := slices.Clone(avoid)
+	var out []Placed
+	for _, l := range labels {
+		w, h := size(l.Name)
+		for _, d := range [][2]float64{{0, 0}, {0, h}, {0, -h}, {-w / 2, 0}, {w / 2, 0}} {
+			x, y := l.X+d[0], l.Y+d[1]
+			box := layout.Rect{X: x - w/2, Y: y - h/2, W: w, H: h}
+			if box.X < r.X || box.Right() > r.Right() || box.Y < r.Y || box.Bottom() > r.Bottom() || covers(box, taken) {
+				continue
+			}
+			taken = append(taken, box)
+			out = append(out, Placed{Label{Name: l.Name, X: x, Y: y}, box})
+			break
+		}
+	}
+	return out
+}
+
+// covers reports whether box shares more than an edge with any of boxes
+// (an empty box covers nothing).
+func covers(box layout.Rect, boxes []layout.Rect) bool {
+	for _, t := range boxes {
+		if t.W > 0 && t.H > 0 && box.X < t.Right() && t.X < box.Right() && box.Y < t.Bottom() && t.Y < box.Bottom() {
+			return true
+		}
+	}
+	return false
+}

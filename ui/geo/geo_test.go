@@ -6,6 +6,7 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/sixparty/sixparty/assets"
 	"github.com/sixparty/sixparty/scenarios"
 	"github.com/sixparty/sixparty/ui/layout"
 )
@@ -184,4 +185,98 @@ func TestLabels(t *testing.T) {
 	if want := []string{"Big", "Medium"}; !slices.Equal(got, want) {
 		t.Errorf("labels %v, want %v", got, want)
 	}
+}
+
+// TestPlace: a country's name stays at its point when that is free, moves
+// down, up, then sideways off an actor's name or a name placed before
+// it, stays inside the map, and is dropped when no place is free.
+func TestPlace(t *testing.T) {
+	r := layout.Rect{W: 400, H: 300}
+	size := func(string) (float64, float64) { return 80, 20 } // every name 80x20
+	at := func(x, y float64) layout.Rect { return layout.Rect{X: x - 40, Y: y - 10, W: 80, H: 20} }
+	for _, tc := range []struct {
+		name   string
+		labels []Label
+		avoid  []layout.Rect
+		want   []Placed
+	}{
+		{"free", []Label{{"A", 100, 100}}, nil, []Placed{{Label{"A", 100, 100}, at(100, 100)}}},
+		{"under an actor's name: moves down", []Label{{"A", 100, 100}}, []layout.Rect{{X: 50, Y: 95, W: 100, H: 10}}, []Placed{{Label{"A", 100, 120}, at(100, 120)}}},
+		{"down blocked too: moves up", []Label{{"A", 100, 100}}, []layout.Rect{{X: 50, Y: 95, W: 100, H: 30}}, []Placed{{Label{"A", 100, 80}, at(100, 80)}}},
+		{"at the bottom edge: up", []Label{{"A", 100, 290}}, []layout.Rect{{X: 90, Y: 285, W: 10, H: 10}}, []Placed{{Label{"A", 100, 270}, at(100, 270)}}},
+		{"down and up blocked: left", []Label{{"A", 100, 100}}, []layout.Rect{{X: 110, Y: 60, W: 10, H: 80}}, []Placed{{Label{"A", 60, 100}, at(60, 100)}}},
+		{"a name placed before", []Label{{"Big", 100, 100}, {"Small", 110, 105}}, nil, []Placed{{Label{"Big", 100, 100}, at(100, 100)}, {Label{"Small", 110, 125}, at(110, 125)}}},
+		{"no free place: dropped", []Label{{"A", 100, 100}, {"B", 300, 100}}, []layout.Rect{{X: 0, Y: 0, W: 200, H: 300}}, []Placed{{Label{"B", 300, 100}, at(300, 100)}}},
+		{"an empty box avoids nothing", []Label{{"A", 100, 100}}, []layout.Rect{{}, {X: 100, Y: 100}}, []Placed{{Label{"A", 100, 100}, at(100, 100)}}},
+	} {
+		if got := Place(tc.labels, size, tc.avoid, r); !reflect.DeepEqual(got, tc.want) {
+			t.Errorf("%s: got %v\nwant %v", tc.name, got, tc.want)
+		}
+	}
+}
+
+// TestPlaceHormuz: on the hormuz-2019 map at 1280x720 (the map's part of
+// the screen), Saudi Arabia's name, which lay under the Saudi and Emirati
+// actors' names, moves clear of them, and no country's name covers an
+// actor's name or marker, or another country's.
+func TestPlaceHormuz(t *testing.T) {
+	m, err := scenarios.LoadBuiltin("hormuz-2019")
+	if err != nil {
+		t.Fatal(err)
+	}
+	g, err := assets.Map()
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := layout.Rect{X: 36, Y: 92, W: 772, H: 540}
+	frame, covered := Frame(m, g.BBox)
+	if !covered {
+		t.Fatal("the map does not cover hormuz-2019")
+	}
+	p := Fit(frame, r)
+	var names []string
+	var boxes [][4]float64
+	var at [][2]float64
+	for _, c := range g.Countries {
+		if Overlaps(c.Box, frame) {
+			names, boxes, at = append(names, c.Name), append(boxes, c.Box), append(at, c.Label)
+		}
+	}
+	width := func(s string) float64 { return 9.5 * float64(len(s)) } // about the bold small type's
+	pos := Markers(m, p, r)
+	avoid := NameBoxes(m, pos, r, width, 22)
+	for _, q := range pos {
+		avoid = append(avoid, layout.Rect{X: q[0] - 17, Y: q[1] - 17, W: 34, H: 34})
+	}
+	cands := Labels(names, boxes, at, p, r, 90)
+	size := func(s string) (float64, float64) { return 8.5*float64(len(s)) + 8, 24 }
+	placed := Place(cands, size, avoid, r)
+	saudi := false
+	for i, pl := range placed {
+		if covers(pl.Box, avoid) || covers(pl.Box, boxesOf(placed[:i])) {
+			t.Errorf("%s's name at %v covers another name or a marker", pl.Name, pl.Box)
+		}
+		saudi = saudi || pl.Name == "Saudi Arabia"
+	}
+	if !saudi {
+		t.Errorf("Saudi Arabia's name was dropped: %v", placed)
+	}
+	// Before, it lay under an actor's name where Labels put it.
+	for _, c := range cands {
+		if c.Name == "Saudi Arabia" {
+			w, h := size(c.Name)
+			if !covers(layout.Rect{X: c.X - w/2, Y: c.Y - h/2, W: w, H: h}, avoid) {
+				t.Errorf("Saudi Arabia's name at its point covers no actor's name: the test no longer shows the collision")
+			}
+		}
+	}
+}
+
+// boxesOf returns the boxes of placed names.
+func boxesOf(ps []Placed) []layout.Rect {
+	var out []layout.Rect
+	for _, p := range ps {
+		out = append(out, p.Box)
+	}
+	return out
 }
