@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"github.com/sixparty/sixparty/sim"
-	"github.com/sixparty/sixparty/ui/flow"
 	"github.com/sixparty/sixparty/ui/layout"
 )
 
@@ -114,11 +113,7 @@ func (g *Game) drawBriefs(d *dc, body layout.Rect) {
 		if g.f.Seats[i].Human {
 			seat = "person"
 		}
-		budget := fmt.Sprintf("Budget %g per turn", a.Budget)
-		if !a.BudgetFormula.IsZero() {
-			budget = fmt.Sprintf("Budget %s now (most %g)", flow.Capital(m.BudgetIn(g.f.Game.State(), i)), a.Budget)
-		}
-		d.fit(budget+" · played by a "+seat, in.X, y, in.W, sizeSmall, colMuted, false)
+		d.fit(g.f.BriefBudget(i)+" · played by a "+seat, in.X, y, in.W, sizeSmall, colMuted, false)
 		y += sizeSmall * 1.6
 		y += d.para(a.Brief, layout.Rect{X: in.X, Y: y, W: in.W, H: in.Bottom() - y}, sizeBody, colText, false) + 10
 		for _, o := range a.Objectives {

@@ -86,3 +86,36 @@ func ordersFlow(t *testing.T, old, new string) *Flow {
 	}
 	return f
 }
+
+// TestBriefBudgetHidden: every actor's brief shows a budget formula's
+// figure only to a viewer that knows exactly what it reads. Beta's budget
+// is money / 5 (2 at the start), and money is Beta's alone: Alpha, the
+// one person playing, reads only its most; a formula of tension, which
+// everyone sees, gives its figure.
+func TestBriefBudgetHidden(t *testing.T) {
+	src := strings.Replace(fixture, "{id: b, name: Beta, budget: 2,", `{id: b, name: Beta, budget: 3, budget_formula: "money / 5",`, 1)
+	src = strings.Replace(src, "{id: c, name: Gamma, budget: 1,", `{id: c, name: Gamma, budget: 2, budget_formula: "tension / 50",`, 1)
+	open := func(string) (*sim.Model, error) { return scenarios.Load("fixture.yaml", []byte(src)) }
+	f := New(Config{Builtin: []string{"fixture"}, Source: "fixture", Open: open, Store: memStore{}, Seats: solo(6)})
+	if f.Model == nil {
+		t.Fatal(f.Message)
+	}
+	for _, in := range []Input{Do(Confirm), Do(Confirm), Do(ToggleBriefs)} {
+		f.Do(in)
+	}
+	if !f.ShowBriefs() || f.Viewer() != 0 {
+		t.Fatalf("at %s, briefs %v, viewer %d: want every brief, seen by Alpha", f.Scene(), f.ShowBriefs(), f.Viewer())
+	}
+	for _, c := range []struct {
+		ai   int
+		want string
+	}{
+		{0, "Budget 2 per turn"},
+		{1, "Budget up to 3 per turn"},
+		{2, "Budget 1 now (most 2)"},
+	} {
+		if got := f.BriefBudget(c.ai); got != c.want {
+			t.Errorf("BriefBudget(%d) = %q, want %q", c.ai, got, c.want)
+		}
+	}
+}

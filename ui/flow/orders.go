@@ -40,6 +40,30 @@ func (f *Flow) BudgetNote() string {
 	return fmt.Sprintf("this turn's, from %s; at most %g", a.BudgetFormula.Src, a.Budget)
 }
 
+// BriefBudget says actor ai's budget as every actor's brief shows it:
+// "Budget 2 per turn"; for a 'budget_formula', "Budget 1.5 now (most 2)"
+// when the viewer knows exactly every variable the formula reads, or
+// "Budget up to 2 per turn" when it does not: a budget formula may read
+// what its own actor alone sees exactly (sim/budget.go), and the figure
+// would tell the viewer a function of it.
+func (f *Flow) BriefBudget(ai int) string {
+	m := f.Game.Model
+	a := &m.Scenario.Actors[ai]
+	if a.BudgetFormula.IsZero() {
+		return fmt.Sprintf("Budget %g per turn", a.Budget)
+	}
+	names, err := m.ExprNames(a.BudgetFormula)
+	if err != nil {
+		return fmt.Sprintf("Budget up to %g per turn", a.Budget)
+	}
+	for _, n := range names {
+		if vi := m.VarIndex(n); vi >= 0 && !f.Known(vi) {
+			return fmt.Sprintf("Budget up to %g per turn", a.Budget)
+		}
+	}
+	return fmt.Sprintf("Budget %s now (most %g)", Capital(m.BudgetIn(f.Game.State(), ai)), a.Budget)
+}
+
 // SetLevel sets the current actor's lever li to lvl in the draft orders
 // if that is allowed, and says why not otherwise.
 func (f *Flow) SetLevel(li, lvl int) error {
