@@ -94,11 +94,14 @@ func (p *planner) reset(m *sim.Model, s *sim.State, v sim.View, seed uint64, ai 
 	}
 	clear(p.seen)
 	p.avail = m.MaxLevels(s, p.avail)
-	p.costs = m.CostsIn(s)
 	// The state as ai believes it, with chance of its own: the generator
 	// in s would tell the future.
 	p.base = s.Believed(v)
 	p.base.RNG = sim.Derive(seed, keyOpening, p.turn, uint64(ai), 0)
+	// The costs as ai believes them: another actor's cost expression may
+	// read what that actor alone sees exactly. Its own read only what it
+	// sees exactly (sim/budget.go), so they are the true ones.
+	p.costs = m.CostsIn(p.base)
 
 	// Everyone's last orders, where still allowed.
 	p.levels = m.CarryForward(s, s.Levels)
