@@ -21,7 +21,9 @@ func (c *compiler) budgets() {
 	for i := range s.Actors {
 		a := &s.Actors[i]
 		if !a.BudgetFormula.IsZero() {
-			m.budgetFn[i] = c.num(a.BudgetFormula, c.sc, "budget_formula", a.FieldPos, a.Pos).num
+			f := c.num(a.BudgetFormula, c.sc, "budget_formula", a.FieldPos, a.Pos)
+			m.budgetFn[i] = f.num
+			c.noDraw(f, "the budget_formula")
 			// The budget is shown to the actor's seat (orders screen,
 			// briefing), as a cost is.
 			c.shownReads(a.BudgetFormula, i, "the budget_formula", "budget")
@@ -167,6 +169,7 @@ func (c *compiler) costs(l *Lever, cl *cLever) {
 				if a != nil {
 					c.shownReads(x, cl.actor, fmt.Sprintf("the cost of level %q", l.Levels[k]), "cost")
 				}
+				c.noDraw(f, fmt.Sprintf("the cost of level %q", l.Levels[k]))
 				if cl.costFn == nil {
 					cl.costFn = make([]numFn, len(l.Cost))
 				}

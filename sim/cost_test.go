@@ -105,6 +105,9 @@ func TestCostLoadErrors(t *testing.T) {
 		{`cost: [0, 1, "1 + x"]`, `cost: [0, 1, "1 - 2"]`, `test.yaml:13:19: cost must not be negative`},
 		{`cost: [0, 1, "1 + x"]`, `cost: [0, 1, ]`, `test.yaml:13:11: lever "a.push" has 3 levels but 2 costs`},
 		{`{id: x, name: X, init: 0}`, `{id: x, name: X, init: 0, visible: [], noise: 1}`, `test.yaml:13:19: the cost of level "high" reads "x", which actor "a" sees only as an estimate: the cost shown on its orders screen would tell it the true value (read a variable it sees exactly)`},
+		{`cost: [0, 1, "1 + x"]`, `cost: [0, 1, "1 + random()"]`, `test.yaml:13:23: the cost of level "high" draws a random number, but it is read on the state, not played: it would come out the same in every game (draw the chance in a rule or an effect)`},
+		{`cost: [0, 1, "1 + x"]`, `cost: [0, 1, "max(1, x + noise(2))"]`, `test.yaml:13:30: the cost of level "high" draws a random number, but it is read on the state, not played: it would come out the same in every game (draw the chance in a rule or an effect)`},
+		{`budget: 3}`, `budget: 3, budget_formula: "3 * random()"}`, `test.yaml:5:58: the budget_formula draws a random number, but it is read on the state, not played: it would come out the same in every game (draw the chance in a rule or an effect)`},
 		{`budget: 3}`, `}`, `test.yaml:13:11: actor "a" has no 'budget', so it can never order a level of lever "a.push" that costs more than 0: give the actor a budget`},
 	} {
 		src := strings.Replace(priced, tc.from, tc.to, 1)

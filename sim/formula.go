@@ -82,6 +82,9 @@ type compiled struct {
 	// levelOnly reports that the number reads no slot but 'level' and
 	// draws no random number: its value is a function of the level alone.
 	levelOnly bool
+	// draw is the position of the expression's first random() or
+	// noise(), or nil when it draws no random number.
+	draw *Pos
 }
 
 // compileExpr parses src and compiles it to the wanted type. Mistakes,
@@ -138,7 +141,31 @@ func compileExprOpts(x Expr, want exprType, sc *scope, errs *ErrorList, opts com
 	if sc.hasLevel {
 		level = sc.names["level"]
 	}
-	return compiled{num: emitNum(t), konst: konst, val: t.val, levelOnly: readsOnly(t, level)}, true
+	return compiled{num: emitNum(t), konst: konst, val: t.val, levelOnly: readsOnly(t, level), draw: firstDraw(t)}, true
+}
+
+// firstDraw returns the position of the first random() or noise() in t,
+// in the order of the source, or nil when there is none.
+func firstDraw(t *tnode) *Pos {
+	if t.op == nCall && (t.fn == fnNoise || t.fn == fnRandom) {
+		return sitePos(t)
+	}
+	for _, a := range t.args {
+		if p := firstDraw(a); p != nil {
+			return p
+		}
+	}
+	return nil
+}
+
+// noDraw reports an expression read on the state, rather than played
+// (a cost, a budget formula), that draws a random number: it is read
+// with no generator of the game's, so every reading would give the same
+// number, whatever the seed. The subject names the expression.
+func (c *compiler) noDraw(f compiled, subject string) {
+	if f.draw != nil {
+		c.add(*f.draw, "%s draws a random number, but it is read on the state, not played: it would come out the same in every game (draw the chance in a rule or an effect)", subject)
+	}
 }
 
 // readsOnly reports whether t reads no slot but slot (none, for -1) and

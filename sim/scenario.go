@@ -60,7 +60,7 @@ type Actor struct {
 	Colour string  `yaml:"colour" doc:"Display colour as #rrggbb."`
 	Budget float64 `yaml:"budget" doc:"Political capital per turn: the total cost of the actor's lever levels may not exceed it."`
 	// BudgetFormula makes the budget depend on the state.
-	BudgetFormula Expr           `yaml:"budget_formula" doc:"A number expression of the state at the start of the turn that gives the actor's budget for the turn (for example \"2 + e3.support / 25\"), held between 0 and 'budget', which stays the most it can be. It is shown to the actor, so it may read only variables the actor sees exactly, and no parameter."`
+	BudgetFormula Expr           `yaml:"budget_formula" doc:"A number expression of the state at the start of the turn that gives the actor's budget for the turn (for example \"2 + e3.support / 25\"), held between 0 and 'budget', which stays the most it can be. It is shown to the actor, so it may read only variables the actor sees exactly, and no parameter; it draws no random number."`
 	Brief         string         `yaml:"brief" doc:"The actor's role, interests and fears, shown to whoever plays it."`
 	Capital       *Place         `yaml:"capital" doc:"Where the actor is drawn on the map."`
 	Objectives    []Objective    `yaml:"objectives" doc:"What the actor is scored on: the weighted sum of these expressions at the end of the game."`
@@ -129,7 +129,7 @@ type Lever struct {
 	Name         string   `yaml:"name" doc:"Name shown to players."`
 	Description  string   `yaml:"description" doc:"What the lever does, in words, shown on the orders screen."`
 	Levels       []string `yaml:"levels" doc:"Names of the levels, from 0 (usually off) upwards; each different."`
-	Cost         []Expr   `yaml:"cost" doc:"Political capital each level costs per turn, one per level: a number (none above the actor's budget), or, for a level above the first, a number expression of the state at the start of the turn (for example \"2 + hormuz.risk / 50\"; read like 'requires'), which must come out 0 or more."`
+	Cost         []Expr   `yaml:"cost" doc:"Political capital each level costs per turn, one per level: a number (none above the actor's budget), or, for a level above the first, a number expression of the state at the start of the turn (for example \"2 + hormuz.risk / 50\"; read like 'requires'), which must come out 0 or more and draws no random number."`
 	Requires     Expr     `yaml:"requires" doc:"Condition that must hold at the start of the turn to set the lever above level 0; a lever's id in it reads the level ordered last turn."`
 	RequiresText string   `yaml:"requires_text" doc:"The condition in words, shown when the lever is unavailable."`
 	// LevelRequires gates levels above the first by conditions of their own.
