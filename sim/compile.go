@@ -373,7 +373,9 @@ func (c *compiler) levers() {
 		c.levels(l)
 		c.costs(l, cl) // numbers, or expressions of the state (sim/budget.go)
 		if !l.Requires.IsZero() {
-			cl.requires = c.cond(l.Requires, c.sc)
+			f := c.condOf(l.Requires, c.sc)
+			c.noDraw(f, "the 'requires' of lever "+strconv.Quote(l.ID))
+			cl.requires = f.cond
 		}
 		cl.levelReq = c.levelRequires(l)
 		cl.effects = c.effects(l.Effects, c.fx)
@@ -816,10 +818,13 @@ func (c *compiler) num(x Expr, sc *scope, field string, fields map[string]Pos, p
 	return f
 }
 
-func (c *compiler) cond(x Expr, sc *scope) boolFn {
+func (c *compiler) cond(x Expr, sc *scope) boolFn { return c.condOf(x, sc).cond }
+
+// condOf is cond, returning the whole compiled condition.
+func (c *compiler) condOf(x Expr, sc *scope) compiled {
 	f, ok := compileExprOpts(x, tBool, sc, &c.errs, compileOpts{reads: c.m.reads})
 	if !ok {
-		return func(*env) bool { return false }
+		return compiled{cond: func(*env) bool { return false }}
 	}
-	return f.cond
+	return f
 }

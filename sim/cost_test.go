@@ -176,3 +176,20 @@ func TestCostTurn(t *testing.T) {
 		t.Errorf("cost on turn 2 = %g, want 2", got)
 	}
 }
+
+// TestConditionDraws: a lever's 'requires' and 'level_requires' are read
+// on the state with no generator of the game's, like a cost, so a random
+// number in them is an error at load, at the call.
+func TestConditionDraws(t *testing.T) {
+	const tail = " draws a random number, but it is read on the state, not played: it would come out the same in every game (draw the chance in a rule or an effect)"
+	for _, tc := range []struct{ to, want string }{
+		{"cost: [0, 1, \"1 + x\"]\n    requires: \"random() < 0.5\"", `test.yaml:14:16: the 'requires' of lever "a.push"` + tail},
+		{"cost: [0, 1, \"1 + x\"]\n    level_requires: {high: \"x + noise(1) > 0\"}", `test.yaml:14:33: the 'level_requires' of level "high"` + tail},
+	} {
+		src := strings.Replace(priced, `cost: [0, 1, "1 + x"]`, tc.to, 1)
+		_, err := loadErr(src)
+		if err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%s: got %v\nwant %s", tc.to, err, tc.want)
+		}
+	}
+}

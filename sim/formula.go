@@ -134,7 +134,7 @@ func compileExprOpts(x Expr, want exprType, sc *scope, errs *ErrorList, opts com
 		}
 	}
 	if want == tBool {
-		return compiled{cond: emitCond(t)}, true
+		return compiled{cond: emitCond(t), draw: firstDraw(t)}, true
 	}
 	konst := !opts.noFold && t.op == nNum
 	level := -1
@@ -159,7 +159,7 @@ func firstDraw(t *tnode) *Pos {
 }
 
 // noDraw reports an expression read on the state, rather than played
-// (a cost, a budget formula), that draws a random number: it is read
+// (a cost, a budget formula, a lever's conditions), that draws a random number: it is read
 // with no generator of the game's, so every reading would give the same
 // number, whatever the seed. The subject names the expression.
 func (c *compiler) noDraw(f compiled, subject string) {

@@ -31,7 +31,9 @@ func (c *compiler) levelRequires(l *Lever) []boolFn {
 		case k == 0:
 			c.add(at, "level %q is the lever's first level, always allowed: gate the levels above it", name)
 		default:
-			out[k] = c.cond(l.LevelRequires[name], c.sc)
+			f := c.condOf(l.LevelRequires[name], c.sc)
+			c.noDraw(f, fmt.Sprintf("the 'level_requires' of level %q", name))
+			out[k] = f.cond
 		}
 	}
 	return out

@@ -130,7 +130,7 @@ type Lever struct {
 	Description  string   `yaml:"description" doc:"What the lever does, in words, shown on the orders screen."`
 	Levels       []string `yaml:"levels" doc:"Names of the levels, from 0 (usually off) upwards; each different."`
 	Cost         []Expr   `yaml:"cost" doc:"Political capital each level costs per turn, one per level: a number (none above the actor's budget), or, for a level above the first, a number expression of the state at the start of the turn (for example \"2 + hormuz.risk / 50\"; read like 'requires'), which must come out 0 or more and draws no random number."`
-	Requires     Expr     `yaml:"requires" doc:"Condition that must hold at the start of the turn to set the lever above level 0; a lever's id in it reads the level ordered last turn."`
+	Requires     Expr     `yaml:"requires" doc:"Condition that must hold at the start of the turn to set the lever above level 0; a lever's id in it reads the level ordered last turn. It draws no random number."`
 	RequiresText string   `yaml:"requires_text" doc:"The condition in words, shown when the lever is unavailable."`
 	// LevelRequires gates levels above the first by conditions of their own.
 	LevelRequires map[string]Expr `yaml:"level_requires" doc:"Conditions per level, by level name: the level, and every level above it, may be ordered only while the condition holds at the start of the turn (read like 'requires'). For example {deploy: \"tension >= 60\"}."`
