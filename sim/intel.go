@@ -43,6 +43,7 @@ func (c *compiler) intelligence() {
 			if k, ok := constValue(x, f); ok && k < 0 {
 				c.add(x.Pos, "noise must not be negative, found %g", k)
 			}
+			c.noDraw(f, "seen_by."+id)
 			m.seenBy[i][ai] = f.num
 		}
 	}

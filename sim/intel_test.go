@@ -63,6 +63,7 @@ func TestSeenByMistakes(t *testing.T) {
 		{`{a: "8 - 4 * a.isr", c: 2}`, `{b: 3}`, `test.yaml:14:15: actor "b" is in 'visible': it sees "b.arsenal" exactly, so its noise has no effect`},
 		{`{a: "8 - 4 * a.isr", c: 2}`, `{c: -2}`, `test.yaml:14:18: noise must not be negative, found -2`},
 		{"    visible: [b]\n", "", "test.yaml:12:12: noise has no effect: every actor sees \"b.arsenal\" exactly (drop 'noise', or leave out of 'visible' the actors who should see an estimate)\ntest.yaml:13:14: seen_by has no effect: every actor sees \"b.arsenal\" exactly (leave out of 'visible' the actors who should see an estimate)"},
+		{`{a: "8 - 4 * a.isr", c: 2}`, `{a: "8 - 4 * a.isr", c: "2 + random()"}`, `test.yaml:14:43: seen_by.c draws a random number, but it is read on the state, not played: it would come out the same in every game (draw the chance in a rule or an effect)`},
 		{`{a: "8 - 4 * a.isr", c: 2}`, `[a, c]`, `test.yaml:14:14: seen_by must be a mapping, found a list`},
 	}
 	for _, tt := range tests {

@@ -115,7 +115,7 @@ type Var struct {
 	// SeenBy gives, per observing actor id, the standard deviation of
 	// that actor's estimate, as a number expression read on the state
 	// being viewed; actors not listed use Noise.
-	SeenBy   map[string]Expr `yaml:"seen_by" doc:"Noise per observing actor: actor id, then the standard deviation of that actor's estimate as a number expression read on the state seen (for example \"4 / (1 + us.isr)\", which an intelligence effort narrows); 0 or below means that actor sees the value exactly. Actors not listed see it with 'noise'. Only for a variable with 'visible'."`
+	SeenBy   map[string]Expr `yaml:"seen_by" doc:"Noise per observing actor: actor id, then the standard deviation of that actor's estimate as a number expression read on the state seen (for example \"4 / (1 + us.isr)\", which an intelligence effort narrows); 0 or below means that actor sees the value exactly. Actors not listed see it with 'noise'. It draws no random number. Only for a variable with 'visible'."`
 	Format   string          `yaml:"format" doc:"How values are printed, as a Go fmt verb (for example %.1f)." default:"%.1f"`
 	Source   string          `yaml:"source" doc:"Where the starting value comes from."`
 	Pos      Pos             `yaml:"-"`
