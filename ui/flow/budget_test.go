@@ -118,4 +118,10 @@ func TestBriefBudgetHidden(t *testing.T) {
 			t.Errorf("BriefBudget(%d) = %q, want %q", c.ai, got, c.want)
 		}
 	}
+	// The text view of the briefs says the same.
+	_, lines := ScreenText(f)
+	txt := strings.Join(lines, "\n")
+	if !strings.Contains(txt, "Beta (played by Computer (easy); Budget up to 3 per turn)") || !strings.Contains(txt, "Gamma (played by Computer (easy); Budget 1 now (most 2))") || strings.Contains(txt, "Budget 2 now") {
+		t.Errorf("the briefs' text:\n%s", txt)
+	}
 }

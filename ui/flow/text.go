@@ -67,7 +67,7 @@ func ScreenText(f *Flow) (title string, lines []string) {
 		title = "Briefing, " + turn()
 		if f.ShowBriefs() {
 			for i, a := range m.Scenario.Actors {
-				add("%s", joinText(a.Name+" (played by "+f.Seats[i].Label()+")", a.Brief))
+				add("%s", joinText(a.Name+" (played by "+f.Seats[i].Label()+"; "+f.BriefBudget(i)+")", a.Brief))
 				for _, o := range a.Objectives {
 					add("  objective: %s", o.Name)
 				}
