@@ -62,7 +62,8 @@ func TestLedgerKeepsEverything(t *testing.T) {
 }
 
 // TestStepLedger holds the compact ledger of Stepper.StepLedger to the
-// entries Stepper.Step writes out, through Len, At and Entries.
+// entries Stepper.Step writes out, through Len, At and Entries, and both
+// to the turn's entries as the scenario says they are.
 func TestStepLedger(t *testing.T) {
 	m := load(t, small)
 	g := sim.NewGame(m, 1)
@@ -78,7 +79,19 @@ func TestStepLedger(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if led.Len() != len(full) || len(full) == 0 {
+	// Both read the same compact ledger: hold them to the entries the
+	// turn makes, written out by hand, too.
+	at := func(line, col int) sim.Pos { return sim.Pos{File: "test.yaml", Line: line, Col: col} }
+	money := 10.0 + 4 // after the tax: the interest rule reads it
+	want := []sim.Entry{
+		{Turn: 1, Var: m.VarIndex("a.money"), Amount: 4, Cause: sim.Cause{Kind: sim.ByLever, Index: m.LeverIndex("a.tax"), Actor: m.ActorIndex("a"), Level: 2, Option: -1}, Pos: at(18, 36)},
+		{Turn: 1, Var: m.VarIndex("tension"), Amount: -1, Cause: sim.Cause{Kind: sim.ByRule, Index: 0, Actor: -1, Option: -1}, Pos: at(30, 43)},
+		{Turn: 1, Var: m.VarIndex("a.money"), Amount: money * 0.1, Cause: sim.Cause{Kind: sim.ByRule, Index: 1, Actor: -1, Option: -1}, Pos: at(31, 46)},
+	}
+	if !reflect.DeepEqual(full, want) {
+		t.Fatalf("Step wrote\n%+v\nwant\n%+v", full, want)
+	}
+	if led.Len() != len(full) {
 		t.Fatalf("Len = %d, Step wrote %d entries", led.Len(), len(full))
 	}
 	for i, e := range full {
