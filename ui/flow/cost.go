@@ -12,9 +12,15 @@ import (
 
 // Capital formats an amount of political capital for the screen: at most
 // two decimals, without trailing zeros, as a cost or budget read on the
-// state is seldom a round number ("2.1", not "2.1000000000000001").
+// state is seldom a round number ("2.1", not "2.1000000000000001"). A
+// zero is "0", whatever its sign: a cost expression may come out -0
+// ("-x" at x 0), which is not below 0.
 func Capital(v float64) string {
-	return strconv.FormatFloat(math.Round(v*100)/100, 'f', -1, 64)
+	r := math.Round(v*100) / 100
+	if r == 0 {
+		r = 0 // not -0
+	}
+	return strconv.FormatFloat(r, 'f', -1, 64)
 }
 
 // CostNotes says, for each level of lever li whose cost is an expression
