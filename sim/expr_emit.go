@@ -234,8 +234,13 @@ func fnSlot(op nodeOp, pos *Pos, x numFn, slot int) numFn {
 }
 
 // shrinks reports whether x op k is never larger in magnitude than x, for
-// every finite x: x * k for |k| <= 1 and x / k for |k| >= 1. Such a result
-// is finite, so its closure needs no check for an overflow.
+// every finite x: x * k for |k| <= 1 and x / k for |k| >= 1 (a k of NaN is
+// neither; -0 and ±Inf are, and give a zero or x's sign of it). Such a
+// result is finite, so its closure needs no check for an overflow. That
+// x is finite is the engine's invariant, not this closure's check: a slot
+// holds a finite number (the decoder refuses NaN and Inf, Game.Adjust
+// refuses them, the stepper stops at a value that is not finite), and
+// every other closure returns a finite number or faults and returns 0.
 func shrinks(op nodeOp, k float64) bool {
 	return (op == nMul && math.Abs(k) <= 1) || (op == nDiv && math.Abs(k) >= 1)
 }
