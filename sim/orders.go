@@ -321,6 +321,16 @@ func (m *Model) Affordable(ai int, cost float64) bool {
 // actor whose levers would then cost more than its budget at 0. The result
 // is a new slice that CheckLevels accepts.
 func (m *Model) CarryForward(s *State, levels []int) []int {
+	return m.CarryForwardAt(s, s, levels)
+}
+
+// CarryForwardAt is CarryForward with the budgets and the costs read on
+// priced rather than on s (a state of the same turn and orders): a
+// computer player carries the other actors' orders forward at their costs
+// as it believes them (a cost or a budget formula may read what its own
+// actor alone sees exactly), while which levers the rules allow is read
+// on s, as every orders screen shows it.
+func (m *Model) CarryForwardAt(s, priced *State, levels []int) []int {
 	out := make([]int, m.nl)
 	copy(out, levels)
 	var top []int
@@ -335,7 +345,7 @@ func (m *Model) CarryForward(s *State, levels []int) []int {
 		}
 	}
 	for ai := range m.Scenario.Actors {
-		if !m.AffordableIn(s, ai, m.OrdersCostIn(s, ai, out)) {
+		if !m.AffordableIn(priced, ai, m.OrdersCostIn(priced, ai, out)) {
 			for _, li := range m.byActor[ai] {
 				out[li] = 0
 			}

@@ -31,8 +31,9 @@ func (p Greedy) Orders(g *sim.Game, ai int) map[string]int {
 	m := g.Model
 	s := g.State()
 	believed := s.Believed(g.View(ai))
-	// Start from last turn's orders, where still allowed.
-	levels := m.CarryForward(s, s.Levels)
+	// Start from last turn's orders, where still allowed and affordable
+	// at the costs and budgets as ai believes them.
+	levels := m.CarryForwardAt(s, believed, s.Levels)
 	mine := m.ActorLevers(ai)
 
 	horizon := p.Horizon

@@ -34,21 +34,28 @@ outcomes:
 		t.Fatal(err)
 	}
 	g := sim.NewGame(m, 1)
-	v := g.View(0)
 	money := m.VarIndex("money")
-	for _, d := range ai.Difficulties {
-		var want ai.Decision
-		for k, truth := range []float64{10, 30, 0} { // B can afford its push at 10 and 0, not at 30
-			s := g.State().Clone()
-			s.Vals[money] = truth
-			got := ai.Plan(m, s, v, g.Seed, 0, d)
-			if k == 0 {
-				want = got
-				continue
+	// On turn 1 B has no orders to carry forward; on turn 2 its push of
+	// turn 1 is carried forward only if it can still afford it.
+	for turn := 1; turn <= 2; turn++ {
+		v := g.View(0)
+		for _, d := range ai.Difficulties {
+			var want ai.Decision
+			for k, truth := range []float64{10, 30, 0} { // B can afford its push at 10 and 0, not at 30
+				s := g.State().Clone()
+				s.Vals[money] = truth
+				got := ai.Plan(m, s, v, g.Seed, 0, d)
+				if k == 0 {
+					want = got
+					continue
+				}
+				if !reflect.DeepEqual(got, want) {
+					t.Errorf("turn %d, %v: with B's money at %g (A's view unchanged) A decided\n%+v\nat 10\n%+v", turn, d, truth, got, want)
+				}
 			}
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("%v: with B's money at %g (A's view unchanged) A decided\n%+v\nat 10\n%+v", d, truth, got, want)
-			}
+		}
+		if _, err := g.Play(sim.Orders{"b": {"b.push": 1}}, nil); err != nil {
+			t.Fatal(err)
 		}
 	}
 }

@@ -103,8 +103,9 @@ func (p *planner) reset(m *sim.Model, s *sim.State, v sim.View, seed uint64, ai 
 	// sees exactly (sim/budget.go), so they are the true ones.
 	p.costs = m.CostsIn(p.base)
 
-	// Everyone's last orders, where still allowed.
-	p.levels = m.CarryForward(s, s.Levels)
+	// Everyone's last orders, where still allowed and affordable at the
+	// costs and budgets as ai believes them.
+	p.levels = m.CarryForwardAt(s, p.base, s.Levels)
 
 	// The briefing's choices: its own as it will make them, the others'
 	// as their most likely option.
