@@ -97,7 +97,7 @@ func WriteDebrief(w io.Writer, g *sim.Game, seats []string) error {
 			var parts []string
 			for _, li := range m.ActorLevers(ai) {
 				if lvl := rep.Levels[li]; lvl > 0 {
-					parts = append(parts, fmt.Sprintf("%s: %s", s.Levers[li].Name, s.Levers[li].Levels[lvl]))
+					parts = append(parts, fmt.Sprintf("%s: %s", s.Levers[li].Name, s.Levers[li].LevelName(lvl)))
 				}
 			}
 			if len(parts) == 0 {

@@ -407,6 +407,24 @@ func (c *compiler) levels(l *Lever) {
 		}
 		seen[name] = true
 	}
+	if absent(l.FieldPos, "labels", l.Labels == nil) {
+		return
+	}
+	if len(l.Labels) != len(l.Levels) {
+		c.add(fieldPos(l.FieldPos, "labels", l.Pos), "lever %q has %d levels but %d labels", l.ID, len(l.Levels), len(l.Labels))
+		return
+	}
+	shown := map[string]bool{}
+	for k, name := range l.Labels {
+		at := fieldPos(l.FieldPos, fmt.Sprintf("labels[%d]", k), fieldPos(l.FieldPos, "labels", l.Pos))
+		switch {
+		case strings.TrimSpace(name) == "":
+			c.add(at, "label %d of lever %q is empty: give the level a name players can read", k, l.ID)
+		case shown[name]:
+			c.add(at, "label %q of lever %q is given twice: players could not tell the two levels apart", name, l.ID)
+		}
+		shown[name] = true
+	}
 }
 
 // rules compiles the per-turn rules.

@@ -128,7 +128,8 @@ type Lever struct {
 	Actor        string   `yaml:"actor" doc:"Actor who pulls the lever."`
 	Name         string   `yaml:"name" doc:"Name shown to players."`
 	Description  string   `yaml:"description" doc:"What the lever does, in words, shown on the orders screen."`
-	Levels       []string `yaml:"levels" doc:"Names of the levels, from 0 (usually off) upwards; each different."`
+	Levels       []string `yaml:"levels" doc:"Identifiers of the levels, from 0 (usually off) upwards; each different. Orders, records and level_requires use them."`
+	Labels       []string `yaml:"labels" doc:"Names of the levels shown to players, one per level and each different (for example [None, Campaign, Sanction users]); if absent, each level's identifier with its underscores read as spaces."`
 	Cost         []Expr   `yaml:"cost" doc:"Political capital each level costs per turn, one per level: a number (none above the actor's budget), or, for a level above the first, a number expression of the state at the start of the turn (for example \"2 + hormuz.risk / 50\"; read like 'requires'), which must come out 0 or more."`
 	Requires     Expr     `yaml:"requires" doc:"Condition that must hold at the start of the turn to set the lever above level 0; a lever's id in it reads the level ordered last turn."`
 	RequiresText string   `yaml:"requires_text" doc:"The condition in words, shown when the lever is unavailable."`

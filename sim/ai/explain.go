@@ -105,7 +105,7 @@ func (p *planner) describe(lv []int) string {
 	for k, li := range p.mine {
 		if lv[k] > 0 {
 			l := &p.m.Scenario.Levers[li]
-			parts = append(parts, l.Name+" ("+l.Levels[lv[k]]+")")
+			parts = append(parts, l.Name+" ("+l.LevelName(lv[k])+")")
 		}
 	}
 	return strings.Join(parts, ", ")
@@ -118,7 +118,7 @@ func (p *planner) diff(chosen, alt []int) string {
 	for k, li := range p.mine {
 		if chosen[k] != alt[k] {
 			l := &p.m.Scenario.Levers[li]
-			parts = append(parts, l.Name+": "+l.Levels[alt[k]]+" rather than "+l.Levels[chosen[k]])
+			parts = append(parts, l.Name+": "+l.LevelName(alt[k])+" rather than "+l.LevelName(chosen[k]))
 		}
 	}
 	return strings.Join(parts, "; ")

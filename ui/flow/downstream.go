@@ -182,7 +182,7 @@ func DownTitle(m *sim.Model, li int, d DownTurn) string {
 	l := m.Scenario.Levers[li]
 	lvl := "at rest"
 	if d.Level > 0 && d.Level < len(l.Levels) {
-		lvl = "ordered at " + l.Levels[d.Level]
+		lvl = "ordered at " + l.LevelName(d.Level)
 	}
 	return "Turn " + itoa(d.Turn) + " · " + m.Date(d.Turn) + " · " + lvl
 }

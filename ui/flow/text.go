@@ -140,8 +140,8 @@ func ScreenText(f *Flow) (title string, lines []string) {
 		for i, li := range mine {
 			l := m.Scenario.Levers[li]
 			var lv []string
-			for lvl, name := range l.Levels {
-				x := fmt.Sprintf("%s (cost %s)", name, Capital(m.CostIn(gm.State(), li, lvl)))
+			for lvl := range l.Levels {
+				x := fmt.Sprintf("%s (cost %s)", l.LevelName(lvl), Capital(m.CostIn(gm.State(), li, lvl)))
 				if f.Levels[li] == lvl {
 					x = "[" + x + "]"
 				}
@@ -180,7 +180,7 @@ func ScreenText(f *Flow) (title string, lines []string) {
 				var parts []string
 				for _, li := range m.ActorLevers(i) {
 					if lvl := rep.Levels[li]; lvl > 0 {
-						parts = append(parts, m.Scenario.Levers[li].Name+": "+m.Scenario.Levers[li].Levels[lvl])
+						parts = append(parts, m.Scenario.Levers[li].Name+": "+m.Scenario.Levers[li].LevelName(lvl))
 					}
 				}
 				if len(parts) == 0 {

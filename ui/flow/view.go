@@ -307,7 +307,7 @@ func Timeline(g *sim.Game) []TimelineTurn {
 			var parts []string
 			for _, li := range m.ActorLevers(ai) {
 				if lvl := r.Levels[li]; lvl > 0 {
-					parts = append(parts, s.Levers[li].Name+": "+s.Levers[li].Levels[lvl])
+					parts = append(parts, s.Levers[li].Name+": "+s.Levers[li].LevelName(lvl))
 				}
 			}
 			if len(parts) > 0 {
