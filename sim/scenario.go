@@ -103,7 +103,7 @@ type Doctrine struct {
 type Var struct {
 	ID          string   `yaml:"id" doc:"Identifier, as 'owner.name' or 'name' (for example econ.reserves); expressions refer to it by this name."`
 	Name        string   `yaml:"name" doc:"Name shown to players."`
-	Unit        string   `yaml:"unit" doc:"Unit shown after values (for example 'US$ bn')."`
+	Unit        string   `yaml:"unit" doc:"Unit shown after values; it should read after a number (for example 'US$ bn', 'points', '% of GDP': a unit starting with % follows the number without a space). Say a scale such as 0 to 100 in the description, not here."`
 	Description string   `yaml:"description" doc:"What the number means and where its starting value comes from."`
 	Group       string   `yaml:"group" doc:"Dashboard group the variable is shown in."`
 	Init        float64  `yaml:"init" doc:"Value at the start of the game."`

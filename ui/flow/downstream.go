@@ -215,11 +215,7 @@ func btoi(b bool) int {
 // amountText says an entry's variable and amount with its unit.
 func amountText(m *sim.Model, e sim.Entry) string {
 	v := m.Scenario.Vars[e.Var]
-	s := v.Name + " " + Signed(m, e.Var, e.Amount)
-	if v.Unit != "" {
-		s += " " + v.Unit
-	}
-	return s
+	return v.Name + " " + sim.WithUnit(Signed(m, e.Var, e.Amount), v.Unit)
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
