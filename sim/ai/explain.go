@@ -57,7 +57,7 @@ func (p *planner) explain(d Decision, chosen, alt *cand) string {
 	}
 	switch {
 	case len(exp) > 0:
-		fmt.Fprintf(&b, " Looking %d %s ahead, it expects its objectives to move: %s.", d.Horizon, turns, strings.Join(exp, ", "))
+		fmt.Fprintf(&b, " Looking %d %s ahead, it expects: %s.", d.Horizon, turns, strings.Join(exp, ", "))
 	case len(d.Reasons) > 0:
 		fmt.Fprintf(&b, " Looking %d %s ahead, it expects no change in its objectives.", d.Horizon, turns)
 	}
