@@ -134,7 +134,7 @@ type Lever struct {
 	Requires     Expr     `yaml:"requires" doc:"Condition that must hold at the start of the turn to set the lever above level 0; a lever's id in it reads the level ordered last turn."`
 	RequiresText string   `yaml:"requires_text" doc:"The condition in words, shown when the lever is unavailable."`
 	// LevelRequires gates levels above the first by conditions of their own.
-	LevelRequires map[string]Expr `yaml:"level_requires" doc:"Conditions per level, by level name: the level, and every level above it, may be ordered only while the condition holds at the start of the turn (read like 'requires'). For example {deploy: \"tension >= 60\"}."`
+	LevelRequires map[string]Expr `yaml:"level_requires" doc:"Conditions per level, by level identifier (as in levels, not labels): the level, and every level above it, may be ordered only while the condition holds at the start of the turn (read like 'requires'). For example {deploy: \"tension >= 60\"}."`
 	Effects       []Effect        `yaml:"effects" doc:"Changes the lever makes while above level 0."`
 	Source        string          `yaml:"source" doc:"The argument or fact the lever stands on."`
 	Pos           Pos             `yaml:"-"`
