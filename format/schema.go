@@ -111,7 +111,7 @@ func object(t Type) map[string]any {
 			p["minimum"], p["maximum"] = 1, sim.MaxTurns
 		case "Event.turn", "Effect.lasts", "Check.games":
 			p["minimum"] = 1
-		case "Lever.levels":
+		case "Lever.levels", "Lever.labels":
 			p["minItems"] = 2
 			p["uniqueItems"] = true
 			p["items"] = map[string]any{"type": "string", "minLength": 1}

@@ -8,6 +8,7 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -180,7 +181,7 @@ func (h *writer) lever(a sim.Actor, l *sim.Lever) {
 	h.p("### %s: %s\n\n", a.Name, l.Name)
 	h.para(l.Description)
 	var lv []string
-	for k, name := range l.Levels {
+	for k := range l.Levels {
 		c := "0"
 		if k < len(l.Cost) {
 			if v, ok := sim.CostNumber(l.Cost[k]); ok {
@@ -189,7 +190,7 @@ func (h *writer) lever(a sim.Actor, l *sim.Lever) {
 				c = "`" + flat(l.Cost[k].Src) + "`, read at the start of each turn" // an expression of the state (sim/budget.go)
 			}
 		}
-		lv = append(lv, fmt.Sprintf("%s (cost %s)", name, c))
+		lv = append(lv, fmt.Sprintf("%s (cost %s)", l.LevelName(k), c))
 	}
 	h.p("Levels: %s.\n\n", strings.Join(lv, ", "))
 	if !l.Requires.IsZero() {
@@ -197,15 +198,15 @@ func (h *writer) lever(a sim.Actor, l *sim.Lever) {
 		if req == "" {
 			req = "`" + flat(l.Requires.Src) + "`"
 		}
-		h.p("Only available above %s when: %s.\n\n", l.Levels[0], req)
+		h.p("Only available above %s when: %s.\n\n", l.LevelName(0), req)
 	}
-	for _, name := range l.Levels {
+	for k, name := range l.Levels {
 		if x, ok := l.LevelRequires[name]; ok {
-			h.p("%s and above only when: `%s`.\n\n", name, flat(x.Src))
+			h.p("%s and above only when: `%s`.\n\n", l.LevelName(k), flat(x.Src))
 		}
 	}
 	if len(l.Effects) > 0 {
-		h.p("While above %s:\n\n", l.Levels[0])
+		h.p("While above %s:\n\n", l.LevelName(0))
 		for _, e := range l.Effects {
 			h.p("- %s\n", h.effect(e))
 		}
@@ -464,11 +465,11 @@ func (h *writer) bind(b sim.Bind) string {
 	if li := h.m.LeverIndex(b.Lever); li >= 0 {
 		l := &h.s.Levers[li]
 		name = l.Name
-		if len(l.Levels) > 0 {
-			cap = l.Levels[0]
+		cap = l.LevelName(0)
+		if b.Max != "" {
+			cap = l.LevelName(slices.Index(l.Levels, b.Max))
 		}
-	}
-	if b.Max != "" {
+	} else if b.Max != "" {
 		cap = b.Max
 	}
 	turns := "turns"

@@ -57,8 +57,8 @@ func WriteDebrief(w io.Writer, g *sim.Game, seats []string) error {
 	fmt.Fprintln(w, "The largest changes of the game, each measured against its indicator's range.")
 	fmt.Fprintln(w)
 	for _, e := range Largest(m, g.Ledger(), TurningPoints) {
-		fmt.Fprintf(w, "- %s, %s %s %s: %s%s\n", m.Date(e.Turn), s.Vars[e.Var].Name,
-			signed(m, e.Var, e.Amount), s.Vars[e.Var].Unit, cause(m, e), at(e.Pos))
+		fmt.Fprintf(w, "- %s, %s %s: %s%s\n", m.Date(e.Turn), s.Vars[e.Var].Name,
+			sim.WithUnit(signed(m, e.Var, e.Amount), s.Vars[e.Var].Unit), cause(m, e), at(e.Pos))
 	}
 	fmt.Fprintln(w)
 
@@ -79,7 +79,7 @@ func WriteDebrief(w io.Writer, g *sim.Game, seats []string) error {
 		for _, e := range g.Ledger() {
 			if e.Turn == t && e.Cause.Kind == sim.ByFacilitator {
 				notes = true
-				fmt.Fprintf(w, "- **Facilitator** set %s %s (%s): %s\n", s.Vars[e.Var].Name, signed(m, e.Var, e.Amount), s.Vars[e.Var].Unit, e.Reason)
+				fmt.Fprintf(w, "- **Facilitator** set %s %s: %s\n", s.Vars[e.Var].Name, sim.WithUnit(signed(m, e.Var, e.Amount), s.Vars[e.Var].Unit), e.Reason)
 			}
 		}
 		for _, msg := range g.Record().Messages {
@@ -97,7 +97,7 @@ func WriteDebrief(w io.Writer, g *sim.Game, seats []string) error {
 			var parts []string
 			for _, li := range m.ActorLevers(ai) {
 				if lvl := rep.Levels[li]; lvl > 0 {
-					parts = append(parts, fmt.Sprintf("%s: %s", s.Levers[li].Name, s.Levers[li].Levels[lvl]))
+					parts = append(parts, fmt.Sprintf("%s: %s", s.Levers[li].Name, s.Levers[li].LevelName(lvl)))
 				}
 			}
 			if len(parts) == 0 {
@@ -107,7 +107,7 @@ func WriteDebrief(w io.Writer, g *sim.Game, seats []string) error {
 		}
 		fmt.Fprintln(w)
 		for _, e := range Largest(m, rep.Entries, 5) {
-			fmt.Fprintf(w, "- %s %s %s: %s%s\n", s.Vars[e.Var].Name, signed(m, e.Var, e.Amount), s.Vars[e.Var].Unit, cause(m, e), at(e.Pos))
+			fmt.Fprintf(w, "- %s %s: %s%s\n", s.Vars[e.Var].Name, sim.WithUnit(signed(m, e.Var, e.Amount), s.Vars[e.Var].Unit), cause(m, e), at(e.Pos))
 		}
 	}
 

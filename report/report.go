@@ -155,7 +155,7 @@ func WriteText(w io.Writer, g *sim.Game, r Turn) {
 		var parts []string
 		for _, li := range m.ActorLevers(m.ActorIndex(a.ID)) {
 			if lvl, ok := r.Orders[a.ID][s.Levers[li].ID]; ok {
-				parts = append(parts, fmt.Sprintf("%s: %s", s.Levers[li].Name, s.Levers[li].Levels[lvl]))
+				parts = append(parts, fmt.Sprintf("%s: %s", s.Levers[li].Name, s.Levers[li].LevelName(lvl)))
 			}
 		}
 		if len(parts) == 0 {

@@ -18,7 +18,7 @@ import (
 // ordered at most at level Max.
 type Bind struct {
 	Lever    string         `yaml:"lever" doc:"The lever the commitment binds."`
-	Max      string         `yaml:"max" doc:"The highest level allowed while it binds, by name (default: the lever's first level, so the lever is off)."`
+	Max      string         `yaml:"max" doc:"The highest level allowed while it binds, by its identifier (default: the lever's first level, so the lever is off)."`
 	Turns    int            `yaml:"turns" doc:"How many turns it binds, from the turn after the choice is made."`
 	Text     string         `yaml:"text" doc:"The commitment in words, as the orders screen and errors give it when it forbids a level."`
 	Broken   []Effect       `yaml:"broken" doc:"What breaking it costs: effects that start the turn the lever is ordered above max, after which the commitment lapses. Without them the commitment cannot be broken."`

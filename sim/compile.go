@@ -393,19 +393,34 @@ func budgetKnown(a *Actor) bool {
 }
 
 // levels checks that a lever has at least two levels, each with a name of
-// its own.
+// its own, and that its labels, if given, name each level once.
 func (c *compiler) levels(l *Lever) {
 	if len(l.Levels) < 2 {
 		c.add(fieldPos(l.FieldPos, "levels", l.Pos), "lever %q needs at least two levels", l.ID)
 	}
+	c.distinct(l, "levels", l.Levels, "level %d of lever %q needs a name", "level %q of lever %q is given twice")
+	if absent(l.FieldPos, "labels", l.Labels == nil) {
+		return
+	}
+	if len(l.Labels) != len(l.Levels) {
+		c.add(fieldPos(l.FieldPos, "labels", l.Pos), "lever %q has %d levels but %d labels", l.ID, len(l.Levels), len(l.Labels))
+		return
+	}
+	c.distinct(l, "labels", l.Labels, "label %d of lever %q is empty: give the level a name players can read", "label %q of lever %q is given twice: players could not tell the two levels apart")
+}
+
+// distinct checks that each of a lever's names in field is not blank
+// (empty, given the index and the lever's id) and not given twice
+// (twice, given the name and the lever's id).
+func (c *compiler) distinct(l *Lever, field string, names []string, empty, twice string) {
 	seen := map[string]bool{}
-	for k, name := range l.Levels {
-		at := fieldPos(l.FieldPos, fmt.Sprintf("levels[%d]", k), fieldPos(l.FieldPos, "levels", l.Pos))
+	for k, name := range names {
+		at := fieldPos(l.FieldPos, fmt.Sprintf("%s[%d]", field, k), fieldPos(l.FieldPos, field, l.Pos))
 		switch {
 		case strings.TrimSpace(name) == "":
-			c.add(at, "level %d of lever %q needs a name", k, l.ID)
+			c.add(at, empty, k, l.ID)
 		case seen[name]:
-			c.add(at, "level %q of lever %q is given twice", name, l.ID)
+			c.add(at, twice, name, l.ID)
 		}
 		seen[name] = true
 	}

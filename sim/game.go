@@ -298,7 +298,7 @@ func (m *Model) Describe(c Cause) string {
 		l := &s.Levers[c.Index]
 		lvl := fmt.Sprint(c.Level)
 		if c.Level < len(l.Levels) {
-			lvl = l.Levels[c.Level]
+			lvl = l.LevelName(c.Level)
 		}
 		return fmt.Sprintf("%s: %s (%s)", s.Actors[c.Actor].Name, l.Name, lvl)
 	case ByRule:

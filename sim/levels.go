@@ -91,7 +91,7 @@ func (m *Model) gated(s *State, li, lvl int) string {
 	}
 	l := &m.Scenario.Levers[li]
 	name := l.Levels[gate+1]
-	return fmt.Sprintf("not available at %s: %s requires %s", l.Levels[lvl], name, strings.Join(strings.Fields(l.LevelRequires[name].Src), " "))
+	return fmt.Sprintf("not available at %s: %s requires %s", l.LevelName(lvl), l.LevelName(gate+1), strings.Join(strings.Fields(l.LevelRequires[name].Src), " "))
 }
 
 // LevelWhy says why lever li may not be ordered at level lvl in state s
@@ -107,4 +107,20 @@ func (m *Model) LevelWhy(s *State, li, lvl int) string {
 		return above(&m.Scenario.Levers[li], max) + why
 	}
 	return ""
+}
+
+// LevelName returns the name players read for level k of the lever: its
+// label if the scenario gives labels, else its identifier with each
+// underscore read as a space ("sanction_users" reads "sanction users").
+// It is the one place a level's identifier becomes words; identifiers stay
+// in files, orders, records and the protocol. A k outside the levels reads
+// as its number.
+func (l *Lever) LevelName(k int) string {
+	switch {
+	case k < 0 || k >= len(l.Levels):
+		return fmt.Sprint(k)
+	case k < len(l.Labels) && strings.TrimSpace(l.Labels[k]) != "":
+		return l.Labels[k]
+	}
+	return strings.ReplaceAll(l.Levels[k], "_", " ")
 }

@@ -1,6 +1,7 @@
 package sim_test
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -160,4 +161,41 @@ func TestBudgetFormula(t *testing.T) {
 			t.Errorf("error %v, want %s", err, tt.want)
 		}
 	}
+}
+
+// TestLevelName shows what players read for a level: its label when the
+// scenario gives labels, else its identifier with spaces for underscores.
+func TestLevelName(t *testing.T) {
+	plain := sim.Lever{ID: "a.s", Levels: []string{"none", "sanction_users", "show_of_force"}}
+	named := sim.Lever{ID: "a.s", Levels: []string{"none", "sanction_users"}, Labels: []string{"None", "Sanction users"}}
+	tests := []struct {
+		l    sim.Lever
+		k    int
+		want string
+	}{
+		{plain, 0, "none"},
+		{plain, 1, "sanction users"},
+		{plain, 2, "show of force"},
+		{named, 0, "None"},
+		{named, 1, "Sanction users"},
+		{plain, 3, "3"},
+		{plain, -1, "-1"},
+	}
+	for _, tt := range tests {
+		if got := tt.l.LevelName(tt.k); got != tt.want {
+			t.Errorf("LevelName(%d) of %v = %q, want %q", tt.k, tt.l.Levels, got, tt.want)
+		}
+	}
+}
+
+// ExampleLever_LevelName shows a level's display name with and without
+// labels.
+func ExampleLever_LevelName() {
+	l := sim.Lever{Levels: []string{"as_usual", "show_of_force"}}
+	fmt.Println(l.LevelName(1))
+	l.Labels = []string{"As usual", "Show of force"}
+	fmt.Println(l.LevelName(1))
+	// Output:
+	// show of force
+	// Show of force
 }

@@ -30,10 +30,7 @@ func (m *Model) Narrate(text string, v View) string {
 		if !ok || vi >= len(v.Vals) {
 			return s
 		}
-		out := m.Format(vi, v.Vals[vi])
-		if u := m.Scenario.Vars[vi].Unit; u != "" {
-			out += " " + u
-		}
+		out := WithUnit(m.Format(vi, v.Vals[vi]), m.Scenario.Vars[vi].Unit)
 		if vi < len(v.Exact) && !v.Exact[vi] {
 			out = "about " + out
 		}
@@ -101,4 +98,18 @@ func (m *Model) NarrateNames(text string) string {
 		}
 		return s
 	})
+}
+
+// WithUnit writes a number with its unit: "4.5 US$ bn", "+6 points", or
+// the number alone for no unit. A unit that starts with "%" follows the
+// number without a space ("24% of GDP", "+1.5%"). It is the one place a
+// unit is put after a number; every screen, report and text calls it.
+func WithUnit(value, unit string) string {
+	switch {
+	case unit == "":
+		return value
+	case strings.HasPrefix(unit, "%"):
+		return value + unit
+	}
+	return value + " " + unit
 }

@@ -97,3 +97,19 @@ func TestJointMistakes(t *testing.T) {
 		})
 	}
 }
+
+// TestWithUnit shows how a unit follows a number on every screen.
+func TestWithUnit(t *testing.T) {
+	tests := []struct{ value, unit, want string }{
+		{"4.5", "US$ bn", "4.5 US$ bn"},
+		{"▲ +6.0", "points", "▲ +6.0 points"},
+		{"24", "% of GDP", "24% of GDP"},
+		{"+1.5", "%", "+1.5%"},
+		{"≈ 3 ± 1", "", "≈ 3 ± 1"},
+	}
+	for _, tt := range tests {
+		if got := sim.WithUnit(tt.value, tt.unit); got != tt.want {
+			t.Errorf("WithUnit(%q, %q) = %q, want %q", tt.value, tt.unit, got, tt.want)
+		}
+	}
+}

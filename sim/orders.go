@@ -148,7 +148,7 @@ func above(l *Lever, max int) string {
 	if max == 0 {
 		return "not available: "
 	}
-	return fmt.Sprintf("not available above %s: ", l.Levels[max])
+	return fmt.Sprintf("not available above %s: ", l.LevelName(max))
 }
 
 // unavailable says why lever li is unavailable, its precondition having

@@ -103,7 +103,7 @@ type Doctrine struct {
 type Var struct {
 	ID          string   `yaml:"id" doc:"Identifier, as 'owner.name' or 'name' (for example econ.reserves); expressions refer to it by this name."`
 	Name        string   `yaml:"name" doc:"Name shown to players."`
-	Unit        string   `yaml:"unit" doc:"Unit shown after values (for example 'US$ bn')."`
+	Unit        string   `yaml:"unit" doc:"Unit shown after values; it should read after a number (for example 'US$ bn', 'points', '% of GDP': a unit starting with % follows the number without a space). Say a scale such as 0 to 100 in the description, not here."`
 	Description string   `yaml:"description" doc:"What the number means and where its starting value comes from."`
 	Group       string   `yaml:"group" doc:"Dashboard group the variable is shown in."`
 	Init        float64  `yaml:"init" doc:"Value at the start of the game."`
@@ -128,12 +128,13 @@ type Lever struct {
 	Actor        string   `yaml:"actor" doc:"Actor who pulls the lever."`
 	Name         string   `yaml:"name" doc:"Name shown to players."`
 	Description  string   `yaml:"description" doc:"What the lever does, in words, shown on the orders screen."`
-	Levels       []string `yaml:"levels" doc:"Names of the levels, from 0 (usually off) upwards; each different."`
+	Levels       []string `yaml:"levels" doc:"Identifiers of the levels, from 0 (usually off) upwards; each different. Orders, records and level_requires use them."`
+	Labels       []string `yaml:"labels" doc:"Names of the levels shown to players, one per level and each different (for example [None, Campaign, Sanction users]); if absent, each level's identifier with its underscores read as spaces."`
 	Cost         []Expr   `yaml:"cost" doc:"Political capital each level costs per turn, one per level: a number (none above the actor's budget), or, for a level above the first, a number expression of the state at the start of the turn (for example \"2 + hormuz.risk / 50\"; read like 'requires'), which must come out 0 or more and draws no random number."`
 	Requires     Expr     `yaml:"requires" doc:"Condition that must hold at the start of the turn to set the lever above level 0; a lever's id in it reads the level ordered last turn. It draws no random number."`
 	RequiresText string   `yaml:"requires_text" doc:"The condition in words, shown when the lever is unavailable."`
 	// LevelRequires gates levels above the first by conditions of their own.
-	LevelRequires map[string]Expr `yaml:"level_requires" doc:"Conditions per level, by level name: the level, and every level above it, may be ordered only while the condition holds at the start of the turn (read like 'requires'). For example {deploy: \"tension >= 60\"}."`
+	LevelRequires map[string]Expr `yaml:"level_requires" doc:"Conditions per level, by level identifier (as in levels, not labels): the level, and every level above it, may be ordered only while the condition holds at the start of the turn (read like 'requires'). For example {deploy: \"tension >= 60\"}."`
 	Effects       []Effect        `yaml:"effects" doc:"Changes the lever makes while above level 0."`
 	Source        string          `yaml:"source" doc:"The argument or fact the lever stands on."`
 	Pos           Pos             `yaml:"-"`

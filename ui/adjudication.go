@@ -32,7 +32,7 @@ func (g *Game) drawAdjudication(d *dc, b layout.Rect) {
 			var parts []string
 			for _, li := range m.ActorLevers(i) {
 				if lvl := rep.Levels[li]; lvl > 0 {
-					parts = append(parts, m.Scenario.Levers[li].Name+": "+m.Scenario.Levers[li].Levels[lvl])
+					parts = append(parts, m.Scenario.Levers[li].Name+": "+m.Scenario.Levers[li].LevelName(lvl))
 				}
 			}
 			txt := "No lever pulled."

@@ -68,8 +68,8 @@ func (g *Game) drawOrders(d *dc, b layout.Rect) {
 		d.fit(l.Name, row.X+20, row.Y+10, row.W-40, sizeBody, colText, true)
 		x := row.X + 20
 		cy := row.Y + 56
-		for lvl, name := range l.Levels {
-			label := fmt.Sprintf("%s · %s", name, flow.Capital(m.CostIn(s, li, lvl)))
+		for lvl := range l.Levels {
+			label := fmt.Sprintf("%s · %s", l.LevelName(lvl), flow.Capital(m.CostIn(s, li, lvl)))
 			cw := measure(label, sizeSmall, false) + 28
 			chip := layout.Rect{X: x, Y: cy, W: cw, H: 46}
 			err := f.CheckLevel(li, lvl)
@@ -132,7 +132,7 @@ func (g *Game) drawOrders(d *dc, b layout.Rect) {
 	lvl := max(1, f.Levels[li])
 	if effects, n := f.LeverEffects(li, lvl); len(effects) > 0 && y < in.Bottom()-sizeSmall*3 {
 		y += 10
-		y += d.para(fmt.Sprintf("At %q this turn, over %s (worked out from what you see):", l.Levels[lvl], flow.TurnsText(n)), layout.Rect{X: in.X, Y: y, W: in.W, H: sizeSmall * 1.3 * 2}, sizeSmall, colText, true) + 4
+		y += d.para(fmt.Sprintf("At %q this turn, over %s (worked out from what you see):", l.LevelName(lvl), flow.TurnsText(n)), layout.Rect{X: in.X, Y: y, W: in.W, H: sizeSmall * 1.3 * 2}, sizeSmall, colText, true) + 4
 		for k, e := range effects {
 			if k == 5 || y > in.Bottom()-sizeSmall*1.4 {
 				d.fit(fmt.Sprintf("… and %d more (T for the full text)", len(effects)-k), in.X, y, in.W, sizeSmall, colMuted, false)

@@ -73,7 +73,7 @@ func (g *Game) drawRemoteSeat(d *dc, b layout.Rect) {
 			l := m.Scenario.Levers[levers[i]]
 			lvl := s.Levels[i]
 			d.fit(l.Name, in.X, y, in.W*0.55, sizeSmall, colText, true)
-			lab := "◄ " + l.Levels[lvl] + " ►"
+			lab := "◄ " + l.LevelName(lvl) + " ►"
 			d.textRight(lab, in.Right()-90, y, sizeSmall, colAccent, false)
 			d.textRight(flow.Capital(f.SeatCost(levers[i], lvl)), in.Right(), y, sizeSmall, colMuted, false)
 			for k := range l.Levels {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 
+	"github.com/sixparty/sixparty/sim"
 	"github.com/sixparty/sixparty/ui/flow"
 	"github.com/sixparty/sixparty/ui/layout"
 )
@@ -22,7 +23,7 @@ func (g *Game) drawReport(d *dc, b layout.Rect) {
 		e := rows[i]
 		v := m.Scenario.Vars[e.Var]
 		col := changeColour(e.Amount)
-		amt := flow.Signed(m, e.Var, e.Amount) + " " + v.Unit
+		amt := sim.WithUnit(flow.Signed(m, e.Var, e.Amount), v.Unit)
 		aw := measure(amt, sizeBody, true)
 		d.fit(v.Name, row.X+16, row.Y+6, row.W-aw-60, sizeBody, colText, true)
 		d.textRight(amt, row.Right()-16, row.Y+6, sizeBody, col, true)

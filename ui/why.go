@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/sixparty/sixparty/sim"
 	"github.com/sixparty/sixparty/ui/flow"
 	"github.com/sixparty/sixparty/ui/layout"
 )
@@ -25,7 +26,7 @@ func (g *Game) drawWhy(d *dc, b layout.Rect) {
 	}
 	before, after := f.WhyChange()
 	y := body.Y
-	d.text(fmt.Sprintf("%s → %s %s   (%s)", m.Format(vi, before), m.Format(vi, after), v.Unit, flow.Signed(m, vi, after-before)), body.X, y, sizeHead, colText, true)
+	d.text(fmt.Sprintf("%s → %s   (%s)", m.Format(vi, before), sim.WithUnit(m.Format(vi, after), v.Unit), flow.Signed(m, vi, after-before)), body.X, y, sizeHead, colText, true)
 	y += sizeHead * 1.5
 	if v.Description != "" {
 		y += d.para(v.Description, layout.Rect{X: body.X, Y: y, W: body.W, H: sizeSmall * 1.3 * 2}, sizeSmall, colMuted, false) + 10

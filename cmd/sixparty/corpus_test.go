@@ -321,7 +321,7 @@ var corpus = []mutation{
 	{"lasts-zero-pressure", cValues, pressure, []edit{rep(`change: "2 * level", delay: 2, note`, `change: "2 * level", delay: 2, lasts: ‸0, note`)}, []string{`(?i)lasts`}},
 	{"delay-negative", cValues, pressure, []edit{rep(`change: "level == 1 ? 1.0 : 2.5", delay: 1,`, `change: "level == 1 ? 1.0 : 2.5", delay: ‸-1,`)}, []string{`(?i)delay`}},
 	{"second-document", cValues, nile, []edit{appendText("‸---\n# the previous version\nformat: 1\nmeta: {id: nile-2019}\n")}, []string{`(?i)document`}},
-	{"noise-on-public-variable", cValues, nile, []edit{rep(`{id: tension, name: Tension, unit: "0-100", group: Diplomacy, init: 45,`, `{id: tension, name: Tension, unit: "0-100", group: Diplomacy, init: 45, noise: ‸5,`)}, []string{`(?i)noise`}},
+	{"noise-on-public-variable", cValues, nile, []edit{rep(`{id: tension, name: Tension, unit: points, group: Diplomacy, init: 45,`, `{id: tension, name: Tension, unit: points, group: Diplomacy, init: 45, noise: ‸5,`)}, []string{`(?i)noise`}},
 	{"noise-on-public-variable-pressure", cValues, pressure, []edit{rep("    max: 5\n    format: \"%.2f\"\n    source: \"BOK 2017", "    max: 5\n    noise: ‸0.2\n    format: \"%.2f\"\n    source: \"BOK 2017")}, []string{`(?i)noise`}},
 	{"noise-negative", cValues, nile, []edit{rep(`visible: [sudan], noise: 8`, `visible: [sudan], noise: ‸-8`)}, []string{`(?i)noise`}},
 	// The costs are above every actor's budget, not only their own actor's.

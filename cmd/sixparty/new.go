@@ -140,9 +140,10 @@ actors:
       - {id: calm, name: Keep tension down, score: "-tension / 20"}
 
 variables:
-  - {id: tension, name: Tension, unit: "0-100", init: 40, min: 0, max: 100, format: "%.0f"}
-  - {id: south.leverage, name: South's leverage, unit: "0-100", init: 20, min: 0, max: 100,
-     visible: [south], noise: 5, format: "%.0f"}
+  - {id: tension, name: Tension, unit: points, init: 40, min: 0, max: 100, format: "%.0f",
+     description: "On a scale of 0 to 100."}
+  - {id: south.leverage, name: South's leverage, unit: points, init: 20, min: 0, max: 100,
+     visible: [south], noise: 5, format: "%.0f", description: "On a scale of 0 to 100."}
 
 levers:
   - id: north.talks

@@ -293,7 +293,7 @@ func ExampleDecide() {
 	fmt.Println(d.Alternative.Orders)
 	// Output:
 	// map[north.talk:1]
-	// Pulls Talks (yes). Looking 4 turns ahead it expects Keep it calm +0.77 (weight 2), Keep reserves -0.1. Rejected Drills: small rather than none (it would leave Keep it calm 0.6 lower).
+	// Pulls Talks (yes). Looking 4 turns ahead, it expects: Keep it calm +0.77 (weight 2), Keep reserves -0.1. Rejected Drills: small rather than none (it would leave Keep it calm 0.6 lower).
 	// calm: -5.00 -> -4.23 (weight 2)
 	// cash: 2.00 -> 1.90 (weight 1)
 	// map[north.drill:1 north.talk:1]

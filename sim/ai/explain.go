@@ -46,14 +46,20 @@ func (p *planner) explain(d Decision, chosen, alt *cand) string {
 	}
 	var exp []string
 	for _, r := range d.Reasons {
+		if negligible(r.Change()) {
+			continue // "Rich +0" says nothing: a term is shown only if it moves
+		}
 		e := r.Name + " " + signed(r.Change())
 		if r.Weight != 1 {
 			e += " (weight " + strconv.FormatFloat(r.Weight, 'g', 3, 64) + ")"
 		}
 		exp = append(exp, e)
 	}
-	if len(exp) > 0 {
-		fmt.Fprintf(&b, " Looking %d %s ahead it expects %s.", d.Horizon, turns, strings.Join(exp, ", "))
+	switch {
+	case len(exp) > 0:
+		fmt.Fprintf(&b, " Looking %d %s ahead, it expects: %s.", d.Horizon, turns, strings.Join(exp, ", "))
+	case len(d.Reasons) > 0:
+		fmt.Fprintf(&b, " Looking %d %s ahead, it expects no change in its objectives.", d.Horizon, turns)
 	}
 	if alt == nil {
 		b.WriteString(" It had no other legal orders.")
@@ -93,6 +99,9 @@ func (p *planner) edge(a, c *cand, word string) string {
 	}
 	name := p.m.Scenario.Actors[p.ai].Objectives[bi].Name
 	d := math.Abs(a.obj[bi] - c.obj[bi])
+	if negligible(d) {
+		return ""
+	}
 	if word == "lower" {
 		return fmt.Sprintf(" (it would leave %s %s lower)", name, num(d))
 	}
@@ -105,7 +114,7 @@ func (p *planner) describe(lv []int) string {
 	for k, li := range p.mine {
 		if lv[k] > 0 {
 			l := &p.m.Scenario.Levers[li]
-			parts = append(parts, l.Name+" ("+l.Levels[lv[k]]+")")
+			parts = append(parts, l.Name+" ("+l.LevelName(lv[k])+")")
 		}
 	}
 	return strings.Join(parts, ", ")
@@ -118,7 +127,7 @@ func (p *planner) diff(chosen, alt []int) string {
 	for k, li := range p.mine {
 		if chosen[k] != alt[k] {
 			l := &p.m.Scenario.Levers[li]
-			parts = append(parts, l.Name+": "+l.Levels[alt[k]]+" rather than "+l.Levels[chosen[k]])
+			parts = append(parts, l.Name+": "+l.LevelName(alt[k])+" rather than "+l.LevelName(chosen[k]))
 		}
 	}
 	return strings.Join(parts, "; ")
@@ -130,6 +139,10 @@ func upper(s string) string {
 	}
 	return strings.ToUpper(s[:1]) + s[1:]
 }
+
+// negligible reports whether a change is too small to show: num would
+// write it as zero ("+0", "0.000000").
+func negligible(x float64) bool { return math.Abs(x) < 5e-7 }
 
 // signed formats a change with its sign and two significant digits.
 func signed(x float64) string {

@@ -247,7 +247,7 @@ func (f *Flow) SeatLine(ai int) string {
 		var o []string
 		for _, id := range slices.Sorted(maps.Keys(d.Orders)) {
 			if li := m.LeverIndex(id); li >= 0 && d.Orders[id] < len(m.Scenario.Levers[li].Levels) {
-				o = append(o, m.Scenario.Levers[li].Name+" "+m.Scenario.Levers[li].Levels[d.Orders[id]])
+				o = append(o, m.Scenario.Levers[li].Name+" "+m.Scenario.Levers[li].LevelName(d.Orders[id]))
 			}
 		}
 		parts = append(parts, "draft: "+strings.Join(o, ", "))

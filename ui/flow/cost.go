@@ -31,11 +31,11 @@ func (f *Flow) CostNotes(li int) []string {
 	m := f.Game.Model
 	l := &m.Scenario.Levers[li]
 	var out []string
-	for lvl, name := range l.Levels {
+	for lvl := range l.Levels {
 		if _, fixed := m.FixedCost(li, lvl); fixed {
 			continue
 		}
-		out = append(out, fmt.Sprintf("The cost of %s is %s, read at the start of each turn: %s now", name, strings.Join(strings.Fields(l.Cost[lvl].Src), " "), Capital(m.CostIn(f.Game.State(), li, lvl))))
+		out = append(out, fmt.Sprintf("The cost of %s is %s, read at the start of each turn: %s now", l.LevelName(lvl), strings.Join(strings.Fields(l.Cost[lvl].Src), " "), Capital(m.CostIn(f.Game.State(), li, lvl))))
 	}
 	return out
 }

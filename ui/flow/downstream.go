@@ -182,7 +182,7 @@ func DownTitle(m *sim.Model, li int, d DownTurn) string {
 	l := m.Scenario.Levers[li]
 	lvl := "at rest"
 	if d.Level > 0 && d.Level < len(l.Levels) {
-		lvl = "ordered at " + l.Levels[d.Level]
+		lvl = "ordered at " + l.LevelName(d.Level)
 	}
 	return "Turn " + itoa(d.Turn) + " · " + m.Date(d.Turn) + " · " + lvl
 }
@@ -215,11 +215,7 @@ func btoi(b bool) int {
 // amountText says an entry's variable and amount with its unit.
 func amountText(m *sim.Model, e sim.Entry) string {
 	v := m.Scenario.Vars[e.Var]
-	s := v.Name + " " + Signed(m, e.Var, e.Amount)
-	if v.Unit != "" {
-		s += " " + v.Unit
-	}
-	return s
+	return v.Name + " " + sim.WithUnit(Signed(m, e.Var, e.Amount), v.Unit)
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }

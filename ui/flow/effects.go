@@ -113,7 +113,7 @@ func (f *Flow) DraftSummary() (summary, warning string) {
 	for _, li := range m.ActorLevers(f.Current) {
 		if lvl := f.Levels[li]; lvl > 0 {
 			l := &m.Scenario.Levers[li]
-			parts = append(parts, fmt.Sprintf("%s: %s (%s)", l.Name, l.Levels[lvl], Capital(m.CostIn(f.Game.State(), li, lvl))))
+			parts = append(parts, fmt.Sprintf("%s: %s (%s)", l.Name, l.LevelName(lvl), Capital(m.CostIn(f.Game.State(), li, lvl))))
 		}
 	}
 	spent := f.Spent()

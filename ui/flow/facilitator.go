@@ -405,7 +405,7 @@ func (f *Flow) autosaveNote() string {
 type Intervention struct {
 	// Var is the indicator set, or -1 for an injected event.
 	Var int
-	// Text says what was done: "Tension set to 60.0 0-100: a border
+	// Text says what was done: "Tension set to 60.0 points: a border
 	// incident", or "Injected event: Border incident".
 	Text string
 }

@@ -44,7 +44,7 @@ func (f *Flow) DraftText() string {
 	for _, li := range m.ActorLevers(f.Current) {
 		if lvl := f.Levels[li]; lvl > 0 {
 			l := &m.Scenario.Levers[li]
-			parts = append(parts, l.Name+": "+l.Levels[lvl])
+			parts = append(parts, l.Name+": "+l.LevelName(lvl))
 		}
 	}
 	if len(parts) == 0 {

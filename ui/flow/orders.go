@@ -96,7 +96,7 @@ func (f *Flow) CheckLevel(li, lvl int) error {
 	draft := slices.Clone(f.Levels)
 	draft[li] = lvl
 	if c, was := m.CostIn(s, li, lvl), m.CostIn(s, li, f.Levels[li]); !m.AffordableIn(s, f.Current, m.OrdersCostIn(s, f.Current, draft)) && c > was {
-		return fmt.Errorf("not enough political capital: %s at %q costs %s, %s of %s is left", l.Name, l.Levels[lvl], Capital(c), Capital(budget-f.Spent()+was), Capital(budget))
+		return fmt.Errorf("not enough political capital: %s at %q costs %s, %s of %s is left", l.Name, l.LevelName(lvl), Capital(c), Capital(budget-f.Spent()+was), Capital(budget))
 	}
 	return nil
 }

@@ -206,7 +206,7 @@ func (f *Flow) LastTurnLines(n int) (orders, changes []string) {
 	}
 	for li, lvl := range t.Levels(played) {
 		if l := m.Scenario.Levers[li]; lvl > 0 && lvl < len(l.Levels) {
-			orders = append(orders, fmt.Sprintf("%s: %s (%s)", m.Scenario.Actors[m.ActorIndex(l.Actor)].Name, l.Name, l.Levels[lvl]))
+			orders = append(orders, fmt.Sprintf("%s: %s (%s)", m.Scenario.Actors[m.ActorIndex(l.Actor)].Name, l.Name, l.LevelName(lvl)))
 		}
 	}
 	for _, e := range report.Largest(m, t.Entries(played), n) {

@@ -139,15 +139,6 @@ func mapLegend(m *sim.Model, levels []int) []string {
 	return out
 }
 
-// WithUnit writes a value with its unit, "24.0 % of GDP", or the value
-// alone when the indicator has no unit.
-func WithUnit(value, unit string) string {
-	if unit == "" {
-		return value
-	}
-	return value + " " + unit
-}
-
 // nameUnit writes an indicator's name with its unit in brackets, or the
 // name alone.
 func nameUnit(name, unit string) string {

@@ -4,6 +4,8 @@ import (
 	"cmp"
 	"fmt"
 	"strings"
+
+	"github.com/sixparty/sixparty/sim"
 )
 
 // ScreenText returns the scene shown as text, with no pixels: its title
@@ -140,8 +142,8 @@ func ScreenText(f *Flow) (title string, lines []string) {
 		for i, li := range mine {
 			l := m.Scenario.Levers[li]
 			var lv []string
-			for lvl, name := range l.Levels {
-				x := fmt.Sprintf("%s (cost %s)", name, Capital(m.CostIn(gm.State(), li, lvl)))
+			for lvl := range l.Levels {
+				x := fmt.Sprintf("%s (cost %s)", l.LevelName(lvl), Capital(m.CostIn(gm.State(), li, lvl)))
 				if f.Levels[li] == lvl {
 					x = "[" + x + "]"
 				}
@@ -180,7 +182,7 @@ func ScreenText(f *Flow) (title string, lines []string) {
 				var parts []string
 				for _, li := range m.ActorLevers(i) {
 					if lvl := rep.Levels[li]; lvl > 0 {
-						parts = append(parts, m.Scenario.Levers[li].Name+": "+m.Scenario.Levers[li].Levels[lvl])
+						parts = append(parts, m.Scenario.Levers[li].Name+": "+m.Scenario.Levers[li].LevelName(lvl))
 					}
 				}
 				if len(parts) == 0 {
@@ -197,7 +199,7 @@ func ScreenText(f *Flow) (title string, lines []string) {
 		}
 		for _, c := range ch {
 			v := m.Scenario.Vars[c.Var]
-			add("%s: %s to %s (%s).", v.Name, m.Format(c.Var, c.Before), WithUnit(m.Format(c.Var, c.After), v.Unit), Signed(m, c.Var, c.After-c.Before))
+			add("%s: %s to %s (%s).", v.Name, m.Format(c.Var, c.Before), sim.WithUnit(m.Format(c.Var, c.After), v.Unit), Signed(m, c.Var, c.After-c.Before))
 		}
 	case *ReportScene:
 		m := f.Game.Model
@@ -208,7 +210,7 @@ func ScreenText(f *Flow) (title string, lines []string) {
 		}
 		for i, e := range rows {
 			v := m.Scenario.Vars[e.Var]
-			add("%s%d. %s %s: %s", mark(i), i+1, v.Name, WithUnit(Signed(m, e.Var, e.Amount), v.Unit), CauseText(m, e))
+			add("%s%d. %s %s: %s", mark(i), i+1, v.Name, sim.WithUnit(Signed(m, e.Var, e.Amount), v.Unit), CauseText(m, e))
 		}
 		add("%s", f.HiddenNote())
 		for _, a := range m.Scenario.Actors {
@@ -242,7 +244,7 @@ func ScreenText(f *Flow) (title string, lines []string) {
 			if sr := f.SeriesRange(vi); sr != "" {
 				r += " (over the turns: " + sr + ")"
 			}
-			add("%s%s: %s%s", mark(i), v.Name, WithUnit(f.Value(vi), v.Unit), r)
+			add("%s%s: %s%s", mark(i), v.Name, f.Value(vi), r)
 		}
 		add("%s", f.DashHint(0, 0))
 	case *WhyScene:
@@ -251,12 +253,12 @@ func ScreenText(f *Flow) (title string, lines []string) {
 		v := m.Scenario.Vars[s.Var]
 		title = fmt.Sprintf("Why did %s move? Turn %d, %s", v.Name, s.Turn, m.Date(s.Turn))
 		if s.Hidden {
-			add("Hidden from you: your estimate is %s.", WithUnit(f.Value(s.Var), v.Unit))
+			add("Hidden from you: your estimate is %s.", f.Value(s.Var))
 			lines = append(lines, f.EstimateBasis(s.Var)...)
 			break
 		}
 		before, after := TurnStart(gm, s.Var, s.Turn), gm.History()[s.Turn].Vals[s.Var]
-		add("%s to %s (%s).", m.Format(s.Var, before), WithUnit(m.Format(s.Var, after), v.Unit), Signed(m, s.Var, after-before))
+		add("%s to %s (%s).", m.Format(s.Var, before), sim.WithUnit(m.Format(s.Var, after), v.Unit), Signed(m, s.Var, after-before))
 		reasons := f.WhyReasons()
 		if len(reasons) == 0 {
 			add("Nothing changed it on this turn.")

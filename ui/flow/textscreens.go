@@ -6,6 +6,7 @@ import (
 
 	"github.com/sixparty/sixparty/options"
 	"github.com/sixparty/sixparty/report"
+	"github.com/sixparty/sixparty/sim"
 	"github.com/sixparty/sixparty/ui/chart"
 )
 
@@ -288,8 +289,8 @@ func (f *Flow) facilitatorText(add func(string, ...any), s *FacilitatorScene) st
 		value, reason := s.ValueText, s.ReasonText
 		if value == "" {
 			value = "(type a number)"
-		} else if u := m.Scenario.Vars[s.Var].Unit; u != "" {
-			value += " " + u
+		} else {
+			value = sim.WithUnit(value, m.Scenario.Vars[s.Var].Unit)
 		}
 		if reason == "" {
 			reason = "(type why: it is logged)"

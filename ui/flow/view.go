@@ -208,10 +208,7 @@ func FormatValue(m *sim.Model, vi int, x, sd float64, estimate bool) string {
 	if estimate {
 		s = "≈ " + s + " ± " + m.Format(vi, sd)
 	}
-	if u := m.Scenario.Vars[vi].Unit; u != "" {
-		s += " " + u
-	}
-	return s
+	return sim.WithUnit(s, m.Scenario.Vars[vi].Unit)
 }
 
 // Signed formats a change of variable vi with its sign and an arrow, so
@@ -307,7 +304,7 @@ func Timeline(g *sim.Game) []TimelineTurn {
 			var parts []string
 			for _, li := range m.ActorLevers(ai) {
 				if lvl := r.Levels[li]; lvl > 0 {
-					parts = append(parts, s.Levers[li].Name+": "+s.Levers[li].Levels[lvl])
+					parts = append(parts, s.Levers[li].Name+": "+s.Levers[li].LevelName(lvl))
 				}
 			}
 			if len(parts) > 0 {

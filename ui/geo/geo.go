@@ -261,7 +261,7 @@ func Legend(m *sim.Model, levels []int, p Pair, n int) string {
 	var parts []string
 	for _, li := range p.Levers {
 		lv := m.Scenario.Levers[li]
-		parts = append(parts, fmt.Sprintf("%s (%s)", lv.Name, lv.Levels[levels[li]]))
+		parts = append(parts, fmt.Sprintf("%s (%s)", lv.Name, lv.LevelName(levels[li])))
 	}
 	return fmt.Sprintf("%d. %s → %s: %s", n, acts[p.From].Name, acts[p.To].Name, strings.Join(parts, "; "))
 }
