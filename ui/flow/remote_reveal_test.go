@@ -13,8 +13,31 @@ import (
 	"github.com/sixparty/sixparty/server/proto"
 )
 
-// tableOf returns a seat's table fed the server messages trace recorded
-// (as `sixparty join --trace` writes them).
+// traced dials the first seat of s with its server messages recorded in
+// trace (as `sixparty join --trace` writes them), and returns the
+// connection with a table fed its welcome.
+func traced(t *testing.T, ctx context.Context, s *served, trace *lockedBuf) (*client.Conn, *RemoteTable) {
+	t.Helper()
+	l, err := client.ParseLink(s.links[s.seats[0]])
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := client.Dial(ctx, l, 0, trace)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { c.Close() })
+	live, err := NewRemoteTable(s.m, c.Role, c.View.Actor)
+	if err != nil {
+		t.Fatal(err)
+	}
+	v0 := c.View
+	live.Apply(proto.Out{Type: "welcome", Seq: v0.Seq, View: &v0})
+	return c, live
+}
+
+// tableOf returns a table of the first seat of s fed the server messages
+// trace recorded.
 func tableOf(t *testing.T, s *served, trace []byte) *RemoteTable {
 	t.Helper()
 	tb, err := NewRemoteTable(s.m, proto.RoleSeat, s.seats[0])
@@ -44,19 +67,8 @@ func TestRemoteRevealed(t *testing.T) {
 	s := serveGame(t)
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
-	l, err := client.ParseLink(s.links[s.seats[0]])
-	if err != nil {
-		t.Fatal(err)
-	}
 	var trace lockedBuf
-	c, err := client.Dial(ctx, l, 0, &trace)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
-	live, _ := NewRemoteTable(s.m, c.Role, c.View.Actor)
-	v0 := c.View
-	live.Apply(proto.Out{Type: "welcome", Seq: v0.Seq, View: &v0})
+	c, live := traced(t, ctx, s, &trace)
 	recv := func(until func() bool) {
 		t.Helper()
 		for !until() {
