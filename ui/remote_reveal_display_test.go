@@ -3,9 +3,6 @@
 package ui
 
 import (
-	"fmt"
-	"os"
-	"path/filepath"
 	"testing"
 	"time"
 
@@ -37,23 +34,11 @@ func TestRemoteSeatRevealed(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	shot := func(name string) {
-		t.Helper()
-		for _, size := range [][2]int{{1280, 720}, {1920, 1080}} {
-			pix := render(g, size[0], size[1])
-			if dir := os.Getenv("SIXPARTY_TEST_SHOTS"); dir != "" {
-				writePNG(t, filepath.Join(dir, fmt.Sprintf("remote-seat-revealed-%s-%dx%d.png", name, size[0], size[1])), pix, size[0], size[1])
-			}
-			if n := colours(pix); n < 20 {
-				t.Errorf("%s %dx%d: only %d colours", name, size[0], size[1], n)
-			}
-		}
-	}
 	f.Do(flow.Do(flow.OpenDashboard))
 	if f.Scene() != flow.Dashboard {
 		t.Fatalf("D opened %v, not the dashboard", f.Scene())
 	}
-	shot("dashboard")
+	seatShot(t, g, "revealed-dashboard")
 	seat := f.Remote().Table.Seat()
 	row := -1
 	for i, vi := range f.DashVars() {
@@ -73,5 +58,5 @@ func TestRemoteSeatRevealed(t *testing.T) {
 	if f.Scene() != flow.Why {
 		t.Fatalf("W opened %v (%s)", f.Scene(), f.Message)
 	}
-	shot("why")
+	seatShot(t, g, "revealed-why")
 }
