@@ -9,7 +9,6 @@ import (
 	"errors"
 	"fmt"
 	"maps"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -172,32 +171,16 @@ func (s *Server) loadScenario(name string, src []byte, builtin bool, files map[s
 	return m, nil
 }
 
-// loadSent loads a scenario a client sent, with its orders tracks, in a
-// temporary folder of its own. Errors name the files as the client did.
+// loadSent loads a scenario a client sent, with its orders tracks, from
+// their texts (scenarios.LoadFiles, as a seat's client loads it): nothing
+// is written to the machine, and errors name the files as the client did.
 func loadSent(name string, src []byte, files map[string]string) (*sim.Model, error) {
-	dir, err := os.MkdirTemp("", "sixparty-scenario-")
-	if err != nil {
-		return nil, fmt.Errorf("server: %w", err)
-	}
-	defer os.RemoveAll(dir)
 	for _, f := range slices.Sorted(maps.Keys(files)) {
-		p := filepath.FromSlash(f)
-		if !filepath.IsLocal(p) {
+		if !filepath.IsLocal(filepath.FromSlash(f)) {
 			return nil, fmt.Errorf("server: orders track %q: the path must be relative to the scenario and stay inside its folder", f)
 		}
-		p = filepath.Join(dir, p)
-		if err := os.MkdirAll(filepath.Dir(p), 0o700); err != nil {
-			return nil, fmt.Errorf("server: %w", err)
-		}
-		if err := os.WriteFile(p, []byte(files[f]), 0o600); err != nil {
-			return nil, fmt.Errorf("server: %w", err)
-		}
 	}
-	m, err := scenarios.Load(filepath.Join(dir, filepath.Base(name)), src)
-	if err != nil {
-		return nil, errors.New(strings.ReplaceAll(err.Error(), dir+string(filepath.Separator), ""))
-	}
-	return m, nil
+	return scenarios.LoadFiles(filepath.Base(name), src, files)
 }
 
 // hashToken returns the hash the server keeps of a link's secret.

@@ -90,16 +90,15 @@ func (g *Game) drawMap(d *dc, r layout.Rect, m *sim.Model, levels []int, legend 
 	// Where each actor's name goes: flows' number badges keep clear of
 	// them.
 	labels := geo.NameBoxes(m, pos, r, func(s string) float64 { return measure(s, sizeSmall, true) }, sizeSmall)
-	if covered {
-		// Country names keep clear of the actors' markers and names.
-		avoid := slices.Clone(labels)
-		for _, p := range pos {
-			if !math.IsNaN(p[0]) {
-				avoid = append(avoid, layout.Rect{X: p[0] - 17, Y: p[1] - 17, W: 34, H: 34})
-			}
-		}
-		g.countryNames(d, r, avoid)
+	// The flows, merged per pair of actors: their curves, and their number
+	// badges clear of the actors' names and of one another.
+	type flow struct {
+		c      geo.Curve
+		bx, by float64
+		n      int
+		col    color.RGBA
 	}
+	var flows []flow
 	taken := slices.Clone(labels)
 	if levels != nil {
 		for n, p := range geo.Pairs(geo.Links(m, levels)) {
@@ -107,11 +106,34 @@ func (g *Game) drawMap(d *dc, r layout.Rect, m *sim.Model, levels []int, legend 
 			if math.IsNaN(a[0]) || math.IsNaN(b[0]) {
 				continue
 			}
-			g.drawFlow(d, a, b, p, n+1, parseColour(acts[p.From].Colour), &taken)
+			c, ok := geo.CurveOf(a, b, p.Weight)
+			if !ok {
+				continue
+			}
+			bx, by := c.Badge(taken)
+			taken = append(taken, geo.BadgeBox(bx, by))
+			flows = append(flows, flow{c, bx, by, n + 1, parseColour(acts[p.From].Colour)})
 			if legend != nil {
 				*legend = append(*legend, geo.Legend(m, levels, p, n+1))
 			}
 		}
+	}
+	if covered {
+		// Country names keep clear of the actors' markers and names, and
+		// of the flows' curves and badges, which are drawn over them.
+		avoid := slices.Clone(taken)
+		for _, p := range pos {
+			if !math.IsNaN(p[0]) {
+				avoid = append(avoid, layout.Rect{X: p[0] - 17, Y: p[1] - 17, W: 34, H: 34})
+			}
+		}
+		for _, f := range flows {
+			avoid = append(avoid, f.c.Boxes()...)
+		}
+		g.countryNames(d, r, avoid)
+	}
+	for _, f := range flows {
+		g.drawFlow(d, f.c, f.bx, f.by, f.n, f.col)
 	}
 	// Actors on top, with their names: colour is never the only label.
 	for i, a := range acts {
@@ -148,57 +170,23 @@ func (g *Game) countryNames(d *dc, r layout.Rect, avoid []layout.Rect) {
 	}
 }
 
-// drawFlow draws one flow from a to b: a curve (bending to the left of its
-// direction, so opposite flows part), an arrowhead and a number badge.
-func (g *Game) drawFlow(d *dc, a, b [2]float64, p geo.Pair, n int, col color.RGBA, taken *[]layout.Rect) {
-	dx, dy := b[0]-a[0], b[1]-a[1]
-	length := math.Hypot(dx, dy)
-	if length < 1 {
-		return
-	}
-	px, py := dy/length, -dx/length
-	bend := 0.14 * length
-	mx, my := (a[0]+b[0])/2+px*bend, (a[1]+b[1])/2+py*bend
-	w := 3 + 3*math.Min(p.Weight, 3)
-	// Stop short of the target's marker.
-	tx, ty := b[0]-mx, b[1]-my
-	tl := math.Hypot(tx, ty)
-	tx, ty = tx/tl, ty/tl
-	ex, ey := b[0]-tx*18, b[1]-ty*18
+// drawFlow draws one flow's curve c (geo.CurveOf), its arrowhead and its
+// number badge n at (bx, by).
+func (g *Game) drawFlow(d *dc, c geo.Curve, bx, by float64, n int, col color.RGBA) {
 	var path vector.Path
-	path.MoveTo(d.scaled(a[0], a[1]))
-	path.QuadTo(float32(mx*d.s), float32(my*d.s), float32(ex*d.s), float32(ey*d.s))
-	d.strokePath(&path, w+4, colBG)
-	d.strokePath(&path, w, col)
+	path.MoveTo(d.scaled(c.A[0], c.A[1]))
+	path.QuadTo(float32(c.C[0]*d.s), float32(c.C[1]*d.s), float32(c.E[0]*d.s), float32(c.E[1]*d.s))
+	d.strokePath(&path, c.Width+4, colBG)
+	d.strokePath(&path, c.Width, col)
+	ex, ey, tx, ty := c.E[0], c.E[1], c.TX, c.TY
 	var ah vector.Path
 	ah.MoveTo(d.scaled(ex+tx*4, ey+ty*4))
 	ah.LineTo(d.scaled(ex-tx*22-ty*12, ey-ty*22+tx*12))
 	ah.LineTo(d.scaled(ex-tx*22+ty*12, ey-ty*22-tx*12))
 	ah.Close()
 	d.fillPath(&ah, col)
-	// The badge sits mid-curve, or slides along it clear of the names.
-	at := func(t float64) (float64, float64) {
-		u := 1 - t
-		return u*u*a[0] + 2*u*t*mx + t*t*b[0], u*u*a[1] + 2*u*t*my + t*t*b[1]
-	}
-	bx, by := at(0.5)
-	for _, t := range []float64{0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8, 0.15, 0.85, 0.1, 0.9} {
-		x, y := at(t)
-		clear := true
-		for _, lb := range *taken {
-			if x+17 > lb.X && x-17 < lb.Right() && y+17 > lb.Y && y-17 < lb.Bottom() {
-				clear = false
-				break
-			}
-		}
-		if clear {
-			bx, by = x, y
-			break
-		}
-	}
-	*taken = append(*taken, layout.Rect{X: bx - 17, Y: by - 17, W: 34, H: 34})
-	d.circle(bx, by, 17, colBG)
-	d.ring(bx, by, 17, 3, col)
+	d.circle(bx, by, geo.BadgeRadius, colBG)
+	d.ring(bx, by, geo.BadgeRadius, 3, col)
 	if d.log != nil {
 		d.log.badge = true
 		defer func() { d.log.badge = false }()

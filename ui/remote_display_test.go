@@ -194,18 +194,7 @@ func TestRemoteSeatDashboard(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	shot := func(name string) {
-		t.Helper()
-		for _, size := range [][2]int{{1280, 720}, {1920, 1080}} {
-			pix := render(g, size[0], size[1])
-			if dir := os.Getenv("SIXPARTY_TEST_SHOTS"); dir != "" {
-				writePNG(t, filepath.Join(dir, fmt.Sprintf("remote-seat-%s-%dx%d.png", name, size[0], size[1])), pix, size[0], size[1])
-			}
-			if n := colours(pix); n < 20 {
-				t.Errorf("%s %dx%d: only %d colours", name, size[0], size[1], n)
-			}
-		}
-	}
+	shot := func(name string) { t.Helper(); seatShot(t, g, name) }
 	shot("orders")
 	f.Do(flow.Do(flow.OpenDashboard))
 	if f.Scene() != flow.Dashboard {
@@ -251,5 +240,21 @@ func TestRemoteSeatDashboard(t *testing.T) {
 	f.Do(flow.Do(flow.Back))
 	if f.Scene() != flow.RemoteSeat {
 		t.Errorf("back at %v, not the seat", f.Scene())
+	}
+}
+
+// seatShot draws a remote seat's screen at 1280×720 and 1920×1080,
+// checks it is not blank, and keeps it as remote-seat-NAME-WxH.png under
+// SIXPARTY_TEST_SHOTS.
+func seatShot(t *testing.T, g *Game, name string) {
+	t.Helper()
+	for _, size := range [][2]int{{1280, 720}, {1920, 1080}} {
+		pix := render(g, size[0], size[1])
+		if dir := os.Getenv("SIXPARTY_TEST_SHOTS"); dir != "" {
+			writePNG(t, filepath.Join(dir, fmt.Sprintf("remote-seat-%s-%dx%d.png", name, size[0], size[1])), pix, size[0], size[1])
+		}
+		if n := colours(pix); n < 20 {
+			t.Errorf("%s %dx%d: only %d colours", name, size[0], size[1], n)
+		}
 	}
 }

@@ -57,6 +57,11 @@ type RemoteTable struct {
 	// faults are what the table could not read of the server's messages
 	// (a ledger entry with a cause the scenario has not).
 	faults []string
+	// truth is the game rebuilt from the server's reveal at its end (see
+	// remote_reveal.go), nil before; tried is how many turns the last
+	// attempt played, -1 before any.
+	truth *LocalTable
+	tried int
 }
 
 var _ Table = (*RemoteTable)(nil)
@@ -65,7 +70,7 @@ var _ Table = (*RemoteTable)(nil)
 // and the actor's id, or proto.RoleFacilitator / proto.RoleProjector with
 // actor "") at a game of scenario m.
 func NewRemoteTable(m *sim.Model, role, actor string) (*RemoteTable, error) {
-	t := &RemoteTable{m: m, role: role, seat: -1, read: map[string]int{}}
+	t := &RemoteTable{m: m, role: role, seat: -1, read: map[string]int{}, tried: -1}
 	if role == proto.RoleSeat {
 		t.seat = m.ActorIndex(actor)
 		if t.seat < 0 {
@@ -165,6 +170,7 @@ func (t *RemoteTable) Apply(out proto.Out) {
 	if t.draftTurn != t.view.Turn {
 		t.draft, t.draftTurn = nil, t.view.Turn
 	}
+	t.reveal()
 	t.changed = true
 }
 
@@ -270,9 +276,16 @@ func (t *RemoteTable) Briefing() []int {
 // A variable the server left out of the view has no value: it is not
 // exact, has no estimate (SD 0) and its value is 0, which is not a value
 // seen; Seen tells it apart, and a scene must not show it as a value.
+// Once the game is revealed (Revealed), it is the true values, every one
+// exact.
 func (t *RemoteTable) View(_, turn int) sim.View {
 	t.mu.Lock()
 	defer t.mu.Unlock()
+	if t.truth != nil {
+		v := t.truth.View(-1, max(0, min(turn, t.truth.Played())))
+		v.Actor = t.seat
+		return v
+	}
 	n := len(t.m.Scenario.Vars)
 	v := sim.View{Actor: t.seat, Turn: turn + 1, Vals: make([]float64, n), Exact: make([]bool, n), SD: make([]float64, n)}
 	if at := t.viewAt(turn); at >= 0 {
@@ -290,6 +303,12 @@ func (t *RemoteTable) Seen(turn int) []bool {
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	out := make([]bool, len(t.m.Scenario.Vars))
+	if t.truth != nil {
+		for i := range out {
+			out[i] = true
+		}
+		return out
+	}
 	if at := t.viewAt(turn); at >= 0 {
 		copy(out, t.seen[at])
 	}
@@ -317,8 +336,12 @@ func (t *RemoteTable) viewAt(turn int) int {
 // Known implements Table: a seat knows what the scenario lets it see
 // exactly; the facilitator's link knows everything and the projector's
 // what every actor sees exactly. A variable the last view left out is
-// not known, whatever the scenario says (its value was not sent).
+// not known, whatever the scenario says (its value was not sent). Once
+// the game is revealed, every variable is known.
 func (t *RemoteTable) Known(seat, vi int) bool {
+	if t.Revealed() {
+		return vi >= 0 && vi < len(t.m.Scenario.Vars)
+	}
 	if !t.inView(vi) {
 		return false
 	}
@@ -353,10 +376,14 @@ func (t *RemoteTable) inView(vi int) bool {
 }
 
 // Entries implements Table: the ledger entries of turn (from 1) the
-// server sent, their causes as the server identified them.
+// server sent, their causes as the server identified them; once the game
+// is revealed, every entry of the true game.
 func (t *RemoteTable) Entries(turn int) []sim.Entry {
 	t.mu.Lock()
 	defer t.mu.Unlock()
+	if t.truth != nil && turn >= 1 && turn <= t.truth.Played() {
+		return t.truth.Entries(turn)
+	}
 	if turn < 1 || turn > len(t.entries) {
 		return nil
 	}

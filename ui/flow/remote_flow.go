@@ -104,8 +104,9 @@ func (f *Flow) RemoteStatus(now time.Time) string {
 
 // LiveStatus is what a remote scene's header says of the moment, "" for
 // nothing: paused, the deadline's time left at now (or passed), and
-// whether the link is reconnecting. The dashboard and the why view, whose
-// headers name the turn they show, add it after.
+// whether the link is reconnecting, and once the game is revealed
+// (Revealed), that the values are the true ones. The dashboard and the
+// why view, whose headers name the turn they show, add it after.
 func (f *Flow) LiveStatus(now time.Time) string {
 	if f.remote == nil {
 		return ""
@@ -126,8 +127,17 @@ func (f *Flow) LiveStatus(now time.Time) string {
 	if up, _ := f.remote.Connected(); !up {
 		parts = append(parts, "reconnecting…")
 	}
+	if f.Revealed() {
+		parts = append(parts, "true values revealed")
+	}
 	return strings.Join(parts, " · ")
 }
+
+// Revealed reports whether a remote link shows the true game: the server
+// revealed it at its end and the table rebuilt it (RemoteTable.Revealed),
+// so that the dashboard and the why view show every value exact and the
+// true chain of causes, as the local end screen does.
+func (f *Flow) Revealed() bool { return f.remote != nil && f.remote.Table.Revealed() }
 
 // ReadyLine says who is ready: "Alpha ready · Beta waiting · Gamma
 // (computer) ready" (in words: the window's font has no check mark).

@@ -1,10 +1,8 @@
 package flow
 
 import (
-	"bufio"
 	"bytes"
 	"context"
-	"encoding/json"
 	"math"
 	"net/http/httptest"
 	"reflect"
@@ -230,22 +228,8 @@ func TestRemoteTableReplay(t *testing.T) {
 	s := serveGame(t)
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
-	l, err := client.ParseLink(s.links[s.seats[0]])
-	if err != nil {
-		t.Fatal(err)
-	}
 	var trace lockedBuf
-	c, err := client.Dial(ctx, l, 0, &trace)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
-	live, err := NewRemoteTable(s.m, c.Role, c.View.Actor)
-	if err != nil {
-		t.Fatal(err)
-	}
-	v0 := c.View
-	live.Apply(proto.Out{Type: "welcome", Seq: v0.Seq, View: &v0})
+	c, live := traced(t, ctx, s, &trace)
 	fac := join(t, ctx, s.links[proto.RoleFacilitator])
 	fac.Table.Say("all", "from the white cell")
 	fac.Kick()
@@ -261,16 +245,7 @@ func TestRemoteTableReplay(t *testing.T) {
 		}
 		live.Apply(out)
 	}
-	replayed, _ := NewRemoteTable(s.m, proto.RoleSeat, s.seats[0])
-	sc := bufio.NewScanner(bytes.NewReader(trace.bytes()))
-	sc.Buffer(nil, 64<<20)
-	for sc.Scan() {
-		var out proto.Out
-		if err := json.Unmarshal(sc.Bytes(), &out); err != nil {
-			t.Fatal(err)
-		}
-		replayed.Apply(out)
-	}
+	replayed := tableOf(t, s, trace.bytes())
 	if !reflect.DeepEqual(replayed.Snapshot(), live.Snapshot()) || !reflect.DeepEqual(replayed.View(0, 1), live.View(0, 1)) {
 		t.Errorf("the replayed table differs from the live one")
 	}

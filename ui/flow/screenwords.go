@@ -183,6 +183,8 @@ func (f *Flow) DashTitle() (title, right string) {
 	m := f.Table().Model()
 	who := "as everyone sees it"
 	switch v := f.Viewer(); {
+	case f.Revealed():
+		who = "every value exact"
 	case v >= 0:
 		who = "as " + m.Scenario.Actors[v].Name + " sees it"
 	case v == -2:

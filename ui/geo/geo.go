@@ -316,7 +316,8 @@ type Placed struct {
 
 // Place returns the country names of labels (in their order, largest
 // first as Labels gives them) that can be written without covering one
-// another or any box in avoid (the actors' names: NameBoxes), each box
+// another or any box in avoid (the actors' markers and names, NameBoxes;
+// the flows' curves and badges, Curve.Boxes and BadgeBox), each box
 // given by size (its width and height, padding included). A name stays at
 // its point when that is free; otherwise it moves one box height down,
 // then up, then half its width to either side, staying inside r; a name
@@ -349,4 +350,74 @@ func covers(box layout.Rect, boxes []layout.Rect) bool {
 		}
 	}
 	return false
+}
+
+// BadgeRadius is the radius of a flow's number badge.
+const BadgeRadius = 17
+
+// Curve is a flow's curve on the map from A to B: a quadratic curve
+// through control point C, bent to the left of its direction (so that
+// opposite flows part), ending at E, short of the target's marker, with
+// its arrowhead there pointing along (TX, TY). Width is the line's width.
+type Curve struct {
+	A, B, C, E [2]float64
+	TX, TY     float64
+	Width      float64
+}
+
+// CurveOf returns the curve of a flow from a to b of the given weight
+// (a Pair's), false when the two markers (nearly) coincide.
+func CurveOf(a, b [2]float64, weight float64) (Curve, bool) {
+	dx, dy := b[0]-a[0], b[1]-a[1]
+	length := math.Hypot(dx, dy)
+	if length < 1 {
+		return Curve{}, false
+	}
+	px, py := dy/length, -dx/length
+	bend := 0.14 * length
+	c := Curve{A: a, B: b, C: [2]float64{(a[0]+b[0])/2 + px*bend, (a[1]+b[1])/2 + py*bend}, Width: 3 + 3*math.Min(weight, 3)}
+	tx, ty := b[0]-c.C[0], b[1]-c.C[1]
+	tl := math.Hypot(tx, ty)
+	c.TX, c.TY = tx/tl, ty/tl
+	c.E = [2]float64{b[0] - c.TX*18, b[1] - c.TY*18}
+	return c, true
+}
+
+// At returns the point at t (0 at A, 1 at B) of the curve from A to B
+// through C.
+func (c Curve) At(t float64) (x, y float64) {
+	u := 1 - t
+	return u*u*c.A[0] + 2*u*t*c.C[0] + t*t*c.B[0], u*u*c.A[1] + 2*u*t*c.C[1] + t*t*c.B[1]
+}
+
+// Boxes returns small boxes that together cover the curve's line and its
+// dark edge, from A to E, for the country names to keep clear of.
+func (c Curve) Boxes() []layout.Rect {
+	half := c.Width/2 + 4
+	n := max(2, int(math.Ceil(math.Hypot(c.B[0]-c.A[0], c.B[1]-c.A[1])/half)))
+	out := make([]layout.Rect, 0, n+1)
+	for k := 0; k <= n; k++ {
+		x, y := c.At(float64(k) / float64(n))
+		out = append(out, layout.Rect{X: x - half, Y: y - half, W: 2 * half, H: 2 * half})
+	}
+	return out
+}
+
+// Badge returns where the curve's number badge goes: mid-curve, or slid
+// along it to the nearest place clear of the boxes taken (the actors'
+// names, the badges before it); mid-curve when none is.
+func (c Curve) Badge(taken []layout.Rect) (x, y float64) {
+	bx, by := c.At(0.5)
+	for _, t := range []float64{0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8, 0.15, 0.85, 0.1, 0.9} {
+		x, y := c.At(t)
+		if !covers(BadgeBox(x, y), taken) {
+			return x, y
+		}
+	}
+	return bx, by
+}
+
+// BadgeBox is the box a badge centred at (x, y) covers.
+func BadgeBox(x, y float64) layout.Rect {
+	return layout.Rect{X: x - BadgeRadius, Y: y - BadgeRadius, W: 2 * BadgeRadius, H: 2 * BadgeRadius}
 }

@@ -280,3 +280,70 @@ func boxesOf(ps []Placed) []layout.Rect {
 	}
 	return out
 }
+
+// TestCurve checks a flow's curve: it bends to the left of its direction,
+// ends short of the target, its boxes cover every point of it, and its
+// badge sits mid-curve or slides along it clear of what is taken.
+func TestCurve(t *testing.T) {
+	if _, ok := CurveOf([2]float64{10, 10}, [2]float64{10.5, 10}, 1); ok {
+		t.Error("a curve between markers in one place")
+	}
+	c, ok := CurveOf([2]float64{0, 100}, [2]float64{200, 100}, 1)
+	if !ok {
+		t.Fatal("no curve")
+	}
+	if c.C != [2]float64{100, 72} || c.Width != 6 {
+		t.Errorf("control point %v, width %v: want (100, 72), 6", c.C, c.Width)
+	}
+	if d := math.Hypot(c.B[0]-c.E[0], c.B[1]-c.E[1]); math.Abs(d-18) > 1e-9 {
+		t.Errorf("the curve ends %v from its target, want 18", d)
+	}
+	boxes := c.Boxes()
+	for k := 0; k <= 100; k++ {
+		x, y := c.At(float64(k) / 100)
+		if !covers(layout.Rect{X: x - 0.5, Y: y - 0.5, W: 1, H: 1}, boxes) {
+			t.Errorf("the curve's point at t=%v (%.1f, %.1f) is in none of its boxes", float64(k)/100, x, y)
+		}
+	}
+	mx, my := c.At(0.5)
+	if x, y := c.Badge(nil); x != mx || y != my {
+		t.Errorf("a free badge at (%v, %v), want mid-curve (%v, %v)", x, y, mx, my)
+	}
+	// Another badge at mid-curve covers t=0.4 and 0.6 too: t=0.3 is
+	// the nearest free place.
+	wx, wy := c.At(0.3)
+	if x, y := c.Badge([]layout.Rect{BadgeBox(mx, my)}); x != wx || y != wy {
+		t.Errorf("a badge clear of another at mid-curve at (%v, %v), want t=0.3 (%v, %v)", x, y, wx, wy)
+	}
+}
+
+// TestPlaceClearOfFlows checks that a country name whose point lies on a
+// flow's curve or under its badge moves off both, and is dropped when it
+// has no free place: never written half under a flow.
+func TestPlaceClearOfFlows(t *testing.T) {
+	r := layout.Rect{W: 400, H: 300}
+	size := func(string) (float64, float64) { return 80, 20 }
+	c, _ := CurveOf([2]float64{0, 150}, [2]float64{400, 150}, 0.5)
+	mx, my := c.At(0.5)
+	avoid := append(c.Boxes(), BadgeBox(mx, my))
+	ax, ay := c.At(0.2)
+	for _, tc := range []struct {
+		name string
+		at   Label
+		want []Placed
+	}{
+		{"clear of the flow: stays", Label{"A", 200, 250}, []Placed{{Label{"A", 200, 250}, layout.Rect{X: 160, Y: 240, W: 80, H: 20}}}},
+		{"half under the curve: moves below it", Label{"A", ax, ay + 12}, []Placed{{Label{"A", ax, ay + 32}, layout.Rect{X: ax - 40, Y: ay + 22, W: 80, H: 20}}}},
+		{"on the badge: no free place near, dropped", Label{"A", mx, my}, nil},
+	} {
+		got := Place([]Label{tc.at}, size, avoid, r)
+		if !reflect.DeepEqual(got, tc.want) {
+			t.Errorf("%s: %+v, want %+v", tc.name, got, tc.want)
+		}
+		for _, p := range got {
+			if covers(p.Box, avoid) {
+				t.Errorf("%s: %q written over the flow at %+v", tc.name, p.Name, p.Box)
+			}
+		}
+	}
+}
