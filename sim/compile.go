@@ -65,6 +65,9 @@ type cEffect struct {
 	delay  int
 	lasts  int
 	change numFn
+	// slow is the checked closure of change when change is its fast
+	// closure, for evalFast; nil when change is the checked one.
+	slow numFn
 	// byLevel holds, when change reads nothing but the level (levelOnly,
 	// see compiled.levelOnly), its value at each level the effect can
 	// apply at, computed once at load time (levelTables), where every one
@@ -86,6 +89,7 @@ type cLever struct {
 type cRule struct {
 	target int
 	fn     numFn
+	slow   numFn // as cEffect's
 	set    bool
 	when   boolFn
 	pos    Pos
@@ -110,6 +114,7 @@ type cOutcome struct {
 
 type cObjective struct {
 	score    numFn
+	slow     numFn // as cEffect's
 	weight   float64
 	doctrine float64
 }
@@ -215,7 +220,7 @@ func (c *compiler) levelTables() {
 			for lvl := 1; lvl < levels; lvl++ {
 				slots[m.slotLevel] = float64(lvl)
 				f = fault{}
-				v := e.change(&ev)
+				v := evalFast(e.change, e.slow, &ev)
 				if f.set || !finite(v) {
 					t = nil
 					break
@@ -341,7 +346,8 @@ func (c *compiler) objectives() {
 			seen[o.ID] = true
 			ids = append(ids, o.ID)
 			score := c.num(o.Score, c.sc, "score", o.FieldPos, o.Pos)
-			m.cObj[i] = append(m.cObj[i], cObjective{score: score.num, weight: o.Weight, doctrine: o.Weight})
+			fn, slow := score.turnFns()
+			m.cObj[i] = append(m.cObj[i], cObjective{score: fn, slow: slow, weight: o.Weight, doctrine: o.Weight})
 		}
 		for _, k := range slices.Sorted(maps.Keys(a.Doctrine.Weights)) {
 			j := slices.Index(ids, k)
@@ -439,10 +445,10 @@ func (c *compiler) rules() {
 			c.add(secondOf(r.FieldPos, "change", "set", r.Pos), "rule %q needs exactly one of 'change' and 'set'", r.ID)
 		case !r.Set.IsZero():
 			cr.set = true
-			cr.fn = c.num(r.Set, c.sc, "set", r.FieldPos, r.Pos).num
+			cr.fn, cr.slow = c.num(r.Set, c.sc, "set", r.FieldPos, r.Pos).turnFns()
 			cr.pos = r.Set.Pos
 		default:
-			cr.fn = c.num(r.Change, c.sc, "change", r.FieldPos, r.Pos).num
+			cr.fn, cr.slow = c.num(r.Change, c.sc, "change", r.FieldPos, r.Pos).turnFns()
 			cr.pos = r.Change.Pos
 		}
 		if !r.When.IsZero() {
@@ -749,7 +755,8 @@ func (c *compiler) effects(list []Effect, sc *scope) []cEffect {
 			c.add(e.Pos, "effect needs a 'change'")
 		} else {
 			f := c.num(e.Change, sc, "change", e.FieldPos, e.Pos)
-			ce.change, ce.levelOnly = f.num, f.levelOnly
+			ce.change, ce.slow = f.turnFns()
+			ce.levelOnly = f.levelOnly
 			ce.pos = e.Change.Pos
 		}
 		if e.Delay < 0 {

@@ -65,14 +65,34 @@ func (r exprResult) String() string {
 	return fmt.Sprintf("%v/%v (rng %d)", r.num, r.cond, r.rng.State)
 }
 
+// evalCompiled evaluates c on slots: a number by its checked closure, and
+// again as a turn does (evalFast with turnFns: the fast closure, or the
+// mixed one for a number that draws), which must give the same value,
+// fault and generator; a fault leaves the value unused, so then only the
+// fault and the generator need agree. (A compiled value a test makes
+// itself may have no turn closures.) It panics when the two differ, and
+// so every test of the closures' values tests the fast ones too.
 func evalCompiled(c compiled, slots []float64, rng RNG) exprResult {
 	var r exprResult
 	r.rng = rng
 	e := env{s: slots, rng: &r.rng, fault: &r.fault}
-	if c.num != nil {
-		r.num = c.num(&e)
-	} else {
+	if c.num == nil {
 		r.cond = c.cond(&e)
+		return r
+	}
+	r.num = c.num(&e)
+	if c.fast == nil && c.mixed == nil {
+		return r // made by a test, with no turn closures
+	}
+	var t exprResult
+	t.rng = rng
+	fn, slow := c.turnFns()
+	t.num = evalFast(fn, slow, &env{s: slots, rng: &t.rng, fault: &t.fault})
+	if r.fault.set {
+		t.num = r.num
+	}
+	if !t.same(r) {
+		panic(fmt.Sprintf("the turn's closures give %v, the checked one %v", t, r))
 	}
 	return r
 }

@@ -75,6 +75,10 @@ type scope struct {
 type compiled struct {
 	num  numFn
 	cond boolFn
+	// fast is num's fast closure (expr_fast.go), or nil when the number
+	// draws a random number; mixed is then num with its parts that draw
+	// none computed fast (emitMixed), and nil otherwise.
+	fast, mixed numFn
 	// konst reports that the whole expression folded to the constant
 	// number val at load time (filled by the fold stage).
 	konst bool
@@ -141,7 +145,7 @@ func compileExprOpts(x Expr, want exprType, sc *scope, errs *ErrorList, opts com
 	if sc.hasLevel {
 		level = sc.names["level"]
 	}
-	return compiled{num: emitNum(t), konst: konst, val: t.val, levelOnly: readsOnly(t, level), draw: firstDraw(t)}, true
+	return compiled{num: emitNum(t), fast: emitFastNum(t), mixed: emitMixedNum(t), konst: konst, val: t.val, levelOnly: readsOnly(t, level), draw: firstDraw(t)}, true
 }
 
 // firstDraw returns the position of the first random() or noise() in t,

@@ -88,7 +88,7 @@ func (st *Stepper) accumulate(turn int, next *State) error {
 	st.env.s = st.live
 	for j, ak := range m.accOf {
 		o := &m.cObj[ak[0]][ak[1]]
-		v := o.score(&st.env)
+		v := evalFast(o.score, o.slow, &st.env)
 		if st.fault.set {
 			return &EvalError{Turn: turn, Pos: st.fault.pos, Msg: st.fault.msg}
 		}

@@ -44,7 +44,7 @@ func (sc *Scorer) Objectives(dst []float64, s *State, ai int) ([]float64, error)
 			continue
 		}
 		sc.f = fault{}
-		v := o.score(&sc.e)
+		v := evalFast(o.score, o.slow, &sc.e)
 		out = append(out, v)
 		if sc.f.set {
 			return out, &EvalError{Turn: s.Turn - 1, Pos: sc.f.pos, Msg: sc.f.msg}

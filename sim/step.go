@@ -221,39 +221,6 @@ func (st *Stepper) effects(cur *State, levels, choices []int, next *State, led *
 			keep = append(keep, *p)
 		}
 	}
-	// add applies or queues the effects list of a cause; k0 is the index
-	// of the first in its source's effects.
-	add := func(list []cEffect, k0 int, cause Cause) error {
-		for k := range list {
-			e := &list[k]
-			from, to := turn+e.delay, turn+e.delay+e.lasts-1
-			if from <= turn {
-				// apply, written out: this is the loop of every new
-				// effect of the turn.
-				var d float64
-				if cause.Level > 0 && cause.Level < len(e.byLevel) {
-					d = e.byLevel[cause.Level]
-				} else {
-					st.start[m.slotLevel] = float64(cause.Level)
-					d = e.change(&st.env)
-					if err = st.check(turn, e.pos, d); err != nil {
-						return err
-					}
-				}
-				if d != 0 {
-					st.deltas[e.target] += d
-					st.last[e.target] = e
-					if led != nil {
-						led.effect(turn, e.target, d, &cause, k0+k)
-					}
-				}
-			}
-			if to > turn {
-				keep = append(keep, Pending{Cause: cause, Effect: k0 + k, From: from, To: to})
-			}
-		}
-		return nil
-	}
 	for _, ei := range cur.Briefing {
 		ev := &m.cEvents[ei]
 		opt := -1
@@ -264,11 +231,11 @@ func (st *Stepper) effects(cur *State, levels, choices []int, next *State, led *
 			}
 		}
 		cause := Cause{Kind: ByEvent, Index: ei, Actor: ev.chooser, Level: 1, Option: opt}
-		if err := add(ev.effects, 0, cause); err != nil {
+		if keep, err = st.startEffects(turn, ev.effects, 0, &cause, led, keep); err != nil {
 			return err
 		}
 		if opt >= 0 {
-			if err := add(ev.options[opt], len(ev.effects), cause); err != nil {
+			if keep, err = st.startEffects(turn, ev.options[opt], len(ev.effects), &cause, led, keep); err != nil {
 				return err
 			}
 		}
@@ -278,7 +245,8 @@ func (st *Stepper) effects(cur *State, levels, choices []int, next *State, led *
 			continue
 		}
 		cl := &m.cLevers[li]
-		if err := add(cl.effects, 0, Cause{Kind: ByLever, Index: li, Actor: cl.actor, Level: lvl, Option: -1}); err != nil {
+		cause := Cause{Kind: ByLever, Index: li, Actor: cl.actor, Level: lvl, Option: -1}
+		if keep, err = st.startEffects(turn, cl.effects, 0, &cause, led, keep); err != nil {
 			return err
 		}
 	}
@@ -312,6 +280,49 @@ func (st *Stepper) effects(cur *State, levels, choices []int, next *State, led *
 	return nil
 }
 
+// startEffects applies or queues the effects list of a cause, which start this
+// turn, and returns keep with those that apply on a later turn too added;
+// k0 is the index of the first in its source's effects. This is the loop
+// of every new effect of the turn, written out rather than calling apply.
+func (st *Stepper) startEffects(turn int, list []cEffect, k0 int, cause *Cause, led *Ledger, keep []Pending) ([]Pending, error) {
+	m := st.m
+	for k := range list {
+		e := &list[k]
+		from, to := turn+e.delay, turn+e.delay+e.lasts-1
+		if from <= turn {
+			var d float64
+			if cause.Level > 0 && cause.Level < len(e.byLevel) {
+				d = e.byLevel[cause.Level]
+			} else {
+				st.start[m.slotLevel] = float64(cause.Level)
+				d = evalFast(e.change, e.slow, &st.env)
+				if err := st.check(turn, e.pos, d); err != nil {
+					return keep, err
+				}
+			}
+			if d != 0 {
+				st.deltas[e.target] += d
+				st.last[e.target] = e
+				if led != nil {
+					led.effect(turn, e.target, d, cause, k0+k)
+				}
+			}
+		}
+		if to > turn {
+			// Written in place, as the ledger's entries are (see
+			// Ledger.add).
+			if len(keep) == cap(keep) {
+				keep = append(keep, Pending{})
+			} else {
+				keep = keep[:len(keep)+1]
+			}
+			p := &keep[len(keep)-1]
+			p.Cause, p.Effect, p.From, p.To = *cause, k0+k, from, to
+		}
+	}
+	return keep, nil
+}
+
 // apply computes the effect of pending p from the start-of-turn state and
 // adds its change to the variable's sum, recording it when led is not nil.
 func (st *Stepper) apply(turn int, p *Pending, led *Ledger) error {
@@ -321,7 +332,7 @@ func (st *Stepper) apply(turn int, p *Pending, led *Ledger) error {
 		d = e.byLevel[lvl]
 	} else {
 		st.start[st.m.slotLevel] = float64(lvl)
-		d = e.change(&st.env)
+		d = evalFast(e.change, e.slow, &st.env)
 		if err := st.check(turn, e.pos, d); err != nil {
 			return err
 		}
@@ -353,7 +364,7 @@ func (st *Stepper) rules(turn int, led *Ledger) error {
 				continue
 			}
 		}
-		v := r.fn(&st.env)
+		v := evalFast(r.fn, r.slow, &st.env)
 		if err := st.check(turn, r.pos, v); err != nil {
 			return err
 		}
