@@ -91,7 +91,15 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 		}
 		if x != 0 {
 			d[target] += x
-			led = append(led, sim.Entry{Turn: t, Var: target, Amount: x, Cause: q.Cause, Pos: fixturePos[at]})
+			if len(led) == cap(led) {
+				led = append(led, sim.Entry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, target, x, q.Cause, fixturePos[at], ""
+			}
 		}
 		if q.To > t {
 			keep = append(keep, q)
@@ -106,7 +114,15 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 				return led, f.failed(t, 4)
 			} else if x != 0 {
 				d[36] += x
-				led = append(led, sim.Entry{Turn: t, Var: 36, Amount: x, Cause: sim.Cause{Kind: sim.ByEvent, Index: 0, Actor: -1, Level: 1, Option: -1}, Pos: fixturePos[4]})
+				if len(led) == cap(led) {
+					led = append(led, sim.Entry{})
+				} else {
+					led = led[:len(led)+1]
+				}
+				{
+					e := &led[len(led)-1]
+					e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 36, x, sim.Cause{Kind: sim.ByEvent, Index: 0, Actor: -1, Level: 1, Option: -1}, fixturePos[4], ""
+				}
 			}
 		case 1: // three_noes
 			level := 1.0
@@ -120,32 +136,72 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 					return led, f.failed(t, 5)
 				} else if x != 0 {
 					d[32] += x
-					led = append(led, sim.Entry{Turn: t, Var: 32, Amount: x, Cause: cause, Pos: fixturePos[5]})
+					if len(led) == cap(led) {
+						led = append(led, sim.Entry{})
+					} else {
+						led = led[:len(led)+1]
+					}
+					{
+						e := &led[len(led)-1]
+						e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 32, x, cause, fixturePos[5], ""
+					}
 				}
 				if x := (-3.0); f.fault || x-x != 0 {
 					return led, f.failed(t, 6)
 				} else if x != 0 {
 					d[30] += x
-					led = append(led, sim.Entry{Turn: t, Var: 30, Amount: x, Cause: cause, Pos: fixturePos[6]})
+					if len(led) == cap(led) {
+						led = append(led, sim.Entry{})
+					} else {
+						led = led[:len(led)+1]
+					}
+					{
+						e := &led[len(led)-1]
+						e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 30, x, cause, fixturePos[6], ""
+					}
 				}
 				if x := (-1.0); f.fault || x-x != 0 {
 					return led, f.failed(t, 7)
 				} else if x != 0 {
 					d[31] += x
-					led = append(led, sim.Entry{Turn: t, Var: 31, Amount: x, Cause: cause, Pos: fixturePos[7]})
+					if len(led) == cap(led) {
+						led = append(led, sim.Entry{})
+					} else {
+						led = led[:len(led)+1]
+					}
+					{
+						e := &led[len(led)-1]
+						e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 31, x, cause, fixturePos[7], ""
+					}
 				}
 			case 1:
 				if x := 2.0; f.fault || x-x != 0 {
 					return led, f.failed(t, 8)
 				} else if x != 0 {
 					d[30] += x
-					led = append(led, sim.Entry{Turn: t, Var: 30, Amount: x, Cause: cause, Pos: fixturePos[8]})
+					if len(led) == cap(led) {
+						led = append(led, sim.Entry{})
+					} else {
+						led = led[:len(led)+1]
+					}
+					{
+						e := &led[len(led)-1]
+						e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 30, x, cause, fixturePos[8], ""
+					}
 				}
 				if x := 3.0; f.fault || x-x != 0 {
 					return led, f.failed(t, 9)
 				} else if x != 0 {
 					d[23] += x
-					led = append(led, sim.Entry{Turn: t, Var: 23, Amount: x, Cause: cause, Pos: fixturePos[9]})
+					if len(led) == cap(led) {
+						led = append(led, sim.Entry{})
+					} else {
+						led = led[:len(led)+1]
+					}
+					{
+						e := &led[len(led)-1]
+						e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 23, x, cause, fixturePos[9], ""
+					}
 				}
 			}
 		case 2: // hwasong15
@@ -155,19 +211,43 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 				return led, f.failed(t, 10)
 			} else if x != 0 {
 				d[19] += x
-				led = append(led, sim.Entry{Turn: t, Var: 19, Amount: x, Cause: sim.Cause{Kind: sim.ByEvent, Index: 2, Actor: -1, Level: 1, Option: -1}, Pos: fixturePos[10]})
+				if len(led) == cap(led) {
+					led = append(led, sim.Entry{})
+				} else {
+					led = led[:len(led)+1]
+				}
+				{
+					e := &led[len(led)-1]
+					e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 19, x, sim.Cause{Kind: sim.ByEvent, Index: 2, Actor: -1, Level: 1, Option: -1}, fixturePos[10], ""
+				}
 			}
 			if x := 5.0; f.fault || x-x != 0 {
 				return led, f.failed(t, 11)
 			} else if x != 0 {
 				d[36] += x
-				led = append(led, sim.Entry{Turn: t, Var: 36, Amount: x, Cause: sim.Cause{Kind: sim.ByEvent, Index: 2, Actor: -1, Level: 1, Option: -1}, Pos: fixturePos[11]})
+				if len(led) == cap(led) {
+					led = append(led, sim.Entry{})
+				} else {
+					led = led[:len(led)+1]
+				}
+				{
+					e := &led[len(led)-1]
+					e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 36, x, sim.Cause{Kind: sim.ByEvent, Index: 2, Actor: -1, Level: 1, Option: -1}, fixturePos[11], ""
+				}
 			}
 			if x := 2.0; f.fault || x-x != 0 {
 				return led, f.failed(t, 12)
 			} else if x != 0 {
 				d[31] += x
-				led = append(led, sim.Entry{Turn: t, Var: 31, Amount: x, Cause: sim.Cause{Kind: sim.ByEvent, Index: 2, Actor: -1, Level: 1, Option: -1}, Pos: fixturePos[12]})
+				if len(led) == cap(led) {
+					led = append(led, sim.Entry{})
+				} else {
+					led = led[:len(led)+1]
+				}
+				{
+					e := &led[len(led)-1]
+					e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 31, x, sim.Cause{Kind: sim.ByEvent, Index: 2, Actor: -1, Level: 1, Option: -1}, fixturePos[12], ""
+				}
 			}
 		case 3: // res2397
 			level := 1.0
@@ -176,13 +256,29 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 				return led, f.failed(t, 13)
 			} else if x != 0 {
 				d[34] += x
-				led = append(led, sim.Entry{Turn: t, Var: 34, Amount: x, Cause: sim.Cause{Kind: sim.ByEvent, Index: 3, Actor: -1, Level: 1, Option: -1}, Pos: fixturePos[13]})
+				if len(led) == cap(led) {
+					led = append(led, sim.Entry{})
+				} else {
+					led = led[:len(led)+1]
+				}
+				{
+					e := &led[len(led)-1]
+					e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 34, x, sim.Cause{Kind: sim.ByEvent, Index: 3, Actor: -1, Level: 1, Option: -1}, fixturePos[13], ""
+				}
 			}
 			if x := 2.0; f.fault || x-x != 0 {
 				return led, f.failed(t, 14)
 			} else if x != 0 {
 				d[35] += x
-				led = append(led, sim.Entry{Turn: t, Var: 35, Amount: x, Cause: sim.Cause{Kind: sim.ByEvent, Index: 3, Actor: -1, Level: 1, Option: -1}, Pos: fixturePos[14]})
+				if len(led) == cap(led) {
+					led = append(led, sim.Entry{})
+				} else {
+					led = led[:len(led)+1]
+				}
+				{
+					e := &led[len(led)-1]
+					e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 35, x, sim.Cause{Kind: sim.ByEvent, Index: 3, Actor: -1, Level: 1, Option: -1}, fixturePos[14], ""
+				}
 			}
 		case 4: // olympics
 			level := 1.0
@@ -196,26 +292,58 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 					return led, f.failed(t, 15)
 				} else if x != 0 {
 					d[36] += x
-					led = append(led, sim.Entry{Turn: t, Var: 36, Amount: x, Cause: cause, Pos: fixturePos[15]})
+					if len(led) == cap(led) {
+						led = append(led, sim.Entry{})
+					} else {
+						led = led[:len(led)+1]
+					}
+					{
+						e := &led[len(led)-1]
+						e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 36, x, cause, fixturePos[15], ""
+					}
 				}
 				if x := 3.0; f.fault || x-x != 0 {
 					return led, f.failed(t, 16)
 				} else if x != 0 {
 					d[35] += x
-					led = append(led, sim.Entry{Turn: t, Var: 35, Amount: x, Cause: cause, Pos: fixturePos[16]})
+					if len(led) == cap(led) {
+						led = append(led, sim.Entry{})
+					} else {
+						led = led[:len(led)+1]
+					}
+					{
+						e := &led[len(led)-1]
+						e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 35, x, cause, fixturePos[16], ""
+					}
 				}
 				if x := (-1.0); f.fault || x-x != 0 {
 					return led, f.failed(t, 17)
 				} else if x != 0 {
 					d[30] += x
-					led = append(led, sim.Entry{Turn: t, Var: 30, Amount: x, Cause: cause, Pos: fixturePos[17]})
+					if len(led) == cap(led) {
+						led = append(led, sim.Entry{})
+					} else {
+						led = led[:len(led)+1]
+					}
+					{
+						e := &led[len(led)-1]
+						e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 30, x, cause, fixturePos[17], ""
+					}
 				}
 			case 1:
 				if x := 2.0; f.fault || x-x != 0 {
 					return led, f.failed(t, 18)
 				} else if x != 0 {
 					d[36] += x
-					led = append(led, sim.Entry{Turn: t, Var: 36, Amount: x, Cause: cause, Pos: fixturePos[18]})
+					if len(led) == cap(led) {
+						led = append(led, sim.Entry{})
+					} else {
+						led = led[:len(led)+1]
+					}
+					{
+						e := &led[len(led)-1]
+						e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 36, x, cause, fixturePos[18], ""
+					}
 				}
 			}
 		case 5: // moratorium
@@ -230,26 +358,58 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 					return led, f.failed(t, 19)
 				} else if x != 0 {
 					d[36] += x
-					led = append(led, sim.Entry{Turn: t, Var: 36, Amount: x, Cause: cause, Pos: fixturePos[19]})
+					if len(led) == cap(led) {
+						led = append(led, sim.Entry{})
+					} else {
+						led = led[:len(led)+1]
+					}
+					{
+						e := &led[len(led)-1]
+						e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 36, x, cause, fixturePos[19], ""
+					}
 				}
 				if x := 3.0; f.fault || x-x != 0 {
 					return led, f.failed(t, 20)
 				} else if x != 0 {
 					d[35] += x
-					led = append(led, sim.Entry{Turn: t, Var: 35, Amount: x, Cause: cause, Pos: fixturePos[20]})
+					if len(led) == cap(led) {
+						led = append(led, sim.Entry{})
+					} else {
+						led = led[:len(led)+1]
+					}
+					{
+						e := &led[len(led)-1]
+						e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 35, x, cause, fixturePos[20], ""
+					}
 				}
 				if x := (-3.0); f.fault || x-x != 0 {
 					return led, f.failed(t, 21)
 				} else if x != 0 {
 					d[23] += x
-					led = append(led, sim.Entry{Turn: t, Var: 23, Amount: x, Cause: cause, Pos: fixturePos[21]})
+					if len(led) == cap(led) {
+						led = append(led, sim.Entry{})
+					} else {
+						led = led[:len(led)+1]
+					}
+					{
+						e := &led[len(led)-1]
+						e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 23, x, cause, fixturePos[21], ""
+					}
 				}
 			case 1:
 				if x := 4.0; f.fault || x-x != 0 {
 					return led, f.failed(t, 22)
 				} else if x != 0 {
 					d[36] += x
-					led = append(led, sim.Entry{Turn: t, Var: 36, Amount: x, Cause: cause, Pos: fixturePos[22]})
+					if len(led) == cap(led) {
+						led = append(led, sim.Entry{})
+					} else {
+						led = led[:len(led)+1]
+					}
+					{
+						e := &led[len(led)-1]
+						e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 36, x, cause, fixturePos[22], ""
+					}
 				}
 			}
 		case 6: // singapore
@@ -264,38 +424,86 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 					return led, f.failed(t, 23)
 				} else if x != 0 {
 					d[36] += x
-					led = append(led, sim.Entry{Turn: t, Var: 36, Amount: x, Cause: cause, Pos: fixturePos[23]})
+					if len(led) == cap(led) {
+						led = append(led, sim.Entry{})
+					} else {
+						led = led[:len(led)+1]
+					}
+					{
+						e := &led[len(led)-1]
+						e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 36, x, cause, fixturePos[23], ""
+					}
 				}
 				if x := 4.0; f.fault || x-x != 0 {
 					return led, f.failed(t, 24)
 				} else if x != 0 {
 					d[35] += x
-					led = append(led, sim.Entry{Turn: t, Var: 35, Amount: x, Cause: cause, Pos: fixturePos[24]})
+					if len(led) == cap(led) {
+						led = append(led, sim.Entry{})
+					} else {
+						led = led[:len(led)+1]
+					}
+					{
+						e := &led[len(led)-1]
+						e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 35, x, cause, fixturePos[24], ""
+					}
 				}
 				if x := 2.0; f.fault || x-x != 0 {
 					return led, f.failed(t, 25)
 				} else if x != 0 {
 					d[33] += x
-					led = append(led, sim.Entry{Turn: t, Var: 33, Amount: x, Cause: cause, Pos: fixturePos[25]})
+					if len(led) == cap(led) {
+						led = append(led, sim.Entry{})
+					} else {
+						led = led[:len(led)+1]
+					}
+					{
+						e := &led[len(led)-1]
+						e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 33, x, cause, fixturePos[25], ""
+					}
 				}
 				if x := (-2.0); f.fault || x-x != 0 {
 					return led, f.failed(t, 26)
 				} else if x != 0 {
 					d[31] += x
-					led = append(led, sim.Entry{Turn: t, Var: 31, Amount: x, Cause: cause, Pos: fixturePos[26]})
+					if len(led) == cap(led) {
+						led = append(led, sim.Entry{})
+					} else {
+						led = led[:len(led)+1]
+					}
+					{
+						e := &led[len(led)-1]
+						e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 31, x, cause, fixturePos[26], ""
+					}
 				}
 				if x := (-4.0); f.fault || x-x != 0 {
 					return led, f.failed(t, 27)
 				} else if x != 0 {
 					d[23] += x
-					led = append(led, sim.Entry{Turn: t, Var: 23, Amount: x, Cause: cause, Pos: fixturePos[27]})
+					if len(led) == cap(led) {
+						led = append(led, sim.Entry{})
+					} else {
+						led = led[:len(led)+1]
+					}
+					{
+						e := &led[len(led)-1]
+						e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 23, x, cause, fixturePos[27], ""
+					}
 				}
 			case 1:
 				if x := 3.0; f.fault || x-x != 0 {
 					return led, f.failed(t, 28)
 				} else if x != 0 {
 					d[36] += x
-					led = append(led, sim.Entry{Turn: t, Var: 36, Amount: x, Cause: cause, Pos: fixturePos[28]})
+					if len(led) == cap(led) {
+						led = append(led, sim.Entry{})
+					} else {
+						led = led[:len(led)+1]
+					}
+					{
+						e := &led[len(led)-1]
+						e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 36, x, cause, fixturePos[28], ""
+					}
 				}
 			}
 		case 7: // hanoi
@@ -310,44 +518,100 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 					return led, f.failed(t, 29)
 				} else if x != 0 {
 					d[35] += x
-					led = append(led, sim.Entry{Turn: t, Var: 35, Amount: x, Cause: cause, Pos: fixturePos[29]})
+					if len(led) == cap(led) {
+						led = append(led, sim.Entry{})
+					} else {
+						led = led[:len(led)+1]
+					}
+					{
+						e := &led[len(led)-1]
+						e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 35, x, cause, fixturePos[29], ""
+					}
 				}
 				if x := 3.0; f.fault || x-x != 0 {
 					return led, f.failed(t, 30)
 				} else if x != 0 {
 					d[36] += x
-					led = append(led, sim.Entry{Turn: t, Var: 36, Amount: x, Cause: cause, Pos: fixturePos[30]})
+					if len(led) == cap(led) {
+						led = append(led, sim.Entry{})
+					} else {
+						led = led[:len(led)+1]
+					}
+					{
+						e := &led[len(led)-1]
+						e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 36, x, cause, fixturePos[30], ""
+					}
 				}
 				if x := (-1.0); f.fault || x-x != 0 {
 					return led, f.failed(t, 31)
 				} else if x != 0 {
 					d[33] += x
-					led = append(led, sim.Entry{Turn: t, Var: 33, Amount: x, Cause: cause, Pos: fixturePos[31]})
+					if len(led) == cap(led) {
+						led = append(led, sim.Entry{})
+					} else {
+						led = led[:len(led)+1]
+					}
+					{
+						e := &led[len(led)-1]
+						e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 33, x, cause, fixturePos[31], ""
+					}
 				}
 			case 1:
 				if x := (-20.0); f.fault || x-x != 0 {
 					return led, f.failed(t, 32)
 				} else if x != 0 {
 					d[21] += x
-					led = append(led, sim.Entry{Turn: t, Var: 21, Amount: x, Cause: cause, Pos: fixturePos[32]})
+					if len(led) == cap(led) {
+						led = append(led, sim.Entry{})
+					} else {
+						led = led[:len(led)+1]
+					}
+					{
+						e := &led[len(led)-1]
+						e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 21, x, cause, fixturePos[32], ""
+					}
 				}
 				if x := 5.0; f.fault || x-x != 0 {
 					return led, f.failed(t, 33)
 				} else if x != 0 {
 					d[35] += x
-					led = append(led, sim.Entry{Turn: t, Var: 35, Amount: x, Cause: cause, Pos: fixturePos[33]})
+					if len(led) == cap(led) {
+						led = append(led, sim.Entry{})
+					} else {
+						led = led[:len(led)+1]
+					}
+					{
+						e := &led[len(led)-1]
+						e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 35, x, cause, fixturePos[33], ""
+					}
 				}
 				if x := (-3.0); f.fault || x-x != 0 {
 					return led, f.failed(t, 34)
 				} else if x != 0 {
 					d[19] += x
-					led = append(led, sim.Entry{Turn: t, Var: 19, Amount: x, Cause: cause, Pos: fixturePos[34]})
+					if len(led) == cap(led) {
+						led = append(led, sim.Entry{})
+					} else {
+						led = led[:len(led)+1]
+					}
+					{
+						e := &led[len(led)-1]
+						e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 19, x, cause, fixturePos[34], ""
+					}
 				}
 				if x := (-3.0); f.fault || x-x != 0 {
 					return led, f.failed(t, 35)
 				} else if x != 0 {
 					d[31] += x
-					led = append(led, sim.Entry{Turn: t, Var: 31, Amount: x, Cause: cause, Pos: fixturePos[35]})
+					if len(led) == cap(led) {
+						led = append(led, sim.Entry{})
+					} else {
+						led = led[:len(led)+1]
+					}
+					{
+						e := &led[len(led)-1]
+						e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 31, x, cause, fixturePos[35], ""
+					}
 				}
 			}
 		case 8: // repatriation_deadline
@@ -357,19 +621,43 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 				return led, f.failed(t, 36)
 			} else if x != 0 {
 				d[15] += x
-				led = append(led, sim.Entry{Turn: t, Var: 15, Amount: x, Cause: sim.Cause{Kind: sim.ByEvent, Index: 8, Actor: -1, Level: 1, Option: -1}, Pos: fixturePos[36]})
+				if len(led) == cap(led) {
+					led = append(led, sim.Entry{})
+				} else {
+					led = led[:len(led)+1]
+				}
+				{
+					e := &led[len(led)-1]
+					e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 15, x, sim.Cause{Kind: sim.ByEvent, Index: 8, Actor: -1, Level: 1, Option: -1}, fixturePos[36], ""
+				}
 			}
 			if x := f.div(float64(float64((-0.3)*v[16])*v[22]), 100.0); f.fault || x-x != 0 {
 				return led, f.failed(t, 37)
 			} else if x != 0 {
 				d[16] += x
-				led = append(led, sim.Entry{Turn: t, Var: 16, Amount: x, Cause: sim.Cause{Kind: sim.ByEvent, Index: 8, Actor: -1, Level: 1, Option: -1}, Pos: fixturePos[37]})
+				if len(led) == cap(led) {
+					led = append(led, sim.Entry{})
+				} else {
+					led = led[:len(led)+1]
+				}
+				{
+					e := &led[len(led)-1]
+					e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 16, x, sim.Cause{Kind: sim.ByEvent, Index: 8, Actor: -1, Level: 1, Option: -1}, fixturePos[37], ""
+				}
 			}
 			if x := 3.0; f.fault || x-x != 0 {
 				return led, f.failed(t, 38)
 			} else if x != 0 {
 				d[36] += x
-				led = append(led, sim.Entry{Turn: t, Var: 36, Amount: x, Cause: sim.Cause{Kind: sim.ByEvent, Index: 8, Actor: -1, Level: 1, Option: -1}, Pos: fixturePos[38]})
+				if len(led) == cap(led) {
+					led = append(led, sim.Entry{})
+				} else {
+					led = led[:len(led)+1]
+				}
+				{
+					e := &led[len(led)-1]
+					e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 36, x, sim.Cause{Kind: sim.ByEvent, Index: 8, Actor: -1, Level: 1, Option: -1}, fixturePos[38], ""
+				}
 			}
 		case 9: // reserves_dry
 			level := 1.0
@@ -378,19 +666,43 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 				return led, f.failed(t, 39)
 			} else if x != 0 {
 				d[35] += x
-				led = append(led, sim.Entry{Turn: t, Var: 35, Amount: x, Cause: sim.Cause{Kind: sim.ByEvent, Index: 9, Actor: -1, Level: 1, Option: -1}, Pos: fixturePos[39]})
+				if len(led) == cap(led) {
+					led = append(led, sim.Entry{})
+				} else {
+					led = led[:len(led)+1]
+				}
+				{
+					e := &led[len(led)-1]
+					e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 35, x, sim.Cause{Kind: sim.ByEvent, Index: 9, Actor: -1, Level: 1, Option: -1}, fixturePos[39], ""
+				}
 			}
 			if x := (-3.0); f.fault || x-x != 0 {
 				return led, f.failed(t, 40)
 			} else if x != 0 {
 				d[33] += x
-				led = append(led, sim.Entry{Turn: t, Var: 33, Amount: x, Cause: sim.Cause{Kind: sim.ByEvent, Index: 9, Actor: -1, Level: 1, Option: -1}, Pos: fixturePos[40]})
+				if len(led) == cap(led) {
+					led = append(led, sim.Entry{})
+				} else {
+					led = led[:len(led)+1]
+				}
+				{
+					e := &led[len(led)-1]
+					e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 33, x, sim.Cause{Kind: sim.ByEvent, Index: 9, Actor: -1, Level: 1, Option: -1}, fixturePos[40], ""
+				}
 			}
 			if x := float64(0.1 * v[10]); f.fault || x-x != 0 {
 				return led, f.failed(t, 41)
 			} else if x != 0 {
 				d[10] += x
-				led = append(led, sim.Entry{Turn: t, Var: 10, Amount: x, Cause: sim.Cause{Kind: sim.ByEvent, Index: 9, Actor: -1, Level: 1, Option: -1}, Pos: fixturePos[41]})
+				if len(led) == cap(led) {
+					led = append(led, sim.Entry{})
+				} else {
+					led = led[:len(led)+1]
+				}
+				{
+					e := &led[len(led)-1]
+					e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 10, x, sim.Cause{Kind: sim.ByEvent, Index: 9, Actor: -1, Level: 1, Option: -1}, fixturePos[41], ""
+				}
 			}
 		case 10: // border_camps
 			level := 1.0
@@ -399,19 +711,43 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 				return led, f.failed(t, 42)
 			} else if x != 0 {
 				d[35] += x
-				led = append(led, sim.Entry{Turn: t, Var: 35, Amount: x, Cause: sim.Cause{Kind: sim.ByEvent, Index: 10, Actor: -1, Level: 1, Option: -1}, Pos: fixturePos[42]})
+				if len(led) == cap(led) {
+					led = append(led, sim.Entry{})
+				} else {
+					led = led[:len(led)+1]
+				}
+				{
+					e := &led[len(led)-1]
+					e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 35, x, sim.Cause{Kind: sim.ByEvent, Index: 10, Actor: -1, Level: 1, Option: -1}, fixturePos[42], ""
+				}
 			}
 			if x := (-5.0); f.fault || x-x != 0 {
 				return led, f.failed(t, 43)
 			} else if x != 0 {
 				d[24] += x
-				led = append(led, sim.Entry{Turn: t, Var: 24, Amount: x, Cause: sim.Cause{Kind: sim.ByEvent, Index: 10, Actor: -1, Level: 1, Option: -1}, Pos: fixturePos[43]})
+				if len(led) == cap(led) {
+					led = append(led, sim.Entry{})
+				} else {
+					led = led[:len(led)+1]
+				}
+				{
+					e := &led[len(led)-1]
+					e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 24, x, sim.Cause{Kind: sim.ByEvent, Index: 10, Actor: -1, Level: 1, Option: -1}, fixturePos[43], ""
+				}
 			}
 			if x := (-1.0); f.fault || x-x != 0 {
 				return led, f.failed(t, 44)
 			} else if x != 0 {
 				d[33] += x
-				led = append(led, sim.Entry{Turn: t, Var: 33, Amount: x, Cause: sim.Cause{Kind: sim.ByEvent, Index: 10, Actor: -1, Level: 1, Option: -1}, Pos: fixturePos[44]})
+				if len(led) == cap(led) {
+					led = append(led, sim.Entry{})
+				} else {
+					led = led[:len(led)+1]
+				}
+				{
+					e := &led[len(led)-1]
+					e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 33, x, sim.Cause{Kind: sim.ByEvent, Index: 10, Actor: -1, Level: 1, Option: -1}, fixturePos[44], ""
+				}
 			}
 		case 11: // refugee_surge
 			level := 1.0
@@ -425,38 +761,86 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 					return led, f.failed(t, 45)
 				} else if x != 0 {
 					d[24] += x
-					led = append(led, sim.Entry{Turn: t, Var: 24, Amount: x, Cause: cause, Pos: fixturePos[45]})
+					if len(led) == cap(led) {
+						led = append(led, sim.Entry{})
+					} else {
+						led = led[:len(led)+1]
+					}
+					{
+						e := &led[len(led)-1]
+						e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 24, x, cause, fixturePos[45], ""
+					}
 				}
 				if x := 4.0; f.fault || x-x != 0 {
 					return led, f.failed(t, 46)
 				} else if x != 0 {
 					d[23] += x
-					led = append(led, sim.Entry{Turn: t, Var: 23, Amount: x, Cause: cause, Pos: fixturePos[46]})
+					if len(led) == cap(led) {
+						led = append(led, sim.Entry{})
+					} else {
+						led = led[:len(led)+1]
+					}
+					{
+						e := &led[len(led)-1]
+						e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 23, x, cause, fixturePos[46], ""
+					}
 				}
 				if x := (-2.0); f.fault || x-x != 0 {
 					return led, f.failed(t, 47)
 				} else if x != 0 {
 					d[33] += x
-					led = append(led, sim.Entry{Turn: t, Var: 33, Amount: x, Cause: cause, Pos: fixturePos[47]})
+					if len(led) == cap(led) {
+						led = append(led, sim.Entry{})
+					} else {
+						led = led[:len(led)+1]
+					}
+					{
+						e := &led[len(led)-1]
+						e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 33, x, cause, fixturePos[47], ""
+					}
 				}
 			case 1:
 				if x := 5.0; f.fault || x-x != 0 {
 					return led, f.failed(t, 48)
 				} else if x != 0 {
 					d[24] += x
-					led = append(led, sim.Entry{Turn: t, Var: 24, Amount: x, Cause: cause, Pos: fixturePos[48]})
+					if len(led) == cap(led) {
+						led = append(led, sim.Entry{})
+					} else {
+						led = led[:len(led)+1]
+					}
+					{
+						e := &led[len(led)-1]
+						e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 24, x, cause, fixturePos[48], ""
+					}
 				}
 				if x := (-2.0); f.fault || x-x != 0 {
 					return led, f.failed(t, 49)
 				} else if x != 0 {
 					d[26] += x
-					led = append(led, sim.Entry{Turn: t, Var: 26, Amount: x, Cause: cause, Pos: fixturePos[49]})
+					if len(led) == cap(led) {
+						led = append(led, sim.Entry{})
+					} else {
+						led = led[:len(led)+1]
+					}
+					{
+						e := &led[len(led)-1]
+						e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 26, x, cause, fixturePos[49], ""
+					}
 				}
 				if x := (-4.0); f.fault || x-x != 0 {
 					return led, f.failed(t, 50)
 				} else if x != 0 {
 					d[33] += x
-					led = append(led, sim.Entry{Turn: t, Var: 33, Amount: x, Cause: cause, Pos: fixturePos[50]})
+					if len(led) == cap(led) {
+						led = append(led, sim.Entry{})
+					} else {
+						led = led[:len(led)+1]
+					}
+					{
+						e := &led[len(led)-1]
+						e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 33, x, cause, fixturePos[50], ""
+					}
 				}
 			}
 		case 12: // clash
@@ -466,13 +850,29 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 				return led, f.failed(t, 51)
 			} else if x != 0 {
 				d[36] += x
-				led = append(led, sim.Entry{Turn: t, Var: 36, Amount: x, Cause: sim.Cause{Kind: sim.ByEvent, Index: 12, Actor: -1, Level: 1, Option: -1}, Pos: fixturePos[51]})
+				if len(led) == cap(led) {
+					led = append(led, sim.Entry{})
+				} else {
+					led = led[:len(led)+1]
+				}
+				{
+					e := &led[len(led)-1]
+					e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 36, x, sim.Cause{Kind: sim.ByEvent, Index: 12, Actor: -1, Level: 1, Option: -1}, fixturePos[51], ""
+				}
 			}
 			if x := (-2.0); f.fault || x-x != 0 {
 				return led, f.failed(t, 52)
 			} else if x != 0 {
 				d[30] += x
-				led = append(led, sim.Entry{Turn: t, Var: 30, Amount: x, Cause: sim.Cause{Kind: sim.ByEvent, Index: 12, Actor: -1, Level: 1, Option: -1}, Pos: fixturePos[52]})
+				if len(led) == cap(led) {
+					led = append(led, sim.Entry{})
+				} else {
+					led = led[:len(led)+1]
+				}
+				{
+					e := &led[len(led)-1]
+					e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 30, x, sim.Cause{Kind: sim.ByEvent, Index: 12, Actor: -1, Level: 1, Option: -1}, fixturePos[52], ""
+				}
 			}
 		case 13: // strike_exchange
 			level := 1.0
@@ -481,13 +881,29 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 				return led, f.failed(t, 53)
 			} else if x != 0 {
 				d[36] += x
-				led = append(led, sim.Entry{Turn: t, Var: 36, Amount: x, Cause: sim.Cause{Kind: sim.ByEvent, Index: 13, Actor: -1, Level: 1, Option: -1}, Pos: fixturePos[53]})
+				if len(led) == cap(led) {
+					led = append(led, sim.Entry{})
+				} else {
+					led = led[:len(led)+1]
+				}
+				{
+					e := &led[len(led)-1]
+					e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 36, x, sim.Cause{Kind: sim.ByEvent, Index: 13, Actor: -1, Level: 1, Option: -1}, fixturePos[53], ""
+				}
 			}
 			if x := (-4.0); f.fault || x-x != 0 {
 				return led, f.failed(t, 54)
 			} else if x != 0 {
 				d[30] += x
-				led = append(led, sim.Entry{Turn: t, Var: 30, Amount: x, Cause: sim.Cause{Kind: sim.ByEvent, Index: 13, Actor: -1, Level: 1, Option: -1}, Pos: fixturePos[54]})
+				if len(led) == cap(led) {
+					led = append(led, sim.Entry{})
+				} else {
+					led = led[:len(led)+1]
+				}
+				{
+					e := &led[len(led)-1]
+					e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 30, x, sim.Cause{Kind: sim.ByEvent, Index: 13, Actor: -1, Level: 1, Option: -1}, fixturePos[54], ""
+				}
 			}
 		case 14: // elite_purge
 			level := 1.0
@@ -496,13 +912,29 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 				return led, f.failed(t, 55)
 			} else if x != 0 {
 				d[33] += x
-				led = append(led, sim.Entry{Turn: t, Var: 33, Amount: x, Cause: sim.Cause{Kind: sim.ByEvent, Index: 14, Actor: -1, Level: 1, Option: -1}, Pos: fixturePos[55]})
+				if len(led) == cap(led) {
+					led = append(led, sim.Entry{})
+				} else {
+					led = led[:len(led)+1]
+				}
+				{
+					e := &led[len(led)-1]
+					e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 33, x, sim.Cause{Kind: sim.ByEvent, Index: 14, Actor: -1, Level: 1, Option: -1}, fixturePos[55], ""
+				}
 			}
 			if x := 4.0; f.fault || x-x != 0 {
 				return led, f.failed(t, 56)
 			} else if x != 0 {
 				d[35] += x
-				led = append(led, sim.Entry{Turn: t, Var: 35, Amount: x, Cause: sim.Cause{Kind: sim.ByEvent, Index: 14, Actor: -1, Level: 1, Option: -1}, Pos: fixturePos[56]})
+				if len(led) == cap(led) {
+					led = append(led, sim.Entry{})
+				} else {
+					led = led[:len(led)+1]
+				}
+				{
+					e := &led[len(led)-1]
+					e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 35, x, sim.Cause{Kind: sim.ByEvent, Index: 14, Actor: -1, Level: 1, Option: -1}, fixturePos[56], ""
+				}
 			}
 		}
 	}
@@ -514,7 +946,15 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 			return led, f.failed(t, 57)
 		} else if x != 0 {
 			d[23] += x
-			led = append(led, sim.Entry{Turn: t, Var: 23, Amount: x, Cause: sim.Cause{Kind: sim.ByLever, Index: 0, Actor: 0, Level: lv, Option: -1}, Pos: fixturePos[57]})
+			if len(led) == cap(led) {
+				led = append(led, sim.Entry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 23, x, sim.Cause{Kind: sim.ByLever, Index: 0, Actor: 0, Level: lv, Option: -1}, fixturePos[57], ""
+			}
 		}
 	}
 	if lv := l[1]; lv > 0 { // us.secondary
@@ -524,7 +964,15 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 			return led, f.failed(t, 58)
 		} else if x != 0 {
 			d[13] += x
-			led = append(led, sim.Entry{Turn: t, Var: 13, Amount: x, Cause: sim.Cause{Kind: sim.ByLever, Index: 1, Actor: 0, Level: lv, Option: -1}, Pos: fixturePos[58]})
+			if len(led) == cap(led) {
+				led = append(led, sim.Entry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 13, x, sim.Cause{Kind: sim.ByLever, Index: 1, Actor: 0, Level: lv, Option: -1}, fixturePos[58], ""
+			}
 		}
 		if x := func() float64 {
 			if level == 2.0 {
@@ -535,13 +983,29 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 			return led, f.failed(t, 59)
 		} else if x != 0 {
 			d[23] += x
-			led = append(led, sim.Entry{Turn: t, Var: 23, Amount: x, Cause: sim.Cause{Kind: sim.ByLever, Index: 1, Actor: 0, Level: lv, Option: -1}, Pos: fixturePos[59]})
+			if len(led) == cap(led) {
+				led = append(led, sim.Entry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 23, x, sim.Cause{Kind: sim.ByLever, Index: 1, Actor: 0, Level: lv, Option: -1}, fixturePos[59], ""
+			}
 		}
 		if x := float64(float64(5.0*level) * float64(1.0-f.div(v[22], 100.0))); f.fault || x-x != 0 {
 			return led, f.failed(t, 60)
 		} else if x != 0 {
 			d[25] += x
-			led = append(led, sim.Entry{Turn: t, Var: 25, Amount: x, Cause: sim.Cause{Kind: sim.ByLever, Index: 1, Actor: 0, Level: lv, Option: -1}, Pos: fixturePos[60]})
+			if len(led) == cap(led) {
+				led = append(led, sim.Entry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 25, x, sim.Cause{Kind: sim.ByLever, Index: 1, Actor: 0, Level: lv, Option: -1}, fixturePos[60], ""
+			}
 		}
 	}
 	if lv := l[2]; lv > 0 { // us.russia_firms
@@ -551,7 +1015,15 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 			return led, f.failed(t, 61)
 		} else if x != 0 {
 			d[29] += x
-			led = append(led, sim.Entry{Turn: t, Var: 29, Amount: x, Cause: sim.Cause{Kind: sim.ByLever, Index: 2, Actor: 0, Level: lv, Option: -1}, Pos: fixturePos[61]})
+			if len(led) == cap(led) {
+				led = append(led, sim.Entry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 29, x, sim.Cause{Kind: sim.ByLever, Index: 2, Actor: 0, Level: lv, Option: -1}, fixturePos[61], ""
+			}
 		}
 	}
 	if lv := l[3]; lv > 0 { // us.labor_sanctions
@@ -561,13 +1033,29 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 			return led, f.failed(t, 62)
 		} else if x != 0 {
 			d[15] += x
-			led = append(led, sim.Entry{Turn: t, Var: 15, Amount: x, Cause: sim.Cause{Kind: sim.ByLever, Index: 3, Actor: 0, Level: lv, Option: -1}, Pos: fixturePos[62]})
+			if len(led) == cap(led) {
+				led = append(led, sim.Entry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 15, x, sim.Cause{Kind: sim.ByLever, Index: 3, Actor: 0, Level: lv, Option: -1}, fixturePos[62], ""
+			}
 		}
 		if x := float64(float64((-0.03)*level) * v[16]); f.fault || x-x != 0 {
 			return led, f.failed(t, 63)
 		} else if x != 0 {
 			d[16] += x
-			led = append(led, sim.Entry{Turn: t, Var: 16, Amount: x, Cause: sim.Cause{Kind: sim.ByLever, Index: 3, Actor: 0, Level: lv, Option: -1}, Pos: fixturePos[63]})
+			if len(led) == cap(led) {
+				led = append(led, sim.Entry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 16, x, sim.Cause{Kind: sim.ByLever, Index: 3, Actor: 0, Level: lv, Option: -1}, fixturePos[63], ""
+			}
 		}
 	}
 	if lv := l[4]; lv > 0 { // us.prompt_strike
@@ -578,7 +1066,15 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 			return led, f.failed(t, 64)
 		} else if x != 0 {
 			d[36] += x
-			led = append(led, sim.Entry{Turn: t, Var: 36, Amount: x, Cause: sim.Cause{Kind: sim.ByLever, Index: 4, Actor: 0, Level: lv, Option: -1}, Pos: fixturePos[64]})
+			if len(led) == cap(led) {
+				led = append(led, sim.Entry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 36, x, sim.Cause{Kind: sim.ByLever, Index: 4, Actor: 0, Level: lv, Option: -1}, fixturePos[64], ""
+			}
 		}
 	}
 	if lv := l[5]; lv > 0 { // us.interdict
@@ -588,7 +1084,15 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 			return led, f.failed(t, 65)
 		} else if x != 0 {
 			d[13] += x
-			led = append(led, sim.Entry{Turn: t, Var: 13, Amount: x, Cause: sim.Cause{Kind: sim.ByLever, Index: 5, Actor: 0, Level: lv, Option: -1}, Pos: fixturePos[65]})
+			if len(led) == cap(led) {
+				led = append(led, sim.Entry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 13, x, sim.Cause{Kind: sim.ByLever, Index: 5, Actor: 0, Level: lv, Option: -1}, fixturePos[65], ""
+			}
 		}
 		if x := func() float64 {
 			if level == 2.0 {
@@ -599,7 +1103,15 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 			return led, f.failed(t, 66)
 		} else if x != 0 {
 			d[36] += x
-			led = append(led, sim.Entry{Turn: t, Var: 36, Amount: x, Cause: sim.Cause{Kind: sim.ByLever, Index: 5, Actor: 0, Level: lv, Option: -1}, Pos: fixturePos[66]})
+			if len(led) == cap(led) {
+				led = append(led, sim.Entry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 36, x, sim.Cause{Kind: sim.ByLever, Index: 5, Actor: 0, Level: lv, Option: -1}, fixturePos[66], ""
+			}
 		}
 	}
 	if lv := l[6]; lv > 0 { // us.funnel_won
@@ -609,25 +1121,57 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 			return led, f.failed(t, 67)
 		} else if x != 0 {
 			d[11] += x
-			led = append(led, sim.Entry{Turn: t, Var: 11, Amount: x, Cause: sim.Cause{Kind: sim.ByLever, Index: 6, Actor: 0, Level: lv, Option: -1}, Pos: fixturePos[67]})
+			if len(led) == cap(led) {
+				led = append(led, sim.Entry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 11, x, sim.Cause{Kind: sim.ByLever, Index: 6, Actor: 0, Level: lv, Option: -1}, fixturePos[67], ""
+			}
 		}
 		if x := float64(float64(0.025*level) * v[10]); f.fault || x-x != 0 {
 			return led, f.failed(t, 68)
 		} else if x != 0 {
 			d[10] += x
-			led = append(led, sim.Entry{Turn: t, Var: 10, Amount: x, Cause: sim.Cause{Kind: sim.ByLever, Index: 6, Actor: 0, Level: lv, Option: -1}, Pos: fixturePos[68]})
+			if len(led) == cap(led) {
+				led = append(led, sim.Entry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 10, x, sim.Cause{Kind: sim.ByLever, Index: 6, Actor: 0, Level: lv, Option: -1}, fixturePos[68], ""
+			}
 		}
 		if x := float64((-1.0) * level); f.fault || x-x != 0 {
 			return led, f.failed(t, 69)
 		} else if x != 0 {
 			d[33] += x
-			led = append(led, sim.Entry{Turn: t, Var: 33, Amount: x, Cause: sim.Cause{Kind: sim.ByLever, Index: 6, Actor: 0, Level: lv, Option: -1}, Pos: fixturePos[69]})
+			if len(led) == cap(led) {
+				led = append(led, sim.Entry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 33, x, sim.Cause{Kind: sim.ByLever, Index: 6, Actor: 0, Level: lv, Option: -1}, fixturePos[69], ""
+			}
 		}
 		if x := float64((-0.5) * level); f.fault || x-x != 0 {
 			return led, f.failed(t, 70)
 		} else if x != 0 {
 			d[30] += x
-			led = append(led, sim.Entry{Turn: t, Var: 30, Amount: x, Cause: sim.Cause{Kind: sim.ByLever, Index: 6, Actor: 0, Level: lv, Option: -1}, Pos: fixturePos[70]})
+			if len(led) == cap(led) {
+				led = append(led, sim.Entry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 30, x, sim.Cause{Kind: sim.ByLever, Index: 6, Actor: 0, Level: lv, Option: -1}, fixturePos[70], ""
+			}
 		}
 	}
 	if lv := l[7]; lv > 0 { // us.summit
@@ -637,7 +1181,15 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 			return led, f.failed(t, 71)
 		} else if x != 0 {
 			d[36] += x
-			led = append(led, sim.Entry{Turn: t, Var: 36, Amount: x, Cause: sim.Cause{Kind: sim.ByLever, Index: 7, Actor: 0, Level: lv, Option: -1}, Pos: fixturePos[71]})
+			if len(led) == cap(led) {
+				led = append(led, sim.Entry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 36, x, sim.Cause{Kind: sim.ByLever, Index: 7, Actor: 0, Level: lv, Option: -1}, fixturePos[71], ""
+			}
 		}
 		if x := float64(func() float64 {
 			if float64(l[42]) > 0.0 {
@@ -648,13 +1200,29 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 			return led, f.failed(t, 72)
 		} else if x != 0 {
 			d[35] += x
-			led = append(led, sim.Entry{Turn: t, Var: 35, Amount: x, Cause: sim.Cause{Kind: sim.ByLever, Index: 7, Actor: 0, Level: lv, Option: -1}, Pos: fixturePos[72]})
+			if len(led) == cap(led) {
+				led = append(led, sim.Entry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 35, x, sim.Cause{Kind: sim.ByLever, Index: 7, Actor: 0, Level: lv, Option: -1}, fixturePos[72], ""
+			}
 		}
 		if x := f.div(float64(float64(0.8*level)*float64(100.0-v[33])), 20.0); f.fault || x-x != 0 {
 			return led, f.failed(t, 73)
 		} else if x != 0 {
 			d[33] += x
-			led = append(led, sim.Entry{Turn: t, Var: 33, Amount: x, Cause: sim.Cause{Kind: sim.ByLever, Index: 7, Actor: 0, Level: lv, Option: -1}, Pos: fixturePos[73]})
+			if len(led) == cap(led) {
+				led = append(led, sim.Entry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 33, x, sim.Cause{Kind: sim.ByLever, Index: 7, Actor: 0, Level: lv, Option: -1}, fixturePos[73], ""
+			}
 		}
 		if x := func() float64 {
 			if level == 2.0 {
@@ -665,7 +1233,15 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 			return led, f.failed(t, 74)
 		} else if x != 0 {
 			d[31] += x
-			led = append(led, sim.Entry{Turn: t, Var: 31, Amount: x, Cause: sim.Cause{Kind: sim.ByLever, Index: 7, Actor: 0, Level: lv, Option: -1}, Pos: fixturePos[74]})
+			if len(led) == cap(led) {
+				led = append(led, sim.Entry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 31, x, sim.Cause{Kind: sim.ByLever, Index: 7, Actor: 0, Level: lv, Option: -1}, fixturePos[74], ""
+			}
 		}
 	}
 	if lv := l[8]; lv > 0 { // us.press_china
@@ -680,7 +1256,15 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 			return led, f.failed(t, 75)
 		} else if x != 0 {
 			d[23] += x
-			led = append(led, sim.Entry{Turn: t, Var: 23, Amount: x, Cause: sim.Cause{Kind: sim.ByLever, Index: 8, Actor: 0, Level: lv, Option: -1}, Pos: fixturePos[75]})
+			if len(led) == cap(led) {
+				led = append(led, sim.Entry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 23, x, sim.Cause{Kind: sim.ByLever, Index: 8, Actor: 0, Level: lv, Option: -1}, fixturePos[75], ""
+			}
 		}
 	}
 	if lv := l[9]; lv > 0 { // us.exercises
@@ -695,7 +1279,15 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 			return led, f.failed(t, 76)
 		} else if x != 0 {
 			d[36] += x
-			led = append(led, sim.Entry{Turn: t, Var: 36, Amount: x, Cause: sim.Cause{Kind: sim.ByLever, Index: 9, Actor: 0, Level: lv, Option: -1}, Pos: fixturePos[76]})
+			if len(led) == cap(led) {
+				led = append(led, sim.Entry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 36, x, sim.Cause{Kind: sim.ByLever, Index: 9, Actor: 0, Level: lv, Option: -1}, fixturePos[76], ""
+			}
 		}
 		if x := func() float64 {
 			if level == 1.0 {
@@ -706,7 +1298,15 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 			return led, f.failed(t, 77)
 		} else if x != 0 {
 			d[35] += x
-			led = append(led, sim.Entry{Turn: t, Var: 35, Amount: x, Cause: sim.Cause{Kind: sim.ByLever, Index: 9, Actor: 0, Level: lv, Option: -1}, Pos: fixturePos[77]})
+			if len(led) == cap(led) {
+				led = append(led, sim.Entry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 35, x, sim.Cause{Kind: sim.ByLever, Index: 9, Actor: 0, Level: lv, Option: -1}, fixturePos[77], ""
+			}
 		}
 		if x := func() float64 {
 			if level == 2.0 {
@@ -717,7 +1317,15 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 			return led, f.failed(t, 78)
 		} else if x != 0 {
 			d[30] += x
-			led = append(led, sim.Entry{Turn: t, Var: 30, Amount: x, Cause: sim.Cause{Kind: sim.ByLever, Index: 9, Actor: 0, Level: lv, Option: -1}, Pos: fixturePos[78]})
+			if len(led) == cap(led) {
+				led = append(led, sim.Entry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 30, x, sim.Cause{Kind: sim.ByLever, Index: 9, Actor: 0, Level: lv, Option: -1}, fixturePos[78], ""
+			}
 		}
 		if x := func() float64 {
 			if level == 1.0 {
@@ -728,7 +1336,15 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 			return led, f.failed(t, 79)
 		} else if x != 0 {
 			d[31] += x
-			led = append(led, sim.Entry{Turn: t, Var: 31, Amount: x, Cause: sim.Cause{Kind: sim.ByLever, Index: 9, Actor: 0, Level: lv, Option: -1}, Pos: fixturePos[79]})
+			if len(led) == cap(led) {
+				led = append(led, sim.Entry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 31, x, sim.Cause{Kind: sim.ByLever, Index: 9, Actor: 0, Level: lv, Option: -1}, fixturePos[79], ""
+			}
 		}
 		if x := func() float64 {
 			if level == 1.0 {
@@ -739,7 +1355,15 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 			return led, f.failed(t, 80)
 		} else if x != 0 {
 			d[23] += x
-			led = append(led, sim.Entry{Turn: t, Var: 23, Amount: x, Cause: sim.Cause{Kind: sim.ByLever, Index: 9, Actor: 0, Level: lv, Option: -1}, Pos: fixturePos[80]})
+			if len(led) == cap(led) {
+				led = append(led, sim.Entry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 23, x, sim.Cause{Kind: sim.ByLever, Index: 9, Actor: 0, Level: lv, Option: -1}, fixturePos[80], ""
+			}
 		}
 	}
 	if lv := l[10]; lv > 0 { // us.relief
@@ -749,20 +1373,44 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 			return led, f.failed(t, 81)
 		} else if x != 0 {
 			d[35] += x
-			led = append(led, sim.Entry{Turn: t, Var: 35, Amount: x, Cause: sim.Cause{Kind: sim.ByLever, Index: 10, Actor: 0, Level: lv, Option: -1}, Pos: fixturePos[81]})
+			if len(led) == cap(led) {
+				led = append(led, sim.Entry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 35, x, sim.Cause{Kind: sim.ByLever, Index: 10, Actor: 0, Level: lv, Option: -1}, fixturePos[81], ""
+			}
 		}
 		keep = append(keep, sim.Pending{Cause: sim.Cause{Kind: sim.ByLever, Index: 10, Actor: 0, Level: lv, Option: -1}, Effect: 1, From: t + 1, To: t + 1})
 		if x := float64((-0.5) * level); f.fault || x-x != 0 {
 			return led, f.failed(t, 82)
 		} else if x != 0 {
 			d[31] += x
-			led = append(led, sim.Entry{Turn: t, Var: 31, Amount: x, Cause: sim.Cause{Kind: sim.ByLever, Index: 10, Actor: 0, Level: lv, Option: -1}, Pos: fixturePos[82]})
+			if len(led) == cap(led) {
+				led = append(led, sim.Entry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 31, x, sim.Cause{Kind: sim.ByLever, Index: 10, Actor: 0, Level: lv, Option: -1}, fixturePos[82], ""
+			}
 		}
 		if x := float64((-1.0) * level); f.fault || x-x != 0 {
 			return led, f.failed(t, 83)
 		} else if x != 0 {
 			d[23] += x
-			led = append(led, sim.Entry{Turn: t, Var: 23, Amount: x, Cause: sim.Cause{Kind: sim.ByLever, Index: 10, Actor: 0, Level: lv, Option: -1}, Pos: fixturePos[83]})
+			if len(led) == cap(led) {
+				led = append(led, sim.Entry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 23, x, sim.Cause{Kind: sim.ByLever, Index: 10, Actor: 0, Level: lv, Option: -1}, fixturePos[83], ""
+			}
 		}
 	}
 	if lv := l[11]; lv > 0 { // japan.aegis
@@ -772,13 +1420,29 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 			return led, f.failed(t, 84)
 		} else if x != 0 {
 			d[23] += x
-			led = append(led, sim.Entry{Turn: t, Var: 23, Amount: x, Cause: sim.Cause{Kind: sim.ByLever, Index: 11, Actor: 1, Level: lv, Option: -1}, Pos: fixturePos[84]})
+			if len(led) == cap(led) {
+				led = append(led, sim.Entry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 23, x, sim.Cause{Kind: sim.ByLever, Index: 11, Actor: 1, Level: lv, Option: -1}, fixturePos[84], ""
+			}
 		}
 		if x := 0.5; f.fault || x-x != 0 {
 			return led, f.failed(t, 85)
 		} else if x != 0 {
 			d[31] += x
-			led = append(led, sim.Entry{Turn: t, Var: 31, Amount: x, Cause: sim.Cause{Kind: sim.ByLever, Index: 11, Actor: 1, Level: lv, Option: -1}, Pos: fixturePos[85]})
+			if len(led) == cap(led) {
+				led = append(led, sim.Entry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 31, x, sim.Cause{Kind: sim.ByLever, Index: 11, Actor: 1, Level: lv, Option: -1}, fixturePos[85], ""
+			}
 		}
 	}
 	if lv := l[12]; lv > 0 { // japan.interdict
@@ -788,13 +1452,29 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 			return led, f.failed(t, 86)
 		} else if x != 0 {
 			d[13] += x
-			led = append(led, sim.Entry{Turn: t, Var: 13, Amount: x, Cause: sim.Cause{Kind: sim.ByLever, Index: 12, Actor: 1, Level: lv, Option: -1}, Pos: fixturePos[86]})
+			if len(led) == cap(led) {
+				led = append(led, sim.Entry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 13, x, sim.Cause{Kind: sim.ByLever, Index: 12, Actor: 1, Level: lv, Option: -1}, fixturePos[86], ""
+			}
 		}
 		if x := 0.5; f.fault || x-x != 0 {
 			return led, f.failed(t, 87)
 		} else if x != 0 {
 			d[31] += x
-			led = append(led, sim.Entry{Turn: t, Var: 31, Amount: x, Cause: sim.Cause{Kind: sim.ByLever, Index: 12, Actor: 1, Level: lv, Option: -1}, Pos: fixturePos[87]})
+			if len(led) == cap(led) {
+				led = append(led, sim.Entry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 31, x, sim.Cause{Kind: sim.ByLever, Index: 12, Actor: 1, Level: lv, Option: -1}, fixturePos[87], ""
+			}
 		}
 	}
 	if lv := l[13]; lv > 0 { // japan.sanctions
@@ -804,13 +1484,29 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 			return led, f.failed(t, 88)
 		} else if x != 0 {
 			d[13] += x
-			led = append(led, sim.Entry{Turn: t, Var: 13, Amount: x, Cause: sim.Cause{Kind: sim.ByLever, Index: 13, Actor: 1, Level: lv, Option: -1}, Pos: fixturePos[88]})
+			if len(led) == cap(led) {
+				led = append(led, sim.Entry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 13, x, sim.Cause{Kind: sim.ByLever, Index: 13, Actor: 1, Level: lv, Option: -1}, fixturePos[88], ""
+			}
 		}
 		if x := float64(0.05 * float64(90.0-v[29])); f.fault || x-x != 0 {
 			return led, f.failed(t, 89)
 		} else if x != 0 {
 			d[29] += x
-			led = append(led, sim.Entry{Turn: t, Var: 29, Amount: x, Cause: sim.Cause{Kind: sim.ByLever, Index: 13, Actor: 1, Level: lv, Option: -1}, Pos: fixturePos[89]})
+			if len(led) == cap(led) {
+				led = append(led, sim.Entry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 29, x, sim.Cause{Kind: sim.ByLever, Index: 13, Actor: 1, Level: lv, Option: -1}, fixturePos[89], ""
+			}
 		}
 	}
 	if lv := l[14]; lv > 0 { // japan.summit
@@ -825,13 +1521,29 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 			return led, f.failed(t, 90)
 		} else if x != 0 {
 			d[35] += x
-			led = append(led, sim.Entry{Turn: t, Var: 35, Amount: x, Cause: sim.Cause{Kind: sim.ByLever, Index: 14, Actor: 1, Level: lv, Option: -1}, Pos: fixturePos[90]})
+			if len(led) == cap(led) {
+				led = append(led, sim.Entry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 35, x, sim.Cause{Kind: sim.ByLever, Index: 14, Actor: 1, Level: lv, Option: -1}, fixturePos[90], ""
+			}
 		}
 		if x := float64((-0.01) * v[36]); f.fault || x-x != 0 {
 			return led, f.failed(t, 91)
 		} else if x != 0 {
 			d[36] += x
-			led = append(led, sim.Entry{Turn: t, Var: 36, Amount: x, Cause: sim.Cause{Kind: sim.ByLever, Index: 14, Actor: 1, Level: lv, Option: -1}, Pos: fixturePos[91]})
+			if len(led) == cap(led) {
+				led = append(led, sim.Entry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 36, x, sim.Cause{Kind: sim.ByLever, Index: 14, Actor: 1, Level: lv, Option: -1}, fixturePos[91], ""
+			}
 		}
 	}
 	if lv := l[15]; lv > 0 { // rok.thaad
@@ -842,7 +1554,15 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 			return led, f.failed(t, 92)
 		} else if x != 0 {
 			d[30] += x
-			led = append(led, sim.Entry{Turn: t, Var: 30, Amount: x, Cause: sim.Cause{Kind: sim.ByLever, Index: 15, Actor: 2, Level: lv, Option: -1}, Pos: fixturePos[92]})
+			if len(led) == cap(led) {
+				led = append(led, sim.Entry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 30, x, sim.Cause{Kind: sim.ByLever, Index: 15, Actor: 2, Level: lv, Option: -1}, fixturePos[92], ""
+			}
 		}
 	}
 	if lv := l[16]; lv > 0 { // rok.engage
@@ -852,19 +1572,43 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 			return led, f.failed(t, 93)
 		} else if x != 0 {
 			d[36] += x
-			led = append(led, sim.Entry{Turn: t, Var: 36, Amount: x, Cause: sim.Cause{Kind: sim.ByLever, Index: 16, Actor: 2, Level: lv, Option: -1}, Pos: fixturePos[93]})
+			if len(led) == cap(led) {
+				led = append(led, sim.Entry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 36, x, sim.Cause{Kind: sim.ByLever, Index: 16, Actor: 2, Level: lv, Option: -1}, fixturePos[93], ""
+			}
 		}
 		if x := float64(0.4 * level); f.fault || x-x != 0 {
 			return led, f.failed(t, 94)
 		} else if x != 0 {
 			d[35] += x
-			led = append(led, sim.Entry{Turn: t, Var: 35, Amount: x, Cause: sim.Cause{Kind: sim.ByLever, Index: 16, Actor: 2, Level: lv, Option: -1}, Pos: fixturePos[94]})
+			if len(led) == cap(led) {
+				led = append(led, sim.Entry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 35, x, sim.Cause{Kind: sim.ByLever, Index: 16, Actor: 2, Level: lv, Option: -1}, fixturePos[94], ""
+			}
 		}
 		if x := f.div(float64(float64(0.5*level)*float64(100.0-v[33])), 20.0); f.fault || x-x != 0 {
 			return led, f.failed(t, 95)
 		} else if x != 0 {
 			d[33] += x
-			led = append(led, sim.Entry{Turn: t, Var: 33, Amount: x, Cause: sim.Cause{Kind: sim.ByLever, Index: 16, Actor: 2, Level: lv, Option: -1}, Pos: fixturePos[95]})
+			if len(led) == cap(led) {
+				led = append(led, sim.Entry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 33, x, sim.Cause{Kind: sim.ByLever, Index: 16, Actor: 2, Level: lv, Option: -1}, fixturePos[95], ""
+			}
 		}
 		if x := func() float64 {
 			if float64(l[7]) == 0.0 {
@@ -875,7 +1619,15 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 			return led, f.failed(t, 96)
 		} else if x != 0 {
 			d[30] += x
-			led = append(led, sim.Entry{Turn: t, Var: 30, Amount: x, Cause: sim.Cause{Kind: sim.ByLever, Index: 16, Actor: 2, Level: lv, Option: -1}, Pos: fixturePos[96]})
+			if len(led) == cap(led) {
+				led = append(led, sim.Entry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 30, x, sim.Cause{Kind: sim.ByLever, Index: 16, Actor: 2, Level: lv, Option: -1}, fixturePos[96], ""
+			}
 		}
 	}
 	if lv := l[17]; lv > 0 { // rok.sanctions
@@ -885,13 +1637,29 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 			return led, f.failed(t, 97)
 		} else if x != 0 {
 			d[13] += x
-			led = append(led, sim.Entry{Turn: t, Var: 13, Amount: x, Cause: sim.Cause{Kind: sim.ByLever, Index: 17, Actor: 2, Level: lv, Option: -1}, Pos: fixturePos[97]})
+			if len(led) == cap(led) {
+				led = append(led, sim.Entry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 13, x, sim.Cause{Kind: sim.ByLever, Index: 17, Actor: 2, Level: lv, Option: -1}, fixturePos[97], ""
+			}
 		}
 		if x := 0.4; f.fault || x-x != 0 {
 			return led, f.failed(t, 98)
 		} else if x != 0 {
 			d[30] += x
-			led = append(led, sim.Entry{Turn: t, Var: 30, Amount: x, Cause: sim.Cause{Kind: sim.ByLever, Index: 17, Actor: 2, Level: lv, Option: -1}, Pos: fixturePos[98]})
+			if len(led) == cap(led) {
+				led = append(led, sim.Entry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 30, x, sim.Cause{Kind: sim.ByLever, Index: 17, Actor: 2, Level: lv, Option: -1}, fixturePos[98], ""
+			}
 		}
 	}
 	if lv := l[18]; lv > 0 { // rok.aid
@@ -901,19 +1669,43 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 			return led, f.failed(t, 99)
 		} else if x != 0 {
 			d[35] += x
-			led = append(led, sim.Entry{Turn: t, Var: 35, Amount: x, Cause: sim.Cause{Kind: sim.ByLever, Index: 18, Actor: 2, Level: lv, Option: -1}, Pos: fixturePos[99]})
+			if len(led) == cap(led) {
+				led = append(led, sim.Entry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 35, x, sim.Cause{Kind: sim.ByLever, Index: 18, Actor: 2, Level: lv, Option: -1}, fixturePos[99], ""
+			}
 		}
 		if x := (-1.0); f.fault || x-x != 0 {
 			return led, f.failed(t, 100)
 		} else if x != 0 {
 			d[24] += x
-			led = append(led, sim.Entry{Turn: t, Var: 24, Amount: x, Cause: sim.Cause{Kind: sim.ByLever, Index: 18, Actor: 2, Level: lv, Option: -1}, Pos: fixturePos[100]})
+			if len(led) == cap(led) {
+				led = append(led, sim.Entry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 24, x, sim.Cause{Kind: sim.ByLever, Index: 18, Actor: 2, Level: lv, Option: -1}, fixturePos[100], ""
+			}
 		}
 		if x := float64((-0.01) * v[11]); f.fault || x-x != 0 {
 			return led, f.failed(t, 101)
 		} else if x != 0 {
 			d[11] += x
-			led = append(led, sim.Entry{Turn: t, Var: 11, Amount: x, Cause: sim.Cause{Kind: sim.ByLever, Index: 18, Actor: 2, Level: lv, Option: -1}, Pos: fixturePos[101]})
+			if len(led) == cap(led) {
+				led = append(led, sim.Entry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 11, x, sim.Cause{Kind: sim.ByLever, Index: 18, Actor: 2, Level: lv, Option: -1}, fixturePos[101], ""
+			}
 		}
 	}
 	if lv := l[19]; lv > 0 { // china.enforce
@@ -933,7 +1725,15 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 			return led, f.failed(t, 102)
 		} else if x != 0 {
 			d[22] += x
-			led = append(led, sim.Entry{Turn: t, Var: 22, Amount: x, Cause: sim.Cause{Kind: sim.ByLever, Index: 19, Actor: 3, Level: lv, Option: -1}, Pos: fixturePos[102]})
+			if len(led) == cap(led) {
+				led = append(led, sim.Entry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 22, x, sim.Cause{Kind: sim.ByLever, Index: 19, Actor: 3, Level: lv, Option: -1}, fixturePos[102], ""
+			}
 		}
 		if x := func() float64 {
 			if level == 3.0 {
@@ -944,13 +1744,29 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 			return led, f.failed(t, 103)
 		} else if x != 0 {
 			d[8] += x
-			led = append(led, sim.Entry{Turn: t, Var: 8, Amount: x, Cause: sim.Cause{Kind: sim.ByLever, Index: 19, Actor: 3, Level: lv, Option: -1}, Pos: fixturePos[103]})
+			if len(led) == cap(led) {
+				led = append(led, sim.Entry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 8, x, sim.Cause{Kind: sim.ByLever, Index: 19, Actor: 3, Level: lv, Option: -1}, fixturePos[103], ""
+			}
 		}
 		if x := float64((-0.3) * level); f.fault || x-x != 0 {
 			return led, f.failed(t, 104)
 		} else if x != 0 {
 			d[26] += x
-			led = append(led, sim.Entry{Turn: t, Var: 26, Amount: x, Cause: sim.Cause{Kind: sim.ByLever, Index: 19, Actor: 3, Level: lv, Option: -1}, Pos: fixturePos[104]})
+			if len(led) == cap(led) {
+				led = append(led, sim.Entry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 26, x, sim.Cause{Kind: sim.ByLever, Index: 19, Actor: 3, Level: lv, Option: -1}, fixturePos[104], ""
+			}
 		}
 		if x := float64(float64((-2.0)*level) * func() float64 {
 			if float64(l[8]) > 0.0 {
@@ -961,7 +1777,15 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 			return led, f.failed(t, 105)
 		} else if x != 0 {
 			d[23] += x
-			led = append(led, sim.Entry{Turn: t, Var: 23, Amount: x, Cause: sim.Cause{Kind: sim.ByLever, Index: 19, Actor: 3, Level: lv, Option: -1}, Pos: fixturePos[105]})
+			if len(led) == cap(led) {
+				led = append(led, sim.Entry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 23, x, sim.Cause{Kind: sim.ByLever, Index: 19, Actor: 3, Level: lv, Option: -1}, fixturePos[105], ""
+			}
 		}
 	}
 	if lv := l[20]; lv > 0 { // china.overt
@@ -971,19 +1795,43 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 			return led, f.failed(t, 106)
 		} else if x != 0 {
 			d[23] += x
-			led = append(led, sim.Entry{Turn: t, Var: 23, Amount: x, Cause: sim.Cause{Kind: sim.ByLever, Index: 20, Actor: 3, Level: lv, Option: -1}, Pos: fixturePos[106]})
+			if len(led) == cap(led) {
+				led = append(led, sim.Entry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 23, x, sim.Cause{Kind: sim.ByLever, Index: 20, Actor: 3, Level: lv, Option: -1}, fixturePos[106], ""
+			}
 		}
 		if x := (-1.0); f.fault || x-x != 0 {
 			return led, f.failed(t, 107)
 		} else if x != 0 {
 			d[35] += x
-			led = append(led, sim.Entry{Turn: t, Var: 35, Amount: x, Cause: sim.Cause{Kind: sim.ByLever, Index: 20, Actor: 3, Level: lv, Option: -1}, Pos: fixturePos[107]})
+			if len(led) == cap(led) {
+				led = append(led, sim.Entry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 35, x, sim.Cause{Kind: sim.ByLever, Index: 20, Actor: 3, Level: lv, Option: -1}, fixturePos[107], ""
+			}
 		}
 		if x := f.div(float64(0.5*float64(100.0-v[33])), 20.0); f.fault || x-x != 0 {
 			return led, f.failed(t, 108)
 		} else if x != 0 {
 			d[33] += x
-			led = append(led, sim.Entry{Turn: t, Var: 33, Amount: x, Cause: sim.Cause{Kind: sim.ByLever, Index: 20, Actor: 3, Level: lv, Option: -1}, Pos: fixturePos[108]})
+			if len(led) == cap(led) {
+				led = append(led, sim.Entry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 33, x, sim.Cause{Kind: sim.ByLever, Index: 20, Actor: 3, Level: lv, Option: -1}, fixturePos[108], ""
+			}
 		}
 	}
 	if lv := l[21]; lv > 0 { // china.aid
@@ -993,19 +1841,43 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 			return led, f.failed(t, 109)
 		} else if x != 0 {
 			d[35] += x
-			led = append(led, sim.Entry{Turn: t, Var: 35, Amount: x, Cause: sim.Cause{Kind: sim.ByLever, Index: 21, Actor: 3, Level: lv, Option: -1}, Pos: fixturePos[109]})
+			if len(led) == cap(led) {
+				led = append(led, sim.Entry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 35, x, sim.Cause{Kind: sim.ByLever, Index: 21, Actor: 3, Level: lv, Option: -1}, fixturePos[109], ""
+			}
 		}
 		if x := f.div(float64(float64(0.4*level)*float64(100.0-v[33])), 20.0); f.fault || x-x != 0 {
 			return led, f.failed(t, 110)
 		} else if x != 0 {
 			d[33] += x
-			led = append(led, sim.Entry{Turn: t, Var: 33, Amount: x, Cause: sim.Cause{Kind: sim.ByLever, Index: 21, Actor: 3, Level: lv, Option: -1}, Pos: fixturePos[110]})
+			if len(led) == cap(led) {
+				led = append(led, sim.Entry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 33, x, sim.Cause{Kind: sim.ByLever, Index: 21, Actor: 3, Level: lv, Option: -1}, fixturePos[110], ""
+			}
 		}
 		if x := float64(float64((-0.01)*level) * v[11]); f.fault || x-x != 0 {
 			return led, f.failed(t, 111)
 		} else if x != 0 {
 			d[11] += x
-			led = append(led, sim.Entry{Turn: t, Var: 11, Amount: x, Cause: sim.Cause{Kind: sim.ByLever, Index: 21, Actor: 3, Level: lv, Option: -1}, Pos: fixturePos[111]})
+			if len(led) == cap(led) {
+				led = append(led, sim.Entry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 11, x, sim.Cause{Kind: sim.ByLever, Index: 21, Actor: 3, Level: lv, Option: -1}, fixturePos[111], ""
+			}
 		}
 	}
 	if lv := l[22]; lv > 0 { // china.border
@@ -1015,19 +1887,43 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 			return led, f.failed(t, 112)
 		} else if x != 0 {
 			d[24] += x
-			led = append(led, sim.Entry{Turn: t, Var: 24, Amount: x, Cause: sim.Cause{Kind: sim.ByLever, Index: 22, Actor: 3, Level: lv, Option: -1}, Pos: fixturePos[112]})
+			if len(led) == cap(led) {
+				led = append(led, sim.Entry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 24, x, sim.Cause{Kind: sim.ByLever, Index: 22, Actor: 3, Level: lv, Option: -1}, fixturePos[112], ""
+			}
 		}
 		if x := float64((-0.4) * level); f.fault || x-x != 0 {
 			return led, f.failed(t, 113)
 		} else if x != 0 {
 			d[26] += x
-			led = append(led, sim.Entry{Turn: t, Var: 26, Amount: x, Cause: sim.Cause{Kind: sim.ByLever, Index: 22, Actor: 3, Level: lv, Option: -1}, Pos: fixturePos[113]})
+			if len(led) == cap(led) {
+				led = append(led, sim.Entry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 26, x, sim.Cause{Kind: sim.ByLever, Index: 22, Actor: 3, Level: lv, Option: -1}, fixturePos[113], ""
+			}
 		}
 		if x := float64(float64((-0.04)*level) * v[13]); f.fault || x-x != 0 {
 			return led, f.failed(t, 114)
 		} else if x != 0 {
 			d[13] += x
-			led = append(led, sim.Entry{Turn: t, Var: 13, Amount: x, Cause: sim.Cause{Kind: sim.ByLever, Index: 22, Actor: 3, Level: lv, Option: -1}, Pos: fixturePos[114]})
+			if len(led) == cap(led) {
+				led = append(led, sim.Entry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 13, x, sim.Cause{Kind: sim.ByLever, Index: 22, Actor: 3, Level: lv, Option: -1}, fixturePos[114], ""
+			}
 		}
 	}
 	if lv := l[23]; lv > 0 { // china.retaliate
@@ -1037,19 +1933,43 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 			return led, f.failed(t, 115)
 		} else if x != 0 {
 			d[32] += x
-			led = append(led, sim.Entry{Turn: t, Var: 32, Amount: x, Cause: sim.Cause{Kind: sim.ByLever, Index: 23, Actor: 3, Level: lv, Option: -1}, Pos: fixturePos[115]})
+			if len(led) == cap(led) {
+				led = append(led, sim.Entry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 32, x, sim.Cause{Kind: sim.ByLever, Index: 23, Actor: 3, Level: lv, Option: -1}, fixturePos[115], ""
+			}
 		}
 		if x := float64((-0.5) * level); f.fault || x-x != 0 {
 			return led, f.failed(t, 116)
 		} else if x != 0 {
 			d[30] += x
-			led = append(led, sim.Entry{Turn: t, Var: 30, Amount: x, Cause: sim.Cause{Kind: sim.ByLever, Index: 23, Actor: 3, Level: lv, Option: -1}, Pos: fixturePos[116]})
+			if len(led) == cap(led) {
+				led = append(led, sim.Entry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 30, x, sim.Cause{Kind: sim.ByLever, Index: 23, Actor: 3, Level: lv, Option: -1}, fixturePos[116], ""
+			}
 		}
 		if x := float64((-0.1) * level); f.fault || x-x != 0 {
 			return led, f.failed(t, 117)
 		} else if x != 0 {
 			d[26] += x
-			led = append(led, sim.Entry{Turn: t, Var: 26, Amount: x, Cause: sim.Cause{Kind: sim.ByLever, Index: 23, Actor: 3, Level: lv, Option: -1}, Pos: fixturePos[117]})
+			if len(led) == cap(led) {
+				led = append(led, sim.Entry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 26, x, sim.Cause{Kind: sim.ByLever, Index: 23, Actor: 3, Level: lv, Option: -1}, fixturePos[117], ""
+			}
 		}
 	}
 	if lv := l[24]; lv > 0 { // china.veto
@@ -1059,13 +1979,29 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 			return led, f.failed(t, 118)
 		} else if x != 0 {
 			d[23] += x
-			led = append(led, sim.Entry{Turn: t, Var: 23, Amount: x, Cause: sim.Cause{Kind: sim.ByLever, Index: 24, Actor: 3, Level: lv, Option: -1}, Pos: fixturePos[118]})
+			if len(led) == cap(led) {
+				led = append(led, sim.Entry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 23, x, sim.Cause{Kind: sim.ByLever, Index: 24, Actor: 3, Level: lv, Option: -1}, fixturePos[118], ""
+			}
 		}
 		if x := 1.0; f.fault || x-x != 0 {
 			return led, f.failed(t, 119)
 		} else if x != 0 {
 			d[36] += x
-			led = append(led, sim.Entry{Turn: t, Var: 36, Amount: x, Cause: sim.Cause{Kind: sim.ByLever, Index: 24, Actor: 3, Level: lv, Option: -1}, Pos: fixturePos[119]})
+			if len(led) == cap(led) {
+				led = append(led, sim.Entry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 36, x, sim.Cause{Kind: sim.ByLever, Index: 24, Actor: 3, Level: lv, Option: -1}, fixturePos[119], ""
+			}
 		}
 	}
 	if lv := l[25]; lv > 0 { // china.labor_cap
@@ -1080,13 +2016,29 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 			return led, f.failed(t, 120)
 		} else if x != 0 {
 			d[16] += x
-			led = append(led, sim.Entry{Turn: t, Var: 16, Amount: x, Cause: sim.Cause{Kind: sim.ByLever, Index: 25, Actor: 3, Level: lv, Option: -1}, Pos: fixturePos[120]})
+			if len(led) == cap(led) {
+				led = append(led, sim.Entry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 16, x, sim.Cause{Kind: sim.ByLever, Index: 25, Actor: 3, Level: lv, Option: -1}, fixturePos[120], ""
+			}
 		}
 		if x := float64((-0.1) * level); f.fault || x-x != 0 {
 			return led, f.failed(t, 121)
 		} else if x != 0 {
 			d[26] += x
-			led = append(led, sim.Entry{Turn: t, Var: 26, Amount: x, Cause: sim.Cause{Kind: sim.ByLever, Index: 25, Actor: 3, Level: lv, Option: -1}, Pos: fixturePos[121]})
+			if len(led) == cap(led) {
+				led = append(led, sim.Entry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 26, x, sim.Cause{Kind: sim.ByLever, Index: 25, Actor: 3, Level: lv, Option: -1}, fixturePos[121], ""
+			}
 		}
 	}
 	if lv := l[26]; lv > 0 { // china.tourism
@@ -1096,7 +2048,15 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 			return led, f.failed(t, 122)
 		} else if x != 0 {
 			d[26] += x
-			led = append(led, sim.Entry{Turn: t, Var: 26, Amount: x, Cause: sim.Cause{Kind: sim.ByLever, Index: 26, Actor: 3, Level: lv, Option: -1}, Pos: fixturePos[122]})
+			if len(led) == cap(led) {
+				led = append(led, sim.Entry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 26, x, sim.Cause{Kind: sim.ByLever, Index: 26, Actor: 3, Level: lv, Option: -1}, fixturePos[122], ""
+			}
 		}
 	}
 	if lv := l[27]; lv > 0 { // china.summit
@@ -1106,25 +2066,57 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 			return led, f.failed(t, 123)
 		} else if x != 0 {
 			d[33] += x
-			led = append(led, sim.Entry{Turn: t, Var: 33, Amount: x, Cause: sim.Cause{Kind: sim.ByLever, Index: 27, Actor: 3, Level: lv, Option: -1}, Pos: fixturePos[123]})
+			if len(led) == cap(led) {
+				led = append(led, sim.Entry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 33, x, sim.Cause{Kind: sim.ByLever, Index: 27, Actor: 3, Level: lv, Option: -1}, fixturePos[123], ""
+			}
 		}
 		if x := float64((-0.03) * v[36]); f.fault || x-x != 0 {
 			return led, f.failed(t, 124)
 		} else if x != 0 {
 			d[36] += x
-			led = append(led, sim.Entry{Turn: t, Var: 36, Amount: x, Cause: sim.Cause{Kind: sim.ByLever, Index: 27, Actor: 3, Level: lv, Option: -1}, Pos: fixturePos[124]})
+			if len(led) == cap(led) {
+				led = append(led, sim.Entry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 36, x, sim.Cause{Kind: sim.ByLever, Index: 27, Actor: 3, Level: lv, Option: -1}, fixturePos[124], ""
+			}
 		}
 		if x := (-2.0); f.fault || x-x != 0 {
 			return led, f.failed(t, 125)
 		} else if x != 0 {
 			d[23] += x
-			led = append(led, sim.Entry{Turn: t, Var: 23, Amount: x, Cause: sim.Cause{Kind: sim.ByLever, Index: 27, Actor: 3, Level: lv, Option: -1}, Pos: fixturePos[125]})
+			if len(led) == cap(led) {
+				led = append(led, sim.Entry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 23, x, sim.Cause{Kind: sim.ByLever, Index: 27, Actor: 3, Level: lv, Option: -1}, fixturePos[125], ""
+			}
 		}
 		if x := (-0.5); f.fault || x-x != 0 {
 			return led, f.failed(t, 126)
 		} else if x != 0 {
 			d[35] += x
-			led = append(led, sim.Entry{Turn: t, Var: 35, Amount: x, Cause: sim.Cause{Kind: sim.ByLever, Index: 27, Actor: 3, Level: lv, Option: -1}, Pos: fixturePos[126]})
+			if len(led) == cap(led) {
+				led = append(led, sim.Entry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 35, x, sim.Cause{Kind: sim.ByLever, Index: 27, Actor: 3, Level: lv, Option: -1}, fixturePos[126], ""
+			}
 		}
 	}
 	if lv := l[28]; lv > 0 { // russia.host_labor
@@ -1134,7 +2126,15 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 			return led, f.failed(t, 127)
 		} else if x != 0 {
 			d[15] += x
-			led = append(led, sim.Entry{Turn: t, Var: 15, Amount: x, Cause: sim.Cause{Kind: sim.ByLever, Index: 28, Actor: 4, Level: lv, Option: -1}, Pos: fixturePos[127]})
+			if len(led) == cap(led) {
+				led = append(led, sim.Entry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 15, x, sim.Cause{Kind: sim.ByLever, Index: 28, Actor: 4, Level: lv, Option: -1}, fixturePos[127], ""
+			}
 		}
 	}
 	if lv := l[29]; lv > 0 { // russia.labor_cap
@@ -1149,13 +2149,29 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 			return led, f.failed(t, 128)
 		} else if x != 0 {
 			d[15] += x
-			led = append(led, sim.Entry{Turn: t, Var: 15, Amount: x, Cause: sim.Cause{Kind: sim.ByLever, Index: 29, Actor: 4, Level: lv, Option: -1}, Pos: fixturePos[128]})
+			if len(led) == cap(led) {
+				led = append(led, sim.Entry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 15, x, sim.Cause{Kind: sim.ByLever, Index: 29, Actor: 4, Level: lv, Option: -1}, fixturePos[128], ""
+			}
 		}
 		if x := float64(2.0 * level); f.fault || x-x != 0 {
 			return led, f.failed(t, 129)
 		} else if x != 0 {
 			d[29] += x
-			led = append(led, sim.Entry{Turn: t, Var: 29, Amount: x, Cause: sim.Cause{Kind: sim.ByLever, Index: 29, Actor: 4, Level: lv, Option: -1}, Pos: fixturePos[129]})
+			if len(led) == cap(led) {
+				led = append(led, sim.Entry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 29, x, sim.Cause{Kind: sim.ByLever, Index: 29, Actor: 4, Level: lv, Option: -1}, fixturePos[129], ""
+			}
 		}
 	}
 	if lv := l[30]; lv > 0 { // russia.fuel
@@ -1165,7 +2181,15 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 			return led, f.failed(t, 130)
 		} else if x != 0 {
 			d[35] += x
-			led = append(led, sim.Entry{Turn: t, Var: 35, Amount: x, Cause: sim.Cause{Kind: sim.ByLever, Index: 30, Actor: 4, Level: lv, Option: -1}, Pos: fixturePos[130]})
+			if len(led) == cap(led) {
+				led = append(led, sim.Entry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 35, x, sim.Cause{Kind: sim.ByLever, Index: 30, Actor: 4, Level: lv, Option: -1}, fixturePos[130], ""
+			}
 		}
 	}
 	if lv := l[31]; lv > 0 { // russia.tech
@@ -1175,13 +2199,29 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 			return led, f.failed(t, 131)
 		} else if x != 0 {
 			d[27] += x
-			led = append(led, sim.Entry{Turn: t, Var: 27, Amount: x, Cause: sim.Cause{Kind: sim.ByLever, Index: 31, Actor: 4, Level: lv, Option: -1}, Pos: fixturePos[131]})
+			if len(led) == cap(led) {
+				led = append(led, sim.Entry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 27, x, sim.Cause{Kind: sim.ByLever, Index: 31, Actor: 4, Level: lv, Option: -1}, fixturePos[131], ""
+			}
 		}
 		if x := 1.0; f.fault || x-x != 0 {
 			return led, f.failed(t, 132)
 		} else if x != 0 {
 			d[36] += x
-			led = append(led, sim.Entry{Turn: t, Var: 36, Amount: x, Cause: sim.Cause{Kind: sim.ByLever, Index: 31, Actor: 4, Level: lv, Option: -1}, Pos: fixturePos[132]})
+			if len(led) == cap(led) {
+				led = append(led, sim.Entry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 36, x, sim.Cause{Kind: sim.ByLever, Index: 31, Actor: 4, Level: lv, Option: -1}, fixturePos[132], ""
+			}
 		}
 	}
 	if lv := l[32]; lv > 0 { // russia.veto
@@ -1191,13 +2231,29 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 			return led, f.failed(t, 133)
 		} else if x != 0 {
 			d[36] += x
-			led = append(led, sim.Entry{Turn: t, Var: 36, Amount: x, Cause: sim.Cause{Kind: sim.ByLever, Index: 32, Actor: 4, Level: lv, Option: -1}, Pos: fixturePos[133]})
+			if len(led) == cap(led) {
+				led = append(led, sim.Entry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 36, x, sim.Cause{Kind: sim.ByLever, Index: 32, Actor: 4, Level: lv, Option: -1}, fixturePos[133], ""
+			}
 		}
 		if x := 15.0; f.fault || x-x != 0 {
 			return led, f.failed(t, 134)
 		} else if x != 0 {
 			d[28] += x
-			led = append(led, sim.Entry{Turn: t, Var: 28, Amount: x, Cause: sim.Cause{Kind: sim.ByLever, Index: 32, Actor: 4, Level: lv, Option: -1}, Pos: fixturePos[134]})
+			if len(led) == cap(led) {
+				led = append(led, sim.Entry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 28, x, sim.Cause{Kind: sim.ByLever, Index: 32, Actor: 4, Level: lv, Option: -1}, fixturePos[134], ""
+			}
 		}
 	}
 	if lv := l[33]; lv > 0 { // russia.summit
@@ -1207,19 +2263,43 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 			return led, f.failed(t, 135)
 		} else if x != 0 {
 			d[33] += x
-			led = append(led, sim.Entry{Turn: t, Var: 33, Amount: x, Cause: sim.Cause{Kind: sim.ByLever, Index: 33, Actor: 4, Level: lv, Option: -1}, Pos: fixturePos[135]})
+			if len(led) == cap(led) {
+				led = append(led, sim.Entry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 33, x, sim.Cause{Kind: sim.ByLever, Index: 33, Actor: 4, Level: lv, Option: -1}, fixturePos[135], ""
+			}
 		}
 		if x := float64((-0.01) * v[36]); f.fault || x-x != 0 {
 			return led, f.failed(t, 136)
 		} else if x != 0 {
 			d[36] += x
-			led = append(led, sim.Entry{Turn: t, Var: 36, Amount: x, Cause: sim.Cause{Kind: sim.ByLever, Index: 33, Actor: 4, Level: lv, Option: -1}, Pos: fixturePos[136]})
+			if len(led) == cap(led) {
+				led = append(led, sim.Entry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 36, x, sim.Cause{Kind: sim.ByLever, Index: 33, Actor: 4, Level: lv, Option: -1}, fixturePos[136], ""
+			}
 		}
 		if x := (-0.5); f.fault || x-x != 0 {
 			return led, f.failed(t, 137)
 		} else if x != 0 {
 			d[35] += x
-			led = append(led, sim.Entry{Turn: t, Var: 35, Amount: x, Cause: sim.Cause{Kind: sim.ByLever, Index: 33, Actor: 4, Level: lv, Option: -1}, Pos: fixturePos[137]})
+			if len(led) == cap(led) {
+				led = append(led, sim.Entry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 35, x, sim.Cause{Kind: sim.ByLever, Index: 33, Actor: 4, Level: lv, Option: -1}, fixturePos[137], ""
+			}
 		}
 	}
 	if lv := l[34]; lv > 0 { // dprk.testing
@@ -1229,31 +2309,71 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 			return led, f.failed(t, 138)
 		} else if x != 0 {
 			d[19] += x
-			led = append(led, sim.Entry{Turn: t, Var: 19, Amount: x, Cause: sim.Cause{Kind: sim.ByLever, Index: 34, Actor: 5, Level: lv, Option: -1}, Pos: fixturePos[138]})
+			if len(led) == cap(led) {
+				led = append(led, sim.Entry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 19, x, sim.Cause{Kind: sim.ByLever, Index: 34, Actor: 5, Level: lv, Option: -1}, fixturePos[138], ""
+			}
 		}
 		if x := float64(4.0 * level); f.fault || x-x != 0 {
 			return led, f.failed(t, 139)
 		} else if x != 0 {
 			d[36] += x
-			led = append(led, sim.Entry{Turn: t, Var: 36, Amount: x, Cause: sim.Cause{Kind: sim.ByLever, Index: 34, Actor: 5, Level: lv, Option: -1}, Pos: fixturePos[139]})
+			if len(led) == cap(led) {
+				led = append(led, sim.Entry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 36, x, sim.Cause{Kind: sim.ByLever, Index: 34, Actor: 5, Level: lv, Option: -1}, fixturePos[139], ""
+			}
 		}
 		if x := float64(0.5 * level); f.fault || x-x != 0 {
 			return led, f.failed(t, 140)
 		} else if x != 0 {
 			d[31] += x
-			led = append(led, sim.Entry{Turn: t, Var: 31, Amount: x, Cause: sim.Cause{Kind: sim.ByLever, Index: 34, Actor: 5, Level: lv, Option: -1}, Pos: fixturePos[140]})
+			if len(led) == cap(led) {
+				led = append(led, sim.Entry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 31, x, sim.Cause{Kind: sim.ByLever, Index: 34, Actor: 5, Level: lv, Option: -1}, fixturePos[140], ""
+			}
 		}
 		if x := float64(2.0 * level); f.fault || x-x != 0 {
 			return led, f.failed(t, 141)
 		} else if x != 0 {
 			d[23] += x
-			led = append(led, sim.Entry{Turn: t, Var: 23, Amount: x, Cause: sim.Cause{Kind: sim.ByLever, Index: 34, Actor: 5, Level: lv, Option: -1}, Pos: fixturePos[141]})
+			if len(led) == cap(led) {
+				led = append(led, sim.Entry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 23, x, sim.Cause{Kind: sim.ByLever, Index: 34, Actor: 5, Level: lv, Option: -1}, fixturePos[141], ""
+			}
 		}
 		if x := f.div(float64(float64(0.2*level)*float64(100.0-v[33])), 20.0); f.fault || x-x != 0 {
 			return led, f.failed(t, 142)
 		} else if x != 0 {
 			d[33] += x
-			led = append(led, sim.Entry{Turn: t, Var: 33, Amount: x, Cause: sim.Cause{Kind: sim.ByLever, Index: 34, Actor: 5, Level: lv, Option: -1}, Pos: fixturePos[142]})
+			if len(led) == cap(led) {
+				led = append(led, sim.Entry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 33, x, sim.Cause{Kind: sim.ByLever, Index: 34, Actor: 5, Level: lv, Option: -1}, fixturePos[142], ""
+			}
 		}
 	}
 	if lv := l[35]; lv > 0 { // dprk.charm
@@ -1263,19 +2383,43 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 			return led, f.failed(t, 143)
 		} else if x != 0 {
 			d[36] += x
-			led = append(led, sim.Entry{Turn: t, Var: 36, Amount: x, Cause: sim.Cause{Kind: sim.ByLever, Index: 35, Actor: 5, Level: lv, Option: -1}, Pos: fixturePos[143]})
+			if len(led) == cap(led) {
+				led = append(led, sim.Entry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 36, x, sim.Cause{Kind: sim.ByLever, Index: 35, Actor: 5, Level: lv, Option: -1}, fixturePos[143], ""
+			}
 		}
 		if x := float64(0.5 * level); f.fault || x-x != 0 {
 			return led, f.failed(t, 144)
 		} else if x != 0 {
 			d[35] += x
-			led = append(led, sim.Entry{Turn: t, Var: 35, Amount: x, Cause: sim.Cause{Kind: sim.ByLever, Index: 35, Actor: 5, Level: lv, Option: -1}, Pos: fixturePos[144]})
+			if len(led) == cap(led) {
+				led = append(led, sim.Entry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 35, x, sim.Cause{Kind: sim.ByLever, Index: 35, Actor: 5, Level: lv, Option: -1}, fixturePos[144], ""
+			}
 		}
 		if x := (-2.0); f.fault || x-x != 0 {
 			return led, f.failed(t, 145)
 		} else if x != 0 {
 			d[23] += x
-			led = append(led, sim.Entry{Turn: t, Var: 23, Amount: x, Cause: sim.Cause{Kind: sim.ByLever, Index: 35, Actor: 5, Level: lv, Option: -1}, Pos: fixturePos[145]})
+			if len(led) == cap(led) {
+				led = append(led, sim.Entry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 23, x, sim.Cause{Kind: sim.ByLever, Index: 35, Actor: 5, Level: lv, Option: -1}, fixturePos[145], ""
+			}
 		}
 	}
 	if lv := l[36]; lv > 0 { // dprk.shift
@@ -1290,7 +2434,15 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 			return led, f.failed(t, 146)
 		} else if x != 0 {
 			d[12] += x
-			led = append(led, sim.Entry{Turn: t, Var: 12, Amount: x, Cause: sim.Cause{Kind: sim.ByLever, Index: 36, Actor: 5, Level: lv, Option: -1}, Pos: fixturePos[146]})
+			if len(led) == cap(led) {
+				led = append(led, sim.Entry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 12, x, sim.Cause{Kind: sim.ByLever, Index: 36, Actor: 5, Level: lv, Option: -1}, fixturePos[146], ""
+			}
 		}
 		if x := func() float64 {
 			if level == 1.0 {
@@ -1301,7 +2453,15 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 			return led, f.failed(t, 147)
 		} else if x != 0 {
 			d[33] += x
-			led = append(led, sim.Entry{Turn: t, Var: 33, Amount: x, Cause: sim.Cause{Kind: sim.ByLever, Index: 36, Actor: 5, Level: lv, Option: -1}, Pos: fixturePos[147]})
+			if len(led) == cap(led) {
+				led = append(led, sim.Entry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 33, x, sim.Cause{Kind: sim.ByLever, Index: 36, Actor: 5, Level: lv, Option: -1}, fixturePos[147], ""
+			}
 		}
 	}
 	if lv := l[37]; lv > 0 { // dprk.smuggle
@@ -1311,13 +2471,29 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 			return led, f.failed(t, 148)
 		} else if x != 0 {
 			d[13] += x
-			led = append(led, sim.Entry{Turn: t, Var: 13, Amount: x, Cause: sim.Cause{Kind: sim.ByLever, Index: 37, Actor: 5, Level: lv, Option: -1}, Pos: fixturePos[148]})
+			if len(led) == cap(led) {
+				led = append(led, sim.Entry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 13, x, sim.Cause{Kind: sim.ByLever, Index: 37, Actor: 5, Level: lv, Option: -1}, fixturePos[148], ""
+			}
 		}
 		if x := float64(0.5 * level); f.fault || x-x != 0 {
 			return led, f.failed(t, 149)
 		} else if x != 0 {
 			d[23] += x
-			led = append(led, sim.Entry{Turn: t, Var: 23, Amount: x, Cause: sim.Cause{Kind: sim.ByLever, Index: 37, Actor: 5, Level: lv, Option: -1}, Pos: fixturePos[149]})
+			if len(led) == cap(led) {
+				led = append(led, sim.Entry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 23, x, sim.Cause{Kind: sim.ByLever, Index: 37, Actor: 5, Level: lv, Option: -1}, fixturePos[149], ""
+			}
 		}
 	}
 	if lv := l[38]; lv > 0 { // dprk.crackdown
@@ -1327,13 +2503,29 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 			return led, f.failed(t, 150)
 		} else if x != 0 {
 			d[33] += x
-			led = append(led, sim.Entry{Turn: t, Var: 33, Amount: x, Cause: sim.Cause{Kind: sim.ByLever, Index: 38, Actor: 5, Level: lv, Option: -1}, Pos: fixturePos[150]})
+			if len(led) == cap(led) {
+				led = append(led, sim.Entry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 33, x, sim.Cause{Kind: sim.ByLever, Index: 38, Actor: 5, Level: lv, Option: -1}, fixturePos[150], ""
+			}
 		}
 		if x := float64((-0.03) * v[10]); f.fault || x-x != 0 {
 			return led, f.failed(t, 151)
 		} else if x != 0 {
 			d[10] += x
-			led = append(led, sim.Entry{Turn: t, Var: 10, Amount: x, Cause: sim.Cause{Kind: sim.ByLever, Index: 38, Actor: 5, Level: lv, Option: -1}, Pos: fixturePos[151]})
+			if len(led) == cap(led) {
+				led = append(led, sim.Entry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 10, x, sim.Cause{Kind: sim.ByLever, Index: 38, Actor: 5, Level: lv, Option: -1}, fixturePos[151], ""
+			}
 		}
 	}
 	if lv := l[39]; lv > 0 { // dprk.visa_evasion
@@ -1348,7 +2540,15 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 			return led, f.failed(t, 152)
 		} else if x != 0 {
 			d[15] += x
-			led = append(led, sim.Entry{Turn: t, Var: 15, Amount: x, Cause: sim.Cause{Kind: sim.ByLever, Index: 39, Actor: 5, Level: lv, Option: -1}, Pos: fixturePos[152]})
+			if len(led) == cap(led) {
+				led = append(led, sim.Entry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 15, x, sim.Cause{Kind: sim.ByLever, Index: 39, Actor: 5, Level: lv, Option: -1}, fixturePos[152], ""
+			}
 		}
 		if x := func() float64 {
 			if float64(l[25]) == 2.0 {
@@ -1359,7 +2559,15 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 			return led, f.failed(t, 153)
 		} else if x != 0 {
 			d[16] += x
-			led = append(led, sim.Entry{Turn: t, Var: 16, Amount: x, Cause: sim.Cause{Kind: sim.ByLever, Index: 39, Actor: 5, Level: lv, Option: -1}, Pos: fixturePos[153]})
+			if len(led) == cap(led) {
+				led = append(led, sim.Entry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 16, x, sim.Cause{Kind: sim.ByLever, Index: 39, Actor: 5, Level: lv, Option: -1}, fixturePos[153], ""
+			}
 		}
 	}
 	if lv := l[40]; lv > 0 { // dprk.shield
@@ -1369,7 +2577,15 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 			return led, f.failed(t, 154)
 		} else if x != 0 {
 			d[9] += x
-			led = append(led, sim.Entry{Turn: t, Var: 9, Amount: x, Cause: sim.Cause{Kind: sim.ByLever, Index: 40, Actor: 5, Level: lv, Option: -1}, Pos: fixturePos[154]})
+			if len(led) == cap(led) {
+				led = append(led, sim.Entry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 9, x, sim.Cause{Kind: sim.ByLever, Index: 40, Actor: 5, Level: lv, Option: -1}, fixturePos[154], ""
+			}
 		}
 	}
 	if lv := l[41]; lv > 0 { // dprk.cyber
@@ -1379,7 +2595,15 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 			return led, f.failed(t, 155)
 		} else if x != 0 {
 			d[36] += x
-			led = append(led, sim.Entry{Turn: t, Var: 36, Amount: x, Cause: sim.Cause{Kind: sim.ByLever, Index: 41, Actor: 5, Level: lv, Option: -1}, Pos: fixturePos[155]})
+			if len(led) == cap(led) {
+				led = append(led, sim.Entry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 36, x, sim.Cause{Kind: sim.ByLever, Index: 41, Actor: 5, Level: lv, Option: -1}, fixturePos[155], ""
+			}
 		}
 	}
 	if lv := l[42]; lv > 0 { // dprk.talks
@@ -1389,19 +2613,43 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 			return led, f.failed(t, 156)
 		} else if x != 0 {
 			d[36] += x
-			led = append(led, sim.Entry{Turn: t, Var: 36, Amount: x, Cause: sim.Cause{Kind: sim.ByLever, Index: 42, Actor: 5, Level: lv, Option: -1}, Pos: fixturePos[156]})
+			if len(led) == cap(led) {
+				led = append(led, sim.Entry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 36, x, sim.Cause{Kind: sim.ByLever, Index: 42, Actor: 5, Level: lv, Option: -1}, fixturePos[156], ""
+			}
 		}
 		if x := float64(0.5 * level); f.fault || x-x != 0 {
 			return led, f.failed(t, 157)
 		} else if x != 0 {
 			d[35] += x
-			led = append(led, sim.Entry{Turn: t, Var: 35, Amount: x, Cause: sim.Cause{Kind: sim.ByLever, Index: 42, Actor: 5, Level: lv, Option: -1}, Pos: fixturePos[157]})
+			if len(led) == cap(led) {
+				led = append(led, sim.Entry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 35, x, sim.Cause{Kind: sim.ByLever, Index: 42, Actor: 5, Level: lv, Option: -1}, fixturePos[157], ""
+			}
 		}
 		if x := f.div(float64(float64(0.4*level)*float64(100.0-v[33])), 20.0); f.fault || x-x != 0 {
 			return led, f.failed(t, 158)
 		} else if x != 0 {
 			d[33] += x
-			led = append(led, sim.Entry{Turn: t, Var: 33, Amount: x, Cause: sim.Cause{Kind: sim.ByLever, Index: 42, Actor: 5, Level: lv, Option: -1}, Pos: fixturePos[158]})
+			if len(led) == cap(led) {
+				led = append(led, sim.Entry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 33, x, sim.Cause{Kind: sim.ByLever, Index: 42, Actor: 5, Level: lv, Option: -1}, fixturePos[158], ""
+			}
 		}
 	}
 	// commitments: the lapsed dropped, the broken paying their costs
@@ -1426,19 +2674,43 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 								return led, f.failed(t, 159)
 							} else if x != 0 {
 								d[32] += x
-								led = append(led, sim.Entry{Turn: t, Var: 32, Amount: x, Cause: cause, Pos: fixturePos[159]})
+								if len(led) == cap(led) {
+									led = append(led, sim.Entry{})
+								} else {
+									led = led[:len(led)+1]
+								}
+								{
+									e := &led[len(led)-1]
+									e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 32, x, cause, fixturePos[159], ""
+								}
 							}
 							if x := 4.0; f.fault || x-x != 0 {
 								return led, f.failed(t, 160)
 							} else if x != 0 {
 								d[23] += x
-								led = append(led, sim.Entry{Turn: t, Var: 23, Amount: x, Cause: cause, Pos: fixturePos[160]})
+								if len(led) == cap(led) {
+									led = append(led, sim.Entry{})
+								} else {
+									led = led[:len(led)+1]
+								}
+								{
+									e := &led[len(led)-1]
+									e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 23, x, cause, fixturePos[160], ""
+								}
 							}
 							if x := 2.0; f.fault || x-x != 0 {
 								return led, f.failed(t, 161)
 							} else if x != 0 {
 								d[30] += x
-								led = append(led, sim.Entry{Turn: t, Var: 30, Amount: x, Cause: cause, Pos: fixturePos[161]})
+								if len(led) == cap(led) {
+									led = append(led, sim.Entry{})
+								} else {
+									led = led[:len(led)+1]
+								}
+								{
+									e := &led[len(led)-1]
+									e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 30, x, cause, fixturePos[161], ""
+								}
 							}
 							continue
 						}
@@ -1458,19 +2730,43 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 								return led, f.failed(t, 162)
 							} else if x != 0 {
 								d[36] += x
-								led = append(led, sim.Entry{Turn: t, Var: 36, Amount: x, Cause: cause, Pos: fixturePos[162]})
+								if len(led) == cap(led) {
+									led = append(led, sim.Entry{})
+								} else {
+									led = led[:len(led)+1]
+								}
+								{
+									e := &led[len(led)-1]
+									e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 36, x, cause, fixturePos[162], ""
+								}
 							}
 							if x := (-10.0); f.fault || x-x != 0 {
 								return led, f.failed(t, 163)
 							} else if x != 0 {
 								d[35] += x
-								led = append(led, sim.Entry{Turn: t, Var: 35, Amount: x, Cause: cause, Pos: fixturePos[163]})
+								if len(led) == cap(led) {
+									led = append(led, sim.Entry{})
+								} else {
+									led = led[:len(led)+1]
+								}
+								{
+									e := &led[len(led)-1]
+									e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 35, x, cause, fixturePos[163], ""
+								}
 							}
 							if x := 4.0; f.fault || x-x != 0 {
 								return led, f.failed(t, 164)
 							} else if x != 0 {
 								d[23] += x
-								led = append(led, sim.Entry{Turn: t, Var: 23, Amount: x, Cause: cause, Pos: fixturePos[164]})
+								if len(led) == cap(led) {
+									led = append(led, sim.Entry{})
+								} else {
+									led = led[:len(led)+1]
+								}
+								{
+									e := &led[len(led)-1]
+									e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 23, x, cause, fixturePos[164], ""
+								}
 							}
 							continue
 						}
@@ -1505,10 +2801,26 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 	}
 	if x := v[0]; x < 40 {
 		v[0] = 40
-		led = append(led, sim.Entry{Turn: t, Var: 0, Amount: 40 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 0, Actor: -1, Option: -1}, Pos: fixturePos[165]})
+		if len(led) == cap(led) {
+			led = append(led, sim.Entry{})
+		} else {
+			led = led[:len(led)+1]
+		}
+		{
+			e := &led[len(led)-1]
+			e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 0, 40-x, sim.Cause{Kind: sim.ByBounds, Index: 0, Actor: -1, Option: -1}, fixturePos[165], ""
+		}
 	} else if x > 160 {
 		v[0] = 160
-		led = append(led, sim.Entry{Turn: t, Var: 0, Amount: 160 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 0, Actor: -1, Option: -1}, Pos: fixturePos[165]})
+		if len(led) == cap(led) {
+			led = append(led, sim.Entry{})
+		} else {
+			led = led[:len(led)+1]
+		}
+		{
+			e := &led[len(led)-1]
+			e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 0, 160-x, sim.Cause{Kind: sim.ByBounds, Index: 0, Actor: -1, Option: -1}, fixturePos[165], ""
+		}
 	}
 	v[1] += d[1]
 	if x := v[1]; x-x != 0 {
@@ -1516,10 +2828,26 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 	}
 	if x := v[1]; x < (-40) {
 		v[1] = (-40)
-		led = append(led, sim.Entry{Turn: t, Var: 1, Amount: (-40) - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 1, Actor: -1, Option: -1}, Pos: fixturePos[166]})
+		if len(led) == cap(led) {
+			led = append(led, sim.Entry{})
+		} else {
+			led = led[:len(led)+1]
+		}
+		{
+			e := &led[len(led)-1]
+			e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 1, (-40)-x, sim.Cause{Kind: sim.ByBounds, Index: 1, Actor: -1, Option: -1}, fixturePos[166], ""
+		}
 	} else if x > 30 {
 		v[1] = 30
-		led = append(led, sim.Entry{Turn: t, Var: 1, Amount: 30 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 1, Actor: -1, Option: -1}, Pos: fixturePos[166]})
+		if len(led) == cap(led) {
+			led = append(led, sim.Entry{})
+		} else {
+			led = led[:len(led)+1]
+		}
+		{
+			e := &led[len(led)-1]
+			e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 1, 30-x, sim.Cause{Kind: sim.ByBounds, Index: 1, Actor: -1, Option: -1}, fixturePos[166], ""
+		}
 	}
 	v[2] += d[2]
 	if x := v[2]; x-x != 0 {
@@ -1527,10 +2855,26 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 	}
 	if x := v[2]; x < (-15) {
 		v[2] = (-15)
-		led = append(led, sim.Entry{Turn: t, Var: 2, Amount: (-15) - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 2, Actor: -1, Option: -1}, Pos: fixturePos[167]})
+		if len(led) == cap(led) {
+			led = append(led, sim.Entry{})
+		} else {
+			led = led[:len(led)+1]
+		}
+		{
+			e := &led[len(led)-1]
+			e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 2, (-15)-x, sim.Cause{Kind: sim.ByBounds, Index: 2, Actor: -1, Option: -1}, fixturePos[167], ""
+		}
 	} else if x > 15 {
 		v[2] = 15
-		led = append(led, sim.Entry{Turn: t, Var: 2, Amount: 15 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 2, Actor: -1, Option: -1}, Pos: fixturePos[167]})
+		if len(led) == cap(led) {
+			led = append(led, sim.Entry{})
+		} else {
+			led = led[:len(led)+1]
+		}
+		{
+			e := &led[len(led)-1]
+			e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 2, 15-x, sim.Cause{Kind: sim.ByBounds, Index: 2, Actor: -1, Option: -1}, fixturePos[167], ""
+		}
 	}
 	v[3] += d[3]
 	if x := v[3]; x-x != 0 {
@@ -1538,10 +2882,26 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 	}
 	if x := v[3]; x < (-15) {
 		v[3] = (-15)
-		led = append(led, sim.Entry{Turn: t, Var: 3, Amount: (-15) - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 3, Actor: -1, Option: -1}, Pos: fixturePos[168]})
+		if len(led) == cap(led) {
+			led = append(led, sim.Entry{})
+		} else {
+			led = led[:len(led)+1]
+		}
+		{
+			e := &led[len(led)-1]
+			e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 3, (-15)-x, sim.Cause{Kind: sim.ByBounds, Index: 3, Actor: -1, Option: -1}, fixturePos[168], ""
+		}
 	} else if x > 15 {
 		v[3] = 15
-		led = append(led, sim.Entry{Turn: t, Var: 3, Amount: 15 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 3, Actor: -1, Option: -1}, Pos: fixturePos[168]})
+		if len(led) == cap(led) {
+			led = append(led, sim.Entry{})
+		} else {
+			led = led[:len(led)+1]
+		}
+		{
+			e := &led[len(led)-1]
+			e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 3, 15-x, sim.Cause{Kind: sim.ByBounds, Index: 3, Actor: -1, Option: -1}, fixturePos[168], ""
+		}
 	}
 	v[4] += d[4]
 	if x := v[4]; x-x != 0 {
@@ -1549,10 +2909,26 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 	}
 	if x := v[4]; x < (-15) {
 		v[4] = (-15)
-		led = append(led, sim.Entry{Turn: t, Var: 4, Amount: (-15) - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 4, Actor: -1, Option: -1}, Pos: fixturePos[169]})
+		if len(led) == cap(led) {
+			led = append(led, sim.Entry{})
+		} else {
+			led = led[:len(led)+1]
+		}
+		{
+			e := &led[len(led)-1]
+			e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 4, (-15)-x, sim.Cause{Kind: sim.ByBounds, Index: 4, Actor: -1, Option: -1}, fixturePos[169], ""
+		}
 	} else if x > 15 {
 		v[4] = 15
-		led = append(led, sim.Entry{Turn: t, Var: 4, Amount: 15 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 4, Actor: -1, Option: -1}, Pos: fixturePos[169]})
+		if len(led) == cap(led) {
+			led = append(led, sim.Entry{})
+		} else {
+			led = led[:len(led)+1]
+		}
+		{
+			e := &led[len(led)-1]
+			e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 4, 15-x, sim.Cause{Kind: sim.ByBounds, Index: 4, Actor: -1, Option: -1}, fixturePos[169], ""
+		}
 	}
 	v[5] += d[5]
 	if x := v[5]; x-x != 0 {
@@ -1560,10 +2936,26 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 	}
 	if x := v[5]; x < (-15) {
 		v[5] = (-15)
-		led = append(led, sim.Entry{Turn: t, Var: 5, Amount: (-15) - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 5, Actor: -1, Option: -1}, Pos: fixturePos[170]})
+		if len(led) == cap(led) {
+			led = append(led, sim.Entry{})
+		} else {
+			led = led[:len(led)+1]
+		}
+		{
+			e := &led[len(led)-1]
+			e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 5, (-15)-x, sim.Cause{Kind: sim.ByBounds, Index: 5, Actor: -1, Option: -1}, fixturePos[170], ""
+		}
 	} else if x > 15 {
 		v[5] = 15
-		led = append(led, sim.Entry{Turn: t, Var: 5, Amount: 15 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 5, Actor: -1, Option: -1}, Pos: fixturePos[170]})
+		if len(led) == cap(led) {
+			led = append(led, sim.Entry{})
+		} else {
+			led = led[:len(led)+1]
+		}
+		{
+			e := &led[len(led)-1]
+			e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 5, 15-x, sim.Cause{Kind: sim.ByBounds, Index: 5, Actor: -1, Option: -1}, fixturePos[170], ""
+		}
 	}
 	v[6] += d[6]
 	if x := v[6]; x-x != 0 {
@@ -1571,10 +2963,26 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 	}
 	if x := v[6]; x < 0 {
 		v[6] = 0
-		led = append(led, sim.Entry{Turn: t, Var: 6, Amount: 0 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 6, Actor: -1, Option: -1}, Pos: fixturePos[171]})
+		if len(led) == cap(led) {
+			led = append(led, sim.Entry{})
+		} else {
+			led = led[:len(led)+1]
+		}
+		{
+			e := &led[len(led)-1]
+			e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 6, 0-x, sim.Cause{Kind: sim.ByBounds, Index: 6, Actor: -1, Option: -1}, fixturePos[171], ""
+		}
 	} else if x > 5 {
 		v[6] = 5
-		led = append(led, sim.Entry{Turn: t, Var: 6, Amount: 5 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 6, Actor: -1, Option: -1}, Pos: fixturePos[171]})
+		if len(led) == cap(led) {
+			led = append(led, sim.Entry{})
+		} else {
+			led = led[:len(led)+1]
+		}
+		{
+			e := &led[len(led)-1]
+			e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 6, 5-x, sim.Cause{Kind: sim.ByBounds, Index: 6, Actor: -1, Option: -1}, fixturePos[171], ""
+		}
 	}
 	v[7] += d[7]
 	if x := v[7]; x-x != 0 {
@@ -1582,10 +2990,26 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 	}
 	if x := v[7]; x < 0 {
 		v[7] = 0
-		led = append(led, sim.Entry{Turn: t, Var: 7, Amount: 0 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 7, Actor: -1, Option: -1}, Pos: fixturePos[172]})
+		if len(led) == cap(led) {
+			led = append(led, sim.Entry{})
+		} else {
+			led = led[:len(led)+1]
+		}
+		{
+			e := &led[len(led)-1]
+			e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 7, 0-x, sim.Cause{Kind: sim.ByBounds, Index: 7, Actor: -1, Option: -1}, fixturePos[172], ""
+		}
 	} else if x > 5 {
 		v[7] = 5
-		led = append(led, sim.Entry{Turn: t, Var: 7, Amount: 5 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 7, Actor: -1, Option: -1}, Pos: fixturePos[172]})
+		if len(led) == cap(led) {
+			led = append(led, sim.Entry{})
+		} else {
+			led = led[:len(led)+1]
+		}
+		{
+			e := &led[len(led)-1]
+			e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 7, 5-x, sim.Cause{Kind: sim.ByBounds, Index: 7, Actor: -1, Option: -1}, fixturePos[172], ""
+		}
 	}
 	v[8] += d[8]
 	if x := v[8]; x-x != 0 {
@@ -1593,10 +3017,26 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 	}
 	if x := v[8]; x < 0 {
 		v[8] = 0
-		led = append(led, sim.Entry{Turn: t, Var: 8, Amount: 0 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 8, Actor: -1, Option: -1}, Pos: fixturePos[173]})
+		if len(led) == cap(led) {
+			led = append(led, sim.Entry{})
+		} else {
+			led = led[:len(led)+1]
+		}
+		{
+			e := &led[len(led)-1]
+			e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 8, 0-x, sim.Cause{Kind: sim.ByBounds, Index: 8, Actor: -1, Option: -1}, fixturePos[173], ""
+		}
 	} else if x > 6 {
 		v[8] = 6
-		led = append(led, sim.Entry{Turn: t, Var: 8, Amount: 6 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 8, Actor: -1, Option: -1}, Pos: fixturePos[173]})
+		if len(led) == cap(led) {
+			led = append(led, sim.Entry{})
+		} else {
+			led = led[:len(led)+1]
+		}
+		{
+			e := &led[len(led)-1]
+			e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 8, 6-x, sim.Cause{Kind: sim.ByBounds, Index: 8, Actor: -1, Option: -1}, fixturePos[173], ""
+		}
 	}
 	v[9] += d[9]
 	if x := v[9]; x-x != 0 {
@@ -1604,10 +3044,26 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 	}
 	if x := v[9]; x < 0 {
 		v[9] = 0
-		led = append(led, sim.Entry{Turn: t, Var: 9, Amount: 0 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 9, Actor: -1, Option: -1}, Pos: fixturePos[174]})
+		if len(led) == cap(led) {
+			led = append(led, sim.Entry{})
+		} else {
+			led = led[:len(led)+1]
+		}
+		{
+			e := &led[len(led)-1]
+			e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 9, 0-x, sim.Cause{Kind: sim.ByBounds, Index: 9, Actor: -1, Option: -1}, fixturePos[174], ""
+		}
 	} else if x > 15 {
 		v[9] = 15
-		led = append(led, sim.Entry{Turn: t, Var: 9, Amount: 15 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 9, Actor: -1, Option: -1}, Pos: fixturePos[174]})
+		if len(led) == cap(led) {
+			led = append(led, sim.Entry{})
+		} else {
+			led = led[:len(led)+1]
+		}
+		{
+			e := &led[len(led)-1]
+			e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 9, 15-x, sim.Cause{Kind: sim.ByBounds, Index: 9, Actor: -1, Option: -1}, fixturePos[174], ""
+		}
 	}
 	v[10] += d[10]
 	if x := v[10]; x-x != 0 {
@@ -1615,10 +3071,26 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 	}
 	if x := v[10]; x < 1000 {
 		v[10] = 1000
-		led = append(led, sim.Entry{Turn: t, Var: 10, Amount: 1000 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 10, Actor: -1, Option: -1}, Pos: fixturePos[175]})
+		if len(led) == cap(led) {
+			led = append(led, sim.Entry{})
+		} else {
+			led = led[:len(led)+1]
+		}
+		{
+			e := &led[len(led)-1]
+			e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 10, 1000-x, sim.Cause{Kind: sim.ByBounds, Index: 10, Actor: -1, Option: -1}, fixturePos[175], ""
+		}
 	} else if x > 200000 {
 		v[10] = 200000
-		led = append(led, sim.Entry{Turn: t, Var: 10, Amount: 200000 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 10, Actor: -1, Option: -1}, Pos: fixturePos[175]})
+		if len(led) == cap(led) {
+			led = append(led, sim.Entry{})
+		} else {
+			led = led[:len(led)+1]
+		}
+		{
+			e := &led[len(led)-1]
+			e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 10, 200000-x, sim.Cause{Kind: sim.ByBounds, Index: 10, Actor: -1, Option: -1}, fixturePos[175], ""
+		}
 	}
 	v[11] += d[11]
 	if x := v[11]; x-x != 0 {
@@ -1626,10 +3098,26 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 	}
 	if x := v[11]; x < 500 {
 		v[11] = 500
-		led = append(led, sim.Entry{Turn: t, Var: 11, Amount: 500 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 11, Actor: -1, Option: -1}, Pos: fixturePos[176]})
+		if len(led) == cap(led) {
+			led = append(led, sim.Entry{})
+		} else {
+			led = led[:len(led)+1]
+		}
+		{
+			e := &led[len(led)-1]
+			e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 11, 500-x, sim.Cause{Kind: sim.ByBounds, Index: 11, Actor: -1, Option: -1}, fixturePos[176], ""
+		}
 	} else if x > 200000 {
 		v[11] = 200000
-		led = append(led, sim.Entry{Turn: t, Var: 11, Amount: 200000 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 11, Actor: -1, Option: -1}, Pos: fixturePos[176]})
+		if len(led) == cap(led) {
+			led = append(led, sim.Entry{})
+		} else {
+			led = led[:len(led)+1]
+		}
+		{
+			e := &led[len(led)-1]
+			e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 11, 200000-x, sim.Cause{Kind: sim.ByBounds, Index: 11, Actor: -1, Option: -1}, fixturePos[176], ""
+		}
 	}
 	v[12] += d[12]
 	if x := v[12]; x-x != 0 {
@@ -1637,10 +3125,26 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 	}
 	if x := v[12]; x < 12 {
 		v[12] = 12
-		led = append(led, sim.Entry{Turn: t, Var: 12, Amount: 12 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 12, Actor: -1, Option: -1}, Pos: fixturePos[177]})
+		if len(led) == cap(led) {
+			led = append(led, sim.Entry{})
+		} else {
+			led = led[:len(led)+1]
+		}
+		{
+			e := &led[len(led)-1]
+			e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 12, 12-x, sim.Cause{Kind: sim.ByBounds, Index: 12, Actor: -1, Option: -1}, fixturePos[177], ""
+		}
 	} else if x > 35 {
 		v[12] = 35
-		led = append(led, sim.Entry{Turn: t, Var: 12, Amount: 35 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 12, Actor: -1, Option: -1}, Pos: fixturePos[177]})
+		if len(led) == cap(led) {
+			led = append(led, sim.Entry{})
+		} else {
+			led = led[:len(led)+1]
+		}
+		{
+			e := &led[len(led)-1]
+			e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 12, 35-x, sim.Cause{Kind: sim.ByBounds, Index: 12, Actor: -1, Option: -1}, fixturePos[177], ""
+		}
 	}
 	v[13] += d[13]
 	if x := v[13]; x-x != 0 {
@@ -1648,10 +3152,26 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 	}
 	if x := v[13]; x < 0 {
 		v[13] = 0
-		led = append(led, sim.Entry{Turn: t, Var: 13, Amount: 0 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 13, Actor: -1, Option: -1}, Pos: fixturePos[178]})
+		if len(led) == cap(led) {
+			led = append(led, sim.Entry{})
+		} else {
+			led = led[:len(led)+1]
+		}
+		{
+			e := &led[len(led)-1]
+			e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 13, 0-x, sim.Cause{Kind: sim.ByBounds, Index: 13, Actor: -1, Option: -1}, fixturePos[178], ""
+		}
 	} else if x > 3 {
 		v[13] = 3
-		led = append(led, sim.Entry{Turn: t, Var: 13, Amount: 3 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 13, Actor: -1, Option: -1}, Pos: fixturePos[178]})
+		if len(led) == cap(led) {
+			led = append(led, sim.Entry{})
+		} else {
+			led = led[:len(led)+1]
+		}
+		{
+			e := &led[len(led)-1]
+			e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 13, 3-x, sim.Cause{Kind: sim.ByBounds, Index: 13, Actor: -1, Option: -1}, fixturePos[178], ""
+		}
 	}
 	v[14] += d[14]
 	if x := v[14]; x-x != 0 {
@@ -1659,10 +3179,26 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 	}
 	if x := v[14]; x < 0 {
 		v[14] = 0
-		led = append(led, sim.Entry{Turn: t, Var: 14, Amount: 0 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 14, Actor: -1, Option: -1}, Pos: fixturePos[179]})
+		if len(led) == cap(led) {
+			led = append(led, sim.Entry{})
+		} else {
+			led = led[:len(led)+1]
+		}
+		{
+			e := &led[len(led)-1]
+			e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 14, 0-x, sim.Cause{Kind: sim.ByBounds, Index: 14, Actor: -1, Option: -1}, fixturePos[179], ""
+		}
 	} else if x > 250 {
 		v[14] = 250
-		led = append(led, sim.Entry{Turn: t, Var: 14, Amount: 250 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 14, Actor: -1, Option: -1}, Pos: fixturePos[179]})
+		if len(led) == cap(led) {
+			led = append(led, sim.Entry{})
+		} else {
+			led = led[:len(led)+1]
+		}
+		{
+			e := &led[len(led)-1]
+			e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 14, 250-x, sim.Cause{Kind: sim.ByBounds, Index: 14, Actor: -1, Option: -1}, fixturePos[179], ""
+		}
 	}
 	v[15] += d[15]
 	if x := v[15]; x-x != 0 {
@@ -1670,10 +3206,26 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 	}
 	if x := v[15]; x < 0 {
 		v[15] = 0
-		led = append(led, sim.Entry{Turn: t, Var: 15, Amount: 0 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 15, Actor: -1, Option: -1}, Pos: fixturePos[180]})
+		if len(led) == cap(led) {
+			led = append(led, sim.Entry{})
+		} else {
+			led = led[:len(led)+1]
+		}
+		{
+			e := &led[len(led)-1]
+			e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 15, 0-x, sim.Cause{Kind: sim.ByBounds, Index: 15, Actor: -1, Option: -1}, fixturePos[180], ""
+		}
 	} else if x > 120 {
 		v[15] = 120
-		led = append(led, sim.Entry{Turn: t, Var: 15, Amount: 120 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 15, Actor: -1, Option: -1}, Pos: fixturePos[180]})
+		if len(led) == cap(led) {
+			led = append(led, sim.Entry{})
+		} else {
+			led = led[:len(led)+1]
+		}
+		{
+			e := &led[len(led)-1]
+			e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 15, 120-x, sim.Cause{Kind: sim.ByBounds, Index: 15, Actor: -1, Option: -1}, fixturePos[180], ""
+		}
 	}
 	v[16] += d[16]
 	if x := v[16]; x-x != 0 {
@@ -1681,10 +3233,26 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 	}
 	if x := v[16]; x < 0 {
 		v[16] = 0
-		led = append(led, sim.Entry{Turn: t, Var: 16, Amount: 0 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 16, Actor: -1, Option: -1}, Pos: fixturePos[181]})
+		if len(led) == cap(led) {
+			led = append(led, sim.Entry{})
+		} else {
+			led = led[:len(led)+1]
+		}
+		{
+			e := &led[len(led)-1]
+			e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 16, 0-x, sim.Cause{Kind: sim.ByBounds, Index: 16, Actor: -1, Option: -1}, fixturePos[181], ""
+		}
 	} else if x > 150 {
 		v[16] = 150
-		led = append(led, sim.Entry{Turn: t, Var: 16, Amount: 150 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 16, Actor: -1, Option: -1}, Pos: fixturePos[181]})
+		if len(led) == cap(led) {
+			led = append(led, sim.Entry{})
+		} else {
+			led = led[:len(led)+1]
+		}
+		{
+			e := &led[len(led)-1]
+			e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 16, 150-x, sim.Cause{Kind: sim.ByBounds, Index: 16, Actor: -1, Option: -1}, fixturePos[181], ""
+		}
 	}
 	v[17] += d[17]
 	if x := v[17]; x-x != 0 {
@@ -1692,10 +3260,26 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 	}
 	if x := v[17]; x < 0 {
 		v[17] = 0
-		led = append(led, sim.Entry{Turn: t, Var: 17, Amount: 0 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 17, Actor: -1, Option: -1}, Pos: fixturePos[182]})
+		if len(led) == cap(led) {
+			led = append(led, sim.Entry{})
+		} else {
+			led = led[:len(led)+1]
+		}
+		{
+			e := &led[len(led)-1]
+			e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 17, 0-x, sim.Cause{Kind: sim.ByBounds, Index: 17, Actor: -1, Option: -1}, fixturePos[182], ""
+		}
 	} else if x > 3 {
 		v[17] = 3
-		led = append(led, sim.Entry{Turn: t, Var: 17, Amount: 3 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 17, Actor: -1, Option: -1}, Pos: fixturePos[182]})
+		if len(led) == cap(led) {
+			led = append(led, sim.Entry{})
+		} else {
+			led = led[:len(led)+1]
+		}
+		{
+			e := &led[len(led)-1]
+			e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 17, 3-x, sim.Cause{Kind: sim.ByBounds, Index: 17, Actor: -1, Option: -1}, fixturePos[182], ""
+		}
 	}
 	v[18] += d[18]
 	if x := v[18]; x-x != 0 {
@@ -1703,10 +3287,26 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 	}
 	if x := v[18]; x < 0 {
 		v[18] = 0
-		led = append(led, sim.Entry{Turn: t, Var: 18, Amount: 0 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 18, Actor: -1, Option: -1}, Pos: fixturePos[183]})
+		if len(led) == cap(led) {
+			led = append(led, sim.Entry{})
+		} else {
+			led = led[:len(led)+1]
+		}
+		{
+			e := &led[len(led)-1]
+			e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 18, 0-x, sim.Cause{Kind: sim.ByBounds, Index: 18, Actor: -1, Option: -1}, fixturePos[183], ""
+		}
 	} else if x > 100 {
 		v[18] = 100
-		led = append(led, sim.Entry{Turn: t, Var: 18, Amount: 100 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 18, Actor: -1, Option: -1}, Pos: fixturePos[183]})
+		if len(led) == cap(led) {
+			led = append(led, sim.Entry{})
+		} else {
+			led = led[:len(led)+1]
+		}
+		{
+			e := &led[len(led)-1]
+			e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 18, 100-x, sim.Cause{Kind: sim.ByBounds, Index: 18, Actor: -1, Option: -1}, fixturePos[183], ""
+		}
 	}
 	v[19] += d[19]
 	if x := v[19]; x-x != 0 {
@@ -1714,10 +3314,26 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 	}
 	if x := v[19]; x < 0 {
 		v[19] = 0
-		led = append(led, sim.Entry{Turn: t, Var: 19, Amount: 0 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 19, Actor: -1, Option: -1}, Pos: fixturePos[184]})
+		if len(led) == cap(led) {
+			led = append(led, sim.Entry{})
+		} else {
+			led = led[:len(led)+1]
+		}
+		{
+			e := &led[len(led)-1]
+			e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 19, 0-x, sim.Cause{Kind: sim.ByBounds, Index: 19, Actor: -1, Option: -1}, fixturePos[184], ""
+		}
 	} else if x > 100 {
 		v[19] = 100
-		led = append(led, sim.Entry{Turn: t, Var: 19, Amount: 100 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 19, Actor: -1, Option: -1}, Pos: fixturePos[184]})
+		if len(led) == cap(led) {
+			led = append(led, sim.Entry{})
+		} else {
+			led = led[:len(led)+1]
+		}
+		{
+			e := &led[len(led)-1]
+			e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 19, 100-x, sim.Cause{Kind: sim.ByBounds, Index: 19, Actor: -1, Option: -1}, fixturePos[184], ""
+		}
 	}
 	v[20] += d[20]
 	if x := v[20]; x-x != 0 {
@@ -1725,10 +3341,26 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 	}
 	if x := v[20]; x < 0 {
 		v[20] = 0
-		led = append(led, sim.Entry{Turn: t, Var: 20, Amount: 0 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 20, Actor: -1, Option: -1}, Pos: fixturePos[185]})
+		if len(led) == cap(led) {
+			led = append(led, sim.Entry{})
+		} else {
+			led = led[:len(led)+1]
+		}
+		{
+			e := &led[len(led)-1]
+			e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 20, 0-x, sim.Cause{Kind: sim.ByBounds, Index: 20, Actor: -1, Option: -1}, fixturePos[185], ""
+		}
 	} else if x > 20 {
 		v[20] = 20
-		led = append(led, sim.Entry{Turn: t, Var: 20, Amount: 20 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 20, Actor: -1, Option: -1}, Pos: fixturePos[185]})
+		if len(led) == cap(led) {
+			led = append(led, sim.Entry{})
+		} else {
+			led = led[:len(led)+1]
+		}
+		{
+			e := &led[len(led)-1]
+			e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 20, 20-x, sim.Cause{Kind: sim.ByBounds, Index: 20, Actor: -1, Option: -1}, fixturePos[185], ""
+		}
 	}
 	v[21] += d[21]
 	if x := v[21]; x-x != 0 {
@@ -1736,10 +3368,26 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 	}
 	if x := v[21]; x < 0 {
 		v[21] = 0
-		led = append(led, sim.Entry{Turn: t, Var: 21, Amount: 0 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 21, Actor: -1, Option: -1}, Pos: fixturePos[186]})
+		if len(led) == cap(led) {
+			led = append(led, sim.Entry{})
+		} else {
+			led = led[:len(led)+1]
+		}
+		{
+			e := &led[len(led)-1]
+			e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 21, 0-x, sim.Cause{Kind: sim.ByBounds, Index: 21, Actor: -1, Option: -1}, fixturePos[186], ""
+		}
 	} else if x > 100 {
 		v[21] = 100
-		led = append(led, sim.Entry{Turn: t, Var: 21, Amount: 100 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 21, Actor: -1, Option: -1}, Pos: fixturePos[186]})
+		if len(led) == cap(led) {
+			led = append(led, sim.Entry{})
+		} else {
+			led = led[:len(led)+1]
+		}
+		{
+			e := &led[len(led)-1]
+			e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 21, 100-x, sim.Cause{Kind: sim.ByBounds, Index: 21, Actor: -1, Option: -1}, fixturePos[186], ""
+		}
 	}
 	v[22] += d[22]
 	if x := v[22]; x-x != 0 {
@@ -1747,10 +3395,26 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 	}
 	if x := v[22]; x < 0 {
 		v[22] = 0
-		led = append(led, sim.Entry{Turn: t, Var: 22, Amount: 0 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 22, Actor: -1, Option: -1}, Pos: fixturePos[187]})
+		if len(led) == cap(led) {
+			led = append(led, sim.Entry{})
+		} else {
+			led = led[:len(led)+1]
+		}
+		{
+			e := &led[len(led)-1]
+			e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 22, 0-x, sim.Cause{Kind: sim.ByBounds, Index: 22, Actor: -1, Option: -1}, fixturePos[187], ""
+		}
 	} else if x > 100 {
 		v[22] = 100
-		led = append(led, sim.Entry{Turn: t, Var: 22, Amount: 100 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 22, Actor: -1, Option: -1}, Pos: fixturePos[187]})
+		if len(led) == cap(led) {
+			led = append(led, sim.Entry{})
+		} else {
+			led = led[:len(led)+1]
+		}
+		{
+			e := &led[len(led)-1]
+			e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 22, 100-x, sim.Cause{Kind: sim.ByBounds, Index: 22, Actor: -1, Option: -1}, fixturePos[187], ""
+		}
 	}
 	v[23] += d[23]
 	if x := v[23]; x-x != 0 {
@@ -1758,10 +3422,26 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 	}
 	if x := v[23]; x < 0 {
 		v[23] = 0
-		led = append(led, sim.Entry{Turn: t, Var: 23, Amount: 0 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 23, Actor: -1, Option: -1}, Pos: fixturePos[188]})
+		if len(led) == cap(led) {
+			led = append(led, sim.Entry{})
+		} else {
+			led = led[:len(led)+1]
+		}
+		{
+			e := &led[len(led)-1]
+			e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 23, 0-x, sim.Cause{Kind: sim.ByBounds, Index: 23, Actor: -1, Option: -1}, fixturePos[188], ""
+		}
 	} else if x > 100 {
 		v[23] = 100
-		led = append(led, sim.Entry{Turn: t, Var: 23, Amount: 100 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 23, Actor: -1, Option: -1}, Pos: fixturePos[188]})
+		if len(led) == cap(led) {
+			led = append(led, sim.Entry{})
+		} else {
+			led = led[:len(led)+1]
+		}
+		{
+			e := &led[len(led)-1]
+			e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 23, 100-x, sim.Cause{Kind: sim.ByBounds, Index: 23, Actor: -1, Option: -1}, fixturePos[188], ""
+		}
 	}
 	v[24] += d[24]
 	if x := v[24]; x-x != 0 {
@@ -1769,10 +3449,26 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 	}
 	if x := v[24]; x < 0 {
 		v[24] = 0
-		led = append(led, sim.Entry{Turn: t, Var: 24, Amount: 0 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 24, Actor: -1, Option: -1}, Pos: fixturePos[189]})
+		if len(led) == cap(led) {
+			led = append(led, sim.Entry{})
+		} else {
+			led = led[:len(led)+1]
+		}
+		{
+			e := &led[len(led)-1]
+			e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 24, 0-x, sim.Cause{Kind: sim.ByBounds, Index: 24, Actor: -1, Option: -1}, fixturePos[189], ""
+		}
 	} else if x > 100 {
 		v[24] = 100
-		led = append(led, sim.Entry{Turn: t, Var: 24, Amount: 100 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 24, Actor: -1, Option: -1}, Pos: fixturePos[189]})
+		if len(led) == cap(led) {
+			led = append(led, sim.Entry{})
+		} else {
+			led = led[:len(led)+1]
+		}
+		{
+			e := &led[len(led)-1]
+			e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 24, 100-x, sim.Cause{Kind: sim.ByBounds, Index: 24, Actor: -1, Option: -1}, fixturePos[189], ""
+		}
 	}
 	v[25] += d[25]
 	if x := v[25]; x-x != 0 {
@@ -1780,10 +3476,26 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 	}
 	if x := v[25]; x < 0 {
 		v[25] = 0
-		led = append(led, sim.Entry{Turn: t, Var: 25, Amount: 0 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 25, Actor: -1, Option: -1}, Pos: fixturePos[190]})
+		if len(led) == cap(led) {
+			led = append(led, sim.Entry{})
+		} else {
+			led = led[:len(led)+1]
+		}
+		{
+			e := &led[len(led)-1]
+			e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 25, 0-x, sim.Cause{Kind: sim.ByBounds, Index: 25, Actor: -1, Option: -1}, fixturePos[190], ""
+		}
 	} else if x > 100 {
 		v[25] = 100
-		led = append(led, sim.Entry{Turn: t, Var: 25, Amount: 100 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 25, Actor: -1, Option: -1}, Pos: fixturePos[190]})
+		if len(led) == cap(led) {
+			led = append(led, sim.Entry{})
+		} else {
+			led = led[:len(led)+1]
+		}
+		{
+			e := &led[len(led)-1]
+			e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 25, 100-x, sim.Cause{Kind: sim.ByBounds, Index: 25, Actor: -1, Option: -1}, fixturePos[190], ""
+		}
 	}
 	v[26] += d[26]
 	if x := v[26]; x-x != 0 {
@@ -1791,10 +3503,26 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 	}
 	if x := v[26]; x < 50 {
 		v[26] = 50
-		led = append(led, sim.Entry{Turn: t, Var: 26, Amount: 50 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 26, Actor: -1, Option: -1}, Pos: fixturePos[191]})
+		if len(led) == cap(led) {
+			led = append(led, sim.Entry{})
+		} else {
+			led = led[:len(led)+1]
+		}
+		{
+			e := &led[len(led)-1]
+			e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 26, 50-x, sim.Cause{Kind: sim.ByBounds, Index: 26, Actor: -1, Option: -1}, fixturePos[191], ""
+		}
 	} else if x > 150 {
 		v[26] = 150
-		led = append(led, sim.Entry{Turn: t, Var: 26, Amount: 150 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 26, Actor: -1, Option: -1}, Pos: fixturePos[191]})
+		if len(led) == cap(led) {
+			led = append(led, sim.Entry{})
+		} else {
+			led = led[:len(led)+1]
+		}
+		{
+			e := &led[len(led)-1]
+			e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 26, 150-x, sim.Cause{Kind: sim.ByBounds, Index: 26, Actor: -1, Option: -1}, fixturePos[191], ""
+		}
 	}
 	v[27] += d[27]
 	if x := v[27]; x-x != 0 {
@@ -1802,10 +3530,26 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 	}
 	if x := v[27]; x < 0 {
 		v[27] = 0
-		led = append(led, sim.Entry{Turn: t, Var: 27, Amount: 0 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 27, Actor: -1, Option: -1}, Pos: fixturePos[192]})
+		if len(led) == cap(led) {
+			led = append(led, sim.Entry{})
+		} else {
+			led = led[:len(led)+1]
+		}
+		{
+			e := &led[len(led)-1]
+			e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 27, 0-x, sim.Cause{Kind: sim.ByBounds, Index: 27, Actor: -1, Option: -1}, fixturePos[192], ""
+		}
 	} else if x > 100 {
 		v[27] = 100
-		led = append(led, sim.Entry{Turn: t, Var: 27, Amount: 100 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 27, Actor: -1, Option: -1}, Pos: fixturePos[192]})
+		if len(led) == cap(led) {
+			led = append(led, sim.Entry{})
+		} else {
+			led = led[:len(led)+1]
+		}
+		{
+			e := &led[len(led)-1]
+			e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 27, 100-x, sim.Cause{Kind: sim.ByBounds, Index: 27, Actor: -1, Option: -1}, fixturePos[192], ""
+		}
 	}
 	v[28] += d[28]
 	if x := v[28]; x-x != 0 {
@@ -1813,10 +3557,26 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 	}
 	if x := v[28]; x < 0 {
 		v[28] = 0
-		led = append(led, sim.Entry{Turn: t, Var: 28, Amount: 0 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 28, Actor: -1, Option: -1}, Pos: fixturePos[193]})
+		if len(led) == cap(led) {
+			led = append(led, sim.Entry{})
+		} else {
+			led = led[:len(led)+1]
+		}
+		{
+			e := &led[len(led)-1]
+			e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 28, 0-x, sim.Cause{Kind: sim.ByBounds, Index: 28, Actor: -1, Option: -1}, fixturePos[193], ""
+		}
 	} else if x > 100 {
 		v[28] = 100
-		led = append(led, sim.Entry{Turn: t, Var: 28, Amount: 100 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 28, Actor: -1, Option: -1}, Pos: fixturePos[193]})
+		if len(led) == cap(led) {
+			led = append(led, sim.Entry{})
+		} else {
+			led = led[:len(led)+1]
+		}
+		{
+			e := &led[len(led)-1]
+			e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 28, 100-x, sim.Cause{Kind: sim.ByBounds, Index: 28, Actor: -1, Option: -1}, fixturePos[193], ""
+		}
 	}
 	v[29] += d[29]
 	if x := v[29]; x-x != 0 {
@@ -1824,10 +3584,26 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 	}
 	if x := v[29]; x < 0 {
 		v[29] = 0
-		led = append(led, sim.Entry{Turn: t, Var: 29, Amount: 0 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 29, Actor: -1, Option: -1}, Pos: fixturePos[194]})
+		if len(led) == cap(led) {
+			led = append(led, sim.Entry{})
+		} else {
+			led = led[:len(led)+1]
+		}
+		{
+			e := &led[len(led)-1]
+			e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 29, 0-x, sim.Cause{Kind: sim.ByBounds, Index: 29, Actor: -1, Option: -1}, fixturePos[194], ""
+		}
 	} else if x > 100 {
 		v[29] = 100
-		led = append(led, sim.Entry{Turn: t, Var: 29, Amount: 100 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 29, Actor: -1, Option: -1}, Pos: fixturePos[194]})
+		if len(led) == cap(led) {
+			led = append(led, sim.Entry{})
+		} else {
+			led = led[:len(led)+1]
+		}
+		{
+			e := &led[len(led)-1]
+			e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 29, 100-x, sim.Cause{Kind: sim.ByBounds, Index: 29, Actor: -1, Option: -1}, fixturePos[194], ""
+		}
 	}
 	v[30] += d[30]
 	if x := v[30]; x-x != 0 {
@@ -1835,10 +3611,26 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 	}
 	if x := v[30]; x < 0 {
 		v[30] = 0
-		led = append(led, sim.Entry{Turn: t, Var: 30, Amount: 0 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 30, Actor: -1, Option: -1}, Pos: fixturePos[195]})
+		if len(led) == cap(led) {
+			led = append(led, sim.Entry{})
+		} else {
+			led = led[:len(led)+1]
+		}
+		{
+			e := &led[len(led)-1]
+			e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 30, 0-x, sim.Cause{Kind: sim.ByBounds, Index: 30, Actor: -1, Option: -1}, fixturePos[195], ""
+		}
 	} else if x > 100 {
 		v[30] = 100
-		led = append(led, sim.Entry{Turn: t, Var: 30, Amount: 100 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 30, Actor: -1, Option: -1}, Pos: fixturePos[195]})
+		if len(led) == cap(led) {
+			led = append(led, sim.Entry{})
+		} else {
+			led = led[:len(led)+1]
+		}
+		{
+			e := &led[len(led)-1]
+			e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 30, 100-x, sim.Cause{Kind: sim.ByBounds, Index: 30, Actor: -1, Option: -1}, fixturePos[195], ""
+		}
 	}
 	v[31] += d[31]
 	if x := v[31]; x-x != 0 {
@@ -1846,10 +3638,26 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 	}
 	if x := v[31]; x < 0 {
 		v[31] = 0
-		led = append(led, sim.Entry{Turn: t, Var: 31, Amount: 0 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 31, Actor: -1, Option: -1}, Pos: fixturePos[196]})
+		if len(led) == cap(led) {
+			led = append(led, sim.Entry{})
+		} else {
+			led = led[:len(led)+1]
+		}
+		{
+			e := &led[len(led)-1]
+			e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 31, 0-x, sim.Cause{Kind: sim.ByBounds, Index: 31, Actor: -1, Option: -1}, fixturePos[196], ""
+		}
 	} else if x > 100 {
 		v[31] = 100
-		led = append(led, sim.Entry{Turn: t, Var: 31, Amount: 100 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 31, Actor: -1, Option: -1}, Pos: fixturePos[196]})
+		if len(led) == cap(led) {
+			led = append(led, sim.Entry{})
+		} else {
+			led = led[:len(led)+1]
+		}
+		{
+			e := &led[len(led)-1]
+			e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 31, 100-x, sim.Cause{Kind: sim.ByBounds, Index: 31, Actor: -1, Option: -1}, fixturePos[196], ""
+		}
 	}
 	v[32] += d[32]
 	if x := v[32]; x-x != 0 {
@@ -1857,10 +3665,26 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 	}
 	if x := v[32]; x < 0 {
 		v[32] = 0
-		led = append(led, sim.Entry{Turn: t, Var: 32, Amount: 0 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 32, Actor: -1, Option: -1}, Pos: fixturePos[197]})
+		if len(led) == cap(led) {
+			led = append(led, sim.Entry{})
+		} else {
+			led = led[:len(led)+1]
+		}
+		{
+			e := &led[len(led)-1]
+			e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 32, 0-x, sim.Cause{Kind: sim.ByBounds, Index: 32, Actor: -1, Option: -1}, fixturePos[197], ""
+		}
 	} else if x > 40 {
 		v[32] = 40
-		led = append(led, sim.Entry{Turn: t, Var: 32, Amount: 40 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 32, Actor: -1, Option: -1}, Pos: fixturePos[197]})
+		if len(led) == cap(led) {
+			led = append(led, sim.Entry{})
+		} else {
+			led = led[:len(led)+1]
+		}
+		{
+			e := &led[len(led)-1]
+			e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 32, 40-x, sim.Cause{Kind: sim.ByBounds, Index: 32, Actor: -1, Option: -1}, fixturePos[197], ""
+		}
 	}
 	v[33] += d[33]
 	if x := v[33]; x-x != 0 {
@@ -1868,10 +3692,26 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 	}
 	if x := v[33]; x < 0 {
 		v[33] = 0
-		led = append(led, sim.Entry{Turn: t, Var: 33, Amount: 0 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 33, Actor: -1, Option: -1}, Pos: fixturePos[198]})
+		if len(led) == cap(led) {
+			led = append(led, sim.Entry{})
+		} else {
+			led = led[:len(led)+1]
+		}
+		{
+			e := &led[len(led)-1]
+			e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 33, 0-x, sim.Cause{Kind: sim.ByBounds, Index: 33, Actor: -1, Option: -1}, fixturePos[198], ""
+		}
 	} else if x > 100 {
 		v[33] = 100
-		led = append(led, sim.Entry{Turn: t, Var: 33, Amount: 100 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 33, Actor: -1, Option: -1}, Pos: fixturePos[198]})
+		if len(led) == cap(led) {
+			led = append(led, sim.Entry{})
+		} else {
+			led = led[:len(led)+1]
+		}
+		{
+			e := &led[len(led)-1]
+			e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 33, 100-x, sim.Cause{Kind: sim.ByBounds, Index: 33, Actor: -1, Option: -1}, fixturePos[198], ""
+		}
 	}
 	v[34] += d[34]
 	if x := v[34]; x-x != 0 {
@@ -1879,10 +3719,26 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 	}
 	if x := v[34]; x < 0 {
 		v[34] = 0
-		led = append(led, sim.Entry{Turn: t, Var: 34, Amount: 0 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 34, Actor: -1, Option: -1}, Pos: fixturePos[199]})
+		if len(led) == cap(led) {
+			led = append(led, sim.Entry{})
+		} else {
+			led = led[:len(led)+1]
+		}
+		{
+			e := &led[len(led)-1]
+			e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 34, 0-x, sim.Cause{Kind: sim.ByBounds, Index: 34, Actor: -1, Option: -1}, fixturePos[199], ""
+		}
 	} else if x > 150 {
 		v[34] = 150
-		led = append(led, sim.Entry{Turn: t, Var: 34, Amount: 150 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 34, Actor: -1, Option: -1}, Pos: fixturePos[199]})
+		if len(led) == cap(led) {
+			led = append(led, sim.Entry{})
+		} else {
+			led = led[:len(led)+1]
+		}
+		{
+			e := &led[len(led)-1]
+			e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 34, 150-x, sim.Cause{Kind: sim.ByBounds, Index: 34, Actor: -1, Option: -1}, fixturePos[199], ""
+		}
 	}
 	v[35] += d[35]
 	if x := v[35]; x-x != 0 {
@@ -1890,10 +3746,26 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 	}
 	if x := v[35]; x < 0 {
 		v[35] = 0
-		led = append(led, sim.Entry{Turn: t, Var: 35, Amount: 0 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 35, Actor: -1, Option: -1}, Pos: fixturePos[200]})
+		if len(led) == cap(led) {
+			led = append(led, sim.Entry{})
+		} else {
+			led = led[:len(led)+1]
+		}
+		{
+			e := &led[len(led)-1]
+			e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 35, 0-x, sim.Cause{Kind: sim.ByBounds, Index: 35, Actor: -1, Option: -1}, fixturePos[200], ""
+		}
 	} else if x > 100 {
 		v[35] = 100
-		led = append(led, sim.Entry{Turn: t, Var: 35, Amount: 100 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 35, Actor: -1, Option: -1}, Pos: fixturePos[200]})
+		if len(led) == cap(led) {
+			led = append(led, sim.Entry{})
+		} else {
+			led = led[:len(led)+1]
+		}
+		{
+			e := &led[len(led)-1]
+			e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 35, 100-x, sim.Cause{Kind: sim.ByBounds, Index: 35, Actor: -1, Option: -1}, fixturePos[200], ""
+		}
 	}
 	v[36] += d[36]
 	if x := v[36]; x-x != 0 {
@@ -1901,10 +3773,26 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 	}
 	if x := v[36]; x < 0 {
 		v[36] = 0
-		led = append(led, sim.Entry{Turn: t, Var: 36, Amount: 0 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 36, Actor: -1, Option: -1}, Pos: fixturePos[201]})
+		if len(led) == cap(led) {
+			led = append(led, sim.Entry{})
+		} else {
+			led = led[:len(led)+1]
+		}
+		{
+			e := &led[len(led)-1]
+			e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 36, 0-x, sim.Cause{Kind: sim.ByBounds, Index: 36, Actor: -1, Option: -1}, fixturePos[201], ""
+		}
 	} else if x > 100 {
 		v[36] = 100
-		led = append(led, sim.Entry{Turn: t, Var: 36, Amount: 100 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 36, Actor: -1, Option: -1}, Pos: fixturePos[201]})
+		if len(led) == cap(led) {
+			led = append(led, sim.Entry{})
+		} else {
+			led = led[:len(led)+1]
+		}
+		{
+			e := &led[len(led)-1]
+			e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 36, 100-x, sim.Cause{Kind: sim.ByBounds, Index: 36, Actor: -1, Option: -1}, fixturePos[201], ""
+		}
 	}
 	// rule china_slack
 	if ok := (float64(l[19]) == 0.0); f.fault {
@@ -1919,13 +3807,37 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 			if y := v[22]; y-y != 0 {
 				return led, f.notFinite(t, 22)
 			}
-			led = append(led, sim.Entry{Turn: t, Var: 22, Amount: x, Cause: sim.Cause{Kind: sim.ByRule, Index: 0, Actor: -1, Option: -1}, Pos: fixturePos[203]})
+			if len(led) == cap(led) {
+				led = append(led, sim.Entry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 22, x, sim.Cause{Kind: sim.ByRule, Index: 0, Actor: -1, Option: -1}, fixturePos[203], ""
+			}
 			if x := v[22]; x < 0 {
 				v[22] = 0
-				led = append(led, sim.Entry{Turn: t, Var: 22, Amount: 0 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 22, Actor: -1, Option: -1}, Pos: fixturePos[187]})
+				if len(led) == cap(led) {
+					led = append(led, sim.Entry{})
+				} else {
+					led = led[:len(led)+1]
+				}
+				{
+					e := &led[len(led)-1]
+					e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 22, 0-x, sim.Cause{Kind: sim.ByBounds, Index: 22, Actor: -1, Option: -1}, fixturePos[187], ""
+				}
 			} else if x > 100 {
 				v[22] = 100
-				led = append(led, sim.Entry{Turn: t, Var: 22, Amount: 100 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 22, Actor: -1, Option: -1}, Pos: fixturePos[187]})
+				if len(led) == cap(led) {
+					led = append(led, sim.Entry{})
+				} else {
+					led = led[:len(led)+1]
+				}
+				{
+					e := &led[len(led)-1]
+					e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 22, 100-x, sim.Cause{Kind: sim.ByBounds, Index: 22, Actor: -1, Option: -1}, fixturePos[187], ""
+				}
 			}
 		}
 	}
@@ -1940,13 +3852,37 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 			if y := v[29]; y-y != 0 {
 				return led, f.notFinite(t, 29)
 			}
-			led = append(led, sim.Entry{Turn: t, Var: 29, Amount: x, Cause: sim.Cause{Kind: sim.ByRule, Index: 1, Actor: -1, Option: -1}, Pos: fixturePos[204]})
+			if len(led) == cap(led) {
+				led = append(led, sim.Entry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 29, x, sim.Cause{Kind: sim.ByRule, Index: 1, Actor: -1, Option: -1}, fixturePos[204], ""
+			}
 			if x := v[29]; x < 0 {
 				v[29] = 0
-				led = append(led, sim.Entry{Turn: t, Var: 29, Amount: 0 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 29, Actor: -1, Option: -1}, Pos: fixturePos[194]})
+				if len(led) == cap(led) {
+					led = append(led, sim.Entry{})
+				} else {
+					led = led[:len(led)+1]
+				}
+				{
+					e := &led[len(led)-1]
+					e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 29, 0-x, sim.Cause{Kind: sim.ByBounds, Index: 29, Actor: -1, Option: -1}, fixturePos[194], ""
+				}
 			} else if x > 100 {
 				v[29] = 100
-				led = append(led, sim.Entry{Turn: t, Var: 29, Amount: 100 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 29, Actor: -1, Option: -1}, Pos: fixturePos[194]})
+				if len(led) == cap(led) {
+					led = append(led, sim.Entry{})
+				} else {
+					led = led[:len(led)+1]
+				}
+				{
+					e := &led[len(led)-1]
+					e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 29, 100-x, sim.Cause{Kind: sim.ByBounds, Index: 29, Actor: -1, Option: -1}, fixturePos[194], ""
+				}
 			}
 		}
 	}
@@ -1961,13 +3897,37 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 			if y := v[25]; y-y != 0 {
 				return led, f.notFinite(t, 25)
 			}
-			led = append(led, sim.Entry{Turn: t, Var: 25, Amount: x, Cause: sim.Cause{Kind: sim.ByRule, Index: 2, Actor: -1, Option: -1}, Pos: fixturePos[205]})
+			if len(led) == cap(led) {
+				led = append(led, sim.Entry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 25, x, sim.Cause{Kind: sim.ByRule, Index: 2, Actor: -1, Option: -1}, fixturePos[205], ""
+			}
 			if x := v[25]; x < 0 {
 				v[25] = 0
-				led = append(led, sim.Entry{Turn: t, Var: 25, Amount: 0 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 25, Actor: -1, Option: -1}, Pos: fixturePos[190]})
+				if len(led) == cap(led) {
+					led = append(led, sim.Entry{})
+				} else {
+					led = led[:len(led)+1]
+				}
+				{
+					e := &led[len(led)-1]
+					e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 25, 0-x, sim.Cause{Kind: sim.ByBounds, Index: 25, Actor: -1, Option: -1}, fixturePos[190], ""
+				}
 			} else if x > 100 {
 				v[25] = 100
-				led = append(led, sim.Entry{Turn: t, Var: 25, Amount: 100 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 25, Actor: -1, Option: -1}, Pos: fixturePos[190]})
+				if len(led) == cap(led) {
+					led = append(led, sim.Entry{})
+				} else {
+					led = led[:len(led)+1]
+				}
+				{
+					e := &led[len(led)-1]
+					e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 25, 100-x, sim.Cause{Kind: sim.ByBounds, Index: 25, Actor: -1, Option: -1}, fixturePos[190], ""
+				}
 			}
 		}
 	}
@@ -1987,13 +3947,37 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 			if y := v[28]; y-y != 0 {
 				return led, f.notFinite(t, 28)
 			}
-			led = append(led, sim.Entry{Turn: t, Var: 28, Amount: x, Cause: sim.Cause{Kind: sim.ByRule, Index: 3, Actor: -1, Option: -1}, Pos: fixturePos[206]})
+			if len(led) == cap(led) {
+				led = append(led, sim.Entry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 28, x, sim.Cause{Kind: sim.ByRule, Index: 3, Actor: -1, Option: -1}, fixturePos[206], ""
+			}
 			if x := v[28]; x < 0 {
 				v[28] = 0
-				led = append(led, sim.Entry{Turn: t, Var: 28, Amount: 0 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 28, Actor: -1, Option: -1}, Pos: fixturePos[193]})
+				if len(led) == cap(led) {
+					led = append(led, sim.Entry{})
+				} else {
+					led = led[:len(led)+1]
+				}
+				{
+					e := &led[len(led)-1]
+					e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 28, 0-x, sim.Cause{Kind: sim.ByBounds, Index: 28, Actor: -1, Option: -1}, fixturePos[193], ""
+				}
 			} else if x > 100 {
 				v[28] = 100
-				led = append(led, sim.Entry{Turn: t, Var: 28, Amount: 100 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 28, Actor: -1, Option: -1}, Pos: fixturePos[193]})
+				if len(led) == cap(led) {
+					led = append(led, sim.Entry{})
+				} else {
+					led = led[:len(led)+1]
+				}
+				{
+					e := &led[len(led)-1]
+					e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 28, 100-x, sim.Cause{Kind: sim.ByBounds, Index: 28, Actor: -1, Option: -1}, fixturePos[193], ""
+				}
 			}
 		}
 	}
@@ -2008,13 +3992,37 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 			if y := v[7]; y-y != 0 {
 				return led, f.notFinite(t, 7)
 			}
-			led = append(led, sim.Entry{Turn: t, Var: 7, Amount: x, Cause: sim.Cause{Kind: sim.ByRule, Index: 4, Actor: -1, Option: -1}, Pos: fixturePos[207]})
+			if len(led) == cap(led) {
+				led = append(led, sim.Entry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 7, x, sim.Cause{Kind: sim.ByRule, Index: 4, Actor: -1, Option: -1}, fixturePos[207], ""
+			}
 			if x := v[7]; x < 0 {
 				v[7] = 0
-				led = append(led, sim.Entry{Turn: t, Var: 7, Amount: 0 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 7, Actor: -1, Option: -1}, Pos: fixturePos[172]})
+				if len(led) == cap(led) {
+					led = append(led, sim.Entry{})
+				} else {
+					led = led[:len(led)+1]
+				}
+				{
+					e := &led[len(led)-1]
+					e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 7, 0-x, sim.Cause{Kind: sim.ByBounds, Index: 7, Actor: -1, Option: -1}, fixturePos[172], ""
+				}
 			} else if x > 5 {
 				v[7] = 5
-				led = append(led, sim.Entry{Turn: t, Var: 7, Amount: 5 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 7, Actor: -1, Option: -1}, Pos: fixturePos[172]})
+				if len(led) == cap(led) {
+					led = append(led, sim.Entry{})
+				} else {
+					led = led[:len(led)+1]
+				}
+				{
+					e := &led[len(led)-1]
+					e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 7, 5-x, sim.Cause{Kind: sim.ByBounds, Index: 7, Actor: -1, Option: -1}, fixturePos[172], ""
+				}
 			}
 		}
 	}
@@ -2029,13 +4037,37 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 			if y := v[6]; y-y != 0 {
 				return led, f.notFinite(t, 6)
 			}
-			led = append(led, sim.Entry{Turn: t, Var: 6, Amount: x, Cause: sim.Cause{Kind: sim.ByRule, Index: 5, Actor: -1, Option: -1}, Pos: fixturePos[208]})
+			if len(led) == cap(led) {
+				led = append(led, sim.Entry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 6, x, sim.Cause{Kind: sim.ByRule, Index: 5, Actor: -1, Option: -1}, fixturePos[208], ""
+			}
 			if x := v[6]; x < 0 {
 				v[6] = 0
-				led = append(led, sim.Entry{Turn: t, Var: 6, Amount: 0 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 6, Actor: -1, Option: -1}, Pos: fixturePos[171]})
+				if len(led) == cap(led) {
+					led = append(led, sim.Entry{})
+				} else {
+					led = led[:len(led)+1]
+				}
+				{
+					e := &led[len(led)-1]
+					e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 6, 0-x, sim.Cause{Kind: sim.ByBounds, Index: 6, Actor: -1, Option: -1}, fixturePos[171], ""
+				}
 			} else if x > 5 {
 				v[6] = 5
-				led = append(led, sim.Entry{Turn: t, Var: 6, Amount: 5 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 6, Actor: -1, Option: -1}, Pos: fixturePos[171]})
+				if len(led) == cap(led) {
+					led = append(led, sim.Entry{})
+				} else {
+					led = led[:len(led)+1]
+				}
+				{
+					e := &led[len(led)-1]
+					e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 6, 5-x, sim.Cause{Kind: sim.ByBounds, Index: 6, Actor: -1, Option: -1}, fixturePos[171], ""
+				}
 			}
 		}
 	}
@@ -2050,13 +4082,37 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 			if y := v[13]; y-y != 0 {
 				return led, f.notFinite(t, 13)
 			}
-			led = append(led, sim.Entry{Turn: t, Var: 13, Amount: x, Cause: sim.Cause{Kind: sim.ByRule, Index: 6, Actor: -1, Option: -1}, Pos: fixturePos[209]})
+			if len(led) == cap(led) {
+				led = append(led, sim.Entry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 13, x, sim.Cause{Kind: sim.ByRule, Index: 6, Actor: -1, Option: -1}, fixturePos[209], ""
+			}
 			if x := v[13]; x < 0 {
 				v[13] = 0
-				led = append(led, sim.Entry{Turn: t, Var: 13, Amount: 0 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 13, Actor: -1, Option: -1}, Pos: fixturePos[178]})
+				if len(led) == cap(led) {
+					led = append(led, sim.Entry{})
+				} else {
+					led = led[:len(led)+1]
+				}
+				{
+					e := &led[len(led)-1]
+					e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 13, 0-x, sim.Cause{Kind: sim.ByBounds, Index: 13, Actor: -1, Option: -1}, fixturePos[178], ""
+				}
 			} else if x > 3 {
 				v[13] = 3
-				led = append(led, sim.Entry{Turn: t, Var: 13, Amount: 3 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 13, Actor: -1, Option: -1}, Pos: fixturePos[178]})
+				if len(led) == cap(led) {
+					led = append(led, sim.Entry{})
+				} else {
+					led = led[:len(led)+1]
+				}
+				{
+					e := &led[len(led)-1]
+					e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 13, 3-x, sim.Cause{Kind: sim.ByBounds, Index: 13, Actor: -1, Option: -1}, fixturePos[178], ""
+				}
 			}
 		}
 	}
@@ -2071,13 +4127,37 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 			if y := v[14]; y-y != 0 {
 				return led, f.notFinite(t, 14)
 			}
-			led = append(led, sim.Entry{Turn: t, Var: 14, Amount: x, Cause: sim.Cause{Kind: sim.ByRule, Index: 7, Actor: -1, Option: -1}, Pos: fixturePos[210]})
+			if len(led) == cap(led) {
+				led = append(led, sim.Entry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 14, x, sim.Cause{Kind: sim.ByRule, Index: 7, Actor: -1, Option: -1}, fixturePos[210], ""
+			}
 			if x := v[14]; x < 0 {
 				v[14] = 0
-				led = append(led, sim.Entry{Turn: t, Var: 14, Amount: 0 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 14, Actor: -1, Option: -1}, Pos: fixturePos[179]})
+				if len(led) == cap(led) {
+					led = append(led, sim.Entry{})
+				} else {
+					led = led[:len(led)+1]
+				}
+				{
+					e := &led[len(led)-1]
+					e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 14, 0-x, sim.Cause{Kind: sim.ByBounds, Index: 14, Actor: -1, Option: -1}, fixturePos[179], ""
+				}
 			} else if x > 250 {
 				v[14] = 250
-				led = append(led, sim.Entry{Turn: t, Var: 14, Amount: 250 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 14, Actor: -1, Option: -1}, Pos: fixturePos[179]})
+				if len(led) == cap(led) {
+					led = append(led, sim.Entry{})
+				} else {
+					led = led[:len(led)+1]
+				}
+				{
+					e := &led[len(led)-1]
+					e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 14, 250-x, sim.Cause{Kind: sim.ByBounds, Index: 14, Actor: -1, Option: -1}, fixturePos[179], ""
+				}
 			}
 		}
 	}
@@ -2092,13 +4172,37 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 			if y := v[17]; y-y != 0 {
 				return led, f.notFinite(t, 17)
 			}
-			led = append(led, sim.Entry{Turn: t, Var: 17, Amount: x, Cause: sim.Cause{Kind: sim.ByRule, Index: 8, Actor: -1, Option: -1}, Pos: fixturePos[211]})
+			if len(led) == cap(led) {
+				led = append(led, sim.Entry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 17, x, sim.Cause{Kind: sim.ByRule, Index: 8, Actor: -1, Option: -1}, fixturePos[211], ""
+			}
 			if x := v[17]; x < 0 {
 				v[17] = 0
-				led = append(led, sim.Entry{Turn: t, Var: 17, Amount: 0 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 17, Actor: -1, Option: -1}, Pos: fixturePos[182]})
+				if len(led) == cap(led) {
+					led = append(led, sim.Entry{})
+				} else {
+					led = led[:len(led)+1]
+				}
+				{
+					e := &led[len(led)-1]
+					e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 17, 0-x, sim.Cause{Kind: sim.ByBounds, Index: 17, Actor: -1, Option: -1}, fixturePos[182], ""
+				}
 			} else if x > 3 {
 				v[17] = 3
-				led = append(led, sim.Entry{Turn: t, Var: 17, Amount: 3 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 17, Actor: -1, Option: -1}, Pos: fixturePos[182]})
+				if len(led) == cap(led) {
+					led = append(led, sim.Entry{})
+				} else {
+					led = led[:len(led)+1]
+				}
+				{
+					e := &led[len(led)-1]
+					e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 17, 3-x, sim.Cause{Kind: sim.ByBounds, Index: 17, Actor: -1, Option: -1}, fixturePos[182], ""
+				}
 			}
 		}
 	}
@@ -2113,13 +4217,37 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 			if y := v[8]; y-y != 0 {
 				return led, f.notFinite(t, 8)
 			}
-			led = append(led, sim.Entry{Turn: t, Var: 8, Amount: x, Cause: sim.Cause{Kind: sim.ByRule, Index: 9, Actor: -1, Option: -1}, Pos: fixturePos[212]})
+			if len(led) == cap(led) {
+				led = append(led, sim.Entry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 8, x, sim.Cause{Kind: sim.ByRule, Index: 9, Actor: -1, Option: -1}, fixturePos[212], ""
+			}
 			if x := v[8]; x < 0 {
 				v[8] = 0
-				led = append(led, sim.Entry{Turn: t, Var: 8, Amount: 0 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 8, Actor: -1, Option: -1}, Pos: fixturePos[173]})
+				if len(led) == cap(led) {
+					led = append(led, sim.Entry{})
+				} else {
+					led = led[:len(led)+1]
+				}
+				{
+					e := &led[len(led)-1]
+					e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 8, 0-x, sim.Cause{Kind: sim.ByBounds, Index: 8, Actor: -1, Option: -1}, fixturePos[173], ""
+				}
 			} else if x > 6 {
 				v[8] = 6
-				led = append(led, sim.Entry{Turn: t, Var: 8, Amount: 6 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 8, Actor: -1, Option: -1}, Pos: fixturePos[173]})
+				if len(led) == cap(led) {
+					led = append(led, sim.Entry{})
+				} else {
+					led = led[:len(led)+1]
+				}
+				{
+					e := &led[len(led)-1]
+					e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 8, 6-x, sim.Cause{Kind: sim.ByBounds, Index: 8, Actor: -1, Option: -1}, fixturePos[173], ""
+				}
 			}
 		}
 	}
@@ -2134,13 +4262,37 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 			if y := v[9]; y-y != 0 {
 				return led, f.notFinite(t, 9)
 			}
-			led = append(led, sim.Entry{Turn: t, Var: 9, Amount: x, Cause: sim.Cause{Kind: sim.ByRule, Index: 10, Actor: -1, Option: -1}, Pos: fixturePos[213]})
+			if len(led) == cap(led) {
+				led = append(led, sim.Entry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 9, x, sim.Cause{Kind: sim.ByRule, Index: 10, Actor: -1, Option: -1}, fixturePos[213], ""
+			}
 			if x := v[9]; x < 0 {
 				v[9] = 0
-				led = append(led, sim.Entry{Turn: t, Var: 9, Amount: 0 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 9, Actor: -1, Option: -1}, Pos: fixturePos[174]})
+				if len(led) == cap(led) {
+					led = append(led, sim.Entry{})
+				} else {
+					led = led[:len(led)+1]
+				}
+				{
+					e := &led[len(led)-1]
+					e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 9, 0-x, sim.Cause{Kind: sim.ByBounds, Index: 9, Actor: -1, Option: -1}, fixturePos[174], ""
+				}
 			} else if x > 15 {
 				v[9] = 15
-				led = append(led, sim.Entry{Turn: t, Var: 9, Amount: 15 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 9, Actor: -1, Option: -1}, Pos: fixturePos[174]})
+				if len(led) == cap(led) {
+					led = append(led, sim.Entry{})
+				} else {
+					led = led[:len(led)+1]
+				}
+				{
+					e := &led[len(led)-1]
+					e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 9, 15-x, sim.Cause{Kind: sim.ByBounds, Index: 9, Actor: -1, Option: -1}, fixturePos[174], ""
+				}
 			}
 		}
 	}
@@ -2155,13 +4307,37 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 			if y := v[12]; y-y != 0 {
 				return led, f.notFinite(t, 12)
 			}
-			led = append(led, sim.Entry{Turn: t, Var: 12, Amount: x, Cause: sim.Cause{Kind: sim.ByRule, Index: 11, Actor: -1, Option: -1}, Pos: fixturePos[214]})
+			if len(led) == cap(led) {
+				led = append(led, sim.Entry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 12, x, sim.Cause{Kind: sim.ByRule, Index: 11, Actor: -1, Option: -1}, fixturePos[214], ""
+			}
 			if x := v[12]; x < 12 {
 				v[12] = 12
-				led = append(led, sim.Entry{Turn: t, Var: 12, Amount: 12 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 12, Actor: -1, Option: -1}, Pos: fixturePos[177]})
+				if len(led) == cap(led) {
+					led = append(led, sim.Entry{})
+				} else {
+					led = led[:len(led)+1]
+				}
+				{
+					e := &led[len(led)-1]
+					e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 12, 12-x, sim.Cause{Kind: sim.ByBounds, Index: 12, Actor: -1, Option: -1}, fixturePos[177], ""
+				}
 			} else if x > 35 {
 				v[12] = 35
-				led = append(led, sim.Entry{Turn: t, Var: 12, Amount: 35 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 12, Actor: -1, Option: -1}, Pos: fixturePos[177]})
+				if len(led) == cap(led) {
+					led = append(led, sim.Entry{})
+				} else {
+					led = led[:len(led)+1]
+				}
+				{
+					e := &led[len(led)-1]
+					e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 12, 35-x, sim.Cause{Kind: sim.ByBounds, Index: 12, Actor: -1, Option: -1}, fixturePos[177], ""
+				}
 			}
 		}
 	}
@@ -2176,13 +4352,37 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 			if y := v[18]; y-y != 0 {
 				return led, f.notFinite(t, 18)
 			}
-			led = append(led, sim.Entry{Turn: t, Var: 18, Amount: x, Cause: sim.Cause{Kind: sim.ByRule, Index: 12, Actor: -1, Option: -1}, Pos: fixturePos[215]})
+			if len(led) == cap(led) {
+				led = append(led, sim.Entry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 18, x, sim.Cause{Kind: sim.ByRule, Index: 12, Actor: -1, Option: -1}, fixturePos[215], ""
+			}
 			if x := v[18]; x < 0 {
 				v[18] = 0
-				led = append(led, sim.Entry{Turn: t, Var: 18, Amount: 0 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 18, Actor: -1, Option: -1}, Pos: fixturePos[183]})
+				if len(led) == cap(led) {
+					led = append(led, sim.Entry{})
+				} else {
+					led = led[:len(led)+1]
+				}
+				{
+					e := &led[len(led)-1]
+					e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 18, 0-x, sim.Cause{Kind: sim.ByBounds, Index: 18, Actor: -1, Option: -1}, fixturePos[183], ""
+				}
 			} else if x > 100 {
 				v[18] = 100
-				led = append(led, sim.Entry{Turn: t, Var: 18, Amount: 100 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 18, Actor: -1, Option: -1}, Pos: fixturePos[183]})
+				if len(led) == cap(led) {
+					led = append(led, sim.Entry{})
+				} else {
+					led = led[:len(led)+1]
+				}
+				{
+					e := &led[len(led)-1]
+					e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 18, 100-x, sim.Cause{Kind: sim.ByBounds, Index: 18, Actor: -1, Option: -1}, fixturePos[183], ""
+				}
 			}
 		}
 	}
@@ -2197,13 +4397,37 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 			if y := v[19]; y-y != 0 {
 				return led, f.notFinite(t, 19)
 			}
-			led = append(led, sim.Entry{Turn: t, Var: 19, Amount: x, Cause: sim.Cause{Kind: sim.ByRule, Index: 13, Actor: -1, Option: -1}, Pos: fixturePos[216]})
+			if len(led) == cap(led) {
+				led = append(led, sim.Entry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 19, x, sim.Cause{Kind: sim.ByRule, Index: 13, Actor: -1, Option: -1}, fixturePos[216], ""
+			}
 			if x := v[19]; x < 0 {
 				v[19] = 0
-				led = append(led, sim.Entry{Turn: t, Var: 19, Amount: 0 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 19, Actor: -1, Option: -1}, Pos: fixturePos[184]})
+				if len(led) == cap(led) {
+					led = append(led, sim.Entry{})
+				} else {
+					led = led[:len(led)+1]
+				}
+				{
+					e := &led[len(led)-1]
+					e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 19, 0-x, sim.Cause{Kind: sim.ByBounds, Index: 19, Actor: -1, Option: -1}, fixturePos[184], ""
+				}
 			} else if x > 100 {
 				v[19] = 100
-				led = append(led, sim.Entry{Turn: t, Var: 19, Amount: 100 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 19, Actor: -1, Option: -1}, Pos: fixturePos[184]})
+				if len(led) == cap(led) {
+					led = append(led, sim.Entry{})
+				} else {
+					led = led[:len(led)+1]
+				}
+				{
+					e := &led[len(led)-1]
+					e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 19, 100-x, sim.Cause{Kind: sim.ByBounds, Index: 19, Actor: -1, Option: -1}, fixturePos[184], ""
+				}
 			}
 		}
 	}
@@ -2228,13 +4452,37 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 			if y := v[20]; y-y != 0 {
 				return led, f.notFinite(t, 20)
 			}
-			led = append(led, sim.Entry{Turn: t, Var: 20, Amount: x, Cause: sim.Cause{Kind: sim.ByRule, Index: 14, Actor: -1, Option: -1}, Pos: fixturePos[217]})
+			if len(led) == cap(led) {
+				led = append(led, sim.Entry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 20, x, sim.Cause{Kind: sim.ByRule, Index: 14, Actor: -1, Option: -1}, fixturePos[217], ""
+			}
 			if x := v[20]; x < 0 {
 				v[20] = 0
-				led = append(led, sim.Entry{Turn: t, Var: 20, Amount: 0 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 20, Actor: -1, Option: -1}, Pos: fixturePos[185]})
+				if len(led) == cap(led) {
+					led = append(led, sim.Entry{})
+				} else {
+					led = led[:len(led)+1]
+				}
+				{
+					e := &led[len(led)-1]
+					e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 20, 0-x, sim.Cause{Kind: sim.ByBounds, Index: 20, Actor: -1, Option: -1}, fixturePos[185], ""
+				}
 			} else if x > 20 {
 				v[20] = 20
-				led = append(led, sim.Entry{Turn: t, Var: 20, Amount: 20 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 20, Actor: -1, Option: -1}, Pos: fixturePos[185]})
+				if len(led) == cap(led) {
+					led = append(led, sim.Entry{})
+				} else {
+					led = led[:len(led)+1]
+				}
+				{
+					e := &led[len(led)-1]
+					e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 20, 20-x, sim.Cause{Kind: sim.ByBounds, Index: 20, Actor: -1, Option: -1}, fixturePos[185], ""
+				}
 			}
 		}
 	}
@@ -2249,13 +4497,37 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 			if y := v[27]; y-y != 0 {
 				return led, f.notFinite(t, 27)
 			}
-			led = append(led, sim.Entry{Turn: t, Var: 27, Amount: x, Cause: sim.Cause{Kind: sim.ByRule, Index: 15, Actor: -1, Option: -1}, Pos: fixturePos[218]})
+			if len(led) == cap(led) {
+				led = append(led, sim.Entry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 27, x, sim.Cause{Kind: sim.ByRule, Index: 15, Actor: -1, Option: -1}, fixturePos[218], ""
+			}
 			if x := v[27]; x < 0 {
 				v[27] = 0
-				led = append(led, sim.Entry{Turn: t, Var: 27, Amount: 0 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 27, Actor: -1, Option: -1}, Pos: fixturePos[192]})
+				if len(led) == cap(led) {
+					led = append(led, sim.Entry{})
+				} else {
+					led = led[:len(led)+1]
+				}
+				{
+					e := &led[len(led)-1]
+					e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 27, 0-x, sim.Cause{Kind: sim.ByBounds, Index: 27, Actor: -1, Option: -1}, fixturePos[192], ""
+				}
 			} else if x > 100 {
 				v[27] = 100
-				led = append(led, sim.Entry{Turn: t, Var: 27, Amount: 100 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 27, Actor: -1, Option: -1}, Pos: fixturePos[192]})
+				if len(led) == cap(led) {
+					led = append(led, sim.Entry{})
+				} else {
+					led = led[:len(led)+1]
+				}
+				{
+					e := &led[len(led)-1]
+					e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 27, 100-x, sim.Cause{Kind: sim.ByBounds, Index: 27, Actor: -1, Option: -1}, fixturePos[192], ""
+				}
 			}
 		}
 	}
@@ -2270,13 +4542,37 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 			if y := v[5]; y-y != 0 {
 				return led, f.notFinite(t, 5)
 			}
-			led = append(led, sim.Entry{Turn: t, Var: 5, Amount: x, Cause: sim.Cause{Kind: sim.ByRule, Index: 16, Actor: -1, Option: -1}, Pos: fixturePos[219]})
+			if len(led) == cap(led) {
+				led = append(led, sim.Entry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 5, x, sim.Cause{Kind: sim.ByRule, Index: 16, Actor: -1, Option: -1}, fixturePos[219], ""
+			}
 			if x := v[5]; x < (-15) {
 				v[5] = (-15)
-				led = append(led, sim.Entry{Turn: t, Var: 5, Amount: (-15) - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 5, Actor: -1, Option: -1}, Pos: fixturePos[170]})
+				if len(led) == cap(led) {
+					led = append(led, sim.Entry{})
+				} else {
+					led = led[:len(led)+1]
+				}
+				{
+					e := &led[len(led)-1]
+					e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 5, (-15)-x, sim.Cause{Kind: sim.ByBounds, Index: 5, Actor: -1, Option: -1}, fixturePos[170], ""
+				}
 			} else if x > 15 {
 				v[5] = 15
-				led = append(led, sim.Entry{Turn: t, Var: 5, Amount: 15 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 5, Actor: -1, Option: -1}, Pos: fixturePos[170]})
+				if len(led) == cap(led) {
+					led = append(led, sim.Entry{})
+				} else {
+					led = led[:len(led)+1]
+				}
+				{
+					e := &led[len(led)-1]
+					e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 5, 15-x, sim.Cause{Kind: sim.ByBounds, Index: 5, Actor: -1, Option: -1}, fixturePos[170], ""
+				}
 			}
 		}
 	}
@@ -2291,13 +4587,37 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 			if y := v[4]; y-y != 0 {
 				return led, f.notFinite(t, 4)
 			}
-			led = append(led, sim.Entry{Turn: t, Var: 4, Amount: x, Cause: sim.Cause{Kind: sim.ByRule, Index: 17, Actor: -1, Option: -1}, Pos: fixturePos[220]})
+			if len(led) == cap(led) {
+				led = append(led, sim.Entry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 4, x, sim.Cause{Kind: sim.ByRule, Index: 17, Actor: -1, Option: -1}, fixturePos[220], ""
+			}
 			if x := v[4]; x < (-15) {
 				v[4] = (-15)
-				led = append(led, sim.Entry{Turn: t, Var: 4, Amount: (-15) - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 4, Actor: -1, Option: -1}, Pos: fixturePos[169]})
+				if len(led) == cap(led) {
+					led = append(led, sim.Entry{})
+				} else {
+					led = led[:len(led)+1]
+				}
+				{
+					e := &led[len(led)-1]
+					e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 4, (-15)-x, sim.Cause{Kind: sim.ByBounds, Index: 4, Actor: -1, Option: -1}, fixturePos[169], ""
+				}
 			} else if x > 15 {
 				v[4] = 15
-				led = append(led, sim.Entry{Turn: t, Var: 4, Amount: 15 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 4, Actor: -1, Option: -1}, Pos: fixturePos[169]})
+				if len(led) == cap(led) {
+					led = append(led, sim.Entry{})
+				} else {
+					led = led[:len(led)+1]
+				}
+				{
+					e := &led[len(led)-1]
+					e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 4, 15-x, sim.Cause{Kind: sim.ByBounds, Index: 4, Actor: -1, Option: -1}, fixturePos[169], ""
+				}
 			}
 		}
 	}
@@ -2312,13 +4632,37 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 			if y := v[3]; y-y != 0 {
 				return led, f.notFinite(t, 3)
 			}
-			led = append(led, sim.Entry{Turn: t, Var: 3, Amount: x, Cause: sim.Cause{Kind: sim.ByRule, Index: 18, Actor: -1, Option: -1}, Pos: fixturePos[221]})
+			if len(led) == cap(led) {
+				led = append(led, sim.Entry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 3, x, sim.Cause{Kind: sim.ByRule, Index: 18, Actor: -1, Option: -1}, fixturePos[221], ""
+			}
 			if x := v[3]; x < (-15) {
 				v[3] = (-15)
-				led = append(led, sim.Entry{Turn: t, Var: 3, Amount: (-15) - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 3, Actor: -1, Option: -1}, Pos: fixturePos[168]})
+				if len(led) == cap(led) {
+					led = append(led, sim.Entry{})
+				} else {
+					led = led[:len(led)+1]
+				}
+				{
+					e := &led[len(led)-1]
+					e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 3, (-15)-x, sim.Cause{Kind: sim.ByBounds, Index: 3, Actor: -1, Option: -1}, fixturePos[168], ""
+				}
 			} else if x > 15 {
 				v[3] = 15
-				led = append(led, sim.Entry{Turn: t, Var: 3, Amount: 15 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 3, Actor: -1, Option: -1}, Pos: fixturePos[168]})
+				if len(led) == cap(led) {
+					led = append(led, sim.Entry{})
+				} else {
+					led = led[:len(led)+1]
+				}
+				{
+					e := &led[len(led)-1]
+					e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 3, 15-x, sim.Cause{Kind: sim.ByBounds, Index: 3, Actor: -1, Option: -1}, fixturePos[168], ""
+				}
 			}
 		}
 	}
@@ -2333,13 +4677,37 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 			if y := v[2]; y-y != 0 {
 				return led, f.notFinite(t, 2)
 			}
-			led = append(led, sim.Entry{Turn: t, Var: 2, Amount: x, Cause: sim.Cause{Kind: sim.ByRule, Index: 19, Actor: -1, Option: -1}, Pos: fixturePos[222]})
+			if len(led) == cap(led) {
+				led = append(led, sim.Entry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 2, x, sim.Cause{Kind: sim.ByRule, Index: 19, Actor: -1, Option: -1}, fixturePos[222], ""
+			}
 			if x := v[2]; x < (-15) {
 				v[2] = (-15)
-				led = append(led, sim.Entry{Turn: t, Var: 2, Amount: (-15) - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 2, Actor: -1, Option: -1}, Pos: fixturePos[167]})
+				if len(led) == cap(led) {
+					led = append(led, sim.Entry{})
+				} else {
+					led = led[:len(led)+1]
+				}
+				{
+					e := &led[len(led)-1]
+					e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 2, (-15)-x, sim.Cause{Kind: sim.ByBounds, Index: 2, Actor: -1, Option: -1}, fixturePos[167], ""
+				}
 			} else if x > 15 {
 				v[2] = 15
-				led = append(led, sim.Entry{Turn: t, Var: 2, Amount: 15 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 2, Actor: -1, Option: -1}, Pos: fixturePos[167]})
+				if len(led) == cap(led) {
+					led = append(led, sim.Entry{})
+				} else {
+					led = led[:len(led)+1]
+				}
+				{
+					e := &led[len(led)-1]
+					e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 2, 15-x, sim.Cause{Kind: sim.ByBounds, Index: 2, Actor: -1, Option: -1}, fixturePos[167], ""
+				}
 			}
 		}
 	}
@@ -2354,13 +4722,37 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 			if y := v[0]; y-y != 0 {
 				return led, f.notFinite(t, 0)
 			}
-			led = append(led, sim.Entry{Turn: t, Var: 0, Amount: x, Cause: sim.Cause{Kind: sim.ByRule, Index: 20, Actor: -1, Option: -1}, Pos: fixturePos[223]})
+			if len(led) == cap(led) {
+				led = append(led, sim.Entry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 0, x, sim.Cause{Kind: sim.ByRule, Index: 20, Actor: -1, Option: -1}, fixturePos[223], ""
+			}
 			if x := v[0]; x < 40 {
 				v[0] = 40
-				led = append(led, sim.Entry{Turn: t, Var: 0, Amount: 40 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 0, Actor: -1, Option: -1}, Pos: fixturePos[165]})
+				if len(led) == cap(led) {
+					led = append(led, sim.Entry{})
+				} else {
+					led = led[:len(led)+1]
+				}
+				{
+					e := &led[len(led)-1]
+					e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 0, 40-x, sim.Cause{Kind: sim.ByBounds, Index: 0, Actor: -1, Option: -1}, fixturePos[165], ""
+				}
 			} else if x > 160 {
 				v[0] = 160
-				led = append(led, sim.Entry{Turn: t, Var: 0, Amount: 160 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 0, Actor: -1, Option: -1}, Pos: fixturePos[165]})
+				if len(led) == cap(led) {
+					led = append(led, sim.Entry{})
+				} else {
+					led = led[:len(led)+1]
+				}
+				{
+					e := &led[len(led)-1]
+					e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 0, 160-x, sim.Cause{Kind: sim.ByBounds, Index: 0, Actor: -1, Option: -1}, fixturePos[165], ""
+				}
 			}
 		}
 	}
@@ -2375,13 +4767,37 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 			if y := v[1]; y-y != 0 {
 				return led, f.notFinite(t, 1)
 			}
-			led = append(led, sim.Entry{Turn: t, Var: 1, Amount: x, Cause: sim.Cause{Kind: sim.ByRule, Index: 21, Actor: -1, Option: -1}, Pos: fixturePos[224]})
+			if len(led) == cap(led) {
+				led = append(led, sim.Entry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 1, x, sim.Cause{Kind: sim.ByRule, Index: 21, Actor: -1, Option: -1}, fixturePos[224], ""
+			}
 			if x := v[1]; x < (-40) {
 				v[1] = (-40)
-				led = append(led, sim.Entry{Turn: t, Var: 1, Amount: (-40) - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 1, Actor: -1, Option: -1}, Pos: fixturePos[166]})
+				if len(led) == cap(led) {
+					led = append(led, sim.Entry{})
+				} else {
+					led = led[:len(led)+1]
+				}
+				{
+					e := &led[len(led)-1]
+					e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 1, (-40)-x, sim.Cause{Kind: sim.ByBounds, Index: 1, Actor: -1, Option: -1}, fixturePos[166], ""
+				}
 			} else if x > 30 {
 				v[1] = 30
-				led = append(led, sim.Entry{Turn: t, Var: 1, Amount: 30 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 1, Actor: -1, Option: -1}, Pos: fixturePos[166]})
+				if len(led) == cap(led) {
+					led = append(led, sim.Entry{})
+				} else {
+					led = led[:len(led)+1]
+				}
+				{
+					e := &led[len(led)-1]
+					e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 1, 30-x, sim.Cause{Kind: sim.ByBounds, Index: 1, Actor: -1, Option: -1}, fixturePos[166], ""
+				}
 			}
 		}
 	}
@@ -2396,13 +4812,37 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 			if y := v[11]; y-y != 0 {
 				return led, f.notFinite(t, 11)
 			}
-			led = append(led, sim.Entry{Turn: t, Var: 11, Amount: x, Cause: sim.Cause{Kind: sim.ByRule, Index: 22, Actor: -1, Option: -1}, Pos: fixturePos[225]})
+			if len(led) == cap(led) {
+				led = append(led, sim.Entry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 11, x, sim.Cause{Kind: sim.ByRule, Index: 22, Actor: -1, Option: -1}, fixturePos[225], ""
+			}
 			if x := v[11]; x < 500 {
 				v[11] = 500
-				led = append(led, sim.Entry{Turn: t, Var: 11, Amount: 500 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 11, Actor: -1, Option: -1}, Pos: fixturePos[176]})
+				if len(led) == cap(led) {
+					led = append(led, sim.Entry{})
+				} else {
+					led = led[:len(led)+1]
+				}
+				{
+					e := &led[len(led)-1]
+					e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 11, 500-x, sim.Cause{Kind: sim.ByBounds, Index: 11, Actor: -1, Option: -1}, fixturePos[176], ""
+				}
 			} else if x > 200000 {
 				v[11] = 200000
-				led = append(led, sim.Entry{Turn: t, Var: 11, Amount: 200000 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 11, Actor: -1, Option: -1}, Pos: fixturePos[176]})
+				if len(led) == cap(led) {
+					led = append(led, sim.Entry{})
+				} else {
+					led = led[:len(led)+1]
+				}
+				{
+					e := &led[len(led)-1]
+					e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 11, 200000-x, sim.Cause{Kind: sim.ByBounds, Index: 11, Actor: -1, Option: -1}, fixturePos[176], ""
+				}
 			}
 		}
 	}
@@ -2417,13 +4857,37 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 			if y := v[10]; y-y != 0 {
 				return led, f.notFinite(t, 10)
 			}
-			led = append(led, sim.Entry{Turn: t, Var: 10, Amount: x, Cause: sim.Cause{Kind: sim.ByRule, Index: 23, Actor: -1, Option: -1}, Pos: fixturePos[226]})
+			if len(led) == cap(led) {
+				led = append(led, sim.Entry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 10, x, sim.Cause{Kind: sim.ByRule, Index: 23, Actor: -1, Option: -1}, fixturePos[226], ""
+			}
 			if x := v[10]; x < 1000 {
 				v[10] = 1000
-				led = append(led, sim.Entry{Turn: t, Var: 10, Amount: 1000 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 10, Actor: -1, Option: -1}, Pos: fixturePos[175]})
+				if len(led) == cap(led) {
+					led = append(led, sim.Entry{})
+				} else {
+					led = led[:len(led)+1]
+				}
+				{
+					e := &led[len(led)-1]
+					e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 10, 1000-x, sim.Cause{Kind: sim.ByBounds, Index: 10, Actor: -1, Option: -1}, fixturePos[175], ""
+				}
 			} else if x > 200000 {
 				v[10] = 200000
-				led = append(led, sim.Entry{Turn: t, Var: 10, Amount: 200000 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 10, Actor: -1, Option: -1}, Pos: fixturePos[175]})
+				if len(led) == cap(led) {
+					led = append(led, sim.Entry{})
+				} else {
+					led = led[:len(led)+1]
+				}
+				{
+					e := &led[len(led)-1]
+					e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 10, 200000-x, sim.Cause{Kind: sim.ByBounds, Index: 10, Actor: -1, Option: -1}, fixturePos[175], ""
+				}
 			}
 		}
 	}
@@ -2438,13 +4902,37 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 			if y := v[34]; y-y != 0 {
 				return led, f.notFinite(t, 34)
 			}
-			led = append(led, sim.Entry{Turn: t, Var: 34, Amount: x, Cause: sim.Cause{Kind: sim.ByRule, Index: 24, Actor: -1, Option: -1}, Pos: fixturePos[227]})
+			if len(led) == cap(led) {
+				led = append(led, sim.Entry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 34, x, sim.Cause{Kind: sim.ByRule, Index: 24, Actor: -1, Option: -1}, fixturePos[227], ""
+			}
 			if x := v[34]; x < 0 {
 				v[34] = 0
-				led = append(led, sim.Entry{Turn: t, Var: 34, Amount: 0 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 34, Actor: -1, Option: -1}, Pos: fixturePos[199]})
+				if len(led) == cap(led) {
+					led = append(led, sim.Entry{})
+				} else {
+					led = led[:len(led)+1]
+				}
+				{
+					e := &led[len(led)-1]
+					e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 34, 0-x, sim.Cause{Kind: sim.ByBounds, Index: 34, Actor: -1, Option: -1}, fixturePos[199], ""
+				}
 			} else if x > 150 {
 				v[34] = 150
-				led = append(led, sim.Entry{Turn: t, Var: 34, Amount: 150 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 34, Actor: -1, Option: -1}, Pos: fixturePos[199]})
+				if len(led) == cap(led) {
+					led = append(led, sim.Entry{})
+				} else {
+					led = led[:len(led)+1]
+				}
+				{
+					e := &led[len(led)-1]
+					e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 34, 150-x, sim.Cause{Kind: sim.ByBounds, Index: 34, Actor: -1, Option: -1}, fixturePos[199], ""
+				}
 			}
 		}
 	}
@@ -2459,13 +4947,37 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 			if y := v[33]; y-y != 0 {
 				return led, f.notFinite(t, 33)
 			}
-			led = append(led, sim.Entry{Turn: t, Var: 33, Amount: x, Cause: sim.Cause{Kind: sim.ByRule, Index: 25, Actor: -1, Option: -1}, Pos: fixturePos[228]})
+			if len(led) == cap(led) {
+				led = append(led, sim.Entry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 33, x, sim.Cause{Kind: sim.ByRule, Index: 25, Actor: -1, Option: -1}, fixturePos[228], ""
+			}
 			if x := v[33]; x < 0 {
 				v[33] = 0
-				led = append(led, sim.Entry{Turn: t, Var: 33, Amount: 0 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 33, Actor: -1, Option: -1}, Pos: fixturePos[198]})
+				if len(led) == cap(led) {
+					led = append(led, sim.Entry{})
+				} else {
+					led = led[:len(led)+1]
+				}
+				{
+					e := &led[len(led)-1]
+					e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 33, 0-x, sim.Cause{Kind: sim.ByBounds, Index: 33, Actor: -1, Option: -1}, fixturePos[198], ""
+				}
 			} else if x > 100 {
 				v[33] = 100
-				led = append(led, sim.Entry{Turn: t, Var: 33, Amount: 100 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 33, Actor: -1, Option: -1}, Pos: fixturePos[198]})
+				if len(led) == cap(led) {
+					led = append(led, sim.Entry{})
+				} else {
+					led = led[:len(led)+1]
+				}
+				{
+					e := &led[len(led)-1]
+					e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 33, 100-x, sim.Cause{Kind: sim.ByBounds, Index: 33, Actor: -1, Option: -1}, fixturePos[198], ""
+				}
 			}
 		}
 	}
@@ -2485,13 +4997,37 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 			if y := v[35]; y-y != 0 {
 				return led, f.notFinite(t, 35)
 			}
-			led = append(led, sim.Entry{Turn: t, Var: 35, Amount: x, Cause: sim.Cause{Kind: sim.ByRule, Index: 26, Actor: -1, Option: -1}, Pos: fixturePos[229]})
+			if len(led) == cap(led) {
+				led = append(led, sim.Entry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 35, x, sim.Cause{Kind: sim.ByRule, Index: 26, Actor: -1, Option: -1}, fixturePos[229], ""
+			}
 			if x := v[35]; x < 0 {
 				v[35] = 0
-				led = append(led, sim.Entry{Turn: t, Var: 35, Amount: 0 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 35, Actor: -1, Option: -1}, Pos: fixturePos[200]})
+				if len(led) == cap(led) {
+					led = append(led, sim.Entry{})
+				} else {
+					led = led[:len(led)+1]
+				}
+				{
+					e := &led[len(led)-1]
+					e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 35, 0-x, sim.Cause{Kind: sim.ByBounds, Index: 35, Actor: -1, Option: -1}, fixturePos[200], ""
+				}
 			} else if x > 100 {
 				v[35] = 100
-				led = append(led, sim.Entry{Turn: t, Var: 35, Amount: 100 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 35, Actor: -1, Option: -1}, Pos: fixturePos[200]})
+				if len(led) == cap(led) {
+					led = append(led, sim.Entry{})
+				} else {
+					led = led[:len(led)+1]
+				}
+				{
+					e := &led[len(led)-1]
+					e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 35, 100-x, sim.Cause{Kind: sim.ByBounds, Index: 35, Actor: -1, Option: -1}, fixturePos[200], ""
+				}
 			}
 		}
 	}
@@ -2511,13 +5047,37 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 			if y := v[36]; y-y != 0 {
 				return led, f.notFinite(t, 36)
 			}
-			led = append(led, sim.Entry{Turn: t, Var: 36, Amount: x, Cause: sim.Cause{Kind: sim.ByRule, Index: 27, Actor: -1, Option: -1}, Pos: fixturePos[230]})
+			if len(led) == cap(led) {
+				led = append(led, sim.Entry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 36, x, sim.Cause{Kind: sim.ByRule, Index: 27, Actor: -1, Option: -1}, fixturePos[230], ""
+			}
 			if x := v[36]; x < 0 {
 				v[36] = 0
-				led = append(led, sim.Entry{Turn: t, Var: 36, Amount: 0 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 36, Actor: -1, Option: -1}, Pos: fixturePos[201]})
+				if len(led) == cap(led) {
+					led = append(led, sim.Entry{})
+				} else {
+					led = led[:len(led)+1]
+				}
+				{
+					e := &led[len(led)-1]
+					e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 36, 0-x, sim.Cause{Kind: sim.ByBounds, Index: 36, Actor: -1, Option: -1}, fixturePos[201], ""
+				}
 			} else if x > 100 {
 				v[36] = 100
-				led = append(led, sim.Entry{Turn: t, Var: 36, Amount: 100 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 36, Actor: -1, Option: -1}, Pos: fixturePos[201]})
+				if len(led) == cap(led) {
+					led = append(led, sim.Entry{})
+				} else {
+					led = led[:len(led)+1]
+				}
+				{
+					e := &led[len(led)-1]
+					e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 36, 100-x, sim.Cause{Kind: sim.ByBounds, Index: 36, Actor: -1, Option: -1}, fixturePos[201], ""
+				}
 			}
 		}
 	}
@@ -2532,13 +5092,37 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 			if y := v[23]; y-y != 0 {
 				return led, f.notFinite(t, 23)
 			}
-			led = append(led, sim.Entry{Turn: t, Var: 23, Amount: x, Cause: sim.Cause{Kind: sim.ByRule, Index: 28, Actor: -1, Option: -1}, Pos: fixturePos[231]})
+			if len(led) == cap(led) {
+				led = append(led, sim.Entry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 23, x, sim.Cause{Kind: sim.ByRule, Index: 28, Actor: -1, Option: -1}, fixturePos[231], ""
+			}
 			if x := v[23]; x < 0 {
 				v[23] = 0
-				led = append(led, sim.Entry{Turn: t, Var: 23, Amount: 0 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 23, Actor: -1, Option: -1}, Pos: fixturePos[188]})
+				if len(led) == cap(led) {
+					led = append(led, sim.Entry{})
+				} else {
+					led = led[:len(led)+1]
+				}
+				{
+					e := &led[len(led)-1]
+					e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 23, 0-x, sim.Cause{Kind: sim.ByBounds, Index: 23, Actor: -1, Option: -1}, fixturePos[188], ""
+				}
 			} else if x > 100 {
 				v[23] = 100
-				led = append(led, sim.Entry{Turn: t, Var: 23, Amount: 100 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 23, Actor: -1, Option: -1}, Pos: fixturePos[188]})
+				if len(led) == cap(led) {
+					led = append(led, sim.Entry{})
+				} else {
+					led = led[:len(led)+1]
+				}
+				{
+					e := &led[len(led)-1]
+					e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 23, 100-x, sim.Cause{Kind: sim.ByBounds, Index: 23, Actor: -1, Option: -1}, fixturePos[188], ""
+				}
 			}
 		}
 	}
@@ -2563,13 +5147,37 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 			if y := v[24]; y-y != 0 {
 				return led, f.notFinite(t, 24)
 			}
-			led = append(led, sim.Entry{Turn: t, Var: 24, Amount: x, Cause: sim.Cause{Kind: sim.ByRule, Index: 29, Actor: -1, Option: -1}, Pos: fixturePos[232]})
+			if len(led) == cap(led) {
+				led = append(led, sim.Entry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 24, x, sim.Cause{Kind: sim.ByRule, Index: 29, Actor: -1, Option: -1}, fixturePos[232], ""
+			}
 			if x := v[24]; x < 0 {
 				v[24] = 0
-				led = append(led, sim.Entry{Turn: t, Var: 24, Amount: 0 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 24, Actor: -1, Option: -1}, Pos: fixturePos[189]})
+				if len(led) == cap(led) {
+					led = append(led, sim.Entry{})
+				} else {
+					led = led[:len(led)+1]
+				}
+				{
+					e := &led[len(led)-1]
+					e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 24, 0-x, sim.Cause{Kind: sim.ByBounds, Index: 24, Actor: -1, Option: -1}, fixturePos[189], ""
+				}
 			} else if x > 100 {
 				v[24] = 100
-				led = append(led, sim.Entry{Turn: t, Var: 24, Amount: 100 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 24, Actor: -1, Option: -1}, Pos: fixturePos[189]})
+				if len(led) == cap(led) {
+					led = append(led, sim.Entry{})
+				} else {
+					led = led[:len(led)+1]
+				}
+				{
+					e := &led[len(led)-1]
+					e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 24, 100-x, sim.Cause{Kind: sim.ByBounds, Index: 24, Actor: -1, Option: -1}, fixturePos[189], ""
+				}
 			}
 		}
 	}
@@ -2584,13 +5192,37 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 			if y := v[26]; y-y != 0 {
 				return led, f.notFinite(t, 26)
 			}
-			led = append(led, sim.Entry{Turn: t, Var: 26, Amount: x, Cause: sim.Cause{Kind: sim.ByRule, Index: 30, Actor: -1, Option: -1}, Pos: fixturePos[233]})
+			if len(led) == cap(led) {
+				led = append(led, sim.Entry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 26, x, sim.Cause{Kind: sim.ByRule, Index: 30, Actor: -1, Option: -1}, fixturePos[233], ""
+			}
 			if x := v[26]; x < 50 {
 				v[26] = 50
-				led = append(led, sim.Entry{Turn: t, Var: 26, Amount: 50 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 26, Actor: -1, Option: -1}, Pos: fixturePos[191]})
+				if len(led) == cap(led) {
+					led = append(led, sim.Entry{})
+				} else {
+					led = led[:len(led)+1]
+				}
+				{
+					e := &led[len(led)-1]
+					e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 26, 50-x, sim.Cause{Kind: sim.ByBounds, Index: 26, Actor: -1, Option: -1}, fixturePos[191], ""
+				}
 			} else if x > 150 {
 				v[26] = 150
-				led = append(led, sim.Entry{Turn: t, Var: 26, Amount: 150 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 26, Actor: -1, Option: -1}, Pos: fixturePos[191]})
+				if len(led) == cap(led) {
+					led = append(led, sim.Entry{})
+				} else {
+					led = led[:len(led)+1]
+				}
+				{
+					e := &led[len(led)-1]
+					e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 26, 150-x, sim.Cause{Kind: sim.ByBounds, Index: 26, Actor: -1, Option: -1}, fixturePos[191], ""
+				}
 			}
 		}
 	}
@@ -2605,13 +5237,37 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 			if y := v[30]; y-y != 0 {
 				return led, f.notFinite(t, 30)
 			}
-			led = append(led, sim.Entry{Turn: t, Var: 30, Amount: x, Cause: sim.Cause{Kind: sim.ByRule, Index: 31, Actor: -1, Option: -1}, Pos: fixturePos[234]})
+			if len(led) == cap(led) {
+				led = append(led, sim.Entry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 30, x, sim.Cause{Kind: sim.ByRule, Index: 31, Actor: -1, Option: -1}, fixturePos[234], ""
+			}
 			if x := v[30]; x < 0 {
 				v[30] = 0
-				led = append(led, sim.Entry{Turn: t, Var: 30, Amount: 0 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 30, Actor: -1, Option: -1}, Pos: fixturePos[195]})
+				if len(led) == cap(led) {
+					led = append(led, sim.Entry{})
+				} else {
+					led = led[:len(led)+1]
+				}
+				{
+					e := &led[len(led)-1]
+					e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 30, 0-x, sim.Cause{Kind: sim.ByBounds, Index: 30, Actor: -1, Option: -1}, fixturePos[195], ""
+				}
 			} else if x > 100 {
 				v[30] = 100
-				led = append(led, sim.Entry{Turn: t, Var: 30, Amount: 100 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 30, Actor: -1, Option: -1}, Pos: fixturePos[195]})
+				if len(led) == cap(led) {
+					led = append(led, sim.Entry{})
+				} else {
+					led = led[:len(led)+1]
+				}
+				{
+					e := &led[len(led)-1]
+					e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 30, 100-x, sim.Cause{Kind: sim.ByBounds, Index: 30, Actor: -1, Option: -1}, fixturePos[195], ""
+				}
 			}
 		}
 	}
@@ -2626,13 +5282,37 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 			if y := v[31]; y-y != 0 {
 				return led, f.notFinite(t, 31)
 			}
-			led = append(led, sim.Entry{Turn: t, Var: 31, Amount: x, Cause: sim.Cause{Kind: sim.ByRule, Index: 32, Actor: -1, Option: -1}, Pos: fixturePos[235]})
+			if len(led) == cap(led) {
+				led = append(led, sim.Entry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 31, x, sim.Cause{Kind: sim.ByRule, Index: 32, Actor: -1, Option: -1}, fixturePos[235], ""
+			}
 			if x := v[31]; x < 0 {
 				v[31] = 0
-				led = append(led, sim.Entry{Turn: t, Var: 31, Amount: 0 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 31, Actor: -1, Option: -1}, Pos: fixturePos[196]})
+				if len(led) == cap(led) {
+					led = append(led, sim.Entry{})
+				} else {
+					led = led[:len(led)+1]
+				}
+				{
+					e := &led[len(led)-1]
+					e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 31, 0-x, sim.Cause{Kind: sim.ByBounds, Index: 31, Actor: -1, Option: -1}, fixturePos[196], ""
+				}
 			} else if x > 100 {
 				v[31] = 100
-				led = append(led, sim.Entry{Turn: t, Var: 31, Amount: 100 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 31, Actor: -1, Option: -1}, Pos: fixturePos[196]})
+				if len(led) == cap(led) {
+					led = append(led, sim.Entry{})
+				} else {
+					led = led[:len(led)+1]
+				}
+				{
+					e := &led[len(led)-1]
+					e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 31, 100-x, sim.Cause{Kind: sim.ByBounds, Index: 31, Actor: -1, Option: -1}, fixturePos[196], ""
+				}
 			}
 		}
 	}
@@ -2649,13 +5329,37 @@ func (f *fixture) turn(cur *sim.State, l []int, choices []int, next *sim.State, 
 			if y := v[32]; y-y != 0 {
 				return led, f.notFinite(t, 32)
 			}
-			led = append(led, sim.Entry{Turn: t, Var: 32, Amount: x, Cause: sim.Cause{Kind: sim.ByRule, Index: 33, Actor: -1, Option: -1}, Pos: fixturePos[237]})
+			if len(led) == cap(led) {
+				led = append(led, sim.Entry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 32, x, sim.Cause{Kind: sim.ByRule, Index: 33, Actor: -1, Option: -1}, fixturePos[237], ""
+			}
 			if x := v[32]; x < 0 {
 				v[32] = 0
-				led = append(led, sim.Entry{Turn: t, Var: 32, Amount: 0 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 32, Actor: -1, Option: -1}, Pos: fixturePos[197]})
+				if len(led) == cap(led) {
+					led = append(led, sim.Entry{})
+				} else {
+					led = led[:len(led)+1]
+				}
+				{
+					e := &led[len(led)-1]
+					e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 32, 0-x, sim.Cause{Kind: sim.ByBounds, Index: 32, Actor: -1, Option: -1}, fixturePos[197], ""
+				}
 			} else if x > 40 {
 				v[32] = 40
-				led = append(led, sim.Entry{Turn: t, Var: 32, Amount: 40 - x, Cause: sim.Cause{Kind: sim.ByBounds, Index: 32, Actor: -1, Option: -1}, Pos: fixturePos[197]})
+				if len(led) == cap(led) {
+					led = append(led, sim.Entry{})
+				} else {
+					led = led[:len(led)+1]
+				}
+				{
+					e := &led[len(led)-1]
+					e.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, 32, 40-x, sim.Cause{Kind: sim.ByBounds, Index: 32, Actor: -1, Option: -1}, fixturePos[197], ""
+				}
 			}
 		}
 	}
@@ -5451,7 +8155,15 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 		}
 		if x != 0 {
 			d[target] += x
-			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(target), Index: int32(q.Cause.Index), At: int32(at), Kind: q.Cause.Kind, Option: int8(q.Cause.Option), Level: int16(q.Cause.Level)})
+			if len(led) == cap(led) {
+				led = append(led, compactEntry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = x, int32(t), int32(target), int32(q.Cause.Index), int32(at), q.Cause.Kind, int8(q.Cause.Option), int16(q.Cause.Level)
+			}
 		}
 		if q.To > t {
 			keep = append(keep, q)
@@ -5466,7 +8178,15 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 				return led, f.failed(t, 4)
 			} else if x != 0 {
 				d[36] += x
-				led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(36), Index: int32(sim.Cause{Kind: sim.ByEvent, Index: 0, Actor: -1, Level: 1, Option: -1}.Index), At: int32(4), Kind: sim.Cause{Kind: sim.ByEvent, Index: 0, Actor: -1, Level: 1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByEvent, Index: 0, Actor: -1, Level: 1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByEvent, Index: 0, Actor: -1, Level: 1, Option: -1}.Level)})
+				if len(led) == cap(led) {
+					led = append(led, compactEntry{})
+				} else {
+					led = led[:len(led)+1]
+				}
+				{
+					e := &led[len(led)-1]
+					e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = x, int32(t), int32(36), int32(sim.Cause{Kind: sim.ByEvent, Index: 0, Actor: -1, Level: 1, Option: -1}.Index), int32(4), sim.Cause{Kind: sim.ByEvent, Index: 0, Actor: -1, Level: 1, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByEvent, Index: 0, Actor: -1, Level: 1, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByEvent, Index: 0, Actor: -1, Level: 1, Option: -1}.Level)
+				}
 			}
 		case 1: // three_noes
 			level := 1.0
@@ -5480,32 +8200,72 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 					return led, f.failed(t, 5)
 				} else if x != 0 {
 					d[32] += x
-					led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(32), Index: int32(cause.Index), At: int32(5), Kind: cause.Kind, Option: int8(cause.Option), Level: int16(cause.Level)})
+					if len(led) == cap(led) {
+						led = append(led, compactEntry{})
+					} else {
+						led = led[:len(led)+1]
+					}
+					{
+						e := &led[len(led)-1]
+						e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = x, int32(t), int32(32), int32(cause.Index), int32(5), cause.Kind, int8(cause.Option), int16(cause.Level)
+					}
 				}
 				if x := (-3.0); f.fault || x-x != 0 {
 					return led, f.failed(t, 6)
 				} else if x != 0 {
 					d[30] += x
-					led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(30), Index: int32(cause.Index), At: int32(6), Kind: cause.Kind, Option: int8(cause.Option), Level: int16(cause.Level)})
+					if len(led) == cap(led) {
+						led = append(led, compactEntry{})
+					} else {
+						led = led[:len(led)+1]
+					}
+					{
+						e := &led[len(led)-1]
+						e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = x, int32(t), int32(30), int32(cause.Index), int32(6), cause.Kind, int8(cause.Option), int16(cause.Level)
+					}
 				}
 				if x := (-1.0); f.fault || x-x != 0 {
 					return led, f.failed(t, 7)
 				} else if x != 0 {
 					d[31] += x
-					led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(31), Index: int32(cause.Index), At: int32(7), Kind: cause.Kind, Option: int8(cause.Option), Level: int16(cause.Level)})
+					if len(led) == cap(led) {
+						led = append(led, compactEntry{})
+					} else {
+						led = led[:len(led)+1]
+					}
+					{
+						e := &led[len(led)-1]
+						e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = x, int32(t), int32(31), int32(cause.Index), int32(7), cause.Kind, int8(cause.Option), int16(cause.Level)
+					}
 				}
 			case 1:
 				if x := 2.0; f.fault || x-x != 0 {
 					return led, f.failed(t, 8)
 				} else if x != 0 {
 					d[30] += x
-					led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(30), Index: int32(cause.Index), At: int32(8), Kind: cause.Kind, Option: int8(cause.Option), Level: int16(cause.Level)})
+					if len(led) == cap(led) {
+						led = append(led, compactEntry{})
+					} else {
+						led = led[:len(led)+1]
+					}
+					{
+						e := &led[len(led)-1]
+						e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = x, int32(t), int32(30), int32(cause.Index), int32(8), cause.Kind, int8(cause.Option), int16(cause.Level)
+					}
 				}
 				if x := 3.0; f.fault || x-x != 0 {
 					return led, f.failed(t, 9)
 				} else if x != 0 {
 					d[23] += x
-					led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(23), Index: int32(cause.Index), At: int32(9), Kind: cause.Kind, Option: int8(cause.Option), Level: int16(cause.Level)})
+					if len(led) == cap(led) {
+						led = append(led, compactEntry{})
+					} else {
+						led = led[:len(led)+1]
+					}
+					{
+						e := &led[len(led)-1]
+						e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = x, int32(t), int32(23), int32(cause.Index), int32(9), cause.Kind, int8(cause.Option), int16(cause.Level)
+					}
 				}
 			}
 		case 2: // hwasong15
@@ -5515,19 +8275,43 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 				return led, f.failed(t, 10)
 			} else if x != 0 {
 				d[19] += x
-				led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(19), Index: int32(sim.Cause{Kind: sim.ByEvent, Index: 2, Actor: -1, Level: 1, Option: -1}.Index), At: int32(10), Kind: sim.Cause{Kind: sim.ByEvent, Index: 2, Actor: -1, Level: 1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByEvent, Index: 2, Actor: -1, Level: 1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByEvent, Index: 2, Actor: -1, Level: 1, Option: -1}.Level)})
+				if len(led) == cap(led) {
+					led = append(led, compactEntry{})
+				} else {
+					led = led[:len(led)+1]
+				}
+				{
+					e := &led[len(led)-1]
+					e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = x, int32(t), int32(19), int32(sim.Cause{Kind: sim.ByEvent, Index: 2, Actor: -1, Level: 1, Option: -1}.Index), int32(10), sim.Cause{Kind: sim.ByEvent, Index: 2, Actor: -1, Level: 1, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByEvent, Index: 2, Actor: -1, Level: 1, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByEvent, Index: 2, Actor: -1, Level: 1, Option: -1}.Level)
+				}
 			}
 			if x := 5.0; f.fault || x-x != 0 {
 				return led, f.failed(t, 11)
 			} else if x != 0 {
 				d[36] += x
-				led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(36), Index: int32(sim.Cause{Kind: sim.ByEvent, Index: 2, Actor: -1, Level: 1, Option: -1}.Index), At: int32(11), Kind: sim.Cause{Kind: sim.ByEvent, Index: 2, Actor: -1, Level: 1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByEvent, Index: 2, Actor: -1, Level: 1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByEvent, Index: 2, Actor: -1, Level: 1, Option: -1}.Level)})
+				if len(led) == cap(led) {
+					led = append(led, compactEntry{})
+				} else {
+					led = led[:len(led)+1]
+				}
+				{
+					e := &led[len(led)-1]
+					e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = x, int32(t), int32(36), int32(sim.Cause{Kind: sim.ByEvent, Index: 2, Actor: -1, Level: 1, Option: -1}.Index), int32(11), sim.Cause{Kind: sim.ByEvent, Index: 2, Actor: -1, Level: 1, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByEvent, Index: 2, Actor: -1, Level: 1, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByEvent, Index: 2, Actor: -1, Level: 1, Option: -1}.Level)
+				}
 			}
 			if x := 2.0; f.fault || x-x != 0 {
 				return led, f.failed(t, 12)
 			} else if x != 0 {
 				d[31] += x
-				led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(31), Index: int32(sim.Cause{Kind: sim.ByEvent, Index: 2, Actor: -1, Level: 1, Option: -1}.Index), At: int32(12), Kind: sim.Cause{Kind: sim.ByEvent, Index: 2, Actor: -1, Level: 1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByEvent, Index: 2, Actor: -1, Level: 1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByEvent, Index: 2, Actor: -1, Level: 1, Option: -1}.Level)})
+				if len(led) == cap(led) {
+					led = append(led, compactEntry{})
+				} else {
+					led = led[:len(led)+1]
+				}
+				{
+					e := &led[len(led)-1]
+					e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = x, int32(t), int32(31), int32(sim.Cause{Kind: sim.ByEvent, Index: 2, Actor: -1, Level: 1, Option: -1}.Index), int32(12), sim.Cause{Kind: sim.ByEvent, Index: 2, Actor: -1, Level: 1, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByEvent, Index: 2, Actor: -1, Level: 1, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByEvent, Index: 2, Actor: -1, Level: 1, Option: -1}.Level)
+				}
 			}
 		case 3: // res2397
 			level := 1.0
@@ -5536,13 +8320,29 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 				return led, f.failed(t, 13)
 			} else if x != 0 {
 				d[34] += x
-				led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(34), Index: int32(sim.Cause{Kind: sim.ByEvent, Index: 3, Actor: -1, Level: 1, Option: -1}.Index), At: int32(13), Kind: sim.Cause{Kind: sim.ByEvent, Index: 3, Actor: -1, Level: 1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByEvent, Index: 3, Actor: -1, Level: 1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByEvent, Index: 3, Actor: -1, Level: 1, Option: -1}.Level)})
+				if len(led) == cap(led) {
+					led = append(led, compactEntry{})
+				} else {
+					led = led[:len(led)+1]
+				}
+				{
+					e := &led[len(led)-1]
+					e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = x, int32(t), int32(34), int32(sim.Cause{Kind: sim.ByEvent, Index: 3, Actor: -1, Level: 1, Option: -1}.Index), int32(13), sim.Cause{Kind: sim.ByEvent, Index: 3, Actor: -1, Level: 1, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByEvent, Index: 3, Actor: -1, Level: 1, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByEvent, Index: 3, Actor: -1, Level: 1, Option: -1}.Level)
+				}
 			}
 			if x := 2.0; f.fault || x-x != 0 {
 				return led, f.failed(t, 14)
 			} else if x != 0 {
 				d[35] += x
-				led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(35), Index: int32(sim.Cause{Kind: sim.ByEvent, Index: 3, Actor: -1, Level: 1, Option: -1}.Index), At: int32(14), Kind: sim.Cause{Kind: sim.ByEvent, Index: 3, Actor: -1, Level: 1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByEvent, Index: 3, Actor: -1, Level: 1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByEvent, Index: 3, Actor: -1, Level: 1, Option: -1}.Level)})
+				if len(led) == cap(led) {
+					led = append(led, compactEntry{})
+				} else {
+					led = led[:len(led)+1]
+				}
+				{
+					e := &led[len(led)-1]
+					e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = x, int32(t), int32(35), int32(sim.Cause{Kind: sim.ByEvent, Index: 3, Actor: -1, Level: 1, Option: -1}.Index), int32(14), sim.Cause{Kind: sim.ByEvent, Index: 3, Actor: -1, Level: 1, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByEvent, Index: 3, Actor: -1, Level: 1, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByEvent, Index: 3, Actor: -1, Level: 1, Option: -1}.Level)
+				}
 			}
 		case 4: // olympics
 			level := 1.0
@@ -5556,26 +8356,58 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 					return led, f.failed(t, 15)
 				} else if x != 0 {
 					d[36] += x
-					led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(36), Index: int32(cause.Index), At: int32(15), Kind: cause.Kind, Option: int8(cause.Option), Level: int16(cause.Level)})
+					if len(led) == cap(led) {
+						led = append(led, compactEntry{})
+					} else {
+						led = led[:len(led)+1]
+					}
+					{
+						e := &led[len(led)-1]
+						e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = x, int32(t), int32(36), int32(cause.Index), int32(15), cause.Kind, int8(cause.Option), int16(cause.Level)
+					}
 				}
 				if x := 3.0; f.fault || x-x != 0 {
 					return led, f.failed(t, 16)
 				} else if x != 0 {
 					d[35] += x
-					led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(35), Index: int32(cause.Index), At: int32(16), Kind: cause.Kind, Option: int8(cause.Option), Level: int16(cause.Level)})
+					if len(led) == cap(led) {
+						led = append(led, compactEntry{})
+					} else {
+						led = led[:len(led)+1]
+					}
+					{
+						e := &led[len(led)-1]
+						e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = x, int32(t), int32(35), int32(cause.Index), int32(16), cause.Kind, int8(cause.Option), int16(cause.Level)
+					}
 				}
 				if x := (-1.0); f.fault || x-x != 0 {
 					return led, f.failed(t, 17)
 				} else if x != 0 {
 					d[30] += x
-					led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(30), Index: int32(cause.Index), At: int32(17), Kind: cause.Kind, Option: int8(cause.Option), Level: int16(cause.Level)})
+					if len(led) == cap(led) {
+						led = append(led, compactEntry{})
+					} else {
+						led = led[:len(led)+1]
+					}
+					{
+						e := &led[len(led)-1]
+						e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = x, int32(t), int32(30), int32(cause.Index), int32(17), cause.Kind, int8(cause.Option), int16(cause.Level)
+					}
 				}
 			case 1:
 				if x := 2.0; f.fault || x-x != 0 {
 					return led, f.failed(t, 18)
 				} else if x != 0 {
 					d[36] += x
-					led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(36), Index: int32(cause.Index), At: int32(18), Kind: cause.Kind, Option: int8(cause.Option), Level: int16(cause.Level)})
+					if len(led) == cap(led) {
+						led = append(led, compactEntry{})
+					} else {
+						led = led[:len(led)+1]
+					}
+					{
+						e := &led[len(led)-1]
+						e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = x, int32(t), int32(36), int32(cause.Index), int32(18), cause.Kind, int8(cause.Option), int16(cause.Level)
+					}
 				}
 			}
 		case 5: // moratorium
@@ -5590,26 +8422,58 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 					return led, f.failed(t, 19)
 				} else if x != 0 {
 					d[36] += x
-					led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(36), Index: int32(cause.Index), At: int32(19), Kind: cause.Kind, Option: int8(cause.Option), Level: int16(cause.Level)})
+					if len(led) == cap(led) {
+						led = append(led, compactEntry{})
+					} else {
+						led = led[:len(led)+1]
+					}
+					{
+						e := &led[len(led)-1]
+						e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = x, int32(t), int32(36), int32(cause.Index), int32(19), cause.Kind, int8(cause.Option), int16(cause.Level)
+					}
 				}
 				if x := 3.0; f.fault || x-x != 0 {
 					return led, f.failed(t, 20)
 				} else if x != 0 {
 					d[35] += x
-					led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(35), Index: int32(cause.Index), At: int32(20), Kind: cause.Kind, Option: int8(cause.Option), Level: int16(cause.Level)})
+					if len(led) == cap(led) {
+						led = append(led, compactEntry{})
+					} else {
+						led = led[:len(led)+1]
+					}
+					{
+						e := &led[len(led)-1]
+						e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = x, int32(t), int32(35), int32(cause.Index), int32(20), cause.Kind, int8(cause.Option), int16(cause.Level)
+					}
 				}
 				if x := (-3.0); f.fault || x-x != 0 {
 					return led, f.failed(t, 21)
 				} else if x != 0 {
 					d[23] += x
-					led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(23), Index: int32(cause.Index), At: int32(21), Kind: cause.Kind, Option: int8(cause.Option), Level: int16(cause.Level)})
+					if len(led) == cap(led) {
+						led = append(led, compactEntry{})
+					} else {
+						led = led[:len(led)+1]
+					}
+					{
+						e := &led[len(led)-1]
+						e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = x, int32(t), int32(23), int32(cause.Index), int32(21), cause.Kind, int8(cause.Option), int16(cause.Level)
+					}
 				}
 			case 1:
 				if x := 4.0; f.fault || x-x != 0 {
 					return led, f.failed(t, 22)
 				} else if x != 0 {
 					d[36] += x
-					led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(36), Index: int32(cause.Index), At: int32(22), Kind: cause.Kind, Option: int8(cause.Option), Level: int16(cause.Level)})
+					if len(led) == cap(led) {
+						led = append(led, compactEntry{})
+					} else {
+						led = led[:len(led)+1]
+					}
+					{
+						e := &led[len(led)-1]
+						e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = x, int32(t), int32(36), int32(cause.Index), int32(22), cause.Kind, int8(cause.Option), int16(cause.Level)
+					}
 				}
 			}
 		case 6: // singapore
@@ -5624,38 +8488,86 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 					return led, f.failed(t, 23)
 				} else if x != 0 {
 					d[36] += x
-					led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(36), Index: int32(cause.Index), At: int32(23), Kind: cause.Kind, Option: int8(cause.Option), Level: int16(cause.Level)})
+					if len(led) == cap(led) {
+						led = append(led, compactEntry{})
+					} else {
+						led = led[:len(led)+1]
+					}
+					{
+						e := &led[len(led)-1]
+						e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = x, int32(t), int32(36), int32(cause.Index), int32(23), cause.Kind, int8(cause.Option), int16(cause.Level)
+					}
 				}
 				if x := 4.0; f.fault || x-x != 0 {
 					return led, f.failed(t, 24)
 				} else if x != 0 {
 					d[35] += x
-					led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(35), Index: int32(cause.Index), At: int32(24), Kind: cause.Kind, Option: int8(cause.Option), Level: int16(cause.Level)})
+					if len(led) == cap(led) {
+						led = append(led, compactEntry{})
+					} else {
+						led = led[:len(led)+1]
+					}
+					{
+						e := &led[len(led)-1]
+						e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = x, int32(t), int32(35), int32(cause.Index), int32(24), cause.Kind, int8(cause.Option), int16(cause.Level)
+					}
 				}
 				if x := 2.0; f.fault || x-x != 0 {
 					return led, f.failed(t, 25)
 				} else if x != 0 {
 					d[33] += x
-					led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(33), Index: int32(cause.Index), At: int32(25), Kind: cause.Kind, Option: int8(cause.Option), Level: int16(cause.Level)})
+					if len(led) == cap(led) {
+						led = append(led, compactEntry{})
+					} else {
+						led = led[:len(led)+1]
+					}
+					{
+						e := &led[len(led)-1]
+						e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = x, int32(t), int32(33), int32(cause.Index), int32(25), cause.Kind, int8(cause.Option), int16(cause.Level)
+					}
 				}
 				if x := (-2.0); f.fault || x-x != 0 {
 					return led, f.failed(t, 26)
 				} else if x != 0 {
 					d[31] += x
-					led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(31), Index: int32(cause.Index), At: int32(26), Kind: cause.Kind, Option: int8(cause.Option), Level: int16(cause.Level)})
+					if len(led) == cap(led) {
+						led = append(led, compactEntry{})
+					} else {
+						led = led[:len(led)+1]
+					}
+					{
+						e := &led[len(led)-1]
+						e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = x, int32(t), int32(31), int32(cause.Index), int32(26), cause.Kind, int8(cause.Option), int16(cause.Level)
+					}
 				}
 				if x := (-4.0); f.fault || x-x != 0 {
 					return led, f.failed(t, 27)
 				} else if x != 0 {
 					d[23] += x
-					led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(23), Index: int32(cause.Index), At: int32(27), Kind: cause.Kind, Option: int8(cause.Option), Level: int16(cause.Level)})
+					if len(led) == cap(led) {
+						led = append(led, compactEntry{})
+					} else {
+						led = led[:len(led)+1]
+					}
+					{
+						e := &led[len(led)-1]
+						e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = x, int32(t), int32(23), int32(cause.Index), int32(27), cause.Kind, int8(cause.Option), int16(cause.Level)
+					}
 				}
 			case 1:
 				if x := 3.0; f.fault || x-x != 0 {
 					return led, f.failed(t, 28)
 				} else if x != 0 {
 					d[36] += x
-					led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(36), Index: int32(cause.Index), At: int32(28), Kind: cause.Kind, Option: int8(cause.Option), Level: int16(cause.Level)})
+					if len(led) == cap(led) {
+						led = append(led, compactEntry{})
+					} else {
+						led = led[:len(led)+1]
+					}
+					{
+						e := &led[len(led)-1]
+						e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = x, int32(t), int32(36), int32(cause.Index), int32(28), cause.Kind, int8(cause.Option), int16(cause.Level)
+					}
 				}
 			}
 		case 7: // hanoi
@@ -5670,44 +8582,100 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 					return led, f.failed(t, 29)
 				} else if x != 0 {
 					d[35] += x
-					led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(35), Index: int32(cause.Index), At: int32(29), Kind: cause.Kind, Option: int8(cause.Option), Level: int16(cause.Level)})
+					if len(led) == cap(led) {
+						led = append(led, compactEntry{})
+					} else {
+						led = led[:len(led)+1]
+					}
+					{
+						e := &led[len(led)-1]
+						e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = x, int32(t), int32(35), int32(cause.Index), int32(29), cause.Kind, int8(cause.Option), int16(cause.Level)
+					}
 				}
 				if x := 3.0; f.fault || x-x != 0 {
 					return led, f.failed(t, 30)
 				} else if x != 0 {
 					d[36] += x
-					led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(36), Index: int32(cause.Index), At: int32(30), Kind: cause.Kind, Option: int8(cause.Option), Level: int16(cause.Level)})
+					if len(led) == cap(led) {
+						led = append(led, compactEntry{})
+					} else {
+						led = led[:len(led)+1]
+					}
+					{
+						e := &led[len(led)-1]
+						e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = x, int32(t), int32(36), int32(cause.Index), int32(30), cause.Kind, int8(cause.Option), int16(cause.Level)
+					}
 				}
 				if x := (-1.0); f.fault || x-x != 0 {
 					return led, f.failed(t, 31)
 				} else if x != 0 {
 					d[33] += x
-					led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(33), Index: int32(cause.Index), At: int32(31), Kind: cause.Kind, Option: int8(cause.Option), Level: int16(cause.Level)})
+					if len(led) == cap(led) {
+						led = append(led, compactEntry{})
+					} else {
+						led = led[:len(led)+1]
+					}
+					{
+						e := &led[len(led)-1]
+						e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = x, int32(t), int32(33), int32(cause.Index), int32(31), cause.Kind, int8(cause.Option), int16(cause.Level)
+					}
 				}
 			case 1:
 				if x := (-20.0); f.fault || x-x != 0 {
 					return led, f.failed(t, 32)
 				} else if x != 0 {
 					d[21] += x
-					led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(21), Index: int32(cause.Index), At: int32(32), Kind: cause.Kind, Option: int8(cause.Option), Level: int16(cause.Level)})
+					if len(led) == cap(led) {
+						led = append(led, compactEntry{})
+					} else {
+						led = led[:len(led)+1]
+					}
+					{
+						e := &led[len(led)-1]
+						e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = x, int32(t), int32(21), int32(cause.Index), int32(32), cause.Kind, int8(cause.Option), int16(cause.Level)
+					}
 				}
 				if x := 5.0; f.fault || x-x != 0 {
 					return led, f.failed(t, 33)
 				} else if x != 0 {
 					d[35] += x
-					led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(35), Index: int32(cause.Index), At: int32(33), Kind: cause.Kind, Option: int8(cause.Option), Level: int16(cause.Level)})
+					if len(led) == cap(led) {
+						led = append(led, compactEntry{})
+					} else {
+						led = led[:len(led)+1]
+					}
+					{
+						e := &led[len(led)-1]
+						e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = x, int32(t), int32(35), int32(cause.Index), int32(33), cause.Kind, int8(cause.Option), int16(cause.Level)
+					}
 				}
 				if x := (-3.0); f.fault || x-x != 0 {
 					return led, f.failed(t, 34)
 				} else if x != 0 {
 					d[19] += x
-					led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(19), Index: int32(cause.Index), At: int32(34), Kind: cause.Kind, Option: int8(cause.Option), Level: int16(cause.Level)})
+					if len(led) == cap(led) {
+						led = append(led, compactEntry{})
+					} else {
+						led = led[:len(led)+1]
+					}
+					{
+						e := &led[len(led)-1]
+						e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = x, int32(t), int32(19), int32(cause.Index), int32(34), cause.Kind, int8(cause.Option), int16(cause.Level)
+					}
 				}
 				if x := (-3.0); f.fault || x-x != 0 {
 					return led, f.failed(t, 35)
 				} else if x != 0 {
 					d[31] += x
-					led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(31), Index: int32(cause.Index), At: int32(35), Kind: cause.Kind, Option: int8(cause.Option), Level: int16(cause.Level)})
+					if len(led) == cap(led) {
+						led = append(led, compactEntry{})
+					} else {
+						led = led[:len(led)+1]
+					}
+					{
+						e := &led[len(led)-1]
+						e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = x, int32(t), int32(31), int32(cause.Index), int32(35), cause.Kind, int8(cause.Option), int16(cause.Level)
+					}
 				}
 			}
 		case 8: // repatriation_deadline
@@ -5717,19 +8685,43 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 				return led, f.failed(t, 36)
 			} else if x != 0 {
 				d[15] += x
-				led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(15), Index: int32(sim.Cause{Kind: sim.ByEvent, Index: 8, Actor: -1, Level: 1, Option: -1}.Index), At: int32(36), Kind: sim.Cause{Kind: sim.ByEvent, Index: 8, Actor: -1, Level: 1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByEvent, Index: 8, Actor: -1, Level: 1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByEvent, Index: 8, Actor: -1, Level: 1, Option: -1}.Level)})
+				if len(led) == cap(led) {
+					led = append(led, compactEntry{})
+				} else {
+					led = led[:len(led)+1]
+				}
+				{
+					e := &led[len(led)-1]
+					e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = x, int32(t), int32(15), int32(sim.Cause{Kind: sim.ByEvent, Index: 8, Actor: -1, Level: 1, Option: -1}.Index), int32(36), sim.Cause{Kind: sim.ByEvent, Index: 8, Actor: -1, Level: 1, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByEvent, Index: 8, Actor: -1, Level: 1, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByEvent, Index: 8, Actor: -1, Level: 1, Option: -1}.Level)
+				}
 			}
 			if x := f.div(float64(float64((-0.3)*v[16])*v[22]), 100.0); f.fault || x-x != 0 {
 				return led, f.failed(t, 37)
 			} else if x != 0 {
 				d[16] += x
-				led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(16), Index: int32(sim.Cause{Kind: sim.ByEvent, Index: 8, Actor: -1, Level: 1, Option: -1}.Index), At: int32(37), Kind: sim.Cause{Kind: sim.ByEvent, Index: 8, Actor: -1, Level: 1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByEvent, Index: 8, Actor: -1, Level: 1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByEvent, Index: 8, Actor: -1, Level: 1, Option: -1}.Level)})
+				if len(led) == cap(led) {
+					led = append(led, compactEntry{})
+				} else {
+					led = led[:len(led)+1]
+				}
+				{
+					e := &led[len(led)-1]
+					e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = x, int32(t), int32(16), int32(sim.Cause{Kind: sim.ByEvent, Index: 8, Actor: -1, Level: 1, Option: -1}.Index), int32(37), sim.Cause{Kind: sim.ByEvent, Index: 8, Actor: -1, Level: 1, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByEvent, Index: 8, Actor: -1, Level: 1, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByEvent, Index: 8, Actor: -1, Level: 1, Option: -1}.Level)
+				}
 			}
 			if x := 3.0; f.fault || x-x != 0 {
 				return led, f.failed(t, 38)
 			} else if x != 0 {
 				d[36] += x
-				led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(36), Index: int32(sim.Cause{Kind: sim.ByEvent, Index: 8, Actor: -1, Level: 1, Option: -1}.Index), At: int32(38), Kind: sim.Cause{Kind: sim.ByEvent, Index: 8, Actor: -1, Level: 1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByEvent, Index: 8, Actor: -1, Level: 1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByEvent, Index: 8, Actor: -1, Level: 1, Option: -1}.Level)})
+				if len(led) == cap(led) {
+					led = append(led, compactEntry{})
+				} else {
+					led = led[:len(led)+1]
+				}
+				{
+					e := &led[len(led)-1]
+					e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = x, int32(t), int32(36), int32(sim.Cause{Kind: sim.ByEvent, Index: 8, Actor: -1, Level: 1, Option: -1}.Index), int32(38), sim.Cause{Kind: sim.ByEvent, Index: 8, Actor: -1, Level: 1, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByEvent, Index: 8, Actor: -1, Level: 1, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByEvent, Index: 8, Actor: -1, Level: 1, Option: -1}.Level)
+				}
 			}
 		case 9: // reserves_dry
 			level := 1.0
@@ -5738,19 +8730,43 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 				return led, f.failed(t, 39)
 			} else if x != 0 {
 				d[35] += x
-				led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(35), Index: int32(sim.Cause{Kind: sim.ByEvent, Index: 9, Actor: -1, Level: 1, Option: -1}.Index), At: int32(39), Kind: sim.Cause{Kind: sim.ByEvent, Index: 9, Actor: -1, Level: 1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByEvent, Index: 9, Actor: -1, Level: 1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByEvent, Index: 9, Actor: -1, Level: 1, Option: -1}.Level)})
+				if len(led) == cap(led) {
+					led = append(led, compactEntry{})
+				} else {
+					led = led[:len(led)+1]
+				}
+				{
+					e := &led[len(led)-1]
+					e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = x, int32(t), int32(35), int32(sim.Cause{Kind: sim.ByEvent, Index: 9, Actor: -1, Level: 1, Option: -1}.Index), int32(39), sim.Cause{Kind: sim.ByEvent, Index: 9, Actor: -1, Level: 1, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByEvent, Index: 9, Actor: -1, Level: 1, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByEvent, Index: 9, Actor: -1, Level: 1, Option: -1}.Level)
+				}
 			}
 			if x := (-3.0); f.fault || x-x != 0 {
 				return led, f.failed(t, 40)
 			} else if x != 0 {
 				d[33] += x
-				led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(33), Index: int32(sim.Cause{Kind: sim.ByEvent, Index: 9, Actor: -1, Level: 1, Option: -1}.Index), At: int32(40), Kind: sim.Cause{Kind: sim.ByEvent, Index: 9, Actor: -1, Level: 1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByEvent, Index: 9, Actor: -1, Level: 1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByEvent, Index: 9, Actor: -1, Level: 1, Option: -1}.Level)})
+				if len(led) == cap(led) {
+					led = append(led, compactEntry{})
+				} else {
+					led = led[:len(led)+1]
+				}
+				{
+					e := &led[len(led)-1]
+					e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = x, int32(t), int32(33), int32(sim.Cause{Kind: sim.ByEvent, Index: 9, Actor: -1, Level: 1, Option: -1}.Index), int32(40), sim.Cause{Kind: sim.ByEvent, Index: 9, Actor: -1, Level: 1, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByEvent, Index: 9, Actor: -1, Level: 1, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByEvent, Index: 9, Actor: -1, Level: 1, Option: -1}.Level)
+				}
 			}
 			if x := float64(0.1 * v[10]); f.fault || x-x != 0 {
 				return led, f.failed(t, 41)
 			} else if x != 0 {
 				d[10] += x
-				led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(10), Index: int32(sim.Cause{Kind: sim.ByEvent, Index: 9, Actor: -1, Level: 1, Option: -1}.Index), At: int32(41), Kind: sim.Cause{Kind: sim.ByEvent, Index: 9, Actor: -1, Level: 1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByEvent, Index: 9, Actor: -1, Level: 1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByEvent, Index: 9, Actor: -1, Level: 1, Option: -1}.Level)})
+				if len(led) == cap(led) {
+					led = append(led, compactEntry{})
+				} else {
+					led = led[:len(led)+1]
+				}
+				{
+					e := &led[len(led)-1]
+					e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = x, int32(t), int32(10), int32(sim.Cause{Kind: sim.ByEvent, Index: 9, Actor: -1, Level: 1, Option: -1}.Index), int32(41), sim.Cause{Kind: sim.ByEvent, Index: 9, Actor: -1, Level: 1, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByEvent, Index: 9, Actor: -1, Level: 1, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByEvent, Index: 9, Actor: -1, Level: 1, Option: -1}.Level)
+				}
 			}
 		case 10: // border_camps
 			level := 1.0
@@ -5759,19 +8775,43 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 				return led, f.failed(t, 42)
 			} else if x != 0 {
 				d[35] += x
-				led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(35), Index: int32(sim.Cause{Kind: sim.ByEvent, Index: 10, Actor: -1, Level: 1, Option: -1}.Index), At: int32(42), Kind: sim.Cause{Kind: sim.ByEvent, Index: 10, Actor: -1, Level: 1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByEvent, Index: 10, Actor: -1, Level: 1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByEvent, Index: 10, Actor: -1, Level: 1, Option: -1}.Level)})
+				if len(led) == cap(led) {
+					led = append(led, compactEntry{})
+				} else {
+					led = led[:len(led)+1]
+				}
+				{
+					e := &led[len(led)-1]
+					e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = x, int32(t), int32(35), int32(sim.Cause{Kind: sim.ByEvent, Index: 10, Actor: -1, Level: 1, Option: -1}.Index), int32(42), sim.Cause{Kind: sim.ByEvent, Index: 10, Actor: -1, Level: 1, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByEvent, Index: 10, Actor: -1, Level: 1, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByEvent, Index: 10, Actor: -1, Level: 1, Option: -1}.Level)
+				}
 			}
 			if x := (-5.0); f.fault || x-x != 0 {
 				return led, f.failed(t, 43)
 			} else if x != 0 {
 				d[24] += x
-				led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(24), Index: int32(sim.Cause{Kind: sim.ByEvent, Index: 10, Actor: -1, Level: 1, Option: -1}.Index), At: int32(43), Kind: sim.Cause{Kind: sim.ByEvent, Index: 10, Actor: -1, Level: 1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByEvent, Index: 10, Actor: -1, Level: 1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByEvent, Index: 10, Actor: -1, Level: 1, Option: -1}.Level)})
+				if len(led) == cap(led) {
+					led = append(led, compactEntry{})
+				} else {
+					led = led[:len(led)+1]
+				}
+				{
+					e := &led[len(led)-1]
+					e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = x, int32(t), int32(24), int32(sim.Cause{Kind: sim.ByEvent, Index: 10, Actor: -1, Level: 1, Option: -1}.Index), int32(43), sim.Cause{Kind: sim.ByEvent, Index: 10, Actor: -1, Level: 1, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByEvent, Index: 10, Actor: -1, Level: 1, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByEvent, Index: 10, Actor: -1, Level: 1, Option: -1}.Level)
+				}
 			}
 			if x := (-1.0); f.fault || x-x != 0 {
 				return led, f.failed(t, 44)
 			} else if x != 0 {
 				d[33] += x
-				led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(33), Index: int32(sim.Cause{Kind: sim.ByEvent, Index: 10, Actor: -1, Level: 1, Option: -1}.Index), At: int32(44), Kind: sim.Cause{Kind: sim.ByEvent, Index: 10, Actor: -1, Level: 1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByEvent, Index: 10, Actor: -1, Level: 1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByEvent, Index: 10, Actor: -1, Level: 1, Option: -1}.Level)})
+				if len(led) == cap(led) {
+					led = append(led, compactEntry{})
+				} else {
+					led = led[:len(led)+1]
+				}
+				{
+					e := &led[len(led)-1]
+					e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = x, int32(t), int32(33), int32(sim.Cause{Kind: sim.ByEvent, Index: 10, Actor: -1, Level: 1, Option: -1}.Index), int32(44), sim.Cause{Kind: sim.ByEvent, Index: 10, Actor: -1, Level: 1, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByEvent, Index: 10, Actor: -1, Level: 1, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByEvent, Index: 10, Actor: -1, Level: 1, Option: -1}.Level)
+				}
 			}
 		case 11: // refugee_surge
 			level := 1.0
@@ -5785,38 +8825,86 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 					return led, f.failed(t, 45)
 				} else if x != 0 {
 					d[24] += x
-					led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(24), Index: int32(cause.Index), At: int32(45), Kind: cause.Kind, Option: int8(cause.Option), Level: int16(cause.Level)})
+					if len(led) == cap(led) {
+						led = append(led, compactEntry{})
+					} else {
+						led = led[:len(led)+1]
+					}
+					{
+						e := &led[len(led)-1]
+						e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = x, int32(t), int32(24), int32(cause.Index), int32(45), cause.Kind, int8(cause.Option), int16(cause.Level)
+					}
 				}
 				if x := 4.0; f.fault || x-x != 0 {
 					return led, f.failed(t, 46)
 				} else if x != 0 {
 					d[23] += x
-					led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(23), Index: int32(cause.Index), At: int32(46), Kind: cause.Kind, Option: int8(cause.Option), Level: int16(cause.Level)})
+					if len(led) == cap(led) {
+						led = append(led, compactEntry{})
+					} else {
+						led = led[:len(led)+1]
+					}
+					{
+						e := &led[len(led)-1]
+						e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = x, int32(t), int32(23), int32(cause.Index), int32(46), cause.Kind, int8(cause.Option), int16(cause.Level)
+					}
 				}
 				if x := (-2.0); f.fault || x-x != 0 {
 					return led, f.failed(t, 47)
 				} else if x != 0 {
 					d[33] += x
-					led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(33), Index: int32(cause.Index), At: int32(47), Kind: cause.Kind, Option: int8(cause.Option), Level: int16(cause.Level)})
+					if len(led) == cap(led) {
+						led = append(led, compactEntry{})
+					} else {
+						led = led[:len(led)+1]
+					}
+					{
+						e := &led[len(led)-1]
+						e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = x, int32(t), int32(33), int32(cause.Index), int32(47), cause.Kind, int8(cause.Option), int16(cause.Level)
+					}
 				}
 			case 1:
 				if x := 5.0; f.fault || x-x != 0 {
 					return led, f.failed(t, 48)
 				} else if x != 0 {
 					d[24] += x
-					led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(24), Index: int32(cause.Index), At: int32(48), Kind: cause.Kind, Option: int8(cause.Option), Level: int16(cause.Level)})
+					if len(led) == cap(led) {
+						led = append(led, compactEntry{})
+					} else {
+						led = led[:len(led)+1]
+					}
+					{
+						e := &led[len(led)-1]
+						e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = x, int32(t), int32(24), int32(cause.Index), int32(48), cause.Kind, int8(cause.Option), int16(cause.Level)
+					}
 				}
 				if x := (-2.0); f.fault || x-x != 0 {
 					return led, f.failed(t, 49)
 				} else if x != 0 {
 					d[26] += x
-					led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(26), Index: int32(cause.Index), At: int32(49), Kind: cause.Kind, Option: int8(cause.Option), Level: int16(cause.Level)})
+					if len(led) == cap(led) {
+						led = append(led, compactEntry{})
+					} else {
+						led = led[:len(led)+1]
+					}
+					{
+						e := &led[len(led)-1]
+						e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = x, int32(t), int32(26), int32(cause.Index), int32(49), cause.Kind, int8(cause.Option), int16(cause.Level)
+					}
 				}
 				if x := (-4.0); f.fault || x-x != 0 {
 					return led, f.failed(t, 50)
 				} else if x != 0 {
 					d[33] += x
-					led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(33), Index: int32(cause.Index), At: int32(50), Kind: cause.Kind, Option: int8(cause.Option), Level: int16(cause.Level)})
+					if len(led) == cap(led) {
+						led = append(led, compactEntry{})
+					} else {
+						led = led[:len(led)+1]
+					}
+					{
+						e := &led[len(led)-1]
+						e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = x, int32(t), int32(33), int32(cause.Index), int32(50), cause.Kind, int8(cause.Option), int16(cause.Level)
+					}
 				}
 			}
 		case 12: // clash
@@ -5826,13 +8914,29 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 				return led, f.failed(t, 51)
 			} else if x != 0 {
 				d[36] += x
-				led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(36), Index: int32(sim.Cause{Kind: sim.ByEvent, Index: 12, Actor: -1, Level: 1, Option: -1}.Index), At: int32(51), Kind: sim.Cause{Kind: sim.ByEvent, Index: 12, Actor: -1, Level: 1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByEvent, Index: 12, Actor: -1, Level: 1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByEvent, Index: 12, Actor: -1, Level: 1, Option: -1}.Level)})
+				if len(led) == cap(led) {
+					led = append(led, compactEntry{})
+				} else {
+					led = led[:len(led)+1]
+				}
+				{
+					e := &led[len(led)-1]
+					e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = x, int32(t), int32(36), int32(sim.Cause{Kind: sim.ByEvent, Index: 12, Actor: -1, Level: 1, Option: -1}.Index), int32(51), sim.Cause{Kind: sim.ByEvent, Index: 12, Actor: -1, Level: 1, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByEvent, Index: 12, Actor: -1, Level: 1, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByEvent, Index: 12, Actor: -1, Level: 1, Option: -1}.Level)
+				}
 			}
 			if x := (-2.0); f.fault || x-x != 0 {
 				return led, f.failed(t, 52)
 			} else if x != 0 {
 				d[30] += x
-				led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(30), Index: int32(sim.Cause{Kind: sim.ByEvent, Index: 12, Actor: -1, Level: 1, Option: -1}.Index), At: int32(52), Kind: sim.Cause{Kind: sim.ByEvent, Index: 12, Actor: -1, Level: 1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByEvent, Index: 12, Actor: -1, Level: 1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByEvent, Index: 12, Actor: -1, Level: 1, Option: -1}.Level)})
+				if len(led) == cap(led) {
+					led = append(led, compactEntry{})
+				} else {
+					led = led[:len(led)+1]
+				}
+				{
+					e := &led[len(led)-1]
+					e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = x, int32(t), int32(30), int32(sim.Cause{Kind: sim.ByEvent, Index: 12, Actor: -1, Level: 1, Option: -1}.Index), int32(52), sim.Cause{Kind: sim.ByEvent, Index: 12, Actor: -1, Level: 1, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByEvent, Index: 12, Actor: -1, Level: 1, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByEvent, Index: 12, Actor: -1, Level: 1, Option: -1}.Level)
+				}
 			}
 		case 13: // strike_exchange
 			level := 1.0
@@ -5841,13 +8945,29 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 				return led, f.failed(t, 53)
 			} else if x != 0 {
 				d[36] += x
-				led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(36), Index: int32(sim.Cause{Kind: sim.ByEvent, Index: 13, Actor: -1, Level: 1, Option: -1}.Index), At: int32(53), Kind: sim.Cause{Kind: sim.ByEvent, Index: 13, Actor: -1, Level: 1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByEvent, Index: 13, Actor: -1, Level: 1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByEvent, Index: 13, Actor: -1, Level: 1, Option: -1}.Level)})
+				if len(led) == cap(led) {
+					led = append(led, compactEntry{})
+				} else {
+					led = led[:len(led)+1]
+				}
+				{
+					e := &led[len(led)-1]
+					e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = x, int32(t), int32(36), int32(sim.Cause{Kind: sim.ByEvent, Index: 13, Actor: -1, Level: 1, Option: -1}.Index), int32(53), sim.Cause{Kind: sim.ByEvent, Index: 13, Actor: -1, Level: 1, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByEvent, Index: 13, Actor: -1, Level: 1, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByEvent, Index: 13, Actor: -1, Level: 1, Option: -1}.Level)
+				}
 			}
 			if x := (-4.0); f.fault || x-x != 0 {
 				return led, f.failed(t, 54)
 			} else if x != 0 {
 				d[30] += x
-				led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(30), Index: int32(sim.Cause{Kind: sim.ByEvent, Index: 13, Actor: -1, Level: 1, Option: -1}.Index), At: int32(54), Kind: sim.Cause{Kind: sim.ByEvent, Index: 13, Actor: -1, Level: 1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByEvent, Index: 13, Actor: -1, Level: 1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByEvent, Index: 13, Actor: -1, Level: 1, Option: -1}.Level)})
+				if len(led) == cap(led) {
+					led = append(led, compactEntry{})
+				} else {
+					led = led[:len(led)+1]
+				}
+				{
+					e := &led[len(led)-1]
+					e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = x, int32(t), int32(30), int32(sim.Cause{Kind: sim.ByEvent, Index: 13, Actor: -1, Level: 1, Option: -1}.Index), int32(54), sim.Cause{Kind: sim.ByEvent, Index: 13, Actor: -1, Level: 1, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByEvent, Index: 13, Actor: -1, Level: 1, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByEvent, Index: 13, Actor: -1, Level: 1, Option: -1}.Level)
+				}
 			}
 		case 14: // elite_purge
 			level := 1.0
@@ -5856,13 +8976,29 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 				return led, f.failed(t, 55)
 			} else if x != 0 {
 				d[33] += x
-				led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(33), Index: int32(sim.Cause{Kind: sim.ByEvent, Index: 14, Actor: -1, Level: 1, Option: -1}.Index), At: int32(55), Kind: sim.Cause{Kind: sim.ByEvent, Index: 14, Actor: -1, Level: 1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByEvent, Index: 14, Actor: -1, Level: 1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByEvent, Index: 14, Actor: -1, Level: 1, Option: -1}.Level)})
+				if len(led) == cap(led) {
+					led = append(led, compactEntry{})
+				} else {
+					led = led[:len(led)+1]
+				}
+				{
+					e := &led[len(led)-1]
+					e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = x, int32(t), int32(33), int32(sim.Cause{Kind: sim.ByEvent, Index: 14, Actor: -1, Level: 1, Option: -1}.Index), int32(55), sim.Cause{Kind: sim.ByEvent, Index: 14, Actor: -1, Level: 1, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByEvent, Index: 14, Actor: -1, Level: 1, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByEvent, Index: 14, Actor: -1, Level: 1, Option: -1}.Level)
+				}
 			}
 			if x := 4.0; f.fault || x-x != 0 {
 				return led, f.failed(t, 56)
 			} else if x != 0 {
 				d[35] += x
-				led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(35), Index: int32(sim.Cause{Kind: sim.ByEvent, Index: 14, Actor: -1, Level: 1, Option: -1}.Index), At: int32(56), Kind: sim.Cause{Kind: sim.ByEvent, Index: 14, Actor: -1, Level: 1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByEvent, Index: 14, Actor: -1, Level: 1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByEvent, Index: 14, Actor: -1, Level: 1, Option: -1}.Level)})
+				if len(led) == cap(led) {
+					led = append(led, compactEntry{})
+				} else {
+					led = led[:len(led)+1]
+				}
+				{
+					e := &led[len(led)-1]
+					e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = x, int32(t), int32(35), int32(sim.Cause{Kind: sim.ByEvent, Index: 14, Actor: -1, Level: 1, Option: -1}.Index), int32(56), sim.Cause{Kind: sim.ByEvent, Index: 14, Actor: -1, Level: 1, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByEvent, Index: 14, Actor: -1, Level: 1, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByEvent, Index: 14, Actor: -1, Level: 1, Option: -1}.Level)
+				}
 			}
 		}
 	}
@@ -5874,7 +9010,15 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 			return led, f.failed(t, 57)
 		} else if x != 0 {
 			d[23] += x
-			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(23), Index: int32(sim.Cause{Kind: sim.ByLever, Index: 0, Actor: 0, Level: lv, Option: -1}.Index), At: int32(57), Kind: sim.Cause{Kind: sim.ByLever, Index: 0, Actor: 0, Level: lv, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByLever, Index: 0, Actor: 0, Level: lv, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByLever, Index: 0, Actor: 0, Level: lv, Option: -1}.Level)})
+			if len(led) == cap(led) {
+				led = append(led, compactEntry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = x, int32(t), int32(23), int32(sim.Cause{Kind: sim.ByLever, Index: 0, Actor: 0, Level: lv, Option: -1}.Index), int32(57), sim.Cause{Kind: sim.ByLever, Index: 0, Actor: 0, Level: lv, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByLever, Index: 0, Actor: 0, Level: lv, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByLever, Index: 0, Actor: 0, Level: lv, Option: -1}.Level)
+			}
 		}
 	}
 	if lv := l[1]; lv > 0 { // us.secondary
@@ -5884,7 +9028,15 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 			return led, f.failed(t, 58)
 		} else if x != 0 {
 			d[13] += x
-			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(13), Index: int32(sim.Cause{Kind: sim.ByLever, Index: 1, Actor: 0, Level: lv, Option: -1}.Index), At: int32(58), Kind: sim.Cause{Kind: sim.ByLever, Index: 1, Actor: 0, Level: lv, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByLever, Index: 1, Actor: 0, Level: lv, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByLever, Index: 1, Actor: 0, Level: lv, Option: -1}.Level)})
+			if len(led) == cap(led) {
+				led = append(led, compactEntry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = x, int32(t), int32(13), int32(sim.Cause{Kind: sim.ByLever, Index: 1, Actor: 0, Level: lv, Option: -1}.Index), int32(58), sim.Cause{Kind: sim.ByLever, Index: 1, Actor: 0, Level: lv, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByLever, Index: 1, Actor: 0, Level: lv, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByLever, Index: 1, Actor: 0, Level: lv, Option: -1}.Level)
+			}
 		}
 		if x := func() float64 {
 			if level == 2.0 {
@@ -5895,13 +9047,29 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 			return led, f.failed(t, 59)
 		} else if x != 0 {
 			d[23] += x
-			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(23), Index: int32(sim.Cause{Kind: sim.ByLever, Index: 1, Actor: 0, Level: lv, Option: -1}.Index), At: int32(59), Kind: sim.Cause{Kind: sim.ByLever, Index: 1, Actor: 0, Level: lv, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByLever, Index: 1, Actor: 0, Level: lv, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByLever, Index: 1, Actor: 0, Level: lv, Option: -1}.Level)})
+			if len(led) == cap(led) {
+				led = append(led, compactEntry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = x, int32(t), int32(23), int32(sim.Cause{Kind: sim.ByLever, Index: 1, Actor: 0, Level: lv, Option: -1}.Index), int32(59), sim.Cause{Kind: sim.ByLever, Index: 1, Actor: 0, Level: lv, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByLever, Index: 1, Actor: 0, Level: lv, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByLever, Index: 1, Actor: 0, Level: lv, Option: -1}.Level)
+			}
 		}
 		if x := float64(float64(5.0*level) * float64(1.0-f.div(v[22], 100.0))); f.fault || x-x != 0 {
 			return led, f.failed(t, 60)
 		} else if x != 0 {
 			d[25] += x
-			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(25), Index: int32(sim.Cause{Kind: sim.ByLever, Index: 1, Actor: 0, Level: lv, Option: -1}.Index), At: int32(60), Kind: sim.Cause{Kind: sim.ByLever, Index: 1, Actor: 0, Level: lv, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByLever, Index: 1, Actor: 0, Level: lv, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByLever, Index: 1, Actor: 0, Level: lv, Option: -1}.Level)})
+			if len(led) == cap(led) {
+				led = append(led, compactEntry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = x, int32(t), int32(25), int32(sim.Cause{Kind: sim.ByLever, Index: 1, Actor: 0, Level: lv, Option: -1}.Index), int32(60), sim.Cause{Kind: sim.ByLever, Index: 1, Actor: 0, Level: lv, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByLever, Index: 1, Actor: 0, Level: lv, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByLever, Index: 1, Actor: 0, Level: lv, Option: -1}.Level)
+			}
 		}
 	}
 	if lv := l[2]; lv > 0 { // us.russia_firms
@@ -5911,7 +9079,15 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 			return led, f.failed(t, 61)
 		} else if x != 0 {
 			d[29] += x
-			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(29), Index: int32(sim.Cause{Kind: sim.ByLever, Index: 2, Actor: 0, Level: lv, Option: -1}.Index), At: int32(61), Kind: sim.Cause{Kind: sim.ByLever, Index: 2, Actor: 0, Level: lv, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByLever, Index: 2, Actor: 0, Level: lv, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByLever, Index: 2, Actor: 0, Level: lv, Option: -1}.Level)})
+			if len(led) == cap(led) {
+				led = append(led, compactEntry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = x, int32(t), int32(29), int32(sim.Cause{Kind: sim.ByLever, Index: 2, Actor: 0, Level: lv, Option: -1}.Index), int32(61), sim.Cause{Kind: sim.ByLever, Index: 2, Actor: 0, Level: lv, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByLever, Index: 2, Actor: 0, Level: lv, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByLever, Index: 2, Actor: 0, Level: lv, Option: -1}.Level)
+			}
 		}
 	}
 	if lv := l[3]; lv > 0 { // us.labor_sanctions
@@ -5921,13 +9097,29 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 			return led, f.failed(t, 62)
 		} else if x != 0 {
 			d[15] += x
-			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(15), Index: int32(sim.Cause{Kind: sim.ByLever, Index: 3, Actor: 0, Level: lv, Option: -1}.Index), At: int32(62), Kind: sim.Cause{Kind: sim.ByLever, Index: 3, Actor: 0, Level: lv, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByLever, Index: 3, Actor: 0, Level: lv, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByLever, Index: 3, Actor: 0, Level: lv, Option: -1}.Level)})
+			if len(led) == cap(led) {
+				led = append(led, compactEntry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = x, int32(t), int32(15), int32(sim.Cause{Kind: sim.ByLever, Index: 3, Actor: 0, Level: lv, Option: -1}.Index), int32(62), sim.Cause{Kind: sim.ByLever, Index: 3, Actor: 0, Level: lv, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByLever, Index: 3, Actor: 0, Level: lv, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByLever, Index: 3, Actor: 0, Level: lv, Option: -1}.Level)
+			}
 		}
 		if x := float64(float64((-0.03)*level) * v[16]); f.fault || x-x != 0 {
 			return led, f.failed(t, 63)
 		} else if x != 0 {
 			d[16] += x
-			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(16), Index: int32(sim.Cause{Kind: sim.ByLever, Index: 3, Actor: 0, Level: lv, Option: -1}.Index), At: int32(63), Kind: sim.Cause{Kind: sim.ByLever, Index: 3, Actor: 0, Level: lv, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByLever, Index: 3, Actor: 0, Level: lv, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByLever, Index: 3, Actor: 0, Level: lv, Option: -1}.Level)})
+			if len(led) == cap(led) {
+				led = append(led, compactEntry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = x, int32(t), int32(16), int32(sim.Cause{Kind: sim.ByLever, Index: 3, Actor: 0, Level: lv, Option: -1}.Index), int32(63), sim.Cause{Kind: sim.ByLever, Index: 3, Actor: 0, Level: lv, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByLever, Index: 3, Actor: 0, Level: lv, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByLever, Index: 3, Actor: 0, Level: lv, Option: -1}.Level)
+			}
 		}
 	}
 	if lv := l[4]; lv > 0 { // us.prompt_strike
@@ -5938,7 +9130,15 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 			return led, f.failed(t, 64)
 		} else if x != 0 {
 			d[36] += x
-			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(36), Index: int32(sim.Cause{Kind: sim.ByLever, Index: 4, Actor: 0, Level: lv, Option: -1}.Index), At: int32(64), Kind: sim.Cause{Kind: sim.ByLever, Index: 4, Actor: 0, Level: lv, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByLever, Index: 4, Actor: 0, Level: lv, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByLever, Index: 4, Actor: 0, Level: lv, Option: -1}.Level)})
+			if len(led) == cap(led) {
+				led = append(led, compactEntry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = x, int32(t), int32(36), int32(sim.Cause{Kind: sim.ByLever, Index: 4, Actor: 0, Level: lv, Option: -1}.Index), int32(64), sim.Cause{Kind: sim.ByLever, Index: 4, Actor: 0, Level: lv, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByLever, Index: 4, Actor: 0, Level: lv, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByLever, Index: 4, Actor: 0, Level: lv, Option: -1}.Level)
+			}
 		}
 	}
 	if lv := l[5]; lv > 0 { // us.interdict
@@ -5948,7 +9148,15 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 			return led, f.failed(t, 65)
 		} else if x != 0 {
 			d[13] += x
-			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(13), Index: int32(sim.Cause{Kind: sim.ByLever, Index: 5, Actor: 0, Level: lv, Option: -1}.Index), At: int32(65), Kind: sim.Cause{Kind: sim.ByLever, Index: 5, Actor: 0, Level: lv, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByLever, Index: 5, Actor: 0, Level: lv, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByLever, Index: 5, Actor: 0, Level: lv, Option: -1}.Level)})
+			if len(led) == cap(led) {
+				led = append(led, compactEntry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = x, int32(t), int32(13), int32(sim.Cause{Kind: sim.ByLever, Index: 5, Actor: 0, Level: lv, Option: -1}.Index), int32(65), sim.Cause{Kind: sim.ByLever, Index: 5, Actor: 0, Level: lv, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByLever, Index: 5, Actor: 0, Level: lv, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByLever, Index: 5, Actor: 0, Level: lv, Option: -1}.Level)
+			}
 		}
 		if x := func() float64 {
 			if level == 2.0 {
@@ -5959,7 +9167,15 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 			return led, f.failed(t, 66)
 		} else if x != 0 {
 			d[36] += x
-			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(36), Index: int32(sim.Cause{Kind: sim.ByLever, Index: 5, Actor: 0, Level: lv, Option: -1}.Index), At: int32(66), Kind: sim.Cause{Kind: sim.ByLever, Index: 5, Actor: 0, Level: lv, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByLever, Index: 5, Actor: 0, Level: lv, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByLever, Index: 5, Actor: 0, Level: lv, Option: -1}.Level)})
+			if len(led) == cap(led) {
+				led = append(led, compactEntry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = x, int32(t), int32(36), int32(sim.Cause{Kind: sim.ByLever, Index: 5, Actor: 0, Level: lv, Option: -1}.Index), int32(66), sim.Cause{Kind: sim.ByLever, Index: 5, Actor: 0, Level: lv, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByLever, Index: 5, Actor: 0, Level: lv, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByLever, Index: 5, Actor: 0, Level: lv, Option: -1}.Level)
+			}
 		}
 	}
 	if lv := l[6]; lv > 0 { // us.funnel_won
@@ -5969,25 +9185,57 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 			return led, f.failed(t, 67)
 		} else if x != 0 {
 			d[11] += x
-			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(11), Index: int32(sim.Cause{Kind: sim.ByLever, Index: 6, Actor: 0, Level: lv, Option: -1}.Index), At: int32(67), Kind: sim.Cause{Kind: sim.ByLever, Index: 6, Actor: 0, Level: lv, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByLever, Index: 6, Actor: 0, Level: lv, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByLever, Index: 6, Actor: 0, Level: lv, Option: -1}.Level)})
+			if len(led) == cap(led) {
+				led = append(led, compactEntry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = x, int32(t), int32(11), int32(sim.Cause{Kind: sim.ByLever, Index: 6, Actor: 0, Level: lv, Option: -1}.Index), int32(67), sim.Cause{Kind: sim.ByLever, Index: 6, Actor: 0, Level: lv, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByLever, Index: 6, Actor: 0, Level: lv, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByLever, Index: 6, Actor: 0, Level: lv, Option: -1}.Level)
+			}
 		}
 		if x := float64(float64(0.025*level) * v[10]); f.fault || x-x != 0 {
 			return led, f.failed(t, 68)
 		} else if x != 0 {
 			d[10] += x
-			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(10), Index: int32(sim.Cause{Kind: sim.ByLever, Index: 6, Actor: 0, Level: lv, Option: -1}.Index), At: int32(68), Kind: sim.Cause{Kind: sim.ByLever, Index: 6, Actor: 0, Level: lv, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByLever, Index: 6, Actor: 0, Level: lv, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByLever, Index: 6, Actor: 0, Level: lv, Option: -1}.Level)})
+			if len(led) == cap(led) {
+				led = append(led, compactEntry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = x, int32(t), int32(10), int32(sim.Cause{Kind: sim.ByLever, Index: 6, Actor: 0, Level: lv, Option: -1}.Index), int32(68), sim.Cause{Kind: sim.ByLever, Index: 6, Actor: 0, Level: lv, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByLever, Index: 6, Actor: 0, Level: lv, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByLever, Index: 6, Actor: 0, Level: lv, Option: -1}.Level)
+			}
 		}
 		if x := float64((-1.0) * level); f.fault || x-x != 0 {
 			return led, f.failed(t, 69)
 		} else if x != 0 {
 			d[33] += x
-			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(33), Index: int32(sim.Cause{Kind: sim.ByLever, Index: 6, Actor: 0, Level: lv, Option: -1}.Index), At: int32(69), Kind: sim.Cause{Kind: sim.ByLever, Index: 6, Actor: 0, Level: lv, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByLever, Index: 6, Actor: 0, Level: lv, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByLever, Index: 6, Actor: 0, Level: lv, Option: -1}.Level)})
+			if len(led) == cap(led) {
+				led = append(led, compactEntry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = x, int32(t), int32(33), int32(sim.Cause{Kind: sim.ByLever, Index: 6, Actor: 0, Level: lv, Option: -1}.Index), int32(69), sim.Cause{Kind: sim.ByLever, Index: 6, Actor: 0, Level: lv, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByLever, Index: 6, Actor: 0, Level: lv, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByLever, Index: 6, Actor: 0, Level: lv, Option: -1}.Level)
+			}
 		}
 		if x := float64((-0.5) * level); f.fault || x-x != 0 {
 			return led, f.failed(t, 70)
 		} else if x != 0 {
 			d[30] += x
-			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(30), Index: int32(sim.Cause{Kind: sim.ByLever, Index: 6, Actor: 0, Level: lv, Option: -1}.Index), At: int32(70), Kind: sim.Cause{Kind: sim.ByLever, Index: 6, Actor: 0, Level: lv, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByLever, Index: 6, Actor: 0, Level: lv, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByLever, Index: 6, Actor: 0, Level: lv, Option: -1}.Level)})
+			if len(led) == cap(led) {
+				led = append(led, compactEntry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = x, int32(t), int32(30), int32(sim.Cause{Kind: sim.ByLever, Index: 6, Actor: 0, Level: lv, Option: -1}.Index), int32(70), sim.Cause{Kind: sim.ByLever, Index: 6, Actor: 0, Level: lv, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByLever, Index: 6, Actor: 0, Level: lv, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByLever, Index: 6, Actor: 0, Level: lv, Option: -1}.Level)
+			}
 		}
 	}
 	if lv := l[7]; lv > 0 { // us.summit
@@ -5997,7 +9245,15 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 			return led, f.failed(t, 71)
 		} else if x != 0 {
 			d[36] += x
-			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(36), Index: int32(sim.Cause{Kind: sim.ByLever, Index: 7, Actor: 0, Level: lv, Option: -1}.Index), At: int32(71), Kind: sim.Cause{Kind: sim.ByLever, Index: 7, Actor: 0, Level: lv, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByLever, Index: 7, Actor: 0, Level: lv, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByLever, Index: 7, Actor: 0, Level: lv, Option: -1}.Level)})
+			if len(led) == cap(led) {
+				led = append(led, compactEntry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = x, int32(t), int32(36), int32(sim.Cause{Kind: sim.ByLever, Index: 7, Actor: 0, Level: lv, Option: -1}.Index), int32(71), sim.Cause{Kind: sim.ByLever, Index: 7, Actor: 0, Level: lv, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByLever, Index: 7, Actor: 0, Level: lv, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByLever, Index: 7, Actor: 0, Level: lv, Option: -1}.Level)
+			}
 		}
 		if x := float64(func() float64 {
 			if float64(l[42]) > 0.0 {
@@ -6008,13 +9264,29 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 			return led, f.failed(t, 72)
 		} else if x != 0 {
 			d[35] += x
-			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(35), Index: int32(sim.Cause{Kind: sim.ByLever, Index: 7, Actor: 0, Level: lv, Option: -1}.Index), At: int32(72), Kind: sim.Cause{Kind: sim.ByLever, Index: 7, Actor: 0, Level: lv, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByLever, Index: 7, Actor: 0, Level: lv, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByLever, Index: 7, Actor: 0, Level: lv, Option: -1}.Level)})
+			if len(led) == cap(led) {
+				led = append(led, compactEntry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = x, int32(t), int32(35), int32(sim.Cause{Kind: sim.ByLever, Index: 7, Actor: 0, Level: lv, Option: -1}.Index), int32(72), sim.Cause{Kind: sim.ByLever, Index: 7, Actor: 0, Level: lv, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByLever, Index: 7, Actor: 0, Level: lv, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByLever, Index: 7, Actor: 0, Level: lv, Option: -1}.Level)
+			}
 		}
 		if x := f.div(float64(float64(0.8*level)*float64(100.0-v[33])), 20.0); f.fault || x-x != 0 {
 			return led, f.failed(t, 73)
 		} else if x != 0 {
 			d[33] += x
-			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(33), Index: int32(sim.Cause{Kind: sim.ByLever, Index: 7, Actor: 0, Level: lv, Option: -1}.Index), At: int32(73), Kind: sim.Cause{Kind: sim.ByLever, Index: 7, Actor: 0, Level: lv, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByLever, Index: 7, Actor: 0, Level: lv, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByLever, Index: 7, Actor: 0, Level: lv, Option: -1}.Level)})
+			if len(led) == cap(led) {
+				led = append(led, compactEntry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = x, int32(t), int32(33), int32(sim.Cause{Kind: sim.ByLever, Index: 7, Actor: 0, Level: lv, Option: -1}.Index), int32(73), sim.Cause{Kind: sim.ByLever, Index: 7, Actor: 0, Level: lv, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByLever, Index: 7, Actor: 0, Level: lv, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByLever, Index: 7, Actor: 0, Level: lv, Option: -1}.Level)
+			}
 		}
 		if x := func() float64 {
 			if level == 2.0 {
@@ -6025,7 +9297,15 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 			return led, f.failed(t, 74)
 		} else if x != 0 {
 			d[31] += x
-			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(31), Index: int32(sim.Cause{Kind: sim.ByLever, Index: 7, Actor: 0, Level: lv, Option: -1}.Index), At: int32(74), Kind: sim.Cause{Kind: sim.ByLever, Index: 7, Actor: 0, Level: lv, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByLever, Index: 7, Actor: 0, Level: lv, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByLever, Index: 7, Actor: 0, Level: lv, Option: -1}.Level)})
+			if len(led) == cap(led) {
+				led = append(led, compactEntry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = x, int32(t), int32(31), int32(sim.Cause{Kind: sim.ByLever, Index: 7, Actor: 0, Level: lv, Option: -1}.Index), int32(74), sim.Cause{Kind: sim.ByLever, Index: 7, Actor: 0, Level: lv, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByLever, Index: 7, Actor: 0, Level: lv, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByLever, Index: 7, Actor: 0, Level: lv, Option: -1}.Level)
+			}
 		}
 	}
 	if lv := l[8]; lv > 0 { // us.press_china
@@ -6040,7 +9320,15 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 			return led, f.failed(t, 75)
 		} else if x != 0 {
 			d[23] += x
-			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(23), Index: int32(sim.Cause{Kind: sim.ByLever, Index: 8, Actor: 0, Level: lv, Option: -1}.Index), At: int32(75), Kind: sim.Cause{Kind: sim.ByLever, Index: 8, Actor: 0, Level: lv, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByLever, Index: 8, Actor: 0, Level: lv, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByLever, Index: 8, Actor: 0, Level: lv, Option: -1}.Level)})
+			if len(led) == cap(led) {
+				led = append(led, compactEntry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = x, int32(t), int32(23), int32(sim.Cause{Kind: sim.ByLever, Index: 8, Actor: 0, Level: lv, Option: -1}.Index), int32(75), sim.Cause{Kind: sim.ByLever, Index: 8, Actor: 0, Level: lv, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByLever, Index: 8, Actor: 0, Level: lv, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByLever, Index: 8, Actor: 0, Level: lv, Option: -1}.Level)
+			}
 		}
 	}
 	if lv := l[9]; lv > 0 { // us.exercises
@@ -6055,7 +9343,15 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 			return led, f.failed(t, 76)
 		} else if x != 0 {
 			d[36] += x
-			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(36), Index: int32(sim.Cause{Kind: sim.ByLever, Index: 9, Actor: 0, Level: lv, Option: -1}.Index), At: int32(76), Kind: sim.Cause{Kind: sim.ByLever, Index: 9, Actor: 0, Level: lv, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByLever, Index: 9, Actor: 0, Level: lv, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByLever, Index: 9, Actor: 0, Level: lv, Option: -1}.Level)})
+			if len(led) == cap(led) {
+				led = append(led, compactEntry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = x, int32(t), int32(36), int32(sim.Cause{Kind: sim.ByLever, Index: 9, Actor: 0, Level: lv, Option: -1}.Index), int32(76), sim.Cause{Kind: sim.ByLever, Index: 9, Actor: 0, Level: lv, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByLever, Index: 9, Actor: 0, Level: lv, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByLever, Index: 9, Actor: 0, Level: lv, Option: -1}.Level)
+			}
 		}
 		if x := func() float64 {
 			if level == 1.0 {
@@ -6066,7 +9362,15 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 			return led, f.failed(t, 77)
 		} else if x != 0 {
 			d[35] += x
-			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(35), Index: int32(sim.Cause{Kind: sim.ByLever, Index: 9, Actor: 0, Level: lv, Option: -1}.Index), At: int32(77), Kind: sim.Cause{Kind: sim.ByLever, Index: 9, Actor: 0, Level: lv, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByLever, Index: 9, Actor: 0, Level: lv, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByLever, Index: 9, Actor: 0, Level: lv, Option: -1}.Level)})
+			if len(led) == cap(led) {
+				led = append(led, compactEntry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = x, int32(t), int32(35), int32(sim.Cause{Kind: sim.ByLever, Index: 9, Actor: 0, Level: lv, Option: -1}.Index), int32(77), sim.Cause{Kind: sim.ByLever, Index: 9, Actor: 0, Level: lv, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByLever, Index: 9, Actor: 0, Level: lv, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByLever, Index: 9, Actor: 0, Level: lv, Option: -1}.Level)
+			}
 		}
 		if x := func() float64 {
 			if level == 2.0 {
@@ -6077,7 +9381,15 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 			return led, f.failed(t, 78)
 		} else if x != 0 {
 			d[30] += x
-			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(30), Index: int32(sim.Cause{Kind: sim.ByLever, Index: 9, Actor: 0, Level: lv, Option: -1}.Index), At: int32(78), Kind: sim.Cause{Kind: sim.ByLever, Index: 9, Actor: 0, Level: lv, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByLever, Index: 9, Actor: 0, Level: lv, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByLever, Index: 9, Actor: 0, Level: lv, Option: -1}.Level)})
+			if len(led) == cap(led) {
+				led = append(led, compactEntry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = x, int32(t), int32(30), int32(sim.Cause{Kind: sim.ByLever, Index: 9, Actor: 0, Level: lv, Option: -1}.Index), int32(78), sim.Cause{Kind: sim.ByLever, Index: 9, Actor: 0, Level: lv, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByLever, Index: 9, Actor: 0, Level: lv, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByLever, Index: 9, Actor: 0, Level: lv, Option: -1}.Level)
+			}
 		}
 		if x := func() float64 {
 			if level == 1.0 {
@@ -6088,7 +9400,15 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 			return led, f.failed(t, 79)
 		} else if x != 0 {
 			d[31] += x
-			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(31), Index: int32(sim.Cause{Kind: sim.ByLever, Index: 9, Actor: 0, Level: lv, Option: -1}.Index), At: int32(79), Kind: sim.Cause{Kind: sim.ByLever, Index: 9, Actor: 0, Level: lv, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByLever, Index: 9, Actor: 0, Level: lv, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByLever, Index: 9, Actor: 0, Level: lv, Option: -1}.Level)})
+			if len(led) == cap(led) {
+				led = append(led, compactEntry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = x, int32(t), int32(31), int32(sim.Cause{Kind: sim.ByLever, Index: 9, Actor: 0, Level: lv, Option: -1}.Index), int32(79), sim.Cause{Kind: sim.ByLever, Index: 9, Actor: 0, Level: lv, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByLever, Index: 9, Actor: 0, Level: lv, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByLever, Index: 9, Actor: 0, Level: lv, Option: -1}.Level)
+			}
 		}
 		if x := func() float64 {
 			if level == 1.0 {
@@ -6099,7 +9419,15 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 			return led, f.failed(t, 80)
 		} else if x != 0 {
 			d[23] += x
-			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(23), Index: int32(sim.Cause{Kind: sim.ByLever, Index: 9, Actor: 0, Level: lv, Option: -1}.Index), At: int32(80), Kind: sim.Cause{Kind: sim.ByLever, Index: 9, Actor: 0, Level: lv, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByLever, Index: 9, Actor: 0, Level: lv, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByLever, Index: 9, Actor: 0, Level: lv, Option: -1}.Level)})
+			if len(led) == cap(led) {
+				led = append(led, compactEntry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = x, int32(t), int32(23), int32(sim.Cause{Kind: sim.ByLever, Index: 9, Actor: 0, Level: lv, Option: -1}.Index), int32(80), sim.Cause{Kind: sim.ByLever, Index: 9, Actor: 0, Level: lv, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByLever, Index: 9, Actor: 0, Level: lv, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByLever, Index: 9, Actor: 0, Level: lv, Option: -1}.Level)
+			}
 		}
 	}
 	if lv := l[10]; lv > 0 { // us.relief
@@ -6109,20 +9437,44 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 			return led, f.failed(t, 81)
 		} else if x != 0 {
 			d[35] += x
-			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(35), Index: int32(sim.Cause{Kind: sim.ByLever, Index: 10, Actor: 0, Level: lv, Option: -1}.Index), At: int32(81), Kind: sim.Cause{Kind: sim.ByLever, Index: 10, Actor: 0, Level: lv, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByLever, Index: 10, Actor: 0, Level: lv, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByLever, Index: 10, Actor: 0, Level: lv, Option: -1}.Level)})
+			if len(led) == cap(led) {
+				led = append(led, compactEntry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = x, int32(t), int32(35), int32(sim.Cause{Kind: sim.ByLever, Index: 10, Actor: 0, Level: lv, Option: -1}.Index), int32(81), sim.Cause{Kind: sim.ByLever, Index: 10, Actor: 0, Level: lv, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByLever, Index: 10, Actor: 0, Level: lv, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByLever, Index: 10, Actor: 0, Level: lv, Option: -1}.Level)
+			}
 		}
 		keep = append(keep, sim.Pending{Cause: sim.Cause{Kind: sim.ByLever, Index: 10, Actor: 0, Level: lv, Option: -1}, Effect: 1, From: t + 1, To: t + 1})
 		if x := float64((-0.5) * level); f.fault || x-x != 0 {
 			return led, f.failed(t, 82)
 		} else if x != 0 {
 			d[31] += x
-			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(31), Index: int32(sim.Cause{Kind: sim.ByLever, Index: 10, Actor: 0, Level: lv, Option: -1}.Index), At: int32(82), Kind: sim.Cause{Kind: sim.ByLever, Index: 10, Actor: 0, Level: lv, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByLever, Index: 10, Actor: 0, Level: lv, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByLever, Index: 10, Actor: 0, Level: lv, Option: -1}.Level)})
+			if len(led) == cap(led) {
+				led = append(led, compactEntry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = x, int32(t), int32(31), int32(sim.Cause{Kind: sim.ByLever, Index: 10, Actor: 0, Level: lv, Option: -1}.Index), int32(82), sim.Cause{Kind: sim.ByLever, Index: 10, Actor: 0, Level: lv, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByLever, Index: 10, Actor: 0, Level: lv, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByLever, Index: 10, Actor: 0, Level: lv, Option: -1}.Level)
+			}
 		}
 		if x := float64((-1.0) * level); f.fault || x-x != 0 {
 			return led, f.failed(t, 83)
 		} else if x != 0 {
 			d[23] += x
-			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(23), Index: int32(sim.Cause{Kind: sim.ByLever, Index: 10, Actor: 0, Level: lv, Option: -1}.Index), At: int32(83), Kind: sim.Cause{Kind: sim.ByLever, Index: 10, Actor: 0, Level: lv, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByLever, Index: 10, Actor: 0, Level: lv, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByLever, Index: 10, Actor: 0, Level: lv, Option: -1}.Level)})
+			if len(led) == cap(led) {
+				led = append(led, compactEntry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = x, int32(t), int32(23), int32(sim.Cause{Kind: sim.ByLever, Index: 10, Actor: 0, Level: lv, Option: -1}.Index), int32(83), sim.Cause{Kind: sim.ByLever, Index: 10, Actor: 0, Level: lv, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByLever, Index: 10, Actor: 0, Level: lv, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByLever, Index: 10, Actor: 0, Level: lv, Option: -1}.Level)
+			}
 		}
 	}
 	if lv := l[11]; lv > 0 { // japan.aegis
@@ -6132,13 +9484,29 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 			return led, f.failed(t, 84)
 		} else if x != 0 {
 			d[23] += x
-			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(23), Index: int32(sim.Cause{Kind: sim.ByLever, Index: 11, Actor: 1, Level: lv, Option: -1}.Index), At: int32(84), Kind: sim.Cause{Kind: sim.ByLever, Index: 11, Actor: 1, Level: lv, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByLever, Index: 11, Actor: 1, Level: lv, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByLever, Index: 11, Actor: 1, Level: lv, Option: -1}.Level)})
+			if len(led) == cap(led) {
+				led = append(led, compactEntry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = x, int32(t), int32(23), int32(sim.Cause{Kind: sim.ByLever, Index: 11, Actor: 1, Level: lv, Option: -1}.Index), int32(84), sim.Cause{Kind: sim.ByLever, Index: 11, Actor: 1, Level: lv, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByLever, Index: 11, Actor: 1, Level: lv, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByLever, Index: 11, Actor: 1, Level: lv, Option: -1}.Level)
+			}
 		}
 		if x := 0.5; f.fault || x-x != 0 {
 			return led, f.failed(t, 85)
 		} else if x != 0 {
 			d[31] += x
-			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(31), Index: int32(sim.Cause{Kind: sim.ByLever, Index: 11, Actor: 1, Level: lv, Option: -1}.Index), At: int32(85), Kind: sim.Cause{Kind: sim.ByLever, Index: 11, Actor: 1, Level: lv, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByLever, Index: 11, Actor: 1, Level: lv, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByLever, Index: 11, Actor: 1, Level: lv, Option: -1}.Level)})
+			if len(led) == cap(led) {
+				led = append(led, compactEntry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = x, int32(t), int32(31), int32(sim.Cause{Kind: sim.ByLever, Index: 11, Actor: 1, Level: lv, Option: -1}.Index), int32(85), sim.Cause{Kind: sim.ByLever, Index: 11, Actor: 1, Level: lv, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByLever, Index: 11, Actor: 1, Level: lv, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByLever, Index: 11, Actor: 1, Level: lv, Option: -1}.Level)
+			}
 		}
 	}
 	if lv := l[12]; lv > 0 { // japan.interdict
@@ -6148,13 +9516,29 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 			return led, f.failed(t, 86)
 		} else if x != 0 {
 			d[13] += x
-			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(13), Index: int32(sim.Cause{Kind: sim.ByLever, Index: 12, Actor: 1, Level: lv, Option: -1}.Index), At: int32(86), Kind: sim.Cause{Kind: sim.ByLever, Index: 12, Actor: 1, Level: lv, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByLever, Index: 12, Actor: 1, Level: lv, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByLever, Index: 12, Actor: 1, Level: lv, Option: -1}.Level)})
+			if len(led) == cap(led) {
+				led = append(led, compactEntry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = x, int32(t), int32(13), int32(sim.Cause{Kind: sim.ByLever, Index: 12, Actor: 1, Level: lv, Option: -1}.Index), int32(86), sim.Cause{Kind: sim.ByLever, Index: 12, Actor: 1, Level: lv, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByLever, Index: 12, Actor: 1, Level: lv, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByLever, Index: 12, Actor: 1, Level: lv, Option: -1}.Level)
+			}
 		}
 		if x := 0.5; f.fault || x-x != 0 {
 			return led, f.failed(t, 87)
 		} else if x != 0 {
 			d[31] += x
-			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(31), Index: int32(sim.Cause{Kind: sim.ByLever, Index: 12, Actor: 1, Level: lv, Option: -1}.Index), At: int32(87), Kind: sim.Cause{Kind: sim.ByLever, Index: 12, Actor: 1, Level: lv, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByLever, Index: 12, Actor: 1, Level: lv, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByLever, Index: 12, Actor: 1, Level: lv, Option: -1}.Level)})
+			if len(led) == cap(led) {
+				led = append(led, compactEntry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = x, int32(t), int32(31), int32(sim.Cause{Kind: sim.ByLever, Index: 12, Actor: 1, Level: lv, Option: -1}.Index), int32(87), sim.Cause{Kind: sim.ByLever, Index: 12, Actor: 1, Level: lv, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByLever, Index: 12, Actor: 1, Level: lv, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByLever, Index: 12, Actor: 1, Level: lv, Option: -1}.Level)
+			}
 		}
 	}
 	if lv := l[13]; lv > 0 { // japan.sanctions
@@ -6164,13 +9548,29 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 			return led, f.failed(t, 88)
 		} else if x != 0 {
 			d[13] += x
-			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(13), Index: int32(sim.Cause{Kind: sim.ByLever, Index: 13, Actor: 1, Level: lv, Option: -1}.Index), At: int32(88), Kind: sim.Cause{Kind: sim.ByLever, Index: 13, Actor: 1, Level: lv, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByLever, Index: 13, Actor: 1, Level: lv, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByLever, Index: 13, Actor: 1, Level: lv, Option: -1}.Level)})
+			if len(led) == cap(led) {
+				led = append(led, compactEntry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = x, int32(t), int32(13), int32(sim.Cause{Kind: sim.ByLever, Index: 13, Actor: 1, Level: lv, Option: -1}.Index), int32(88), sim.Cause{Kind: sim.ByLever, Index: 13, Actor: 1, Level: lv, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByLever, Index: 13, Actor: 1, Level: lv, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByLever, Index: 13, Actor: 1, Level: lv, Option: -1}.Level)
+			}
 		}
 		if x := float64(0.05 * float64(90.0-v[29])); f.fault || x-x != 0 {
 			return led, f.failed(t, 89)
 		} else if x != 0 {
 			d[29] += x
-			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(29), Index: int32(sim.Cause{Kind: sim.ByLever, Index: 13, Actor: 1, Level: lv, Option: -1}.Index), At: int32(89), Kind: sim.Cause{Kind: sim.ByLever, Index: 13, Actor: 1, Level: lv, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByLever, Index: 13, Actor: 1, Level: lv, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByLever, Index: 13, Actor: 1, Level: lv, Option: -1}.Level)})
+			if len(led) == cap(led) {
+				led = append(led, compactEntry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = x, int32(t), int32(29), int32(sim.Cause{Kind: sim.ByLever, Index: 13, Actor: 1, Level: lv, Option: -1}.Index), int32(89), sim.Cause{Kind: sim.ByLever, Index: 13, Actor: 1, Level: lv, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByLever, Index: 13, Actor: 1, Level: lv, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByLever, Index: 13, Actor: 1, Level: lv, Option: -1}.Level)
+			}
 		}
 	}
 	if lv := l[14]; lv > 0 { // japan.summit
@@ -6185,13 +9585,29 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 			return led, f.failed(t, 90)
 		} else if x != 0 {
 			d[35] += x
-			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(35), Index: int32(sim.Cause{Kind: sim.ByLever, Index: 14, Actor: 1, Level: lv, Option: -1}.Index), At: int32(90), Kind: sim.Cause{Kind: sim.ByLever, Index: 14, Actor: 1, Level: lv, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByLever, Index: 14, Actor: 1, Level: lv, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByLever, Index: 14, Actor: 1, Level: lv, Option: -1}.Level)})
+			if len(led) == cap(led) {
+				led = append(led, compactEntry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = x, int32(t), int32(35), int32(sim.Cause{Kind: sim.ByLever, Index: 14, Actor: 1, Level: lv, Option: -1}.Index), int32(90), sim.Cause{Kind: sim.ByLever, Index: 14, Actor: 1, Level: lv, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByLever, Index: 14, Actor: 1, Level: lv, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByLever, Index: 14, Actor: 1, Level: lv, Option: -1}.Level)
+			}
 		}
 		if x := float64((-0.01) * v[36]); f.fault || x-x != 0 {
 			return led, f.failed(t, 91)
 		} else if x != 0 {
 			d[36] += x
-			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(36), Index: int32(sim.Cause{Kind: sim.ByLever, Index: 14, Actor: 1, Level: lv, Option: -1}.Index), At: int32(91), Kind: sim.Cause{Kind: sim.ByLever, Index: 14, Actor: 1, Level: lv, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByLever, Index: 14, Actor: 1, Level: lv, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByLever, Index: 14, Actor: 1, Level: lv, Option: -1}.Level)})
+			if len(led) == cap(led) {
+				led = append(led, compactEntry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = x, int32(t), int32(36), int32(sim.Cause{Kind: sim.ByLever, Index: 14, Actor: 1, Level: lv, Option: -1}.Index), int32(91), sim.Cause{Kind: sim.ByLever, Index: 14, Actor: 1, Level: lv, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByLever, Index: 14, Actor: 1, Level: lv, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByLever, Index: 14, Actor: 1, Level: lv, Option: -1}.Level)
+			}
 		}
 	}
 	if lv := l[15]; lv > 0 { // rok.thaad
@@ -6202,7 +9618,15 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 			return led, f.failed(t, 92)
 		} else if x != 0 {
 			d[30] += x
-			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(30), Index: int32(sim.Cause{Kind: sim.ByLever, Index: 15, Actor: 2, Level: lv, Option: -1}.Index), At: int32(92), Kind: sim.Cause{Kind: sim.ByLever, Index: 15, Actor: 2, Level: lv, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByLever, Index: 15, Actor: 2, Level: lv, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByLever, Index: 15, Actor: 2, Level: lv, Option: -1}.Level)})
+			if len(led) == cap(led) {
+				led = append(led, compactEntry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = x, int32(t), int32(30), int32(sim.Cause{Kind: sim.ByLever, Index: 15, Actor: 2, Level: lv, Option: -1}.Index), int32(92), sim.Cause{Kind: sim.ByLever, Index: 15, Actor: 2, Level: lv, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByLever, Index: 15, Actor: 2, Level: lv, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByLever, Index: 15, Actor: 2, Level: lv, Option: -1}.Level)
+			}
 		}
 	}
 	if lv := l[16]; lv > 0 { // rok.engage
@@ -6212,19 +9636,43 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 			return led, f.failed(t, 93)
 		} else if x != 0 {
 			d[36] += x
-			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(36), Index: int32(sim.Cause{Kind: sim.ByLever, Index: 16, Actor: 2, Level: lv, Option: -1}.Index), At: int32(93), Kind: sim.Cause{Kind: sim.ByLever, Index: 16, Actor: 2, Level: lv, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByLever, Index: 16, Actor: 2, Level: lv, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByLever, Index: 16, Actor: 2, Level: lv, Option: -1}.Level)})
+			if len(led) == cap(led) {
+				led = append(led, compactEntry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = x, int32(t), int32(36), int32(sim.Cause{Kind: sim.ByLever, Index: 16, Actor: 2, Level: lv, Option: -1}.Index), int32(93), sim.Cause{Kind: sim.ByLever, Index: 16, Actor: 2, Level: lv, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByLever, Index: 16, Actor: 2, Level: lv, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByLever, Index: 16, Actor: 2, Level: lv, Option: -1}.Level)
+			}
 		}
 		if x := float64(0.4 * level); f.fault || x-x != 0 {
 			return led, f.failed(t, 94)
 		} else if x != 0 {
 			d[35] += x
-			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(35), Index: int32(sim.Cause{Kind: sim.ByLever, Index: 16, Actor: 2, Level: lv, Option: -1}.Index), At: int32(94), Kind: sim.Cause{Kind: sim.ByLever, Index: 16, Actor: 2, Level: lv, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByLever, Index: 16, Actor: 2, Level: lv, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByLever, Index: 16, Actor: 2, Level: lv, Option: -1}.Level)})
+			if len(led) == cap(led) {
+				led = append(led, compactEntry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = x, int32(t), int32(35), int32(sim.Cause{Kind: sim.ByLever, Index: 16, Actor: 2, Level: lv, Option: -1}.Index), int32(94), sim.Cause{Kind: sim.ByLever, Index: 16, Actor: 2, Level: lv, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByLever, Index: 16, Actor: 2, Level: lv, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByLever, Index: 16, Actor: 2, Level: lv, Option: -1}.Level)
+			}
 		}
 		if x := f.div(float64(float64(0.5*level)*float64(100.0-v[33])), 20.0); f.fault || x-x != 0 {
 			return led, f.failed(t, 95)
 		} else if x != 0 {
 			d[33] += x
-			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(33), Index: int32(sim.Cause{Kind: sim.ByLever, Index: 16, Actor: 2, Level: lv, Option: -1}.Index), At: int32(95), Kind: sim.Cause{Kind: sim.ByLever, Index: 16, Actor: 2, Level: lv, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByLever, Index: 16, Actor: 2, Level: lv, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByLever, Index: 16, Actor: 2, Level: lv, Option: -1}.Level)})
+			if len(led) == cap(led) {
+				led = append(led, compactEntry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = x, int32(t), int32(33), int32(sim.Cause{Kind: sim.ByLever, Index: 16, Actor: 2, Level: lv, Option: -1}.Index), int32(95), sim.Cause{Kind: sim.ByLever, Index: 16, Actor: 2, Level: lv, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByLever, Index: 16, Actor: 2, Level: lv, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByLever, Index: 16, Actor: 2, Level: lv, Option: -1}.Level)
+			}
 		}
 		if x := func() float64 {
 			if float64(l[7]) == 0.0 {
@@ -6235,7 +9683,15 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 			return led, f.failed(t, 96)
 		} else if x != 0 {
 			d[30] += x
-			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(30), Index: int32(sim.Cause{Kind: sim.ByLever, Index: 16, Actor: 2, Level: lv, Option: -1}.Index), At: int32(96), Kind: sim.Cause{Kind: sim.ByLever, Index: 16, Actor: 2, Level: lv, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByLever, Index: 16, Actor: 2, Level: lv, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByLever, Index: 16, Actor: 2, Level: lv, Option: -1}.Level)})
+			if len(led) == cap(led) {
+				led = append(led, compactEntry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = x, int32(t), int32(30), int32(sim.Cause{Kind: sim.ByLever, Index: 16, Actor: 2, Level: lv, Option: -1}.Index), int32(96), sim.Cause{Kind: sim.ByLever, Index: 16, Actor: 2, Level: lv, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByLever, Index: 16, Actor: 2, Level: lv, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByLever, Index: 16, Actor: 2, Level: lv, Option: -1}.Level)
+			}
 		}
 	}
 	if lv := l[17]; lv > 0 { // rok.sanctions
@@ -6245,13 +9701,29 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 			return led, f.failed(t, 97)
 		} else if x != 0 {
 			d[13] += x
-			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(13), Index: int32(sim.Cause{Kind: sim.ByLever, Index: 17, Actor: 2, Level: lv, Option: -1}.Index), At: int32(97), Kind: sim.Cause{Kind: sim.ByLever, Index: 17, Actor: 2, Level: lv, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByLever, Index: 17, Actor: 2, Level: lv, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByLever, Index: 17, Actor: 2, Level: lv, Option: -1}.Level)})
+			if len(led) == cap(led) {
+				led = append(led, compactEntry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = x, int32(t), int32(13), int32(sim.Cause{Kind: sim.ByLever, Index: 17, Actor: 2, Level: lv, Option: -1}.Index), int32(97), sim.Cause{Kind: sim.ByLever, Index: 17, Actor: 2, Level: lv, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByLever, Index: 17, Actor: 2, Level: lv, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByLever, Index: 17, Actor: 2, Level: lv, Option: -1}.Level)
+			}
 		}
 		if x := 0.4; f.fault || x-x != 0 {
 			return led, f.failed(t, 98)
 		} else if x != 0 {
 			d[30] += x
-			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(30), Index: int32(sim.Cause{Kind: sim.ByLever, Index: 17, Actor: 2, Level: lv, Option: -1}.Index), At: int32(98), Kind: sim.Cause{Kind: sim.ByLever, Index: 17, Actor: 2, Level: lv, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByLever, Index: 17, Actor: 2, Level: lv, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByLever, Index: 17, Actor: 2, Level: lv, Option: -1}.Level)})
+			if len(led) == cap(led) {
+				led = append(led, compactEntry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = x, int32(t), int32(30), int32(sim.Cause{Kind: sim.ByLever, Index: 17, Actor: 2, Level: lv, Option: -1}.Index), int32(98), sim.Cause{Kind: sim.ByLever, Index: 17, Actor: 2, Level: lv, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByLever, Index: 17, Actor: 2, Level: lv, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByLever, Index: 17, Actor: 2, Level: lv, Option: -1}.Level)
+			}
 		}
 	}
 	if lv := l[18]; lv > 0 { // rok.aid
@@ -6261,19 +9733,43 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 			return led, f.failed(t, 99)
 		} else if x != 0 {
 			d[35] += x
-			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(35), Index: int32(sim.Cause{Kind: sim.ByLever, Index: 18, Actor: 2, Level: lv, Option: -1}.Index), At: int32(99), Kind: sim.Cause{Kind: sim.ByLever, Index: 18, Actor: 2, Level: lv, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByLever, Index: 18, Actor: 2, Level: lv, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByLever, Index: 18, Actor: 2, Level: lv, Option: -1}.Level)})
+			if len(led) == cap(led) {
+				led = append(led, compactEntry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = x, int32(t), int32(35), int32(sim.Cause{Kind: sim.ByLever, Index: 18, Actor: 2, Level: lv, Option: -1}.Index), int32(99), sim.Cause{Kind: sim.ByLever, Index: 18, Actor: 2, Level: lv, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByLever, Index: 18, Actor: 2, Level: lv, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByLever, Index: 18, Actor: 2, Level: lv, Option: -1}.Level)
+			}
 		}
 		if x := (-1.0); f.fault || x-x != 0 {
 			return led, f.failed(t, 100)
 		} else if x != 0 {
 			d[24] += x
-			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(24), Index: int32(sim.Cause{Kind: sim.ByLever, Index: 18, Actor: 2, Level: lv, Option: -1}.Index), At: int32(100), Kind: sim.Cause{Kind: sim.ByLever, Index: 18, Actor: 2, Level: lv, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByLever, Index: 18, Actor: 2, Level: lv, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByLever, Index: 18, Actor: 2, Level: lv, Option: -1}.Level)})
+			if len(led) == cap(led) {
+				led = append(led, compactEntry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = x, int32(t), int32(24), int32(sim.Cause{Kind: sim.ByLever, Index: 18, Actor: 2, Level: lv, Option: -1}.Index), int32(100), sim.Cause{Kind: sim.ByLever, Index: 18, Actor: 2, Level: lv, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByLever, Index: 18, Actor: 2, Level: lv, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByLever, Index: 18, Actor: 2, Level: lv, Option: -1}.Level)
+			}
 		}
 		if x := float64((-0.01) * v[11]); f.fault || x-x != 0 {
 			return led, f.failed(t, 101)
 		} else if x != 0 {
 			d[11] += x
-			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(11), Index: int32(sim.Cause{Kind: sim.ByLever, Index: 18, Actor: 2, Level: lv, Option: -1}.Index), At: int32(101), Kind: sim.Cause{Kind: sim.ByLever, Index: 18, Actor: 2, Level: lv, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByLever, Index: 18, Actor: 2, Level: lv, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByLever, Index: 18, Actor: 2, Level: lv, Option: -1}.Level)})
+			if len(led) == cap(led) {
+				led = append(led, compactEntry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = x, int32(t), int32(11), int32(sim.Cause{Kind: sim.ByLever, Index: 18, Actor: 2, Level: lv, Option: -1}.Index), int32(101), sim.Cause{Kind: sim.ByLever, Index: 18, Actor: 2, Level: lv, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByLever, Index: 18, Actor: 2, Level: lv, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByLever, Index: 18, Actor: 2, Level: lv, Option: -1}.Level)
+			}
 		}
 	}
 	if lv := l[19]; lv > 0 { // china.enforce
@@ -6293,7 +9789,15 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 			return led, f.failed(t, 102)
 		} else if x != 0 {
 			d[22] += x
-			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(22), Index: int32(sim.Cause{Kind: sim.ByLever, Index: 19, Actor: 3, Level: lv, Option: -1}.Index), At: int32(102), Kind: sim.Cause{Kind: sim.ByLever, Index: 19, Actor: 3, Level: lv, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByLever, Index: 19, Actor: 3, Level: lv, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByLever, Index: 19, Actor: 3, Level: lv, Option: -1}.Level)})
+			if len(led) == cap(led) {
+				led = append(led, compactEntry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = x, int32(t), int32(22), int32(sim.Cause{Kind: sim.ByLever, Index: 19, Actor: 3, Level: lv, Option: -1}.Index), int32(102), sim.Cause{Kind: sim.ByLever, Index: 19, Actor: 3, Level: lv, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByLever, Index: 19, Actor: 3, Level: lv, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByLever, Index: 19, Actor: 3, Level: lv, Option: -1}.Level)
+			}
 		}
 		if x := func() float64 {
 			if level == 3.0 {
@@ -6304,13 +9808,29 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 			return led, f.failed(t, 103)
 		} else if x != 0 {
 			d[8] += x
-			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(8), Index: int32(sim.Cause{Kind: sim.ByLever, Index: 19, Actor: 3, Level: lv, Option: -1}.Index), At: int32(103), Kind: sim.Cause{Kind: sim.ByLever, Index: 19, Actor: 3, Level: lv, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByLever, Index: 19, Actor: 3, Level: lv, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByLever, Index: 19, Actor: 3, Level: lv, Option: -1}.Level)})
+			if len(led) == cap(led) {
+				led = append(led, compactEntry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = x, int32(t), int32(8), int32(sim.Cause{Kind: sim.ByLever, Index: 19, Actor: 3, Level: lv, Option: -1}.Index), int32(103), sim.Cause{Kind: sim.ByLever, Index: 19, Actor: 3, Level: lv, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByLever, Index: 19, Actor: 3, Level: lv, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByLever, Index: 19, Actor: 3, Level: lv, Option: -1}.Level)
+			}
 		}
 		if x := float64((-0.3) * level); f.fault || x-x != 0 {
 			return led, f.failed(t, 104)
 		} else if x != 0 {
 			d[26] += x
-			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(26), Index: int32(sim.Cause{Kind: sim.ByLever, Index: 19, Actor: 3, Level: lv, Option: -1}.Index), At: int32(104), Kind: sim.Cause{Kind: sim.ByLever, Index: 19, Actor: 3, Level: lv, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByLever, Index: 19, Actor: 3, Level: lv, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByLever, Index: 19, Actor: 3, Level: lv, Option: -1}.Level)})
+			if len(led) == cap(led) {
+				led = append(led, compactEntry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = x, int32(t), int32(26), int32(sim.Cause{Kind: sim.ByLever, Index: 19, Actor: 3, Level: lv, Option: -1}.Index), int32(104), sim.Cause{Kind: sim.ByLever, Index: 19, Actor: 3, Level: lv, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByLever, Index: 19, Actor: 3, Level: lv, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByLever, Index: 19, Actor: 3, Level: lv, Option: -1}.Level)
+			}
 		}
 		if x := float64(float64((-2.0)*level) * func() float64 {
 			if float64(l[8]) > 0.0 {
@@ -6321,7 +9841,15 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 			return led, f.failed(t, 105)
 		} else if x != 0 {
 			d[23] += x
-			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(23), Index: int32(sim.Cause{Kind: sim.ByLever, Index: 19, Actor: 3, Level: lv, Option: -1}.Index), At: int32(105), Kind: sim.Cause{Kind: sim.ByLever, Index: 19, Actor: 3, Level: lv, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByLever, Index: 19, Actor: 3, Level: lv, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByLever, Index: 19, Actor: 3, Level: lv, Option: -1}.Level)})
+			if len(led) == cap(led) {
+				led = append(led, compactEntry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = x, int32(t), int32(23), int32(sim.Cause{Kind: sim.ByLever, Index: 19, Actor: 3, Level: lv, Option: -1}.Index), int32(105), sim.Cause{Kind: sim.ByLever, Index: 19, Actor: 3, Level: lv, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByLever, Index: 19, Actor: 3, Level: lv, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByLever, Index: 19, Actor: 3, Level: lv, Option: -1}.Level)
+			}
 		}
 	}
 	if lv := l[20]; lv > 0 { // china.overt
@@ -6331,19 +9859,43 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 			return led, f.failed(t, 106)
 		} else if x != 0 {
 			d[23] += x
-			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(23), Index: int32(sim.Cause{Kind: sim.ByLever, Index: 20, Actor: 3, Level: lv, Option: -1}.Index), At: int32(106), Kind: sim.Cause{Kind: sim.ByLever, Index: 20, Actor: 3, Level: lv, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByLever, Index: 20, Actor: 3, Level: lv, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByLever, Index: 20, Actor: 3, Level: lv, Option: -1}.Level)})
+			if len(led) == cap(led) {
+				led = append(led, compactEntry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = x, int32(t), int32(23), int32(sim.Cause{Kind: sim.ByLever, Index: 20, Actor: 3, Level: lv, Option: -1}.Index), int32(106), sim.Cause{Kind: sim.ByLever, Index: 20, Actor: 3, Level: lv, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByLever, Index: 20, Actor: 3, Level: lv, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByLever, Index: 20, Actor: 3, Level: lv, Option: -1}.Level)
+			}
 		}
 		if x := (-1.0); f.fault || x-x != 0 {
 			return led, f.failed(t, 107)
 		} else if x != 0 {
 			d[35] += x
-			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(35), Index: int32(sim.Cause{Kind: sim.ByLever, Index: 20, Actor: 3, Level: lv, Option: -1}.Index), At: int32(107), Kind: sim.Cause{Kind: sim.ByLever, Index: 20, Actor: 3, Level: lv, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByLever, Index: 20, Actor: 3, Level: lv, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByLever, Index: 20, Actor: 3, Level: lv, Option: -1}.Level)})
+			if len(led) == cap(led) {
+				led = append(led, compactEntry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = x, int32(t), int32(35), int32(sim.Cause{Kind: sim.ByLever, Index: 20, Actor: 3, Level: lv, Option: -1}.Index), int32(107), sim.Cause{Kind: sim.ByLever, Index: 20, Actor: 3, Level: lv, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByLever, Index: 20, Actor: 3, Level: lv, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByLever, Index: 20, Actor: 3, Level: lv, Option: -1}.Level)
+			}
 		}
 		if x := f.div(float64(0.5*float64(100.0-v[33])), 20.0); f.fault || x-x != 0 {
 			return led, f.failed(t, 108)
 		} else if x != 0 {
 			d[33] += x
-			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(33), Index: int32(sim.Cause{Kind: sim.ByLever, Index: 20, Actor: 3, Level: lv, Option: -1}.Index), At: int32(108), Kind: sim.Cause{Kind: sim.ByLever, Index: 20, Actor: 3, Level: lv, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByLever, Index: 20, Actor: 3, Level: lv, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByLever, Index: 20, Actor: 3, Level: lv, Option: -1}.Level)})
+			if len(led) == cap(led) {
+				led = append(led, compactEntry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = x, int32(t), int32(33), int32(sim.Cause{Kind: sim.ByLever, Index: 20, Actor: 3, Level: lv, Option: -1}.Index), int32(108), sim.Cause{Kind: sim.ByLever, Index: 20, Actor: 3, Level: lv, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByLever, Index: 20, Actor: 3, Level: lv, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByLever, Index: 20, Actor: 3, Level: lv, Option: -1}.Level)
+			}
 		}
 	}
 	if lv := l[21]; lv > 0 { // china.aid
@@ -6353,19 +9905,43 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 			return led, f.failed(t, 109)
 		} else if x != 0 {
 			d[35] += x
-			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(35), Index: int32(sim.Cause{Kind: sim.ByLever, Index: 21, Actor: 3, Level: lv, Option: -1}.Index), At: int32(109), Kind: sim.Cause{Kind: sim.ByLever, Index: 21, Actor: 3, Level: lv, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByLever, Index: 21, Actor: 3, Level: lv, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByLever, Index: 21, Actor: 3, Level: lv, Option: -1}.Level)})
+			if len(led) == cap(led) {
+				led = append(led, compactEntry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = x, int32(t), int32(35), int32(sim.Cause{Kind: sim.ByLever, Index: 21, Actor: 3, Level: lv, Option: -1}.Index), int32(109), sim.Cause{Kind: sim.ByLever, Index: 21, Actor: 3, Level: lv, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByLever, Index: 21, Actor: 3, Level: lv, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByLever, Index: 21, Actor: 3, Level: lv, Option: -1}.Level)
+			}
 		}
 		if x := f.div(float64(float64(0.4*level)*float64(100.0-v[33])), 20.0); f.fault || x-x != 0 {
 			return led, f.failed(t, 110)
 		} else if x != 0 {
 			d[33] += x
-			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(33), Index: int32(sim.Cause{Kind: sim.ByLever, Index: 21, Actor: 3, Level: lv, Option: -1}.Index), At: int32(110), Kind: sim.Cause{Kind: sim.ByLever, Index: 21, Actor: 3, Level: lv, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByLever, Index: 21, Actor: 3, Level: lv, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByLever, Index: 21, Actor: 3, Level: lv, Option: -1}.Level)})
+			if len(led) == cap(led) {
+				led = append(led, compactEntry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = x, int32(t), int32(33), int32(sim.Cause{Kind: sim.ByLever, Index: 21, Actor: 3, Level: lv, Option: -1}.Index), int32(110), sim.Cause{Kind: sim.ByLever, Index: 21, Actor: 3, Level: lv, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByLever, Index: 21, Actor: 3, Level: lv, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByLever, Index: 21, Actor: 3, Level: lv, Option: -1}.Level)
+			}
 		}
 		if x := float64(float64((-0.01)*level) * v[11]); f.fault || x-x != 0 {
 			return led, f.failed(t, 111)
 		} else if x != 0 {
 			d[11] += x
-			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(11), Index: int32(sim.Cause{Kind: sim.ByLever, Index: 21, Actor: 3, Level: lv, Option: -1}.Index), At: int32(111), Kind: sim.Cause{Kind: sim.ByLever, Index: 21, Actor: 3, Level: lv, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByLever, Index: 21, Actor: 3, Level: lv, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByLever, Index: 21, Actor: 3, Level: lv, Option: -1}.Level)})
+			if len(led) == cap(led) {
+				led = append(led, compactEntry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = x, int32(t), int32(11), int32(sim.Cause{Kind: sim.ByLever, Index: 21, Actor: 3, Level: lv, Option: -1}.Index), int32(111), sim.Cause{Kind: sim.ByLever, Index: 21, Actor: 3, Level: lv, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByLever, Index: 21, Actor: 3, Level: lv, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByLever, Index: 21, Actor: 3, Level: lv, Option: -1}.Level)
+			}
 		}
 	}
 	if lv := l[22]; lv > 0 { // china.border
@@ -6375,19 +9951,43 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 			return led, f.failed(t, 112)
 		} else if x != 0 {
 			d[24] += x
-			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(24), Index: int32(sim.Cause{Kind: sim.ByLever, Index: 22, Actor: 3, Level: lv, Option: -1}.Index), At: int32(112), Kind: sim.Cause{Kind: sim.ByLever, Index: 22, Actor: 3, Level: lv, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByLever, Index: 22, Actor: 3, Level: lv, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByLever, Index: 22, Actor: 3, Level: lv, Option: -1}.Level)})
+			if len(led) == cap(led) {
+				led = append(led, compactEntry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = x, int32(t), int32(24), int32(sim.Cause{Kind: sim.ByLever, Index: 22, Actor: 3, Level: lv, Option: -1}.Index), int32(112), sim.Cause{Kind: sim.ByLever, Index: 22, Actor: 3, Level: lv, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByLever, Index: 22, Actor: 3, Level: lv, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByLever, Index: 22, Actor: 3, Level: lv, Option: -1}.Level)
+			}
 		}
 		if x := float64((-0.4) * level); f.fault || x-x != 0 {
 			return led, f.failed(t, 113)
 		} else if x != 0 {
 			d[26] += x
-			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(26), Index: int32(sim.Cause{Kind: sim.ByLever, Index: 22, Actor: 3, Level: lv, Option: -1}.Index), At: int32(113), Kind: sim.Cause{Kind: sim.ByLever, Index: 22, Actor: 3, Level: lv, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByLever, Index: 22, Actor: 3, Level: lv, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByLever, Index: 22, Actor: 3, Level: lv, Option: -1}.Level)})
+			if len(led) == cap(led) {
+				led = append(led, compactEntry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = x, int32(t), int32(26), int32(sim.Cause{Kind: sim.ByLever, Index: 22, Actor: 3, Level: lv, Option: -1}.Index), int32(113), sim.Cause{Kind: sim.ByLever, Index: 22, Actor: 3, Level: lv, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByLever, Index: 22, Actor: 3, Level: lv, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByLever, Index: 22, Actor: 3, Level: lv, Option: -1}.Level)
+			}
 		}
 		if x := float64(float64((-0.04)*level) * v[13]); f.fault || x-x != 0 {
 			return led, f.failed(t, 114)
 		} else if x != 0 {
 			d[13] += x
-			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(13), Index: int32(sim.Cause{Kind: sim.ByLever, Index: 22, Actor: 3, Level: lv, Option: -1}.Index), At: int32(114), Kind: sim.Cause{Kind: sim.ByLever, Index: 22, Actor: 3, Level: lv, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByLever, Index: 22, Actor: 3, Level: lv, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByLever, Index: 22, Actor: 3, Level: lv, Option: -1}.Level)})
+			if len(led) == cap(led) {
+				led = append(led, compactEntry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = x, int32(t), int32(13), int32(sim.Cause{Kind: sim.ByLever, Index: 22, Actor: 3, Level: lv, Option: -1}.Index), int32(114), sim.Cause{Kind: sim.ByLever, Index: 22, Actor: 3, Level: lv, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByLever, Index: 22, Actor: 3, Level: lv, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByLever, Index: 22, Actor: 3, Level: lv, Option: -1}.Level)
+			}
 		}
 	}
 	if lv := l[23]; lv > 0 { // china.retaliate
@@ -6397,19 +9997,43 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 			return led, f.failed(t, 115)
 		} else if x != 0 {
 			d[32] += x
-			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(32), Index: int32(sim.Cause{Kind: sim.ByLever, Index: 23, Actor: 3, Level: lv, Option: -1}.Index), At: int32(115), Kind: sim.Cause{Kind: sim.ByLever, Index: 23, Actor: 3, Level: lv, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByLever, Index: 23, Actor: 3, Level: lv, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByLever, Index: 23, Actor: 3, Level: lv, Option: -1}.Level)})
+			if len(led) == cap(led) {
+				led = append(led, compactEntry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = x, int32(t), int32(32), int32(sim.Cause{Kind: sim.ByLever, Index: 23, Actor: 3, Level: lv, Option: -1}.Index), int32(115), sim.Cause{Kind: sim.ByLever, Index: 23, Actor: 3, Level: lv, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByLever, Index: 23, Actor: 3, Level: lv, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByLever, Index: 23, Actor: 3, Level: lv, Option: -1}.Level)
+			}
 		}
 		if x := float64((-0.5) * level); f.fault || x-x != 0 {
 			return led, f.failed(t, 116)
 		} else if x != 0 {
 			d[30] += x
-			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(30), Index: int32(sim.Cause{Kind: sim.ByLever, Index: 23, Actor: 3, Level: lv, Option: -1}.Index), At: int32(116), Kind: sim.Cause{Kind: sim.ByLever, Index: 23, Actor: 3, Level: lv, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByLever, Index: 23, Actor: 3, Level: lv, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByLever, Index: 23, Actor: 3, Level: lv, Option: -1}.Level)})
+			if len(led) == cap(led) {
+				led = append(led, compactEntry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = x, int32(t), int32(30), int32(sim.Cause{Kind: sim.ByLever, Index: 23, Actor: 3, Level: lv, Option: -1}.Index), int32(116), sim.Cause{Kind: sim.ByLever, Index: 23, Actor: 3, Level: lv, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByLever, Index: 23, Actor: 3, Level: lv, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByLever, Index: 23, Actor: 3, Level: lv, Option: -1}.Level)
+			}
 		}
 		if x := float64((-0.1) * level); f.fault || x-x != 0 {
 			return led, f.failed(t, 117)
 		} else if x != 0 {
 			d[26] += x
-			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(26), Index: int32(sim.Cause{Kind: sim.ByLever, Index: 23, Actor: 3, Level: lv, Option: -1}.Index), At: int32(117), Kind: sim.Cause{Kind: sim.ByLever, Index: 23, Actor: 3, Level: lv, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByLever, Index: 23, Actor: 3, Level: lv, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByLever, Index: 23, Actor: 3, Level: lv, Option: -1}.Level)})
+			if len(led) == cap(led) {
+				led = append(led, compactEntry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = x, int32(t), int32(26), int32(sim.Cause{Kind: sim.ByLever, Index: 23, Actor: 3, Level: lv, Option: -1}.Index), int32(117), sim.Cause{Kind: sim.ByLever, Index: 23, Actor: 3, Level: lv, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByLever, Index: 23, Actor: 3, Level: lv, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByLever, Index: 23, Actor: 3, Level: lv, Option: -1}.Level)
+			}
 		}
 	}
 	if lv := l[24]; lv > 0 { // china.veto
@@ -6419,13 +10043,29 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 			return led, f.failed(t, 118)
 		} else if x != 0 {
 			d[23] += x
-			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(23), Index: int32(sim.Cause{Kind: sim.ByLever, Index: 24, Actor: 3, Level: lv, Option: -1}.Index), At: int32(118), Kind: sim.Cause{Kind: sim.ByLever, Index: 24, Actor: 3, Level: lv, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByLever, Index: 24, Actor: 3, Level: lv, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByLever, Index: 24, Actor: 3, Level: lv, Option: -1}.Level)})
+			if len(led) == cap(led) {
+				led = append(led, compactEntry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = x, int32(t), int32(23), int32(sim.Cause{Kind: sim.ByLever, Index: 24, Actor: 3, Level: lv, Option: -1}.Index), int32(118), sim.Cause{Kind: sim.ByLever, Index: 24, Actor: 3, Level: lv, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByLever, Index: 24, Actor: 3, Level: lv, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByLever, Index: 24, Actor: 3, Level: lv, Option: -1}.Level)
+			}
 		}
 		if x := 1.0; f.fault || x-x != 0 {
 			return led, f.failed(t, 119)
 		} else if x != 0 {
 			d[36] += x
-			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(36), Index: int32(sim.Cause{Kind: sim.ByLever, Index: 24, Actor: 3, Level: lv, Option: -1}.Index), At: int32(119), Kind: sim.Cause{Kind: sim.ByLever, Index: 24, Actor: 3, Level: lv, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByLever, Index: 24, Actor: 3, Level: lv, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByLever, Index: 24, Actor: 3, Level: lv, Option: -1}.Level)})
+			if len(led) == cap(led) {
+				led = append(led, compactEntry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = x, int32(t), int32(36), int32(sim.Cause{Kind: sim.ByLever, Index: 24, Actor: 3, Level: lv, Option: -1}.Index), int32(119), sim.Cause{Kind: sim.ByLever, Index: 24, Actor: 3, Level: lv, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByLever, Index: 24, Actor: 3, Level: lv, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByLever, Index: 24, Actor: 3, Level: lv, Option: -1}.Level)
+			}
 		}
 	}
 	if lv := l[25]; lv > 0 { // china.labor_cap
@@ -6440,13 +10080,29 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 			return led, f.failed(t, 120)
 		} else if x != 0 {
 			d[16] += x
-			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(16), Index: int32(sim.Cause{Kind: sim.ByLever, Index: 25, Actor: 3, Level: lv, Option: -1}.Index), At: int32(120), Kind: sim.Cause{Kind: sim.ByLever, Index: 25, Actor: 3, Level: lv, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByLever, Index: 25, Actor: 3, Level: lv, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByLever, Index: 25, Actor: 3, Level: lv, Option: -1}.Level)})
+			if len(led) == cap(led) {
+				led = append(led, compactEntry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = x, int32(t), int32(16), int32(sim.Cause{Kind: sim.ByLever, Index: 25, Actor: 3, Level: lv, Option: -1}.Index), int32(120), sim.Cause{Kind: sim.ByLever, Index: 25, Actor: 3, Level: lv, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByLever, Index: 25, Actor: 3, Level: lv, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByLever, Index: 25, Actor: 3, Level: lv, Option: -1}.Level)
+			}
 		}
 		if x := float64((-0.1) * level); f.fault || x-x != 0 {
 			return led, f.failed(t, 121)
 		} else if x != 0 {
 			d[26] += x
-			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(26), Index: int32(sim.Cause{Kind: sim.ByLever, Index: 25, Actor: 3, Level: lv, Option: -1}.Index), At: int32(121), Kind: sim.Cause{Kind: sim.ByLever, Index: 25, Actor: 3, Level: lv, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByLever, Index: 25, Actor: 3, Level: lv, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByLever, Index: 25, Actor: 3, Level: lv, Option: -1}.Level)})
+			if len(led) == cap(led) {
+				led = append(led, compactEntry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = x, int32(t), int32(26), int32(sim.Cause{Kind: sim.ByLever, Index: 25, Actor: 3, Level: lv, Option: -1}.Index), int32(121), sim.Cause{Kind: sim.ByLever, Index: 25, Actor: 3, Level: lv, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByLever, Index: 25, Actor: 3, Level: lv, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByLever, Index: 25, Actor: 3, Level: lv, Option: -1}.Level)
+			}
 		}
 	}
 	if lv := l[26]; lv > 0 { // china.tourism
@@ -6456,7 +10112,15 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 			return led, f.failed(t, 122)
 		} else if x != 0 {
 			d[26] += x
-			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(26), Index: int32(sim.Cause{Kind: sim.ByLever, Index: 26, Actor: 3, Level: lv, Option: -1}.Index), At: int32(122), Kind: sim.Cause{Kind: sim.ByLever, Index: 26, Actor: 3, Level: lv, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByLever, Index: 26, Actor: 3, Level: lv, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByLever, Index: 26, Actor: 3, Level: lv, Option: -1}.Level)})
+			if len(led) == cap(led) {
+				led = append(led, compactEntry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = x, int32(t), int32(26), int32(sim.Cause{Kind: sim.ByLever, Index: 26, Actor: 3, Level: lv, Option: -1}.Index), int32(122), sim.Cause{Kind: sim.ByLever, Index: 26, Actor: 3, Level: lv, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByLever, Index: 26, Actor: 3, Level: lv, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByLever, Index: 26, Actor: 3, Level: lv, Option: -1}.Level)
+			}
 		}
 	}
 	if lv := l[27]; lv > 0 { // china.summit
@@ -6466,25 +10130,57 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 			return led, f.failed(t, 123)
 		} else if x != 0 {
 			d[33] += x
-			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(33), Index: int32(sim.Cause{Kind: sim.ByLever, Index: 27, Actor: 3, Level: lv, Option: -1}.Index), At: int32(123), Kind: sim.Cause{Kind: sim.ByLever, Index: 27, Actor: 3, Level: lv, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByLever, Index: 27, Actor: 3, Level: lv, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByLever, Index: 27, Actor: 3, Level: lv, Option: -1}.Level)})
+			if len(led) == cap(led) {
+				led = append(led, compactEntry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = x, int32(t), int32(33), int32(sim.Cause{Kind: sim.ByLever, Index: 27, Actor: 3, Level: lv, Option: -1}.Index), int32(123), sim.Cause{Kind: sim.ByLever, Index: 27, Actor: 3, Level: lv, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByLever, Index: 27, Actor: 3, Level: lv, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByLever, Index: 27, Actor: 3, Level: lv, Option: -1}.Level)
+			}
 		}
 		if x := float64((-0.03) * v[36]); f.fault || x-x != 0 {
 			return led, f.failed(t, 124)
 		} else if x != 0 {
 			d[36] += x
-			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(36), Index: int32(sim.Cause{Kind: sim.ByLever, Index: 27, Actor: 3, Level: lv, Option: -1}.Index), At: int32(124), Kind: sim.Cause{Kind: sim.ByLever, Index: 27, Actor: 3, Level: lv, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByLever, Index: 27, Actor: 3, Level: lv, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByLever, Index: 27, Actor: 3, Level: lv, Option: -1}.Level)})
+			if len(led) == cap(led) {
+				led = append(led, compactEntry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = x, int32(t), int32(36), int32(sim.Cause{Kind: sim.ByLever, Index: 27, Actor: 3, Level: lv, Option: -1}.Index), int32(124), sim.Cause{Kind: sim.ByLever, Index: 27, Actor: 3, Level: lv, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByLever, Index: 27, Actor: 3, Level: lv, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByLever, Index: 27, Actor: 3, Level: lv, Option: -1}.Level)
+			}
 		}
 		if x := (-2.0); f.fault || x-x != 0 {
 			return led, f.failed(t, 125)
 		} else if x != 0 {
 			d[23] += x
-			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(23), Index: int32(sim.Cause{Kind: sim.ByLever, Index: 27, Actor: 3, Level: lv, Option: -1}.Index), At: int32(125), Kind: sim.Cause{Kind: sim.ByLever, Index: 27, Actor: 3, Level: lv, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByLever, Index: 27, Actor: 3, Level: lv, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByLever, Index: 27, Actor: 3, Level: lv, Option: -1}.Level)})
+			if len(led) == cap(led) {
+				led = append(led, compactEntry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = x, int32(t), int32(23), int32(sim.Cause{Kind: sim.ByLever, Index: 27, Actor: 3, Level: lv, Option: -1}.Index), int32(125), sim.Cause{Kind: sim.ByLever, Index: 27, Actor: 3, Level: lv, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByLever, Index: 27, Actor: 3, Level: lv, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByLever, Index: 27, Actor: 3, Level: lv, Option: -1}.Level)
+			}
 		}
 		if x := (-0.5); f.fault || x-x != 0 {
 			return led, f.failed(t, 126)
 		} else if x != 0 {
 			d[35] += x
-			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(35), Index: int32(sim.Cause{Kind: sim.ByLever, Index: 27, Actor: 3, Level: lv, Option: -1}.Index), At: int32(126), Kind: sim.Cause{Kind: sim.ByLever, Index: 27, Actor: 3, Level: lv, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByLever, Index: 27, Actor: 3, Level: lv, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByLever, Index: 27, Actor: 3, Level: lv, Option: -1}.Level)})
+			if len(led) == cap(led) {
+				led = append(led, compactEntry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = x, int32(t), int32(35), int32(sim.Cause{Kind: sim.ByLever, Index: 27, Actor: 3, Level: lv, Option: -1}.Index), int32(126), sim.Cause{Kind: sim.ByLever, Index: 27, Actor: 3, Level: lv, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByLever, Index: 27, Actor: 3, Level: lv, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByLever, Index: 27, Actor: 3, Level: lv, Option: -1}.Level)
+			}
 		}
 	}
 	if lv := l[28]; lv > 0 { // russia.host_labor
@@ -6494,7 +10190,15 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 			return led, f.failed(t, 127)
 		} else if x != 0 {
 			d[15] += x
-			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(15), Index: int32(sim.Cause{Kind: sim.ByLever, Index: 28, Actor: 4, Level: lv, Option: -1}.Index), At: int32(127), Kind: sim.Cause{Kind: sim.ByLever, Index: 28, Actor: 4, Level: lv, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByLever, Index: 28, Actor: 4, Level: lv, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByLever, Index: 28, Actor: 4, Level: lv, Option: -1}.Level)})
+			if len(led) == cap(led) {
+				led = append(led, compactEntry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = x, int32(t), int32(15), int32(sim.Cause{Kind: sim.ByLever, Index: 28, Actor: 4, Level: lv, Option: -1}.Index), int32(127), sim.Cause{Kind: sim.ByLever, Index: 28, Actor: 4, Level: lv, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByLever, Index: 28, Actor: 4, Level: lv, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByLever, Index: 28, Actor: 4, Level: lv, Option: -1}.Level)
+			}
 		}
 	}
 	if lv := l[29]; lv > 0 { // russia.labor_cap
@@ -6509,13 +10213,29 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 			return led, f.failed(t, 128)
 		} else if x != 0 {
 			d[15] += x
-			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(15), Index: int32(sim.Cause{Kind: sim.ByLever, Index: 29, Actor: 4, Level: lv, Option: -1}.Index), At: int32(128), Kind: sim.Cause{Kind: sim.ByLever, Index: 29, Actor: 4, Level: lv, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByLever, Index: 29, Actor: 4, Level: lv, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByLever, Index: 29, Actor: 4, Level: lv, Option: -1}.Level)})
+			if len(led) == cap(led) {
+				led = append(led, compactEntry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = x, int32(t), int32(15), int32(sim.Cause{Kind: sim.ByLever, Index: 29, Actor: 4, Level: lv, Option: -1}.Index), int32(128), sim.Cause{Kind: sim.ByLever, Index: 29, Actor: 4, Level: lv, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByLever, Index: 29, Actor: 4, Level: lv, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByLever, Index: 29, Actor: 4, Level: lv, Option: -1}.Level)
+			}
 		}
 		if x := float64(2.0 * level); f.fault || x-x != 0 {
 			return led, f.failed(t, 129)
 		} else if x != 0 {
 			d[29] += x
-			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(29), Index: int32(sim.Cause{Kind: sim.ByLever, Index: 29, Actor: 4, Level: lv, Option: -1}.Index), At: int32(129), Kind: sim.Cause{Kind: sim.ByLever, Index: 29, Actor: 4, Level: lv, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByLever, Index: 29, Actor: 4, Level: lv, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByLever, Index: 29, Actor: 4, Level: lv, Option: -1}.Level)})
+			if len(led) == cap(led) {
+				led = append(led, compactEntry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = x, int32(t), int32(29), int32(sim.Cause{Kind: sim.ByLever, Index: 29, Actor: 4, Level: lv, Option: -1}.Index), int32(129), sim.Cause{Kind: sim.ByLever, Index: 29, Actor: 4, Level: lv, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByLever, Index: 29, Actor: 4, Level: lv, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByLever, Index: 29, Actor: 4, Level: lv, Option: -1}.Level)
+			}
 		}
 	}
 	if lv := l[30]; lv > 0 { // russia.fuel
@@ -6525,7 +10245,15 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 			return led, f.failed(t, 130)
 		} else if x != 0 {
 			d[35] += x
-			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(35), Index: int32(sim.Cause{Kind: sim.ByLever, Index: 30, Actor: 4, Level: lv, Option: -1}.Index), At: int32(130), Kind: sim.Cause{Kind: sim.ByLever, Index: 30, Actor: 4, Level: lv, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByLever, Index: 30, Actor: 4, Level: lv, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByLever, Index: 30, Actor: 4, Level: lv, Option: -1}.Level)})
+			if len(led) == cap(led) {
+				led = append(led, compactEntry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = x, int32(t), int32(35), int32(sim.Cause{Kind: sim.ByLever, Index: 30, Actor: 4, Level: lv, Option: -1}.Index), int32(130), sim.Cause{Kind: sim.ByLever, Index: 30, Actor: 4, Level: lv, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByLever, Index: 30, Actor: 4, Level: lv, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByLever, Index: 30, Actor: 4, Level: lv, Option: -1}.Level)
+			}
 		}
 	}
 	if lv := l[31]; lv > 0 { // russia.tech
@@ -6535,13 +10263,29 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 			return led, f.failed(t, 131)
 		} else if x != 0 {
 			d[27] += x
-			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(27), Index: int32(sim.Cause{Kind: sim.ByLever, Index: 31, Actor: 4, Level: lv, Option: -1}.Index), At: int32(131), Kind: sim.Cause{Kind: sim.ByLever, Index: 31, Actor: 4, Level: lv, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByLever, Index: 31, Actor: 4, Level: lv, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByLever, Index: 31, Actor: 4, Level: lv, Option: -1}.Level)})
+			if len(led) == cap(led) {
+				led = append(led, compactEntry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = x, int32(t), int32(27), int32(sim.Cause{Kind: sim.ByLever, Index: 31, Actor: 4, Level: lv, Option: -1}.Index), int32(131), sim.Cause{Kind: sim.ByLever, Index: 31, Actor: 4, Level: lv, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByLever, Index: 31, Actor: 4, Level: lv, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByLever, Index: 31, Actor: 4, Level: lv, Option: -1}.Level)
+			}
 		}
 		if x := 1.0; f.fault || x-x != 0 {
 			return led, f.failed(t, 132)
 		} else if x != 0 {
 			d[36] += x
-			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(36), Index: int32(sim.Cause{Kind: sim.ByLever, Index: 31, Actor: 4, Level: lv, Option: -1}.Index), At: int32(132), Kind: sim.Cause{Kind: sim.ByLever, Index: 31, Actor: 4, Level: lv, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByLever, Index: 31, Actor: 4, Level: lv, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByLever, Index: 31, Actor: 4, Level: lv, Option: -1}.Level)})
+			if len(led) == cap(led) {
+				led = append(led, compactEntry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = x, int32(t), int32(36), int32(sim.Cause{Kind: sim.ByLever, Index: 31, Actor: 4, Level: lv, Option: -1}.Index), int32(132), sim.Cause{Kind: sim.ByLever, Index: 31, Actor: 4, Level: lv, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByLever, Index: 31, Actor: 4, Level: lv, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByLever, Index: 31, Actor: 4, Level: lv, Option: -1}.Level)
+			}
 		}
 	}
 	if lv := l[32]; lv > 0 { // russia.veto
@@ -6551,13 +10295,29 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 			return led, f.failed(t, 133)
 		} else if x != 0 {
 			d[36] += x
-			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(36), Index: int32(sim.Cause{Kind: sim.ByLever, Index: 32, Actor: 4, Level: lv, Option: -1}.Index), At: int32(133), Kind: sim.Cause{Kind: sim.ByLever, Index: 32, Actor: 4, Level: lv, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByLever, Index: 32, Actor: 4, Level: lv, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByLever, Index: 32, Actor: 4, Level: lv, Option: -1}.Level)})
+			if len(led) == cap(led) {
+				led = append(led, compactEntry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = x, int32(t), int32(36), int32(sim.Cause{Kind: sim.ByLever, Index: 32, Actor: 4, Level: lv, Option: -1}.Index), int32(133), sim.Cause{Kind: sim.ByLever, Index: 32, Actor: 4, Level: lv, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByLever, Index: 32, Actor: 4, Level: lv, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByLever, Index: 32, Actor: 4, Level: lv, Option: -1}.Level)
+			}
 		}
 		if x := 15.0; f.fault || x-x != 0 {
 			return led, f.failed(t, 134)
 		} else if x != 0 {
 			d[28] += x
-			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(28), Index: int32(sim.Cause{Kind: sim.ByLever, Index: 32, Actor: 4, Level: lv, Option: -1}.Index), At: int32(134), Kind: sim.Cause{Kind: sim.ByLever, Index: 32, Actor: 4, Level: lv, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByLever, Index: 32, Actor: 4, Level: lv, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByLever, Index: 32, Actor: 4, Level: lv, Option: -1}.Level)})
+			if len(led) == cap(led) {
+				led = append(led, compactEntry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = x, int32(t), int32(28), int32(sim.Cause{Kind: sim.ByLever, Index: 32, Actor: 4, Level: lv, Option: -1}.Index), int32(134), sim.Cause{Kind: sim.ByLever, Index: 32, Actor: 4, Level: lv, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByLever, Index: 32, Actor: 4, Level: lv, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByLever, Index: 32, Actor: 4, Level: lv, Option: -1}.Level)
+			}
 		}
 	}
 	if lv := l[33]; lv > 0 { // russia.summit
@@ -6567,19 +10327,43 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 			return led, f.failed(t, 135)
 		} else if x != 0 {
 			d[33] += x
-			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(33), Index: int32(sim.Cause{Kind: sim.ByLever, Index: 33, Actor: 4, Level: lv, Option: -1}.Index), At: int32(135), Kind: sim.Cause{Kind: sim.ByLever, Index: 33, Actor: 4, Level: lv, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByLever, Index: 33, Actor: 4, Level: lv, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByLever, Index: 33, Actor: 4, Level: lv, Option: -1}.Level)})
+			if len(led) == cap(led) {
+				led = append(led, compactEntry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = x, int32(t), int32(33), int32(sim.Cause{Kind: sim.ByLever, Index: 33, Actor: 4, Level: lv, Option: -1}.Index), int32(135), sim.Cause{Kind: sim.ByLever, Index: 33, Actor: 4, Level: lv, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByLever, Index: 33, Actor: 4, Level: lv, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByLever, Index: 33, Actor: 4, Level: lv, Option: -1}.Level)
+			}
 		}
 		if x := float64((-0.01) * v[36]); f.fault || x-x != 0 {
 			return led, f.failed(t, 136)
 		} else if x != 0 {
 			d[36] += x
-			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(36), Index: int32(sim.Cause{Kind: sim.ByLever, Index: 33, Actor: 4, Level: lv, Option: -1}.Index), At: int32(136), Kind: sim.Cause{Kind: sim.ByLever, Index: 33, Actor: 4, Level: lv, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByLever, Index: 33, Actor: 4, Level: lv, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByLever, Index: 33, Actor: 4, Level: lv, Option: -1}.Level)})
+			if len(led) == cap(led) {
+				led = append(led, compactEntry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = x, int32(t), int32(36), int32(sim.Cause{Kind: sim.ByLever, Index: 33, Actor: 4, Level: lv, Option: -1}.Index), int32(136), sim.Cause{Kind: sim.ByLever, Index: 33, Actor: 4, Level: lv, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByLever, Index: 33, Actor: 4, Level: lv, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByLever, Index: 33, Actor: 4, Level: lv, Option: -1}.Level)
+			}
 		}
 		if x := (-0.5); f.fault || x-x != 0 {
 			return led, f.failed(t, 137)
 		} else if x != 0 {
 			d[35] += x
-			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(35), Index: int32(sim.Cause{Kind: sim.ByLever, Index: 33, Actor: 4, Level: lv, Option: -1}.Index), At: int32(137), Kind: sim.Cause{Kind: sim.ByLever, Index: 33, Actor: 4, Level: lv, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByLever, Index: 33, Actor: 4, Level: lv, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByLever, Index: 33, Actor: 4, Level: lv, Option: -1}.Level)})
+			if len(led) == cap(led) {
+				led = append(led, compactEntry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = x, int32(t), int32(35), int32(sim.Cause{Kind: sim.ByLever, Index: 33, Actor: 4, Level: lv, Option: -1}.Index), int32(137), sim.Cause{Kind: sim.ByLever, Index: 33, Actor: 4, Level: lv, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByLever, Index: 33, Actor: 4, Level: lv, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByLever, Index: 33, Actor: 4, Level: lv, Option: -1}.Level)
+			}
 		}
 	}
 	if lv := l[34]; lv > 0 { // dprk.testing
@@ -6589,31 +10373,71 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 			return led, f.failed(t, 138)
 		} else if x != 0 {
 			d[19] += x
-			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(19), Index: int32(sim.Cause{Kind: sim.ByLever, Index: 34, Actor: 5, Level: lv, Option: -1}.Index), At: int32(138), Kind: sim.Cause{Kind: sim.ByLever, Index: 34, Actor: 5, Level: lv, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByLever, Index: 34, Actor: 5, Level: lv, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByLever, Index: 34, Actor: 5, Level: lv, Option: -1}.Level)})
+			if len(led) == cap(led) {
+				led = append(led, compactEntry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = x, int32(t), int32(19), int32(sim.Cause{Kind: sim.ByLever, Index: 34, Actor: 5, Level: lv, Option: -1}.Index), int32(138), sim.Cause{Kind: sim.ByLever, Index: 34, Actor: 5, Level: lv, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByLever, Index: 34, Actor: 5, Level: lv, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByLever, Index: 34, Actor: 5, Level: lv, Option: -1}.Level)
+			}
 		}
 		if x := float64(4.0 * level); f.fault || x-x != 0 {
 			return led, f.failed(t, 139)
 		} else if x != 0 {
 			d[36] += x
-			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(36), Index: int32(sim.Cause{Kind: sim.ByLever, Index: 34, Actor: 5, Level: lv, Option: -1}.Index), At: int32(139), Kind: sim.Cause{Kind: sim.ByLever, Index: 34, Actor: 5, Level: lv, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByLever, Index: 34, Actor: 5, Level: lv, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByLever, Index: 34, Actor: 5, Level: lv, Option: -1}.Level)})
+			if len(led) == cap(led) {
+				led = append(led, compactEntry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = x, int32(t), int32(36), int32(sim.Cause{Kind: sim.ByLever, Index: 34, Actor: 5, Level: lv, Option: -1}.Index), int32(139), sim.Cause{Kind: sim.ByLever, Index: 34, Actor: 5, Level: lv, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByLever, Index: 34, Actor: 5, Level: lv, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByLever, Index: 34, Actor: 5, Level: lv, Option: -1}.Level)
+			}
 		}
 		if x := float64(0.5 * level); f.fault || x-x != 0 {
 			return led, f.failed(t, 140)
 		} else if x != 0 {
 			d[31] += x
-			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(31), Index: int32(sim.Cause{Kind: sim.ByLever, Index: 34, Actor: 5, Level: lv, Option: -1}.Index), At: int32(140), Kind: sim.Cause{Kind: sim.ByLever, Index: 34, Actor: 5, Level: lv, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByLever, Index: 34, Actor: 5, Level: lv, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByLever, Index: 34, Actor: 5, Level: lv, Option: -1}.Level)})
+			if len(led) == cap(led) {
+				led = append(led, compactEntry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = x, int32(t), int32(31), int32(sim.Cause{Kind: sim.ByLever, Index: 34, Actor: 5, Level: lv, Option: -1}.Index), int32(140), sim.Cause{Kind: sim.ByLever, Index: 34, Actor: 5, Level: lv, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByLever, Index: 34, Actor: 5, Level: lv, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByLever, Index: 34, Actor: 5, Level: lv, Option: -1}.Level)
+			}
 		}
 		if x := float64(2.0 * level); f.fault || x-x != 0 {
 			return led, f.failed(t, 141)
 		} else if x != 0 {
 			d[23] += x
-			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(23), Index: int32(sim.Cause{Kind: sim.ByLever, Index: 34, Actor: 5, Level: lv, Option: -1}.Index), At: int32(141), Kind: sim.Cause{Kind: sim.ByLever, Index: 34, Actor: 5, Level: lv, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByLever, Index: 34, Actor: 5, Level: lv, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByLever, Index: 34, Actor: 5, Level: lv, Option: -1}.Level)})
+			if len(led) == cap(led) {
+				led = append(led, compactEntry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = x, int32(t), int32(23), int32(sim.Cause{Kind: sim.ByLever, Index: 34, Actor: 5, Level: lv, Option: -1}.Index), int32(141), sim.Cause{Kind: sim.ByLever, Index: 34, Actor: 5, Level: lv, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByLever, Index: 34, Actor: 5, Level: lv, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByLever, Index: 34, Actor: 5, Level: lv, Option: -1}.Level)
+			}
 		}
 		if x := f.div(float64(float64(0.2*level)*float64(100.0-v[33])), 20.0); f.fault || x-x != 0 {
 			return led, f.failed(t, 142)
 		} else if x != 0 {
 			d[33] += x
-			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(33), Index: int32(sim.Cause{Kind: sim.ByLever, Index: 34, Actor: 5, Level: lv, Option: -1}.Index), At: int32(142), Kind: sim.Cause{Kind: sim.ByLever, Index: 34, Actor: 5, Level: lv, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByLever, Index: 34, Actor: 5, Level: lv, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByLever, Index: 34, Actor: 5, Level: lv, Option: -1}.Level)})
+			if len(led) == cap(led) {
+				led = append(led, compactEntry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = x, int32(t), int32(33), int32(sim.Cause{Kind: sim.ByLever, Index: 34, Actor: 5, Level: lv, Option: -1}.Index), int32(142), sim.Cause{Kind: sim.ByLever, Index: 34, Actor: 5, Level: lv, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByLever, Index: 34, Actor: 5, Level: lv, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByLever, Index: 34, Actor: 5, Level: lv, Option: -1}.Level)
+			}
 		}
 	}
 	if lv := l[35]; lv > 0 { // dprk.charm
@@ -6623,19 +10447,43 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 			return led, f.failed(t, 143)
 		} else if x != 0 {
 			d[36] += x
-			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(36), Index: int32(sim.Cause{Kind: sim.ByLever, Index: 35, Actor: 5, Level: lv, Option: -1}.Index), At: int32(143), Kind: sim.Cause{Kind: sim.ByLever, Index: 35, Actor: 5, Level: lv, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByLever, Index: 35, Actor: 5, Level: lv, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByLever, Index: 35, Actor: 5, Level: lv, Option: -1}.Level)})
+			if len(led) == cap(led) {
+				led = append(led, compactEntry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = x, int32(t), int32(36), int32(sim.Cause{Kind: sim.ByLever, Index: 35, Actor: 5, Level: lv, Option: -1}.Index), int32(143), sim.Cause{Kind: sim.ByLever, Index: 35, Actor: 5, Level: lv, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByLever, Index: 35, Actor: 5, Level: lv, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByLever, Index: 35, Actor: 5, Level: lv, Option: -1}.Level)
+			}
 		}
 		if x := float64(0.5 * level); f.fault || x-x != 0 {
 			return led, f.failed(t, 144)
 		} else if x != 0 {
 			d[35] += x
-			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(35), Index: int32(sim.Cause{Kind: sim.ByLever, Index: 35, Actor: 5, Level: lv, Option: -1}.Index), At: int32(144), Kind: sim.Cause{Kind: sim.ByLever, Index: 35, Actor: 5, Level: lv, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByLever, Index: 35, Actor: 5, Level: lv, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByLever, Index: 35, Actor: 5, Level: lv, Option: -1}.Level)})
+			if len(led) == cap(led) {
+				led = append(led, compactEntry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = x, int32(t), int32(35), int32(sim.Cause{Kind: sim.ByLever, Index: 35, Actor: 5, Level: lv, Option: -1}.Index), int32(144), sim.Cause{Kind: sim.ByLever, Index: 35, Actor: 5, Level: lv, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByLever, Index: 35, Actor: 5, Level: lv, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByLever, Index: 35, Actor: 5, Level: lv, Option: -1}.Level)
+			}
 		}
 		if x := (-2.0); f.fault || x-x != 0 {
 			return led, f.failed(t, 145)
 		} else if x != 0 {
 			d[23] += x
-			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(23), Index: int32(sim.Cause{Kind: sim.ByLever, Index: 35, Actor: 5, Level: lv, Option: -1}.Index), At: int32(145), Kind: sim.Cause{Kind: sim.ByLever, Index: 35, Actor: 5, Level: lv, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByLever, Index: 35, Actor: 5, Level: lv, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByLever, Index: 35, Actor: 5, Level: lv, Option: -1}.Level)})
+			if len(led) == cap(led) {
+				led = append(led, compactEntry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = x, int32(t), int32(23), int32(sim.Cause{Kind: sim.ByLever, Index: 35, Actor: 5, Level: lv, Option: -1}.Index), int32(145), sim.Cause{Kind: sim.ByLever, Index: 35, Actor: 5, Level: lv, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByLever, Index: 35, Actor: 5, Level: lv, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByLever, Index: 35, Actor: 5, Level: lv, Option: -1}.Level)
+			}
 		}
 	}
 	if lv := l[36]; lv > 0 { // dprk.shift
@@ -6650,7 +10498,15 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 			return led, f.failed(t, 146)
 		} else if x != 0 {
 			d[12] += x
-			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(12), Index: int32(sim.Cause{Kind: sim.ByLever, Index: 36, Actor: 5, Level: lv, Option: -1}.Index), At: int32(146), Kind: sim.Cause{Kind: sim.ByLever, Index: 36, Actor: 5, Level: lv, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByLever, Index: 36, Actor: 5, Level: lv, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByLever, Index: 36, Actor: 5, Level: lv, Option: -1}.Level)})
+			if len(led) == cap(led) {
+				led = append(led, compactEntry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = x, int32(t), int32(12), int32(sim.Cause{Kind: sim.ByLever, Index: 36, Actor: 5, Level: lv, Option: -1}.Index), int32(146), sim.Cause{Kind: sim.ByLever, Index: 36, Actor: 5, Level: lv, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByLever, Index: 36, Actor: 5, Level: lv, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByLever, Index: 36, Actor: 5, Level: lv, Option: -1}.Level)
+			}
 		}
 		if x := func() float64 {
 			if level == 1.0 {
@@ -6661,7 +10517,15 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 			return led, f.failed(t, 147)
 		} else if x != 0 {
 			d[33] += x
-			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(33), Index: int32(sim.Cause{Kind: sim.ByLever, Index: 36, Actor: 5, Level: lv, Option: -1}.Index), At: int32(147), Kind: sim.Cause{Kind: sim.ByLever, Index: 36, Actor: 5, Level: lv, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByLever, Index: 36, Actor: 5, Level: lv, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByLever, Index: 36, Actor: 5, Level: lv, Option: -1}.Level)})
+			if len(led) == cap(led) {
+				led = append(led, compactEntry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = x, int32(t), int32(33), int32(sim.Cause{Kind: sim.ByLever, Index: 36, Actor: 5, Level: lv, Option: -1}.Index), int32(147), sim.Cause{Kind: sim.ByLever, Index: 36, Actor: 5, Level: lv, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByLever, Index: 36, Actor: 5, Level: lv, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByLever, Index: 36, Actor: 5, Level: lv, Option: -1}.Level)
+			}
 		}
 	}
 	if lv := l[37]; lv > 0 { // dprk.smuggle
@@ -6671,13 +10535,29 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 			return led, f.failed(t, 148)
 		} else if x != 0 {
 			d[13] += x
-			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(13), Index: int32(sim.Cause{Kind: sim.ByLever, Index: 37, Actor: 5, Level: lv, Option: -1}.Index), At: int32(148), Kind: sim.Cause{Kind: sim.ByLever, Index: 37, Actor: 5, Level: lv, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByLever, Index: 37, Actor: 5, Level: lv, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByLever, Index: 37, Actor: 5, Level: lv, Option: -1}.Level)})
+			if len(led) == cap(led) {
+				led = append(led, compactEntry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = x, int32(t), int32(13), int32(sim.Cause{Kind: sim.ByLever, Index: 37, Actor: 5, Level: lv, Option: -1}.Index), int32(148), sim.Cause{Kind: sim.ByLever, Index: 37, Actor: 5, Level: lv, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByLever, Index: 37, Actor: 5, Level: lv, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByLever, Index: 37, Actor: 5, Level: lv, Option: -1}.Level)
+			}
 		}
 		if x := float64(0.5 * level); f.fault || x-x != 0 {
 			return led, f.failed(t, 149)
 		} else if x != 0 {
 			d[23] += x
-			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(23), Index: int32(sim.Cause{Kind: sim.ByLever, Index: 37, Actor: 5, Level: lv, Option: -1}.Index), At: int32(149), Kind: sim.Cause{Kind: sim.ByLever, Index: 37, Actor: 5, Level: lv, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByLever, Index: 37, Actor: 5, Level: lv, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByLever, Index: 37, Actor: 5, Level: lv, Option: -1}.Level)})
+			if len(led) == cap(led) {
+				led = append(led, compactEntry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = x, int32(t), int32(23), int32(sim.Cause{Kind: sim.ByLever, Index: 37, Actor: 5, Level: lv, Option: -1}.Index), int32(149), sim.Cause{Kind: sim.ByLever, Index: 37, Actor: 5, Level: lv, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByLever, Index: 37, Actor: 5, Level: lv, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByLever, Index: 37, Actor: 5, Level: lv, Option: -1}.Level)
+			}
 		}
 	}
 	if lv := l[38]; lv > 0 { // dprk.crackdown
@@ -6687,13 +10567,29 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 			return led, f.failed(t, 150)
 		} else if x != 0 {
 			d[33] += x
-			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(33), Index: int32(sim.Cause{Kind: sim.ByLever, Index: 38, Actor: 5, Level: lv, Option: -1}.Index), At: int32(150), Kind: sim.Cause{Kind: sim.ByLever, Index: 38, Actor: 5, Level: lv, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByLever, Index: 38, Actor: 5, Level: lv, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByLever, Index: 38, Actor: 5, Level: lv, Option: -1}.Level)})
+			if len(led) == cap(led) {
+				led = append(led, compactEntry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = x, int32(t), int32(33), int32(sim.Cause{Kind: sim.ByLever, Index: 38, Actor: 5, Level: lv, Option: -1}.Index), int32(150), sim.Cause{Kind: sim.ByLever, Index: 38, Actor: 5, Level: lv, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByLever, Index: 38, Actor: 5, Level: lv, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByLever, Index: 38, Actor: 5, Level: lv, Option: -1}.Level)
+			}
 		}
 		if x := float64((-0.03) * v[10]); f.fault || x-x != 0 {
 			return led, f.failed(t, 151)
 		} else if x != 0 {
 			d[10] += x
-			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(10), Index: int32(sim.Cause{Kind: sim.ByLever, Index: 38, Actor: 5, Level: lv, Option: -1}.Index), At: int32(151), Kind: sim.Cause{Kind: sim.ByLever, Index: 38, Actor: 5, Level: lv, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByLever, Index: 38, Actor: 5, Level: lv, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByLever, Index: 38, Actor: 5, Level: lv, Option: -1}.Level)})
+			if len(led) == cap(led) {
+				led = append(led, compactEntry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = x, int32(t), int32(10), int32(sim.Cause{Kind: sim.ByLever, Index: 38, Actor: 5, Level: lv, Option: -1}.Index), int32(151), sim.Cause{Kind: sim.ByLever, Index: 38, Actor: 5, Level: lv, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByLever, Index: 38, Actor: 5, Level: lv, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByLever, Index: 38, Actor: 5, Level: lv, Option: -1}.Level)
+			}
 		}
 	}
 	if lv := l[39]; lv > 0 { // dprk.visa_evasion
@@ -6708,7 +10604,15 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 			return led, f.failed(t, 152)
 		} else if x != 0 {
 			d[15] += x
-			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(15), Index: int32(sim.Cause{Kind: sim.ByLever, Index: 39, Actor: 5, Level: lv, Option: -1}.Index), At: int32(152), Kind: sim.Cause{Kind: sim.ByLever, Index: 39, Actor: 5, Level: lv, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByLever, Index: 39, Actor: 5, Level: lv, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByLever, Index: 39, Actor: 5, Level: lv, Option: -1}.Level)})
+			if len(led) == cap(led) {
+				led = append(led, compactEntry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = x, int32(t), int32(15), int32(sim.Cause{Kind: sim.ByLever, Index: 39, Actor: 5, Level: lv, Option: -1}.Index), int32(152), sim.Cause{Kind: sim.ByLever, Index: 39, Actor: 5, Level: lv, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByLever, Index: 39, Actor: 5, Level: lv, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByLever, Index: 39, Actor: 5, Level: lv, Option: -1}.Level)
+			}
 		}
 		if x := func() float64 {
 			if float64(l[25]) == 2.0 {
@@ -6719,7 +10623,15 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 			return led, f.failed(t, 153)
 		} else if x != 0 {
 			d[16] += x
-			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(16), Index: int32(sim.Cause{Kind: sim.ByLever, Index: 39, Actor: 5, Level: lv, Option: -1}.Index), At: int32(153), Kind: sim.Cause{Kind: sim.ByLever, Index: 39, Actor: 5, Level: lv, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByLever, Index: 39, Actor: 5, Level: lv, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByLever, Index: 39, Actor: 5, Level: lv, Option: -1}.Level)})
+			if len(led) == cap(led) {
+				led = append(led, compactEntry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = x, int32(t), int32(16), int32(sim.Cause{Kind: sim.ByLever, Index: 39, Actor: 5, Level: lv, Option: -1}.Index), int32(153), sim.Cause{Kind: sim.ByLever, Index: 39, Actor: 5, Level: lv, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByLever, Index: 39, Actor: 5, Level: lv, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByLever, Index: 39, Actor: 5, Level: lv, Option: -1}.Level)
+			}
 		}
 	}
 	if lv := l[40]; lv > 0 { // dprk.shield
@@ -6729,7 +10641,15 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 			return led, f.failed(t, 154)
 		} else if x != 0 {
 			d[9] += x
-			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(9), Index: int32(sim.Cause{Kind: sim.ByLever, Index: 40, Actor: 5, Level: lv, Option: -1}.Index), At: int32(154), Kind: sim.Cause{Kind: sim.ByLever, Index: 40, Actor: 5, Level: lv, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByLever, Index: 40, Actor: 5, Level: lv, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByLever, Index: 40, Actor: 5, Level: lv, Option: -1}.Level)})
+			if len(led) == cap(led) {
+				led = append(led, compactEntry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = x, int32(t), int32(9), int32(sim.Cause{Kind: sim.ByLever, Index: 40, Actor: 5, Level: lv, Option: -1}.Index), int32(154), sim.Cause{Kind: sim.ByLever, Index: 40, Actor: 5, Level: lv, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByLever, Index: 40, Actor: 5, Level: lv, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByLever, Index: 40, Actor: 5, Level: lv, Option: -1}.Level)
+			}
 		}
 	}
 	if lv := l[41]; lv > 0 { // dprk.cyber
@@ -6739,7 +10659,15 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 			return led, f.failed(t, 155)
 		} else if x != 0 {
 			d[36] += x
-			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(36), Index: int32(sim.Cause{Kind: sim.ByLever, Index: 41, Actor: 5, Level: lv, Option: -1}.Index), At: int32(155), Kind: sim.Cause{Kind: sim.ByLever, Index: 41, Actor: 5, Level: lv, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByLever, Index: 41, Actor: 5, Level: lv, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByLever, Index: 41, Actor: 5, Level: lv, Option: -1}.Level)})
+			if len(led) == cap(led) {
+				led = append(led, compactEntry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = x, int32(t), int32(36), int32(sim.Cause{Kind: sim.ByLever, Index: 41, Actor: 5, Level: lv, Option: -1}.Index), int32(155), sim.Cause{Kind: sim.ByLever, Index: 41, Actor: 5, Level: lv, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByLever, Index: 41, Actor: 5, Level: lv, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByLever, Index: 41, Actor: 5, Level: lv, Option: -1}.Level)
+			}
 		}
 	}
 	if lv := l[42]; lv > 0 { // dprk.talks
@@ -6749,19 +10677,43 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 			return led, f.failed(t, 156)
 		} else if x != 0 {
 			d[36] += x
-			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(36), Index: int32(sim.Cause{Kind: sim.ByLever, Index: 42, Actor: 5, Level: lv, Option: -1}.Index), At: int32(156), Kind: sim.Cause{Kind: sim.ByLever, Index: 42, Actor: 5, Level: lv, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByLever, Index: 42, Actor: 5, Level: lv, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByLever, Index: 42, Actor: 5, Level: lv, Option: -1}.Level)})
+			if len(led) == cap(led) {
+				led = append(led, compactEntry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = x, int32(t), int32(36), int32(sim.Cause{Kind: sim.ByLever, Index: 42, Actor: 5, Level: lv, Option: -1}.Index), int32(156), sim.Cause{Kind: sim.ByLever, Index: 42, Actor: 5, Level: lv, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByLever, Index: 42, Actor: 5, Level: lv, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByLever, Index: 42, Actor: 5, Level: lv, Option: -1}.Level)
+			}
 		}
 		if x := float64(0.5 * level); f.fault || x-x != 0 {
 			return led, f.failed(t, 157)
 		} else if x != 0 {
 			d[35] += x
-			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(35), Index: int32(sim.Cause{Kind: sim.ByLever, Index: 42, Actor: 5, Level: lv, Option: -1}.Index), At: int32(157), Kind: sim.Cause{Kind: sim.ByLever, Index: 42, Actor: 5, Level: lv, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByLever, Index: 42, Actor: 5, Level: lv, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByLever, Index: 42, Actor: 5, Level: lv, Option: -1}.Level)})
+			if len(led) == cap(led) {
+				led = append(led, compactEntry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = x, int32(t), int32(35), int32(sim.Cause{Kind: sim.ByLever, Index: 42, Actor: 5, Level: lv, Option: -1}.Index), int32(157), sim.Cause{Kind: sim.ByLever, Index: 42, Actor: 5, Level: lv, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByLever, Index: 42, Actor: 5, Level: lv, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByLever, Index: 42, Actor: 5, Level: lv, Option: -1}.Level)
+			}
 		}
 		if x := f.div(float64(float64(0.4*level)*float64(100.0-v[33])), 20.0); f.fault || x-x != 0 {
 			return led, f.failed(t, 158)
 		} else if x != 0 {
 			d[33] += x
-			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(33), Index: int32(sim.Cause{Kind: sim.ByLever, Index: 42, Actor: 5, Level: lv, Option: -1}.Index), At: int32(158), Kind: sim.Cause{Kind: sim.ByLever, Index: 42, Actor: 5, Level: lv, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByLever, Index: 42, Actor: 5, Level: lv, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByLever, Index: 42, Actor: 5, Level: lv, Option: -1}.Level)})
+			if len(led) == cap(led) {
+				led = append(led, compactEntry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = x, int32(t), int32(33), int32(sim.Cause{Kind: sim.ByLever, Index: 42, Actor: 5, Level: lv, Option: -1}.Index), int32(158), sim.Cause{Kind: sim.ByLever, Index: 42, Actor: 5, Level: lv, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByLever, Index: 42, Actor: 5, Level: lv, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByLever, Index: 42, Actor: 5, Level: lv, Option: -1}.Level)
+			}
 		}
 	}
 	// commitments: the lapsed dropped, the broken paying their costs
@@ -6786,19 +10738,43 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 								return led, f.failed(t, 159)
 							} else if x != 0 {
 								d[32] += x
-								led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(32), Index: int32(cause.Index), At: int32(159), Kind: cause.Kind, Option: int8(cause.Option), Level: int16(cause.Level)})
+								if len(led) == cap(led) {
+									led = append(led, compactEntry{})
+								} else {
+									led = led[:len(led)+1]
+								}
+								{
+									e := &led[len(led)-1]
+									e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = x, int32(t), int32(32), int32(cause.Index), int32(159), cause.Kind, int8(cause.Option), int16(cause.Level)
+								}
 							}
 							if x := 4.0; f.fault || x-x != 0 {
 								return led, f.failed(t, 160)
 							} else if x != 0 {
 								d[23] += x
-								led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(23), Index: int32(cause.Index), At: int32(160), Kind: cause.Kind, Option: int8(cause.Option), Level: int16(cause.Level)})
+								if len(led) == cap(led) {
+									led = append(led, compactEntry{})
+								} else {
+									led = led[:len(led)+1]
+								}
+								{
+									e := &led[len(led)-1]
+									e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = x, int32(t), int32(23), int32(cause.Index), int32(160), cause.Kind, int8(cause.Option), int16(cause.Level)
+								}
 							}
 							if x := 2.0; f.fault || x-x != 0 {
 								return led, f.failed(t, 161)
 							} else if x != 0 {
 								d[30] += x
-								led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(30), Index: int32(cause.Index), At: int32(161), Kind: cause.Kind, Option: int8(cause.Option), Level: int16(cause.Level)})
+								if len(led) == cap(led) {
+									led = append(led, compactEntry{})
+								} else {
+									led = led[:len(led)+1]
+								}
+								{
+									e := &led[len(led)-1]
+									e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = x, int32(t), int32(30), int32(cause.Index), int32(161), cause.Kind, int8(cause.Option), int16(cause.Level)
+								}
 							}
 							continue
 						}
@@ -6818,19 +10794,43 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 								return led, f.failed(t, 162)
 							} else if x != 0 {
 								d[36] += x
-								led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(36), Index: int32(cause.Index), At: int32(162), Kind: cause.Kind, Option: int8(cause.Option), Level: int16(cause.Level)})
+								if len(led) == cap(led) {
+									led = append(led, compactEntry{})
+								} else {
+									led = led[:len(led)+1]
+								}
+								{
+									e := &led[len(led)-1]
+									e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = x, int32(t), int32(36), int32(cause.Index), int32(162), cause.Kind, int8(cause.Option), int16(cause.Level)
+								}
 							}
 							if x := (-10.0); f.fault || x-x != 0 {
 								return led, f.failed(t, 163)
 							} else if x != 0 {
 								d[35] += x
-								led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(35), Index: int32(cause.Index), At: int32(163), Kind: cause.Kind, Option: int8(cause.Option), Level: int16(cause.Level)})
+								if len(led) == cap(led) {
+									led = append(led, compactEntry{})
+								} else {
+									led = led[:len(led)+1]
+								}
+								{
+									e := &led[len(led)-1]
+									e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = x, int32(t), int32(35), int32(cause.Index), int32(163), cause.Kind, int8(cause.Option), int16(cause.Level)
+								}
 							}
 							if x := 4.0; f.fault || x-x != 0 {
 								return led, f.failed(t, 164)
 							} else if x != 0 {
 								d[23] += x
-								led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(23), Index: int32(cause.Index), At: int32(164), Kind: cause.Kind, Option: int8(cause.Option), Level: int16(cause.Level)})
+								if len(led) == cap(led) {
+									led = append(led, compactEntry{})
+								} else {
+									led = led[:len(led)+1]
+								}
+								{
+									e := &led[len(led)-1]
+									e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = x, int32(t), int32(23), int32(cause.Index), int32(164), cause.Kind, int8(cause.Option), int16(cause.Level)
+								}
 							}
 							continue
 						}
@@ -6865,10 +10865,26 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 	}
 	if x := v[0]; x < 40 {
 		v[0] = 40
-		led = append(led, compactEntry{Amount: 40 - x, Turn: int32(t), Var: int32(0), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 0, Actor: -1, Option: -1}.Index), At: int32(165), Kind: sim.Cause{Kind: sim.ByBounds, Index: 0, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 0, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 0, Actor: -1, Option: -1}.Level)})
+		if len(led) == cap(led) {
+			led = append(led, compactEntry{})
+		} else {
+			led = led[:len(led)+1]
+		}
+		{
+			e := &led[len(led)-1]
+			e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = 40-x, int32(t), int32(0), int32(sim.Cause{Kind: sim.ByBounds, Index: 0, Actor: -1, Option: -1}.Index), int32(165), sim.Cause{Kind: sim.ByBounds, Index: 0, Actor: -1, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByBounds, Index: 0, Actor: -1, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByBounds, Index: 0, Actor: -1, Option: -1}.Level)
+		}
 	} else if x > 160 {
 		v[0] = 160
-		led = append(led, compactEntry{Amount: 160 - x, Turn: int32(t), Var: int32(0), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 0, Actor: -1, Option: -1}.Index), At: int32(165), Kind: sim.Cause{Kind: sim.ByBounds, Index: 0, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 0, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 0, Actor: -1, Option: -1}.Level)})
+		if len(led) == cap(led) {
+			led = append(led, compactEntry{})
+		} else {
+			led = led[:len(led)+1]
+		}
+		{
+			e := &led[len(led)-1]
+			e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = 160-x, int32(t), int32(0), int32(sim.Cause{Kind: sim.ByBounds, Index: 0, Actor: -1, Option: -1}.Index), int32(165), sim.Cause{Kind: sim.ByBounds, Index: 0, Actor: -1, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByBounds, Index: 0, Actor: -1, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByBounds, Index: 0, Actor: -1, Option: -1}.Level)
+		}
 	}
 	v[1] += d[1]
 	if x := v[1]; x-x != 0 {
@@ -6876,10 +10892,26 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 	}
 	if x := v[1]; x < (-40) {
 		v[1] = (-40)
-		led = append(led, compactEntry{Amount: (-40) - x, Turn: int32(t), Var: int32(1), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 1, Actor: -1, Option: -1}.Index), At: int32(166), Kind: sim.Cause{Kind: sim.ByBounds, Index: 1, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 1, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 1, Actor: -1, Option: -1}.Level)})
+		if len(led) == cap(led) {
+			led = append(led, compactEntry{})
+		} else {
+			led = led[:len(led)+1]
+		}
+		{
+			e := &led[len(led)-1]
+			e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = (-40)-x, int32(t), int32(1), int32(sim.Cause{Kind: sim.ByBounds, Index: 1, Actor: -1, Option: -1}.Index), int32(166), sim.Cause{Kind: sim.ByBounds, Index: 1, Actor: -1, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByBounds, Index: 1, Actor: -1, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByBounds, Index: 1, Actor: -1, Option: -1}.Level)
+		}
 	} else if x > 30 {
 		v[1] = 30
-		led = append(led, compactEntry{Amount: 30 - x, Turn: int32(t), Var: int32(1), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 1, Actor: -1, Option: -1}.Index), At: int32(166), Kind: sim.Cause{Kind: sim.ByBounds, Index: 1, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 1, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 1, Actor: -1, Option: -1}.Level)})
+		if len(led) == cap(led) {
+			led = append(led, compactEntry{})
+		} else {
+			led = led[:len(led)+1]
+		}
+		{
+			e := &led[len(led)-1]
+			e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = 30-x, int32(t), int32(1), int32(sim.Cause{Kind: sim.ByBounds, Index: 1, Actor: -1, Option: -1}.Index), int32(166), sim.Cause{Kind: sim.ByBounds, Index: 1, Actor: -1, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByBounds, Index: 1, Actor: -1, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByBounds, Index: 1, Actor: -1, Option: -1}.Level)
+		}
 	}
 	v[2] += d[2]
 	if x := v[2]; x-x != 0 {
@@ -6887,10 +10919,26 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 	}
 	if x := v[2]; x < (-15) {
 		v[2] = (-15)
-		led = append(led, compactEntry{Amount: (-15) - x, Turn: int32(t), Var: int32(2), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 2, Actor: -1, Option: -1}.Index), At: int32(167), Kind: sim.Cause{Kind: sim.ByBounds, Index: 2, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 2, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 2, Actor: -1, Option: -1}.Level)})
+		if len(led) == cap(led) {
+			led = append(led, compactEntry{})
+		} else {
+			led = led[:len(led)+1]
+		}
+		{
+			e := &led[len(led)-1]
+			e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = (-15)-x, int32(t), int32(2), int32(sim.Cause{Kind: sim.ByBounds, Index: 2, Actor: -1, Option: -1}.Index), int32(167), sim.Cause{Kind: sim.ByBounds, Index: 2, Actor: -1, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByBounds, Index: 2, Actor: -1, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByBounds, Index: 2, Actor: -1, Option: -1}.Level)
+		}
 	} else if x > 15 {
 		v[2] = 15
-		led = append(led, compactEntry{Amount: 15 - x, Turn: int32(t), Var: int32(2), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 2, Actor: -1, Option: -1}.Index), At: int32(167), Kind: sim.Cause{Kind: sim.ByBounds, Index: 2, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 2, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 2, Actor: -1, Option: -1}.Level)})
+		if len(led) == cap(led) {
+			led = append(led, compactEntry{})
+		} else {
+			led = led[:len(led)+1]
+		}
+		{
+			e := &led[len(led)-1]
+			e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = 15-x, int32(t), int32(2), int32(sim.Cause{Kind: sim.ByBounds, Index: 2, Actor: -1, Option: -1}.Index), int32(167), sim.Cause{Kind: sim.ByBounds, Index: 2, Actor: -1, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByBounds, Index: 2, Actor: -1, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByBounds, Index: 2, Actor: -1, Option: -1}.Level)
+		}
 	}
 	v[3] += d[3]
 	if x := v[3]; x-x != 0 {
@@ -6898,10 +10946,26 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 	}
 	if x := v[3]; x < (-15) {
 		v[3] = (-15)
-		led = append(led, compactEntry{Amount: (-15) - x, Turn: int32(t), Var: int32(3), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 3, Actor: -1, Option: -1}.Index), At: int32(168), Kind: sim.Cause{Kind: sim.ByBounds, Index: 3, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 3, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 3, Actor: -1, Option: -1}.Level)})
+		if len(led) == cap(led) {
+			led = append(led, compactEntry{})
+		} else {
+			led = led[:len(led)+1]
+		}
+		{
+			e := &led[len(led)-1]
+			e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = (-15)-x, int32(t), int32(3), int32(sim.Cause{Kind: sim.ByBounds, Index: 3, Actor: -1, Option: -1}.Index), int32(168), sim.Cause{Kind: sim.ByBounds, Index: 3, Actor: -1, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByBounds, Index: 3, Actor: -1, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByBounds, Index: 3, Actor: -1, Option: -1}.Level)
+		}
 	} else if x > 15 {
 		v[3] = 15
-		led = append(led, compactEntry{Amount: 15 - x, Turn: int32(t), Var: int32(3), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 3, Actor: -1, Option: -1}.Index), At: int32(168), Kind: sim.Cause{Kind: sim.ByBounds, Index: 3, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 3, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 3, Actor: -1, Option: -1}.Level)})
+		if len(led) == cap(led) {
+			led = append(led, compactEntry{})
+		} else {
+			led = led[:len(led)+1]
+		}
+		{
+			e := &led[len(led)-1]
+			e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = 15-x, int32(t), int32(3), int32(sim.Cause{Kind: sim.ByBounds, Index: 3, Actor: -1, Option: -1}.Index), int32(168), sim.Cause{Kind: sim.ByBounds, Index: 3, Actor: -1, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByBounds, Index: 3, Actor: -1, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByBounds, Index: 3, Actor: -1, Option: -1}.Level)
+		}
 	}
 	v[4] += d[4]
 	if x := v[4]; x-x != 0 {
@@ -6909,10 +10973,26 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 	}
 	if x := v[4]; x < (-15) {
 		v[4] = (-15)
-		led = append(led, compactEntry{Amount: (-15) - x, Turn: int32(t), Var: int32(4), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 4, Actor: -1, Option: -1}.Index), At: int32(169), Kind: sim.Cause{Kind: sim.ByBounds, Index: 4, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 4, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 4, Actor: -1, Option: -1}.Level)})
+		if len(led) == cap(led) {
+			led = append(led, compactEntry{})
+		} else {
+			led = led[:len(led)+1]
+		}
+		{
+			e := &led[len(led)-1]
+			e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = (-15)-x, int32(t), int32(4), int32(sim.Cause{Kind: sim.ByBounds, Index: 4, Actor: -1, Option: -1}.Index), int32(169), sim.Cause{Kind: sim.ByBounds, Index: 4, Actor: -1, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByBounds, Index: 4, Actor: -1, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByBounds, Index: 4, Actor: -1, Option: -1}.Level)
+		}
 	} else if x > 15 {
 		v[4] = 15
-		led = append(led, compactEntry{Amount: 15 - x, Turn: int32(t), Var: int32(4), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 4, Actor: -1, Option: -1}.Index), At: int32(169), Kind: sim.Cause{Kind: sim.ByBounds, Index: 4, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 4, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 4, Actor: -1, Option: -1}.Level)})
+		if len(led) == cap(led) {
+			led = append(led, compactEntry{})
+		} else {
+			led = led[:len(led)+1]
+		}
+		{
+			e := &led[len(led)-1]
+			e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = 15-x, int32(t), int32(4), int32(sim.Cause{Kind: sim.ByBounds, Index: 4, Actor: -1, Option: -1}.Index), int32(169), sim.Cause{Kind: sim.ByBounds, Index: 4, Actor: -1, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByBounds, Index: 4, Actor: -1, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByBounds, Index: 4, Actor: -1, Option: -1}.Level)
+		}
 	}
 	v[5] += d[5]
 	if x := v[5]; x-x != 0 {
@@ -6920,10 +11000,26 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 	}
 	if x := v[5]; x < (-15) {
 		v[5] = (-15)
-		led = append(led, compactEntry{Amount: (-15) - x, Turn: int32(t), Var: int32(5), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 5, Actor: -1, Option: -1}.Index), At: int32(170), Kind: sim.Cause{Kind: sim.ByBounds, Index: 5, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 5, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 5, Actor: -1, Option: -1}.Level)})
+		if len(led) == cap(led) {
+			led = append(led, compactEntry{})
+		} else {
+			led = led[:len(led)+1]
+		}
+		{
+			e := &led[len(led)-1]
+			e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = (-15)-x, int32(t), int32(5), int32(sim.Cause{Kind: sim.ByBounds, Index: 5, Actor: -1, Option: -1}.Index), int32(170), sim.Cause{Kind: sim.ByBounds, Index: 5, Actor: -1, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByBounds, Index: 5, Actor: -1, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByBounds, Index: 5, Actor: -1, Option: -1}.Level)
+		}
 	} else if x > 15 {
 		v[5] = 15
-		led = append(led, compactEntry{Amount: 15 - x, Turn: int32(t), Var: int32(5), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 5, Actor: -1, Option: -1}.Index), At: int32(170), Kind: sim.Cause{Kind: sim.ByBounds, Index: 5, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 5, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 5, Actor: -1, Option: -1}.Level)})
+		if len(led) == cap(led) {
+			led = append(led, compactEntry{})
+		} else {
+			led = led[:len(led)+1]
+		}
+		{
+			e := &led[len(led)-1]
+			e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = 15-x, int32(t), int32(5), int32(sim.Cause{Kind: sim.ByBounds, Index: 5, Actor: -1, Option: -1}.Index), int32(170), sim.Cause{Kind: sim.ByBounds, Index: 5, Actor: -1, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByBounds, Index: 5, Actor: -1, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByBounds, Index: 5, Actor: -1, Option: -1}.Level)
+		}
 	}
 	v[6] += d[6]
 	if x := v[6]; x-x != 0 {
@@ -6931,10 +11027,26 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 	}
 	if x := v[6]; x < 0 {
 		v[6] = 0
-		led = append(led, compactEntry{Amount: 0 - x, Turn: int32(t), Var: int32(6), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 6, Actor: -1, Option: -1}.Index), At: int32(171), Kind: sim.Cause{Kind: sim.ByBounds, Index: 6, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 6, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 6, Actor: -1, Option: -1}.Level)})
+		if len(led) == cap(led) {
+			led = append(led, compactEntry{})
+		} else {
+			led = led[:len(led)+1]
+		}
+		{
+			e := &led[len(led)-1]
+			e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = 0-x, int32(t), int32(6), int32(sim.Cause{Kind: sim.ByBounds, Index: 6, Actor: -1, Option: -1}.Index), int32(171), sim.Cause{Kind: sim.ByBounds, Index: 6, Actor: -1, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByBounds, Index: 6, Actor: -1, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByBounds, Index: 6, Actor: -1, Option: -1}.Level)
+		}
 	} else if x > 5 {
 		v[6] = 5
-		led = append(led, compactEntry{Amount: 5 - x, Turn: int32(t), Var: int32(6), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 6, Actor: -1, Option: -1}.Index), At: int32(171), Kind: sim.Cause{Kind: sim.ByBounds, Index: 6, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 6, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 6, Actor: -1, Option: -1}.Level)})
+		if len(led) == cap(led) {
+			led = append(led, compactEntry{})
+		} else {
+			led = led[:len(led)+1]
+		}
+		{
+			e := &led[len(led)-1]
+			e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = 5-x, int32(t), int32(6), int32(sim.Cause{Kind: sim.ByBounds, Index: 6, Actor: -1, Option: -1}.Index), int32(171), sim.Cause{Kind: sim.ByBounds, Index: 6, Actor: -1, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByBounds, Index: 6, Actor: -1, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByBounds, Index: 6, Actor: -1, Option: -1}.Level)
+		}
 	}
 	v[7] += d[7]
 	if x := v[7]; x-x != 0 {
@@ -6942,10 +11054,26 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 	}
 	if x := v[7]; x < 0 {
 		v[7] = 0
-		led = append(led, compactEntry{Amount: 0 - x, Turn: int32(t), Var: int32(7), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 7, Actor: -1, Option: -1}.Index), At: int32(172), Kind: sim.Cause{Kind: sim.ByBounds, Index: 7, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 7, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 7, Actor: -1, Option: -1}.Level)})
+		if len(led) == cap(led) {
+			led = append(led, compactEntry{})
+		} else {
+			led = led[:len(led)+1]
+		}
+		{
+			e := &led[len(led)-1]
+			e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = 0-x, int32(t), int32(7), int32(sim.Cause{Kind: sim.ByBounds, Index: 7, Actor: -1, Option: -1}.Index), int32(172), sim.Cause{Kind: sim.ByBounds, Index: 7, Actor: -1, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByBounds, Index: 7, Actor: -1, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByBounds, Index: 7, Actor: -1, Option: -1}.Level)
+		}
 	} else if x > 5 {
 		v[7] = 5
-		led = append(led, compactEntry{Amount: 5 - x, Turn: int32(t), Var: int32(7), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 7, Actor: -1, Option: -1}.Index), At: int32(172), Kind: sim.Cause{Kind: sim.ByBounds, Index: 7, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 7, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 7, Actor: -1, Option: -1}.Level)})
+		if len(led) == cap(led) {
+			led = append(led, compactEntry{})
+		} else {
+			led = led[:len(led)+1]
+		}
+		{
+			e := &led[len(led)-1]
+			e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = 5-x, int32(t), int32(7), int32(sim.Cause{Kind: sim.ByBounds, Index: 7, Actor: -1, Option: -1}.Index), int32(172), sim.Cause{Kind: sim.ByBounds, Index: 7, Actor: -1, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByBounds, Index: 7, Actor: -1, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByBounds, Index: 7, Actor: -1, Option: -1}.Level)
+		}
 	}
 	v[8] += d[8]
 	if x := v[8]; x-x != 0 {
@@ -6953,10 +11081,26 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 	}
 	if x := v[8]; x < 0 {
 		v[8] = 0
-		led = append(led, compactEntry{Amount: 0 - x, Turn: int32(t), Var: int32(8), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 8, Actor: -1, Option: -1}.Index), At: int32(173), Kind: sim.Cause{Kind: sim.ByBounds, Index: 8, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 8, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 8, Actor: -1, Option: -1}.Level)})
+		if len(led) == cap(led) {
+			led = append(led, compactEntry{})
+		} else {
+			led = led[:len(led)+1]
+		}
+		{
+			e := &led[len(led)-1]
+			e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = 0-x, int32(t), int32(8), int32(sim.Cause{Kind: sim.ByBounds, Index: 8, Actor: -1, Option: -1}.Index), int32(173), sim.Cause{Kind: sim.ByBounds, Index: 8, Actor: -1, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByBounds, Index: 8, Actor: -1, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByBounds, Index: 8, Actor: -1, Option: -1}.Level)
+		}
 	} else if x > 6 {
 		v[8] = 6
-		led = append(led, compactEntry{Amount: 6 - x, Turn: int32(t), Var: int32(8), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 8, Actor: -1, Option: -1}.Index), At: int32(173), Kind: sim.Cause{Kind: sim.ByBounds, Index: 8, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 8, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 8, Actor: -1, Option: -1}.Level)})
+		if len(led) == cap(led) {
+			led = append(led, compactEntry{})
+		} else {
+			led = led[:len(led)+1]
+		}
+		{
+			e := &led[len(led)-1]
+			e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = 6-x, int32(t), int32(8), int32(sim.Cause{Kind: sim.ByBounds, Index: 8, Actor: -1, Option: -1}.Index), int32(173), sim.Cause{Kind: sim.ByBounds, Index: 8, Actor: -1, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByBounds, Index: 8, Actor: -1, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByBounds, Index: 8, Actor: -1, Option: -1}.Level)
+		}
 	}
 	v[9] += d[9]
 	if x := v[9]; x-x != 0 {
@@ -6964,10 +11108,26 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 	}
 	if x := v[9]; x < 0 {
 		v[9] = 0
-		led = append(led, compactEntry{Amount: 0 - x, Turn: int32(t), Var: int32(9), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 9, Actor: -1, Option: -1}.Index), At: int32(174), Kind: sim.Cause{Kind: sim.ByBounds, Index: 9, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 9, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 9, Actor: -1, Option: -1}.Level)})
+		if len(led) == cap(led) {
+			led = append(led, compactEntry{})
+		} else {
+			led = led[:len(led)+1]
+		}
+		{
+			e := &led[len(led)-1]
+			e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = 0-x, int32(t), int32(9), int32(sim.Cause{Kind: sim.ByBounds, Index: 9, Actor: -1, Option: -1}.Index), int32(174), sim.Cause{Kind: sim.ByBounds, Index: 9, Actor: -1, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByBounds, Index: 9, Actor: -1, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByBounds, Index: 9, Actor: -1, Option: -1}.Level)
+		}
 	} else if x > 15 {
 		v[9] = 15
-		led = append(led, compactEntry{Amount: 15 - x, Turn: int32(t), Var: int32(9), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 9, Actor: -1, Option: -1}.Index), At: int32(174), Kind: sim.Cause{Kind: sim.ByBounds, Index: 9, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 9, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 9, Actor: -1, Option: -1}.Level)})
+		if len(led) == cap(led) {
+			led = append(led, compactEntry{})
+		} else {
+			led = led[:len(led)+1]
+		}
+		{
+			e := &led[len(led)-1]
+			e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = 15-x, int32(t), int32(9), int32(sim.Cause{Kind: sim.ByBounds, Index: 9, Actor: -1, Option: -1}.Index), int32(174), sim.Cause{Kind: sim.ByBounds, Index: 9, Actor: -1, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByBounds, Index: 9, Actor: -1, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByBounds, Index: 9, Actor: -1, Option: -1}.Level)
+		}
 	}
 	v[10] += d[10]
 	if x := v[10]; x-x != 0 {
@@ -6975,10 +11135,26 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 	}
 	if x := v[10]; x < 1000 {
 		v[10] = 1000
-		led = append(led, compactEntry{Amount: 1000 - x, Turn: int32(t), Var: int32(10), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 10, Actor: -1, Option: -1}.Index), At: int32(175), Kind: sim.Cause{Kind: sim.ByBounds, Index: 10, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 10, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 10, Actor: -1, Option: -1}.Level)})
+		if len(led) == cap(led) {
+			led = append(led, compactEntry{})
+		} else {
+			led = led[:len(led)+1]
+		}
+		{
+			e := &led[len(led)-1]
+			e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = 1000-x, int32(t), int32(10), int32(sim.Cause{Kind: sim.ByBounds, Index: 10, Actor: -1, Option: -1}.Index), int32(175), sim.Cause{Kind: sim.ByBounds, Index: 10, Actor: -1, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByBounds, Index: 10, Actor: -1, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByBounds, Index: 10, Actor: -1, Option: -1}.Level)
+		}
 	} else if x > 200000 {
 		v[10] = 200000
-		led = append(led, compactEntry{Amount: 200000 - x, Turn: int32(t), Var: int32(10), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 10, Actor: -1, Option: -1}.Index), At: int32(175), Kind: sim.Cause{Kind: sim.ByBounds, Index: 10, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 10, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 10, Actor: -1, Option: -1}.Level)})
+		if len(led) == cap(led) {
+			led = append(led, compactEntry{})
+		} else {
+			led = led[:len(led)+1]
+		}
+		{
+			e := &led[len(led)-1]
+			e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = 200000-x, int32(t), int32(10), int32(sim.Cause{Kind: sim.ByBounds, Index: 10, Actor: -1, Option: -1}.Index), int32(175), sim.Cause{Kind: sim.ByBounds, Index: 10, Actor: -1, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByBounds, Index: 10, Actor: -1, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByBounds, Index: 10, Actor: -1, Option: -1}.Level)
+		}
 	}
 	v[11] += d[11]
 	if x := v[11]; x-x != 0 {
@@ -6986,10 +11162,26 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 	}
 	if x := v[11]; x < 500 {
 		v[11] = 500
-		led = append(led, compactEntry{Amount: 500 - x, Turn: int32(t), Var: int32(11), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 11, Actor: -1, Option: -1}.Index), At: int32(176), Kind: sim.Cause{Kind: sim.ByBounds, Index: 11, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 11, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 11, Actor: -1, Option: -1}.Level)})
+		if len(led) == cap(led) {
+			led = append(led, compactEntry{})
+		} else {
+			led = led[:len(led)+1]
+		}
+		{
+			e := &led[len(led)-1]
+			e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = 500-x, int32(t), int32(11), int32(sim.Cause{Kind: sim.ByBounds, Index: 11, Actor: -1, Option: -1}.Index), int32(176), sim.Cause{Kind: sim.ByBounds, Index: 11, Actor: -1, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByBounds, Index: 11, Actor: -1, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByBounds, Index: 11, Actor: -1, Option: -1}.Level)
+		}
 	} else if x > 200000 {
 		v[11] = 200000
-		led = append(led, compactEntry{Amount: 200000 - x, Turn: int32(t), Var: int32(11), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 11, Actor: -1, Option: -1}.Index), At: int32(176), Kind: sim.Cause{Kind: sim.ByBounds, Index: 11, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 11, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 11, Actor: -1, Option: -1}.Level)})
+		if len(led) == cap(led) {
+			led = append(led, compactEntry{})
+		} else {
+			led = led[:len(led)+1]
+		}
+		{
+			e := &led[len(led)-1]
+			e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = 200000-x, int32(t), int32(11), int32(sim.Cause{Kind: sim.ByBounds, Index: 11, Actor: -1, Option: -1}.Index), int32(176), sim.Cause{Kind: sim.ByBounds, Index: 11, Actor: -1, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByBounds, Index: 11, Actor: -1, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByBounds, Index: 11, Actor: -1, Option: -1}.Level)
+		}
 	}
 	v[12] += d[12]
 	if x := v[12]; x-x != 0 {
@@ -6997,10 +11189,26 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 	}
 	if x := v[12]; x < 12 {
 		v[12] = 12
-		led = append(led, compactEntry{Amount: 12 - x, Turn: int32(t), Var: int32(12), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 12, Actor: -1, Option: -1}.Index), At: int32(177), Kind: sim.Cause{Kind: sim.ByBounds, Index: 12, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 12, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 12, Actor: -1, Option: -1}.Level)})
+		if len(led) == cap(led) {
+			led = append(led, compactEntry{})
+		} else {
+			led = led[:len(led)+1]
+		}
+		{
+			e := &led[len(led)-1]
+			e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = 12-x, int32(t), int32(12), int32(sim.Cause{Kind: sim.ByBounds, Index: 12, Actor: -1, Option: -1}.Index), int32(177), sim.Cause{Kind: sim.ByBounds, Index: 12, Actor: -1, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByBounds, Index: 12, Actor: -1, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByBounds, Index: 12, Actor: -1, Option: -1}.Level)
+		}
 	} else if x > 35 {
 		v[12] = 35
-		led = append(led, compactEntry{Amount: 35 - x, Turn: int32(t), Var: int32(12), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 12, Actor: -1, Option: -1}.Index), At: int32(177), Kind: sim.Cause{Kind: sim.ByBounds, Index: 12, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 12, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 12, Actor: -1, Option: -1}.Level)})
+		if len(led) == cap(led) {
+			led = append(led, compactEntry{})
+		} else {
+			led = led[:len(led)+1]
+		}
+		{
+			e := &led[len(led)-1]
+			e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = 35-x, int32(t), int32(12), int32(sim.Cause{Kind: sim.ByBounds, Index: 12, Actor: -1, Option: -1}.Index), int32(177), sim.Cause{Kind: sim.ByBounds, Index: 12, Actor: -1, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByBounds, Index: 12, Actor: -1, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByBounds, Index: 12, Actor: -1, Option: -1}.Level)
+		}
 	}
 	v[13] += d[13]
 	if x := v[13]; x-x != 0 {
@@ -7008,10 +11216,26 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 	}
 	if x := v[13]; x < 0 {
 		v[13] = 0
-		led = append(led, compactEntry{Amount: 0 - x, Turn: int32(t), Var: int32(13), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 13, Actor: -1, Option: -1}.Index), At: int32(178), Kind: sim.Cause{Kind: sim.ByBounds, Index: 13, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 13, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 13, Actor: -1, Option: -1}.Level)})
+		if len(led) == cap(led) {
+			led = append(led, compactEntry{})
+		} else {
+			led = led[:len(led)+1]
+		}
+		{
+			e := &led[len(led)-1]
+			e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = 0-x, int32(t), int32(13), int32(sim.Cause{Kind: sim.ByBounds, Index: 13, Actor: -1, Option: -1}.Index), int32(178), sim.Cause{Kind: sim.ByBounds, Index: 13, Actor: -1, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByBounds, Index: 13, Actor: -1, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByBounds, Index: 13, Actor: -1, Option: -1}.Level)
+		}
 	} else if x > 3 {
 		v[13] = 3
-		led = append(led, compactEntry{Amount: 3 - x, Turn: int32(t), Var: int32(13), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 13, Actor: -1, Option: -1}.Index), At: int32(178), Kind: sim.Cause{Kind: sim.ByBounds, Index: 13, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 13, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 13, Actor: -1, Option: -1}.Level)})
+		if len(led) == cap(led) {
+			led = append(led, compactEntry{})
+		} else {
+			led = led[:len(led)+1]
+		}
+		{
+			e := &led[len(led)-1]
+			e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = 3-x, int32(t), int32(13), int32(sim.Cause{Kind: sim.ByBounds, Index: 13, Actor: -1, Option: -1}.Index), int32(178), sim.Cause{Kind: sim.ByBounds, Index: 13, Actor: -1, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByBounds, Index: 13, Actor: -1, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByBounds, Index: 13, Actor: -1, Option: -1}.Level)
+		}
 	}
 	v[14] += d[14]
 	if x := v[14]; x-x != 0 {
@@ -7019,10 +11243,26 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 	}
 	if x := v[14]; x < 0 {
 		v[14] = 0
-		led = append(led, compactEntry{Amount: 0 - x, Turn: int32(t), Var: int32(14), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 14, Actor: -1, Option: -1}.Index), At: int32(179), Kind: sim.Cause{Kind: sim.ByBounds, Index: 14, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 14, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 14, Actor: -1, Option: -1}.Level)})
+		if len(led) == cap(led) {
+			led = append(led, compactEntry{})
+		} else {
+			led = led[:len(led)+1]
+		}
+		{
+			e := &led[len(led)-1]
+			e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = 0-x, int32(t), int32(14), int32(sim.Cause{Kind: sim.ByBounds, Index: 14, Actor: -1, Option: -1}.Index), int32(179), sim.Cause{Kind: sim.ByBounds, Index: 14, Actor: -1, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByBounds, Index: 14, Actor: -1, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByBounds, Index: 14, Actor: -1, Option: -1}.Level)
+		}
 	} else if x > 250 {
 		v[14] = 250
-		led = append(led, compactEntry{Amount: 250 - x, Turn: int32(t), Var: int32(14), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 14, Actor: -1, Option: -1}.Index), At: int32(179), Kind: sim.Cause{Kind: sim.ByBounds, Index: 14, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 14, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 14, Actor: -1, Option: -1}.Level)})
+		if len(led) == cap(led) {
+			led = append(led, compactEntry{})
+		} else {
+			led = led[:len(led)+1]
+		}
+		{
+			e := &led[len(led)-1]
+			e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = 250-x, int32(t), int32(14), int32(sim.Cause{Kind: sim.ByBounds, Index: 14, Actor: -1, Option: -1}.Index), int32(179), sim.Cause{Kind: sim.ByBounds, Index: 14, Actor: -1, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByBounds, Index: 14, Actor: -1, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByBounds, Index: 14, Actor: -1, Option: -1}.Level)
+		}
 	}
 	v[15] += d[15]
 	if x := v[15]; x-x != 0 {
@@ -7030,10 +11270,26 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 	}
 	if x := v[15]; x < 0 {
 		v[15] = 0
-		led = append(led, compactEntry{Amount: 0 - x, Turn: int32(t), Var: int32(15), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 15, Actor: -1, Option: -1}.Index), At: int32(180), Kind: sim.Cause{Kind: sim.ByBounds, Index: 15, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 15, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 15, Actor: -1, Option: -1}.Level)})
+		if len(led) == cap(led) {
+			led = append(led, compactEntry{})
+		} else {
+			led = led[:len(led)+1]
+		}
+		{
+			e := &led[len(led)-1]
+			e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = 0-x, int32(t), int32(15), int32(sim.Cause{Kind: sim.ByBounds, Index: 15, Actor: -1, Option: -1}.Index), int32(180), sim.Cause{Kind: sim.ByBounds, Index: 15, Actor: -1, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByBounds, Index: 15, Actor: -1, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByBounds, Index: 15, Actor: -1, Option: -1}.Level)
+		}
 	} else if x > 120 {
 		v[15] = 120
-		led = append(led, compactEntry{Amount: 120 - x, Turn: int32(t), Var: int32(15), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 15, Actor: -1, Option: -1}.Index), At: int32(180), Kind: sim.Cause{Kind: sim.ByBounds, Index: 15, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 15, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 15, Actor: -1, Option: -1}.Level)})
+		if len(led) == cap(led) {
+			led = append(led, compactEntry{})
+		} else {
+			led = led[:len(led)+1]
+		}
+		{
+			e := &led[len(led)-1]
+			e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = 120-x, int32(t), int32(15), int32(sim.Cause{Kind: sim.ByBounds, Index: 15, Actor: -1, Option: -1}.Index), int32(180), sim.Cause{Kind: sim.ByBounds, Index: 15, Actor: -1, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByBounds, Index: 15, Actor: -1, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByBounds, Index: 15, Actor: -1, Option: -1}.Level)
+		}
 	}
 	v[16] += d[16]
 	if x := v[16]; x-x != 0 {
@@ -7041,10 +11297,26 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 	}
 	if x := v[16]; x < 0 {
 		v[16] = 0
-		led = append(led, compactEntry{Amount: 0 - x, Turn: int32(t), Var: int32(16), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 16, Actor: -1, Option: -1}.Index), At: int32(181), Kind: sim.Cause{Kind: sim.ByBounds, Index: 16, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 16, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 16, Actor: -1, Option: -1}.Level)})
+		if len(led) == cap(led) {
+			led = append(led, compactEntry{})
+		} else {
+			led = led[:len(led)+1]
+		}
+		{
+			e := &led[len(led)-1]
+			e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = 0-x, int32(t), int32(16), int32(sim.Cause{Kind: sim.ByBounds, Index: 16, Actor: -1, Option: -1}.Index), int32(181), sim.Cause{Kind: sim.ByBounds, Index: 16, Actor: -1, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByBounds, Index: 16, Actor: -1, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByBounds, Index: 16, Actor: -1, Option: -1}.Level)
+		}
 	} else if x > 150 {
 		v[16] = 150
-		led = append(led, compactEntry{Amount: 150 - x, Turn: int32(t), Var: int32(16), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 16, Actor: -1, Option: -1}.Index), At: int32(181), Kind: sim.Cause{Kind: sim.ByBounds, Index: 16, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 16, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 16, Actor: -1, Option: -1}.Level)})
+		if len(led) == cap(led) {
+			led = append(led, compactEntry{})
+		} else {
+			led = led[:len(led)+1]
+		}
+		{
+			e := &led[len(led)-1]
+			e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = 150-x, int32(t), int32(16), int32(sim.Cause{Kind: sim.ByBounds, Index: 16, Actor: -1, Option: -1}.Index), int32(181), sim.Cause{Kind: sim.ByBounds, Index: 16, Actor: -1, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByBounds, Index: 16, Actor: -1, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByBounds, Index: 16, Actor: -1, Option: -1}.Level)
+		}
 	}
 	v[17] += d[17]
 	if x := v[17]; x-x != 0 {
@@ -7052,10 +11324,26 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 	}
 	if x := v[17]; x < 0 {
 		v[17] = 0
-		led = append(led, compactEntry{Amount: 0 - x, Turn: int32(t), Var: int32(17), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 17, Actor: -1, Option: -1}.Index), At: int32(182), Kind: sim.Cause{Kind: sim.ByBounds, Index: 17, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 17, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 17, Actor: -1, Option: -1}.Level)})
+		if len(led) == cap(led) {
+			led = append(led, compactEntry{})
+		} else {
+			led = led[:len(led)+1]
+		}
+		{
+			e := &led[len(led)-1]
+			e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = 0-x, int32(t), int32(17), int32(sim.Cause{Kind: sim.ByBounds, Index: 17, Actor: -1, Option: -1}.Index), int32(182), sim.Cause{Kind: sim.ByBounds, Index: 17, Actor: -1, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByBounds, Index: 17, Actor: -1, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByBounds, Index: 17, Actor: -1, Option: -1}.Level)
+		}
 	} else if x > 3 {
 		v[17] = 3
-		led = append(led, compactEntry{Amount: 3 - x, Turn: int32(t), Var: int32(17), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 17, Actor: -1, Option: -1}.Index), At: int32(182), Kind: sim.Cause{Kind: sim.ByBounds, Index: 17, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 17, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 17, Actor: -1, Option: -1}.Level)})
+		if len(led) == cap(led) {
+			led = append(led, compactEntry{})
+		} else {
+			led = led[:len(led)+1]
+		}
+		{
+			e := &led[len(led)-1]
+			e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = 3-x, int32(t), int32(17), int32(sim.Cause{Kind: sim.ByBounds, Index: 17, Actor: -1, Option: -1}.Index), int32(182), sim.Cause{Kind: sim.ByBounds, Index: 17, Actor: -1, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByBounds, Index: 17, Actor: -1, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByBounds, Index: 17, Actor: -1, Option: -1}.Level)
+		}
 	}
 	v[18] += d[18]
 	if x := v[18]; x-x != 0 {
@@ -7063,10 +11351,26 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 	}
 	if x := v[18]; x < 0 {
 		v[18] = 0
-		led = append(led, compactEntry{Amount: 0 - x, Turn: int32(t), Var: int32(18), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 18, Actor: -1, Option: -1}.Index), At: int32(183), Kind: sim.Cause{Kind: sim.ByBounds, Index: 18, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 18, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 18, Actor: -1, Option: -1}.Level)})
+		if len(led) == cap(led) {
+			led = append(led, compactEntry{})
+		} else {
+			led = led[:len(led)+1]
+		}
+		{
+			e := &led[len(led)-1]
+			e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = 0-x, int32(t), int32(18), int32(sim.Cause{Kind: sim.ByBounds, Index: 18, Actor: -1, Option: -1}.Index), int32(183), sim.Cause{Kind: sim.ByBounds, Index: 18, Actor: -1, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByBounds, Index: 18, Actor: -1, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByBounds, Index: 18, Actor: -1, Option: -1}.Level)
+		}
 	} else if x > 100 {
 		v[18] = 100
-		led = append(led, compactEntry{Amount: 100 - x, Turn: int32(t), Var: int32(18), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 18, Actor: -1, Option: -1}.Index), At: int32(183), Kind: sim.Cause{Kind: sim.ByBounds, Index: 18, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 18, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 18, Actor: -1, Option: -1}.Level)})
+		if len(led) == cap(led) {
+			led = append(led, compactEntry{})
+		} else {
+			led = led[:len(led)+1]
+		}
+		{
+			e := &led[len(led)-1]
+			e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = 100-x, int32(t), int32(18), int32(sim.Cause{Kind: sim.ByBounds, Index: 18, Actor: -1, Option: -1}.Index), int32(183), sim.Cause{Kind: sim.ByBounds, Index: 18, Actor: -1, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByBounds, Index: 18, Actor: -1, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByBounds, Index: 18, Actor: -1, Option: -1}.Level)
+		}
 	}
 	v[19] += d[19]
 	if x := v[19]; x-x != 0 {
@@ -7074,10 +11378,26 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 	}
 	if x := v[19]; x < 0 {
 		v[19] = 0
-		led = append(led, compactEntry{Amount: 0 - x, Turn: int32(t), Var: int32(19), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 19, Actor: -1, Option: -1}.Index), At: int32(184), Kind: sim.Cause{Kind: sim.ByBounds, Index: 19, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 19, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 19, Actor: -1, Option: -1}.Level)})
+		if len(led) == cap(led) {
+			led = append(led, compactEntry{})
+		} else {
+			led = led[:len(led)+1]
+		}
+		{
+			e := &led[len(led)-1]
+			e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = 0-x, int32(t), int32(19), int32(sim.Cause{Kind: sim.ByBounds, Index: 19, Actor: -1, Option: -1}.Index), int32(184), sim.Cause{Kind: sim.ByBounds, Index: 19, Actor: -1, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByBounds, Index: 19, Actor: -1, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByBounds, Index: 19, Actor: -1, Option: -1}.Level)
+		}
 	} else if x > 100 {
 		v[19] = 100
-		led = append(led, compactEntry{Amount: 100 - x, Turn: int32(t), Var: int32(19), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 19, Actor: -1, Option: -1}.Index), At: int32(184), Kind: sim.Cause{Kind: sim.ByBounds, Index: 19, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 19, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 19, Actor: -1, Option: -1}.Level)})
+		if len(led) == cap(led) {
+			led = append(led, compactEntry{})
+		} else {
+			led = led[:len(led)+1]
+		}
+		{
+			e := &led[len(led)-1]
+			e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = 100-x, int32(t), int32(19), int32(sim.Cause{Kind: sim.ByBounds, Index: 19, Actor: -1, Option: -1}.Index), int32(184), sim.Cause{Kind: sim.ByBounds, Index: 19, Actor: -1, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByBounds, Index: 19, Actor: -1, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByBounds, Index: 19, Actor: -1, Option: -1}.Level)
+		}
 	}
 	v[20] += d[20]
 	if x := v[20]; x-x != 0 {
@@ -7085,10 +11405,26 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 	}
 	if x := v[20]; x < 0 {
 		v[20] = 0
-		led = append(led, compactEntry{Amount: 0 - x, Turn: int32(t), Var: int32(20), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 20, Actor: -1, Option: -1}.Index), At: int32(185), Kind: sim.Cause{Kind: sim.ByBounds, Index: 20, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 20, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 20, Actor: -1, Option: -1}.Level)})
+		if len(led) == cap(led) {
+			led = append(led, compactEntry{})
+		} else {
+			led = led[:len(led)+1]
+		}
+		{
+			e := &led[len(led)-1]
+			e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = 0-x, int32(t), int32(20), int32(sim.Cause{Kind: sim.ByBounds, Index: 20, Actor: -1, Option: -1}.Index), int32(185), sim.Cause{Kind: sim.ByBounds, Index: 20, Actor: -1, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByBounds, Index: 20, Actor: -1, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByBounds, Index: 20, Actor: -1, Option: -1}.Level)
+		}
 	} else if x > 20 {
 		v[20] = 20
-		led = append(led, compactEntry{Amount: 20 - x, Turn: int32(t), Var: int32(20), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 20, Actor: -1, Option: -1}.Index), At: int32(185), Kind: sim.Cause{Kind: sim.ByBounds, Index: 20, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 20, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 20, Actor: -1, Option: -1}.Level)})
+		if len(led) == cap(led) {
+			led = append(led, compactEntry{})
+		} else {
+			led = led[:len(led)+1]
+		}
+		{
+			e := &led[len(led)-1]
+			e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = 20-x, int32(t), int32(20), int32(sim.Cause{Kind: sim.ByBounds, Index: 20, Actor: -1, Option: -1}.Index), int32(185), sim.Cause{Kind: sim.ByBounds, Index: 20, Actor: -1, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByBounds, Index: 20, Actor: -1, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByBounds, Index: 20, Actor: -1, Option: -1}.Level)
+		}
 	}
 	v[21] += d[21]
 	if x := v[21]; x-x != 0 {
@@ -7096,10 +11432,26 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 	}
 	if x := v[21]; x < 0 {
 		v[21] = 0
-		led = append(led, compactEntry{Amount: 0 - x, Turn: int32(t), Var: int32(21), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 21, Actor: -1, Option: -1}.Index), At: int32(186), Kind: sim.Cause{Kind: sim.ByBounds, Index: 21, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 21, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 21, Actor: -1, Option: -1}.Level)})
+		if len(led) == cap(led) {
+			led = append(led, compactEntry{})
+		} else {
+			led = led[:len(led)+1]
+		}
+		{
+			e := &led[len(led)-1]
+			e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = 0-x, int32(t), int32(21), int32(sim.Cause{Kind: sim.ByBounds, Index: 21, Actor: -1, Option: -1}.Index), int32(186), sim.Cause{Kind: sim.ByBounds, Index: 21, Actor: -1, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByBounds, Index: 21, Actor: -1, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByBounds, Index: 21, Actor: -1, Option: -1}.Level)
+		}
 	} else if x > 100 {
 		v[21] = 100
-		led = append(led, compactEntry{Amount: 100 - x, Turn: int32(t), Var: int32(21), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 21, Actor: -1, Option: -1}.Index), At: int32(186), Kind: sim.Cause{Kind: sim.ByBounds, Index: 21, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 21, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 21, Actor: -1, Option: -1}.Level)})
+		if len(led) == cap(led) {
+			led = append(led, compactEntry{})
+		} else {
+			led = led[:len(led)+1]
+		}
+		{
+			e := &led[len(led)-1]
+			e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = 100-x, int32(t), int32(21), int32(sim.Cause{Kind: sim.ByBounds, Index: 21, Actor: -1, Option: -1}.Index), int32(186), sim.Cause{Kind: sim.ByBounds, Index: 21, Actor: -1, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByBounds, Index: 21, Actor: -1, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByBounds, Index: 21, Actor: -1, Option: -1}.Level)
+		}
 	}
 	v[22] += d[22]
 	if x := v[22]; x-x != 0 {
@@ -7107,10 +11459,26 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 	}
 	if x := v[22]; x < 0 {
 		v[22] = 0
-		led = append(led, compactEntry{Amount: 0 - x, Turn: int32(t), Var: int32(22), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 22, Actor: -1, Option: -1}.Index), At: int32(187), Kind: sim.Cause{Kind: sim.ByBounds, Index: 22, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 22, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 22, Actor: -1, Option: -1}.Level)})
+		if len(led) == cap(led) {
+			led = append(led, compactEntry{})
+		} else {
+			led = led[:len(led)+1]
+		}
+		{
+			e := &led[len(led)-1]
+			e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = 0-x, int32(t), int32(22), int32(sim.Cause{Kind: sim.ByBounds, Index: 22, Actor: -1, Option: -1}.Index), int32(187), sim.Cause{Kind: sim.ByBounds, Index: 22, Actor: -1, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByBounds, Index: 22, Actor: -1, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByBounds, Index: 22, Actor: -1, Option: -1}.Level)
+		}
 	} else if x > 100 {
 		v[22] = 100
-		led = append(led, compactEntry{Amount: 100 - x, Turn: int32(t), Var: int32(22), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 22, Actor: -1, Option: -1}.Index), At: int32(187), Kind: sim.Cause{Kind: sim.ByBounds, Index: 22, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 22, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 22, Actor: -1, Option: -1}.Level)})
+		if len(led) == cap(led) {
+			led = append(led, compactEntry{})
+		} else {
+			led = led[:len(led)+1]
+		}
+		{
+			e := &led[len(led)-1]
+			e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = 100-x, int32(t), int32(22), int32(sim.Cause{Kind: sim.ByBounds, Index: 22, Actor: -1, Option: -1}.Index), int32(187), sim.Cause{Kind: sim.ByBounds, Index: 22, Actor: -1, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByBounds, Index: 22, Actor: -1, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByBounds, Index: 22, Actor: -1, Option: -1}.Level)
+		}
 	}
 	v[23] += d[23]
 	if x := v[23]; x-x != 0 {
@@ -7118,10 +11486,26 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 	}
 	if x := v[23]; x < 0 {
 		v[23] = 0
-		led = append(led, compactEntry{Amount: 0 - x, Turn: int32(t), Var: int32(23), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 23, Actor: -1, Option: -1}.Index), At: int32(188), Kind: sim.Cause{Kind: sim.ByBounds, Index: 23, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 23, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 23, Actor: -1, Option: -1}.Level)})
+		if len(led) == cap(led) {
+			led = append(led, compactEntry{})
+		} else {
+			led = led[:len(led)+1]
+		}
+		{
+			e := &led[len(led)-1]
+			e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = 0-x, int32(t), int32(23), int32(sim.Cause{Kind: sim.ByBounds, Index: 23, Actor: -1, Option: -1}.Index), int32(188), sim.Cause{Kind: sim.ByBounds, Index: 23, Actor: -1, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByBounds, Index: 23, Actor: -1, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByBounds, Index: 23, Actor: -1, Option: -1}.Level)
+		}
 	} else if x > 100 {
 		v[23] = 100
-		led = append(led, compactEntry{Amount: 100 - x, Turn: int32(t), Var: int32(23), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 23, Actor: -1, Option: -1}.Index), At: int32(188), Kind: sim.Cause{Kind: sim.ByBounds, Index: 23, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 23, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 23, Actor: -1, Option: -1}.Level)})
+		if len(led) == cap(led) {
+			led = append(led, compactEntry{})
+		} else {
+			led = led[:len(led)+1]
+		}
+		{
+			e := &led[len(led)-1]
+			e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = 100-x, int32(t), int32(23), int32(sim.Cause{Kind: sim.ByBounds, Index: 23, Actor: -1, Option: -1}.Index), int32(188), sim.Cause{Kind: sim.ByBounds, Index: 23, Actor: -1, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByBounds, Index: 23, Actor: -1, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByBounds, Index: 23, Actor: -1, Option: -1}.Level)
+		}
 	}
 	v[24] += d[24]
 	if x := v[24]; x-x != 0 {
@@ -7129,10 +11513,26 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 	}
 	if x := v[24]; x < 0 {
 		v[24] = 0
-		led = append(led, compactEntry{Amount: 0 - x, Turn: int32(t), Var: int32(24), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 24, Actor: -1, Option: -1}.Index), At: int32(189), Kind: sim.Cause{Kind: sim.ByBounds, Index: 24, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 24, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 24, Actor: -1, Option: -1}.Level)})
+		if len(led) == cap(led) {
+			led = append(led, compactEntry{})
+		} else {
+			led = led[:len(led)+1]
+		}
+		{
+			e := &led[len(led)-1]
+			e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = 0-x, int32(t), int32(24), int32(sim.Cause{Kind: sim.ByBounds, Index: 24, Actor: -1, Option: -1}.Index), int32(189), sim.Cause{Kind: sim.ByBounds, Index: 24, Actor: -1, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByBounds, Index: 24, Actor: -1, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByBounds, Index: 24, Actor: -1, Option: -1}.Level)
+		}
 	} else if x > 100 {
 		v[24] = 100
-		led = append(led, compactEntry{Amount: 100 - x, Turn: int32(t), Var: int32(24), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 24, Actor: -1, Option: -1}.Index), At: int32(189), Kind: sim.Cause{Kind: sim.ByBounds, Index: 24, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 24, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 24, Actor: -1, Option: -1}.Level)})
+		if len(led) == cap(led) {
+			led = append(led, compactEntry{})
+		} else {
+			led = led[:len(led)+1]
+		}
+		{
+			e := &led[len(led)-1]
+			e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = 100-x, int32(t), int32(24), int32(sim.Cause{Kind: sim.ByBounds, Index: 24, Actor: -1, Option: -1}.Index), int32(189), sim.Cause{Kind: sim.ByBounds, Index: 24, Actor: -1, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByBounds, Index: 24, Actor: -1, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByBounds, Index: 24, Actor: -1, Option: -1}.Level)
+		}
 	}
 	v[25] += d[25]
 	if x := v[25]; x-x != 0 {
@@ -7140,10 +11540,26 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 	}
 	if x := v[25]; x < 0 {
 		v[25] = 0
-		led = append(led, compactEntry{Amount: 0 - x, Turn: int32(t), Var: int32(25), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 25, Actor: -1, Option: -1}.Index), At: int32(190), Kind: sim.Cause{Kind: sim.ByBounds, Index: 25, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 25, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 25, Actor: -1, Option: -1}.Level)})
+		if len(led) == cap(led) {
+			led = append(led, compactEntry{})
+		} else {
+			led = led[:len(led)+1]
+		}
+		{
+			e := &led[len(led)-1]
+			e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = 0-x, int32(t), int32(25), int32(sim.Cause{Kind: sim.ByBounds, Index: 25, Actor: -1, Option: -1}.Index), int32(190), sim.Cause{Kind: sim.ByBounds, Index: 25, Actor: -1, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByBounds, Index: 25, Actor: -1, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByBounds, Index: 25, Actor: -1, Option: -1}.Level)
+		}
 	} else if x > 100 {
 		v[25] = 100
-		led = append(led, compactEntry{Amount: 100 - x, Turn: int32(t), Var: int32(25), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 25, Actor: -1, Option: -1}.Index), At: int32(190), Kind: sim.Cause{Kind: sim.ByBounds, Index: 25, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 25, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 25, Actor: -1, Option: -1}.Level)})
+		if len(led) == cap(led) {
+			led = append(led, compactEntry{})
+		} else {
+			led = led[:len(led)+1]
+		}
+		{
+			e := &led[len(led)-1]
+			e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = 100-x, int32(t), int32(25), int32(sim.Cause{Kind: sim.ByBounds, Index: 25, Actor: -1, Option: -1}.Index), int32(190), sim.Cause{Kind: sim.ByBounds, Index: 25, Actor: -1, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByBounds, Index: 25, Actor: -1, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByBounds, Index: 25, Actor: -1, Option: -1}.Level)
+		}
 	}
 	v[26] += d[26]
 	if x := v[26]; x-x != 0 {
@@ -7151,10 +11567,26 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 	}
 	if x := v[26]; x < 50 {
 		v[26] = 50
-		led = append(led, compactEntry{Amount: 50 - x, Turn: int32(t), Var: int32(26), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 26, Actor: -1, Option: -1}.Index), At: int32(191), Kind: sim.Cause{Kind: sim.ByBounds, Index: 26, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 26, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 26, Actor: -1, Option: -1}.Level)})
+		if len(led) == cap(led) {
+			led = append(led, compactEntry{})
+		} else {
+			led = led[:len(led)+1]
+		}
+		{
+			e := &led[len(led)-1]
+			e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = 50-x, int32(t), int32(26), int32(sim.Cause{Kind: sim.ByBounds, Index: 26, Actor: -1, Option: -1}.Index), int32(191), sim.Cause{Kind: sim.ByBounds, Index: 26, Actor: -1, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByBounds, Index: 26, Actor: -1, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByBounds, Index: 26, Actor: -1, Option: -1}.Level)
+		}
 	} else if x > 150 {
 		v[26] = 150
-		led = append(led, compactEntry{Amount: 150 - x, Turn: int32(t), Var: int32(26), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 26, Actor: -1, Option: -1}.Index), At: int32(191), Kind: sim.Cause{Kind: sim.ByBounds, Index: 26, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 26, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 26, Actor: -1, Option: -1}.Level)})
+		if len(led) == cap(led) {
+			led = append(led, compactEntry{})
+		} else {
+			led = led[:len(led)+1]
+		}
+		{
+			e := &led[len(led)-1]
+			e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = 150-x, int32(t), int32(26), int32(sim.Cause{Kind: sim.ByBounds, Index: 26, Actor: -1, Option: -1}.Index), int32(191), sim.Cause{Kind: sim.ByBounds, Index: 26, Actor: -1, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByBounds, Index: 26, Actor: -1, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByBounds, Index: 26, Actor: -1, Option: -1}.Level)
+		}
 	}
 	v[27] += d[27]
 	if x := v[27]; x-x != 0 {
@@ -7162,10 +11594,26 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 	}
 	if x := v[27]; x < 0 {
 		v[27] = 0
-		led = append(led, compactEntry{Amount: 0 - x, Turn: int32(t), Var: int32(27), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 27, Actor: -1, Option: -1}.Index), At: int32(192), Kind: sim.Cause{Kind: sim.ByBounds, Index: 27, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 27, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 27, Actor: -1, Option: -1}.Level)})
+		if len(led) == cap(led) {
+			led = append(led, compactEntry{})
+		} else {
+			led = led[:len(led)+1]
+		}
+		{
+			e := &led[len(led)-1]
+			e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = 0-x, int32(t), int32(27), int32(sim.Cause{Kind: sim.ByBounds, Index: 27, Actor: -1, Option: -1}.Index), int32(192), sim.Cause{Kind: sim.ByBounds, Index: 27, Actor: -1, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByBounds, Index: 27, Actor: -1, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByBounds, Index: 27, Actor: -1, Option: -1}.Level)
+		}
 	} else if x > 100 {
 		v[27] = 100
-		led = append(led, compactEntry{Amount: 100 - x, Turn: int32(t), Var: int32(27), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 27, Actor: -1, Option: -1}.Index), At: int32(192), Kind: sim.Cause{Kind: sim.ByBounds, Index: 27, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 27, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 27, Actor: -1, Option: -1}.Level)})
+		if len(led) == cap(led) {
+			led = append(led, compactEntry{})
+		} else {
+			led = led[:len(led)+1]
+		}
+		{
+			e := &led[len(led)-1]
+			e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = 100-x, int32(t), int32(27), int32(sim.Cause{Kind: sim.ByBounds, Index: 27, Actor: -1, Option: -1}.Index), int32(192), sim.Cause{Kind: sim.ByBounds, Index: 27, Actor: -1, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByBounds, Index: 27, Actor: -1, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByBounds, Index: 27, Actor: -1, Option: -1}.Level)
+		}
 	}
 	v[28] += d[28]
 	if x := v[28]; x-x != 0 {
@@ -7173,10 +11621,26 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 	}
 	if x := v[28]; x < 0 {
 		v[28] = 0
-		led = append(led, compactEntry{Amount: 0 - x, Turn: int32(t), Var: int32(28), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 28, Actor: -1, Option: -1}.Index), At: int32(193), Kind: sim.Cause{Kind: sim.ByBounds, Index: 28, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 28, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 28, Actor: -1, Option: -1}.Level)})
+		if len(led) == cap(led) {
+			led = append(led, compactEntry{})
+		} else {
+			led = led[:len(led)+1]
+		}
+		{
+			e := &led[len(led)-1]
+			e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = 0-x, int32(t), int32(28), int32(sim.Cause{Kind: sim.ByBounds, Index: 28, Actor: -1, Option: -1}.Index), int32(193), sim.Cause{Kind: sim.ByBounds, Index: 28, Actor: -1, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByBounds, Index: 28, Actor: -1, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByBounds, Index: 28, Actor: -1, Option: -1}.Level)
+		}
 	} else if x > 100 {
 		v[28] = 100
-		led = append(led, compactEntry{Amount: 100 - x, Turn: int32(t), Var: int32(28), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 28, Actor: -1, Option: -1}.Index), At: int32(193), Kind: sim.Cause{Kind: sim.ByBounds, Index: 28, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 28, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 28, Actor: -1, Option: -1}.Level)})
+		if len(led) == cap(led) {
+			led = append(led, compactEntry{})
+		} else {
+			led = led[:len(led)+1]
+		}
+		{
+			e := &led[len(led)-1]
+			e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = 100-x, int32(t), int32(28), int32(sim.Cause{Kind: sim.ByBounds, Index: 28, Actor: -1, Option: -1}.Index), int32(193), sim.Cause{Kind: sim.ByBounds, Index: 28, Actor: -1, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByBounds, Index: 28, Actor: -1, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByBounds, Index: 28, Actor: -1, Option: -1}.Level)
+		}
 	}
 	v[29] += d[29]
 	if x := v[29]; x-x != 0 {
@@ -7184,10 +11648,26 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 	}
 	if x := v[29]; x < 0 {
 		v[29] = 0
-		led = append(led, compactEntry{Amount: 0 - x, Turn: int32(t), Var: int32(29), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 29, Actor: -1, Option: -1}.Index), At: int32(194), Kind: sim.Cause{Kind: sim.ByBounds, Index: 29, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 29, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 29, Actor: -1, Option: -1}.Level)})
+		if len(led) == cap(led) {
+			led = append(led, compactEntry{})
+		} else {
+			led = led[:len(led)+1]
+		}
+		{
+			e := &led[len(led)-1]
+			e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = 0-x, int32(t), int32(29), int32(sim.Cause{Kind: sim.ByBounds, Index: 29, Actor: -1, Option: -1}.Index), int32(194), sim.Cause{Kind: sim.ByBounds, Index: 29, Actor: -1, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByBounds, Index: 29, Actor: -1, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByBounds, Index: 29, Actor: -1, Option: -1}.Level)
+		}
 	} else if x > 100 {
 		v[29] = 100
-		led = append(led, compactEntry{Amount: 100 - x, Turn: int32(t), Var: int32(29), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 29, Actor: -1, Option: -1}.Index), At: int32(194), Kind: sim.Cause{Kind: sim.ByBounds, Index: 29, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 29, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 29, Actor: -1, Option: -1}.Level)})
+		if len(led) == cap(led) {
+			led = append(led, compactEntry{})
+		} else {
+			led = led[:len(led)+1]
+		}
+		{
+			e := &led[len(led)-1]
+			e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = 100-x, int32(t), int32(29), int32(sim.Cause{Kind: sim.ByBounds, Index: 29, Actor: -1, Option: -1}.Index), int32(194), sim.Cause{Kind: sim.ByBounds, Index: 29, Actor: -1, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByBounds, Index: 29, Actor: -1, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByBounds, Index: 29, Actor: -1, Option: -1}.Level)
+		}
 	}
 	v[30] += d[30]
 	if x := v[30]; x-x != 0 {
@@ -7195,10 +11675,26 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 	}
 	if x := v[30]; x < 0 {
 		v[30] = 0
-		led = append(led, compactEntry{Amount: 0 - x, Turn: int32(t), Var: int32(30), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 30, Actor: -1, Option: -1}.Index), At: int32(195), Kind: sim.Cause{Kind: sim.ByBounds, Index: 30, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 30, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 30, Actor: -1, Option: -1}.Level)})
+		if len(led) == cap(led) {
+			led = append(led, compactEntry{})
+		} else {
+			led = led[:len(led)+1]
+		}
+		{
+			e := &led[len(led)-1]
+			e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = 0-x, int32(t), int32(30), int32(sim.Cause{Kind: sim.ByBounds, Index: 30, Actor: -1, Option: -1}.Index), int32(195), sim.Cause{Kind: sim.ByBounds, Index: 30, Actor: -1, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByBounds, Index: 30, Actor: -1, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByBounds, Index: 30, Actor: -1, Option: -1}.Level)
+		}
 	} else if x > 100 {
 		v[30] = 100
-		led = append(led, compactEntry{Amount: 100 - x, Turn: int32(t), Var: int32(30), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 30, Actor: -1, Option: -1}.Index), At: int32(195), Kind: sim.Cause{Kind: sim.ByBounds, Index: 30, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 30, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 30, Actor: -1, Option: -1}.Level)})
+		if len(led) == cap(led) {
+			led = append(led, compactEntry{})
+		} else {
+			led = led[:len(led)+1]
+		}
+		{
+			e := &led[len(led)-1]
+			e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = 100-x, int32(t), int32(30), int32(sim.Cause{Kind: sim.ByBounds, Index: 30, Actor: -1, Option: -1}.Index), int32(195), sim.Cause{Kind: sim.ByBounds, Index: 30, Actor: -1, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByBounds, Index: 30, Actor: -1, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByBounds, Index: 30, Actor: -1, Option: -1}.Level)
+		}
 	}
 	v[31] += d[31]
 	if x := v[31]; x-x != 0 {
@@ -7206,10 +11702,26 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 	}
 	if x := v[31]; x < 0 {
 		v[31] = 0
-		led = append(led, compactEntry{Amount: 0 - x, Turn: int32(t), Var: int32(31), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 31, Actor: -1, Option: -1}.Index), At: int32(196), Kind: sim.Cause{Kind: sim.ByBounds, Index: 31, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 31, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 31, Actor: -1, Option: -1}.Level)})
+		if len(led) == cap(led) {
+			led = append(led, compactEntry{})
+		} else {
+			led = led[:len(led)+1]
+		}
+		{
+			e := &led[len(led)-1]
+			e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = 0-x, int32(t), int32(31), int32(sim.Cause{Kind: sim.ByBounds, Index: 31, Actor: -1, Option: -1}.Index), int32(196), sim.Cause{Kind: sim.ByBounds, Index: 31, Actor: -1, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByBounds, Index: 31, Actor: -1, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByBounds, Index: 31, Actor: -1, Option: -1}.Level)
+		}
 	} else if x > 100 {
 		v[31] = 100
-		led = append(led, compactEntry{Amount: 100 - x, Turn: int32(t), Var: int32(31), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 31, Actor: -1, Option: -1}.Index), At: int32(196), Kind: sim.Cause{Kind: sim.ByBounds, Index: 31, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 31, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 31, Actor: -1, Option: -1}.Level)})
+		if len(led) == cap(led) {
+			led = append(led, compactEntry{})
+		} else {
+			led = led[:len(led)+1]
+		}
+		{
+			e := &led[len(led)-1]
+			e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = 100-x, int32(t), int32(31), int32(sim.Cause{Kind: sim.ByBounds, Index: 31, Actor: -1, Option: -1}.Index), int32(196), sim.Cause{Kind: sim.ByBounds, Index: 31, Actor: -1, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByBounds, Index: 31, Actor: -1, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByBounds, Index: 31, Actor: -1, Option: -1}.Level)
+		}
 	}
 	v[32] += d[32]
 	if x := v[32]; x-x != 0 {
@@ -7217,10 +11729,26 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 	}
 	if x := v[32]; x < 0 {
 		v[32] = 0
-		led = append(led, compactEntry{Amount: 0 - x, Turn: int32(t), Var: int32(32), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 32, Actor: -1, Option: -1}.Index), At: int32(197), Kind: sim.Cause{Kind: sim.ByBounds, Index: 32, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 32, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 32, Actor: -1, Option: -1}.Level)})
+		if len(led) == cap(led) {
+			led = append(led, compactEntry{})
+		} else {
+			led = led[:len(led)+1]
+		}
+		{
+			e := &led[len(led)-1]
+			e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = 0-x, int32(t), int32(32), int32(sim.Cause{Kind: sim.ByBounds, Index: 32, Actor: -1, Option: -1}.Index), int32(197), sim.Cause{Kind: sim.ByBounds, Index: 32, Actor: -1, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByBounds, Index: 32, Actor: -1, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByBounds, Index: 32, Actor: -1, Option: -1}.Level)
+		}
 	} else if x > 40 {
 		v[32] = 40
-		led = append(led, compactEntry{Amount: 40 - x, Turn: int32(t), Var: int32(32), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 32, Actor: -1, Option: -1}.Index), At: int32(197), Kind: sim.Cause{Kind: sim.ByBounds, Index: 32, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 32, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 32, Actor: -1, Option: -1}.Level)})
+		if len(led) == cap(led) {
+			led = append(led, compactEntry{})
+		} else {
+			led = led[:len(led)+1]
+		}
+		{
+			e := &led[len(led)-1]
+			e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = 40-x, int32(t), int32(32), int32(sim.Cause{Kind: sim.ByBounds, Index: 32, Actor: -1, Option: -1}.Index), int32(197), sim.Cause{Kind: sim.ByBounds, Index: 32, Actor: -1, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByBounds, Index: 32, Actor: -1, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByBounds, Index: 32, Actor: -1, Option: -1}.Level)
+		}
 	}
 	v[33] += d[33]
 	if x := v[33]; x-x != 0 {
@@ -7228,10 +11756,26 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 	}
 	if x := v[33]; x < 0 {
 		v[33] = 0
-		led = append(led, compactEntry{Amount: 0 - x, Turn: int32(t), Var: int32(33), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 33, Actor: -1, Option: -1}.Index), At: int32(198), Kind: sim.Cause{Kind: sim.ByBounds, Index: 33, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 33, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 33, Actor: -1, Option: -1}.Level)})
+		if len(led) == cap(led) {
+			led = append(led, compactEntry{})
+		} else {
+			led = led[:len(led)+1]
+		}
+		{
+			e := &led[len(led)-1]
+			e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = 0-x, int32(t), int32(33), int32(sim.Cause{Kind: sim.ByBounds, Index: 33, Actor: -1, Option: -1}.Index), int32(198), sim.Cause{Kind: sim.ByBounds, Index: 33, Actor: -1, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByBounds, Index: 33, Actor: -1, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByBounds, Index: 33, Actor: -1, Option: -1}.Level)
+		}
 	} else if x > 100 {
 		v[33] = 100
-		led = append(led, compactEntry{Amount: 100 - x, Turn: int32(t), Var: int32(33), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 33, Actor: -1, Option: -1}.Index), At: int32(198), Kind: sim.Cause{Kind: sim.ByBounds, Index: 33, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 33, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 33, Actor: -1, Option: -1}.Level)})
+		if len(led) == cap(led) {
+			led = append(led, compactEntry{})
+		} else {
+			led = led[:len(led)+1]
+		}
+		{
+			e := &led[len(led)-1]
+			e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = 100-x, int32(t), int32(33), int32(sim.Cause{Kind: sim.ByBounds, Index: 33, Actor: -1, Option: -1}.Index), int32(198), sim.Cause{Kind: sim.ByBounds, Index: 33, Actor: -1, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByBounds, Index: 33, Actor: -1, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByBounds, Index: 33, Actor: -1, Option: -1}.Level)
+		}
 	}
 	v[34] += d[34]
 	if x := v[34]; x-x != 0 {
@@ -7239,10 +11783,26 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 	}
 	if x := v[34]; x < 0 {
 		v[34] = 0
-		led = append(led, compactEntry{Amount: 0 - x, Turn: int32(t), Var: int32(34), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 34, Actor: -1, Option: -1}.Index), At: int32(199), Kind: sim.Cause{Kind: sim.ByBounds, Index: 34, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 34, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 34, Actor: -1, Option: -1}.Level)})
+		if len(led) == cap(led) {
+			led = append(led, compactEntry{})
+		} else {
+			led = led[:len(led)+1]
+		}
+		{
+			e := &led[len(led)-1]
+			e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = 0-x, int32(t), int32(34), int32(sim.Cause{Kind: sim.ByBounds, Index: 34, Actor: -1, Option: -1}.Index), int32(199), sim.Cause{Kind: sim.ByBounds, Index: 34, Actor: -1, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByBounds, Index: 34, Actor: -1, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByBounds, Index: 34, Actor: -1, Option: -1}.Level)
+		}
 	} else if x > 150 {
 		v[34] = 150
-		led = append(led, compactEntry{Amount: 150 - x, Turn: int32(t), Var: int32(34), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 34, Actor: -1, Option: -1}.Index), At: int32(199), Kind: sim.Cause{Kind: sim.ByBounds, Index: 34, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 34, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 34, Actor: -1, Option: -1}.Level)})
+		if len(led) == cap(led) {
+			led = append(led, compactEntry{})
+		} else {
+			led = led[:len(led)+1]
+		}
+		{
+			e := &led[len(led)-1]
+			e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = 150-x, int32(t), int32(34), int32(sim.Cause{Kind: sim.ByBounds, Index: 34, Actor: -1, Option: -1}.Index), int32(199), sim.Cause{Kind: sim.ByBounds, Index: 34, Actor: -1, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByBounds, Index: 34, Actor: -1, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByBounds, Index: 34, Actor: -1, Option: -1}.Level)
+		}
 	}
 	v[35] += d[35]
 	if x := v[35]; x-x != 0 {
@@ -7250,10 +11810,26 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 	}
 	if x := v[35]; x < 0 {
 		v[35] = 0
-		led = append(led, compactEntry{Amount: 0 - x, Turn: int32(t), Var: int32(35), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 35, Actor: -1, Option: -1}.Index), At: int32(200), Kind: sim.Cause{Kind: sim.ByBounds, Index: 35, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 35, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 35, Actor: -1, Option: -1}.Level)})
+		if len(led) == cap(led) {
+			led = append(led, compactEntry{})
+		} else {
+			led = led[:len(led)+1]
+		}
+		{
+			e := &led[len(led)-1]
+			e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = 0-x, int32(t), int32(35), int32(sim.Cause{Kind: sim.ByBounds, Index: 35, Actor: -1, Option: -1}.Index), int32(200), sim.Cause{Kind: sim.ByBounds, Index: 35, Actor: -1, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByBounds, Index: 35, Actor: -1, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByBounds, Index: 35, Actor: -1, Option: -1}.Level)
+		}
 	} else if x > 100 {
 		v[35] = 100
-		led = append(led, compactEntry{Amount: 100 - x, Turn: int32(t), Var: int32(35), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 35, Actor: -1, Option: -1}.Index), At: int32(200), Kind: sim.Cause{Kind: sim.ByBounds, Index: 35, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 35, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 35, Actor: -1, Option: -1}.Level)})
+		if len(led) == cap(led) {
+			led = append(led, compactEntry{})
+		} else {
+			led = led[:len(led)+1]
+		}
+		{
+			e := &led[len(led)-1]
+			e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = 100-x, int32(t), int32(35), int32(sim.Cause{Kind: sim.ByBounds, Index: 35, Actor: -1, Option: -1}.Index), int32(200), sim.Cause{Kind: sim.ByBounds, Index: 35, Actor: -1, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByBounds, Index: 35, Actor: -1, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByBounds, Index: 35, Actor: -1, Option: -1}.Level)
+		}
 	}
 	v[36] += d[36]
 	if x := v[36]; x-x != 0 {
@@ -7261,10 +11837,26 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 	}
 	if x := v[36]; x < 0 {
 		v[36] = 0
-		led = append(led, compactEntry{Amount: 0 - x, Turn: int32(t), Var: int32(36), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 36, Actor: -1, Option: -1}.Index), At: int32(201), Kind: sim.Cause{Kind: sim.ByBounds, Index: 36, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 36, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 36, Actor: -1, Option: -1}.Level)})
+		if len(led) == cap(led) {
+			led = append(led, compactEntry{})
+		} else {
+			led = led[:len(led)+1]
+		}
+		{
+			e := &led[len(led)-1]
+			e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = 0-x, int32(t), int32(36), int32(sim.Cause{Kind: sim.ByBounds, Index: 36, Actor: -1, Option: -1}.Index), int32(201), sim.Cause{Kind: sim.ByBounds, Index: 36, Actor: -1, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByBounds, Index: 36, Actor: -1, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByBounds, Index: 36, Actor: -1, Option: -1}.Level)
+		}
 	} else if x > 100 {
 		v[36] = 100
-		led = append(led, compactEntry{Amount: 100 - x, Turn: int32(t), Var: int32(36), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 36, Actor: -1, Option: -1}.Index), At: int32(201), Kind: sim.Cause{Kind: sim.ByBounds, Index: 36, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 36, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 36, Actor: -1, Option: -1}.Level)})
+		if len(led) == cap(led) {
+			led = append(led, compactEntry{})
+		} else {
+			led = led[:len(led)+1]
+		}
+		{
+			e := &led[len(led)-1]
+			e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = 100-x, int32(t), int32(36), int32(sim.Cause{Kind: sim.ByBounds, Index: 36, Actor: -1, Option: -1}.Index), int32(201), sim.Cause{Kind: sim.ByBounds, Index: 36, Actor: -1, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByBounds, Index: 36, Actor: -1, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByBounds, Index: 36, Actor: -1, Option: -1}.Level)
+		}
 	}
 	// rule china_slack
 	if ok := (float64(l[19]) == 0.0); f.fault {
@@ -7279,13 +11871,37 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 			if y := v[22]; y-y != 0 {
 				return led, f.notFinite(t, 22)
 			}
-			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(22), Index: int32(sim.Cause{Kind: sim.ByRule, Index: 0, Actor: -1, Option: -1}.Index), At: int32(203), Kind: sim.Cause{Kind: sim.ByRule, Index: 0, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByRule, Index: 0, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByRule, Index: 0, Actor: -1, Option: -1}.Level)})
+			if len(led) == cap(led) {
+				led = append(led, compactEntry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = x, int32(t), int32(22), int32(sim.Cause{Kind: sim.ByRule, Index: 0, Actor: -1, Option: -1}.Index), int32(203), sim.Cause{Kind: sim.ByRule, Index: 0, Actor: -1, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByRule, Index: 0, Actor: -1, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByRule, Index: 0, Actor: -1, Option: -1}.Level)
+			}
 			if x := v[22]; x < 0 {
 				v[22] = 0
-				led = append(led, compactEntry{Amount: 0 - x, Turn: int32(t), Var: int32(22), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 22, Actor: -1, Option: -1}.Index), At: int32(187), Kind: sim.Cause{Kind: sim.ByBounds, Index: 22, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 22, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 22, Actor: -1, Option: -1}.Level)})
+				if len(led) == cap(led) {
+					led = append(led, compactEntry{})
+				} else {
+					led = led[:len(led)+1]
+				}
+				{
+					e := &led[len(led)-1]
+					e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = 0-x, int32(t), int32(22), int32(sim.Cause{Kind: sim.ByBounds, Index: 22, Actor: -1, Option: -1}.Index), int32(187), sim.Cause{Kind: sim.ByBounds, Index: 22, Actor: -1, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByBounds, Index: 22, Actor: -1, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByBounds, Index: 22, Actor: -1, Option: -1}.Level)
+				}
 			} else if x > 100 {
 				v[22] = 100
-				led = append(led, compactEntry{Amount: 100 - x, Turn: int32(t), Var: int32(22), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 22, Actor: -1, Option: -1}.Index), At: int32(187), Kind: sim.Cause{Kind: sim.ByBounds, Index: 22, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 22, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 22, Actor: -1, Option: -1}.Level)})
+				if len(led) == cap(led) {
+					led = append(led, compactEntry{})
+				} else {
+					led = led[:len(led)+1]
+				}
+				{
+					e := &led[len(led)-1]
+					e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = 100-x, int32(t), int32(22), int32(sim.Cause{Kind: sim.ByBounds, Index: 22, Actor: -1, Option: -1}.Index), int32(187), sim.Cause{Kind: sim.ByBounds, Index: 22, Actor: -1, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByBounds, Index: 22, Actor: -1, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByBounds, Index: 22, Actor: -1, Option: -1}.Level)
+				}
 			}
 		}
 	}
@@ -7300,13 +11916,37 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 			if y := v[29]; y-y != 0 {
 				return led, f.notFinite(t, 29)
 			}
-			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(29), Index: int32(sim.Cause{Kind: sim.ByRule, Index: 1, Actor: -1, Option: -1}.Index), At: int32(204), Kind: sim.Cause{Kind: sim.ByRule, Index: 1, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByRule, Index: 1, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByRule, Index: 1, Actor: -1, Option: -1}.Level)})
+			if len(led) == cap(led) {
+				led = append(led, compactEntry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = x, int32(t), int32(29), int32(sim.Cause{Kind: sim.ByRule, Index: 1, Actor: -1, Option: -1}.Index), int32(204), sim.Cause{Kind: sim.ByRule, Index: 1, Actor: -1, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByRule, Index: 1, Actor: -1, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByRule, Index: 1, Actor: -1, Option: -1}.Level)
+			}
 			if x := v[29]; x < 0 {
 				v[29] = 0
-				led = append(led, compactEntry{Amount: 0 - x, Turn: int32(t), Var: int32(29), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 29, Actor: -1, Option: -1}.Index), At: int32(194), Kind: sim.Cause{Kind: sim.ByBounds, Index: 29, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 29, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 29, Actor: -1, Option: -1}.Level)})
+				if len(led) == cap(led) {
+					led = append(led, compactEntry{})
+				} else {
+					led = led[:len(led)+1]
+				}
+				{
+					e := &led[len(led)-1]
+					e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = 0-x, int32(t), int32(29), int32(sim.Cause{Kind: sim.ByBounds, Index: 29, Actor: -1, Option: -1}.Index), int32(194), sim.Cause{Kind: sim.ByBounds, Index: 29, Actor: -1, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByBounds, Index: 29, Actor: -1, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByBounds, Index: 29, Actor: -1, Option: -1}.Level)
+				}
 			} else if x > 100 {
 				v[29] = 100
-				led = append(led, compactEntry{Amount: 100 - x, Turn: int32(t), Var: int32(29), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 29, Actor: -1, Option: -1}.Index), At: int32(194), Kind: sim.Cause{Kind: sim.ByBounds, Index: 29, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 29, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 29, Actor: -1, Option: -1}.Level)})
+				if len(led) == cap(led) {
+					led = append(led, compactEntry{})
+				} else {
+					led = led[:len(led)+1]
+				}
+				{
+					e := &led[len(led)-1]
+					e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = 100-x, int32(t), int32(29), int32(sim.Cause{Kind: sim.ByBounds, Index: 29, Actor: -1, Option: -1}.Index), int32(194), sim.Cause{Kind: sim.ByBounds, Index: 29, Actor: -1, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByBounds, Index: 29, Actor: -1, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByBounds, Index: 29, Actor: -1, Option: -1}.Level)
+				}
 			}
 		}
 	}
@@ -7321,13 +11961,37 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 			if y := v[25]; y-y != 0 {
 				return led, f.notFinite(t, 25)
 			}
-			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(25), Index: int32(sim.Cause{Kind: sim.ByRule, Index: 2, Actor: -1, Option: -1}.Index), At: int32(205), Kind: sim.Cause{Kind: sim.ByRule, Index: 2, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByRule, Index: 2, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByRule, Index: 2, Actor: -1, Option: -1}.Level)})
+			if len(led) == cap(led) {
+				led = append(led, compactEntry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = x, int32(t), int32(25), int32(sim.Cause{Kind: sim.ByRule, Index: 2, Actor: -1, Option: -1}.Index), int32(205), sim.Cause{Kind: sim.ByRule, Index: 2, Actor: -1, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByRule, Index: 2, Actor: -1, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByRule, Index: 2, Actor: -1, Option: -1}.Level)
+			}
 			if x := v[25]; x < 0 {
 				v[25] = 0
-				led = append(led, compactEntry{Amount: 0 - x, Turn: int32(t), Var: int32(25), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 25, Actor: -1, Option: -1}.Index), At: int32(190), Kind: sim.Cause{Kind: sim.ByBounds, Index: 25, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 25, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 25, Actor: -1, Option: -1}.Level)})
+				if len(led) == cap(led) {
+					led = append(led, compactEntry{})
+				} else {
+					led = led[:len(led)+1]
+				}
+				{
+					e := &led[len(led)-1]
+					e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = 0-x, int32(t), int32(25), int32(sim.Cause{Kind: sim.ByBounds, Index: 25, Actor: -1, Option: -1}.Index), int32(190), sim.Cause{Kind: sim.ByBounds, Index: 25, Actor: -1, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByBounds, Index: 25, Actor: -1, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByBounds, Index: 25, Actor: -1, Option: -1}.Level)
+				}
 			} else if x > 100 {
 				v[25] = 100
-				led = append(led, compactEntry{Amount: 100 - x, Turn: int32(t), Var: int32(25), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 25, Actor: -1, Option: -1}.Index), At: int32(190), Kind: sim.Cause{Kind: sim.ByBounds, Index: 25, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 25, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 25, Actor: -1, Option: -1}.Level)})
+				if len(led) == cap(led) {
+					led = append(led, compactEntry{})
+				} else {
+					led = led[:len(led)+1]
+				}
+				{
+					e := &led[len(led)-1]
+					e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = 100-x, int32(t), int32(25), int32(sim.Cause{Kind: sim.ByBounds, Index: 25, Actor: -1, Option: -1}.Index), int32(190), sim.Cause{Kind: sim.ByBounds, Index: 25, Actor: -1, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByBounds, Index: 25, Actor: -1, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByBounds, Index: 25, Actor: -1, Option: -1}.Level)
+				}
 			}
 		}
 	}
@@ -7347,13 +12011,37 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 			if y := v[28]; y-y != 0 {
 				return led, f.notFinite(t, 28)
 			}
-			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(28), Index: int32(sim.Cause{Kind: sim.ByRule, Index: 3, Actor: -1, Option: -1}.Index), At: int32(206), Kind: sim.Cause{Kind: sim.ByRule, Index: 3, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByRule, Index: 3, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByRule, Index: 3, Actor: -1, Option: -1}.Level)})
+			if len(led) == cap(led) {
+				led = append(led, compactEntry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = x, int32(t), int32(28), int32(sim.Cause{Kind: sim.ByRule, Index: 3, Actor: -1, Option: -1}.Index), int32(206), sim.Cause{Kind: sim.ByRule, Index: 3, Actor: -1, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByRule, Index: 3, Actor: -1, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByRule, Index: 3, Actor: -1, Option: -1}.Level)
+			}
 			if x := v[28]; x < 0 {
 				v[28] = 0
-				led = append(led, compactEntry{Amount: 0 - x, Turn: int32(t), Var: int32(28), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 28, Actor: -1, Option: -1}.Index), At: int32(193), Kind: sim.Cause{Kind: sim.ByBounds, Index: 28, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 28, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 28, Actor: -1, Option: -1}.Level)})
+				if len(led) == cap(led) {
+					led = append(led, compactEntry{})
+				} else {
+					led = led[:len(led)+1]
+				}
+				{
+					e := &led[len(led)-1]
+					e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = 0-x, int32(t), int32(28), int32(sim.Cause{Kind: sim.ByBounds, Index: 28, Actor: -1, Option: -1}.Index), int32(193), sim.Cause{Kind: sim.ByBounds, Index: 28, Actor: -1, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByBounds, Index: 28, Actor: -1, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByBounds, Index: 28, Actor: -1, Option: -1}.Level)
+				}
 			} else if x > 100 {
 				v[28] = 100
-				led = append(led, compactEntry{Amount: 100 - x, Turn: int32(t), Var: int32(28), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 28, Actor: -1, Option: -1}.Index), At: int32(193), Kind: sim.Cause{Kind: sim.ByBounds, Index: 28, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 28, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 28, Actor: -1, Option: -1}.Level)})
+				if len(led) == cap(led) {
+					led = append(led, compactEntry{})
+				} else {
+					led = led[:len(led)+1]
+				}
+				{
+					e := &led[len(led)-1]
+					e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = 100-x, int32(t), int32(28), int32(sim.Cause{Kind: sim.ByBounds, Index: 28, Actor: -1, Option: -1}.Index), int32(193), sim.Cause{Kind: sim.ByBounds, Index: 28, Actor: -1, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByBounds, Index: 28, Actor: -1, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByBounds, Index: 28, Actor: -1, Option: -1}.Level)
+				}
 			}
 		}
 	}
@@ -7368,13 +12056,37 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 			if y := v[7]; y-y != 0 {
 				return led, f.notFinite(t, 7)
 			}
-			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(7), Index: int32(sim.Cause{Kind: sim.ByRule, Index: 4, Actor: -1, Option: -1}.Index), At: int32(207), Kind: sim.Cause{Kind: sim.ByRule, Index: 4, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByRule, Index: 4, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByRule, Index: 4, Actor: -1, Option: -1}.Level)})
+			if len(led) == cap(led) {
+				led = append(led, compactEntry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = x, int32(t), int32(7), int32(sim.Cause{Kind: sim.ByRule, Index: 4, Actor: -1, Option: -1}.Index), int32(207), sim.Cause{Kind: sim.ByRule, Index: 4, Actor: -1, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByRule, Index: 4, Actor: -1, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByRule, Index: 4, Actor: -1, Option: -1}.Level)
+			}
 			if x := v[7]; x < 0 {
 				v[7] = 0
-				led = append(led, compactEntry{Amount: 0 - x, Turn: int32(t), Var: int32(7), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 7, Actor: -1, Option: -1}.Index), At: int32(172), Kind: sim.Cause{Kind: sim.ByBounds, Index: 7, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 7, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 7, Actor: -1, Option: -1}.Level)})
+				if len(led) == cap(led) {
+					led = append(led, compactEntry{})
+				} else {
+					led = led[:len(led)+1]
+				}
+				{
+					e := &led[len(led)-1]
+					e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = 0-x, int32(t), int32(7), int32(sim.Cause{Kind: sim.ByBounds, Index: 7, Actor: -1, Option: -1}.Index), int32(172), sim.Cause{Kind: sim.ByBounds, Index: 7, Actor: -1, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByBounds, Index: 7, Actor: -1, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByBounds, Index: 7, Actor: -1, Option: -1}.Level)
+				}
 			} else if x > 5 {
 				v[7] = 5
-				led = append(led, compactEntry{Amount: 5 - x, Turn: int32(t), Var: int32(7), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 7, Actor: -1, Option: -1}.Index), At: int32(172), Kind: sim.Cause{Kind: sim.ByBounds, Index: 7, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 7, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 7, Actor: -1, Option: -1}.Level)})
+				if len(led) == cap(led) {
+					led = append(led, compactEntry{})
+				} else {
+					led = led[:len(led)+1]
+				}
+				{
+					e := &led[len(led)-1]
+					e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = 5-x, int32(t), int32(7), int32(sim.Cause{Kind: sim.ByBounds, Index: 7, Actor: -1, Option: -1}.Index), int32(172), sim.Cause{Kind: sim.ByBounds, Index: 7, Actor: -1, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByBounds, Index: 7, Actor: -1, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByBounds, Index: 7, Actor: -1, Option: -1}.Level)
+				}
 			}
 		}
 	}
@@ -7389,13 +12101,37 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 			if y := v[6]; y-y != 0 {
 				return led, f.notFinite(t, 6)
 			}
-			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(6), Index: int32(sim.Cause{Kind: sim.ByRule, Index: 5, Actor: -1, Option: -1}.Index), At: int32(208), Kind: sim.Cause{Kind: sim.ByRule, Index: 5, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByRule, Index: 5, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByRule, Index: 5, Actor: -1, Option: -1}.Level)})
+			if len(led) == cap(led) {
+				led = append(led, compactEntry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = x, int32(t), int32(6), int32(sim.Cause{Kind: sim.ByRule, Index: 5, Actor: -1, Option: -1}.Index), int32(208), sim.Cause{Kind: sim.ByRule, Index: 5, Actor: -1, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByRule, Index: 5, Actor: -1, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByRule, Index: 5, Actor: -1, Option: -1}.Level)
+			}
 			if x := v[6]; x < 0 {
 				v[6] = 0
-				led = append(led, compactEntry{Amount: 0 - x, Turn: int32(t), Var: int32(6), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 6, Actor: -1, Option: -1}.Index), At: int32(171), Kind: sim.Cause{Kind: sim.ByBounds, Index: 6, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 6, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 6, Actor: -1, Option: -1}.Level)})
+				if len(led) == cap(led) {
+					led = append(led, compactEntry{})
+				} else {
+					led = led[:len(led)+1]
+				}
+				{
+					e := &led[len(led)-1]
+					e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = 0-x, int32(t), int32(6), int32(sim.Cause{Kind: sim.ByBounds, Index: 6, Actor: -1, Option: -1}.Index), int32(171), sim.Cause{Kind: sim.ByBounds, Index: 6, Actor: -1, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByBounds, Index: 6, Actor: -1, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByBounds, Index: 6, Actor: -1, Option: -1}.Level)
+				}
 			} else if x > 5 {
 				v[6] = 5
-				led = append(led, compactEntry{Amount: 5 - x, Turn: int32(t), Var: int32(6), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 6, Actor: -1, Option: -1}.Index), At: int32(171), Kind: sim.Cause{Kind: sim.ByBounds, Index: 6, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 6, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 6, Actor: -1, Option: -1}.Level)})
+				if len(led) == cap(led) {
+					led = append(led, compactEntry{})
+				} else {
+					led = led[:len(led)+1]
+				}
+				{
+					e := &led[len(led)-1]
+					e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = 5-x, int32(t), int32(6), int32(sim.Cause{Kind: sim.ByBounds, Index: 6, Actor: -1, Option: -1}.Index), int32(171), sim.Cause{Kind: sim.ByBounds, Index: 6, Actor: -1, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByBounds, Index: 6, Actor: -1, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByBounds, Index: 6, Actor: -1, Option: -1}.Level)
+				}
 			}
 		}
 	}
@@ -7410,13 +12146,37 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 			if y := v[13]; y-y != 0 {
 				return led, f.notFinite(t, 13)
 			}
-			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(13), Index: int32(sim.Cause{Kind: sim.ByRule, Index: 6, Actor: -1, Option: -1}.Index), At: int32(209), Kind: sim.Cause{Kind: sim.ByRule, Index: 6, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByRule, Index: 6, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByRule, Index: 6, Actor: -1, Option: -1}.Level)})
+			if len(led) == cap(led) {
+				led = append(led, compactEntry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = x, int32(t), int32(13), int32(sim.Cause{Kind: sim.ByRule, Index: 6, Actor: -1, Option: -1}.Index), int32(209), sim.Cause{Kind: sim.ByRule, Index: 6, Actor: -1, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByRule, Index: 6, Actor: -1, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByRule, Index: 6, Actor: -1, Option: -1}.Level)
+			}
 			if x := v[13]; x < 0 {
 				v[13] = 0
-				led = append(led, compactEntry{Amount: 0 - x, Turn: int32(t), Var: int32(13), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 13, Actor: -1, Option: -1}.Index), At: int32(178), Kind: sim.Cause{Kind: sim.ByBounds, Index: 13, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 13, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 13, Actor: -1, Option: -1}.Level)})
+				if len(led) == cap(led) {
+					led = append(led, compactEntry{})
+				} else {
+					led = led[:len(led)+1]
+				}
+				{
+					e := &led[len(led)-1]
+					e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = 0-x, int32(t), int32(13), int32(sim.Cause{Kind: sim.ByBounds, Index: 13, Actor: -1, Option: -1}.Index), int32(178), sim.Cause{Kind: sim.ByBounds, Index: 13, Actor: -1, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByBounds, Index: 13, Actor: -1, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByBounds, Index: 13, Actor: -1, Option: -1}.Level)
+				}
 			} else if x > 3 {
 				v[13] = 3
-				led = append(led, compactEntry{Amount: 3 - x, Turn: int32(t), Var: int32(13), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 13, Actor: -1, Option: -1}.Index), At: int32(178), Kind: sim.Cause{Kind: sim.ByBounds, Index: 13, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 13, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 13, Actor: -1, Option: -1}.Level)})
+				if len(led) == cap(led) {
+					led = append(led, compactEntry{})
+				} else {
+					led = led[:len(led)+1]
+				}
+				{
+					e := &led[len(led)-1]
+					e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = 3-x, int32(t), int32(13), int32(sim.Cause{Kind: sim.ByBounds, Index: 13, Actor: -1, Option: -1}.Index), int32(178), sim.Cause{Kind: sim.ByBounds, Index: 13, Actor: -1, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByBounds, Index: 13, Actor: -1, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByBounds, Index: 13, Actor: -1, Option: -1}.Level)
+				}
 			}
 		}
 	}
@@ -7431,13 +12191,37 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 			if y := v[14]; y-y != 0 {
 				return led, f.notFinite(t, 14)
 			}
-			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(14), Index: int32(sim.Cause{Kind: sim.ByRule, Index: 7, Actor: -1, Option: -1}.Index), At: int32(210), Kind: sim.Cause{Kind: sim.ByRule, Index: 7, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByRule, Index: 7, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByRule, Index: 7, Actor: -1, Option: -1}.Level)})
+			if len(led) == cap(led) {
+				led = append(led, compactEntry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = x, int32(t), int32(14), int32(sim.Cause{Kind: sim.ByRule, Index: 7, Actor: -1, Option: -1}.Index), int32(210), sim.Cause{Kind: sim.ByRule, Index: 7, Actor: -1, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByRule, Index: 7, Actor: -1, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByRule, Index: 7, Actor: -1, Option: -1}.Level)
+			}
 			if x := v[14]; x < 0 {
 				v[14] = 0
-				led = append(led, compactEntry{Amount: 0 - x, Turn: int32(t), Var: int32(14), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 14, Actor: -1, Option: -1}.Index), At: int32(179), Kind: sim.Cause{Kind: sim.ByBounds, Index: 14, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 14, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 14, Actor: -1, Option: -1}.Level)})
+				if len(led) == cap(led) {
+					led = append(led, compactEntry{})
+				} else {
+					led = led[:len(led)+1]
+				}
+				{
+					e := &led[len(led)-1]
+					e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = 0-x, int32(t), int32(14), int32(sim.Cause{Kind: sim.ByBounds, Index: 14, Actor: -1, Option: -1}.Index), int32(179), sim.Cause{Kind: sim.ByBounds, Index: 14, Actor: -1, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByBounds, Index: 14, Actor: -1, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByBounds, Index: 14, Actor: -1, Option: -1}.Level)
+				}
 			} else if x > 250 {
 				v[14] = 250
-				led = append(led, compactEntry{Amount: 250 - x, Turn: int32(t), Var: int32(14), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 14, Actor: -1, Option: -1}.Index), At: int32(179), Kind: sim.Cause{Kind: sim.ByBounds, Index: 14, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 14, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 14, Actor: -1, Option: -1}.Level)})
+				if len(led) == cap(led) {
+					led = append(led, compactEntry{})
+				} else {
+					led = led[:len(led)+1]
+				}
+				{
+					e := &led[len(led)-1]
+					e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = 250-x, int32(t), int32(14), int32(sim.Cause{Kind: sim.ByBounds, Index: 14, Actor: -1, Option: -1}.Index), int32(179), sim.Cause{Kind: sim.ByBounds, Index: 14, Actor: -1, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByBounds, Index: 14, Actor: -1, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByBounds, Index: 14, Actor: -1, Option: -1}.Level)
+				}
 			}
 		}
 	}
@@ -7452,13 +12236,37 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 			if y := v[17]; y-y != 0 {
 				return led, f.notFinite(t, 17)
 			}
-			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(17), Index: int32(sim.Cause{Kind: sim.ByRule, Index: 8, Actor: -1, Option: -1}.Index), At: int32(211), Kind: sim.Cause{Kind: sim.ByRule, Index: 8, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByRule, Index: 8, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByRule, Index: 8, Actor: -1, Option: -1}.Level)})
+			if len(led) == cap(led) {
+				led = append(led, compactEntry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = x, int32(t), int32(17), int32(sim.Cause{Kind: sim.ByRule, Index: 8, Actor: -1, Option: -1}.Index), int32(211), sim.Cause{Kind: sim.ByRule, Index: 8, Actor: -1, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByRule, Index: 8, Actor: -1, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByRule, Index: 8, Actor: -1, Option: -1}.Level)
+			}
 			if x := v[17]; x < 0 {
 				v[17] = 0
-				led = append(led, compactEntry{Amount: 0 - x, Turn: int32(t), Var: int32(17), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 17, Actor: -1, Option: -1}.Index), At: int32(182), Kind: sim.Cause{Kind: sim.ByBounds, Index: 17, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 17, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 17, Actor: -1, Option: -1}.Level)})
+				if len(led) == cap(led) {
+					led = append(led, compactEntry{})
+				} else {
+					led = led[:len(led)+1]
+				}
+				{
+					e := &led[len(led)-1]
+					e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = 0-x, int32(t), int32(17), int32(sim.Cause{Kind: sim.ByBounds, Index: 17, Actor: -1, Option: -1}.Index), int32(182), sim.Cause{Kind: sim.ByBounds, Index: 17, Actor: -1, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByBounds, Index: 17, Actor: -1, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByBounds, Index: 17, Actor: -1, Option: -1}.Level)
+				}
 			} else if x > 3 {
 				v[17] = 3
-				led = append(led, compactEntry{Amount: 3 - x, Turn: int32(t), Var: int32(17), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 17, Actor: -1, Option: -1}.Index), At: int32(182), Kind: sim.Cause{Kind: sim.ByBounds, Index: 17, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 17, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 17, Actor: -1, Option: -1}.Level)})
+				if len(led) == cap(led) {
+					led = append(led, compactEntry{})
+				} else {
+					led = led[:len(led)+1]
+				}
+				{
+					e := &led[len(led)-1]
+					e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = 3-x, int32(t), int32(17), int32(sim.Cause{Kind: sim.ByBounds, Index: 17, Actor: -1, Option: -1}.Index), int32(182), sim.Cause{Kind: sim.ByBounds, Index: 17, Actor: -1, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByBounds, Index: 17, Actor: -1, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByBounds, Index: 17, Actor: -1, Option: -1}.Level)
+				}
 			}
 		}
 	}
@@ -7473,13 +12281,37 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 			if y := v[8]; y-y != 0 {
 				return led, f.notFinite(t, 8)
 			}
-			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(8), Index: int32(sim.Cause{Kind: sim.ByRule, Index: 9, Actor: -1, Option: -1}.Index), At: int32(212), Kind: sim.Cause{Kind: sim.ByRule, Index: 9, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByRule, Index: 9, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByRule, Index: 9, Actor: -1, Option: -1}.Level)})
+			if len(led) == cap(led) {
+				led = append(led, compactEntry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = x, int32(t), int32(8), int32(sim.Cause{Kind: sim.ByRule, Index: 9, Actor: -1, Option: -1}.Index), int32(212), sim.Cause{Kind: sim.ByRule, Index: 9, Actor: -1, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByRule, Index: 9, Actor: -1, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByRule, Index: 9, Actor: -1, Option: -1}.Level)
+			}
 			if x := v[8]; x < 0 {
 				v[8] = 0
-				led = append(led, compactEntry{Amount: 0 - x, Turn: int32(t), Var: int32(8), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 8, Actor: -1, Option: -1}.Index), At: int32(173), Kind: sim.Cause{Kind: sim.ByBounds, Index: 8, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 8, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 8, Actor: -1, Option: -1}.Level)})
+				if len(led) == cap(led) {
+					led = append(led, compactEntry{})
+				} else {
+					led = led[:len(led)+1]
+				}
+				{
+					e := &led[len(led)-1]
+					e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = 0-x, int32(t), int32(8), int32(sim.Cause{Kind: sim.ByBounds, Index: 8, Actor: -1, Option: -1}.Index), int32(173), sim.Cause{Kind: sim.ByBounds, Index: 8, Actor: -1, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByBounds, Index: 8, Actor: -1, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByBounds, Index: 8, Actor: -1, Option: -1}.Level)
+				}
 			} else if x > 6 {
 				v[8] = 6
-				led = append(led, compactEntry{Amount: 6 - x, Turn: int32(t), Var: int32(8), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 8, Actor: -1, Option: -1}.Index), At: int32(173), Kind: sim.Cause{Kind: sim.ByBounds, Index: 8, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 8, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 8, Actor: -1, Option: -1}.Level)})
+				if len(led) == cap(led) {
+					led = append(led, compactEntry{})
+				} else {
+					led = led[:len(led)+1]
+				}
+				{
+					e := &led[len(led)-1]
+					e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = 6-x, int32(t), int32(8), int32(sim.Cause{Kind: sim.ByBounds, Index: 8, Actor: -1, Option: -1}.Index), int32(173), sim.Cause{Kind: sim.ByBounds, Index: 8, Actor: -1, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByBounds, Index: 8, Actor: -1, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByBounds, Index: 8, Actor: -1, Option: -1}.Level)
+				}
 			}
 		}
 	}
@@ -7494,13 +12326,37 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 			if y := v[9]; y-y != 0 {
 				return led, f.notFinite(t, 9)
 			}
-			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(9), Index: int32(sim.Cause{Kind: sim.ByRule, Index: 10, Actor: -1, Option: -1}.Index), At: int32(213), Kind: sim.Cause{Kind: sim.ByRule, Index: 10, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByRule, Index: 10, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByRule, Index: 10, Actor: -1, Option: -1}.Level)})
+			if len(led) == cap(led) {
+				led = append(led, compactEntry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = x, int32(t), int32(9), int32(sim.Cause{Kind: sim.ByRule, Index: 10, Actor: -1, Option: -1}.Index), int32(213), sim.Cause{Kind: sim.ByRule, Index: 10, Actor: -1, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByRule, Index: 10, Actor: -1, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByRule, Index: 10, Actor: -1, Option: -1}.Level)
+			}
 			if x := v[9]; x < 0 {
 				v[9] = 0
-				led = append(led, compactEntry{Amount: 0 - x, Turn: int32(t), Var: int32(9), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 9, Actor: -1, Option: -1}.Index), At: int32(174), Kind: sim.Cause{Kind: sim.ByBounds, Index: 9, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 9, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 9, Actor: -1, Option: -1}.Level)})
+				if len(led) == cap(led) {
+					led = append(led, compactEntry{})
+				} else {
+					led = led[:len(led)+1]
+				}
+				{
+					e := &led[len(led)-1]
+					e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = 0-x, int32(t), int32(9), int32(sim.Cause{Kind: sim.ByBounds, Index: 9, Actor: -1, Option: -1}.Index), int32(174), sim.Cause{Kind: sim.ByBounds, Index: 9, Actor: -1, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByBounds, Index: 9, Actor: -1, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByBounds, Index: 9, Actor: -1, Option: -1}.Level)
+				}
 			} else if x > 15 {
 				v[9] = 15
-				led = append(led, compactEntry{Amount: 15 - x, Turn: int32(t), Var: int32(9), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 9, Actor: -1, Option: -1}.Index), At: int32(174), Kind: sim.Cause{Kind: sim.ByBounds, Index: 9, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 9, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 9, Actor: -1, Option: -1}.Level)})
+				if len(led) == cap(led) {
+					led = append(led, compactEntry{})
+				} else {
+					led = led[:len(led)+1]
+				}
+				{
+					e := &led[len(led)-1]
+					e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = 15-x, int32(t), int32(9), int32(sim.Cause{Kind: sim.ByBounds, Index: 9, Actor: -1, Option: -1}.Index), int32(174), sim.Cause{Kind: sim.ByBounds, Index: 9, Actor: -1, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByBounds, Index: 9, Actor: -1, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByBounds, Index: 9, Actor: -1, Option: -1}.Level)
+				}
 			}
 		}
 	}
@@ -7515,13 +12371,37 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 			if y := v[12]; y-y != 0 {
 				return led, f.notFinite(t, 12)
 			}
-			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(12), Index: int32(sim.Cause{Kind: sim.ByRule, Index: 11, Actor: -1, Option: -1}.Index), At: int32(214), Kind: sim.Cause{Kind: sim.ByRule, Index: 11, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByRule, Index: 11, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByRule, Index: 11, Actor: -1, Option: -1}.Level)})
+			if len(led) == cap(led) {
+				led = append(led, compactEntry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = x, int32(t), int32(12), int32(sim.Cause{Kind: sim.ByRule, Index: 11, Actor: -1, Option: -1}.Index), int32(214), sim.Cause{Kind: sim.ByRule, Index: 11, Actor: -1, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByRule, Index: 11, Actor: -1, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByRule, Index: 11, Actor: -1, Option: -1}.Level)
+			}
 			if x := v[12]; x < 12 {
 				v[12] = 12
-				led = append(led, compactEntry{Amount: 12 - x, Turn: int32(t), Var: int32(12), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 12, Actor: -1, Option: -1}.Index), At: int32(177), Kind: sim.Cause{Kind: sim.ByBounds, Index: 12, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 12, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 12, Actor: -1, Option: -1}.Level)})
+				if len(led) == cap(led) {
+					led = append(led, compactEntry{})
+				} else {
+					led = led[:len(led)+1]
+				}
+				{
+					e := &led[len(led)-1]
+					e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = 12-x, int32(t), int32(12), int32(sim.Cause{Kind: sim.ByBounds, Index: 12, Actor: -1, Option: -1}.Index), int32(177), sim.Cause{Kind: sim.ByBounds, Index: 12, Actor: -1, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByBounds, Index: 12, Actor: -1, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByBounds, Index: 12, Actor: -1, Option: -1}.Level)
+				}
 			} else if x > 35 {
 				v[12] = 35
-				led = append(led, compactEntry{Amount: 35 - x, Turn: int32(t), Var: int32(12), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 12, Actor: -1, Option: -1}.Index), At: int32(177), Kind: sim.Cause{Kind: sim.ByBounds, Index: 12, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 12, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 12, Actor: -1, Option: -1}.Level)})
+				if len(led) == cap(led) {
+					led = append(led, compactEntry{})
+				} else {
+					led = led[:len(led)+1]
+				}
+				{
+					e := &led[len(led)-1]
+					e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = 35-x, int32(t), int32(12), int32(sim.Cause{Kind: sim.ByBounds, Index: 12, Actor: -1, Option: -1}.Index), int32(177), sim.Cause{Kind: sim.ByBounds, Index: 12, Actor: -1, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByBounds, Index: 12, Actor: -1, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByBounds, Index: 12, Actor: -1, Option: -1}.Level)
+				}
 			}
 		}
 	}
@@ -7536,13 +12416,37 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 			if y := v[18]; y-y != 0 {
 				return led, f.notFinite(t, 18)
 			}
-			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(18), Index: int32(sim.Cause{Kind: sim.ByRule, Index: 12, Actor: -1, Option: -1}.Index), At: int32(215), Kind: sim.Cause{Kind: sim.ByRule, Index: 12, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByRule, Index: 12, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByRule, Index: 12, Actor: -1, Option: -1}.Level)})
+			if len(led) == cap(led) {
+				led = append(led, compactEntry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = x, int32(t), int32(18), int32(sim.Cause{Kind: sim.ByRule, Index: 12, Actor: -1, Option: -1}.Index), int32(215), sim.Cause{Kind: sim.ByRule, Index: 12, Actor: -1, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByRule, Index: 12, Actor: -1, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByRule, Index: 12, Actor: -1, Option: -1}.Level)
+			}
 			if x := v[18]; x < 0 {
 				v[18] = 0
-				led = append(led, compactEntry{Amount: 0 - x, Turn: int32(t), Var: int32(18), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 18, Actor: -1, Option: -1}.Index), At: int32(183), Kind: sim.Cause{Kind: sim.ByBounds, Index: 18, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 18, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 18, Actor: -1, Option: -1}.Level)})
+				if len(led) == cap(led) {
+					led = append(led, compactEntry{})
+				} else {
+					led = led[:len(led)+1]
+				}
+				{
+					e := &led[len(led)-1]
+					e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = 0-x, int32(t), int32(18), int32(sim.Cause{Kind: sim.ByBounds, Index: 18, Actor: -1, Option: -1}.Index), int32(183), sim.Cause{Kind: sim.ByBounds, Index: 18, Actor: -1, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByBounds, Index: 18, Actor: -1, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByBounds, Index: 18, Actor: -1, Option: -1}.Level)
+				}
 			} else if x > 100 {
 				v[18] = 100
-				led = append(led, compactEntry{Amount: 100 - x, Turn: int32(t), Var: int32(18), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 18, Actor: -1, Option: -1}.Index), At: int32(183), Kind: sim.Cause{Kind: sim.ByBounds, Index: 18, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 18, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 18, Actor: -1, Option: -1}.Level)})
+				if len(led) == cap(led) {
+					led = append(led, compactEntry{})
+				} else {
+					led = led[:len(led)+1]
+				}
+				{
+					e := &led[len(led)-1]
+					e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = 100-x, int32(t), int32(18), int32(sim.Cause{Kind: sim.ByBounds, Index: 18, Actor: -1, Option: -1}.Index), int32(183), sim.Cause{Kind: sim.ByBounds, Index: 18, Actor: -1, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByBounds, Index: 18, Actor: -1, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByBounds, Index: 18, Actor: -1, Option: -1}.Level)
+				}
 			}
 		}
 	}
@@ -7557,13 +12461,37 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 			if y := v[19]; y-y != 0 {
 				return led, f.notFinite(t, 19)
 			}
-			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(19), Index: int32(sim.Cause{Kind: sim.ByRule, Index: 13, Actor: -1, Option: -1}.Index), At: int32(216), Kind: sim.Cause{Kind: sim.ByRule, Index: 13, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByRule, Index: 13, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByRule, Index: 13, Actor: -1, Option: -1}.Level)})
+			if len(led) == cap(led) {
+				led = append(led, compactEntry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = x, int32(t), int32(19), int32(sim.Cause{Kind: sim.ByRule, Index: 13, Actor: -1, Option: -1}.Index), int32(216), sim.Cause{Kind: sim.ByRule, Index: 13, Actor: -1, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByRule, Index: 13, Actor: -1, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByRule, Index: 13, Actor: -1, Option: -1}.Level)
+			}
 			if x := v[19]; x < 0 {
 				v[19] = 0
-				led = append(led, compactEntry{Amount: 0 - x, Turn: int32(t), Var: int32(19), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 19, Actor: -1, Option: -1}.Index), At: int32(184), Kind: sim.Cause{Kind: sim.ByBounds, Index: 19, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 19, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 19, Actor: -1, Option: -1}.Level)})
+				if len(led) == cap(led) {
+					led = append(led, compactEntry{})
+				} else {
+					led = led[:len(led)+1]
+				}
+				{
+					e := &led[len(led)-1]
+					e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = 0-x, int32(t), int32(19), int32(sim.Cause{Kind: sim.ByBounds, Index: 19, Actor: -1, Option: -1}.Index), int32(184), sim.Cause{Kind: sim.ByBounds, Index: 19, Actor: -1, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByBounds, Index: 19, Actor: -1, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByBounds, Index: 19, Actor: -1, Option: -1}.Level)
+				}
 			} else if x > 100 {
 				v[19] = 100
-				led = append(led, compactEntry{Amount: 100 - x, Turn: int32(t), Var: int32(19), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 19, Actor: -1, Option: -1}.Index), At: int32(184), Kind: sim.Cause{Kind: sim.ByBounds, Index: 19, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 19, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 19, Actor: -1, Option: -1}.Level)})
+				if len(led) == cap(led) {
+					led = append(led, compactEntry{})
+				} else {
+					led = led[:len(led)+1]
+				}
+				{
+					e := &led[len(led)-1]
+					e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = 100-x, int32(t), int32(19), int32(sim.Cause{Kind: sim.ByBounds, Index: 19, Actor: -1, Option: -1}.Index), int32(184), sim.Cause{Kind: sim.ByBounds, Index: 19, Actor: -1, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByBounds, Index: 19, Actor: -1, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByBounds, Index: 19, Actor: -1, Option: -1}.Level)
+				}
 			}
 		}
 	}
@@ -7588,13 +12516,37 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 			if y := v[20]; y-y != 0 {
 				return led, f.notFinite(t, 20)
 			}
-			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(20), Index: int32(sim.Cause{Kind: sim.ByRule, Index: 14, Actor: -1, Option: -1}.Index), At: int32(217), Kind: sim.Cause{Kind: sim.ByRule, Index: 14, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByRule, Index: 14, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByRule, Index: 14, Actor: -1, Option: -1}.Level)})
+			if len(led) == cap(led) {
+				led = append(led, compactEntry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = x, int32(t), int32(20), int32(sim.Cause{Kind: sim.ByRule, Index: 14, Actor: -1, Option: -1}.Index), int32(217), sim.Cause{Kind: sim.ByRule, Index: 14, Actor: -1, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByRule, Index: 14, Actor: -1, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByRule, Index: 14, Actor: -1, Option: -1}.Level)
+			}
 			if x := v[20]; x < 0 {
 				v[20] = 0
-				led = append(led, compactEntry{Amount: 0 - x, Turn: int32(t), Var: int32(20), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 20, Actor: -1, Option: -1}.Index), At: int32(185), Kind: sim.Cause{Kind: sim.ByBounds, Index: 20, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 20, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 20, Actor: -1, Option: -1}.Level)})
+				if len(led) == cap(led) {
+					led = append(led, compactEntry{})
+				} else {
+					led = led[:len(led)+1]
+				}
+				{
+					e := &led[len(led)-1]
+					e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = 0-x, int32(t), int32(20), int32(sim.Cause{Kind: sim.ByBounds, Index: 20, Actor: -1, Option: -1}.Index), int32(185), sim.Cause{Kind: sim.ByBounds, Index: 20, Actor: -1, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByBounds, Index: 20, Actor: -1, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByBounds, Index: 20, Actor: -1, Option: -1}.Level)
+				}
 			} else if x > 20 {
 				v[20] = 20
-				led = append(led, compactEntry{Amount: 20 - x, Turn: int32(t), Var: int32(20), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 20, Actor: -1, Option: -1}.Index), At: int32(185), Kind: sim.Cause{Kind: sim.ByBounds, Index: 20, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 20, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 20, Actor: -1, Option: -1}.Level)})
+				if len(led) == cap(led) {
+					led = append(led, compactEntry{})
+				} else {
+					led = led[:len(led)+1]
+				}
+				{
+					e := &led[len(led)-1]
+					e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = 20-x, int32(t), int32(20), int32(sim.Cause{Kind: sim.ByBounds, Index: 20, Actor: -1, Option: -1}.Index), int32(185), sim.Cause{Kind: sim.ByBounds, Index: 20, Actor: -1, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByBounds, Index: 20, Actor: -1, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByBounds, Index: 20, Actor: -1, Option: -1}.Level)
+				}
 			}
 		}
 	}
@@ -7609,13 +12561,37 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 			if y := v[27]; y-y != 0 {
 				return led, f.notFinite(t, 27)
 			}
-			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(27), Index: int32(sim.Cause{Kind: sim.ByRule, Index: 15, Actor: -1, Option: -1}.Index), At: int32(218), Kind: sim.Cause{Kind: sim.ByRule, Index: 15, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByRule, Index: 15, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByRule, Index: 15, Actor: -1, Option: -1}.Level)})
+			if len(led) == cap(led) {
+				led = append(led, compactEntry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = x, int32(t), int32(27), int32(sim.Cause{Kind: sim.ByRule, Index: 15, Actor: -1, Option: -1}.Index), int32(218), sim.Cause{Kind: sim.ByRule, Index: 15, Actor: -1, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByRule, Index: 15, Actor: -1, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByRule, Index: 15, Actor: -1, Option: -1}.Level)
+			}
 			if x := v[27]; x < 0 {
 				v[27] = 0
-				led = append(led, compactEntry{Amount: 0 - x, Turn: int32(t), Var: int32(27), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 27, Actor: -1, Option: -1}.Index), At: int32(192), Kind: sim.Cause{Kind: sim.ByBounds, Index: 27, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 27, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 27, Actor: -1, Option: -1}.Level)})
+				if len(led) == cap(led) {
+					led = append(led, compactEntry{})
+				} else {
+					led = led[:len(led)+1]
+				}
+				{
+					e := &led[len(led)-1]
+					e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = 0-x, int32(t), int32(27), int32(sim.Cause{Kind: sim.ByBounds, Index: 27, Actor: -1, Option: -1}.Index), int32(192), sim.Cause{Kind: sim.ByBounds, Index: 27, Actor: -1, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByBounds, Index: 27, Actor: -1, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByBounds, Index: 27, Actor: -1, Option: -1}.Level)
+				}
 			} else if x > 100 {
 				v[27] = 100
-				led = append(led, compactEntry{Amount: 100 - x, Turn: int32(t), Var: int32(27), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 27, Actor: -1, Option: -1}.Index), At: int32(192), Kind: sim.Cause{Kind: sim.ByBounds, Index: 27, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 27, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 27, Actor: -1, Option: -1}.Level)})
+				if len(led) == cap(led) {
+					led = append(led, compactEntry{})
+				} else {
+					led = led[:len(led)+1]
+				}
+				{
+					e := &led[len(led)-1]
+					e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = 100-x, int32(t), int32(27), int32(sim.Cause{Kind: sim.ByBounds, Index: 27, Actor: -1, Option: -1}.Index), int32(192), sim.Cause{Kind: sim.ByBounds, Index: 27, Actor: -1, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByBounds, Index: 27, Actor: -1, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByBounds, Index: 27, Actor: -1, Option: -1}.Level)
+				}
 			}
 		}
 	}
@@ -7630,13 +12606,37 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 			if y := v[5]; y-y != 0 {
 				return led, f.notFinite(t, 5)
 			}
-			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(5), Index: int32(sim.Cause{Kind: sim.ByRule, Index: 16, Actor: -1, Option: -1}.Index), At: int32(219), Kind: sim.Cause{Kind: sim.ByRule, Index: 16, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByRule, Index: 16, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByRule, Index: 16, Actor: -1, Option: -1}.Level)})
+			if len(led) == cap(led) {
+				led = append(led, compactEntry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = x, int32(t), int32(5), int32(sim.Cause{Kind: sim.ByRule, Index: 16, Actor: -1, Option: -1}.Index), int32(219), sim.Cause{Kind: sim.ByRule, Index: 16, Actor: -1, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByRule, Index: 16, Actor: -1, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByRule, Index: 16, Actor: -1, Option: -1}.Level)
+			}
 			if x := v[5]; x < (-15) {
 				v[5] = (-15)
-				led = append(led, compactEntry{Amount: (-15) - x, Turn: int32(t), Var: int32(5), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 5, Actor: -1, Option: -1}.Index), At: int32(170), Kind: sim.Cause{Kind: sim.ByBounds, Index: 5, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 5, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 5, Actor: -1, Option: -1}.Level)})
+				if len(led) == cap(led) {
+					led = append(led, compactEntry{})
+				} else {
+					led = led[:len(led)+1]
+				}
+				{
+					e := &led[len(led)-1]
+					e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = (-15)-x, int32(t), int32(5), int32(sim.Cause{Kind: sim.ByBounds, Index: 5, Actor: -1, Option: -1}.Index), int32(170), sim.Cause{Kind: sim.ByBounds, Index: 5, Actor: -1, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByBounds, Index: 5, Actor: -1, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByBounds, Index: 5, Actor: -1, Option: -1}.Level)
+				}
 			} else if x > 15 {
 				v[5] = 15
-				led = append(led, compactEntry{Amount: 15 - x, Turn: int32(t), Var: int32(5), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 5, Actor: -1, Option: -1}.Index), At: int32(170), Kind: sim.Cause{Kind: sim.ByBounds, Index: 5, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 5, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 5, Actor: -1, Option: -1}.Level)})
+				if len(led) == cap(led) {
+					led = append(led, compactEntry{})
+				} else {
+					led = led[:len(led)+1]
+				}
+				{
+					e := &led[len(led)-1]
+					e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = 15-x, int32(t), int32(5), int32(sim.Cause{Kind: sim.ByBounds, Index: 5, Actor: -1, Option: -1}.Index), int32(170), sim.Cause{Kind: sim.ByBounds, Index: 5, Actor: -1, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByBounds, Index: 5, Actor: -1, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByBounds, Index: 5, Actor: -1, Option: -1}.Level)
+				}
 			}
 		}
 	}
@@ -7651,13 +12651,37 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 			if y := v[4]; y-y != 0 {
 				return led, f.notFinite(t, 4)
 			}
-			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(4), Index: int32(sim.Cause{Kind: sim.ByRule, Index: 17, Actor: -1, Option: -1}.Index), At: int32(220), Kind: sim.Cause{Kind: sim.ByRule, Index: 17, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByRule, Index: 17, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByRule, Index: 17, Actor: -1, Option: -1}.Level)})
+			if len(led) == cap(led) {
+				led = append(led, compactEntry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = x, int32(t), int32(4), int32(sim.Cause{Kind: sim.ByRule, Index: 17, Actor: -1, Option: -1}.Index), int32(220), sim.Cause{Kind: sim.ByRule, Index: 17, Actor: -1, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByRule, Index: 17, Actor: -1, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByRule, Index: 17, Actor: -1, Option: -1}.Level)
+			}
 			if x := v[4]; x < (-15) {
 				v[4] = (-15)
-				led = append(led, compactEntry{Amount: (-15) - x, Turn: int32(t), Var: int32(4), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 4, Actor: -1, Option: -1}.Index), At: int32(169), Kind: sim.Cause{Kind: sim.ByBounds, Index: 4, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 4, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 4, Actor: -1, Option: -1}.Level)})
+				if len(led) == cap(led) {
+					led = append(led, compactEntry{})
+				} else {
+					led = led[:len(led)+1]
+				}
+				{
+					e := &led[len(led)-1]
+					e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = (-15)-x, int32(t), int32(4), int32(sim.Cause{Kind: sim.ByBounds, Index: 4, Actor: -1, Option: -1}.Index), int32(169), sim.Cause{Kind: sim.ByBounds, Index: 4, Actor: -1, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByBounds, Index: 4, Actor: -1, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByBounds, Index: 4, Actor: -1, Option: -1}.Level)
+				}
 			} else if x > 15 {
 				v[4] = 15
-				led = append(led, compactEntry{Amount: 15 - x, Turn: int32(t), Var: int32(4), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 4, Actor: -1, Option: -1}.Index), At: int32(169), Kind: sim.Cause{Kind: sim.ByBounds, Index: 4, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 4, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 4, Actor: -1, Option: -1}.Level)})
+				if len(led) == cap(led) {
+					led = append(led, compactEntry{})
+				} else {
+					led = led[:len(led)+1]
+				}
+				{
+					e := &led[len(led)-1]
+					e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = 15-x, int32(t), int32(4), int32(sim.Cause{Kind: sim.ByBounds, Index: 4, Actor: -1, Option: -1}.Index), int32(169), sim.Cause{Kind: sim.ByBounds, Index: 4, Actor: -1, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByBounds, Index: 4, Actor: -1, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByBounds, Index: 4, Actor: -1, Option: -1}.Level)
+				}
 			}
 		}
 	}
@@ -7672,13 +12696,37 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 			if y := v[3]; y-y != 0 {
 				return led, f.notFinite(t, 3)
 			}
-			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(3), Index: int32(sim.Cause{Kind: sim.ByRule, Index: 18, Actor: -1, Option: -1}.Index), At: int32(221), Kind: sim.Cause{Kind: sim.ByRule, Index: 18, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByRule, Index: 18, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByRule, Index: 18, Actor: -1, Option: -1}.Level)})
+			if len(led) == cap(led) {
+				led = append(led, compactEntry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = x, int32(t), int32(3), int32(sim.Cause{Kind: sim.ByRule, Index: 18, Actor: -1, Option: -1}.Index), int32(221), sim.Cause{Kind: sim.ByRule, Index: 18, Actor: -1, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByRule, Index: 18, Actor: -1, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByRule, Index: 18, Actor: -1, Option: -1}.Level)
+			}
 			if x := v[3]; x < (-15) {
 				v[3] = (-15)
-				led = append(led, compactEntry{Amount: (-15) - x, Turn: int32(t), Var: int32(3), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 3, Actor: -1, Option: -1}.Index), At: int32(168), Kind: sim.Cause{Kind: sim.ByBounds, Index: 3, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 3, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 3, Actor: -1, Option: -1}.Level)})
+				if len(led) == cap(led) {
+					led = append(led, compactEntry{})
+				} else {
+					led = led[:len(led)+1]
+				}
+				{
+					e := &led[len(led)-1]
+					e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = (-15)-x, int32(t), int32(3), int32(sim.Cause{Kind: sim.ByBounds, Index: 3, Actor: -1, Option: -1}.Index), int32(168), sim.Cause{Kind: sim.ByBounds, Index: 3, Actor: -1, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByBounds, Index: 3, Actor: -1, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByBounds, Index: 3, Actor: -1, Option: -1}.Level)
+				}
 			} else if x > 15 {
 				v[3] = 15
-				led = append(led, compactEntry{Amount: 15 - x, Turn: int32(t), Var: int32(3), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 3, Actor: -1, Option: -1}.Index), At: int32(168), Kind: sim.Cause{Kind: sim.ByBounds, Index: 3, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 3, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 3, Actor: -1, Option: -1}.Level)})
+				if len(led) == cap(led) {
+					led = append(led, compactEntry{})
+				} else {
+					led = led[:len(led)+1]
+				}
+				{
+					e := &led[len(led)-1]
+					e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = 15-x, int32(t), int32(3), int32(sim.Cause{Kind: sim.ByBounds, Index: 3, Actor: -1, Option: -1}.Index), int32(168), sim.Cause{Kind: sim.ByBounds, Index: 3, Actor: -1, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByBounds, Index: 3, Actor: -1, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByBounds, Index: 3, Actor: -1, Option: -1}.Level)
+				}
 			}
 		}
 	}
@@ -7693,13 +12741,37 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 			if y := v[2]; y-y != 0 {
 				return led, f.notFinite(t, 2)
 			}
-			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(2), Index: int32(sim.Cause{Kind: sim.ByRule, Index: 19, Actor: -1, Option: -1}.Index), At: int32(222), Kind: sim.Cause{Kind: sim.ByRule, Index: 19, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByRule, Index: 19, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByRule, Index: 19, Actor: -1, Option: -1}.Level)})
+			if len(led) == cap(led) {
+				led = append(led, compactEntry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = x, int32(t), int32(2), int32(sim.Cause{Kind: sim.ByRule, Index: 19, Actor: -1, Option: -1}.Index), int32(222), sim.Cause{Kind: sim.ByRule, Index: 19, Actor: -1, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByRule, Index: 19, Actor: -1, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByRule, Index: 19, Actor: -1, Option: -1}.Level)
+			}
 			if x := v[2]; x < (-15) {
 				v[2] = (-15)
-				led = append(led, compactEntry{Amount: (-15) - x, Turn: int32(t), Var: int32(2), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 2, Actor: -1, Option: -1}.Index), At: int32(167), Kind: sim.Cause{Kind: sim.ByBounds, Index: 2, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 2, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 2, Actor: -1, Option: -1}.Level)})
+				if len(led) == cap(led) {
+					led = append(led, compactEntry{})
+				} else {
+					led = led[:len(led)+1]
+				}
+				{
+					e := &led[len(led)-1]
+					e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = (-15)-x, int32(t), int32(2), int32(sim.Cause{Kind: sim.ByBounds, Index: 2, Actor: -1, Option: -1}.Index), int32(167), sim.Cause{Kind: sim.ByBounds, Index: 2, Actor: -1, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByBounds, Index: 2, Actor: -1, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByBounds, Index: 2, Actor: -1, Option: -1}.Level)
+				}
 			} else if x > 15 {
 				v[2] = 15
-				led = append(led, compactEntry{Amount: 15 - x, Turn: int32(t), Var: int32(2), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 2, Actor: -1, Option: -1}.Index), At: int32(167), Kind: sim.Cause{Kind: sim.ByBounds, Index: 2, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 2, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 2, Actor: -1, Option: -1}.Level)})
+				if len(led) == cap(led) {
+					led = append(led, compactEntry{})
+				} else {
+					led = led[:len(led)+1]
+				}
+				{
+					e := &led[len(led)-1]
+					e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = 15-x, int32(t), int32(2), int32(sim.Cause{Kind: sim.ByBounds, Index: 2, Actor: -1, Option: -1}.Index), int32(167), sim.Cause{Kind: sim.ByBounds, Index: 2, Actor: -1, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByBounds, Index: 2, Actor: -1, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByBounds, Index: 2, Actor: -1, Option: -1}.Level)
+				}
 			}
 		}
 	}
@@ -7714,13 +12786,37 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 			if y := v[0]; y-y != 0 {
 				return led, f.notFinite(t, 0)
 			}
-			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(0), Index: int32(sim.Cause{Kind: sim.ByRule, Index: 20, Actor: -1, Option: -1}.Index), At: int32(223), Kind: sim.Cause{Kind: sim.ByRule, Index: 20, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByRule, Index: 20, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByRule, Index: 20, Actor: -1, Option: -1}.Level)})
+			if len(led) == cap(led) {
+				led = append(led, compactEntry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = x, int32(t), int32(0), int32(sim.Cause{Kind: sim.ByRule, Index: 20, Actor: -1, Option: -1}.Index), int32(223), sim.Cause{Kind: sim.ByRule, Index: 20, Actor: -1, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByRule, Index: 20, Actor: -1, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByRule, Index: 20, Actor: -1, Option: -1}.Level)
+			}
 			if x := v[0]; x < 40 {
 				v[0] = 40
-				led = append(led, compactEntry{Amount: 40 - x, Turn: int32(t), Var: int32(0), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 0, Actor: -1, Option: -1}.Index), At: int32(165), Kind: sim.Cause{Kind: sim.ByBounds, Index: 0, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 0, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 0, Actor: -1, Option: -1}.Level)})
+				if len(led) == cap(led) {
+					led = append(led, compactEntry{})
+				} else {
+					led = led[:len(led)+1]
+				}
+				{
+					e := &led[len(led)-1]
+					e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = 40-x, int32(t), int32(0), int32(sim.Cause{Kind: sim.ByBounds, Index: 0, Actor: -1, Option: -1}.Index), int32(165), sim.Cause{Kind: sim.ByBounds, Index: 0, Actor: -1, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByBounds, Index: 0, Actor: -1, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByBounds, Index: 0, Actor: -1, Option: -1}.Level)
+				}
 			} else if x > 160 {
 				v[0] = 160
-				led = append(led, compactEntry{Amount: 160 - x, Turn: int32(t), Var: int32(0), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 0, Actor: -1, Option: -1}.Index), At: int32(165), Kind: sim.Cause{Kind: sim.ByBounds, Index: 0, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 0, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 0, Actor: -1, Option: -1}.Level)})
+				if len(led) == cap(led) {
+					led = append(led, compactEntry{})
+				} else {
+					led = led[:len(led)+1]
+				}
+				{
+					e := &led[len(led)-1]
+					e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = 160-x, int32(t), int32(0), int32(sim.Cause{Kind: sim.ByBounds, Index: 0, Actor: -1, Option: -1}.Index), int32(165), sim.Cause{Kind: sim.ByBounds, Index: 0, Actor: -1, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByBounds, Index: 0, Actor: -1, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByBounds, Index: 0, Actor: -1, Option: -1}.Level)
+				}
 			}
 		}
 	}
@@ -7735,13 +12831,37 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 			if y := v[1]; y-y != 0 {
 				return led, f.notFinite(t, 1)
 			}
-			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(1), Index: int32(sim.Cause{Kind: sim.ByRule, Index: 21, Actor: -1, Option: -1}.Index), At: int32(224), Kind: sim.Cause{Kind: sim.ByRule, Index: 21, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByRule, Index: 21, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByRule, Index: 21, Actor: -1, Option: -1}.Level)})
+			if len(led) == cap(led) {
+				led = append(led, compactEntry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = x, int32(t), int32(1), int32(sim.Cause{Kind: sim.ByRule, Index: 21, Actor: -1, Option: -1}.Index), int32(224), sim.Cause{Kind: sim.ByRule, Index: 21, Actor: -1, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByRule, Index: 21, Actor: -1, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByRule, Index: 21, Actor: -1, Option: -1}.Level)
+			}
 			if x := v[1]; x < (-40) {
 				v[1] = (-40)
-				led = append(led, compactEntry{Amount: (-40) - x, Turn: int32(t), Var: int32(1), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 1, Actor: -1, Option: -1}.Index), At: int32(166), Kind: sim.Cause{Kind: sim.ByBounds, Index: 1, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 1, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 1, Actor: -1, Option: -1}.Level)})
+				if len(led) == cap(led) {
+					led = append(led, compactEntry{})
+				} else {
+					led = led[:len(led)+1]
+				}
+				{
+					e := &led[len(led)-1]
+					e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = (-40)-x, int32(t), int32(1), int32(sim.Cause{Kind: sim.ByBounds, Index: 1, Actor: -1, Option: -1}.Index), int32(166), sim.Cause{Kind: sim.ByBounds, Index: 1, Actor: -1, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByBounds, Index: 1, Actor: -1, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByBounds, Index: 1, Actor: -1, Option: -1}.Level)
+				}
 			} else if x > 30 {
 				v[1] = 30
-				led = append(led, compactEntry{Amount: 30 - x, Turn: int32(t), Var: int32(1), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 1, Actor: -1, Option: -1}.Index), At: int32(166), Kind: sim.Cause{Kind: sim.ByBounds, Index: 1, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 1, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 1, Actor: -1, Option: -1}.Level)})
+				if len(led) == cap(led) {
+					led = append(led, compactEntry{})
+				} else {
+					led = led[:len(led)+1]
+				}
+				{
+					e := &led[len(led)-1]
+					e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = 30-x, int32(t), int32(1), int32(sim.Cause{Kind: sim.ByBounds, Index: 1, Actor: -1, Option: -1}.Index), int32(166), sim.Cause{Kind: sim.ByBounds, Index: 1, Actor: -1, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByBounds, Index: 1, Actor: -1, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByBounds, Index: 1, Actor: -1, Option: -1}.Level)
+				}
 			}
 		}
 	}
@@ -7756,13 +12876,37 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 			if y := v[11]; y-y != 0 {
 				return led, f.notFinite(t, 11)
 			}
-			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(11), Index: int32(sim.Cause{Kind: sim.ByRule, Index: 22, Actor: -1, Option: -1}.Index), At: int32(225), Kind: sim.Cause{Kind: sim.ByRule, Index: 22, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByRule, Index: 22, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByRule, Index: 22, Actor: -1, Option: -1}.Level)})
+			if len(led) == cap(led) {
+				led = append(led, compactEntry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = x, int32(t), int32(11), int32(sim.Cause{Kind: sim.ByRule, Index: 22, Actor: -1, Option: -1}.Index), int32(225), sim.Cause{Kind: sim.ByRule, Index: 22, Actor: -1, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByRule, Index: 22, Actor: -1, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByRule, Index: 22, Actor: -1, Option: -1}.Level)
+			}
 			if x := v[11]; x < 500 {
 				v[11] = 500
-				led = append(led, compactEntry{Amount: 500 - x, Turn: int32(t), Var: int32(11), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 11, Actor: -1, Option: -1}.Index), At: int32(176), Kind: sim.Cause{Kind: sim.ByBounds, Index: 11, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 11, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 11, Actor: -1, Option: -1}.Level)})
+				if len(led) == cap(led) {
+					led = append(led, compactEntry{})
+				} else {
+					led = led[:len(led)+1]
+				}
+				{
+					e := &led[len(led)-1]
+					e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = 500-x, int32(t), int32(11), int32(sim.Cause{Kind: sim.ByBounds, Index: 11, Actor: -1, Option: -1}.Index), int32(176), sim.Cause{Kind: sim.ByBounds, Index: 11, Actor: -1, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByBounds, Index: 11, Actor: -1, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByBounds, Index: 11, Actor: -1, Option: -1}.Level)
+				}
 			} else if x > 200000 {
 				v[11] = 200000
-				led = append(led, compactEntry{Amount: 200000 - x, Turn: int32(t), Var: int32(11), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 11, Actor: -1, Option: -1}.Index), At: int32(176), Kind: sim.Cause{Kind: sim.ByBounds, Index: 11, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 11, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 11, Actor: -1, Option: -1}.Level)})
+				if len(led) == cap(led) {
+					led = append(led, compactEntry{})
+				} else {
+					led = led[:len(led)+1]
+				}
+				{
+					e := &led[len(led)-1]
+					e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = 200000-x, int32(t), int32(11), int32(sim.Cause{Kind: sim.ByBounds, Index: 11, Actor: -1, Option: -1}.Index), int32(176), sim.Cause{Kind: sim.ByBounds, Index: 11, Actor: -1, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByBounds, Index: 11, Actor: -1, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByBounds, Index: 11, Actor: -1, Option: -1}.Level)
+				}
 			}
 		}
 	}
@@ -7777,13 +12921,37 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 			if y := v[10]; y-y != 0 {
 				return led, f.notFinite(t, 10)
 			}
-			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(10), Index: int32(sim.Cause{Kind: sim.ByRule, Index: 23, Actor: -1, Option: -1}.Index), At: int32(226), Kind: sim.Cause{Kind: sim.ByRule, Index: 23, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByRule, Index: 23, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByRule, Index: 23, Actor: -1, Option: -1}.Level)})
+			if len(led) == cap(led) {
+				led = append(led, compactEntry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = x, int32(t), int32(10), int32(sim.Cause{Kind: sim.ByRule, Index: 23, Actor: -1, Option: -1}.Index), int32(226), sim.Cause{Kind: sim.ByRule, Index: 23, Actor: -1, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByRule, Index: 23, Actor: -1, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByRule, Index: 23, Actor: -1, Option: -1}.Level)
+			}
 			if x := v[10]; x < 1000 {
 				v[10] = 1000
-				led = append(led, compactEntry{Amount: 1000 - x, Turn: int32(t), Var: int32(10), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 10, Actor: -1, Option: -1}.Index), At: int32(175), Kind: sim.Cause{Kind: sim.ByBounds, Index: 10, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 10, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 10, Actor: -1, Option: -1}.Level)})
+				if len(led) == cap(led) {
+					led = append(led, compactEntry{})
+				} else {
+					led = led[:len(led)+1]
+				}
+				{
+					e := &led[len(led)-1]
+					e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = 1000-x, int32(t), int32(10), int32(sim.Cause{Kind: sim.ByBounds, Index: 10, Actor: -1, Option: -1}.Index), int32(175), sim.Cause{Kind: sim.ByBounds, Index: 10, Actor: -1, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByBounds, Index: 10, Actor: -1, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByBounds, Index: 10, Actor: -1, Option: -1}.Level)
+				}
 			} else if x > 200000 {
 				v[10] = 200000
-				led = append(led, compactEntry{Amount: 200000 - x, Turn: int32(t), Var: int32(10), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 10, Actor: -1, Option: -1}.Index), At: int32(175), Kind: sim.Cause{Kind: sim.ByBounds, Index: 10, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 10, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 10, Actor: -1, Option: -1}.Level)})
+				if len(led) == cap(led) {
+					led = append(led, compactEntry{})
+				} else {
+					led = led[:len(led)+1]
+				}
+				{
+					e := &led[len(led)-1]
+					e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = 200000-x, int32(t), int32(10), int32(sim.Cause{Kind: sim.ByBounds, Index: 10, Actor: -1, Option: -1}.Index), int32(175), sim.Cause{Kind: sim.ByBounds, Index: 10, Actor: -1, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByBounds, Index: 10, Actor: -1, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByBounds, Index: 10, Actor: -1, Option: -1}.Level)
+				}
 			}
 		}
 	}
@@ -7798,13 +12966,37 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 			if y := v[34]; y-y != 0 {
 				return led, f.notFinite(t, 34)
 			}
-			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(34), Index: int32(sim.Cause{Kind: sim.ByRule, Index: 24, Actor: -1, Option: -1}.Index), At: int32(227), Kind: sim.Cause{Kind: sim.ByRule, Index: 24, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByRule, Index: 24, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByRule, Index: 24, Actor: -1, Option: -1}.Level)})
+			if len(led) == cap(led) {
+				led = append(led, compactEntry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = x, int32(t), int32(34), int32(sim.Cause{Kind: sim.ByRule, Index: 24, Actor: -1, Option: -1}.Index), int32(227), sim.Cause{Kind: sim.ByRule, Index: 24, Actor: -1, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByRule, Index: 24, Actor: -1, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByRule, Index: 24, Actor: -1, Option: -1}.Level)
+			}
 			if x := v[34]; x < 0 {
 				v[34] = 0
-				led = append(led, compactEntry{Amount: 0 - x, Turn: int32(t), Var: int32(34), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 34, Actor: -1, Option: -1}.Index), At: int32(199), Kind: sim.Cause{Kind: sim.ByBounds, Index: 34, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 34, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 34, Actor: -1, Option: -1}.Level)})
+				if len(led) == cap(led) {
+					led = append(led, compactEntry{})
+				} else {
+					led = led[:len(led)+1]
+				}
+				{
+					e := &led[len(led)-1]
+					e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = 0-x, int32(t), int32(34), int32(sim.Cause{Kind: sim.ByBounds, Index: 34, Actor: -1, Option: -1}.Index), int32(199), sim.Cause{Kind: sim.ByBounds, Index: 34, Actor: -1, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByBounds, Index: 34, Actor: -1, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByBounds, Index: 34, Actor: -1, Option: -1}.Level)
+				}
 			} else if x > 150 {
 				v[34] = 150
-				led = append(led, compactEntry{Amount: 150 - x, Turn: int32(t), Var: int32(34), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 34, Actor: -1, Option: -1}.Index), At: int32(199), Kind: sim.Cause{Kind: sim.ByBounds, Index: 34, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 34, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 34, Actor: -1, Option: -1}.Level)})
+				if len(led) == cap(led) {
+					led = append(led, compactEntry{})
+				} else {
+					led = led[:len(led)+1]
+				}
+				{
+					e := &led[len(led)-1]
+					e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = 150-x, int32(t), int32(34), int32(sim.Cause{Kind: sim.ByBounds, Index: 34, Actor: -1, Option: -1}.Index), int32(199), sim.Cause{Kind: sim.ByBounds, Index: 34, Actor: -1, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByBounds, Index: 34, Actor: -1, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByBounds, Index: 34, Actor: -1, Option: -1}.Level)
+				}
 			}
 		}
 	}
@@ -7819,13 +13011,37 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 			if y := v[33]; y-y != 0 {
 				return led, f.notFinite(t, 33)
 			}
-			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(33), Index: int32(sim.Cause{Kind: sim.ByRule, Index: 25, Actor: -1, Option: -1}.Index), At: int32(228), Kind: sim.Cause{Kind: sim.ByRule, Index: 25, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByRule, Index: 25, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByRule, Index: 25, Actor: -1, Option: -1}.Level)})
+			if len(led) == cap(led) {
+				led = append(led, compactEntry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = x, int32(t), int32(33), int32(sim.Cause{Kind: sim.ByRule, Index: 25, Actor: -1, Option: -1}.Index), int32(228), sim.Cause{Kind: sim.ByRule, Index: 25, Actor: -1, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByRule, Index: 25, Actor: -1, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByRule, Index: 25, Actor: -1, Option: -1}.Level)
+			}
 			if x := v[33]; x < 0 {
 				v[33] = 0
-				led = append(led, compactEntry{Amount: 0 - x, Turn: int32(t), Var: int32(33), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 33, Actor: -1, Option: -1}.Index), At: int32(198), Kind: sim.Cause{Kind: sim.ByBounds, Index: 33, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 33, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 33, Actor: -1, Option: -1}.Level)})
+				if len(led) == cap(led) {
+					led = append(led, compactEntry{})
+				} else {
+					led = led[:len(led)+1]
+				}
+				{
+					e := &led[len(led)-1]
+					e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = 0-x, int32(t), int32(33), int32(sim.Cause{Kind: sim.ByBounds, Index: 33, Actor: -1, Option: -1}.Index), int32(198), sim.Cause{Kind: sim.ByBounds, Index: 33, Actor: -1, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByBounds, Index: 33, Actor: -1, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByBounds, Index: 33, Actor: -1, Option: -1}.Level)
+				}
 			} else if x > 100 {
 				v[33] = 100
-				led = append(led, compactEntry{Amount: 100 - x, Turn: int32(t), Var: int32(33), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 33, Actor: -1, Option: -1}.Index), At: int32(198), Kind: sim.Cause{Kind: sim.ByBounds, Index: 33, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 33, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 33, Actor: -1, Option: -1}.Level)})
+				if len(led) == cap(led) {
+					led = append(led, compactEntry{})
+				} else {
+					led = led[:len(led)+1]
+				}
+				{
+					e := &led[len(led)-1]
+					e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = 100-x, int32(t), int32(33), int32(sim.Cause{Kind: sim.ByBounds, Index: 33, Actor: -1, Option: -1}.Index), int32(198), sim.Cause{Kind: sim.ByBounds, Index: 33, Actor: -1, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByBounds, Index: 33, Actor: -1, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByBounds, Index: 33, Actor: -1, Option: -1}.Level)
+				}
 			}
 		}
 	}
@@ -7845,13 +13061,37 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 			if y := v[35]; y-y != 0 {
 				return led, f.notFinite(t, 35)
 			}
-			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(35), Index: int32(sim.Cause{Kind: sim.ByRule, Index: 26, Actor: -1, Option: -1}.Index), At: int32(229), Kind: sim.Cause{Kind: sim.ByRule, Index: 26, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByRule, Index: 26, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByRule, Index: 26, Actor: -1, Option: -1}.Level)})
+			if len(led) == cap(led) {
+				led = append(led, compactEntry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = x, int32(t), int32(35), int32(sim.Cause{Kind: sim.ByRule, Index: 26, Actor: -1, Option: -1}.Index), int32(229), sim.Cause{Kind: sim.ByRule, Index: 26, Actor: -1, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByRule, Index: 26, Actor: -1, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByRule, Index: 26, Actor: -1, Option: -1}.Level)
+			}
 			if x := v[35]; x < 0 {
 				v[35] = 0
-				led = append(led, compactEntry{Amount: 0 - x, Turn: int32(t), Var: int32(35), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 35, Actor: -1, Option: -1}.Index), At: int32(200), Kind: sim.Cause{Kind: sim.ByBounds, Index: 35, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 35, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 35, Actor: -1, Option: -1}.Level)})
+				if len(led) == cap(led) {
+					led = append(led, compactEntry{})
+				} else {
+					led = led[:len(led)+1]
+				}
+				{
+					e := &led[len(led)-1]
+					e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = 0-x, int32(t), int32(35), int32(sim.Cause{Kind: sim.ByBounds, Index: 35, Actor: -1, Option: -1}.Index), int32(200), sim.Cause{Kind: sim.ByBounds, Index: 35, Actor: -1, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByBounds, Index: 35, Actor: -1, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByBounds, Index: 35, Actor: -1, Option: -1}.Level)
+				}
 			} else if x > 100 {
 				v[35] = 100
-				led = append(led, compactEntry{Amount: 100 - x, Turn: int32(t), Var: int32(35), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 35, Actor: -1, Option: -1}.Index), At: int32(200), Kind: sim.Cause{Kind: sim.ByBounds, Index: 35, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 35, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 35, Actor: -1, Option: -1}.Level)})
+				if len(led) == cap(led) {
+					led = append(led, compactEntry{})
+				} else {
+					led = led[:len(led)+1]
+				}
+				{
+					e := &led[len(led)-1]
+					e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = 100-x, int32(t), int32(35), int32(sim.Cause{Kind: sim.ByBounds, Index: 35, Actor: -1, Option: -1}.Index), int32(200), sim.Cause{Kind: sim.ByBounds, Index: 35, Actor: -1, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByBounds, Index: 35, Actor: -1, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByBounds, Index: 35, Actor: -1, Option: -1}.Level)
+				}
 			}
 		}
 	}
@@ -7871,13 +13111,37 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 			if y := v[36]; y-y != 0 {
 				return led, f.notFinite(t, 36)
 			}
-			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(36), Index: int32(sim.Cause{Kind: sim.ByRule, Index: 27, Actor: -1, Option: -1}.Index), At: int32(230), Kind: sim.Cause{Kind: sim.ByRule, Index: 27, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByRule, Index: 27, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByRule, Index: 27, Actor: -1, Option: -1}.Level)})
+			if len(led) == cap(led) {
+				led = append(led, compactEntry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = x, int32(t), int32(36), int32(sim.Cause{Kind: sim.ByRule, Index: 27, Actor: -1, Option: -1}.Index), int32(230), sim.Cause{Kind: sim.ByRule, Index: 27, Actor: -1, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByRule, Index: 27, Actor: -1, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByRule, Index: 27, Actor: -1, Option: -1}.Level)
+			}
 			if x := v[36]; x < 0 {
 				v[36] = 0
-				led = append(led, compactEntry{Amount: 0 - x, Turn: int32(t), Var: int32(36), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 36, Actor: -1, Option: -1}.Index), At: int32(201), Kind: sim.Cause{Kind: sim.ByBounds, Index: 36, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 36, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 36, Actor: -1, Option: -1}.Level)})
+				if len(led) == cap(led) {
+					led = append(led, compactEntry{})
+				} else {
+					led = led[:len(led)+1]
+				}
+				{
+					e := &led[len(led)-1]
+					e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = 0-x, int32(t), int32(36), int32(sim.Cause{Kind: sim.ByBounds, Index: 36, Actor: -1, Option: -1}.Index), int32(201), sim.Cause{Kind: sim.ByBounds, Index: 36, Actor: -1, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByBounds, Index: 36, Actor: -1, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByBounds, Index: 36, Actor: -1, Option: -1}.Level)
+				}
 			} else if x > 100 {
 				v[36] = 100
-				led = append(led, compactEntry{Amount: 100 - x, Turn: int32(t), Var: int32(36), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 36, Actor: -1, Option: -1}.Index), At: int32(201), Kind: sim.Cause{Kind: sim.ByBounds, Index: 36, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 36, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 36, Actor: -1, Option: -1}.Level)})
+				if len(led) == cap(led) {
+					led = append(led, compactEntry{})
+				} else {
+					led = led[:len(led)+1]
+				}
+				{
+					e := &led[len(led)-1]
+					e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = 100-x, int32(t), int32(36), int32(sim.Cause{Kind: sim.ByBounds, Index: 36, Actor: -1, Option: -1}.Index), int32(201), sim.Cause{Kind: sim.ByBounds, Index: 36, Actor: -1, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByBounds, Index: 36, Actor: -1, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByBounds, Index: 36, Actor: -1, Option: -1}.Level)
+				}
 			}
 		}
 	}
@@ -7892,13 +13156,37 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 			if y := v[23]; y-y != 0 {
 				return led, f.notFinite(t, 23)
 			}
-			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(23), Index: int32(sim.Cause{Kind: sim.ByRule, Index: 28, Actor: -1, Option: -1}.Index), At: int32(231), Kind: sim.Cause{Kind: sim.ByRule, Index: 28, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByRule, Index: 28, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByRule, Index: 28, Actor: -1, Option: -1}.Level)})
+			if len(led) == cap(led) {
+				led = append(led, compactEntry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = x, int32(t), int32(23), int32(sim.Cause{Kind: sim.ByRule, Index: 28, Actor: -1, Option: -1}.Index), int32(231), sim.Cause{Kind: sim.ByRule, Index: 28, Actor: -1, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByRule, Index: 28, Actor: -1, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByRule, Index: 28, Actor: -1, Option: -1}.Level)
+			}
 			if x := v[23]; x < 0 {
 				v[23] = 0
-				led = append(led, compactEntry{Amount: 0 - x, Turn: int32(t), Var: int32(23), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 23, Actor: -1, Option: -1}.Index), At: int32(188), Kind: sim.Cause{Kind: sim.ByBounds, Index: 23, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 23, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 23, Actor: -1, Option: -1}.Level)})
+				if len(led) == cap(led) {
+					led = append(led, compactEntry{})
+				} else {
+					led = led[:len(led)+1]
+				}
+				{
+					e := &led[len(led)-1]
+					e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = 0-x, int32(t), int32(23), int32(sim.Cause{Kind: sim.ByBounds, Index: 23, Actor: -1, Option: -1}.Index), int32(188), sim.Cause{Kind: sim.ByBounds, Index: 23, Actor: -1, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByBounds, Index: 23, Actor: -1, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByBounds, Index: 23, Actor: -1, Option: -1}.Level)
+				}
 			} else if x > 100 {
 				v[23] = 100
-				led = append(led, compactEntry{Amount: 100 - x, Turn: int32(t), Var: int32(23), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 23, Actor: -1, Option: -1}.Index), At: int32(188), Kind: sim.Cause{Kind: sim.ByBounds, Index: 23, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 23, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 23, Actor: -1, Option: -1}.Level)})
+				if len(led) == cap(led) {
+					led = append(led, compactEntry{})
+				} else {
+					led = led[:len(led)+1]
+				}
+				{
+					e := &led[len(led)-1]
+					e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = 100-x, int32(t), int32(23), int32(sim.Cause{Kind: sim.ByBounds, Index: 23, Actor: -1, Option: -1}.Index), int32(188), sim.Cause{Kind: sim.ByBounds, Index: 23, Actor: -1, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByBounds, Index: 23, Actor: -1, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByBounds, Index: 23, Actor: -1, Option: -1}.Level)
+				}
 			}
 		}
 	}
@@ -7923,13 +13211,37 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 			if y := v[24]; y-y != 0 {
 				return led, f.notFinite(t, 24)
 			}
-			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(24), Index: int32(sim.Cause{Kind: sim.ByRule, Index: 29, Actor: -1, Option: -1}.Index), At: int32(232), Kind: sim.Cause{Kind: sim.ByRule, Index: 29, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByRule, Index: 29, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByRule, Index: 29, Actor: -1, Option: -1}.Level)})
+			if len(led) == cap(led) {
+				led = append(led, compactEntry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = x, int32(t), int32(24), int32(sim.Cause{Kind: sim.ByRule, Index: 29, Actor: -1, Option: -1}.Index), int32(232), sim.Cause{Kind: sim.ByRule, Index: 29, Actor: -1, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByRule, Index: 29, Actor: -1, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByRule, Index: 29, Actor: -1, Option: -1}.Level)
+			}
 			if x := v[24]; x < 0 {
 				v[24] = 0
-				led = append(led, compactEntry{Amount: 0 - x, Turn: int32(t), Var: int32(24), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 24, Actor: -1, Option: -1}.Index), At: int32(189), Kind: sim.Cause{Kind: sim.ByBounds, Index: 24, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 24, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 24, Actor: -1, Option: -1}.Level)})
+				if len(led) == cap(led) {
+					led = append(led, compactEntry{})
+				} else {
+					led = led[:len(led)+1]
+				}
+				{
+					e := &led[len(led)-1]
+					e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = 0-x, int32(t), int32(24), int32(sim.Cause{Kind: sim.ByBounds, Index: 24, Actor: -1, Option: -1}.Index), int32(189), sim.Cause{Kind: sim.ByBounds, Index: 24, Actor: -1, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByBounds, Index: 24, Actor: -1, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByBounds, Index: 24, Actor: -1, Option: -1}.Level)
+				}
 			} else if x > 100 {
 				v[24] = 100
-				led = append(led, compactEntry{Amount: 100 - x, Turn: int32(t), Var: int32(24), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 24, Actor: -1, Option: -1}.Index), At: int32(189), Kind: sim.Cause{Kind: sim.ByBounds, Index: 24, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 24, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 24, Actor: -1, Option: -1}.Level)})
+				if len(led) == cap(led) {
+					led = append(led, compactEntry{})
+				} else {
+					led = led[:len(led)+1]
+				}
+				{
+					e := &led[len(led)-1]
+					e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = 100-x, int32(t), int32(24), int32(sim.Cause{Kind: sim.ByBounds, Index: 24, Actor: -1, Option: -1}.Index), int32(189), sim.Cause{Kind: sim.ByBounds, Index: 24, Actor: -1, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByBounds, Index: 24, Actor: -1, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByBounds, Index: 24, Actor: -1, Option: -1}.Level)
+				}
 			}
 		}
 	}
@@ -7944,13 +13256,37 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 			if y := v[26]; y-y != 0 {
 				return led, f.notFinite(t, 26)
 			}
-			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(26), Index: int32(sim.Cause{Kind: sim.ByRule, Index: 30, Actor: -1, Option: -1}.Index), At: int32(233), Kind: sim.Cause{Kind: sim.ByRule, Index: 30, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByRule, Index: 30, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByRule, Index: 30, Actor: -1, Option: -1}.Level)})
+			if len(led) == cap(led) {
+				led = append(led, compactEntry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = x, int32(t), int32(26), int32(sim.Cause{Kind: sim.ByRule, Index: 30, Actor: -1, Option: -1}.Index), int32(233), sim.Cause{Kind: sim.ByRule, Index: 30, Actor: -1, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByRule, Index: 30, Actor: -1, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByRule, Index: 30, Actor: -1, Option: -1}.Level)
+			}
 			if x := v[26]; x < 50 {
 				v[26] = 50
-				led = append(led, compactEntry{Amount: 50 - x, Turn: int32(t), Var: int32(26), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 26, Actor: -1, Option: -1}.Index), At: int32(191), Kind: sim.Cause{Kind: sim.ByBounds, Index: 26, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 26, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 26, Actor: -1, Option: -1}.Level)})
+				if len(led) == cap(led) {
+					led = append(led, compactEntry{})
+				} else {
+					led = led[:len(led)+1]
+				}
+				{
+					e := &led[len(led)-1]
+					e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = 50-x, int32(t), int32(26), int32(sim.Cause{Kind: sim.ByBounds, Index: 26, Actor: -1, Option: -1}.Index), int32(191), sim.Cause{Kind: sim.ByBounds, Index: 26, Actor: -1, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByBounds, Index: 26, Actor: -1, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByBounds, Index: 26, Actor: -1, Option: -1}.Level)
+				}
 			} else if x > 150 {
 				v[26] = 150
-				led = append(led, compactEntry{Amount: 150 - x, Turn: int32(t), Var: int32(26), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 26, Actor: -1, Option: -1}.Index), At: int32(191), Kind: sim.Cause{Kind: sim.ByBounds, Index: 26, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 26, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 26, Actor: -1, Option: -1}.Level)})
+				if len(led) == cap(led) {
+					led = append(led, compactEntry{})
+				} else {
+					led = led[:len(led)+1]
+				}
+				{
+					e := &led[len(led)-1]
+					e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = 150-x, int32(t), int32(26), int32(sim.Cause{Kind: sim.ByBounds, Index: 26, Actor: -1, Option: -1}.Index), int32(191), sim.Cause{Kind: sim.ByBounds, Index: 26, Actor: -1, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByBounds, Index: 26, Actor: -1, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByBounds, Index: 26, Actor: -1, Option: -1}.Level)
+				}
 			}
 		}
 	}
@@ -7965,13 +13301,37 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 			if y := v[30]; y-y != 0 {
 				return led, f.notFinite(t, 30)
 			}
-			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(30), Index: int32(sim.Cause{Kind: sim.ByRule, Index: 31, Actor: -1, Option: -1}.Index), At: int32(234), Kind: sim.Cause{Kind: sim.ByRule, Index: 31, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByRule, Index: 31, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByRule, Index: 31, Actor: -1, Option: -1}.Level)})
+			if len(led) == cap(led) {
+				led = append(led, compactEntry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = x, int32(t), int32(30), int32(sim.Cause{Kind: sim.ByRule, Index: 31, Actor: -1, Option: -1}.Index), int32(234), sim.Cause{Kind: sim.ByRule, Index: 31, Actor: -1, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByRule, Index: 31, Actor: -1, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByRule, Index: 31, Actor: -1, Option: -1}.Level)
+			}
 			if x := v[30]; x < 0 {
 				v[30] = 0
-				led = append(led, compactEntry{Amount: 0 - x, Turn: int32(t), Var: int32(30), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 30, Actor: -1, Option: -1}.Index), At: int32(195), Kind: sim.Cause{Kind: sim.ByBounds, Index: 30, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 30, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 30, Actor: -1, Option: -1}.Level)})
+				if len(led) == cap(led) {
+					led = append(led, compactEntry{})
+				} else {
+					led = led[:len(led)+1]
+				}
+				{
+					e := &led[len(led)-1]
+					e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = 0-x, int32(t), int32(30), int32(sim.Cause{Kind: sim.ByBounds, Index: 30, Actor: -1, Option: -1}.Index), int32(195), sim.Cause{Kind: sim.ByBounds, Index: 30, Actor: -1, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByBounds, Index: 30, Actor: -1, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByBounds, Index: 30, Actor: -1, Option: -1}.Level)
+				}
 			} else if x > 100 {
 				v[30] = 100
-				led = append(led, compactEntry{Amount: 100 - x, Turn: int32(t), Var: int32(30), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 30, Actor: -1, Option: -1}.Index), At: int32(195), Kind: sim.Cause{Kind: sim.ByBounds, Index: 30, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 30, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 30, Actor: -1, Option: -1}.Level)})
+				if len(led) == cap(led) {
+					led = append(led, compactEntry{})
+				} else {
+					led = led[:len(led)+1]
+				}
+				{
+					e := &led[len(led)-1]
+					e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = 100-x, int32(t), int32(30), int32(sim.Cause{Kind: sim.ByBounds, Index: 30, Actor: -1, Option: -1}.Index), int32(195), sim.Cause{Kind: sim.ByBounds, Index: 30, Actor: -1, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByBounds, Index: 30, Actor: -1, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByBounds, Index: 30, Actor: -1, Option: -1}.Level)
+				}
 			}
 		}
 	}
@@ -7986,13 +13346,37 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 			if y := v[31]; y-y != 0 {
 				return led, f.notFinite(t, 31)
 			}
-			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(31), Index: int32(sim.Cause{Kind: sim.ByRule, Index: 32, Actor: -1, Option: -1}.Index), At: int32(235), Kind: sim.Cause{Kind: sim.ByRule, Index: 32, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByRule, Index: 32, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByRule, Index: 32, Actor: -1, Option: -1}.Level)})
+			if len(led) == cap(led) {
+				led = append(led, compactEntry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = x, int32(t), int32(31), int32(sim.Cause{Kind: sim.ByRule, Index: 32, Actor: -1, Option: -1}.Index), int32(235), sim.Cause{Kind: sim.ByRule, Index: 32, Actor: -1, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByRule, Index: 32, Actor: -1, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByRule, Index: 32, Actor: -1, Option: -1}.Level)
+			}
 			if x := v[31]; x < 0 {
 				v[31] = 0
-				led = append(led, compactEntry{Amount: 0 - x, Turn: int32(t), Var: int32(31), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 31, Actor: -1, Option: -1}.Index), At: int32(196), Kind: sim.Cause{Kind: sim.ByBounds, Index: 31, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 31, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 31, Actor: -1, Option: -1}.Level)})
+				if len(led) == cap(led) {
+					led = append(led, compactEntry{})
+				} else {
+					led = led[:len(led)+1]
+				}
+				{
+					e := &led[len(led)-1]
+					e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = 0-x, int32(t), int32(31), int32(sim.Cause{Kind: sim.ByBounds, Index: 31, Actor: -1, Option: -1}.Index), int32(196), sim.Cause{Kind: sim.ByBounds, Index: 31, Actor: -1, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByBounds, Index: 31, Actor: -1, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByBounds, Index: 31, Actor: -1, Option: -1}.Level)
+				}
 			} else if x > 100 {
 				v[31] = 100
-				led = append(led, compactEntry{Amount: 100 - x, Turn: int32(t), Var: int32(31), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 31, Actor: -1, Option: -1}.Index), At: int32(196), Kind: sim.Cause{Kind: sim.ByBounds, Index: 31, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 31, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 31, Actor: -1, Option: -1}.Level)})
+				if len(led) == cap(led) {
+					led = append(led, compactEntry{})
+				} else {
+					led = led[:len(led)+1]
+				}
+				{
+					e := &led[len(led)-1]
+					e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = 100-x, int32(t), int32(31), int32(sim.Cause{Kind: sim.ByBounds, Index: 31, Actor: -1, Option: -1}.Index), int32(196), sim.Cause{Kind: sim.ByBounds, Index: 31, Actor: -1, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByBounds, Index: 31, Actor: -1, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByBounds, Index: 31, Actor: -1, Option: -1}.Level)
+				}
 			}
 		}
 	}
@@ -8009,13 +13393,37 @@ func (f *fixture) turnCompact(cur *sim.State, l []int, choices []int, next *sim.
 			if y := v[32]; y-y != 0 {
 				return led, f.notFinite(t, 32)
 			}
-			led = append(led, compactEntry{Amount: x, Turn: int32(t), Var: int32(32), Index: int32(sim.Cause{Kind: sim.ByRule, Index: 33, Actor: -1, Option: -1}.Index), At: int32(237), Kind: sim.Cause{Kind: sim.ByRule, Index: 33, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByRule, Index: 33, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByRule, Index: 33, Actor: -1, Option: -1}.Level)})
+			if len(led) == cap(led) {
+				led = append(led, compactEntry{})
+			} else {
+				led = led[:len(led)+1]
+			}
+			{
+				e := &led[len(led)-1]
+				e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = x, int32(t), int32(32), int32(sim.Cause{Kind: sim.ByRule, Index: 33, Actor: -1, Option: -1}.Index), int32(237), sim.Cause{Kind: sim.ByRule, Index: 33, Actor: -1, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByRule, Index: 33, Actor: -1, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByRule, Index: 33, Actor: -1, Option: -1}.Level)
+			}
 			if x := v[32]; x < 0 {
 				v[32] = 0
-				led = append(led, compactEntry{Amount: 0 - x, Turn: int32(t), Var: int32(32), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 32, Actor: -1, Option: -1}.Index), At: int32(197), Kind: sim.Cause{Kind: sim.ByBounds, Index: 32, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 32, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 32, Actor: -1, Option: -1}.Level)})
+				if len(led) == cap(led) {
+					led = append(led, compactEntry{})
+				} else {
+					led = led[:len(led)+1]
+				}
+				{
+					e := &led[len(led)-1]
+					e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = 0-x, int32(t), int32(32), int32(sim.Cause{Kind: sim.ByBounds, Index: 32, Actor: -1, Option: -1}.Index), int32(197), sim.Cause{Kind: sim.ByBounds, Index: 32, Actor: -1, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByBounds, Index: 32, Actor: -1, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByBounds, Index: 32, Actor: -1, Option: -1}.Level)
+				}
 			} else if x > 40 {
 				v[32] = 40
-				led = append(led, compactEntry{Amount: 40 - x, Turn: int32(t), Var: int32(32), Index: int32(sim.Cause{Kind: sim.ByBounds, Index: 32, Actor: -1, Option: -1}.Index), At: int32(197), Kind: sim.Cause{Kind: sim.ByBounds, Index: 32, Actor: -1, Option: -1}.Kind, Option: int8(sim.Cause{Kind: sim.ByBounds, Index: 32, Actor: -1, Option: -1}.Option), Level: int16(sim.Cause{Kind: sim.ByBounds, Index: 32, Actor: -1, Option: -1}.Level)})
+				if len(led) == cap(led) {
+					led = append(led, compactEntry{})
+				} else {
+					led = led[:len(led)+1]
+				}
+				{
+					e := &led[len(led)-1]
+					e.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = 40-x, int32(t), int32(32), int32(sim.Cause{Kind: sim.ByBounds, Index: 32, Actor: -1, Option: -1}.Index), int32(197), sim.Cause{Kind: sim.ByBounds, Index: 32, Actor: -1, Option: -1}.Kind, int8(sim.Cause{Kind: sim.ByBounds, Index: 32, Actor: -1, Option: -1}.Option), int16(sim.Cause{Kind: sim.ByBounds, Index: 32, Actor: -1, Option: -1}.Level)
+				}
 			}
 		}
 	}

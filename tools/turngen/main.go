@@ -132,17 +132,27 @@ func (g *gen) led(b *bytes.Buffer, format string, args ...any) {
 		return
 	}
 	e := fmt.Sprintf(format, args...)
-	if g.compact {
-		p := entryParts.FindStringSubmatch(e)
-		if p == nil {
-			panic("turngen: not an entry: " + e)
-		}
-		// Written out, not a call: the turn is too big a function for
-		// the compiler to inline calls into it.
-		c := p[3]
-		e = fmt.Sprintf("compactEntry{Amount: %s, Turn: int32(t), Var: int32(%s), Index: int32(%s.Index), At: int32(%s), Kind: %s.Kind, Option: int8(%s.Option), Level: int16(%s.Level)}", p[2], p[1], c, p[4], c, c, c)
+	p := entryParts.FindStringSubmatch(e)
+	if p == nil {
+		panic("turngen: not an entry: " + e)
 	}
-	fmt.Fprintf(b, "led = append(led, %s)\n", e)
+	// Written out, not a call: the turn is too big a function for the
+	// compiler to inline calls into it. The entry's fields are written in
+	// place, as sim.Ledger writes them: a literal appended would be built
+	// on the stack and copied, which costs more (see sim/ledger.go's add).
+	b.WriteString("if len(led) == cap(led) {\n")
+	if g.compact {
+		b.WriteString("led = append(led, compactEntry{})\n")
+	} else {
+		b.WriteString("led = append(led, sim.Entry{})\n")
+	}
+	b.WriteString("} else {\nled = led[:len(led)+1]\n}\n")
+	c := p[3]
+	if g.compact {
+		fmt.Fprintf(b, "{\ne := &led[len(led)-1]\ne.Amount, e.Turn, e.Var, e.Index, e.At, e.Kind, e.Option, e.Level = %s, int32(t), int32(%s), int32(%s.Index), int32(%s), %s.Kind, int8(%s.Option), int16(%s.Level)\n}\n", p[2], p[1], c, p[4], c, c, c)
+		return
+	}
+	fmt.Fprintf(b, "{\ne := &led[len(led)-1]\ne.Turn, e.Var, e.Amount, e.Cause, e.Pos, e.Reason = t, %s, %s, %s, fixturePos[%s], \"\"\n}\n", p[1], p[2], c, p[4])
 }
 
 // ret is the return statement of the turn method for an error expression.
