@@ -112,7 +112,7 @@ func (l *Ledger) rule(turn, v int, d float64, ri int) {
 // add appends an entry and returns it, for its fields to be written in
 // place: an entry built apart and copied in, field by field into the stack
 // and then as a whole into the slice, is read back before its parts are
-// stored, which made a recorded turn about a fifth slower
+// stored, which made a recorded turn about a fifth slower.
 // (measured in BenchmarkTurn).
 func (l *Ledger) add() *entry {
 	n := len(l.es)
