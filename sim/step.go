@@ -221,6 +221,7 @@ func (st *Stepper) effects(cur *State, levels, choices []int, next *State, led *
 			keep = append(keep, *p)
 		}
 	}
+	var cause Cause
 	for _, ei := range cur.Briefing {
 		ev := &m.cEvents[ei]
 		opt := -1
@@ -230,7 +231,11 @@ func (st *Stepper) effects(cur *State, levels, choices []int, next *State, led *
 				opt = choices[ei]
 			}
 		}
-		cause := Cause{Kind: ByEvent, Index: ei, Actor: ev.chooser, Level: 1, Option: opt}
+		// The cause's fields are set one by one: a Cause literal is built
+		// in a temporary and copied, its parts read back wider than
+		// they were stored, which stalls the turn (about a tenth of a
+		// look-ahead turn in BenchmarkTurnLookahead).
+		cause.Kind, cause.Index, cause.Actor, cause.Level, cause.Option = ByEvent, ei, ev.chooser, 1, opt
 		if keep, err = st.startEffects(turn, ev.effects, 0, &cause, led, keep); err != nil {
 			return err
 		}
@@ -245,7 +250,7 @@ func (st *Stepper) effects(cur *State, levels, choices []int, next *State, led *
 			continue
 		}
 		cl := &m.cLevers[li]
-		cause := Cause{Kind: ByLever, Index: li, Actor: cl.actor, Level: lvl, Option: -1}
+		cause.Kind, cause.Index, cause.Actor, cause.Level, cause.Option = ByLever, li, cl.actor, lvl, -1
 		if keep, err = st.startEffects(turn, cl.effects, 0, &cause, led, keep); err != nil {
 			return err
 		}
@@ -317,7 +322,8 @@ func (st *Stepper) startEffects(turn int, list []cEffect, k0 int, cause *Cause, 
 				keep = keep[:len(keep)+1]
 			}
 			p := &keep[len(keep)-1]
-			p.Cause, p.Effect, p.From, p.To = *cause, k0+k, from, to
+			p.Cause.Kind, p.Cause.Index, p.Cause.Actor, p.Cause.Level, p.Cause.Option = cause.Kind, cause.Index, cause.Actor, cause.Level, cause.Option
+			p.Effect, p.From, p.To = k0+k, from, to
 		}
 	}
 	return keep, nil
