@@ -275,38 +275,6 @@ func CoverNote(covered bool) string {
 	return "The map data does not cover this scenario's region: capitals placed by longitude and latitude only."
 }
 
-// Name label sizes: an actor's name box reaches NameGap from its marker's
-// centre and is padded by NamePad around the text.
-const (
-	NameGap = 22
-	NamePad = 6
-)
-
-// NameBoxes returns where each actor's name is written beside its marker
-// at pos (from Markers) on the map drawn in r: to the right of the
-// marker, or to its left when it would run past r's right edge. width
-// measures a name's text, h is the text's height. An actor without a
-// marker gets an empty box. The map keeps flows' badges and the
-// countries' names (Place) clear of these boxes.
-func NameBoxes(m *sim.Model, pos [][2]float64, r layout.Rect, width func(string) float64, h float64) []layout.Rect {
-	acts := m.Scenario.Actors
-	out := make([]layout.Rect, len(acts))
-	for i, a := range acts {
-		p := pos[i]
-		if math.IsNaN(p[0]) {
-			continue
-		}
-		w := width(a.Name)
-		x := p[0] + NameGap
-		if x+w > r.Right()-8 {
-			x = p[0] - NameGap - w
-		}
-		y := p[1] - h*0.65
-		out[i] = layout.Rect{X: x - NamePad, Y: y - 2, W: w + 2*NamePad, H: h*1.25 + 4}
-	}
-	return out
-}
-
 // Placed is a country's name where Place put it: its label with the
 // centre it was moved to, and the box it covers.
 type Placed struct {

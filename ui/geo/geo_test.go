@@ -244,7 +244,7 @@ func TestPlaceHormuz(t *testing.T) {
 	}
 	width := func(s string) float64 { return 9.5 * float64(len(s)) } // about the bold small type's
 	pos := Markers(m, p, r)
-	avoid := NameBoxes(m, pos, r, width, 22)
+	avoid := NameBoxes(m, pos, r, width, 22, nil)
 	for _, q := range pos {
 		avoid = append(avoid, layout.Rect{X: q[0] - 17, Y: q[1] - 17, W: 34, H: 34})
 	}
