@@ -104,8 +104,13 @@ func (g *Game) drawMap(d *dc, r layout.Rect, m *sim.Model, levels []int, legend 
 	if l.Covered {
 		g.countryNames(d, l.Countries)
 	}
+	// Every curve, then every badge, so that no flow's line runs over
+	// another's number.
 	for _, f := range l.Flows {
-		g.drawFlow(d, f.Curve, f.BX, f.BY, f.N, parseColour(acts[f.From].Colour))
+		g.drawFlow(d, f.Curve, parseColour(acts[f.From].Colour))
+	}
+	for _, f := range l.Flows {
+		g.drawBadge(d, f.BX, f.BY, f.N, parseColour(acts[f.From].Colour))
 	}
 	// Actors on top, with their names: colour is never the only label. A
 	// name the crowd pushed away from its marker is tied to it by a line.
@@ -141,9 +146,8 @@ func (g *Game) countryNames(d *dc, names []geo.Placed) {
 	}
 }
 
-// drawFlow draws one flow's curve c (geo.CurveOf), its arrowhead and its
-// number badge n at (bx, by).
-func (g *Game) drawFlow(d *dc, c geo.Curve, bx, by float64, n int, col color.RGBA) {
+// drawFlow draws one flow's curve c (geo.CurveOf) and its arrowhead.
+func (g *Game) drawFlow(d *dc, c geo.Curve, col color.RGBA) {
 	var path vector.Path
 	path.MoveTo(d.scaled(c.A[0], c.A[1]))
 	path.QuadTo(float32(c.C[0]*d.s), float32(c.C[1]*d.s), float32(c.E[0]*d.s), float32(c.E[1]*d.s))
@@ -156,6 +160,10 @@ func (g *Game) drawFlow(d *dc, c geo.Curve, bx, by float64, n int, col color.RGB
 	ah.LineTo(d.scaled(ex-tx*22+ty*12, ey-ty*22-tx*12))
 	ah.Close()
 	d.fillPath(&ah, col)
+}
+
+// drawBadge draws a flow's number badge n at (bx, by).
+func (g *Game) drawBadge(d *dc, bx, by float64, n int, col color.RGBA) {
 	d.circle(bx, by, geo.BadgeRadius, colBG)
 	d.ring(bx, by, geo.BadgeRadius, 3, col)
 	if d.log != nil {

@@ -80,7 +80,7 @@ type Layout struct {
 // Compute lays out the map of in, measuring its texts with mt: the
 // markers (Markers), the actors' names clear of one another, of the
 // markers and of the credit line (NameBoxes), the flows with their badges
-// clear of the names and of one another, and the country names clear of
+// clear of the names, of the markers and of one another, and the country names clear of
 // all of these (Labels, Place).
 func Compute(in Input, mt Metrics) *Layout {
 	m, r := in.Model, in.Rect
@@ -97,7 +97,14 @@ func Compute(in Input, mt Metrics) *Layout {
 			l.Leaders[i].From, l.Leaders[i].To, l.Leaders[i].Drawn = Leader(p, b)
 		}
 	}
+	// Badges keep clear of the names and markers, drawn over them, and of
+	// one another.
 	taken := slices.Clone(l.Names)
+	for _, p := range l.Markers {
+		if !math.IsNaN(p[0]) {
+			taken = append(taken, MarkerBox(p))
+		}
+	}
 	if in.Levels != nil {
 		for n, p := range Pairs(Links(m, in.Levels)) {
 			a, b := l.Markers[p.From], l.Markers[p.To]
@@ -121,11 +128,6 @@ func Compute(in Input, mt Metrics) *Layout {
 	// flows' curves and badges, which are drawn over them, and of the
 	// credit line.
 	avoid := append(taken, l.NoteBox)
-	for _, p := range l.Markers {
-		if !math.IsNaN(p[0]) {
-			avoid = append(avoid, MarkerBox(p))
-		}
-	}
 	for _, f := range l.Flows {
 		avoid = append(avoid, f.Curve.Boxes()...)
 	}
