@@ -19,7 +19,7 @@ import (
 // credit line in regular 18): the widths agree with the window's own to
 // the 1/64 unit (checked for "Republic of Korea", "DPRK", "Saudi Arabia",
 // "United Arab Emirates").
-func goMetrics(t *testing.T) Metrics {
+func goMetrics(t testing.TB) Metrics {
 	t.Helper()
 	face := func(ttf []byte, size float64) font.Face {
 		f, err := opentype.Parse(ttf)
@@ -228,4 +228,40 @@ func TestComputeFlows(t *testing.T) {
 	if none := Compute(Input{Model: m, Land: land, Rect: r}, goMetrics(t)); !none.Covered || none.Note != CoverNote(true) || len(none.Countries) == 0 {
 		t.Errorf("without flows: covered %v, note %q, %d country names", none.Covered, none.Note, len(none.Countries))
 	}
+}
+
+// BenchmarkCompute lays out the default scenario's map with every lever
+// at its top level: what drawMap did every frame before the cache.
+func BenchmarkCompute(b *testing.B) {
+	land, m, mt := benchInputs(b)
+	in := Input{Model: m, Land: land, Rect: layout.Rect{X: 56, Y: 138, W: 1157.12, H: 810}, Levels: topLevels(m)}
+	for b.Loop() {
+		Compute(in, mt)
+	}
+}
+
+// BenchmarkCacheHit asks a Cache for a layout it holds: what drawMap
+// does every frame now.
+func BenchmarkCacheHit(b *testing.B) {
+	land, m, mt := benchInputs(b)
+	c := &Cache{Metrics: mt}
+	in := Input{Model: m, Land: land, Rect: layout.Rect{X: 56, Y: 138, W: 1157.12, H: 810}, Levels: topLevels(m)}
+	c.Layout(in)
+	for b.Loop() {
+		c.Layout(in)
+	}
+}
+
+// benchInputs returns the map data, the default scenario and the Go
+// fonts' metrics.
+func benchInputs(b *testing.B) (*assets.Geo, *sim.Model, Metrics) {
+	land, err := assets.Map()
+	if err != nil {
+		b.Fatal(err)
+	}
+	m, err := scenarios.LoadBuiltin(scenarios.Default)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return land, m, goMetrics(b)
 }
