@@ -275,38 +275,6 @@ func CoverNote(covered bool) string {
 	return "The map data does not cover this scenario's region: capitals placed by longitude and latitude only."
 }
 
-// Name label sizes: an actor's name box reaches NameGap from its marker's
-// centre and is padded by NamePad around the text.
-const (
-	NameGap = 22
-	NamePad = 6
-)
-
-// NameBoxes returns where each actor's name is written beside its marker
-// at pos (from Markers) on the map drawn in r: to the right of the
-// marker, or to its left when it would run past r's right edge. width
-// measures a name's text, h is the text's height. An actor without a
-// marker gets an empty box. The map keeps flows' badges and the
-// countries' names (Place) clear of these boxes.
-func NameBoxes(m *sim.Model, pos [][2]float64, r layout.Rect, width func(string) float64, h float64) []layout.Rect {
-	acts := m.Scenario.Actors
-	out := make([]layout.Rect, len(acts))
-	for i, a := range acts {
-		p := pos[i]
-		if math.IsNaN(p[0]) {
-			continue
-		}
-		w := width(a.Name)
-		x := p[0] + NameGap
-		if x+w > r.Right()-8 {
-			x = p[0] - NameGap - w
-		}
-		y := p[1] - h*0.65
-		out[i] = layout.Rect{X: x - NamePad, Y: y - 2, W: w + 2*NamePad, H: h*1.25 + 4}
-	}
-	return out
-}
-
 // Placed is a country's name where Place put it: its label with the
 // centre it was moved to, and the box it covers.
 type Placed struct {
@@ -404,17 +372,45 @@ func (c Curve) Boxes() []layout.Rect {
 }
 
 // Badge returns where the curve's number badge goes: mid-curve, or slid
-// along it to the nearest place clear of the boxes taken (the actors'
-// names, the badges before it); mid-curve when none is.
+// along it (in steps of a twentieth of the curve, as far as a tenth from
+// either end) to the nearest place clear of the boxes taken (the actors'
+// markers and names, the badges before it); when none is clear, the place
+// among these that covers the least of them, the nearest to mid-curve of
+// equals.
 func (c Curve) Badge(taken []layout.Rect) (x, y float64) {
-	bx, by := c.At(0.5)
-	for _, t := range []float64{0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8, 0.15, 0.85, 0.1, 0.9} {
-		x, y := c.At(t)
-		if !covers(BadgeBox(x, y), taken) {
-			return x, y
+	best, bx, by := math.Inf(1), 0.0, 0.0
+	for k := 0; k <= 8; k++ {
+		for _, t := range []float64{float64(10-k) / 20, float64(10+k) / 20} {
+			x, y := c.At(t)
+			a := coveredArea(BadgeBox(x, y), taken)
+			if a == 0 {
+				return x, y
+			}
+			if a < best {
+				best, bx, by = a, x, y
+			}
+			if k == 0 {
+				break
+			}
 		}
 	}
 	return bx, by
+}
+
+// coveredArea returns the sum of the areas box shares with each of boxes.
+func coveredArea(box layout.Rect, boxes []layout.Rect) float64 {
+	sum := 0.0
+	for _, t := range boxes {
+		if t.W <= 0 || t.H <= 0 {
+			continue
+		}
+		w := math.Min(box.Right(), t.Right()) - math.Max(box.X, t.X)
+		h := math.Min(box.Bottom(), t.Bottom()) - math.Max(box.Y, t.Y)
+		if w > 0 && h > 0 {
+			sum += w * h
+		}
+	}
+	return sum
 }
 
 // BadgeBox is the box a badge centred at (x, y) covers.

@@ -244,7 +244,7 @@ func TestPlaceHormuz(t *testing.T) {
 	}
 	width := func(s string) float64 { return 9.5 * float64(len(s)) } // about the bold small type's
 	pos := Markers(m, p, r)
-	avoid := NameBoxes(m, pos, r, width, 22)
+	avoid := NameBoxes(m, pos, r, width, 22, nil)
 	for _, q := range pos {
 		avoid = append(avoid, layout.Rect{X: q[0] - 17, Y: q[1] - 17, W: 34, H: 34})
 	}
@@ -283,7 +283,8 @@ func boxesOf(ps []Placed) []layout.Rect {
 
 // TestCurve checks a flow's curve: it bends to the left of its direction,
 // ends short of the target, its boxes cover every point of it, and its
-// badge sits mid-curve or slides along it clear of what is taken.
+// badge sits mid-curve or slides along it clear of what is taken, or to
+// where it covers the least when nowhere is clear.
 func TestCurve(t *testing.T) {
 	if _, ok := CurveOf([2]float64{10, 10}, [2]float64{10.5, 10}, 1); ok {
 		t.Error("a curve between markers in one place")
@@ -314,6 +315,16 @@ func TestCurve(t *testing.T) {
 	wx, wy := c.At(0.3)
 	if x, y := c.Badge([]layout.Rect{BadgeBox(mx, my)}); x != wx || y != wy {
 		t.Errorf("a badge clear of another at mid-curve at (%v, %v), want t=0.3 (%v, %v)", x, y, wx, wy)
+	}
+	// No place clear: the one that covers the least, t=0.1, which a box
+	// from x=30 on covers 7 units of (t=0.15 would be 17).
+	lx, ly := c.At(0.1)
+	if x, y := c.Badge([]layout.Rect{{X: 30, Y: 0, W: 400, H: 300}}); x != lx || y != ly {
+		t.Errorf("a badge with no clear place at (%v, %v), want t=0.1 (%v, %v)", x, y, lx, ly)
+	}
+	// Everything covered alike: mid-curve.
+	if x, y := c.Badge([]layout.Rect{{X: -100, Y: -100, W: 400, H: 400}}); x != mx || y != my {
+		t.Errorf("a badge covered everywhere at (%v, %v), want mid-curve (%v, %v)", x, y, mx, my)
 	}
 }
 
