@@ -2,7 +2,6 @@ package ui
 
 import (
 	"math"
-	"strings"
 	"time"
 
 	"github.com/sixparty/sixparty/ui/flow"
@@ -11,8 +10,10 @@ import (
 
 func (g *Game) drawDashboard(d *dc, b layout.Rect) {
 	f := g.f
-	m := f.Table().Model()
-	title, right := f.DashTitle()
+	// The cards' values, series and stakes were worked out when the table
+	// or the view last changed (flow.DashSheet): drawing reads them.
+	sh := f.DashSheet()
+	title, right := sh.Title, sh.Right
 	if right == "" {
 		right = g.turnLabel()
 	} else if live := f.LiveStatus(time.Now()); live != "" {
@@ -20,32 +21,22 @@ func (g *Game) drawDashboard(d *dc, b layout.Rect) {
 	}
 	body := g.frame(d, b, title, right)
 	body, note := body.CutBottom(sizeSmall * 1.6)
-	seat := f.ScoreSeat()
-	var stakes []flow.Stake
-	if seat >= 0 {
+	if sh.ScoreSeat >= 0 {
 		var strip layout.Rect
 		strip, body = body.CutTop(sizeSmall * 1.8)
-		d.fit(f.DashScoreLine(), strip.X, strip.Y, strip.W, sizeSmall, colText, false)
-		stakes = flow.Stakes(f.Table(), seat, f.Played)
-	}
-	vars := f.DashVars()
-	groupOf := map[int]string{}
-	for _, gr := range f.DashGroups() {
-		for _, vi := range gr.Vars {
-			groupOf[vi] = gr.Name
-		}
+		d.fit(sh.ScoreLine, strip.X, strip.Y, strip.W, sizeSmall, colText, false)
 	}
 	const cols, gap = flow.DashCols, 14.0
 	visRows := max(1, int((body.H+gap)/(170+gap)))
-	rowsN := (len(vars) + cols - 1) / cols
+	rowsN := (len(sh.Cards) + cols - 1) / cols
 	first := layout.Window(rowsN, visRows, f.Cursor()/cols) * cols
 	cells := body.Grid(visRows*cols, cols, gap)
 	for k, c := range cells {
 		i := first + k
-		if i >= len(vars) {
+		if i >= len(sh.Cards) {
 			break
 		}
-		vi := vars[i]
+		card := &sh.Cards[i]
 		if i == f.Cursor() {
 			d.fill(c, colPanelHi)
 			d.stroke(c, 4, colAccent)
@@ -54,40 +45,35 @@ func (g *Game) drawDashboard(d *dc, b layout.Rect) {
 		}
 		d.hit(c, flow.Input{Action: flow.Select, Item: i})
 		in := c.Inset(14)
-		label := strings.ToUpper(groupOf[vi])
-		if stakes != nil && stakes[vi].Counts {
-			st := flow.StakeText(stakes[vi])
+		if card.Stake.Counts {
 			col := colGood
-			if stakes[vi].Up < 0 {
+			if card.Stake.Up < 0 {
 				col = colWarn
 			}
-			sw := measure(st, 19, true)
-			d.textRight(st, in.Right(), in.Y, 19, col, true)
-			d.fit(label, in.X, in.Y, in.W-sw-10, 19, colMuted, false)
+			sw := measure(card.StakeText, 19, true)
+			d.textRight(card.StakeText, in.Right(), in.Y, 19, col, true)
+			d.fit(card.Group, in.X, in.Y, in.W-sw-10, 19, colMuted, false)
 		} else {
-			d.fit(label, in.X, in.Y, in.W, 19, colMuted, false)
+			d.fit(card.Group, in.X, in.Y, in.W, 19, colMuted, false)
 		}
-		d.fitShrink(m.Scenario.Vars[vi].Name, in.X, in.Y+24, in.W, sizeSmall, 18, colText, true)
-		exact := f.Known(vi)
-		val := f.Value(vi)
+		d.fitShrink(card.Name, in.X, in.Y+24, in.W, sizeSmall, 18, colText, true)
 		valCol := colText
-		if !exact {
+		if !card.Exact {
 			valCol = colYellow
 		}
-		d.fitShrink(val, in.X, in.Y+24+sizeSmall*1.3, in.W, sizeSmall, 18, valCol, false)
+		d.fitShrink(card.Value, in.X, in.Y+24+sizeSmall*1.3, in.W, sizeSmall, 18, valCol, false)
 		top := in.Y + 24 + sizeSmall*2.7
-		vals, sd := f.Series(vi)
 		spark := layout.Rect{X: in.X, Y: top, W: in.W, H: in.Bottom() - top}
 		// The small chart scales itself: its range, beside it, keeps a
 		// tiny change from looking steep.
-		if r := f.SeriesRange(vi); r != "" {
+		if r := card.Range; r != "" {
 			const size = 18.0
 			w := math.Min(measure(r, size, false), in.W*0.55)
 			d.fit(r, spark.Right()-w, spark.Y+(spark.H-size*1.2)/2, w, size, colMuted, false)
 			spark.W -= w + 12
 		}
-		g.sparkline(d, spark, vals, sd, f.SparkSpan(vi))
+		g.sparkline(d, spark, card.Vals, card.SD, card.Span)
 	}
-	hint := f.DashHint(first, visRows*cols)
+	hint := flow.DashHintOf(len(sh.Cards), sh.Viewer, first, visRows*cols)
 	d.fit(hint, note.X, note.Y+8, note.W, sizeSmall, colMuted, false)
 }

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"image/color"
 	"math"
-	"strings"
 
 	"github.com/sixparty/sixparty/ui/flow"
 	"github.com/sixparty/sixparty/ui/layout"
@@ -12,9 +11,11 @@ import (
 
 func (g *Game) drawEnd(d *dc, b layout.Rect) {
 	f := g.f
-	gm := f.Game
-	m := gm.Model
-	pages := f.EndPages()
+	m := f.Game.Model
+	// The outcome, scores, reviews and series were worked out when the
+	// game shown last changed (flow.EndSheet): drawing reads them.
+	sh := f.EndSheet()
+	pages := sh.Pages
 	kind, first := f.EndPage(f.Page())
 	title := "The end: the indicators over the game"
 	switch kind {
@@ -25,9 +26,9 @@ func (g *Game) drawEnd(d *dc, b layout.Rect) {
 	case flow.EndTimeline:
 		title = "The end: timeline"
 	}
-	right := fmt.Sprintf("page %d of %d · %s played", f.Page()+1, pages, flow.TurnsText(len(gm.Reports())))
-	if f.OnBranch >= 0 {
-		right = f.GameName() + " · " + right
+	right := fmt.Sprintf("page %d of %d · %s played", f.Page()+1, pages, flow.TurnsText(sh.Played))
+	if sh.Name != "" {
+		right = sh.Name + " · " + right
 	}
 	body := g.frame(d, b, title, right)
 	switch kind {
@@ -35,16 +36,15 @@ func (g *Game) drawEnd(d *dc, b layout.Rect) {
 		left, right := body.CutLeft(body.W * 0.5)
 		left.W -= 40
 		y := left.Y
-		if o := gm.Outcome(); o != nil {
-			y += d.para(o.Name, layout.Rect{X: left.X, Y: y, W: left.W, H: 160}, sizeTitle, colAccent, true) + 16
-			y += d.para(strings.TrimSpace(o.Text), layout.Rect{X: left.X, Y: y, W: left.W, H: sizeBody * 1.3 * 4}, sizeBody, colText, false)
-		} else {
-			y += d.para("Stopped before the end", layout.Rect{X: left.X, Y: y, W: left.W, H: 160}, sizeTitle, colAccent, true) + 16
-			y += d.para(flow.StoppedText(len(gm.Reports()), m.Scenario.Meta.Turns), layout.Rect{X: left.X, Y: y, W: left.W, H: 300}, sizeBody, colText, false)
+		y += d.para(sh.Headline, layout.Rect{X: left.X, Y: y, W: left.W, H: 160}, sizeTitle, colAccent, true) + 16
+		textH := sizeBody * 1.3 * 4
+		if sh.Stopped {
+			textH = 300
 		}
+		y += d.para(sh.Text, layout.Rect{X: left.X, Y: y, W: left.W, H: textH}, sizeBody, colText, false)
 		y += 30
-		y = g.drawReviewScore(d, layout.Rect{X: left.X, Y: y, W: left.W, H: left.Bottom() - y})
-		if lines := f.BranchLines(); len(lines) > 0 {
+		y = g.drawReviewScore(d, layout.Rect{X: left.X, Y: y, W: left.W, H: left.Bottom() - y}, sh)
+		if lines := sh.Branches; len(lines) > 0 {
 			y += 24
 			d.text("Games of this session (C compares them)", left.X, y, sizeSmall, colText, true)
 			y += sizeSmall * 1.5
@@ -55,9 +55,9 @@ func (g *Game) drawEnd(d *dc, b layout.Rect) {
 				y += d.para("• "+l, layout.Rect{X: left.X, Y: y, W: left.W, H: sizeSmall * 1.3 * 2}, sizeSmall, colText, false)
 			}
 		}
-		g.drawScores(d, right)
+		g.drawScores(d, right, sh)
 	case flow.EndReview:
-		g.drawReview(d, body)
+		g.drawReview(d, body, sh)
 	case flow.EndTimeline:
 		g.drawTimeline(d, body, first)
 	default:
@@ -72,17 +72,16 @@ func (g *Game) drawEnd(d *dc, b layout.Rect) {
 			d.fit(v.Name, in.X, in.Y, in.W, sizeSmall, colText, true)
 			d.fit(v.Unit, in.X, in.Y+sizeSmall*1.3, in.W, 20, colMuted, false)
 			top := in.Y + sizeSmall*1.3 + 26
-			g.drawChart(d, layout.Rect{X: in.X, Y: top, W: in.W, H: in.Bottom() - top}, m, vi, flow.TrueSeries(gm, vi), nil, -1, false)
+			g.drawChart(d, layout.Rect{X: in.X, Y: top, W: in.W, H: in.Bottom() - top}, m, vi, sh.Series[vi], nil, -1, false)
 		}
 	}
 }
 
-func (g *Game) drawScores(d *dc, r layout.Rect) {
-	gm := g.f.Game
-	m := gm.Model
-	scores, err := gm.Scores()
-	if err != nil {
-		d.text("Scores: "+err.Error(), r.X, r.Y, sizeBody, colText, false)
+func (g *Game) drawScores(d *dc, r layout.Rect, sh *flow.EndSheet) {
+	m := g.f.Game.Model
+	scores := sh.Scores
+	if sh.ScoreError != "" {
+		d.text("Scores: "+sh.ScoreError, r.X, r.Y, sizeBody, colText, false)
 		return
 	}
 	lo, hi := 0.0, 0.0
@@ -147,30 +146,27 @@ func (g *Game) drawTimeline(d *dc, body layout.Rect, first int) {
 // drawReviewScore draws, from the top of r, the first reviewed seat's
 // final score by objective and how it compares with the computer's on the
 // same seed, and returns the bottom.
-func (g *Game) drawReviewScore(d *dc, r layout.Rect) float64 {
-	f := g.f
-	m := f.Game.Model
-	seats := f.ReviewSeats()
-	rv := f.Review(seats[0])
+func (g *Game) drawReviewScore(d *dc, r layout.Rect, sh *flow.EndSheet) float64 {
 	y := r.Y
-	if rv == nil {
+	if len(sh.Reviews) == 0 || sh.Reviews[0] == nil {
 		return y
 	}
+	rv := sh.Reviews[0]
 	lineH := sizeSmall * 1.35
-	d.fit(fmt.Sprintf("%s: final score %s (true values)", m.Scenario.Actors[rv.Seat].Name, flow.SignedScore(rv.Score.Total)), r.X, y, r.W, sizeBody, colText, true)
+	d.fit(rv.Head, r.X, y, r.W, sizeBody, colText, true)
 	y += sizeBody * 1.4
-	for _, o := range rv.Score.Objectives {
+	for _, o := range rv.Objectives {
 		if y+lineH > r.Bottom() {
 			break
 		}
-		d.fit("• "+flow.ObjectiveLine(o), r.X, y, r.W, sizeSmall, colText, false)
+		d.fit(o, r.X, y, r.W, sizeSmall, colText, false)
 		y += lineH
 	}
-	if line := flow.BaselineLine(m, rv, len(f.Game.Reports())); line != "" && y+lineH < r.Bottom() {
+	if line := rv.Baseline; line != "" && y+lineH < r.Bottom() {
 		y += 8
 		y += d.para(line, layout.Rect{X: r.X, Y: y, W: r.W, H: r.Bottom() - y}, sizeSmall, colAccent, false)
 	}
-	if len(seats) > 1 && y+lineH < r.Bottom() {
+	if len(sh.Reviews) > 1 && y+lineH < r.Bottom() {
 		y += d.para("The next page reviews every person's seat.", layout.Rect{X: r.X, Y: y + 8, W: r.W, H: lineH}, sizeSmall, colMuted, false)
 	}
 	return y
@@ -179,18 +175,15 @@ func (g *Game) drawReviewScore(d *dc, r layout.Rect) float64 {
 // drawReview draws the review page: for each reviewed seat its turning
 // points in sentences, how it did against the computer, and what the
 // scenario's counterfactual strategy would have done.
-func (g *Game) drawReview(d *dc, body layout.Rect) {
-	f := g.f
-	m := f.Game.Model
+func (g *Game) drawReview(d *dc, body layout.Rect, sh *flow.EndSheet) {
 	y := body.Y
-	for _, seat := range f.ReviewSeats() {
-		rv := f.Review(seat)
+	for _, rv := range sh.Reviews {
 		if rv == nil || y > body.Bottom()-sizeHead*2 {
 			break
 		}
-		d.fit(fmt.Sprintf("%s — final score %s", m.Scenario.Actors[seat].Name, flow.SignedScore(rv.Score.Total)), body.X, y, body.W, sizeHead, colAccent, true)
+		d.fit(rv.Title, body.X, y, body.W, sizeHead, colAccent, true)
 		y += sizeHead * 1.4
-		if line := flow.BaselineLine(m, rv, len(f.Game.Reports())); line != "" {
+		if line := rv.Baseline; line != "" {
 			y += d.para(line, layout.Rect{X: body.X, Y: y, W: body.W, H: sizeSmall * 1.3 * 2}, sizeSmall, colText, false) + 10
 		}
 		if len(rv.TurningPoints) == 0 {

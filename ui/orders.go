@@ -11,21 +11,22 @@ import (
 
 func (g *Game) drawOrders(d *dc, b layout.Rect) {
 	f := g.f
-	gm := f.Game
-	m := gm.Model
-	s := gm.State()
+	m := f.Game.Model
+	// Every cost, budget and level allowed was read on the state when it
+	// or the draft last changed (flow.OrdersSheet): drawing reads them.
+	sh := f.OrdersSheet()
 	act := m.Scenario.Actors[f.Current]
 	body := g.frame(d, b, g.actorHeader("Orders"), g.turnLabel())
 	// Budget line.
-	spent := f.Spent()
+	spent := sh.Spent
 	budgetLine, body := body.CutTop(70)
 	d.swatch(budgetLine.X, budgetLine.Y+6, 34, parseColour(act.Colour))
-	budget := f.Budget()
+	budget := sh.Budget
 	w := d.text(fmt.Sprintf("Political capital: %s of %s used, %s left", flow.Capital(spent), flow.Capital(budget), flow.Capital(budget-spent)), budgetLine.X+50, budgetLine.Y+4, sizeBody, colText, true)
 	bar := layout.Rect{X: budgetLine.X + 50 + w + 30, Y: budgetLine.Y + 10, W: math.Min(400, budgetLine.W-w-420), H: 28}
 	if bar.W > 40 {
 		note := "each level shows its cost"
-		if n := f.BudgetNote(); n != "" {
+		if n := sh.BudgetNote; n != "" {
 			note = n // a budget that changes says so
 		}
 		d.fit(note, bar.Right()+24, budgetLine.Y+8, budgetLine.Right()-bar.Right()-24, sizeSmall, colMuted, false)
@@ -40,12 +41,7 @@ func (g *Game) drawOrders(d *dc, b layout.Rect) {
 	left.X += 36
 	left.W -= 66
 	// The whole order set with its cost, and capital left unspent.
-	var injected []string
-	for _, iv := range flow.Interventions(gm, gm.Turn()) {
-		if iv.Var < 0 {
-			injected = append(injected, strings.TrimPrefix(iv.Text, "Injected event: "))
-		}
-	}
+	injected := sh.Injected
 	sumH := sizeSmall*2.7 + 10
 	if len(injected) > 0 {
 		sumH += sizeSmall * 1.35
@@ -54,30 +50,26 @@ func (g *Game) drawOrders(d *dc, b layout.Rect) {
 	if len(injected) > 0 {
 		d.fit("The facilitator injected this turn: "+strings.Join(injected, ", ")+" (see the briefing).", sum.X, sum.Bottom()-sizeSmall*1.3, sum.W, sizeSmall, colYellow, false)
 	}
-	summary, warning := f.DraftSummary()
+	summary, warning := sh.Summary, sh.Warning
 	d.fit(summary, sum.X, sum.Y+10, sum.W, sizeSmall, colText, true)
 	if warning != "" {
 		d.fit("Note: "+warning, sum.X, sum.Y+10+sizeSmall*1.35, sum.W, sizeSmall, colWarn, false)
 	}
-	mine := m.ActorLevers(f.Current)
 	rowH := 112.0
-	g.rows(d, left, len(mine), rowH, f.Cursor(), f.Scene() == flow.Orders, func(i int, row layout.Rect) {
-		li := mine[i]
-		l := m.Scenario.Levers[li]
-		ok, why := m.Available(s, li)
-		d.fit(l.Name, row.X+20, row.Y+10, row.W-40, sizeBody, colText, true)
+	g.rows(d, left, len(sh.Rows), rowH, f.Cursor(), f.Scene() == flow.Orders, func(i int, row layout.Rect) {
+		r := sh.Rows[i]
+		d.fit(r.Name, row.X+20, row.Y+10, row.W-40, sizeBody, colText, true)
 		x := row.X + 20
 		cy := row.Y + 56
-		for lvl := range l.Levels {
-			label := fmt.Sprintf("%s · %s", l.LevelName(lvl), flow.Capital(m.CostIn(s, li, lvl)))
+		for lvl, c := range r.Chips {
+			label := c.Label
 			cw := measure(label, sizeSmall, false) + 28
 			chip := layout.Rect{X: x, Y: cy, W: cw, H: 46}
-			err := f.CheckLevel(li, lvl)
 			switch {
-			case f.Levels[li] == lvl:
+			case c.Chosen:
 				d.fill(chip, colAccent)
 				d.text(label, x+14, cy+8, sizeSmall, colBG, true)
-			case err != nil:
+			case c.Refused:
 				d.stroke(chip, 2, colLine)
 				d.text(label, x+14, cy+8, sizeSmall, colDisabled, false)
 			default:
@@ -89,60 +81,53 @@ func (g *Game) drawOrders(d *dc, b layout.Rect) {
 			}
 			x += cw + 12
 		}
-		if !ok {
+		if !r.Available {
 			uw := measure("Unavailable", sizeSmall, true)
-			d.text("Unavailable", row.Right()-20-uw, row.Y+12, sizeSmall, colWarn, true)
-			_ = why // said in the detail panel
+			d.text("Unavailable", row.Right()-20-uw, row.Y+12, sizeSmall, colWarn, true) // why: in the detail panel
 		}
 	})
-	if len(mine) == 0 {
+	if len(sh.Rows) == 0 {
 		d.text("This actor has no levers.", left.X, left.Y, sizeBody, colMuted, false)
 		return
 	}
 	// The selected lever in detail.
 	d.panel(right)
 	in := right.Inset(26)
-	li := mine[min(f.Cursor(), len(mine)-1)]
-	l := m.Scenario.Levers[li]
+	l := sh.Detail
 	y := in.Y
 	y += d.para(l.Name, layout.Rect{X: in.X, Y: y, W: in.W, H: 120}, sizeHead, colAccent, true) + 8
-	if ok, why := m.Available(s, li); !ok {
-		y += d.para("Unavailable now: "+why, layout.Rect{X: in.X, Y: y, W: in.W, H: 120}, sizeBody, colWarn, true) + 8
+	if l.Unavailable != "" {
+		y += d.para("Unavailable now: "+l.Unavailable, layout.Rect{X: in.X, Y: y, W: in.W, H: 120}, sizeBody, colWarn, true) + 8
 	}
 	if l.Description != "" {
 		y += d.para(l.Description, layout.Rect{X: in.X, Y: y, W: in.W, H: 200}, sizeBody, colText, false) + 12
 	}
-	for _, n := range f.CostNotes(li) { // a cost read on the state
+	for _, n := range l.CostNotes { // a cost read on the state
 		y += d.para(n+".", layout.Rect{X: in.X, Y: y, W: in.W, H: 120}, sizeSmall, colMuted, false) + 8
 	}
 	d.text("What it does", in.X, y, sizeBody, colText, true)
 	y += sizeBody * 1.5
-	for _, e := range l.Effects {
+	for _, line := range l.Effects {
 		if y > in.Bottom()-sizeSmall*2 {
 			break
-		}
-		line := "• " + flow.EffectText(m, e)
-		if vi := m.VarIndex(e.Target); vi >= 0 {
-			line += " — now " + f.Value(vi)
 		}
 		y += d.para(line, layout.Rect{X: in.X, Y: y, W: in.W, H: in.Bottom() - y}, sizeSmall, colText, false) + 6
 	}
 	// What it does at the level drafted (or the first), played out from
 	// the seat's own estimates.
-	lvl := max(1, f.Levels[li])
-	if effects, n := f.LeverEffects(li, lvl); len(effects) > 0 && y < in.Bottom()-sizeSmall*3 {
+	if effects := l.Forecast; len(effects) > 0 && y < in.Bottom()-sizeSmall*3 {
 		y += 10
-		y += d.para(fmt.Sprintf("At %q this turn, over %s (worked out from what you see):", l.LevelName(lvl), flow.TurnsText(n)), layout.Rect{X: in.X, Y: y, W: in.W, H: sizeSmall * 1.3 * 2}, sizeSmall, colText, true) + 4
+		y += d.para(l.ForecastHead, layout.Rect{X: in.X, Y: y, W: in.W, H: sizeSmall * 1.3 * 2}, sizeSmall, colText, true) + 4
 		for k, e := range effects {
 			if k == 5 || y > in.Bottom()-sizeSmall*1.4 {
 				d.fit(fmt.Sprintf("… and %d more (T for the full text)", len(effects)-k), in.X, y, in.W, sizeSmall, colMuted, false)
 				y += sizeSmall * 1.35
 				for _, e := range effects[k:] {
-					d.log.add("• "+flow.LeverEffectText(m, e), false) // in the text view only
+					d.log.add(e, false) // in the text view only
 				}
 				break
 			}
-			y += d.para("• "+flow.LeverEffectText(m, e), layout.Rect{X: in.X, Y: y, W: in.W, H: sizeSmall * 1.3 * 2}, sizeSmall, colText, false) + 2
+			y += d.para(e, layout.Rect{X: in.X, Y: y, W: in.W, H: sizeSmall * 1.3 * 2}, sizeSmall, colText, false) + 2
 		}
 	}
 	if l.Source != "" && y < in.Bottom()-sizeSmall*2.6 {

@@ -210,7 +210,11 @@ func (g *Game) drawRemoteEnd(d *dc, r layout.Rect, e flow.RemoteEnd) float64 {
 	y += d.para(e.Headline, layout.Rect{X: in.X, Y: y, W: in.W, H: sizeHead * 2.6}, sizeHead, colAccent, true) + 6
 	y += d.para(e.Text, layout.Rect{X: in.X, Y: y, W: in.W, H: 21 * 1.3 * 3}, 21, colText, false) + 10
 	if len(e.Scores) == 0 {
-		d.fit("The server sent no final scores.", in.X, y, in.W, sizeSmall, colMuted, false)
+		msg := "The server sent no final scores."
+		if e.ScoreError != "" {
+			msg = "No final scores: " + e.ScoreError
+		}
+		d.fit(msg, in.X, y, in.W, sizeSmall, colMuted, false)
 		return r.H
 	}
 	lo, hi := 0.0, 0.0

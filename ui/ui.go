@@ -159,6 +159,7 @@ func (g *Game) Update() error {
 	if g.err != nil {
 		return g.err
 	}
+	defer g.f.Prepare() // what Draw reads, made here when it changed (flow/sheets.go)
 	if g.f.Quit {
 		if runtime.GOOS == "js" {
 			// A page cannot end itself: say so rather than freeze.

@@ -211,6 +211,8 @@ type Flow struct {
 	timeline      []TimelineTurn
 	timelineOf    *sim.Game
 	timelineTurns int
+	// sheets are the window's prepared screens (sheets.go).
+	sheets sheets
 }
 
 // New returns a flow at the title screen.

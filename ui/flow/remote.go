@@ -42,6 +42,8 @@ type RemoteTable struct {
 	read    map[string]int // messages read, by channel
 	seq     int64
 	changed bool
+	// version counts the table's changes (Version).
+	version uint64
 
 	// draft is the seat's draft of the turn draftTurn, as given on this
 	// machine; sent is whether the server acknowledged holding it.
@@ -62,6 +64,11 @@ type RemoteTable struct {
 	// attempt played, -1 before any.
 	truth *LocalTable
 	tried int
+	// end and endHas are the true values at the end of a game the
+	// server revealed but the table could not rebuild (RevealValues),
+	// by variable, and which of them the server sent; nil otherwise.
+	end    []float64
+	endHas []bool
 }
 
 var _ Table = (*RemoteTable)(nil)
@@ -97,6 +104,7 @@ func (t *RemoteTable) Apply(out proto.Out) {
 	case "error":
 		t.errs = append(t.errs, out.Error)
 		t.changed = true
+		t.version++
 		return
 	case "link":
 		if t.links == nil {
@@ -104,6 +112,7 @@ func (t *RemoteTable) Apply(out proto.Out) {
 		}
 		t.links[out.Role] = out.Link
 		t.changed = true
+		t.version++
 		return
 	case "welcome", "view":
 	default:
@@ -172,6 +181,7 @@ func (t *RemoteTable) Apply(out proto.Out) {
 	}
 	t.reveal()
 	t.changed = true
+	t.version++
 }
 
 // Seq returns the last sequence number received (for a reconnect).
@@ -277,7 +287,9 @@ func (t *RemoteTable) Briefing() []int {
 // exact, has no estimate (SD 0) and its value is 0, which is not a value
 // seen; Seen tells it apart, and a scene must not show it as a value.
 // Once the game is revealed (Revealed), it is the true values, every one
-// exact.
+// exact; revealed but not rebuilt (RevealValues), the view at the end is
+// the true values the server sent, every one exact, and the views of the
+// turns before stay the link's own.
 func (t *RemoteTable) View(_, turn int) sim.View {
 	t.mu.Lock()
 	defer t.mu.Unlock()
@@ -293,12 +305,21 @@ func (t *RemoteTable) View(_, turn int) sim.View {
 		copy(v.Exact, t.exact[at])
 		copy(v.SD, t.sd[at])
 	}
+	if t.end != nil && turn >= len(t.turns) {
+		// Revealed, not rebuilt: the end is the truth the server sent.
+		for vi, ok := range t.endHas {
+			if ok {
+				v.Vals[vi], v.Exact[vi], v.SD[vi] = t.end[vi], true, 0
+			}
+		}
+	}
 	return v
 }
 
 // Seen returns, for each variable, whether the view View(seat, turn)
 // gives held it (the server sent its value, exact or estimated); false
-// for every one before any view.
+// for every one before any view. Revealed, the end holds every variable
+// the server sent a true value of.
 func (t *RemoteTable) Seen(turn int) []bool {
 	t.mu.Lock()
 	defer t.mu.Unlock()
@@ -311,6 +332,11 @@ func (t *RemoteTable) Seen(turn int) []bool {
 	}
 	if at := t.viewAt(turn); at >= 0 {
 		copy(out, t.seen[at])
+	}
+	if t.end != nil && turn >= len(t.turns) {
+		for vi, ok := range t.endHas {
+			out[vi] = out[vi] || ok
+		}
 	}
 	return out
 }
@@ -337,11 +363,31 @@ func (t *RemoteTable) viewAt(turn int) int {
 // exactly; the facilitator's link knows everything and the projector's
 // what every actor sees exactly. A variable the last view left out is
 // not known, whatever the scenario says (its value was not sent). Once
-// the game is revealed, every variable is known.
+// the game is revealed, every variable is known; revealed but not
+// rebuilt (RevealValues), every variable whose true final value the
+// server sent (OwnChain still says which the link saw exactly in play).
 func (t *RemoteTable) Known(seat, vi int) bool {
-	if t.Revealed() {
-		return vi >= 0 && vi < len(t.m.Scenario.Vars)
+	if vi < 0 || vi >= len(t.m.Scenario.Vars) {
+		return false
 	}
+	t.mu.Lock()
+	kind, has := t.revelation(), t.endHas
+	t.mu.Unlock()
+	switch kind {
+	case RevealGame:
+		return true
+	case RevealValues:
+		if has[vi] {
+			return true
+		}
+	}
+	return t.OwnChain(seat, vi)
+}
+
+// OwnChain reports whether the link saw variable vi exactly while the
+// game was played, so that the changes the server sent it are its whole
+// chain of causes: what Known says before any reveal.
+func (t *RemoteTable) OwnChain(seat, vi int) bool {
 	if !t.inView(vi) {
 		return false
 	}
@@ -473,6 +519,7 @@ func (t *RemoteTable) SetDraft(seat int, orders map[string]int, choices sim.Choi
 	t.draft = &proto.Draft{Orders: maps.Clone(orders), Choices: maps.Clone(map[string]string(choices))}
 	t.draftTurn = t.view.Turn
 	t.changed = true
+	t.version++
 	return nil
 }
 
@@ -611,6 +658,7 @@ func (t *RemoteTable) Send(m proto.Msg) {
 	defer t.mu.Unlock()
 	t.outbox = append(t.outbox, m)
 	t.changed = true
+	t.version++
 }
 
 // Say queues a message to a channel.
@@ -645,6 +693,15 @@ func (t *RemoteTable) Snapshot() proto.View {
 	return v
 }
 
+// Version returns a number that changes whenever the table does (a
+// message applied, a draft or command given), so that a screen's prepared
+// values can tell they are out of date; Poll's flag is the window's.
+func (t *RemoteTable) Version() uint64 {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	return t.version
+}
+
 // Poll implements Table: whether a message changed the table since the
 // last call.
 func (t *RemoteTable) Poll() bool {
@@ -675,5 +732,5 @@ func (t *RemoteTable) Counting() bool {
 func (t *RemoteTable) Touch() {
 	t.mu.Lock()
 	defer t.mu.Unlock()
-	t.changed = true
+	t.changed = true // redrawn, not changed: the version stays
 }

@@ -105,7 +105,10 @@ func (f *Flow) RemoteStatus(now time.Time) string {
 // LiveStatus is what a remote scene's header says of the moment, "" for
 // nothing: paused, the deadline's time left at now (or passed), and
 // whether the link is reconnecting, and once the game is revealed
-// (Revealed), that the values are the true ones. The dashboard and the
+// (Revealed), that the values are the true ones; revealed but not rebuilt
+// on this machine (RevealValues), that the causes were not rebuilt here
+// (the dashboard's title says its values are the true ones at the end).
+// The dashboard and the
 // why view, whose headers name the turn they show, add it after.
 func (f *Flow) LiveStatus(now time.Time) string {
 	if f.remote == nil {
@@ -127,8 +130,11 @@ func (f *Flow) LiveStatus(now time.Time) string {
 	if up, _ := f.remote.Connected(); !up {
 		parts = append(parts, "reconnecting…")
 	}
-	if f.Revealed() {
+	switch f.Revelation() {
+	case RevealGame:
 		parts = append(parts, "true values revealed")
+	case RevealValues:
+		parts = append(parts, RevealValuesStatus)
 	}
 	return strings.Join(parts, " · ")
 }

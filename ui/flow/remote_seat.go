@@ -81,9 +81,12 @@ type RemoteEnd struct {
 	// Headline and Text are the outcome's name and narrative.
 	Headline, Text string
 	// Scores are the final scores in the scenario's order (nil when the
-	// server sent none); Mine is the seat's actor.
-	Scores []float64
-	Mine   int
+	// server sent none); Mine is the seat's actor. ScoreError is the
+	// server's reason for sending none (the scenario's objectives faulted
+	// on the final state), "" otherwise.
+	Scores     []float64
+	Mine       int
+	ScoreError string
 }
 
 // RemoteEnd returns the seat's end view, and false while the game goes on.
@@ -92,7 +95,8 @@ func (f *Flow) RemoteEnd() (RemoteEnd, bool) {
 	if !t.Over() {
 		return RemoteEnd{}, false
 	}
-	e := RemoteEnd{Headline: "The game is over", Text: "The facilitator ended the game before any outcome was reached.", Scores: t.FinalScores(), Mine: f.Current}
+	e := RemoteEnd{Headline: "The game is over", Text: "The facilitator ended the game before any outcome was reached.", Mine: f.Current}
+	e.Scores, e.ScoreError = t.RevealedScores()
 	if o := t.Outcome(); o != nil {
 		e.Headline, e.Text = o.Name, strings.TrimSpace(o.Text)
 	}

@@ -185,6 +185,8 @@ func (f *Flow) DashTitle() (title, right string) {
 	switch v := f.Viewer(); {
 	case f.Revealed():
 		who = "every value exact"
+	case f.Revelation() == RevealValues:
+		who = "true values at the end"
 	case v >= 0:
 		who = "as " + m.Scenario.Actors[v].Name + " sees it"
 	case v == -2:
@@ -213,17 +215,27 @@ func (f *Flow) DashScoreLine() string {
 		return ""
 	}
 	sc, trend := f.Score(seat)
-	return ScoreLine(sc, trend, f.Played) + ". Cards marked ▲ or ▼ count for your score: the arrow says which way is good for you."
+	line := ScoreLine(sc, trend, f.Played)
+	if r := f.RevealedScoreLine(); r != "" {
+		line = r // a served game's end: the server's own figure
+	}
+	return line + ". Cards marked ▲ or ▼ count for your score: the arrow says which way is good for you."
 }
 
 // DashHint is the line under the dashboard's cards, of which those from
 // first (from 0) are shown, shown at a time; shown 0 means all.
 func (f *Flow) DashHint(first, shown int) string {
+	return DashHintOf(len(f.DashVars()), f.Viewer(), first, shown)
+}
+
+// DashHintOf is DashHint for a dashboard of n indicators in viewer's view
+// (Viewer), as a prepared sheet holds them (DashSheet).
+func DashHintOf(n, viewer, first, shown int) string {
 	hint := "Select an indicator and press W for why it moved."
-	if n := len(f.DashVars()); shown > 0 && n > shown {
+	if shown > 0 && n > shown {
 		hint = fmt.Sprintf("Indicators %d–%d of %d (arrows, PgUp/PgDn, Home/End). ", first+1, min(n, first+shown), n) + hint
 	}
-	switch f.Viewer() {
+	switch viewer {
 	case -2:
 		hint += " Indicators some players see only as estimates are left out; see them from your own orders."
 	case -1:

@@ -70,7 +70,8 @@ func (s *WhyScene) Do(f *Flow, in Input) {
 
 // Hints implements Scene.
 func (*WhyScene) Hints(f *Flow) []Action {
-	if len(f.WhyLinks()) > 0 {
+	if f.WhySheet().Links > 0 { // the window's help line: its prepared sheet
+
 		return []Action{Up, Down, AskWhy, Left, Right, Back}
 	}
 	return []Action{Left, Right, Back}
