@@ -5,7 +5,6 @@ import (
 	"maps"
 	"slices"
 	"strconv"
-	"time"
 
 	"github.com/sixparty/sixparty/ui/flow"
 	"github.com/sixparty/sixparty/ui/layout"
@@ -20,7 +19,7 @@ func (g *Game) drawConsole(d *dc, b layout.Rect) {
 	t := f.Remote().Table
 	m := t.Model()
 	s := flow.SceneOf[*flow.ConsoleScene](f)
-	body := g.frame(d, b, "White cell — "+m.Scenario.Meta.Title, f.RemoteStatus(time.Now()))
+	body := g.frame(d, b, "White cell — "+m.Scenario.Meta.Title, f.RemoteStatus(g.now))
 	left, right := body.CutLeft(body.W * 0.56)
 	left.W -= 30
 	right.X += 10

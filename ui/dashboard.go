@@ -2,7 +2,6 @@ package ui
 
 import (
 	"math"
-	"time"
 
 	"github.com/sixparty/sixparty/ui/flow"
 	"github.com/sixparty/sixparty/ui/layout"
@@ -16,7 +15,7 @@ func (g *Game) drawDashboard(d *dc, b layout.Rect) {
 	title, right := sh.Title, sh.Right
 	if right == "" {
 		right = g.turnLabel()
-	} else if live := f.LiveStatus(time.Now()); live != "" {
+	} else if live := f.LiveStatus(g.now); live != "" {
 		right += " · " + live // a served game's countdown
 	}
 	body := g.frame(d, b, title, right)

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"image/color"
 	"strings"
-	"time"
 
 	"github.com/sixparty/sixparty/ui/flow"
 	"github.com/sixparty/sixparty/ui/layout"
@@ -118,7 +117,7 @@ func (g *Game) hintBar(d *dc, r layout.Rect) {
 
 func (g *Game) turnLabel() string {
 	if g.f.Remote() != nil {
-		return g.f.RemoteStatus(time.Now())
+		return g.f.RemoteStatus(g.now)
 	}
 	gm := g.f.Game
 	m := gm.Model

@@ -1,8 +1,6 @@
 package ui
 
 import (
-	"time"
-
 	"github.com/sixparty/sixparty/ui/layout"
 )
 
@@ -13,7 +11,7 @@ func (g *Game) drawProjector(d *dc, b layout.Rect) {
 	f := g.f
 	t := f.Remote().Table
 	m := t.Model()
-	body := g.frame(d, b, m.Scenario.Meta.Title, f.RemoteStatus(time.Now()))
+	body := g.frame(d, b, m.Scenario.Meta.Title, f.RemoteStatus(g.now))
 	y := body.Y
 	y += d.para("Ready: "+f.ReadyLine(), layout.Rect{X: body.X, Y: y, W: body.W, H: sizeBody * 2.7}, sizeBody, colMuted, false) + 16
 	left, right := body.CutLeft(body.W * 0.5)

@@ -3,7 +3,6 @@ package ui
 import (
 	"fmt"
 	"math"
-	"time"
 
 	"github.com/sixparty/sixparty/ui/flow"
 	"github.com/sixparty/sixparty/ui/layout"
@@ -27,7 +26,7 @@ func (g *Game) drawRemoteSeat(d *dc, b layout.Rect) {
 	m := t.Model()
 	s := flow.SceneOf[*flow.RemoteSeatScene](f)
 	me := m.Scenario.Actors[f.Current]
-	body := g.frame(d, b, me.Name+" — "+m.Scenario.Meta.Title, f.RemoteStatus(time.Now()))
+	body := g.frame(d, b, me.Name+" — "+m.Scenario.Meta.Title, f.RemoteStatus(g.now))
 	cols := body.Columns(2, 40)
 	left, right := cols[0], cols[1]
 

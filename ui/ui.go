@@ -69,6 +69,9 @@ type Game struct {
 	// text is what the last frame drew, and title its screen's title.
 	text  textLog
 	title string
+	// now is the clock as the last Update read it: Draw shows countdowns
+	// and connection states by it, so that it only draws what Update saw.
+	now time.Time
 }
 
 // NewGame returns the front end for the options.
@@ -87,7 +90,7 @@ func NewGame(opts Options) (*Game, error) {
 	if opts.Script != nil {
 		opts.Script.Async = true
 	}
-	return &Game{opts: opts, f: opts.Flow, geo: geo, shots: map[string]bool{}, dirty: true}, nil
+	return &Game{opts: opts, f: opts.Flow, geo: geo, shots: map[string]bool{}, dirty: true, now: time.Now()}, nil
 }
 
 // Run opens the window and plays until the player quits.
@@ -159,6 +162,7 @@ func (g *Game) Update() error {
 	if g.err != nil {
 		return g.err
 	}
+	g.now = time.Now()
 	defer g.f.Prepare() // what Draw reads, made here when it changed (flow/sheets.go)
 	if g.f.Quit {
 		if runtime.GOOS == "js" {

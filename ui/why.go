@@ -2,7 +2,6 @@ package ui
 
 import (
 	"fmt"
-	"time"
 
 	"github.com/sixparty/sixparty/ui/flow"
 	"github.com/sixparty/sixparty/ui/layout"
@@ -18,7 +17,7 @@ func (g *Game) drawWhy(d *dc, b layout.Rect) {
 	// (flow.WhySheet): drawing reads them.
 	sh := f.WhySheet()
 	right := sh.Right
-	if live := f.LiveStatus(time.Now()); live != "" {
+	if live := f.LiveStatus(g.now); live != "" {
 		right += " · " + live // a served game's countdown
 	}
 	body := g.frame(d, b, sh.Title, right)
