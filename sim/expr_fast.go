@@ -119,13 +119,9 @@ func guard(fast, checked numFn) numFn {
 func emitFast(t *tnode) numFn {
 	a := t.args
 	switch t.op {
-	case nSlot:
-		slot := t.slot
-		return func(e *env) float64 { return e.s[slot] }
 	case nNeg:
 		if a[0].op == nSlot {
-			slot := a[0].slot
-			return func(e *env) float64 { return -e.s[slot] }
+			return emitNum(t) // -x of a slot: nothing to test
 		}
 		f := emitFast(a[0])
 		return func(e *env) float64 { return -f(e) }
@@ -160,7 +156,7 @@ func emitFast(t *tnode) numFn {
 			}
 		}
 	}
-	return emitNum(t) // checked: a constant, or what does not propagate
+	return emitNum(t) // a slot or a constant (nothing to test), or what does not propagate: checked
 }
 
 // operand is an operand of a fast closure: a constant, a slot, a pair (a
