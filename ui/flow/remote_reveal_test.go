@@ -57,20 +57,17 @@ func tableOf(t *testing.T, s *served, trace []byte) *RemoteTable {
 	return tb
 }
 
-// TestRemoteRevealed records a seat's server messages over a served game
-// of two turns, the second ending it, and feeds them to fresh tables:
-// before the end the table is the seat's view (no hidden variable, no
-// hidden change); once the server has revealed the game, the table
-// rebuilt from the reveal gives the facilitator's true values at every
-// turn and every change with its cause, and the seat's dashboard and why
-// view show them and say so.
-func TestRemoteRevealed(t *testing.T) {
-	s := serveGame(t)
+// recordSeat connects to served game s as its first seat, with every
+// message traced into trace and applied to live, and as the facilitator,
+// who gives every actor to the computer; recv applies the seat's messages
+// until its condition holds. The connections last two minutes at most.
+func recordSeat(t *testing.T, s *served) (trace *lockedBuf, live *RemoteTable, recv func(until func() bool), fac *RemoteConn) {
+	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
-	defer cancel()
-	var trace lockedBuf
-	c, live := traced(t, ctx, s, &trace)
-	recv := func(until func() bool) {
+	t.Cleanup(cancel)
+	trace = new(lockedBuf)
+	c, live := traced(t, ctx, s, trace)
+	recv = func(until func() bool) {
 		t.Helper()
 		for !until() {
 			out, err := c.Recv(ctx)
@@ -80,10 +77,23 @@ func TestRemoteRevealed(t *testing.T) {
 			live.Apply(out)
 		}
 	}
-	fac := join(t, ctx, s.links[proto.RoleFacilitator])
+	fac = join(t, ctx, s.links[proto.RoleFacilitator])
 	for _, a := range s.m.Scenario.Actors {
 		fac.Table.Send(proto.Msg{Type: "seat", Actor: a.ID, Seat: "computer:easy"})
 	}
+	return trace, live, recv, fac
+}
+
+// TestRemoteRevealed records a seat's server messages over a served game
+// of two turns, the second ending it, and feeds them to fresh tables:
+// before the end the table is the seat's view (no hidden variable, no
+// hidden change); once the server has revealed the game, the table
+// rebuilt from the reveal gives the facilitator's true values at every
+// turn and every change with its cause, and the seat's dashboard and why
+// view show them and say so.
+func TestRemoteRevealed(t *testing.T) {
+	s := serveGame(t)
+	trace, live, recv, fac := recordSeat(t, s)
 	fac.Table.Send(proto.Msg{Type: "adjudicate", Turn: 1})
 	fac.Kick()
 	recv(func() bool { return live.Played() >= 1 })
@@ -217,24 +227,7 @@ func TestRemoteRevealed(t *testing.T) {
 // and the end say so.
 func TestRemoteRevealedValues(t *testing.T) {
 	s := serveGame(t)
-	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
-	defer cancel()
-	var trace lockedBuf
-	c, live := traced(t, ctx, s, &trace)
-	recv := func(until func() bool) {
-		t.Helper()
-		for !until() {
-			out, err := c.Recv(ctx)
-			if err != nil {
-				t.Fatal(err)
-			}
-			live.Apply(out)
-		}
-	}
-	fac := join(t, ctx, s.links[proto.RoleFacilitator])
-	for _, a := range s.m.Scenario.Actors {
-		fac.Table.Send(proto.Msg{Type: "seat", Actor: a.ID, Seat: "computer:easy"})
-	}
+	trace, live, recv, fac := recordSeat(t, s)
 	m, seat := s.m, s.m.ActorIndex(s.seats[0])
 	hidden := -1 // a bounded variable the seat does not see exactly
 	for vi := range m.Scenario.Vars {
