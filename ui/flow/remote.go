@@ -103,16 +103,14 @@ func (t *RemoteTable) Apply(out proto.Out) {
 	switch out.Type {
 	case "error":
 		t.errs = append(t.errs, out.Error)
-		t.changed = true
-		t.version++
+		t.changedNow()
 		return
 	case "link":
 		if t.links == nil {
 			t.links = map[string]string{}
 		}
 		t.links[out.Role] = out.Link
-		t.changed = true
-		t.version++
+		t.changedNow()
 		return
 	case "welcome", "view":
 	default:
@@ -180,8 +178,7 @@ func (t *RemoteTable) Apply(out proto.Out) {
 		t.draft, t.draftTurn = nil, t.view.Turn
 	}
 	t.reveal()
-	t.changed = true
-	t.version++
+	t.changedNow()
 }
 
 // Seq returns the last sequence number received (for a reconnect).
@@ -518,8 +515,7 @@ func (t *RemoteTable) SetDraft(seat int, orders map[string]int, choices sim.Choi
 	defer t.mu.Unlock()
 	t.draft = &proto.Draft{Orders: maps.Clone(orders), Choices: maps.Clone(map[string]string(choices))}
 	t.draftTurn = t.view.Turn
-	t.changed = true
-	t.version++
+	t.changedNow()
 	return nil
 }
 
@@ -657,8 +653,7 @@ func (t *RemoteTable) Send(m proto.Msg) {
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	t.outbox = append(t.outbox, m)
-	t.changed = true
-	t.version++
+	t.changedNow()
 }
 
 // Say queues a message to a channel.
@@ -691,6 +686,13 @@ func (t *RemoteTable) Snapshot() proto.View {
 	v := t.view
 	v.Turns, v.Chat = slices.Clone(t.turns), slices.Clone(t.chat)
 	return v
+}
+
+// changedNow marks the table changed: redrawn at the next Poll, and its
+// version moved on. The caller holds the lock.
+func (t *RemoteTable) changedNow() {
+	t.changed = true
+	t.version++
 }
 
 // Version returns a number that changes whenever the table does (a

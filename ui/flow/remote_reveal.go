@@ -124,14 +124,13 @@ func (t *RemoteTable) revelation() RevealKind {
 // it, in the scenario's order, or the server's reason for giving none
 // (Reveal.ScoreError); nil and "" before the end.
 func (t *RemoteTable) RevealedScores() (scores []float64, fault string) {
+	scores = t.FinalScores()
 	t.mu.Lock()
-	r := t.view.Reveal
-	over := t.view.Over
-	t.mu.Unlock()
-	if !over || r == nil {
-		return nil, ""
+	defer t.mu.Unlock()
+	if r := t.view.Reveal; t.view.Over && r != nil {
+		fault = r.ScoreError
 	}
-	return t.FinalScores(), r.ScoreError
+	return scores, fault
 }
 
 // Revealed reports whether the table shows the true game: the server has

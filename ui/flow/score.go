@@ -208,6 +208,12 @@ func ScoreLine(s SeatScore, trend float64, turns int) string {
 	return line
 }
 
+// ReviewHead says a reviewed seat's final score on the end's summary:
+// "Japan: final score +1.20 (true values)".
+func ReviewHead(name string, total float64) string {
+	return fmt.Sprintf("%s: final score %s (true values)", name, SignedScore(total))
+}
+
 // ObjectiveLine says one objective in words: "DPRK willing to negotiate
 // ×2: ≈ +0.62".
 func ObjectiveLine(o ObjectiveScore) string {

@@ -472,7 +472,7 @@ func (f *Flow) makeEndSheet() *EndSheet {
 			continue
 		}
 		name, total := m.Scenario.Actors[rv.Seat].Name, SignedScore(rv.Score.Total)
-		r := &EndSeatReview{Seat: seat, Head: fmt.Sprintf("%s: final score %s (true values)", name, total), Title: fmt.Sprintf("%s — final score %s", name, total),
+		r := &EndSeatReview{Seat: seat, Head: ReviewHead(name, rv.Score.Total), Title: fmt.Sprintf("%s — final score %s", name, total),
 			Baseline: BaselineLine(m, rv, out.Played), TurningPoints: rv.TurningPoints, Counterfactual: rv.Counterfactual}
 		for _, o := range rv.Score.Objectives {
 			r.Objectives = append(r.Objectives, "• "+ObjectiveLine(o))

@@ -105,7 +105,7 @@ func (f *Flow) endText(add func(string, ...any)) string {
 		}
 		seats := f.ReviewSeats()
 		if rv := f.Review(seats[0]); rv != nil {
-			add("%s: final score %s (true values)", m.Scenario.Actors[rv.Seat].Name, SignedScore(rv.Score.Total))
+			add("%s", ReviewHead(m.Scenario.Actors[rv.Seat].Name, rv.Score.Total))
 			for _, o := range rv.Score.Objectives {
 				add("  %s", ObjectiveLine(o))
 			}
