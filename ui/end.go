@@ -159,7 +159,7 @@ func (g *Game) drawReviewScore(d *dc, r layout.Rect, sh *flow.EndSheet) float64 
 		if y+lineH > r.Bottom() {
 			break
 		}
-		d.fit(o, r.X, y, r.W, sizeSmall, colText, false)
+		d.fit("• "+o, r.X, y, r.W, sizeSmall, colText, false)
 		y += lineH
 	}
 	if line := rv.Baseline; line != "" && y+lineH < r.Bottom() {

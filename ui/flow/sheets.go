@@ -415,8 +415,9 @@ type EndSheet struct {
 }
 
 // EndSeatReview is one reviewed seat's end review in words: its final score
-// (Head on the summary page, Title on the review page), by objective,
-// against the computer's, and the turns that moved it.
+// (Head on the summary page, Title on the review page), by objective (a
+// line each, without a bullet), against the computer's, and the turns that
+// moved it.
 type EndSeatReview struct {
 	Seat           int
 	Head, Title    string
@@ -475,7 +476,7 @@ func (f *Flow) makeEndSheet() *EndSheet {
 		r := &EndSeatReview{Seat: seat, Head: ReviewHead(name, rv.Score.Total), Title: fmt.Sprintf("%s — final score %s", name, total),
 			Baseline: BaselineLine(m, rv, out.Played), TurningPoints: rv.TurningPoints, Counterfactual: rv.Counterfactual}
 		for _, o := range rv.Score.Objectives {
-			r.Objectives = append(r.Objectives, "• "+ObjectiveLine(o))
+			r.Objectives = append(r.Objectives, ObjectiveLine(o))
 		}
 		out.Reviews = append(out.Reviews, r)
 	}

@@ -96,48 +96,47 @@ func (f *Flow) endText(add func(string, ...any)) string {
 	if f.OnBranch >= 0 {
 		page = fmt.Sprintf(" (%s, page %d of %d, %s played)", f.GameName(), f.Page()+1, f.EndPages(), TurnsText(len(gm.Reports())))
 	}
+	sh := f.EndSheet()
 	switch kind {
 	case EndSummary:
-		if o := gm.Outcome(); o != nil {
-			add("Outcome: %s. %s", o.Name, strings.TrimSpace(o.Text))
+		if sh.Stopped {
+			add("%s. %s", sh.Headline, sh.Text)
 		} else {
-			add("Stopped before the end. %s", StoppedText(len(gm.Reports()), m.Scenario.Meta.Turns))
+			add("Outcome: %s. %s", sh.Headline, sh.Text)
 		}
-		seats := f.ReviewSeats()
-		if rv := f.Review(seats[0]); rv != nil {
-			add("%s", ReviewHead(m.Scenario.Actors[rv.Seat].Name, rv.Score.Total))
-			for _, o := range rv.Score.Objectives {
-				add("  %s", ObjectiveLine(o))
+		if len(sh.Reviews) > 0 && sh.Reviews[0] != nil {
+			rv := sh.Reviews[0]
+			add("%s", rv.Head)
+			for _, o := range rv.Objectives {
+				add("  %s", o)
 			}
-			add("%s", BaselineLine(m, rv, len(gm.Reports())))
-			if len(seats) > 1 {
+			add("%s", rv.Baseline)
+			if len(sh.Reviews) > 1 {
 				add("The next page reviews every person's seat.")
 			}
 		}
-		if lines := f.BranchLines(); len(lines) > 0 {
+		if len(sh.Branches) > 0 {
 			add("Games of this session (C compares them):")
-			for _, l := range lines {
+			for _, l := range sh.Branches {
 				add("  %s", l)
 			}
 		}
-		scores, err := gm.Scores()
-		if err != nil {
-			add("Scores: %s", err.Error())
+		if sh.ScoreError != "" {
+			add("Scores: %s", sh.ScoreError)
 			break
 		}
 		add("Scores:")
 		for i, a := range m.Scenario.Actors {
-			add("  %s: %.2f", a.Name, scores[i])
+			add("  %s: %.2f", a.Name, sh.Scores[i])
 		}
 		return "The end: outcome and scores" + page
 	case EndReview:
-		for _, seat := range f.ReviewSeats() {
-			rv := f.Review(seat)
+		for _, rv := range sh.Reviews {
 			if rv == nil {
 				continue
 			}
-			add("%s, final score %s", m.Scenario.Actors[seat].Name, SignedScore(rv.Score.Total))
-			add("%s", BaselineLine(m, rv, len(gm.Reports())))
+			add("%s", rv.Title)
+			add("%s", rv.Baseline)
 			if len(rv.TurningPoints) == 0 {
 				add("No turn moved your score.")
 			} else {
@@ -158,7 +157,7 @@ func (f *Flow) endText(add func(string, ...any)) string {
 	}
 	for vi := first; vi < min(first+ChartsPerPage, len(m.Scenario.Vars)); vi++ {
 		v := m.Scenario.Vars[vi]
-		add("%s, by turn: %s", nameUnit(v.Name, v.Unit), SeriesText(func(x float64) string { return m.Format(vi, x) }, TrueSeries(gm, vi)))
+		add("%s, by turn: %s", nameUnit(v.Name, v.Unit), SeriesText(func(x float64) string { return m.Format(vi, x) }, sh.Series[vi]))
 	}
 	return "The end: the indicators over the game" + page
 }
