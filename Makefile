@@ -2,7 +2,7 @@
 # Both install the Debian packages the build needs when they are missing.
 GO ?= go
 
-.PHONY: play run test deps vet bench fuzz build screenshots web loadtest test-postgres
+.PHONY: play run test deps vet bench instructions fuzz build screenshots web loadtest test-postgres
 
 # bin/sixparty is the command line; bin/sixparty-play the window it opens
 # (a separate program because Ebitengine cannot start without a display).
@@ -57,6 +57,11 @@ deps:
 
 bench: deps
 	$(GO) test -run '^$$' -bench . -benchmem ./sim/...
+
+# Instructions per turn, engine against the plain-Go fixture, counted by
+# valgrind: the same on every run, however busy the machine.
+instructions: deps
+	./scripts/instructions.sh
 
 fuzz: deps
 	$(GO) test -run '^$$' -fuzz FuzzLoad -fuzztime 2m ./scenarios
