@@ -48,15 +48,49 @@ func (e *OrderError) Error() string {
 // error reported does not depend on map order.
 func (m *Model) Levels(s *State, o Orders) ([]int, error) {
 	levels := make([]int, m.nl)
+	if !m.fillLevels(levels, o) {
+		return nil, m.ordersError(o)
+	}
+	if err := m.CheckLevels(s, levels); err != nil {
+		return nil, err
+	}
+	return levels, nil
+}
+
+// fillLevels sets levels from orders that name only existing actors and
+// their own levers, in map order (each lever has one entry, so the order
+// cannot change the levels), and reports whether they did; ordersError
+// then says, in a fixed order, what is wrong. Orders that are right, as
+// a game's nearly always are, need no sorting.
+func (m *Model) fillLevels(levels []int, o Orders) bool {
+	for a, lv := range o {
+		ai, ok := m.actors[a]
+		if !ok {
+			return false
+		}
+		for lid, lvl := range lv {
+			li, ok := m.levers[lid]
+			if !ok || m.cLevers[li].actor != ai {
+				return false
+			}
+			levels[li] = lvl
+		}
+	}
+	return true
+}
+
+// ordersError returns the first error of orders that fillLevels refused:
+// an unknown actor (by id), else, actors in the scenario's order and
+// levers by id, an unknown lever or another actor's.
+func (m *Model) ordersError(o Orders) error {
 	for _, id := range slices.Sorted(maps.Keys(o)) {
 		if _, ok := m.actors[id]; !ok {
-			return nil, &OrderError{Actor: id, Msg: "unknown actor" + suggest.Hint(id, m.actorIDs())}
+			return &OrderError{Actor: id, Msg: "unknown actor" + suggest.Hint(id, m.actorIDs())}
 		}
 	}
 	for ai := range m.Scenario.Actors {
 		a := m.Scenario.Actors[ai].ID
 		for _, lid := range slices.Sorted(maps.Keys(o[a])) {
-			lvl := o[a][lid]
 			li, ok := m.levers[lid]
 			if !ok {
 				var mine []string
@@ -67,18 +101,14 @@ func (m *Model) Levels(s *State, o Orders) ([]int, error) {
 				if hint == "" {
 					hint = suggest.Hint(lid, m.leverIDs())
 				}
-				return nil, &OrderError{Actor: a, Lever: lid, Msg: "unknown lever" + hint}
+				return &OrderError{Actor: a, Lever: lid, Msg: "unknown lever" + hint}
 			}
 			if owner := m.cLevers[li].actor; owner != ai {
-				return nil, &OrderError{Actor: a, Lever: lid, Msg: "the lever belongs to " + m.Scenario.Actors[owner].ID}
+				return &OrderError{Actor: a, Lever: lid, Msg: "the lever belongs to " + m.Scenario.Actors[owner].ID}
 			}
-			levels[li] = lvl
 		}
 	}
-	if err := m.CheckLevels(s, levels); err != nil {
-		return nil, err
-	}
-	return levels, nil
+	return fmt.Errorf("sim: orders: refused") // not reached: fillLevels refused only what is above
 }
 
 // CheckLevels checks a level per lever against the state: ranges,
