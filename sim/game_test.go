@@ -146,6 +146,9 @@ func TestOrderErrors(t *testing.T) {
 		{sim.Orders{"c": {}}, `sim: orders of c: unknown actor`},
 		{sim.Orders{"a": {"a.taxx": 1}}, `sim: orders of a: a.taxx: unknown lever; did you mean "a.tax"?`},
 		{sim.Orders{"a": {"b.wall": 1}}, `sim: orders of a: b.wall: the lever belongs to b`},
+		// Several mistakes: the first by id, whatever the map's order.
+		{sim.Orders{"a": {"b.wall": 1, "a.taxx": 1}, "b": {"b.wal": 1}}, `sim: orders of a: a.taxx: unknown lever; did you mean "a.tax"?`},
+		{sim.Orders{"a": {"b.wall": 1}, "zz": {}, "c": {}}, `sim: orders of c: unknown actor`},
 		{sim.Orders{"a": {"a.tax": 3}}, `sim: orders of a: a.tax: level 3 is out of range 0..2`},
 		{sim.Orders{"a": {"a.tax": -1}}, `sim: orders of a: a.tax: level -1 is out of range 0..2`},
 		{sim.Orders{"b": {"b.wall": 1}}, `sim: orders of b: b.wall: not available: tension must be above 40`},
