@@ -89,14 +89,13 @@ func (f *Flow) mapText(add func(string, ...any)) string {
 }
 
 func (f *Flow) endText(add func(string, ...any)) string {
-	gm := f.Game
-	m := gm.Model
+	m := f.Game.Model
 	kind, first := f.EndPage(f.Page())
-	page := fmt.Sprintf(" (page %d of %d, %s played)", f.Page()+1, f.EndPages(), TurnsText(len(gm.Reports())))
-	if f.OnBranch >= 0 {
-		page = fmt.Sprintf(" (%s, page %d of %d, %s played)", f.GameName(), f.Page()+1, f.EndPages(), TurnsText(len(gm.Reports())))
-	}
 	sh := f.EndSheet()
+	page := fmt.Sprintf(" (page %d of %d, %s played)", f.Page()+1, sh.Pages, TurnsText(sh.Played))
+	if sh.Name != "" {
+		page = fmt.Sprintf(" (%s, page %d of %d, %s played)", sh.Name, f.Page()+1, sh.Pages, TurnsText(sh.Played))
+	}
 	switch kind {
 	case EndSummary:
 		if sh.Stopped {
